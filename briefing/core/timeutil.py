@@ -1,0 +1,133 @@
+"""The time rules of the brief format.
+
+* A date-time written with an offset is kept as it is.
+* A date-time written without an offset is read in the brief's ``timezone``,
+  else in the reader's local zone.
+* A ``due`` date without a time means the end of that day in that zone: the
+  midnight at which the next day begins.
+* A timeline date may be as coarse as a month (``2025-05``) or a year (``2025``),
+  because sources often say no more than "in May".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Any
+
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class PartialDate:
+    """A date known only to the month or the year, such as ``2025-05``."""
+
+    year: int
+    month: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}" if self.month is None else f"{self.year:04d}-{self.month:02d}"
+
+    def first_day(self) -> date:
+        """Return the first day the partial date covers (for sorting)."""
+        return date(self.year, self.month or 1, 1)
+
+
+When = date | datetime
+"""A date or a date-time, as written in a brief."""
+
+
+def parse_when(value: Any, *, partial: bool = False) -> Any:
+    """Turn an ISO string into a ``date``, ``datetime`` (or ``PartialDate``); pass others on.
+
+    TOML already yields dates and date-times; JSON yields strings. A string with
+    a time part becomes a ``datetime``, one without becomes a ``date``; anything
+    else is left for validation to reject with a clear message.
+    """
+    if isinstance(value, str):
+        text = value.strip()
+        if partial:
+            match = _PARTIAL.match(text)
+            if match:
+                year, month = int(match.group(1)), match.group(2)
+                if month is not None and not 1 <= int(month) <= 12:
+                    raise ValueError(f"month {month} is not between 01 and 12")
+                return PartialDate(year, int(month) if month else None)
+        if len(text) > 10 and text[10] in "Tt ":
+            try:
+                return datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+            except ValueError:
+                raise ValueError(
+                    f"'{text[:40]}' is not an ISO date-time such as 2025-10-26T13:55:00+03:00"
+                ) from None
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            hint = "a date such as 2025-11-10"
+            if partial:
+                hint += ", a month such as 2025-05"
+            raise ValueError(f"'{text[:40]}' is not {hint}, or a date-time") from None
+    if isinstance(value, time):
+        raise ValueError("a time of day alone is not a date; write a date or a date-time")
+    if isinstance(value, date | PartialDate):
+        return value
+    raise ValueError(f"expected a date or a date-time, got {type_name(value)}")
+
+
+def type_name(value: Any) -> str:
+    """Name a parsed value's type the way a person writing TOML or JSON would."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+def resolve_datetime(value: datetime, zone: tzinfo) -> datetime:
+    """Return ``value`` with an offset: kept if it has one, else read in ``zone``."""
+    if value.tzinfo is not None and value.utcoffset() is not None:
+        return value
+    return value.replace(tzinfo=zone)
+
+
+def end_of_day(day: date, zone: tzinfo) -> datetime:
+    """Return the end of ``day`` in ``zone``: the midnight at which the next day begins."""
+    return datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone)
+
+
+def resolve_when(value: When, zone: tzinfo) -> When:
+    """Give a naive date-time its zone; leave dates and aware date-times alone."""
+    if isinstance(value, datetime):
+        return resolve_datetime(value, zone)
+    return value
+
+
+def instant_of(value: When, zone: tzinfo) -> datetime:
+    """Return the moment a ``due`` value means: a date is the end of that day."""
+    if isinstance(value, datetime):
+        return resolve_datetime(value, zone)
+    return end_of_day(value, zone)
+
+
+def sort_key(value: When | PartialDate | None) -> tuple[date, int, time]:
+    """Return a key that orders dates, date-times and partial dates together.
+
+    A bare date or partial date sorts before the timed events of its first day;
+    missing values sort last.
+    """
+    if value is None:
+        return (date.max, 0, time(0))
+    if isinstance(value, PartialDate):
+        return (value.first_day(), 0, time(0))
+    if isinstance(value, datetime):
+        return (value.date(), 1, value.time())
+    return (value, 0, time(0))
