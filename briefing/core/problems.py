@@ -28,7 +28,7 @@ from briefing.core.models import (
     Source,
     TimelineEvent,
 )
-from briefing.core.safetext import quote_value
+from briefing.core.safetext import clean_line, quote_value
 from briefing.core.timeutil import type_name
 
 SECTIONS: dict[str, type[BaseModel]] = {
@@ -51,9 +51,11 @@ def _format_loc(loc: tuple[str | int, ...]) -> str:
     return out
 
 
-def _model_at(loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+def _model_at(loc: tuple[str | int, ...], root: type[BaseModel]) -> type[BaseModel] | None:
     if not loc:
-        return Brief
+        return root
+    if root is not Brief:
+        return None
     if loc == ("source",):
         return Source
     if len(loc) == 2 and loc[0] in SECTIONS and isinstance(loc[1], int):
@@ -61,9 +63,9 @@ def _model_at(loc: tuple[str | int, ...]) -> type[BaseModel] | None:
     return None
 
 
-def _unknown_key(loc: tuple[str | int, ...]) -> str:
+def _unknown_key(loc: tuple[str | int, ...], root: type[BaseModel]) -> str:
     key = str(loc[-1])
-    model = _model_at(loc[:-1])
+    model = _model_at(loc[:-1], root)
     message = f"unknown key '{quote_value(key)[1:-1]}'"
     if model is not None:
         fields = list(model.model_fields)
@@ -74,7 +76,7 @@ def _unknown_key(loc: tuple[str | int, ...]) -> str:
     return message
 
 
-def _sentence(error: Any) -> str:
+def _sentence(error: Any, root: type[BaseModel]) -> str:
     kind = error["type"]
     loc = tuple(error["loc"])
     value = error.get("input")
@@ -82,7 +84,7 @@ def _sentence(error: Any) -> str:
     if kind == "missing":
         return "required key is missing"
     if kind == "extra_forbidden":
-        return _unknown_key(loc)
+        return _unknown_key(loc, root)
     if kind == "string_type":
         return f"expected text, got {type_name(value)}"
     if kind in ("list_type", "tuple_type"):
@@ -111,14 +113,16 @@ def _sentence(error: Any) -> str:
     return message[:1].lower() + message[1:]
 
 
-def problems_from_validation(error: ValidationError) -> list[Problem]:
-    """Turn every error pydantic found into a :class:`Problem` with a field path."""
+def problems_from_validation(
+    error: ValidationError, root: type[BaseModel] = Brief
+) -> list[Problem]:
+    """Turn every error pydantic found in a ``root`` model into a :class:`Problem` with a field path."""
     problems = []
     seen = set()
     for item in error.errors(include_url=False):
         loc = tuple(item["loc"])
         location = _format_loc(loc)
-        message = _sentence(item)
+        message = _sentence(item, root)
         if (location, message) not in seen:
             seen.add((location, message))
             problems.append(Problem(message, location))
@@ -138,7 +142,8 @@ def _text(item: dict[str, Any], key: str) -> str:
 
 
 _DERIVERS: dict[str, Callable[[dict[str, Any]], str]] = {
-    "participants": lambda p: derive_id("person", _text(p, "name")),
+    # Cleaned as the model cleans it, so the ids match those of the loaded brief.
+    "participants": lambda p: derive_id("person", clean_line(_text(p, "name"))),
     "quotes": lambda q: derive_id("quote", _text(q, "speaker") or "quote", hashed=[_text(q, "text")]),
     "deadlines": lambda d: derive_id("deadline", _text(d, "title")),
     "timeline": lambda e: derive_id("event", f"{e.get('date')} {_text(e, 'label')}"),

@@ -131,3 +131,18 @@ def sort_key(value: When | PartialDate | None) -> tuple[date, int, time]:
     if isinstance(value, datetime):
         return (value.date(), 1, value.time())
     return (value, 0, time(0))
+
+
+def format_when(value: date | datetime | PartialDate | None, *, clock: str = "24h") -> str:
+    """Format a date, date-time or partial date for reading: ``2025-10-26 13:55 +03:00``."""
+    if value is None:
+        return ""
+    if isinstance(value, PartialDate):
+        return str(value)
+    if isinstance(value, datetime):
+        time_of_day = value.strftime("%I:%M %p").lstrip("0") if clock == "12h" else value.strftime("%H:%M")
+        offset = value.strftime("%z")
+        if offset:
+            offset = f" {offset[:3]}:{offset[3:5]}"
+        return f"{value.date().isoformat()} {time_of_day}{offset}"
+    return value.isoformat()

@@ -1,0 +1,205 @@
+"""The ``briefing`` command: open the reader, or validate, show and describe briefs.
+
+Only opening the reader imports Textual; every other command stays light so it
+starts fast and works in pipes, scripts and cron jobs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from briefing import __version__
+from briefing.core.safetext import clean_line
+
+EXAMPLES = """\
+commands:
+  validate PATH...   check brief files and folders; one line per problem
+  show PATH          print a brief to the terminal (plain text when piped)
+  schema             print the JSON Schema of the brief format
+  config             print where briefing keeps its files
+
+examples:
+  briefing                              open the library (configured folders or the samples)
+  briefing sample_briefs/               open a folder as the library
+  briefing brief.toml                   open one brief in the reader
+  briefing --now 2025-10-26T13:55+03:00 brief.toml
+                                        read as if the clock said so
+  briefing validate ~/briefs            check every brief in a folder
+  briefing show brief.toml | less       read a brief as plain text
+  briefing schema > brief.schema.json   let your editor validate briefs
+"""
+
+COMMANDS = ("validate", "show", "schema", "config")
+
+
+def _parse_now(value: str) -> datetime:
+    from briefing.core.clock import local_zone
+    from briefing.core.timeutil import resolve_datetime
+
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not an ISO date-time such as 2025-10-26T13:55+03:00"
+        ) from None
+    return resolve_datetime(parsed, local_zone())
+
+
+def _reader_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing",
+        description="A terminal reader for structured briefings.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("path", nargs="?", help="a brief file to read, or a folder to open as the library")
+    parser.add_argument("--theme", metavar="NAME", help="theme to use (see the command palette for names)")
+    parser.add_argument("--now", metavar="WHEN", type=_parse_now, help="read as if the clock said WHEN (ISO date-time)")
+    parser.add_argument("--data-dir", metavar="DIR", help="where notes and settings live (or BRIEFING_DATA_DIR)")
+    parser.add_argument("--config-dir", metavar="DIR", help="where config.toml and themes live (or BRIEFING_CONFIG_DIR)")
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    return parser
+
+
+def _command_parser(command: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=f"briefing {command}")
+    if command == "validate":
+        parser.description = "Check brief files and folders. Prints 'OK path' or 'path:line:col: location: message'."
+        parser.add_argument("paths", nargs="+", metavar="PATH", help="brief files or folders")
+        parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    elif command == "show":
+        parser.description = "Print a brief: styled on a terminal, plain text when piped or NO_COLOR is set."
+        parser.add_argument("path", metavar="PATH", help="a brief file")
+        parser.add_argument("--now", metavar="WHEN", type=_parse_now, help="count deadlines down from WHEN")
+        parser.add_argument("--plain", action="store_true", help="plain text even on a terminal")
+    elif command == "schema":
+        parser.description = "Print the JSON Schema of the brief format (for VS Code, Taplo and others)."
+    elif command == "config":
+        parser.description = "Print where briefing keeps its config, themes and data."
+    return parser
+
+
+def _say(text: str, stream=None) -> None:
+    print(text, file=stream or sys.stdout)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Validate every brief under ``args.paths``; 0 when all are valid."""
+    from briefing.core.clock import local_zone
+    from briefing.core.errors import BriefError
+    from briefing.core.loading import find_briefs, load_brief
+
+    zone = local_zone()
+    failures = checked = 0
+    for path in find_briefs(args.paths):
+        checked += 1
+        try:
+            load_brief(path, local_zone=zone)
+        except BriefError as error:
+            failures += 1
+            for line in error.lines():
+                _say(clean_line(line))
+        else:
+            if not args.quiet:
+                _say(f"OK {clean_line(str(path))}")
+    if checked == 0:
+        _say("no briefs found (briefs are .toml or .json files)", sys.stderr)
+        return 1
+    return 1 if failures else 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    """Print one brief."""
+    from briefing.core.clock import SystemClock, local_zone
+    from briefing.core.errors import BriefError
+    from briefing.core.loading import load_brief
+
+    try:
+        brief = load_brief(args.path, local_zone=local_zone())
+    except BriefError as error:
+        for line in error.lines():
+            _say(clean_line(line), sys.stderr)
+        return 1
+    now = args.now or SystemClock().now()
+    plain = args.plain or not sys.stdout.isatty() or bool(os.environ.get("NO_COLOR"))
+    if plain:
+        from briefing.core.render_text import brief_to_text
+
+        sys.stdout.write(brief_to_text(brief, now))
+        return 0
+    from rich.console import Console
+
+    from briefing.show import print_brief
+
+    print_brief(brief, now, Console(highlight=False))
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Print the JSON Schema of the brief format."""
+    from briefing.core.models import Brief
+
+    _say(json.dumps(Brief.model_json_schema(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    """Print where briefing's files are."""
+    from briefing.storage import paths
+
+    rows = [
+        ("config file", paths.config_file()),
+        ("user themes", paths.user_themes_dir()),
+        ("data folder", paths.data_dir()),
+        ("database", paths.database_file()),
+        ("sample briefs", paths.bundled_samples()),
+        ("bundled themes", paths.bundled_themes()),
+    ]
+    for label, path in rows:
+        _say(f"{label + ':':16} {path}")
+    return 0
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    """Open the reader (the only path that imports Textual)."""
+    if args.data_dir:
+        os.environ["BRIEFING_DATA_DIR"] = args.data_dir
+    if args.config_dir:
+        os.environ["BRIEFING_CONFIG_DIR"] = args.config_dir
+    if args.path is not None and not Path(args.path).exists():
+        _say(f"briefing: {clean_line(args.path)}: no such file or folder", sys.stderr)
+        return 2
+    from briefing.launch import run_reader
+
+    return run_reader(path=args.path, theme=args.theme, now=args.now)
+
+
+HANDLERS = {"validate": cmd_validate, "show": cmd_show, "schema": cmd_schema, "config": cmd_config}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``briefing`` command; return its exit status."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if arguments and arguments[0] in COMMANDS:
+            command = arguments[0]
+            args = _command_parser(command).parse_args(arguments[1:])
+            return HANDLERS[command](args)
+        args = _reader_parser().parse_args(arguments)
+        return cmd_open(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of a pipe (head, less) went away; that is not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

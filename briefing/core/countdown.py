@@ -1,0 +1,94 @@
+"""Time left until a deadline, and how urgent it is.
+
+The reader shows every open deadline as a live countdown. The arithmetic lives
+here, away from any widget, so it can be tested across DST changes, at exactly
+zero, and for dates without times. Differences are always taken in UTC: Python
+subtracts two datetimes that share a ``ZoneInfo`` by wall time, which would be
+an hour off across a DST change.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import Enum
+
+from briefing.core.models import DeadlineStatus
+
+DAY = 86_400
+WEEK = 7 * DAY
+
+
+class Urgency(str, Enum):
+    """How soon a deadline falls due; the word reads without colour."""
+
+    OVERDUE = "overdue"
+    DUE_NOW = "due now"
+    DAY = "under 24 h"
+    WEEK = "under 7 days"
+    LATER = "later"
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True, slots=True)
+class Countdown:
+    """Time left until a deadline, ready to show."""
+
+    seconds: int
+    """Whole seconds left (negative once passed); 0 for a closed deadline."""
+    text: str
+    """``in 12d 04:31:07``, ``in 03:12:45``, ``due now``, ``passed 2d 05:10 ago`` or the status."""
+    urgency: Urgency
+    """Which urgency band the deadline is in."""
+
+
+def seconds_left(due_at: datetime, now: datetime) -> int:
+    """Return whole seconds from ``now`` until ``due_at`` (negative once passed), rounded down."""
+    delta = due_at.astimezone(UTC) - now.astimezone(UTC)
+    return math.floor(delta.total_seconds())
+
+
+def format_left(seconds: int) -> str:
+    """Format seconds left as the reader shows them."""
+    if seconds == 0:
+        return "due now"
+    if seconds > 0:
+        days, rest = divmod(seconds, DAY)
+        hours, rest = divmod(rest, 3600)
+        minutes, secs = divmod(rest, 60)
+        clock = f"{hours:02d}:{minutes:02d}:{secs:02d}"
+        return f"in {days}d {clock}" if days else f"in {clock}"
+    days, rest = divmod(-seconds, DAY)
+    hours, rest = divmod(rest, 3600)
+    minutes, secs = divmod(rest, 60)
+    if days:
+        return f"passed {days}d {hours:02d}:{minutes:02d} ago"
+    return f"passed {hours:02d}:{minutes:02d}:{secs:02d} ago"
+
+
+def urgency_of(seconds: int) -> Urgency:
+    """Return the urgency band for ``seconds`` left."""
+    if seconds < 0:
+        return Urgency.OVERDUE
+    if seconds == 0:
+        return Urgency.DUE_NOW
+    if seconds < DAY:
+        return Urgency.DAY
+    if seconds < WEEK:
+        return Urgency.WEEK
+    return Urgency.LATER
+
+
+def countdown(
+    due_at: datetime, now: datetime, status: DeadlineStatus = DeadlineStatus.OPEN
+) -> Countdown:
+    """Return the countdown for a deadline at ``due_at`` seen at ``now``.
+
+    A deadline that is not open (met, missed, extended, cancelled) does not
+    count down: its text is its status.
+    """
+    if status is not DeadlineStatus.OPEN:
+        return Countdown(0, f"{status.value} (stopped)", Urgency.CLOSED)
+    seconds = seconds_left(due_at, now)
+    return Countdown(seconds, format_left(seconds), urgency_of(seconds))
