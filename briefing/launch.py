@@ -1,12 +1,70 @@
-"""Start the reader. Kept apart from the CLI so that only this path imports Textual."""
+"""Build and run the reader: the one function that wires paths, config, store, clock and UI.
+
+The CLI and the tests both call :func:`build_app`, so tests run the real wiring
+(the app-factory pattern of Posting's ``make_posting``).
+"""
 
 from __future__ import annotations
 
 import sys
 from datetime import datetime
+from pathlib import Path
+
+from briefing.core.clock import Clock, ShiftedClock, SystemClock, local_zone
+from briefing.core.library import LibraryEntry, scan
+from briefing.storage import paths
+from briefing.storage.config import load_config
+from briefing.storage.store import Store
+
+
+def build_app(
+    *,
+    path: str | Path | None = None,
+    theme: str | None = None,
+    clock: Clock | None = None,
+    now: datetime | None = None,
+):  # -> BriefingApp; not annotated so that importing this module does not import Textual
+    """Return a ready-to-run :class:`~briefing.ui.app.BriefingApp`.
+
+    ``path`` is a brief file (opened straight into the reader) or a folder (the
+    library); without it, the configured library folders, else the bundled
+    samples. ``clock`` wins over ``now`` (which starts a clock at that moment).
+    """
+    from briefing.ui.app import BriefingApp
+    from briefing.ui.themes import load_themes
+
+    config, warnings = load_config(paths.config_file())
+    zone = local_zone()
+    open_entry: LibraryEntry | None = None
+    if path is not None:
+        target = Path(path)
+        if target.is_dir():
+            library = [target]
+        else:
+            library = [target]
+            open_entry = next(scan([target], local_zone=zone))
+    else:
+        library = config.library_paths() or [paths.bundled_samples()]
+    themes, theme_warnings = load_themes([paths.bundled_themes(), paths.user_themes_dir()])
+    if clock is None:
+        clock = ShiftedClock(now) if now is not None else SystemClock()
+    return BriefingApp(
+        library_paths=library,
+        clock=clock,
+        local_zone=zone,
+        config=config,
+        store=Store(paths.database_file()),
+        themes=themes,
+        theme=theme,
+        open_entry=open_entry,
+        warnings=warnings + theme_warnings,
+    )
 
 
 def run_reader(*, path: str | None, theme: str | None, now: datetime | None) -> int:
-    """Open the Textual reader; return the exit status."""
-    print("briefing: the reader is not built yet; try 'briefing show PATH'", file=sys.stderr)
-    return 2
+    """Open the reader; return the exit status."""
+    app = build_app(path=path, theme=theme, now=now)
+    app.run()
+    if app.return_code:
+        return app.return_code
+    return 0 if sys.exc_info()[0] is None else 1

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing.core.safetext import clean_line
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -25,13 +27,18 @@ class Problem:
     column: int | None = None
     """1-based column in the file, when known."""
 
+    def __post_init__(self) -> None:
+        # Messages and locations quote keys and values from the file: keep them safe to print.
+        object.__setattr__(self, "message", clean_line(self.message))
+        object.__setattr__(self, "location", clean_line(self.location))
+
     def format(self, path: str | Path) -> str:
         """Return the problem as ``path:line:col: location: message``.
 
         Parts that are not known are left out, so a whole-file problem reads
         ``path: message``.
         """
-        head = str(path)
+        head = clean_line(str(path))
         if self.line is not None:
             head += f":{self.line}:{self.column or 1}"
         parts = [head]
@@ -56,7 +63,7 @@ class BriefError(Exception):
     def summary(self) -> str:
         """Return the first problem on one line, with a count of the others."""
         if not self.problems:
-            return f"{self.path}: cannot be read"
+            return f"{clean_line(str(self.path))}: cannot be read"
         first = self.problems[0].format(self.path)
         extra = len(self.problems) - 1
         return first + (f" (and {extra} more problem{'s' if extra > 1 else ''})" if extra else "")

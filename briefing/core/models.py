@@ -184,7 +184,7 @@ class Figure(BaseModel):
     label: RequiredLine
     """What the number measures."""
     value: RequiredLine
-    """The number as it should be shown, e.g. "145%" (numbers are accepted and shown as written)."""
+    """The number as it should be shown, e.g. "145%"; write it as text to keep its exact form (a bare number is converted, so 7.50 shows as 7.5)."""
     note: Text | None = None
     """Context for the number."""
 

@@ -14,6 +14,11 @@ from briefing.core.models import Brief, Quote
 from briefing.core.timeutil import format_when, sort_key
 
 
+def _indented(text: str, prefix: str = "  ") -> str:
+    """Indent every line of ``text`` so multi-line notes stay inside their item."""
+    return "\n".join(prefix + line if line else "" for line in text.strip().splitlines())
+
+
 def speaker_line(brief: Brief, quote: Quote) -> str:
     """Return "Name, Role (Affiliation)" for the quote's speaker, or "Unattributed"."""
     person = brief.participant(quote.speaker)
@@ -48,7 +53,7 @@ def brief_to_text(brief: Brief, now: datetime, *, clock: str = "24h") -> str:
             line += f" [side: {person.side}]"
         out.append(line)
         if person.notes:
-            out.append(f"  {person.notes}")
+            out.append(_indented(person.notes))
     if not brief.participants:
         out.append("No participants in this brief.")
     out.append("")
@@ -63,7 +68,7 @@ def brief_to_text(brief: Brief, now: datetime, *, clock: str = "24h") -> str:
             attribution += f"; {quote.source}"
         out.append(attribution)
         if quote.context:
-            out.append(f"  Context: {quote.context}")
+            out.append(_indented(f"Context: {quote.context}"))
     if not brief.quotes:
         out.append("No quotes in this brief.")
     out.append("")
@@ -76,7 +81,7 @@ def brief_to_text(brief: Brief, now: datetime, *, clock: str = "24h") -> str:
             due += " (end of day)"
         out.append(f"- {deadline.title} — due {due} — {left.text} [{left.urgency.value}]")
         if deadline.details:
-            out.append(f"  {deadline.details}")
+            out.append(_indented(deadline.details))
     if not brief.deadlines:
         out.append("No deadlines in this brief.")
     out.append("")

@@ -36,7 +36,7 @@ _ANSI_SEQUENCE = re.compile(
     \x1b\[[0-?]*[ -/]*[@-~]             # CSI ... final byte
     | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?  # OSC ... BEL or ST
     | \x1b[PX^_][^\x1b]*(?:\x1b\\)?       # DCS, SOS, PM, APC ... ST
-    | \x1b[@-Z\\-_]                      # two-byte escapes
+    | \x1b[ -/]*[0-~]                    # other escapes: ESC c, ESC 7, ESC ( B ...
     """,
     re.VERBOSE,
 )

@@ -3,6 +3,8 @@
 * A date-time written with an offset is kept as it is.
 * A date-time written without an offset is read in the brief's ``timezone``,
   else in the reader's local zone.
+* A wall time skipped by a DST change is moved forward by the change (02:30
+  becomes 03:30); a wall time that occurs twice is its first occurrence.
 * A ``due`` date without a time means the end of that day in that zone: the
   midnight at which the next day begins.
 * A timeline date may be as coarse as a month (``2025-05``) or a year (``2025``),
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
@@ -96,7 +98,10 @@ def resolve_datetime(value: datetime, zone: tzinfo) -> datetime:
     """Return ``value`` with an offset: kept if it has one, else read in ``zone``."""
     if value.tzinfo is not None and value.utcoffset() is not None:
         return value
-    return value.replace(tzinfo=zone)
+    # A wall time skipped by a DST change (02:30 on a spring-forward night) is
+    # moved to the real time it stands for (03:30), by a round trip through UTC;
+    # a wall time that happens twice is taken as its first occurrence (fold=0).
+    return value.replace(tzinfo=zone).astimezone(UTC).astimezone(zone)
 
 
 def end_of_day(day: date, zone: tzinfo) -> datetime:

@@ -1,0 +1,107 @@
+"""The SQLite store: settings now, notes and bookmarks as they arrive.
+
+Opened only when first needed, in WAL mode with a busy timeout so that two
+``briefing`` processes can share it. The schema is versioned with forward
+migrations; a file that cannot be read as a briefing store is never deleted
+or overwritten: :class:`StoreError` says why, and the caller carries on
+without it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+
+MIGRATIONS: dict[int, str] = {
+    1: """
+    CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
+}
+"""Forward migrations: ``MIGRATIONS[n]`` takes the schema from version n-1 to n."""
+
+
+class StoreError(Exception):
+    """The store cannot be used; the message names the file and says why in one line."""
+
+
+class Store:
+    """Access to the SQLite database at ``path``; nothing is opened until first use."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._connection: sqlite3.Connection | None = None
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open connection, opening and migrating the database on first use."""
+        if self._connection is None:
+            self._connection = self._open()
+        return self._connection
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"{self.path.parent}: cannot create the data folder ({error.strerror})") from None
+        try:
+            connection = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+            connection.execute("PRAGMA busy_timeout = 10000")
+            connection.execute("PRAGMA journal_mode = WAL")
+            # FULL: a write that returned survives a crash or SIGKILL right after.
+            connection.execute("PRAGMA synchronous = FULL")
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.path}: not a briefing database or damaged ({error})") from None
+        if version > SCHEMA_VERSION:
+            connection.close()
+            raise StoreError(
+                f"{self.path}: made by a newer briefing (schema {version}, this one reads {SCHEMA_VERSION})"
+            )
+        try:
+            self._migrate(connection, version)
+        except sqlite3.DatabaseError as error:
+            connection.close()
+            raise StoreError(f"{self.path}: cannot be updated ({error})") from None
+        return connection
+
+    @staticmethod
+    def _migrate(connection: sqlite3.Connection, version: int) -> None:
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            # One script per step, so the step and its version number commit together.
+            script = f"BEGIN IMMEDIATE;\n{MIGRATIONS[target]}\nPRAGMA user_version = {target};\nCOMMIT;"
+            try:
+                connection.executescript(script)
+            except BaseException:
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
+                raise
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        """Return the stored value of setting ``key``, or ``default``."""
+        try:
+            row = self.connection.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.path}: cannot be read ({error})") from None
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Store ``value`` for setting ``key``."""
+        try:
+            self.connection.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.path}: cannot be written ({error})") from None
+
+    def close(self) -> None:
+        """Close the connection, if open."""
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None

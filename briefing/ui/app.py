@@ -1,0 +1,180 @@
+"""The reader application: wiring only.
+
+The app holds what every screen needs (the clock, the config, the store, the
+library's paths) and routes between screens. What is shown lives in
+``screens/``; what is computed lives in :mod:`briefing.core`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime, tzinfo
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+from textual.theme import Theme
+
+from briefing.core.clock import Clock
+from briefing.core.library import LibraryEntry
+from briefing.storage.config import Config
+from briefing.storage.store import Store, StoreError
+from briefing.ui.commands import BriefingCommands
+from briefing.ui.screens.brief import BriefScreen
+from briefing.ui.screens.help import HelpScreen, HelpRow
+from briefing.ui.screens.library import LibraryScreen
+
+DEFAULT_THEME = "briefing-dark"
+THEME_SETTING = "theme"
+
+
+class BriefingApp(App[None]):
+    """A terminal reader for structured briefings."""
+
+    CSS_PATH = "briefing.tcss"
+    TITLE = "briefing"
+    COMMANDS = App.COMMANDS | {BriefingCommands}
+
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+    ]
+
+    def __init__(
+        self,
+        *,
+        library_paths: list[Path],
+        clock: Clock,
+        local_zone: tzinfo,
+        config: Config | None = None,
+        store: Store | None = None,
+        themes: list[Theme] | None = None,
+        theme: str | None = None,
+        open_entry: LibraryEntry | None = None,
+        warnings: list[str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.library_paths = library_paths
+        self.clock = clock
+        self.local_zone = local_zone
+        self.config = config or Config()
+        self.store = store
+        self.open_at_start = open_entry
+        self.requested_theme = theme
+        self.startup_warnings = list(warnings or [])
+        for extra in themes or []:
+            self.register_theme(extra)
+
+    def now(self) -> datetime:
+        """The current time, from the injected clock."""
+        return self.clock.now()
+
+    # Start-up ----------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.apply_theme()
+        if self.config.keys:
+            self.set_keymap(self.config.keys)
+        preloaded = [self.open_at_start] if self.open_at_start else None
+        self.push_screen(LibraryScreen(self.library_paths, preloaded=preloaded))
+        if self.open_at_start is not None and self.open_at_start.brief is not None:
+            self.push_screen(BriefScreen(self.open_at_start))
+        for warning in self.startup_warnings:
+            self.notify(warning, severity="warning", timeout=10, markup=False)
+        self.theme_changed_signal.subscribe(self, self.remember_theme)
+
+    def apply_theme(self) -> None:
+        """Use the theme asked for on the command line, else the remembered one, else the configured one."""
+        remembered = self.setting(THEME_SETTING)
+        for candidate, source in (
+            (self.requested_theme, "--theme"),
+            (remembered, None),
+            (self.config.theme, "config.toml"),
+            (DEFAULT_THEME, None),
+        ):
+            if not candidate:
+                continue
+            if candidate in self.available_themes:
+                self.theme = candidate
+                return
+            if source:
+                self.startup_warnings.append(f"{source}: unknown theme {candidate!r}; using another")
+
+    def remember_theme(self, theme: Theme) -> None:
+        self.save_setting(THEME_SETTING, theme.name)
+
+    # Settings through the store (never fatal) -------------------------------------
+
+    def setting(self, key: str) -> str | None:
+        """A remembered setting, or None when there is none or the store is unusable."""
+        if self.store is None:
+            return None
+        try:
+            return self.store.get_setting(key)
+        except StoreError as error:
+            self.store = None
+            self.startup_warnings.append(f"{error}; settings will not be remembered")
+            return None
+
+    def save_setting(self, key: str, value: str) -> None:
+        """Remember a setting; tell the user once if it cannot be saved."""
+        if self.store is None:
+            return
+        try:
+            self.store.set_setting(key, value)
+        except StoreError as error:
+            self.store = None
+            self.notify(f"{error}; settings will not be remembered", severity="warning", markup=False)
+
+    # Routing -----------------------------------------------------------------
+
+    def library_entries(self) -> list[LibraryEntry]:
+        """The entries of the library screen (for the command palette)."""
+        for screen in self.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                return list(screen.entries)
+        return []
+
+    def on_library_screen_open_brief(self, message: LibraryScreen.OpenBrief) -> None:
+        self.open_entry(message.entry, message.siblings)
+
+    def open_entry(self, entry: LibraryEntry, siblings: list[LibraryEntry] | None = None) -> None:
+        """Open ``entry`` in the reader (replacing a reader already open)."""
+        if entry.brief is None:
+            return
+        if siblings is None:
+            siblings = [e for e in self.library_entries() if e.brief is not None]
+        if isinstance(self.screen, BriefScreen):
+            self.screen.library_order = siblings
+            self.screen.show_brief(entry)
+            return
+
+        def returned(path: Path | None) -> None:
+            # Back in the library, the cursor is on the brief last read ([ and ] move it).
+            if path is not None and isinstance(self.screen, LibraryScreen):
+                self.screen.select_path(path)
+
+        self.push_screen(BriefScreen(entry, siblings), returned)
+
+    # Help ----------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        """List every key of the current screen."""
+        if isinstance(self.screen, HelpScreen):
+            return
+        rows: list[HelpRow] = []
+        seen: set[str] = set()
+        screen = self.screen
+        # The screen's own keys first, then the focused widget's, then the app's.
+        order = {screen: 0, self: 2}
+        active = sorted(screen.active_bindings.values(), key=lambda a: order.get(a.node, 1))
+        for item in active:
+            binding = item.binding
+            ident = binding.id or f"{binding.action}:{binding.key}"
+            if ident in seen or not binding.description:
+                continue
+            seen.add(ident)
+            # Each key on its own row, even where the Footer groups them ("1-6").
+            keys = self.get_key_display(dataclasses.replace(binding, key_display=None))
+            rows.append((keys, binding.description, binding.id or ""))
+        title = f"Keys: {self.screen.__class__.__name__.removesuffix('Screen')}"
+        self.push_screen(HelpScreen(title, rows))

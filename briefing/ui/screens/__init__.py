@@ -1,0 +1,1 @@
+"""Screens of the reader: they route messages and call core and storage."""

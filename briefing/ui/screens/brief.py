@@ -1,0 +1,325 @@
+"""The reader: one brief in panes, with live countdowns and keyboard navigation.
+
+On a terminal 120 columns wide or more, all six panes show at once in a grid;
+narrower, one pane at a time with a tab bar, switched by ``1``-``6`` or
+``tab``. The screen owns the one timer that moves every countdown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container
+from textual.content import Content
+from textual.events import DescendantFocus
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import DataTable, Footer, OptionList, Tab, Tabs
+
+from briefing.core.library import LibraryEntry
+from briefing.core.models import Brief
+from briefing.core.timeutil import sort_key
+from briefing.ui.detail_content import Item, detail_content, detail_title
+from briefing.ui.render import event_prompt, figure_prompt, quote_prompt
+from briefing.ui.screens.detail import DetailScreen
+from briefing.ui.screens.picker import PickerScreen
+from briefing.ui.widgets.brief_header import BriefHeader
+from briefing.ui.widgets.deadline_list import DeadlineList
+from briefing.ui.widgets.item_list import ItemList
+from briefing.ui.widgets.pane import Pane
+from briefing.ui.widgets.participant_table import ParticipantTable
+from briefing.ui.widgets.summary_view import SummaryView
+
+if TYPE_CHECKING:
+    from briefing.ui.app import BriefingApp
+
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("summary", "Summary"),
+    ("participants", "Participants"),
+    ("quotes", "Quotes"),
+    ("deadlines", "Deadlines"),
+    ("timeline", "Timeline"),
+    ("figures", "Key figures"),
+)
+"""Section keys and names, in the order of the number keys."""
+SECTION_KEYS = tuple(key for key, _ in SECTIONS)
+ALL_SPEAKERS = "__all__"
+
+
+class BriefScreen(Screen[Path]):
+    """Every section of one brief; ``escape`` or ``q`` goes back to the library."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+
+    BINDINGS = [
+        Binding("1", "section('summary')", "Sections", key_display="1-6", id="brief.section.summary"),
+        Binding("2", "section('participants')", "Participants", show=False, id="brief.section.participants"),
+        Binding("3", "section('quotes')", "Quotes", show=False, id="brief.section.quotes"),
+        Binding("4", "section('deadlines')", "Deadlines", show=False, id="brief.section.deadlines"),
+        Binding("5", "section('timeline')", "Timeline", show=False, id="brief.section.timeline"),
+        Binding("6", "section('figures')", "Key figures", show=False, id="brief.section.figures"),
+        Binding("tab", "cycle(1)", "Next pane", show=False, id="brief.next-pane"),
+        Binding("shift+tab", "cycle(-1)", "Previous pane", show=False, id="brief.previous-pane"),
+        Binding("a", "toggle_clock", "Clock", id="brief.clock"),
+        Binding("s", "pick_speaker", "Speaker", id="brief.speaker"),
+        Binding("left_square_bracket", "sibling(-1)", "Previous brief", show=False, id="brief.previous"),
+        Binding("right_square_bracket", "sibling(1)", "Next brief", key_display="[ ]", id="brief.next"),
+        Binding("escape", "back", "Back", id="brief.back"),
+        Binding("q", "back", "Back", show=False, id="brief.quit"),
+    ]
+
+    current: reactive[str] = reactive("summary", init=False)
+    """The section that has the focus (and, when narrow, the one shown)."""
+
+    now: reactive[datetime] = reactive(datetime(1970, 1, 1, tzinfo=UTC), init=False)
+    """The time every countdown on the screen is computed from."""
+
+    as_published: reactive[bool] = reactive(False, init=False)
+    """True when the clock runs from the brief's publication time instead of now."""
+
+    speaker_filter: reactive[str | None] = reactive(None, init=False)
+    """The participant id the quotes are filtered by, or None for all."""
+
+    @dataclass
+    class BriefShown(Message):
+        """A brief was put on screen (on opening, and on ``[`` / ``]``)."""
+
+        brief_id: str
+
+    def __init__(self, entry: LibraryEntry, siblings: list[LibraryEntry] | None = None) -> None:
+        super().__init__()
+        assert entry.brief is not None
+        self.entry = entry
+        self.library_order = siblings or [entry]
+        self._offset = timedelta(0)
+
+    @property
+    def brief(self) -> Brief:
+        """The brief on screen."""
+        assert self.entry.brief is not None
+        return self.entry.brief
+
+    @property
+    def briefing_app(self) -> BriefingApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield BriefHeader(id="brief-header").data_bind(BriefScreen.now, BriefScreen.as_published)
+        yield Tabs(*(Tab(f"{n} {name}", id=f"tab-{key}") for n, (key, name) in enumerate(SECTIONS, 1)), id="section-tabs")
+        with Container(id="panes"):
+            with Pane("summary", "1 Summary", id="pane-summary"):
+                yield SummaryView(id="summary")
+            with Pane("participants", "2 Participants", id="pane-participants"):
+                yield ParticipantTable(id="participants")
+            with Pane("quotes", "3 Quotes", id="pane-quotes"):
+                yield ItemList("No quotes in this brief", id="quotes")
+            with Pane("deadlines", "4 Deadlines", id="pane-deadlines"):
+                yield DeadlineList(id="deadlines").data_bind(BriefScreen.now)
+            with Pane("timeline", "5 Timeline", id="pane-timeline"):
+                yield ItemList("No timeline in this brief", id="timeline")
+            with Pane("figures", "6 Key figures", id="pane-figures"):
+                yield ItemList("No figures in this brief", id="figures")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.now = self.clock_now()
+        self.show_brief(self.entry)
+        self.set_interval(1, self.tick, name="brief-countdowns")
+        self.watch_current()
+
+    # The clock -----------------------------------------------------------
+
+    def clock_now(self) -> datetime:
+        """The time countdowns use: the app's clock, shifted when "as published" is on."""
+        return self.briefing_app.now() + self._offset
+
+    def tick(self) -> None:
+        """Move every countdown to the clock's time; called once a second by the timer."""
+        self.now = self.clock_now()
+
+    def action_toggle_clock(self) -> None:
+        """Switch between now and the brief's publication time."""
+        self.as_published = not self.as_published
+
+    def watch_as_published(self, as_published: bool) -> None:
+        real_now = self.briefing_app.now()
+        self._offset = (self.brief.published_at - real_now) if as_published else timedelta(0)
+        self.tick()
+        self.notify("Clock: as published" if as_published else "Clock: now", timeout=2)
+
+    # Content ---------------------------------------------------------------
+
+    def show_brief(self, entry: LibraryEntry) -> None:
+        """Put ``entry``'s brief into every pane."""
+        assert entry.brief is not None
+        self.entry = entry
+        brief = entry.brief
+        self.speaker_filter = None
+        if self.as_published:
+            self._offset = brief.published_at - self.briefing_app.now()
+            self.now = self.clock_now()
+        position = ""
+        if len(self.library_order) > 1 and entry in self.library_order:
+            position = f"{self.library_order.index(entry) + 1}/{len(self.library_order)}"
+        self.query_one(BriefHeader).set_brief(brief, position)
+        self.query_one(SummaryView).set_markdown(brief.summary)
+        self.query_one(ParticipantTable).set_participants(brief.participants)
+        self.fill_quotes()
+        self.query_one(DeadlineList).set_deadlines(brief.deadlines)
+        events = sorted(brief.timeline, key=lambda e: sort_key(e.date))
+        self.query_one("#timeline", ItemList).set_items((e.id, event_prompt(e)) for e in events)
+        self.query_one("#figures", ItemList).set_items((f.id, figure_prompt(f)) for f in brief.figures)
+        self.update_titles()
+        self.post_message(self.BriefShown(brief.id))
+
+    def fill_quotes(self) -> None:
+        """Show the quotes, filtered by speaker when a filter is set."""
+        brief = self.brief
+        quotes = brief.quotes
+        if self.speaker_filter:
+            quotes = [q for q in quotes if q.speaker == self.speaker_filter]
+        self.query_one("#quotes", ItemList).set_items((q.id, quote_prompt(brief, q)) for q in quotes)
+
+    def update_titles(self) -> None:
+        """Put item counts (and the speaker filter) in the pane titles."""
+        brief = self.brief
+        counts = {
+            "participants": len(brief.participants),
+            "quotes": len(brief.quotes),
+            "deadlines": len(brief.deadlines),
+            "timeline": len(brief.timeline),
+            "figures": len(brief.figures),
+        }
+        for number, (key, name) in enumerate(SECTIONS, 1):
+            title = f"{number} {name}"
+            if key in counts:
+                title += f" ({counts[key]})"
+            if key == "quotes" and self.speaker_filter:
+                person = brief.participant(self.speaker_filter)
+                shown = sum(1 for q in brief.quotes if q.speaker == self.speaker_filter)
+                title = f"{number} {name} · {person.name if person else self.speaker_filter} ({shown} of {counts['quotes']}) · s: change"
+            self.query_one(f"#pane-{key}", Pane).border_title = Content(title)
+
+    def watch_speaker_filter(self) -> None:
+        if self.is_mounted:
+            self.fill_quotes()
+            self.update_titles()
+
+    # Sections and focus ----------------------------------------------------
+
+    def section_widget(self, key: str) -> Widget:
+        """The focusable widget of section ``key``."""
+        return self.query_one(f"#{key}")
+
+    def action_section(self, key: str) -> None:
+        """Go to section ``key``."""
+        self.current = key
+        self.section_widget(key).focus()
+
+    def action_cycle(self, step: int) -> None:
+        """Go to the next (``step`` 1) or previous (-1) section."""
+        index = (SECTION_KEYS.index(self.current) + step) % len(SECTION_KEYS)
+        self.action_section(SECTION_KEYS[index])
+
+    def watch_current(self) -> None:
+        for pane in self.query(Pane):
+            pane.set_class(pane.section == self.current, "-current")
+        tabs = self.query_one(Tabs)
+        if tabs.active != f"tab-{self.current}":
+            tabs.active = f"tab-{self.current}"
+        focused = self.focused
+        if focused is None or self.current_pane_of(focused) != self.current:
+            self.section_widget(self.current).focus()
+
+    def current_pane_of(self, widget: Widget) -> str | None:
+        for node in widget.ancestors_with_self:
+            if isinstance(node, Pane):
+                return node.section
+        return None
+
+    @on(DescendantFocus)
+    def follow_focus(self, event: DescendantFocus) -> None:
+        """A click (or tab) focused a widget: its pane becomes the current section."""
+        section = self.current_pane_of(event.widget)
+        if section is not None and section != self.current:
+            self.current = section
+
+    @on(Tabs.TabActivated)
+    def tab_clicked(self, event: Tabs.TabActivated) -> None:
+        event.stop()
+        if event.tab is not None and event.tab.id:
+            key = event.tab.id.removeprefix("tab-")
+            if key != self.current:
+                self.action_section(key)
+
+    # Details and filters -------------------------------------------------
+
+    @on(OptionList.OptionSelected)
+    def open_item(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        section = self.current_pane_of(event.option_list)
+        item_id = event.option.id
+        items: dict[str | None, list[Item]] = {
+            "quotes": list(self.brief.quotes),
+            "deadlines": list(self.brief.deadlines),
+            "timeline": list(self.brief.timeline),
+            "figures": list(self.brief.figures),
+        }
+        item = next((i for i in items.get(section, []) if i.id == item_id), None)
+        if item is not None:
+            self.show_detail(item)
+
+    @on(DataTable.RowSelected)
+    def open_participant(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        person = self.brief.participant(event.row_key.value)
+        if person is not None:
+            self.show_detail(person)
+
+    def show_detail(self, item: Item) -> None:
+        """Open the detail view of ``item``."""
+        self.app.push_screen(DetailScreen(detail_title(item), detail_content(self.brief, item, self.now)))
+
+    def action_pick_speaker(self) -> None:
+        """Choose a speaker to filter the quotes by."""
+        brief = self.brief
+        counts: dict[str, int] = {}
+        for quote in brief.quotes:
+            if quote.speaker:
+                counts[quote.speaker] = counts.get(quote.speaker, 0) + 1
+        choices = [(ALL_SPEAKERS, Content(f"All speakers ({len(brief.quotes)})"))]
+        for person in brief.participants:
+            if person.id in counts:
+                choices.append((person.id, Content.assemble((person.name, "bold"), (f"  {counts[person.id]}", "$text-muted"))))
+
+        def chosen(value: str | None) -> None:
+            if value is not None:
+                self.speaker_filter = None if value == ALL_SPEAKERS else value
+                self.action_section("quotes")
+
+        self.app.push_screen(PickerScreen("Filter quotes by speaker", choices, self.speaker_filter or ALL_SPEAKERS), chosen)
+
+    # Moving between briefs -------------------------------------------------
+
+    def action_sibling(self, step: int) -> None:
+        """Open the previous (-1) or next (1) brief of the library in place."""
+        if len(self.library_order) < 2:
+            self.notify("This is the only brief in the library", timeout=2)
+            return
+        index = self.library_order.index(self.entry) if self.entry in self.library_order else 0
+        self.show_brief(self.library_order[(index + step) % len(self.library_order)])
+
+    def action_back(self) -> None:
+        """Return to the library."""
+        if self.speaker_filter is not None and self.current == "quotes":
+            self.speaker_filter = None
+            return
+        self.dismiss(self.entry.path)

@@ -1,0 +1,246 @@
+"""The library: every brief under the configured folders, sortable and filterable as you type."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from briefing.core.library import LibraryEntry, matches, next_open_deadline, scan
+from briefing.ui.widgets.library_table import LibraryTable
+
+if TYPE_CHECKING:
+    from briefing.ui.app import BriefingApp
+
+SORTS = ("published", "title", "deadline")
+SORT_LABELS = {"published": "newest first", "title": "title", "deadline": "next deadline"}
+
+
+def sort_entries(entries: list[LibraryEntry], order: str, now: datetime) -> list[LibraryEntry]:
+    """Order ``entries`` by ``order``; files that failed to load always come last."""
+    good = [e for e in entries if e.brief is not None]
+    bad = sorted((e for e in entries if e.brief is None), key=lambda e: e.path.name)
+    if order == "title":
+        good.sort(key=lambda e: e.title.casefold())
+    elif order == "deadline":
+        def deadline_key(entry: LibraryEntry) -> tuple[int, float]:
+            assert entry.brief is not None
+            deadline = next_open_deadline(entry.brief, now)
+            if deadline is None:
+                return (2, 0.0)
+            seconds = (deadline.due_at - now).total_seconds()
+            return (0, seconds) if seconds >= 0 else (1, -seconds)
+        good.sort(key=deadline_key)
+    else:
+        good.sort(key=lambda e: e.brief.published_at if e.brief else datetime.min, reverse=True)
+    return good + bad
+
+
+class LibraryScreen(Screen[None]):
+    """One row per brief; ``enter`` opens it, ``/`` filters, ``s`` changes the order."""
+
+    BINDINGS = [
+        Binding("enter", "open", "Open", id="library.open", priority=False),
+        Binding("slash", "filter", "Filter", id="library.filter"),
+        Binding("s", "cycle_sort", "Sort", id="library.sort"),
+        Binding("r", "reload", "Reload", id="library.reload"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear-filter"),
+        Binding("q", "app.quit", "Quit", id="library.quit"),
+    ]
+
+    order: reactive[str] = reactive("published", init=False)
+    """How rows are sorted: ``published``, ``title`` or ``deadline``."""
+
+    @dataclass
+    class Loaded(Message):
+        """A batch of entries was read by the loading worker."""
+
+        entries: list[LibraryEntry]
+        done: bool
+
+    @dataclass
+    class OpenBrief(Message):
+        """The user asked to open ``entry``; the app pushes the reader."""
+
+        entry: LibraryEntry
+        siblings: list[LibraryEntry]
+
+    def __init__(self, paths: list[Path], *, preloaded: list[LibraryEntry] | None = None) -> None:
+        super().__init__()
+        self.paths = paths
+        self.entries: list[LibraryEntry] = list(preloaded or [])
+        self._preloaded = preloaded is not None
+        self._loading = False
+
+    @property
+    def briefing_app(self) -> BriefingApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="library-title", markup=False)
+        yield Input(placeholder="Filter by title, tag or person (enter: to the list, escape: clear)", id="library-filter")
+        yield LibraryTable(id="library-table")
+        yield Static(id="library-status", markup=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#library-filter").display = False
+        self.set_interval(1, self.tick, name="library-countdowns")
+        if self._preloaded:
+            self.refresh_rows()
+        else:
+            self.action_reload()
+        self.query_one(LibraryTable).focus()
+
+    @property
+    def now(self) -> datetime:
+        """The app's current time (through its injected clock)."""
+        return self.briefing_app.now()
+
+    def tick(self) -> None:
+        """Advance every countdown in the table to the clock's time."""
+        self.query_one(LibraryTable).tick(self.visible_entries(), self.now)
+
+    def visible_entries(self) -> list[LibraryEntry]:
+        """The entries that pass the filter, in the current order."""
+        query = self.query_one("#library-filter", Input).value
+        shown = [e for e in self.entries if matches(e, query)]
+        return sort_entries(shown, self.order, self.now)
+
+    def refresh_rows(self) -> None:
+        """Rebuild the table from the entries, the filter and the order."""
+        table = self.query_one(LibraryTable)
+        table.show_entries(self.visible_entries(), self.now)
+        self.update_title()
+        self.update_status()
+
+    def update_title(self) -> None:
+        invalid = sum(1 for e in self.entries if e.brief is None)
+        count = len(self.entries)
+        text = f"Library · {count} brief{'s' if count != 1 else ''}"
+        if invalid:
+            text += f" ({invalid} invalid)"
+        if self._loading:
+            text += " · loading…"
+        text += f" · sorted by {SORT_LABELS[self.order]} (s)"
+        query = self.query_one("#library-filter", Input).value
+        if query:
+            text += f" · filter: {query}"
+        self.query_one("#library-title", Static).update(Content(text))
+
+    def update_status(self) -> None:
+        """Say what the highlighted row is: its path, or everything wrong with it."""
+        status = self.query_one("#library-status", Static)
+        entry = self.highlighted_entry()
+        if not self.entries and not self._loading:
+            where = ", ".join(str(p) for p in self.paths) or "(no folders)"
+            status.update(Content.styled(f"No briefs in {where}. Briefs are .toml or .json files.", "$warning"))
+        elif entry is None:
+            status.update(Content(""))
+        elif entry.error is not None:
+            status.update(Content.styled("\n".join(entry.error.lines()[:4]), "$error"))
+        else:
+            assert entry.brief is not None
+            parts: list[str | tuple[str, str]] = [(str(entry.path), "$text-muted")]
+            deadline = next_open_deadline(entry.brief, self.now)
+            if deadline is not None:
+                parts += [("\nnext deadline: ", "$text-muted"), deadline.title]
+            status.update(Content.assemble(*parts))
+
+    def highlighted_entry(self) -> LibraryEntry | None:
+        """The entry under the cursor."""
+        key = self.query_one(LibraryTable).highlighted_key
+        return next((e for e in self.entries if e.key == key), None)
+
+    def action_reload(self) -> None:
+        """Read the library again from disk."""
+        self.entries = []
+        self._loading = True
+        self.query_one(LibraryTable).clear()
+        self.update_title()
+        self.load_entries(self.paths)
+
+    @work(thread=True, exclusive=True, group="library-load")
+    def load_entries(self, paths: list[Path]) -> None:
+        """Read every brief in a thread, posting them in batches so the table fills in as it goes."""
+        zone = self.briefing_app.local_zone
+        batch: list[LibraryEntry] = []
+        last = time.monotonic()
+        for entry in scan(paths, local_zone=zone):
+            batch.append(entry)
+            if time.monotonic() - last > 0.05:
+                self.post_message(self.Loaded(batch, done=False))
+                batch, last = [], time.monotonic()
+        self.post_message(self.Loaded(batch, done=True))
+
+    def on_library_screen_loaded(self, message: Loaded) -> None:
+        self.entries.extend(message.entries)
+        if message.done:
+            self._loading = False
+            self.refresh_rows()
+        else:
+            table = self.query_one(LibraryTable)
+            query = self.query_one("#library-filter", Input).value
+            for entry in message.entries:
+                if matches(entry, query):
+                    table.add_entry(entry, self.now)
+            self.update_title()
+            self.update_status()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.update_status()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    def action_open(self) -> None:
+        """Open the highlighted brief, or show why it cannot be opened."""
+        entry = self.highlighted_entry()
+        if entry is None:
+            return
+        if entry.brief is None:
+            self.notify(entry.error.summary() if entry.error else "cannot be read", title="Invalid brief", severity="error", markup=False)
+            return
+        siblings = [e for e in self.visible_entries() if e.brief is not None]
+        self.post_message(self.OpenBrief(entry, siblings))
+
+    def action_filter(self) -> None:
+        field = self.query_one("#library-filter", Input)
+        field.display = True
+        field.focus()
+
+    def action_clear_filter(self) -> None:
+        field = self.query_one("#library-filter", Input)
+        if field.value or field.display:
+            field.value = ""
+            field.display = False
+            self.refresh_rows()
+            self.query_one(LibraryTable).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.refresh_rows()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one(LibraryTable).focus()
+
+    def action_cycle_sort(self) -> None:
+        self.order = SORTS[(SORTS.index(self.order) + 1) % len(SORTS)]
+
+    def watch_order(self) -> None:
+        self.refresh_rows()
+
+    def select_path(self, path: Path) -> None:
+        """Put the cursor on the brief at ``path`` (after returning from it)."""
+        self.query_one(LibraryTable).select_key(str(path))

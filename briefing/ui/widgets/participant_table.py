@@ -1,0 +1,69 @@
+"""The participants of a brief as a table: name, role, affiliation, side."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import DataTable
+
+from briefing.core.models import Participant
+from briefing.ui.render import cell
+
+EMPTY_KEY = "__empty__"
+
+
+class ParticipantTable(DataTable[Text]):
+    """A table of participants; ``enter`` posts ``RowSelected`` with the participant id as row key.
+
+    | Key(s) | Description |
+    | :- | :- |
+    | j, down | Next participant. |
+    | k, up | Previous participant. |
+    | g | First participant. |
+    | G | Last participant. |
+    | enter | Show the participant and all their quotes. |
+    """
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="table.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="table.up"),
+        Binding("g", "scroll_top", "Top", show=False, id="table.top"),
+        Binding("G", "scroll_bottom", "Bottom", show=False, id="table.bottom"),
+    ]
+
+    DEFAULT_CSS = """
+    ParticipantTable { height: 1fr; background: transparent; }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        for label, key in (("Name", "name"), ("Role", "role"), ("Affiliation", "affiliation"), ("Side", "side")):
+            self.add_column(label, key=key)
+
+    def set_participants(self, participants: list[Participant]) -> None:
+        """Show ``participants`` in the order of the brief."""
+        self.clear()
+        if not participants:
+            self.add_row(cell("No participants in this brief", "italic dim"), cell(""), cell(""), cell(""), key=EMPTY_KEY)
+            return
+        for person in participants:
+            # Text, not str: DataTable reads a str cell as markup.
+            self.add_row(cell(person.name, "bold"), cell(person.role), cell(person.affiliation), cell(person.side), key=person.id)
+
+    @property
+    def highlighted_id(self) -> str | None:
+        """The id of the participant under the cursor."""
+        if not self.row_count:
+            return None
+        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        return None if key == EMPTY_KEY else key
+
+    def select_id(self, participant_id: str) -> bool:
+        """Move the cursor to ``participant_id``; return whether it exists."""
+        try:
+            self.move_cursor(row=self.get_row_index(participant_id))
+        except Exception:  # noqa: BLE001 - RowDoesNotExist
+            return False
+        return True
