@@ -74,10 +74,12 @@ class BriefingApp(App[None]):
         self.apply_theme()
         if self.config.keys:
             self.set_keymap(self.config.keys)
-        preloaded = [self.open_at_start] if self.open_at_start else None
-        self.push_screen(LibraryScreen(self.library_paths, preloaded=preloaded))
-        if self.open_at_start is not None and self.open_at_start.brief is not None:
-            self.push_screen(BriefScreen(self.open_at_start))
+        entry = self.open_at_start
+        if entry is not None and entry.brief is not None:
+            # Straight into the reader; the library beneath is built only when the user goes back.
+            self.push_screen(BriefScreen(entry), self.back_to_library)
+        else:
+            self.push_screen(LibraryScreen(self.library_paths, preloaded=[entry] if entry else None))
         for warning in self.startup_warnings:
             self.notify(warning, severity="warning", timeout=10, markup=False)
         self.theme_changed_signal.subscribe(self, self.remember_theme)
@@ -148,12 +150,16 @@ class BriefingApp(App[None]):
             self.screen.show_brief(entry)
             return
 
-        def returned(path: Path | None) -> None:
-            # Back in the library, the cursor is on the brief last read ([ and ] move it).
-            if path is not None and isinstance(self.screen, LibraryScreen):
-                self.screen.select_path(path)
+        self.push_screen(BriefScreen(entry, siblings), self.back_to_library)
 
-        self.push_screen(BriefScreen(entry, siblings), returned)
+    def back_to_library(self, path: Path | None) -> None:
+        """A brief screen closed: show the library with the cursor on the brief last read."""
+        if isinstance(self.screen, LibraryScreen):
+            if path is not None:
+                self.screen.select_path(path)
+            return
+        preloaded = [self.open_at_start] if self.open_at_start else None
+        self.push_screen(LibraryScreen(self.library_paths, preloaded=preloaded, select=path))
 
     # Help ----------------------------------------------------------------------
 

@@ -76,8 +76,11 @@ class LibraryScreen(Screen[None]):
         entry: LibraryEntry
         siblings: list[LibraryEntry]
 
-    def __init__(self, paths: list[Path], *, preloaded: list[LibraryEntry] | None = None) -> None:
+    def __init__(
+        self, paths: list[Path], *, preloaded: list[LibraryEntry] | None = None, select: Path | None = None
+    ) -> None:
         super().__init__()
+        self._select = select
         self.paths = paths
         self.entries: list[LibraryEntry] = list(preloaded or [])
         self._preloaded = preloaded is not None
@@ -99,6 +102,8 @@ class LibraryScreen(Screen[None]):
         self.set_interval(1, self.tick, name="library-countdowns")
         if self._preloaded:
             self.refresh_rows()
+            if self._select is not None:
+                self.select_path(self._select)
         else:
             self.action_reload()
         self.query_one(LibraryTable).focus()
@@ -189,6 +194,9 @@ class LibraryScreen(Screen[None]):
         if message.done:
             self._loading = False
             self.refresh_rows()
+            # Rows arrived in file order; once sorted, start at the top of the list.
+            self.query_one(LibraryTable).move_cursor(row=0)
+            self.update_status()
         else:
             table = self.query_one(LibraryTable)
             query = self.query_one("#library-filter", Input).value

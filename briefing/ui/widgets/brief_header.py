@@ -63,7 +63,8 @@ class BriefHeader(Static):
         if self._position:
             facts.append((f" · brief {self._position}", muted))
         if self.as_published:
-            shown = format_when(self.now) if self.now else ""
+            # Shown on the publication's own offset, the way its readers saw it.
+            shown = format_when(self.now.astimezone(brief.published_at.tzinfo)) if self.now else ""
             clock = Content.assemble(
                 (" Clock: as published ", "bold reverse $warning"),
                 (f" {shown}", "$warning"),

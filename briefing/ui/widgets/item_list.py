@@ -36,11 +36,13 @@ class ItemList(OptionList):
     ]
 
     DEFAULT_CSS = """
-    ItemList {
+    ItemList, ItemList:focus {
         height: 1fr;
+        max-height: 100%;
         border: none;
         padding: 0;
         background: transparent;
+        background-tint: transparent;
         & > .option-list--option { padding: 0 1; }
     }
     """

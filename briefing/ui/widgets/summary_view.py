@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from typing import TYPE_CHECKING
+
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Markdown
+
+if TYPE_CHECKING:
+    from textual.widgets import Markdown
+
+EMPTY_SUMMARY = "*No summary in this brief.*"
 
 
 class SummaryView(VerticalScroll, can_focus=True):
     """The summary rendered as Markdown.
 
+    The Markdown widget (and markdown-it behind it, about 45 ms of imports) is
+    created just after the first frame, so the reader paints before it.
     Links are not followed on click (``open_links=False``): brief text is
-    untrusted, and the screen decides what a click on a link does.
+    untrusted.
 
     | Key(s) | Description |
     | :- | :- |
@@ -34,11 +41,28 @@ class SummaryView(VerticalScroll, can_focus=True):
     SummaryView Markdown { margin: 0 1; background: transparent; }
     """
 
-    def compose(self) -> ComposeResult:
-        yield Markdown(open_links=False)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._text = EMPTY_SUMMARY
+        self._markdown: Markdown | None = None
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._mount_markdown)
+
+    async def _mount_markdown(self) -> None:
+        from textual.widgets import Markdown
+
+        self._markdown = Markdown(self._text, open_links=False)
+        await self.mount(self._markdown)
+
+    @property
+    def markdown_text(self) -> str:
+        """The Markdown source shown (or about to be)."""
+        return self._text
 
     def set_markdown(self, markdown: str) -> None:
         """Show ``markdown`` (or a sentence saying there is no summary)."""
-        text = markdown.strip() or "*No summary in this brief.*"
-        self.query_one(Markdown).update(text)
+        self._text = markdown.strip() or EMPTY_SUMMARY
+        if self._markdown is not None:
+            self._markdown.update(self._text)
         self.scroll_home(animate=False)
