@@ -10,15 +10,43 @@ without it.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 MIGRATIONS: dict[int, str] = {
     1: """
     CREATE TABLE settings (
         key   TEXT PRIMARY KEY,
         value TEXT NOT NULL
+    );
+    """,
+    2: """
+    CREATE TABLE notes (
+        uid         TEXT PRIMARY KEY,
+        brief_id    TEXT NOT NULL,
+        brief_title TEXT NOT NULL,
+        kind        TEXT NOT NULL,
+        item_id     TEXT NOT NULL,
+        item_text   TEXT NOT NULL,
+        body        TEXT NOT NULL,
+        created     TEXT NOT NULL,
+        updated     TEXT NOT NULL,
+        detached    INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX notes_by_brief ON notes (brief_id, kind, item_id);
+    CREATE INDEX notes_by_time ON notes (updated);
+    CREATE TABLE bookmarks (
+        brief_id    TEXT NOT NULL,
+        brief_title TEXT NOT NULL,
+        kind        TEXT NOT NULL,
+        item_id     TEXT NOT NULL,
+        item_text   TEXT NOT NULL,
+        created     TEXT NOT NULL,
+        detached    INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (brief_id, kind, item_id)
     );
     """,
 }
@@ -80,6 +108,31 @@ class Store:
                 if connection.in_transaction:
                     connection.execute("ROLLBACK")
                 raise
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """Run statements as one transaction (taking the write lock at once), committed on success."""
+        connection = self.connection
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.path}: cannot be written ({error})") from None
+        try:
+            yield connection
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        try:
+            connection.execute("COMMIT")
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.path}: cannot be written ({error})") from None
+
+    def execute(self, sql: str, parameters: tuple[object, ...] = ()) -> sqlite3.Cursor:
+        """Run one statement (its own transaction), turning database errors into :class:`StoreError`."""
+        try:
+            return self.connection.execute(sql, parameters)
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.path}: {error}") from None
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         """Return the stored value of setting ``key``, or ``default``."""

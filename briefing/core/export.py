@@ -1,0 +1,180 @@
+"""Render notes and bookmarks to Markdown, JSON and TOML, and read JSON/TOML exports back.
+
+The JSON and TOML exports are one documented, versioned structure::
+
+    format = "briefing-notes"   # always
+    version = 1
+    exported = <date-time>
+    [[notes]]    uid, brief_id, brief_title, kind, item_id, item_text, body,
+                 created, updated, detached, and for context: section, speaker
+    [[bookmarks]] brief_id, brief_title, kind, item_id, item_text, created, detached
+
+Reading an export back (``briefing import-notes``) validates it with the same
+care as a brief: a bad file is one clear error, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from briefing.core.anchors import ItemKind
+from briefing.core.annotations import KIND_LABELS, Bookmark, Note
+from briefing.core.errors import BriefError, Problem
+from briefing.core.models import Brief
+from briefing.core.problems import problems_from_validation
+from briefing.core.render_text import speaker_line
+
+EXPORT_FORMAT = "briefing-notes"
+EXPORT_VERSION = 1
+
+
+def _iso(when: datetime) -> str:
+    return when.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def context_of(note: Note | Bookmark, brief: Brief | None) -> str:
+    """Who said it, for a quote (when the brief is at hand); empty otherwise."""
+    if brief is None or note.kind is not ItemKind.QUOTE:
+        return ""
+    quote = next((q for q in brief.quotes if q.id == note.item_id), None)
+    return speaker_line(brief, quote) if quote else ""
+
+
+def _record(note: Note, brief: Brief | None) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "uid": note.uid,
+        "brief_id": note.brief_id,
+        "brief_title": note.brief_title,
+        "kind": note.kind.value,
+        "item_id": note.item_id,
+        "item_text": note.item_text,
+        "body": note.body,
+        "created": _iso(note.created),
+        "updated": _iso(note.updated),
+        "detached": note.detached,
+        "section": KIND_LABELS[note.kind],
+    }
+    speaker = context_of(note, brief)
+    if speaker:
+        record["speaker"] = speaker
+    return record
+
+
+def _bookmark_record(bookmark: Bookmark) -> dict[str, Any]:
+    return {
+        "brief_id": bookmark.brief_id,
+        "brief_title": bookmark.brief_title,
+        "kind": bookmark.kind.value,
+        "item_id": bookmark.item_id,
+        "item_text": bookmark.item_text,
+        "created": _iso(bookmark.created),
+        "detached": bookmark.detached,
+    }
+
+
+def export_data(
+    notes: Iterable[Note], bookmarks: Iterable[Bookmark], briefs: Mapping[str, Brief], now: datetime
+) -> dict[str, Any]:
+    """The export as plain data (what JSON and TOML are written from)."""
+    return {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "exported": _iso(now),
+        "notes": [_record(note, briefs.get(note.brief_id)) for note in notes],
+        "bookmarks": [_bookmark_record(b) for b in bookmarks],
+    }
+
+
+def to_json(data: dict[str, Any]) -> str:
+    """The export as JSON (UTF-8, indented, stable key order)."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_toml(data: dict[str, Any]) -> str:
+    """The export as TOML."""
+    import tomli_w
+
+    return tomli_w.dumps(data)
+
+
+def _blockquote(text: str) -> str:
+    return "\n".join(f"> {line}" if line else ">" for line in text.strip().splitlines()) or ">"
+
+
+def to_markdown(notes: Iterable[Note], briefs: Mapping[str, Brief], now: datetime) -> str:
+    """Notes as Markdown, grouped by brief: each note under a quote of the item it annotates."""
+    groups: dict[str, list[Note]] = {}
+    for note in notes:
+        groups.setdefault(note.brief_id, []).append(note)
+    out = ["# Notes from briefing", "", f"_Exported {_iso(now)}_", ""]
+    if not groups:
+        out += ["No notes yet.", ""]
+    for brief_id, group in groups.items():
+        brief = briefs.get(brief_id)
+        title = brief.title if brief else group[0].brief_title
+        out += [f"## {title}", "", f"_Brief `{brief_id}`_", ""]
+        for note in sorted(group, key=lambda n: (n.created, n.uid)):
+            heading = KIND_LABELS[note.kind]
+            speaker = context_of(note, brief)
+            if speaker:
+                heading += f" — {speaker}"
+            if note.detached:
+                heading += " (detached: no longer in the brief)"
+            out += [f"### {heading}", "", _blockquote(note.item_text), "", note.body.strip(), ""]
+            stamp = f"written {_iso(note.created)}"
+            if note.updated != note.created:
+                stamp += f", updated {_iso(note.updated)}"
+            out += [f"<sub>{stamp}</sub>", ""]
+    return "\n".join(out)
+
+
+class _NoteRecord(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    uid: str = Field(min_length=1, max_length=64)
+    brief_id: str = Field(min_length=1)
+    brief_title: str = ""
+    kind: ItemKind
+    item_id: str = ""
+    item_text: str = ""
+    body: str
+    created: datetime
+    updated: datetime
+    detached: bool = False
+
+
+class _ExportFile(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    format: Literal["briefing-notes"]
+    version: Literal[1]
+    notes: list[_NoteRecord] = Field(default_factory=list)
+
+
+def parse_export(text: str, kind: str, path: Any) -> list[Note]:
+    """Read the notes of a JSON or TOML export; raise :class:`BriefError` naming what is wrong."""
+    try:
+        raw = json.loads(text) if kind == "json" else tomllib.loads(text)
+    except json.JSONDecodeError as error:
+        raise BriefError(path, [Problem(f"JSON syntax: {error.msg}", line=error.lineno, column=error.colno)]) from None
+    except tomllib.TOMLDecodeError as error:
+        raise BriefError(path, [Problem(f"TOML syntax: {error}")]) from None
+    except RecursionError:
+        raise BriefError(path, [Problem("is nested too deeply")]) from None
+    try:
+        data = _ExportFile.model_validate(raw)
+    except ValidationError as error:
+        raise BriefError(path, problems_from_validation(error, _ExportFile)) from None
+    notes = []
+    for record in data.notes:
+        created = record.created if record.created.tzinfo else record.created.replace(tzinfo=UTC)
+        updated = record.updated if record.updated.tzinfo else record.updated.replace(tzinfo=UTC)
+        notes.append(Note(record.uid, record.brief_id, record.brief_title, record.kind, record.item_id,
+                          record.item_text, record.body, created, updated, record.detached))
+    return notes

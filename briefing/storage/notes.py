@@ -1,0 +1,202 @@
+"""Notes and bookmarks in the SQLite store.
+
+Every write is one transaction that has committed (``synchronous=FULL``) when
+the method returns, so a note the user saw saved survives a SIGKILL right
+after. Nothing here deletes a note the user did not ask to delete: a note whose
+item vanished from its brief is re-attached or marked detached, never dropped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+import uuid
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from briefing.core.anchors import Anchor, ItemKind, place
+from briefing.core.annotations import Bookmark, Note
+from briefing.core.models import Brief
+from briefing.storage.store import Store, StoreError
+
+_NOTE_COLUMNS = "uid, brief_id, brief_title, kind, item_id, item_text, body, created, updated, detached"
+_BOOKMARK_COLUMNS = "brief_id, brief_title, kind, item_id, item_text, created, detached"
+
+
+def _iso(when: datetime) -> str:
+    return when.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _note(row: tuple) -> Note:
+    uid, brief_id, title, kind, item_id, item_text, body, created, updated, detached = row
+    return Note(
+        uid, brief_id, title, ItemKind(kind), item_id, item_text, body,
+        datetime.fromisoformat(created), datetime.fromisoformat(updated), bool(detached),
+    )
+
+
+def _bookmark(row: tuple) -> Bookmark:
+    brief_id, title, kind, item_id, item_text, created, detached = row
+    return Bookmark(brief_id, title, ItemKind(kind), item_id, item_text, datetime.fromisoformat(created), bool(detached))
+
+
+class Annotations:
+    """Notes and bookmarks, kept in ``store``."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # Notes -------------------------------------------------------------------
+
+    def add_note(self, anchor: Anchor, *, brief_title: str, item_text: str, body: str, now: datetime) -> Note:
+        """Save a new note on ``anchor``; return it once it is durable."""
+        note = Note(uuid.uuid4().hex, anchor.brief_id, brief_title, anchor.kind, anchor.item_id, item_text, body, now, now)
+        self._insert(note)
+        return note
+
+    def _insert(self, note: Note) -> None:
+        self.store.execute(
+            f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (note.uid, note.brief_id, note.brief_title, note.kind.value, note.item_id, note.item_text,
+             note.body, _iso(note.created), _iso(note.updated), int(note.detached)),
+        )
+
+    def update_note(self, uid: str, body: str, now: datetime) -> Note:
+        """Replace the body of note ``uid``."""
+        self.store.execute("UPDATE notes SET body = ?, updated = ? WHERE uid = ?", (body, _iso(now), uid))
+        note = self.get_note(uid)
+        if note is None:
+            raise StoreError(f"{self.store.path}: note {uid} is gone (deleted in another window?)")
+        return note
+
+    def delete_note(self, uid: str) -> Note | None:
+        """Delete note ``uid``; return it, so that the deletion can be undone with :meth:`restore_note`."""
+        note = self.get_note(uid)
+        if note is not None:
+            self.store.execute("DELETE FROM notes WHERE uid = ?", (uid,))
+        return note
+
+    def restore_note(self, note: Note) -> None:
+        """Put back a deleted note, as it was."""
+        self._insert(note)
+
+    def get_note(self, uid: str) -> Note | None:
+        """The note with ``uid``, if it exists."""
+        row = self.store.execute(f"SELECT {_NOTE_COLUMNS} FROM notes WHERE uid = ?", (uid,)).fetchone()
+        return _note(row) if row else None
+
+    def notes_for_brief(self, brief_id: str) -> list[Note]:
+        """Every note of one brief, oldest first."""
+        rows = self.store.execute(
+            f"SELECT {_NOTE_COLUMNS} FROM notes WHERE brief_id = ? ORDER BY created, uid", (brief_id,)
+        ).fetchall()
+        return [_note(row) for row in rows]
+
+    def all_notes(self) -> list[Note]:
+        """Every note of every brief, most recently changed first."""
+        rows = self.store.execute(f"SELECT {_NOTE_COLUMNS} FROM notes ORDER BY updated DESC, uid").fetchall()
+        return [_note(row) for row in rows]
+
+    # Bookmarks -----------------------------------------------------------------
+
+    def toggle_bookmark(self, anchor: Anchor, *, brief_title: str, item_text: str, now: datetime) -> bool:
+        """Set the bookmark on ``anchor`` if it is not set, else remove it; return whether it is now set."""
+        key = (anchor.brief_id, anchor.kind.value, anchor.item_id)
+        with self.store.transaction() as connection:
+            found = connection.execute(
+                "SELECT 1 FROM bookmarks WHERE brief_id = ? AND kind = ? AND item_id = ?", key
+            ).fetchone()
+            if found:
+                connection.execute("DELETE FROM bookmarks WHERE brief_id = ? AND kind = ? AND item_id = ?", key)
+                return False
+            connection.execute(
+                f"INSERT INTO bookmarks ({_BOOKMARK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, 0)",
+                (*key[:1], brief_title, *key[1:], item_text, _iso(now)),
+            )
+            return True
+
+    def bookmarks_for_brief(self, brief_id: str) -> list[Bookmark]:
+        """Every bookmark of one brief."""
+        rows = self.store.execute(
+            f"SELECT {_BOOKMARK_COLUMNS} FROM bookmarks WHERE brief_id = ? ORDER BY created", (brief_id,)
+        ).fetchall()
+        return [_bookmark(row) for row in rows]
+
+    def all_bookmarks(self) -> list[Bookmark]:
+        """Every bookmark, newest first."""
+        rows = self.store.execute(f"SELECT {_BOOKMARK_COLUMNS} FROM bookmarks ORDER BY created DESC").fetchall()
+        return [_bookmark(row) for row in rows]
+
+    def counts(self) -> dict[str, tuple[int, int]]:
+        """For each brief id with any: (number of notes, number of bookmarks)."""
+        result: dict[str, tuple[int, int]] = {}
+        for brief_id, count in self.store.execute("SELECT brief_id, COUNT(*) FROM notes GROUP BY brief_id"):
+            result[brief_id] = (count, 0)
+        for brief_id, count in self.store.execute("SELECT brief_id, COUNT(*) FROM bookmarks GROUP BY brief_id"):
+            result[brief_id] = (result.get(brief_id, (0, 0))[0], count)
+        return result
+
+    # Keeping anchors right as briefs change --------------------------------------
+
+    def reanchor(self, brief: Brief) -> tuple[int, int]:
+        """Re-attach this brief's notes and bookmarks to its current items.
+
+        A note whose item id is gone moves to the item whose text best matches
+        its saved copy, or is marked detached (and re-attached later if a
+        matching item comes back). Returns (moved, detached) counts.
+        """
+        moved = detached = 0
+        with self.store.transaction() as connection:
+            for table, key in (("notes", "uid"), ("bookmarks", "rowid")):
+                rows = connection.execute(
+                    f"SELECT {key}, kind, item_id, item_text, detached FROM {table} WHERE brief_id = ?", (brief.id,)
+                ).fetchall()
+                for row_key, kind, item_id, text, was_detached in rows:
+                    placement = place(brief, ItemKind(kind), item_id, text)
+                    if placement.item_id is None:
+                        if not was_detached:
+                            connection.execute(f"UPDATE {table} SET detached = 1 WHERE {key} = ?", (row_key,))
+                        detached += 1
+                    elif placement.moved or was_detached:
+                        try:
+                            connection.execute(
+                                f"UPDATE {table} SET item_id = ?, detached = 0 WHERE {key} = ?",
+                                (placement.item_id, row_key),
+                            )
+                        except sqlite3.IntegrityError:
+                            # A bookmark already sits on that item: this one is redundant, keep it detached.
+                            connection.execute(f"UPDATE {table} SET detached = 1 WHERE {key} = ?", (row_key,))
+                        moved += 1
+                connection.execute(f"UPDATE {table} SET brief_title = ? WHERE brief_id = ?", (brief.title, brief.id))
+        return moved, detached
+
+    # Merging exports back in -------------------------------------------------------
+
+    def merge_notes(self, notes: Iterable[Note]) -> tuple[int, int, int]:
+        """Merge exported notes: new ones are added, identical ones skipped, and a
+        note that differs from the stored one with its uid is kept beside it (as a
+        new note), never over it. Returns (added, kept beside, unchanged)."""
+        added = beside = same = 0
+        with self.store.transaction() as connection:
+            for note in notes:
+                row = connection.execute(f"SELECT {_NOTE_COLUMNS} FROM notes WHERE uid = ?", (note.uid,)).fetchone()
+                if row is not None:
+                    stored = _note(row)
+                    if stored.body == note.body:
+                        same += 1
+                        continue
+                    # Same uid, different text: keep both. A derived uid makes a second import a no-op.
+                    twin = uuid.uuid5(uuid.NAMESPACE_URL, f"{note.uid}:{note.body}").hex
+                    if connection.execute("SELECT 1 FROM notes WHERE uid = ?", (twin,)).fetchone():
+                        same += 1
+                        continue
+                    note = dataclasses.replace(note, uid=twin)
+                    beside += 1
+                else:
+                    added += 1
+                connection.execute(
+                    f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (note.uid, note.brief_id, note.brief_title, note.kind.value, note.item_id, note.item_text,
+                     note.body, _iso(note.created), _iso(note.updated), int(note.detached)),
+                )
+        return added, beside, same
