@@ -23,6 +23,9 @@ commands:
   show PATH          print a brief to the terminal (plain text when piped)
   schema             print the JSON Schema of the brief format
   config             print where briefing keeps its files
+  export             export notes (md, json, toml) or deadlines (ics)
+  import-notes FILE  merge a JSON or TOML export of notes back in
+  doctor [--repair]  check the notes database (and move a broken one aside)
 
 examples:
   briefing                              open the library (configured folders or the samples)
@@ -33,9 +36,11 @@ examples:
   briefing validate ~/briefs            check every brief in a folder
   briefing show brief.toml | less       read a brief as plain text
   briefing schema > brief.schema.json   let your editor validate briefs
+  briefing export --format md -o notes.md
+  briefing export --deadlines -o deadlines.ics
 """
 
-COMMANDS = ("validate", "show", "schema", "config")
+COMMANDS = ("validate", "show", "schema", "config", "export", "import-notes", "doctor")
 
 
 def _parse_now(value: str) -> datetime:
@@ -82,6 +87,18 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         parser.description = "Print the JSON Schema of the brief format (for VS Code, Taplo and others)."
     elif command == "config":
         parser.description = "Print where briefing keeps its config, themes and data."
+    elif command == "export":
+        from briefing.cli_notes import add_export_arguments
+
+        add_export_arguments(parser)
+    elif command == "import-notes":
+        parser.description = "Merge notes from a JSON or TOML export; importing the same file twice adds nothing."
+        parser.add_argument("file", metavar="FILE", help="an export written by 'briefing export'")
+    elif command == "doctor":
+        parser.description = "Check the notes database; --repair moves an unreadable one aside (never deletes it)."
+        parser.add_argument("--repair", action="store_true", help="move an unreadable database aside")
+    if command in ("export", "import-notes", "doctor"):
+        parser.add_argument("--data-dir", metavar="DIR", help="where notes live (or BRIEFING_DATA_DIR)")
     return parser
 
 
@@ -180,7 +197,26 @@ def cmd_open(args: argparse.Namespace) -> int:
     return run_reader(path=args.path, theme=args.theme, now=args.now)
 
 
-HANDLERS = {"validate": cmd_validate, "show": cmd_show, "schema": cmd_schema, "config": cmd_config}
+def _notes_command(name: str):
+    def run(args: argparse.Namespace) -> int:
+        from briefing import cli_notes
+
+        if getattr(args, "data_dir", None):
+            os.environ["BRIEFING_DATA_DIR"] = args.data_dir
+        return getattr(cli_notes, name)(args)
+
+    return run
+
+
+HANDLERS = {
+    "validate": cmd_validate,
+    "show": cmd_show,
+    "schema": cmd_schema,
+    "config": cmd_config,
+    "export": _notes_command("cmd_export"),
+    "import-notes": _notes_command("cmd_import_notes"),
+    "doctor": _notes_command("cmd_doctor"),
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

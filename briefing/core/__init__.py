@@ -28,7 +28,20 @@ _EXPORTS = {
     "TimelineEvent": "briefing.core.models",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "Brief",
+    "BriefError",
+    "Deadline",
+    "DeadlineStatus",
+    "Figure",
+    "Participant",
+    "Problem",
+    "Quote",
+    "Source",
+    "TimelineEvent",
+    "load_brief",
+    "parse_brief",
+]
 
 if TYPE_CHECKING:
     from briefing.core.errors import BriefError, Problem

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 SCHEMA_VERSION = 2
@@ -153,8 +154,32 @@ class Store:
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: cannot be written ({error})") from None
 
+    def integrity_problems(self) -> list[str]:
+        """Run SQLite's integrity check; return what it found wrong (empty when healthy)."""
+        try:
+            rows = self.connection.execute("PRAGMA integrity_check").fetchall()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.path}: not a briefing database or damaged ({error})") from None
+        return [row[0] for row in rows if row[0] != "ok"]
+
     def close(self) -> None:
         """Close the connection, if open."""
         if self._connection is not None:
             self._connection.close()
             self._connection = None
+
+
+def move_aside(path: Path, when: datetime) -> Path:
+    """Rename an unusable database (and its WAL files) to a timestamped name; never delete it."""
+    stamp = when.strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.name}.unreadable-{stamp}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.name}.unreadable-{stamp}-{counter}")
+    path.rename(target)
+    for suffix in ("-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.rename(target.with_name(target.name + suffix))
+    return target
