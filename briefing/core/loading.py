@@ -87,7 +87,7 @@ def read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
 
 
 def _too_big(size: int, limit: int) -> str:
-    return f"is {size / 1_048_576:.1f} MB; briefs are limited to {limit // 1_048_576} MB"
+    return f"is {size:,} bytes; briefs are limited to {limit // 1_048_576} MB"
 
 
 def load_brief(path: str | os.PathLike[str], *, local_zone: tzinfo | None = None) -> Brief:

@@ -123,7 +123,10 @@ def json_positions(text: str) -> dict[PathKey, tuple[int, int]]:
             match = string.match(text, position)
             position = match.end() if match else length
         else:
+            start = position
             while position < length and text[position] not in ",]} \t\r\n":
+                position += 1
+            if position == start:  # a stray ] or } where a value should be: step over it
                 position += 1
     return positions
 

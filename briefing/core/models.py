@@ -12,6 +12,7 @@ rules in :mod:`briefing.core.timeutil`.
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, date, datetime, tzinfo
 from enum import Enum
 from typing import Annotated, Any, Literal
@@ -22,6 +23,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PlainSerializer,
     PlainValidator,
     PrivateAttr,
     ValidationInfo,
@@ -32,7 +34,7 @@ from pydantic import (
 
 from briefing.core.ids import ID_PATTERN, derive_id, uniquify
 from briefing.core.safetext import clean_line, clean_text
-from briefing.core.timeutil import PartialDate, instant_of, parse_when, resolve_when
+from briefing.core.timeutil import PartialDate, date_key, instant_of, parse_when, resolve_when
 
 MAX_FIELD_CHARS = 200_000
 """The longest any single text field may be."""
@@ -43,7 +45,14 @@ Line = Annotated[str, Field(max_length=MAX_FIELD_CHARS), AfterValidator(clean_li
 """Single-line text: control characters removed, line breaks folded to spaces."""
 Text = Annotated[str, Field(max_length=MAX_FIELD_CHARS), AfterValidator(clean_text)]
 """Multi-line text (Markdown where the field says so): control characters removed."""
-RequiredLine = Annotated[str, Field(min_length=1, max_length=MAX_FIELD_CHARS), AfterValidator(clean_line)]
+def _not_blank(value: str) -> str:
+    # Checked after cleaning: a title made only of an escape sequence is empty.
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+RequiredLine = Annotated[str, Field(max_length=MAX_FIELD_CHARS), AfterValidator(clean_line), AfterValidator(_not_blank)]
 ItemId = Annotated[str, Field(pattern=ID_PATTERN)]
 _DATE_SCHEMA: dict[str, Any] = {
     "anyOf": [
@@ -52,11 +61,15 @@ _DATE_SCHEMA: dict[str, Any] = {
     ]
 }
 WhenField = Annotated[
-    date | datetime, PlainValidator(parse_when), WithJsonSchema(_DATE_SCHEMA)
+    date | datetime,
+    PlainValidator(parse_when),
+    PlainSerializer(lambda v: v.isoformat(), when_used="json"),
+    WithJsonSchema(_DATE_SCHEMA),
 ]
 TimelineWhen = Annotated[
     date | datetime | PartialDate,
     PlainValidator(lambda v: parse_when(v, partial=True)),
+    PlainSerializer(lambda v: str(v) if isinstance(v, PartialDate) else v.isoformat(), when_used="json"),
     WithJsonSchema(
         {"anyOf": [*_DATE_SCHEMA["anyOf"], {"type": "string", "pattern": r"^\d{4}(-\d{2})?$"}]}
     ),
@@ -114,7 +127,7 @@ class Quote(BaseModel):
     """Stable id for notes; derived from the speaker and the text when absent."""
     speaker: ItemId | None = None
     """The ``id`` of the participant who said it; absent when the source does not say."""
-    text: Annotated[str, Field(min_length=1, max_length=MAX_FIELD_CHARS), AfterValidator(clean_text)]
+    text: Annotated[str, Field(max_length=MAX_FIELD_CHARS), AfterValidator(clean_text), AfterValidator(_not_blank)]
     """The words, exactly as quoted in the source."""
     context: Text | None = None
     """The circumstances or the sentence around the quote."""
@@ -193,6 +206,8 @@ class Figure(BaseModel):
     def _number_as_text(cls, value: Any) -> Any:
         if isinstance(value, bool):
             return value  # rejected by the str type: true is not a figure
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError(f"{value} is not a number that can be shown")
         if isinstance(value, int | float):
             return str(value)
         return value
@@ -251,6 +266,14 @@ class Brief(BaseModel):
             return value
         return datetime.combine(value, datetime.min.time(), tzinfo=self._zone)
 
+    @field_validator("format", mode="before")
+    @classmethod
+    def _whole_number(cls, value: Any) -> Any:
+        # true and 1.0 would pass as 1 in lax mode; the version is a whole number.
+        if type(value) is not int:
+            raise ValueError(f"format must be the whole number 1, not {value!r}"[:80])
+        return value
+
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str | None) -> str | None:
@@ -300,7 +323,7 @@ def _derive_ids(brief: Brief) -> None:
         (brief.participants, lambda p: derive_id("person", p.name)),
         (brief.quotes, lambda q: derive_id("quote", q.speaker or "quote", hashed=[q.text])),
         (brief.deadlines, lambda d: derive_id("deadline", d.title)),
-        (brief.timeline, lambda e: derive_id("event", f"{e.date} {e.label}")),
+        (brief.timeline, lambda e: derive_id("event", f"{date_key(e.date)} {e.label}")),
         (brief.figures, lambda f: derive_id("figure", f.label)),
     ]
     for items, derive in sections:

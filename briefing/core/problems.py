@@ -190,11 +190,12 @@ def resolved_ids(items: list[dict[str, Any]], derive: Callable[[dict[str, Any]],
 
 
 def _unknown_speaker(speaker: str, known: list[str]) -> str:
+    known = list(dict.fromkeys(known))
     message = f"unknown speaker {quote_value(speaker)}"
-    close = difflib.get_close_matches(speaker, known, n=1, cutoff=0.6)
-    if close:
-        message += f"; did you mean '{close[0]}'?"
     if not known:
         return message + "; the brief has no participants"
+    close = difflib.get_close_matches(speaker, known, n=1, cutoff=0.6)
+    if close:
+        message += f" (did you mean '{close[0]}'?)"
     shown = ", ".join(known[:12]) + (", …" if len(known) > 12 else "")
     return f"{message}; known participants: {shown}"

@@ -37,6 +37,8 @@ _ANSI_SEQUENCE = re.compile(
     | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?  # OSC ... BEL or ST
     | \x1b[PX^_][^\x1b]*(?:\x1b\\)?       # DCS, SOS, PM, APC ... ST
     | \x1b[ -/]*[0-~]                    # other escapes: ESC c, ESC 7, ESC ( B ...
+    | \x9b[0-?]*[ -/]*[@-~]              # 8-bit CSI
+    | \x9d[^\x07\x9c\x1b]*(?:\x07|\x9c)?   # 8-bit OSC ... BEL or ST
     """,
     re.VERBOSE,
 )

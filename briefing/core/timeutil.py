@@ -151,3 +151,10 @@ def format_when(value: date | datetime | PartialDate | None, *, clock: str = "24
             offset = f" {offset[:3]}:{offset[3:5]}"
         return f"{value.date().isoformat()} {time_of_day}{offset}"
     return value.isoformat()
+
+
+def date_key(value: date | datetime | PartialDate) -> str:
+    """A short, stable text for a date in derived ids: ``2025-10-26`` or ``2025-10-26-1000``."""
+    if isinstance(value, datetime):
+        return f"{value.date().isoformat()}-{value.strftime('%H%M')}"
+    return str(value) if isinstance(value, PartialDate) else value.isoformat()

@@ -8,16 +8,8 @@ from pathlib import Path
 
 import pytest
 
-DATA = Path(__file__).resolve().parent.parent / "data"
-
 HEAD = 'format = 1\ntitle = "T"\npublished = 2025-01-01\n'
 """The three keys every TOML brief needs, for tests that only care about the rest."""
-
-
-@pytest.fixture
-def data_dir() -> Path:
-    """The folder holding tests/data/good and tests/data/bad."""
-    return DATA
 
 
 @pytest.fixture

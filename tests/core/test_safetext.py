@@ -1,0 +1,176 @@
+"""Text from a brief can never drive the terminal or disguise itself."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.core import load_brief, parse_brief
+from briefing.core.safetext import clean_line, clean_text, quote_value
+
+GOOD = Path(__file__).resolve().parent.parent / "data" / "good"
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("red \x1b[31mtext\x1b[0m", "red text"),  # CSI colour
+        ("a\x1b[2J\x1b[Hb", "ab"),  # clear screen, cursor home
+        ("a\x1b[?1049hb", "ab"),  # private-mode CSI
+        ("x\x1b]0;pwned\x07y", "xy"),  # OSC window title, BEL-terminated
+        ("x\x1b]2;pwned\x1b\\y", "xy"),  # OSC title, ST-terminated
+        ("x\x1b]52;c;ZXZpbA==\x07y", "xy"),  # OSC 52 clipboard write
+        ("\x1b]8;;https://evil.example\x1b\\click\x1b]8;;\x1b\\", "click"),  # OSC 8 hyperlink
+        ("x\x1b]0;never terminated", "x"),  # unterminated OSC swallows its tail
+        ("a\x1bPq#0;2;0;0;0\x1b\\b", "ab"),  # DCS (sixel)
+        ("a\x1b_APC payload\x1b\\b", "ab"),  # APC
+        ("a\x1bcb", "ab"),  # RIS (full reset), a two-byte escape
+        ("a\x1b7b\x1b8c", "abc"),  # save/restore cursor
+        ("a\x1b(0b\x1b(Bc", "abc"),  # character set designation (line drawing and back)
+        ("a\x1b#8b", "ab"),  # DECALN: fills the screen with E
+        ("ding\x07", "ding"),  # BEL
+        ("nul\x00byte", "nulbyte"),  # NUL
+        ("back\x08space", "backspace"),  # BS
+        ("del\x7fete", "delete"),  # DEL
+        ("c1\x9b31mcsi", "c1csi"),  # C1 CSI: removed whole, like its 7-bit form
+        ("c1\x9d0;title\x9c", "c1"),  # C1 OSC and ST: removed whole
+        ("next\x85line", "nextline"),  # C1 NEL
+        ("lone \x1b", "lone "),
+        ("vt\x0bff\x0c", "vtff"),
+        ("plain, ünïcödé, 中文, emoji 🙂", "plain, ünïcödé, 中文, emoji 🙂"),
+    ],
+)
+def test_control_sequences_are_removed(raw: str, clean: str) -> None:
+    assert clean_text(raw) == clean
+    assert clean_line(raw) == clean
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("invoice\u202egpj.exe", "invoice<RLO>gpj.exe"),
+        ("\u202aa\u202bb\u202cc\u202dd", "<LRE>a<RLE>b<PDF>c<LRO>d"),
+        ("\u2066x\u2069 \u2067y\u2069 \u2068z\u2069", "<LRI>x<PDI> <RLI>y<PDI> <FSI>z<PDI>"),
+    ],
+)
+def test_bidi_overrides_become_visible(raw: str, shown: str) -> None:
+    assert clean_text(raw) == shown
+    assert clean_line(raw) == shown
+
+
+def test_ordinary_right_to_left_text_is_kept() -> None:
+    assert clean_text("مرحبا שלום") == "مرحبا שלום"
+
+
+def test_clean_text_keeps_newlines_and_tabs() -> None:
+    assert clean_text("a\nb\tc") == "a\nb\tc"
+    assert clean_text("a\r\nb\rc") == "a\nb\nc"
+    assert clean_text("para one\n\npara two\n") == "para one\n\npara two\n"
+
+
+def test_clean_line_folds_newlines_and_tabs_to_spaces() -> None:
+    assert clean_line("a\nb\tc") == "a b c"
+    assert clean_line("a\r\nb\rc") == "a b c"
+    assert clean_line("one\n\ntwo") == "one  two"
+
+
+def test_escape_sequences_cannot_hide_behind_a_newline() -> None:
+    assert "\x1b" not in clean_line("a\x1b[31\nm")
+    assert "\x1b" not in clean_text("a\x1b]0;x\ny\x07z")
+
+
+def test_quote_value_is_safe_and_short() -> None:
+    assert quote_value("a\x1b[31mb") == "'ab'"
+    assert quote_value(42) == "42"
+    long = quote_value("x" * 500)
+    assert len(long) == 62 and long.endswith("…'")
+
+
+_DANGEROUS = {chr(c) for c in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]}
+_DANGEROUS |= set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.characters(codec="utf-8") | st.sampled_from(sorted(_DANGEROUS)), max_size=60
+    )
+)
+def test_no_control_character_survives(value: str) -> None:
+    text = clean_text(value)
+    line = clean_line(value)
+    assert not _DANGEROUS & set(text)
+    assert not _DANGEROUS & set(line)
+    assert "\n" not in line and "\t" not in line and "\r" not in text
+    assert clean_text(text) == text  # idempotent
+    assert clean_line(line) == line
+
+
+def test_cleaning_leaves_only_printable_or_layout_characters() -> None:
+    raw = "".join(chr(c) for c in range(0x00, 0xA0))
+    for char in clean_text(raw):
+        assert char in "\n\t" or unicodedata.category(char)[0] != "C", repr(char)
+
+
+# End to end: what a brief file says never reaches the screen raw.
+
+
+def test_brief_with_osc_title_loads_with_it_removed(write) -> None:
+    path = write(
+        'format = 1\ntitle = "Hello\\u001b]0;pwned\\u0007 world"\npublished = 2025-01-01\n'
+        '[[quotes]]\ntext = "said\\u001b]0;pwned\\u0007 this"\ncontext = "a\\u001b[31mb"\n'
+    )
+    brief = load_brief(path)
+    assert brief.title == "Hello world"
+    assert brief.quotes[0].text == "said this"
+    assert brief.quotes[0].context == "ab"
+    assert all("pwned" not in text for text in _strings(brief.model_dump()))
+
+
+def _strings(value: object) -> list[str]:
+    """Every string anywhere inside a dumped model."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _strings(item)]
+    if isinstance(value, list | tuple):
+        return [s for item in value for s in _strings(item)]
+    return []
+
+
+def test_json_brief_with_raw_controls_is_cleaned() -> None:
+    raw = {
+        "format": 1,
+        "title": "T\x1b]0;pwned\x07",
+        "published": "2025-01-01",
+        "summary": "line one\r\nline two\x1b[2J\x9b",
+        "tags": ["a\x1b[31m", "b\u202e"],
+        "source": {"name": "S\x07", "url": "https://x\x1b]8;;evil\x1b\\"},
+        "participants": [
+            {"name": "N\x00", "role": "R\x7f", "aliases": ["A\x1b[1m"], "notes": "n\x1bc"}
+        ],
+        "figures": [{"label": "L\x1b[5m", "value": "1\x1b[0m", "note": "x\x08"}],
+        "timeline": [{"date": "2025-03-01", "label": "E\x1b]0;t\x07", "place": "P\x1b[K"}],
+        "deadlines": [{"title": "D\x1b[31m", "due": "2025-02-01", "details": "d\x1b[31m"}],
+    }
+    brief = parse_brief(json.dumps(raw), "b.json")
+    for text in _strings(brief.model_dump()):
+        assert not _DANGEROUS & set(text.replace("\n", "")), repr(text)
+        assert "pwned" not in text
+    assert brief.summary == "line one\nline two"
+    assert brief.tags == ["a", "b<RLO>"]
+
+
+def test_hostile_sample_file() -> None:
+    brief = load_brief(GOOD / "hostile_text.toml")
+    assert brief.title == "Safe title"
+    assert brief.participants[0].name == "Eve Red"
+    assert brief.participants[0].notes == "copy this"
+    assert brief.quotes[0].text == "hello world<RLO>gnp.exe"
+    # The speaker id derived from the cleaned name is the one the loader checks against.
+    assert brief.quotes[0].speaker == brief.participants[0].id == "eve-red"
