@@ -1,0 +1,89 @@
+"""The light parts of briefing stay light: no Textual (or Rich) where it is not needed,
+no work at import time, and the layer contracts in pyproject.toml hold."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CORE_AND_STORAGE = [
+    "briefing.core",
+    "briefing.core.loading",
+    "briefing.core.countdown",
+    "briefing.core.render_text",
+    "briefing.storage",
+    "briefing.storage.paths",
+    "briefing.storage.config",
+]
+LIGHT = [*CORE_AND_STORAGE, "briefing.cli"]
+
+
+def imported_after(modules: list[str], cwd: Path) -> set[str]:
+    """Import ``modules`` in a fresh Python; return the names in its sys.modules."""
+    code = (
+        f"import json, sys\nimport {', '.join(modules)}\nprint(json.dumps(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return set(json.loads(result.stdout))
+
+
+def top_level(modules: set[str]) -> set[str]:
+    return {name.split(".")[0] for name in modules}
+
+
+def test_core_and_storage_import_neither_textual_nor_rich(tmp_path: Path) -> None:
+    loaded = top_level(imported_after(CORE_AND_STORAGE, tmp_path))
+    assert "briefing" in loaded
+    assert "textual" not in loaded
+    assert "rich" not in loaded
+
+
+def test_cli_does_not_import_textual(tmp_path: Path) -> None:
+    loaded = top_level(imported_after(LIGHT, tmp_path))
+    assert "textual" not in loaded
+
+
+def test_importing_paths_creates_nothing(tmp_path: Path, isolated_env: dict[str, Path]) -> None:
+    before = sorted(tmp_path.rglob("*"))
+    imported_after(
+        ["briefing.storage.paths", "briefing.storage.config", "briefing.storage"], tmp_path
+    )
+    assert not isolated_env["data"].exists()
+    assert not isolated_env["config"].exists()
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_asking_for_paths_creates_nothing(isolated_env: dict[str, Path]) -> None:
+    from briefing.storage import paths
+
+    assert paths.data_dir() == isolated_env["data"]
+    assert paths.config_dir() == isolated_env["config"]
+    assert paths.database_file().parent == isolated_env["data"]
+    assert paths.config_file().parent == isolated_env["config"]
+    paths.user_themes_dir()
+    assert not isolated_env["data"].exists()
+    assert not isolated_env["config"].exists()
+
+
+def test_layer_contracts_hold(repo_root: Path) -> None:
+    lint_imports = Path(sys.executable).parent / (
+        "lint-imports.exe" if sys.platform == "win32" else "lint-imports"
+    )
+    if not lint_imports.exists():
+        pytest.skip("import-linter is not installed next to this Python")
+    result = subprocess.run(
+        [str(lint_imports)], capture_output=True, text=True, cwd=repo_root, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
