@@ -33,7 +33,8 @@ MUTED = "$text-muted"
 def countdown_content(left: Countdown) -> Content:
     """``in 12d 04:31:07 · later`` styled by urgency; the word keeps it readable without colour."""
     style = URGENCY_STYLE[left.urgency]
-    if left.urgency is Urgency.CLOSED:
+    if left.urgency is Urgency.CLOSED or left.text == left.urgency.value:
+        # Closed deadlines show their status; "due now" needs no "· due now" after it.
         return Content.styled(left.text, style)
     return Content.assemble((left.text, style), (f" · {left.urgency.value}", style))
 
@@ -123,7 +124,7 @@ def countdown_cell(left: Countdown, suffix: str = "") -> Text:
     """A countdown for a table cell, coloured and worded by urgency."""
     style = URGENCY_RICH[left.urgency]
     text = Text(left.text, style=style)
-    if left.urgency is not Urgency.CLOSED:
+    if left.urgency is not Urgency.CLOSED and left.text != left.urgency.value:
         text.append(f" · {left.urgency.value}", style=style)
     if suffix:
         text.append(f"  {suffix}", style="dim")
