@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How fast notes are saved and exported.
 
-Run as ``python benchmarks/notes_bench.py [--saves N] [--notes N]``. It measures:
+Run as ``python benchmarks/notes_bench.py [--saves N] [--notes N] [--dir DIR]``. It measures:
 
 * saving one note: ``Annotations.add_note`` on a new database in a temporary
   folder (WAL, ``synchronous=FULL``: each save is a committed, fsynced
@@ -44,9 +44,9 @@ SEED = HERE.parent / "sample_briefs" / "us-china-trade-talks-kuala-lumpur.toml"
 NOW = datetime(2025, 10, 26, 12, 0, tzinfo=UTC)
 
 
-def bench_saves(count: int) -> list[float]:
-    """Seconds taken by each of ``count`` saves."""
-    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as folder:
+def bench_saves(count: int, where: str | None = None) -> list[float]:
+    """Seconds taken by each of ``count`` saves (in a temporary folder inside ``where``)."""
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-", dir=where) as folder:
         store = Store(Path(folder) / "briefing.db")
         notes = Annotations(store)
         anchor = Anchor("bench", ItemKind.QUOTE, "q1")
@@ -140,9 +140,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--saves", type=int, default=1000)
     parser.add_argument("--notes", type=int, default=100_000)
+    parser.add_argument(
+        "--dir",
+        help="put the save benchmark's database under this folder (default: the temp folder)",
+    )
     args = parser.parse_args()
 
-    saves = bench_saves(args.saves)
+    saves = bench_saves(args.saves, args.dir)
     median, p99 = statistics.median(saves) * 1000, percentile(saves, 0.99) * 1000
     print(f"Saving one note ({args.saves:,} saves through Annotations.add_note, synchronous=FULL)")
     print(

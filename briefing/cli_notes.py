@@ -52,6 +52,13 @@ def _open_annotations():
     return Annotations(Store(paths.database_file()))
 
 
+def _saved_annotations():
+    """Notes and bookmarks for reading, or None when no database exists yet (none is created)."""
+    from briefing.storage import paths
+
+    return _open_annotations() if paths.database_file().exists() else None
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the export; 0 on success, 1 on a problem (said in one line)."""
     from briefing.core.clock import SystemClock
@@ -72,9 +79,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         else:
             brief_id = args.brief
     try:
-        annotations = _open_annotations()
-        notes = [n for n in annotations.all_notes() if brief_id is None or n.brief_id == brief_id]
-        bookmarks = [b for b in annotations.all_bookmarks() if brief_id is None or b.brief_id == brief_id]
+        annotations = _saved_annotations()  # exporting never creates the database
+        all_notes = annotations.all_notes() if annotations else []
+        all_bookmarks = annotations.all_bookmarks() if annotations else []
+        notes = [n for n in all_notes if brief_id is None or n.brief_id == brief_id]
+        bookmarks = [b for b in all_bookmarks if brief_id is None or b.brief_id == brief_id]
     except StoreError as error:
         _err(f"{error}; run 'briefing doctor'")
         return 1
@@ -164,6 +173,10 @@ def cmd_doctor(args: argparse.Namespace) -> int:
         problems = store.integrity_problems()
     except StoreError as error:
         problems = [str(error)]
+        if not error.unreadable:
+            # The file may be fine: the folder cannot be written, or the database is busy.
+            print(f"  problem: {clean_line(problems[0])}")
+            return 1
     finally:
         store.close()
     if not problems:
@@ -176,7 +189,11 @@ def cmd_doctor(args: argparse.Namespace) -> int:
         return 1
     from briefing.core.clock import SystemClock
 
-    moved = move_aside(database, SystemClock().now())
+    try:
+        moved = move_aside(database, SystemClock().now())
+    except OSError as error:
+        _err(f"{database}: cannot be moved aside ({error.strerror or error})")
+        return 1
     print(f"  moved aside to {moved}; a new database will be created when needed")
     return 0
 

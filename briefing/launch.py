@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from briefing.core.clock import Clock, ShiftedClock, SystemClock, local_zone
-from briefing.core.library import LibraryEntry, scan
+from briefing.core.library import LibraryEntry
 from briefing.storage import paths
 from briefing.storage.config import load_config
 from briefing.storage.store import Store
@@ -42,7 +42,8 @@ def build_app(
             library = [target]
         else:
             library = [target]
-            open_entry = next(scan([target], local_zone=zone))
+            # Not read here: the reader validates it just after its first frame.
+            open_entry = LibraryEntry(target)
     else:
         library = config.library_paths() or [paths.bundled_samples()]
     themes, theme_warnings = load_themes([paths.bundled_themes(), paths.user_themes_dir()])

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from briefing.core.anchors import ItemKind
 from briefing.core.annotations import Note
-from briefing.core.models import Brief, DeadlineStatus
+from briefing.core.status import DeadlineStatus
+
+if TYPE_CHECKING:
+    from briefing.core.models import Brief
 
 
 def deadlines_ics(briefs: Iterable[Brief], notes: Iterable[Note], now: datetime) -> bytes:

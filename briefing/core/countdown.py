@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
 
-from briefing.core.models import DeadlineStatus
+from briefing.core.status import DeadlineStatus
 
 DAY = 86_400
 WEEK = 7 * DAY

@@ -38,6 +38,11 @@ def _iso(when: datetime) -> str:
     return when.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
+def _iso_exact(when: datetime) -> str:
+    # Exports read back by import-notes keep sub-second times, so a round trip is lossless.
+    return when.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
 def context_of(note: Note | Bookmark, brief: Brief | None) -> str:
     """Who said it, for a quote (when the brief is at hand); empty otherwise."""
     if brief is None or note.kind is not ItemKind.QUOTE:
@@ -55,8 +60,8 @@ def _record(note: Note, brief: Brief | None) -> dict[str, Any]:
         "item_id": note.item_id,
         "item_text": note.item_text,
         "body": note.body,
-        "created": _iso(note.created),
-        "updated": _iso(note.updated),
+        "created": _iso_exact(note.created),
+        "updated": _iso_exact(note.updated),
         "detached": note.detached,
         "section": KIND_LABELS[note.kind],
     }
@@ -73,7 +78,7 @@ def _bookmark_record(bookmark: Bookmark) -> dict[str, Any]:
         "kind": bookmark.kind.value,
         "item_id": bookmark.item_id,
         "item_text": bookmark.item_text,
-        "created": _iso(bookmark.created),
+        "created": _iso_exact(bookmark.created),
         "detached": bookmark.detached,
     }
 

@@ -21,6 +21,7 @@ def safe_filename(text: str, suffix: str, *, fallback: str = "briefing-export", 
     """
     folded = unicodedata.normalize("NFKC", text)
     stem = _UNSAFE.sub("-", folded).strip("-._")
+    stem = re.sub(r"\.{2,}", ".", stem)  # no ".." anywhere, not even inside a name
     stem = re.sub(r"-{2,}", "-", stem)[:max_length].strip("-._")
     if not stem or stem.split(".")[0].lower() in _RESERVED:
         stem = fallback if not stem else f"{fallback}-{stem}"

@@ -11,11 +11,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.core.countdown import countdown
-from briefing.core.errors import BriefError
-from briefing.core.loading import find_briefs, load_brief
-from briefing.core.models import Brief, Deadline, DeadlineStatus
+from briefing.core.status import DeadlineStatus
+
+if TYPE_CHECKING:
+    from briefing.core.errors import BriefError
+    from briefing.core.models import Brief, Deadline
 
 
 @dataclass(slots=True)
@@ -28,6 +31,11 @@ class LibraryEntry:
     """The loaded brief, when it is valid."""
     error: BriefError | None = None
     """Why it could not be loaded, when it is not."""
+
+    @property
+    def pending(self) -> bool:
+        """True while the file has not been read yet."""
+        return self.brief is None and self.error is None
 
     @property
     def ok(self) -> bool:
@@ -47,6 +55,9 @@ class LibraryEntry:
 
 def scan(paths: Iterable[str | os.PathLike[str]], *, local_zone: tzinfo | None = None) -> Iterator[LibraryEntry]:
     """Load every brief under ``paths``, yielding an entry per file as it is read."""
+    from briefing.core.errors import BriefError
+    from briefing.core.loading import find_briefs, load_brief
+
     for path in find_briefs(paths):
         try:
             yield LibraryEntry(path, brief=load_brief(path, local_zone=local_zone))

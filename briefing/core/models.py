@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 from datetime import UTC, date, datetime, tzinfo
-from enum import Enum
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -34,6 +33,7 @@ from pydantic import (
 
 from briefing.core.ids import ID_PATTERN, derive_id, uniquify
 from briefing.core.safetext import clean_line, clean_text
+from briefing.core.status import DeadlineStatus
 from briefing.core.timeutil import PartialDate, date_key, instant_of, parse_when, resolve_when
 
 MAX_FIELD_CHARS = 200_000
@@ -135,16 +135,6 @@ class Quote(BaseModel):
     """When it was said: a date or a date-time."""
     source: Line | None = None
     """Where it was said or reported, e.g. "told reporters" or a publication."""
-
-
-class DeadlineStatus(str, Enum):
-    """Where a deadline stands; only ``open`` deadlines count down."""
-
-    OPEN = "open"
-    MET = "met"
-    MISSED = "missed"
-    EXTENDED = "extended"
-    CANCELLED = "cancelled"
 
 
 class Deadline(BaseModel):

@@ -8,9 +8,11 @@ free of control characters (the models clean it when loading).
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from briefing.core.countdown import countdown
-from briefing.core.models import Brief, Quote
+if TYPE_CHECKING:
+    from briefing.core.models import Brief, Quote
 from briefing.core.timeutil import format_when, sort_key
 
 

@@ -10,6 +10,7 @@ without it.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -55,7 +56,46 @@ MIGRATIONS: dict[int, str] = {
 
 
 class StoreError(Exception):
-    """The store cannot be used; the message names the file and says why in one line."""
+    """The store cannot be used; the message names the file and says why in one line.
+
+    ``unreadable`` is True when the file itself cannot be read as a briefing
+    store (damaged, not a database, or from a newer briefing): the case that
+    ``briefing doctor --repair`` moves aside. Other errors (a folder that cannot
+    be written, a busy database) leave it False.
+    """
+
+    def __init__(self, message: str, *, unreadable: bool = False) -> None:
+        super().__init__(message)
+        self.unreadable = unreadable
+
+
+_DAMAGED_CODES = {sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT}
+
+
+def _open_error(path: Path, error: sqlite3.DatabaseError) -> StoreError:
+    """Say why ``path`` could not be opened: a damaged file, or a place that cannot be written."""
+    code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
+    if code in _DAMAGED_CODES:
+        return StoreError(f"{path}: not a briefing database or damaged ({error})", unreadable=True)
+    return StoreError(
+        f"{path}: cannot be opened for writing ({error});"
+        f" check that {path.parent} is a folder you can write to"
+    )
+
+
+def _use_wal(connection: sqlite3.Connection, patience: float = 10.0) -> None:
+    """Switch to WAL. SQLite answers "database is locked" at once, without waiting for the
+    busy timeout, while another process is switching a new database too: retry then."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            busy = ((getattr(error, "sqlite_errorcode", None) or 0) & 0xFF) == sqlite3.SQLITE_BUSY
+            if not busy or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
 
 
 class Store:
@@ -77,20 +117,29 @@ class Store:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise StoreError(f"{self.path.parent}: cannot create the data folder ({error.strerror})") from None
+        connection = None
         try:
             connection = sqlite3.connect(self.path, timeout=10, isolation_level=None)
             connection.execute("PRAGMA busy_timeout = 10000")
-            connection.execute("PRAGMA journal_mode = WAL")
+            # Read the version before anything that writes (switching to WAL rewrites the
+            # header), so that a file from a newer briefing is left exactly as it was.
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path}: made by a newer briefing"
+                    f" (schema {version}, this one reads {SCHEMA_VERSION})",
+                    unreadable=True,
+                )
+            _use_wal(connection)
             # FULL: a write that returned survives a crash or SIGKILL right after.
             connection.execute("PRAGMA synchronous = FULL")
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError as error:
-            raise StoreError(f"{self.path}: not a briefing database or damaged ({error})") from None
-        if version > SCHEMA_VERSION:
+            if connection is not None:
+                connection.close()
+            raise _open_error(self.path, error) from None
+        except StoreError:
             connection.close()
-            raise StoreError(
-                f"{self.path}: made by a newer briefing (schema {version}, this one reads {SCHEMA_VERSION})"
-            )
+            raise
         try:
             self._migrate(connection, version)
         except sqlite3.DatabaseError as error:
@@ -105,9 +154,15 @@ class Store:
             script = f"BEGIN IMMEDIATE;\n{MIGRATIONS[target]}\nPRAGMA user_version = {target};\nCOMMIT;"
             try:
                 connection.executescript(script)
-            except BaseException:
+            except BaseException as error:
                 if connection.in_transaction:
                     connection.execute("ROLLBACK")
+                # Another process opening the same new database may have run this step first.
+                if (
+                    isinstance(error, sqlite3.DatabaseError)
+                    and connection.execute("PRAGMA user_version").fetchone()[0] >= target
+                ):
+                    continue
                 raise
 
     @contextmanager
@@ -159,7 +214,7 @@ class Store:
         try:
             rows = self.connection.execute("PRAGMA integrity_check").fetchall()
         except sqlite3.DatabaseError as error:
-            raise StoreError(f"{self.path}: not a briefing database or damaged ({error})") from None
+            raise _open_error(self.path, error) from None
         return [row[0] for row in rows if row[0] != "ok"]
 
     def close(self) -> None:

@@ -75,7 +75,7 @@ class BriefingApp(App[None]):
         if self.config.keys:
             self.set_keymap(self.config.keys)
         entry = self.open_at_start
-        if entry is not None and entry.brief is not None:
+        if entry is not None and entry.error is None:
             # Straight into the reader; the library beneath is built only when the user goes back.
             self.push_screen(BriefScreen(entry), self.back_to_library)
         else:
@@ -158,7 +158,8 @@ class BriefingApp(App[None]):
             if path is not None:
                 self.screen.select_path(path)
             return
-        preloaded = [self.open_at_start] if self.open_at_start else None
+        entry = self.open_at_start
+        preloaded = [entry] if entry is not None and not entry.pending else None
         self.push_screen(LibraryScreen(self.library_paths, preloaded=preloaded, select=path))
 
     # Help ----------------------------------------------------------------------

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 
 from briefing.core.countdown import countdown
-from briefing.core.models import Brief, Deadline, Figure, Participant, Quote, TimelineEvent
 from briefing.core.timeutil import format_when
 from briefing.ui.render import countdown_content, quote_prompt
 
 MUTED = "$text-muted"
 
-Item = Participant | Quote | Deadline | TimelineEvent | Figure
+if TYPE_CHECKING:
+    from briefing.core.models import Brief, Deadline, Figure, Participant, Quote, TimelineEvent
+
+    Item = Participant | Quote | Deadline | TimelineEvent | Figure
 
 
 def _field(label: str, value: str | None) -> list[str | tuple[str, str]]:
@@ -24,6 +27,7 @@ def _field(label: str, value: str | None) -> list[str | tuple[str, str]]:
 
 def detail_title(item: Item) -> str:
     """A short heading for the detail view."""
+    from briefing.core.models import Deadline, Participant, Quote, TimelineEvent
     if isinstance(item, Participant):
         return item.name
     if isinstance(item, Quote):
@@ -37,6 +41,7 @@ def detail_title(item: Item) -> str:
 
 def detail_content(brief: Brief, item: Item, now: datetime) -> Content:
     """Everything known about ``item``: for a participant, also every quote of theirs."""
+    from briefing.core.models import Deadline, Participant, Quote, TimelineEvent
     parts: list[str | tuple[str, str] | Content] = []
     if isinstance(item, Quote):
         parts.append(quote_prompt(brief, item))

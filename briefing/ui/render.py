@@ -7,15 +7,19 @@ text (never through ``Content.from_markup``), so ``[bold]`` or
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from datetime import datetime
 
 from rich.text import Text
 from textual.content import Content
 
 from briefing.core.countdown import Countdown, Urgency, countdown
-from briefing.core.models import Brief, Deadline, Figure, Participant, Quote, TimelineEvent
 from briefing.core.render_text import speaker_line
 from briefing.core.timeutil import format_when
+
+if TYPE_CHECKING:
+    from briefing.core.models import Brief, Deadline, Figure, Participant, Quote, TimelineEvent
 
 URGENCY_STYLE = {
     Urgency.OVERDUE: "bold $error",

@@ -5,6 +5,8 @@ Imported by the test modules of this package; fixtures live in ``conftest.py``.
 
 from __future__ import annotations
 
+import asyncio
+
 import io
 from datetime import UTC, datetime
 from typing import Any
@@ -37,7 +39,17 @@ SAMPLE_FILES = (
 
 
 async def settle(pilot: Pilot[Any]) -> None:
-    """Let loading workers finish and their messages be handled."""
+    """Let loading workers finish and their messages be handled.
+
+    A brief screen fills its panes just after its first frame (and may load the
+    brief in a worker first), so wait for it to say it is ready.
+    """
+    from briefing.ui.screens.brief import BriefScreen
+
+    await pilot.pause()
+    screen = pilot.app.screen
+    if isinstance(screen, BriefScreen):
+        await asyncio.wait_for(screen.ready.wait(), timeout=30)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 

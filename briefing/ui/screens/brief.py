@@ -7,12 +7,13 @@ narrower, one pane at a time with a tab bar, switched by ``1``-``6`` or
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
@@ -25,9 +26,8 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Footer, OptionList, Tab, Tabs
 
 from briefing.core.library import LibraryEntry
-from briefing.core.models import Brief
 from briefing.core.timeutil import sort_key
-from briefing.ui.detail_content import Item, detail_content, detail_title
+from briefing.ui.detail_content import detail_content, detail_title
 from briefing.ui.render import event_prompt, figure_prompt, quote_prompt
 from briefing.ui.screens.detail import DetailScreen
 from briefing.ui.screens.picker import PickerScreen
@@ -39,6 +39,8 @@ from briefing.ui.widgets.participant_table import ParticipantTable
 from briefing.ui.widgets.summary_view import SummaryView
 
 if TYPE_CHECKING:
+    from briefing.core.models import Brief
+    from briefing.ui.detail_content import Item
     from briefing.ui.app import BriefingApp
 
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -52,6 +54,8 @@ SECTIONS: tuple[tuple[str, str], ...] = (
 """Section keys and names, in the order of the number keys."""
 SECTION_KEYS = tuple(key for key, _ in SECTIONS)
 ALL_SPEAKERS = "__all__"
+FILL_FALLBACK = 0.5
+"""Seconds after mounting at which the panes are filled even if the header was never drawn."""
 
 
 class BriefScreen(Screen[Path]):
@@ -94,46 +98,114 @@ class BriefScreen(Screen[Path]):
 
         brief_id: str
 
+    @dataclass
+    class Loaded(Message):
+        """The loading worker read the brief of ``entry`` (or recorded its error)."""
+
+        entry: LibraryEntry
+
     def __init__(self, entry: LibraryEntry, siblings: list[LibraryEntry] | None = None) -> None:
         super().__init__()
-        assert entry.brief is not None
         self.entry = entry
         self.library_order = siblings or [entry]
         self._offset = timedelta(0)
+        self._shown = False
+        self._panes_mounted = False
+        self._fill_started = False
+        self.ready = asyncio.Event()
+        """Set once the brief is in the panes (tests and benchmarks wait on it)."""
 
     @property
     def brief(self) -> Brief:
-        """The brief on screen."""
+        """The brief on screen (only valid once it has loaded)."""
         assert self.entry.brief is not None
         return self.entry.brief
+
+    @property
+    def is_loaded(self) -> bool:
+        """True once the brief is on screen."""
+        return self._shown
 
     @property
     def briefing_app(self) -> BriefingApp:
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield BriefHeader(id="brief-header").data_bind(BriefScreen.now, BriefScreen.as_published)
-        yield Tabs(*(Tab(f"{n} {name}", id=f"tab-{key}") for n, (key, name) in enumerate(SECTIONS, 1)), id="section-tabs")
-        with Container(id="panes"):
-            with Pane("summary", "1 Summary", id="pane-summary"):
-                yield SummaryView(id="summary")
-            with Pane("participants", "2 Participants", id="pane-participants"):
-                yield ParticipantTable(id="participants")
-            with Pane("quotes", "3 Quotes", id="pane-quotes"):
-                yield ItemList("No quotes in this brief", id="quotes")
-            with Pane("deadlines", "4 Deadlines", id="pane-deadlines"):
-                yield DeadlineList(id="deadlines").data_bind(BriefScreen.now)
-            with Pane("timeline", "5 Timeline", id="pane-timeline"):
-                yield ItemList("No timeline in this brief", id="timeline")
-            with Pane("figures", "6 Key figures", id="pane-figures"):
-                yield ItemList("No figures in this brief", id="figures")
+        header = BriefHeader(id="brief-header").data_bind(BriefScreen.now, BriefScreen.as_published)
+        if self.entry.brief is not None:
+            header.set_preview(self.entry.brief.title, "", "")
+        else:
+            from briefing.core.preview import peek
+
+            preview = peek(self.entry.path)
+            if preview is None:
+                header.set_preview(self.entry.path.name, "", "")
+            else:
+                header.set_preview(preview.title, preview.source, preview.published)
+        yield header
+        # The tab bar and the panes are mounted just after the first frame (see on_mount).
+        yield Container(id="panes")
         yield Footer(compact=True)
 
+    @staticmethod
+    def make_panes() -> list[Pane]:
+        """The six section panes, empty."""
+        return [
+            Pane("summary", "1 Summary", SummaryView(id="summary"), id="pane-summary"),
+            Pane("participants", "2 Participants", ParticipantTable(id="participants"), id="pane-participants"),
+            Pane("quotes", "3 Quotes", ItemList("No quotes in this brief", id="quotes"), id="pane-quotes"),
+            Pane("deadlines", "4 Deadlines", DeadlineList(id="deadlines"), id="pane-deadlines"),
+            Pane("timeline", "5 Timeline", ItemList("No timeline in this brief", id="timeline"), id="pane-timeline"),
+            Pane("figures", "6 Key figures", ItemList("No figures in this brief", id="figures"), id="pane-figures"),
+        ]
+
     def on_mount(self) -> None:
-        self.now = self.clock_now()
-        self.show_brief(self.entry)
+        self.now = self.briefing_app.now()
         self.set_interval(1, self.tick, name="brief-countdowns")
-        self.watch_current()
+        # The first frame carries the header; the panes, validation (and pydantic's
+        # import) and the contents come once it is on screen (BriefHeader.Painted),
+        # with a timer as a fallback should the header never be drawn.
+        self.set_timer(FILL_FALLBACK, self.fill, name="fill-fallback")
+
+    def on_brief_header_painted(self, message: BriefHeader.Painted) -> None:
+        self.call_later(self.fill)
+
+    async def fill(self) -> None:
+        """Mount the panes, then show the brief, loading it first (in a thread) when it has not been read yet."""
+        if self._fill_started:
+            return
+        self._fill_started = True
+        with self.app.batch_update():
+            tabs = Tabs(*(Tab(f"{n} {name}", id=f"tab-{key}") for n, (key, name) in enumerate(SECTIONS, 1)), id="section-tabs")
+            await self.mount(tabs, before="#panes")
+            await self.query_one("#panes").mount_all(self.make_panes())
+            self._panes_mounted = True
+            self.watch_current()
+        if self.entry.brief is not None:
+            self.show_brief(self.entry)
+        else:
+            self.load_entry(self.entry)
+
+    @work(thread=True, exclusive=True, group="brief-load")
+    def load_entry(self, entry: LibraryEntry) -> None:
+        """Read and validate ``entry``'s file in a thread; post :class:`Loaded`."""
+        from briefing.core.errors import BriefError
+        from briefing.core.loading import load_brief
+
+        try:
+            entry.brief = load_brief(entry.path, local_zone=self.briefing_app.local_zone)
+        except BriefError as error:
+            entry.error = error
+        self.post_message(self.Loaded(entry))
+
+    def on_brief_screen_loaded(self, message: Loaded) -> None:
+        entry = message.entry
+        if entry.brief is not None:
+            self.show_brief(entry)
+            return
+        summary = entry.error.summary() if entry.error else f"{entry.path}: cannot be read"
+        self.notify(summary, title="This brief cannot be opened", severity="error", timeout=15, markup=False)
+        self.dismiss(entry.path)
 
     # The clock -----------------------------------------------------------
 
@@ -145,11 +217,19 @@ class BriefScreen(Screen[Path]):
         """Move every countdown to the clock's time; called once a second by the timer."""
         self.now = self.clock_now()
 
+    def watch_now(self, now: datetime) -> None:
+        if self._panes_mounted:
+            self.query_one(DeadlineList).now = now
+
     def action_toggle_clock(self) -> None:
         """Switch between now and the brief's publication time."""
+        if not self._shown:
+            return
         self.as_published = not self.as_published
 
     def watch_as_published(self, as_published: bool) -> None:
+        if not self._shown:
+            return
         real_now = self.briefing_app.now()
         self._offset = (self.brief.published_at - real_now) if as_published else timedelta(0)
         self.tick()
@@ -160,7 +240,14 @@ class BriefScreen(Screen[Path]):
     def show_brief(self, entry: LibraryEntry) -> None:
         """Put ``entry``'s brief into every pane."""
         assert entry.brief is not None
+        with self.app.batch_update():
+            self._show_brief(entry)
+        self.ready.set()
+
+    def _show_brief(self, entry: LibraryEntry) -> None:
+        assert entry.brief is not None
         self.entry = entry
+        self._shown = True
         brief = entry.brief
         self.speaker_filter = None
         if self.as_published:
@@ -173,7 +260,9 @@ class BriefScreen(Screen[Path]):
         self.query_one(SummaryView).set_markdown(brief.summary)
         self.query_one(ParticipantTable).set_participants(brief.participants)
         self.fill_quotes()
-        self.query_one(DeadlineList).set_deadlines(brief.deadlines)
+        deadlines = self.query_one(DeadlineList)
+        deadlines.now = self.now
+        deadlines.set_deadlines(brief.deadlines)
         events = sorted(brief.timeline, key=lambda e: sort_key(e.date))
         self.query_one("#timeline", ItemList).set_items((e.id, event_prompt(e)) for e in events)
         self.query_one("#figures", ItemList).set_items((f.id, figure_prompt(f)) for f in brief.figures)
@@ -209,7 +298,7 @@ class BriefScreen(Screen[Path]):
             self.query_one(f"#pane-{key}", Pane).border_title = Content(title)
 
     def watch_speaker_filter(self) -> None:
-        if self.is_mounted:
+        if self._shown:
             self.fill_quotes()
             self.update_titles()
 
@@ -222,6 +311,8 @@ class BriefScreen(Screen[Path]):
     def action_section(self, key: str) -> None:
         """Go to section ``key``."""
         self.current = key
+        if not self._panes_mounted:
+            return
         self.section_widget(key).focus()
 
     def action_cycle(self, step: int) -> None:
@@ -230,6 +321,8 @@ class BriefScreen(Screen[Path]):
         self.action_section(SECTION_KEYS[index])
 
     def watch_current(self) -> None:
+        if not self._panes_mounted:
+            return
         for pane in self.query(Pane):
             pane.set_class(pane.section == self.current, "-current")
         tabs = self.query_one(Tabs)
@@ -290,6 +383,8 @@ class BriefScreen(Screen[Path]):
 
     def action_pick_speaker(self) -> None:
         """Choose a speaker to filter the quotes by."""
+        if not self._shown:
+            return
         brief = self.brief
         counts: dict[str, int] = {}
         for quote in brief.quotes:
@@ -311,6 +406,8 @@ class BriefScreen(Screen[Path]):
 
     def action_sibling(self, step: int) -> None:
         """Open the previous (-1) or next (1) brief of the library in place."""
+        if not self._shown:
+            return
         if len(self.library_order) < 2:
             self.notify("This is the only brief in the library", timeout=2)
             return
@@ -322,4 +419,5 @@ class BriefScreen(Screen[Path]):
         if self.speaker_filter is not None and self.current == "quotes":
             self.speaker_filter = None
             return
+        self.workers.cancel_group(self, "brief-load")
         self.dismiss(self.entry.path)

@@ -194,8 +194,10 @@ class LibraryScreen(Screen[None]):
         if message.done:
             self._loading = False
             self.refresh_rows()
-            # Rows arrived in file order; once sorted, start at the top of the list.
+            # Rows arrived in file order; once sorted, start at the top (or on the brief just read).
             self.query_one(LibraryTable).move_cursor(row=0)
+            if self._select is not None:
+                self.select_path(self._select)
             self.update_status()
         else:
             table = self.query_one(LibraryTable)

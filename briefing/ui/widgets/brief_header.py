@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from datetime import datetime
 
 from textual.content import Content
+from textual.geometry import Region
+from textual.message import Message
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widgets import Static
 
-from briefing.core.models import Brief
 from briefing.core.timeutil import format_when
+
+if TYPE_CHECKING:
+    from briefing.core.models import Brief
 
 
 class BriefHeader(Static):
@@ -30,10 +37,33 @@ class BriefHeader(Static):
     now: reactive[datetime | None] = reactive(None)
     """The moment the countdowns use (shown when the clock is "as published")."""
 
+    class Painted(Message):
+        """The header was drawn into a frame for the first time (so the first frame is out)."""
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(markup=False, id=id, classes=classes)
+        self._painted = False
         self._brief: Brief | None = None
         self._position = ""
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Rendering happens while a frame is composed; the message is handled
+        # once that frame has been written, which is when the screen may start
+        # the heavier work the first frame does not need.
+        if not self._painted:
+            self._painted = True
+            self.post_message(self.Painted())
+        return super().render_lines(crop)
+
+    def set_preview(self, title: str, source: str, published: str) -> None:
+        """Show what is known before the brief is validated (the first frame)."""
+        muted = "$text-muted"
+        facts: list[str | tuple[str, str]] = []
+        if source:
+            facts += [(source, "$accent"), (" · ", muted)]
+        if published:
+            facts.append((f"published {published}", muted))
+        self.update(Content.assemble((title, "bold"), "\n", *facts, "\n", ("Loading the brief…", muted)))
 
     def set_brief(self, brief: Brief, position: str = "") -> None:
         """Show ``brief``; ``position`` is e.g. "2/5" within the library."""

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from datetime import UTC, datetime
 
 from textual.reactive import reactive
 
-from briefing.core.models import Deadline
 from briefing.ui.render import deadline_prompt
 from briefing.ui.widgets.item_list import ItemList
+
+if TYPE_CHECKING:
+    from briefing.core.models import Deadline
 
 
 class DeadlineList(ItemList):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.containers import Vertical
+from textual.widget import Widget
 
 
 class Pane(Vertical):
@@ -21,8 +22,8 @@ class Pane(Vertical):
     }
     """
 
-    def __init__(self, section: str, title: str, *, id: str | None = None) -> None:
-        super().__init__(id=id, classes="pane")
+    def __init__(self, section: str, title: str, *children: Widget, id: str | None = None) -> None:
+        super().__init__(*children, id=id, classes="pane")
         self.section = section
         """The key of the section this pane shows."""
         self.border_title = title

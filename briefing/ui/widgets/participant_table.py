@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from briefing.core.models import Participant
 from briefing.ui.render import cell
+
+if TYPE_CHECKING:
+    from briefing.core.models import Participant
 
 EMPTY_KEY = "__empty__"
 

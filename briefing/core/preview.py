@@ -1,0 +1,53 @@
+"""A quick look at a brief file before it is validated: its title, source and publication time.
+
+The reader paints its header from this while the full brief (and pydantic,
+about 150 ms with model building) loads behind the first frame. Nothing here
+is trusted beyond display: every string is cleaned, and any problem at all
+just means there is no preview.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.core.safetext import clean_line
+
+MAX_PREVIEW_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """What the header needs, read without validation."""
+
+    title: str
+    source: str = ""
+    published: str = ""
+
+
+def _text(value: object, limit: int = 300) -> str:
+    return clean_line(value)[:limit] if isinstance(value, str) else ""
+
+
+def peek(path: Path) -> Preview | None:
+    """Return the title, source name and publication time of the brief at ``path``, if it reads at all."""
+    try:
+        data = path.read_bytes()[: MAX_PREVIEW_BYTES + 1]
+        if len(data) > MAX_PREVIEW_BYTES:
+            return None
+        text = data.decode("utf-8-sig")
+        raw = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        return None
+    if not isinstance(raw, dict):
+        return None
+    title = _text(raw.get("title"))
+    if not title.strip():
+        return None
+    source = raw.get("source")
+    source_name = _text(source.get("name")) if isinstance(source, dict) else ""
+    published = raw.get("published")
+    published_text = published.isoformat() if hasattr(published, "isoformat") else _text(published, 40)
+    return Preview(title, source_name, published_text.replace("T", " "))

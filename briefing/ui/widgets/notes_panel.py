@@ -1,0 +1,46 @@
+"""Notes of the focused item, shown below the panes so they sit beside what they annotate."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from briefing.core.annotations import Note
+
+
+class NotesPanel(Static):
+    """Shows the notes (and bookmark) of the item under the cursor; hidden when there are none."""
+
+    DEFAULT_CSS = """
+    NotesPanel {
+        height: auto;
+        max-height: 9;
+        padding: 0 1;
+        border-top: solid $accent;
+        background: $panel;
+        display: none;
+        &.-visible { display: block; }
+    }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(markup=False, id=id, classes=classes)
+
+    def show_notes(self, subject: str, notes: list[Note], bookmarked: bool) -> None:
+        """Show ``notes`` about ``subject`` (newest last); hide the panel when there is nothing."""
+        if not notes and not bookmarked:
+            self.set_class(False, "-visible")
+            self.update(Content(""))
+            return
+        muted = "$text-muted"
+        parts: list[str | tuple[str, str] | Content] = []
+        if bookmarked:
+            parts.append(("★ bookmarked  ", "bold $warning"))
+        if notes:
+            count = f"{len(notes)} note{'s' if len(notes) != 1 else ''}"
+            parts += [(f"✎ {count} on {subject}", "bold $accent"), ("   n add · E edit · e $EDITOR · d delete", muted)]
+        for note in notes:
+            stamp = note.updated.astimezone().strftime("%Y-%m-%d %H:%M")
+            parts += ["\n", (f"[{stamp}] ", muted), note.body.strip()]
+        self.update(Content.assemble(*parts))
+        self.set_class(True, "-visible")

@@ -1,0 +1,44 @@
+"""Shared helpers of the notes store tests: paths, the fixed clock, running the command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from briefing.core.loading import load_brief
+from briefing.core.models import Brief
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+REVISIONS = DATA / "revisions"
+GOLDEN = DATA / "golden"
+NOW = datetime(2025, 10, 26, 12, 0, tzinfo=UTC)
+"""The injected "now" of every test here (no test reads the wall clock)."""
+TIMEOUT = 60
+
+
+def revision(name: str) -> Brief:
+    """One of the revisions of the harbour-talks brief in tests/data/revisions/."""
+    return load_brief(REVISIONS / f"{name}.toml")
+
+
+def run_briefing(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m briefing ARGS`` in a subprocess (it inherits the isolated environment)."""
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", *args],
+        capture_output=True,
+        text=True,
+        env=env if env is not None else dict(os.environ),
+        timeout=TIMEOUT,
+        check=False,
+    )
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[str]) -> None:
+    """Exit 1 with a short message on stderr and no traceback."""
+    assert result.returncode == 1, (result.returncode, result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr + result.stdout
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
