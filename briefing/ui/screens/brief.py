@@ -27,20 +27,19 @@ from textual.widgets import DataTable, Footer, OptionList, Tab, Tabs
 
 from briefing.core.library import LibraryEntry
 from briefing.core.timeutil import sort_key
-from briefing.ui.detail_content import detail_content, detail_title
 from briefing.ui.render import event_prompt, figure_prompt, quote_prompt
-from briefing.ui.screens.detail import DetailScreen
-from briefing.ui.screens.picker import PickerScreen
+from briefing.ui.screens.annotating import ANNOTATION_BINDINGS, AnnotatingMixin
+from briefing.ui.screens.brief_details import DetailsMixin
 from briefing.ui.widgets.brief_header import BriefHeader
 from briefing.ui.widgets.deadline_list import DeadlineList
 from briefing.ui.widgets.item_list import ItemList
+from briefing.ui.widgets.notes_panel import NotesPanel
 from briefing.ui.widgets.pane import Pane
 from briefing.ui.widgets.participant_table import ParticipantTable
 from briefing.ui.widgets.summary_view import SummaryView
 
 if TYPE_CHECKING:
     from briefing.core.models import Brief
-    from briefing.ui.detail_content import Item
     from briefing.ui.app import BriefingApp
 
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -53,12 +52,11 @@ SECTIONS: tuple[tuple[str, str], ...] = (
 )
 """Section keys and names, in the order of the number keys."""
 SECTION_KEYS = tuple(key for key, _ in SECTIONS)
-ALL_SPEAKERS = "__all__"
 FILL_FALLBACK = 0.5
 """Seconds after mounting at which the panes are filled even if the header was never drawn."""
 
 
-class BriefScreen(Screen[Path]):
+class BriefScreen(AnnotatingMixin, DetailsMixin, Screen[Path]):
     """Every section of one brief; ``escape`` or ``q`` goes back to the library."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
@@ -73,11 +71,12 @@ class BriefScreen(Screen[Path]):
         Binding("tab", "cycle(1)", "Next pane", show=False, id="brief.next-pane"),
         Binding("shift+tab", "cycle(-1)", "Previous pane", show=False, id="brief.previous-pane"),
         Binding("a", "toggle_clock", "Clock", id="brief.clock"),
-        Binding("s", "pick_speaker", "Speaker", id="brief.speaker"),
+        Binding("s", "pick_speaker", "Filter by speaker", show=False, id="brief.speaker"),
         Binding("left_square_bracket", "sibling(-1)", "Previous brief", show=False, id="brief.previous"),
-        Binding("right_square_bracket", "sibling(1)", "Next brief", key_display="[ ]", id="brief.next"),
+        Binding("right_square_bracket", "sibling(1)", "Next brief", show=False, id="brief.next"),
         Binding("escape", "back", "Back", id="brief.back"),
         Binding("q", "back", "Back", show=False, id="brief.quit"),
+        *ANNOTATION_BINDINGS,
     ]
 
     current: reactive[str] = reactive("summary", init=False)
@@ -112,6 +111,7 @@ class BriefScreen(Screen[Path]):
         self._shown = False
         self._panes_mounted = False
         self._fill_started = False
+        self.reset_annotations()
         self.ready = asyncio.Event()
         """Set once the brief is in the panes (tests and benchmarks wait on it)."""
 
@@ -145,6 +145,7 @@ class BriefScreen(Screen[Path]):
         yield header
         # The tab bar and the panes are mounted just after the first frame (see on_mount).
         yield Container(id="panes")
+        yield NotesPanel(id="notes-panel")
         yield Footer(compact=True)
 
     @staticmethod
@@ -267,6 +268,7 @@ class BriefScreen(Screen[Path]):
         self.query_one("#timeline", ItemList).set_items((e.id, event_prompt(e)) for e in events)
         self.query_one("#figures", ItemList).set_items((f.id, figure_prompt(f)) for f in brief.figures)
         self.update_titles()
+        self.load_annotations()
         self.post_message(self.BriefShown(brief.id))
 
     def fill_quotes(self) -> None:
@@ -331,6 +333,8 @@ class BriefScreen(Screen[Path]):
         focused = self.focused
         if focused is None or self.current_pane_of(focused) != self.current:
             self.section_widget(self.current).focus()
+        if self._shown:
+            self.refresh_notes_panel()
 
     def current_pane_of(self, widget: Widget) -> str | None:
         for node in widget.ancestors_with_self:
@@ -345,6 +349,23 @@ class BriefScreen(Screen[Path]):
         if section is not None and section != self.current:
             self.current = section
 
+    @on(OptionList.OptionHighlighted)
+    @on(DataTable.RowHighlighted)
+    def item_highlighted(self) -> None:
+        """The cursor moved: show the notes of the item now under it."""
+        if self._shown:
+            self.refresh_notes_panel()
+
+    def select_item(self, section: str, item_id: str) -> None:
+        """Go to ``section`` and put the cursor on ``item_id`` (from the notes and bookmarks lists)."""
+        self.action_section(section)
+        if not self._panes_mounted or not item_id:
+            return
+        widget = self.section_widget(section)
+        if isinstance(widget, ItemList | ParticipantTable):
+            widget.select_id(item_id)
+        self.refresh_notes_panel()
+
     @on(Tabs.TabActivated)
     def tab_clicked(self, event: Tabs.TabActivated) -> None:
         event.stop()
@@ -352,55 +373,6 @@ class BriefScreen(Screen[Path]):
             key = event.tab.id.removeprefix("tab-")
             if key != self.current:
                 self.action_section(key)
-
-    # Details and filters -------------------------------------------------
-
-    @on(OptionList.OptionSelected)
-    def open_item(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        section = self.current_pane_of(event.option_list)
-        item_id = event.option.id
-        items: dict[str | None, list[Item]] = {
-            "quotes": list(self.brief.quotes),
-            "deadlines": list(self.brief.deadlines),
-            "timeline": list(self.brief.timeline),
-            "figures": list(self.brief.figures),
-        }
-        item = next((i for i in items.get(section, []) if i.id == item_id), None)
-        if item is not None:
-            self.show_detail(item)
-
-    @on(DataTable.RowSelected)
-    def open_participant(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        person = self.brief.participant(event.row_key.value)
-        if person is not None:
-            self.show_detail(person)
-
-    def show_detail(self, item: Item) -> None:
-        """Open the detail view of ``item``."""
-        self.app.push_screen(DetailScreen(detail_title(item), detail_content(self.brief, item, self.now)))
-
-    def action_pick_speaker(self) -> None:
-        """Choose a speaker to filter the quotes by."""
-        if not self._shown:
-            return
-        brief = self.brief
-        counts: dict[str, int] = {}
-        for quote in brief.quotes:
-            if quote.speaker:
-                counts[quote.speaker] = counts.get(quote.speaker, 0) + 1
-        choices = [(ALL_SPEAKERS, Content(f"All speakers ({len(brief.quotes)})"))]
-        for person in brief.participants:
-            if person.id in counts:
-                choices.append((person.id, Content.assemble((person.name, "bold"), (f"  {counts[person.id]}", "$text-muted"))))
-
-        def chosen(value: str | None) -> None:
-            if value is not None:
-                self.speaker_filter = None if value == ALL_SPEAKERS else value
-                self.action_section("quotes")
-
-        self.app.push_screen(PickerScreen("Filter quotes by speaker", choices, self.speaker_filter or ALL_SPEAKERS), chosen)
 
     # Moving between briefs -------------------------------------------------
 

@@ -55,6 +55,8 @@ class LibraryScreen(Screen[None]):
         Binding("slash", "filter", "Filter", id="library.filter"),
         Binding("s", "cycle_sort", "Sort", id="library.sort"),
         Binding("r", "reload", "Reload", id="library.reload"),
+        Binding("n", "note", "Note", show=False, id="library.note"),
+        Binding("b", "bookmark", "Bookmark", show=False, id="library.bookmark"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear-filter"),
         Binding("q", "app.quit", "Quit", id="library.quit"),
     ]
@@ -126,9 +128,31 @@ class LibraryScreen(Screen[None]):
     def refresh_rows(self) -> None:
         """Rebuild the table from the entries, the filter and the order."""
         table = self.query_one(LibraryTable)
-        table.show_entries(self.visible_entries(), self.now)
+        table.show_entries(self.visible_entries(), self.now, self.marks())
         self.update_title()
         self.update_status()
+
+    def marks(self) -> dict[str, str]:
+        """"✎3 ★1" for each brief id with notes or bookmarks (empty when notes are unavailable)."""
+        from briefing.storage.store import StoreError
+
+        annotations = self.briefing_app.annotations
+        if annotations is None:
+            return {}
+        try:
+            counts = annotations.counts()
+        except StoreError as error:
+            self.briefing_app.store_failed(error)
+            return {}
+        return {
+            brief_id: " ".join(part for part in (f"✎{n}" if n else "", f"★{b}" if b else "") if part)
+            for brief_id, (n, b) in counts.items()
+        }
+
+    def on_screen_resume(self) -> None:
+        # Back from a brief: notes or bookmarks may have changed.
+        if not self._loading and self.is_mounted:
+            self.refresh_rows()
 
     def update_title(self) -> None:
         invalid = sum(1 for e in self.entries if e.brief is None)
@@ -225,6 +249,55 @@ class LibraryScreen(Screen[None]):
             return
         siblings = [e for e in self.visible_entries() if e.brief is not None]
         self.post_message(self.OpenBrief(entry, siblings))
+
+    def _brief_anchor(self):  # noqa: ANN202 - (Anchor, Brief) | None
+        from briefing.core.anchors import Anchor, ItemKind
+
+        entry = self.highlighted_entry()
+        if entry is None or entry.brief is None or self.briefing_app.annotations is None:
+            if self.briefing_app.annotations is None:
+                self.notify("Notes are unavailable (run 'briefing doctor')", severity="warning")
+            return None
+        return Anchor(entry.brief.id, ItemKind.BRIEF, ""), entry.brief
+
+    def action_note(self) -> None:
+        """Write a note on the highlighted brief as a whole."""
+        from briefing.storage.store import StoreError
+        from briefing.ui.screens.note_editor import NoteEditorScreen
+
+        found = self._brief_anchor()
+        if found is None:
+            return
+        anchor, brief = found
+
+        def saved(body: str | None) -> None:
+            if body is None or self.briefing_app.annotations is None:
+                return
+            try:
+                self.briefing_app.annotations.add_note(anchor, brief_title=brief.title, item_text=brief.title, body=body, now=self.now)
+            except StoreError as error:
+                self.briefing_app.store_failed(error)
+                return
+            self.notify("Note saved on the brief", timeout=3)
+            self.refresh_rows()
+
+        self.app.push_screen(NoteEditorScreen(f"New note on the brief “{brief.title}”"), saved)
+
+    def action_bookmark(self) -> None:
+        """Toggle a bookmark on the highlighted brief."""
+        from briefing.storage.store import StoreError
+
+        found = self._brief_anchor()
+        if found is None or self.briefing_app.annotations is None:
+            return
+        anchor, brief = found
+        try:
+            on = self.briefing_app.annotations.toggle_bookmark(anchor, brief_title=brief.title, item_text=brief.title, now=self.now)
+        except StoreError as error:
+            self.briefing_app.store_failed(error)
+            return
+        self.notify("Brief bookmarked" if on else "Bookmark removed", timeout=3)
+        self.refresh_rows()
 
     def action_filter(self) -> None:
         field = self.query_one("#library-filter", Input)

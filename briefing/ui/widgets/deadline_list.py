@@ -39,7 +39,7 @@ class DeadlineList(ItemList):
 
     def watch_now(self) -> None:
         for deadline in self._deadlines:
-            self.replace_option_prompt(deadline.id, deadline_prompt(deadline, self.now, clock=self.clock_style))
+            self.replace_prompt(deadline.id, deadline_prompt(deadline, self.now, clock=self.clock_style))
 
     @property
     def deadlines(self) -> list[Deadline]:

@@ -59,15 +59,19 @@ class ItemList(OptionList):
         super().__init__(markup=False, name=name, id=id, classes=classes, disabled=disabled)
         self.empty_text = empty_text
         """Shown as the only row when there are no items."""
+        self._prompts: dict[str, Content] = {}
+        self._marks: dict[str, str] = {}
 
     def set_items(self, items: Iterable[tuple[str, Content]]) -> None:
         """Replace the rows with ``(item id, prompt)`` pairs, keeping the cursor on the same item if it is still there."""
         current = self.highlighted_id
         options: list[Option | None] = []
+        self._prompts = {}
         for item_id, prompt in items:
             if options:
                 options.append(None)  # a separator line between multi-line rows
-            options.append(Option(prompt, id=item_id))
+            self._prompts[item_id] = prompt
+            options.append(Option(self._decorated(item_id), id=item_id))
         self.clear_options()
         if not options:
             self.add_option(Option(Content.styled(self.empty_text, "italic $text-muted"), id=EMPTY_ID, disabled=True))
@@ -80,6 +84,23 @@ class ItemList(OptionList):
             except Exception:  # noqa: BLE001 - OptionDoesNotExist; the item went away
                 pass
         self.highlighted = 0
+
+    def _decorated(self, item_id: str) -> Content:
+        prompt = self._prompts[item_id]
+        mark = self._marks.get(item_id)
+        return Content.assemble((f"{mark} ", "bold $warning"), prompt) if mark else prompt
+
+    def set_marks(self, marks: dict[str, str]) -> None:
+        """Show ``marks`` (e.g. "✎2 ★") in front of the items they belong to."""
+        old, self._marks = self._marks, dict(marks)
+        for item_id in set(old) | set(marks):
+            if item_id in self._prompts and old.get(item_id) != marks.get(item_id):
+                self.replace_option_prompt(item_id, self._decorated(item_id))
+
+    def replace_prompt(self, item_id: str, prompt: Content) -> None:
+        """Replace one item's prompt (its mark is kept)."""
+        self._prompts[item_id] = prompt
+        self.replace_option_prompt(item_id, self._decorated(item_id))
 
     @property
     def highlighted_id(self) -> str | None:

@@ -17,6 +17,7 @@ COLUMNS = (
     ("Title", "title"),
     ("Published", "published"),
     ("Next deadline", "deadline"),
+    ("Notes", "marks"),
     ("People", "people"),
     ("Quotes", "quotes"),
     ("Tags", "tags"),
@@ -42,18 +43,19 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def row_cells(entry: LibraryEntry, now: datetime) -> list[Text]:
+def row_cells(entry: LibraryEntry, now: datetime, marks: str = "", title_width: int = TITLE_WIDTH) -> list[Text]:
     """The cells of one library row; all brief text enters as plain text, never markup."""
     if entry.brief is None:
         name = Text("⚠ ", style="bold red")
-        name.append(_clip(entry.path.name, TITLE_WIDTH - 12), style="red")
+        name.append(_clip(entry.path.name, title_width - 12), style="red")
         name.append(" (invalid)", style="italic red")
-        return [name, cell(""), cell(""), cell(""), cell(""), cell("")]
+        return [name, cell(""), cell(""), cell(""), cell(""), cell(""), cell("")]
     brief = entry.brief
     return [
-        cell(_clip(brief.title, TITLE_WIDTH), "bold"),
+        cell(_clip(brief.title, title_width), "bold"),
         cell(format_when(brief.published).split(" ")[0]),
         deadline_cell(entry, now),
+        cell(marks, "bold yellow"),
         cell(str(len(brief.participants))),
         cell(str(len(brief.quotes))),
         cell(_clip(", ".join(brief.tags), TAGS_WIDTH), "dim"),
@@ -90,12 +92,20 @@ class LibraryTable(DataTable[Text]):
         for label, key in COLUMNS:
             self.add_column(label, key=key)
 
-    def show_entries(self, entries: list[LibraryEntry], now: datetime) -> None:
-        """Replace the rows with ``entries`` (already filtered and sorted), keeping the cursor's brief."""
+    def show_entries(self, entries: list[LibraryEntry], now: datetime, marks: dict[str, str] | None = None) -> None:
+        """Replace the rows with ``entries`` (already filtered and sorted), keeping the cursor's brief.
+
+        ``marks`` maps brief ids to "✎3 ★1" (notes and bookmarks).
+        """
+        marks = marks or {}
         current = self.highlighted_key
         self.clear()
+        # Titles get what the other columns (about 95 cells) leave of the width.
+        width = self.size.width or self.app.size.width
+        title_width = max(TITLE_WIDTH, min(100, width - 95))
         for entry in entries:
-            self.add_row(*row_cells(entry, now), key=entry.key)
+            mark = marks.get(entry.brief.id, "") if entry.brief else ""
+            self.add_row(*row_cells(entry, now, mark, title_width), key=entry.key)
         if current is not None:
             self.select_key(current)
 

@@ -41,6 +41,8 @@ class ParticipantTable(DataTable[Text]):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
+        self._names: dict[str, str] = {}
+        self._marks: dict[str, str] = {}
 
     def on_mount(self) -> None:
         for label, key in (("Name", "name"), ("Role", "role"), ("Affiliation", "affiliation"), ("Side", "side")):
@@ -48,6 +50,8 @@ class ParticipantTable(DataTable[Text]):
 
     def set_participants(self, participants: list[Participant]) -> None:
         """Show ``participants`` in the order of the brief."""
+        self._names = {person.id: person.name for person in participants}
+        self._marks = {}
         self.clear()
         if not participants:
             self.add_row(cell("No participants in this brief", "italic dim"), cell(""), cell(""), cell(""), key=EMPTY_KEY)
@@ -55,6 +59,16 @@ class ParticipantTable(DataTable[Text]):
         for person in participants:
             # Text, not str: DataTable reads a str cell as markup.
             self.add_row(cell(person.name, "bold"), cell(person.role), cell(person.affiliation), cell(person.side), key=person.id)
+
+    def set_marks(self, marks: dict[str, str]) -> None:
+        """Show ``marks`` (e.g. "✎2 ★") before the names of the participants they belong to."""
+        old, self._marks = self._marks, dict(marks)
+        for person_id in set(old) | set(marks):
+            if person_id in self._names and old.get(person_id) != marks.get(person_id):
+                name = cell(self._names[person_id], "bold")
+                if marks.get(person_id):
+                    name = Text.assemble((f"{marks[person_id]} ", "bold yellow"), name)
+                self.update_cell(person_id, "name", name, update_width=True)
 
     @property
     def highlighted_id(self) -> str | None:

@@ -1,0 +1,91 @@
+"""The export dialog (``x``): which format, which briefs, and where to write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Footer, Input, RadioButton, RadioSet, Static
+
+from briefing.core.filenames import safe_filename
+from briefing.storage.exporting import SUFFIXES, ExportRequest
+
+LABELS = {"md": "Markdown notes", "json": "JSON notes", "toml": "TOML notes", "ics": "Deadlines (iCalendar)"}
+
+
+class ExportScreen(ModalScreen[ExportRequest | None]):
+    """Ask for an export; dismisses with an :class:`ExportRequest`, or None."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="export.cancel"),
+        Binding("ctrl+s", "export", "Export", id="export.go", priority=True),
+    ]
+
+    DEFAULT_CSS = """
+    ExportScreen { align: center middle; }
+    ExportScreen > Vertical {
+        width: 76; max-width: 95%; height: auto;
+        border: thick $accent; background: $surface; padding: 0 1;
+    }
+    ExportScreen .title { text-style: bold; color: $accent; }
+    ExportScreen RadioSet { width: 100%; }
+    ExportScreen Horizontal { height: auto; align-horizontal: right; }
+    ExportScreen Button { margin-left: 2; }
+    """
+
+    def __init__(self, brief_title: str | None, brief_id: str | None, default_format: str = "md") -> None:
+        super().__init__()
+        self.brief_title = brief_title
+        self.brief_id = brief_id
+        self.format = default_format if default_format in SUFFIXES else "md"
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Content("Export"), classes="title", markup=False)
+            with RadioSet(id="export-format"):
+                for key, label in LABELS.items():
+                    yield RadioButton(Content(label), value=key == self.format, id=f"format-{key}")
+            yield Checkbox(Content(f"Only this brief: {self.brief_title}" if self.brief_title else "Only this brief"),
+                           value=self.brief_id is not None, disabled=self.brief_id is None, id="export-only")
+            yield Input(self.default_path(), id="export-path")
+            with Horizontal():
+                yield Button(Content("Cancel"), id="cancel")
+                yield Button(Content("Export (ctrl+s)"), id="export", variant="primary")
+        yield Footer()
+
+    def default_path(self) -> str:
+        """A file in the current folder named after the brief (or "notes")."""
+        stem = self.brief_title if self.brief_title and self.brief_id else ("deadlines" if self.format == "ics" else "notes")
+        return str(Path.cwd() / safe_filename(stem, SUFFIXES[self.format]))
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        if event.pressed.id:
+            old_default = self.default_path()
+            self.format = event.pressed.id.removeprefix("format-")
+            path = self.query_one("#export-path", Input)
+            if path.value == old_default or Path(path.value).suffix in SUFFIXES.values():
+                path.value = str(Path(path.value).with_suffix(SUFFIXES[self.format]))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "export":
+            self.action_export()
+        else:
+            self.action_cancel()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.action_export()
+
+    def action_export(self) -> None:
+        value = self.query_one("#export-path", Input).value.strip()
+        if not value:
+            self.notify("Say where to write the export", severity="warning")
+            return
+        only = self.query_one("#export-only", Checkbox).value
+        self.dismiss(ExportRequest(self.format, Path(value).expanduser(), self.brief_id if only else None))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
