@@ -87,3 +87,13 @@ def test_layer_contracts_hold(repo_root: Path) -> None:
         [str(lint_imports)], capture_output=True, text=True, cwd=repo_root, timeout=120, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_reader_starts_without_pydantic() -> None:
+    """pydantic (and model building, ~150 ms) is imported after the first frame, not before it."""
+    code = (
+        "import sys, briefing.cli, briefing.launch, briefing.ui.app\n"
+        "assert 'pydantic' not in sys.modules, sorted(m for m in sys.modules if m.startswith('pydantic'))[:5]\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr

@@ -13,8 +13,11 @@ import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
-from briefing.core.models import Brief
+if TYPE_CHECKING:
+    from briefing.core.models import Brief
+
 
 
 class ItemKind(str, Enum):

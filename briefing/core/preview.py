@@ -11,9 +11,11 @@ from __future__ import annotations
 import json
 import tomllib
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from briefing.core.safetext import clean_line
+from briefing.core.timeutil import format_when
 
 MAX_PREVIEW_BYTES = 5 * 1024 * 1024
 
@@ -49,5 +51,8 @@ def peek(path: Path) -> Preview | None:
     source = raw.get("source")
     source_name = _text(source.get("name")) if isinstance(source, dict) else ""
     published = raw.get("published")
-    published_text = published.isoformat() if hasattr(published, "isoformat") else _text(published, 40)
-    return Preview(title, source_name, published_text.replace("T", " "))
+    if isinstance(published, date):  # TOML gives dates and date-times (naive ones are shown as written)
+        published_text = format_when(published)
+    else:
+        published_text = _text(published, 40).replace("T", " ")
+    return Preview(title, source_name, published_text)

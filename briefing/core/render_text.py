@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from briefing.core.countdown import countdown
+
 if TYPE_CHECKING:
     from briefing.core.models import Brief, Quote
 from briefing.core.timeutil import format_when, sort_key

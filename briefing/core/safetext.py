@@ -45,7 +45,8 @@ _ANSI_SEQUENCE = re.compile(
 
 
 def _show_bidi(match: re.Match[str]) -> str:
-    return f"<{_BIDI_CONTROLS[match.group()]}>"
+    # Square brackets, not angle ones: Markdown renderers drop "<RLO>" as an HTML tag.
+    return f"[{_BIDI_CONTROLS[match.group()]}]"
 
 
 def clean_text(value: str) -> str:
@@ -54,7 +55,7 @@ def clean_text(value: str) -> str:
     Newlines are kept (``\\r\\n`` and lone ``\\r`` become ``\\n``), tabs are
     kept, whole ANSI/OSC sequences are dropped rather than leaving their
     printable tails behind, and bidirectional overrides are made visible as
-    ``<RLO>`` and the like.
+    ``[RLO]`` and the like.
     """
     if value.isprintable():
         return value

@@ -13,11 +13,14 @@ import sqlite3
 import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from briefing.core.anchors import Anchor, ItemKind, place
 from briefing.core.annotations import Bookmark, Note
-from briefing.core.models import Brief
 from briefing.storage.store import Store, StoreError
+
+if TYPE_CHECKING:
+    from briefing.core.models import Brief
 
 _NOTE_COLUMNS = "uid, brief_id, brief_title, kind, item_id, item_text, body, created, updated, detached"
 _BOOKMARK_COLUMNS = "brief_id, brief_title, kind, item_id, item_text, created, detached"

@@ -15,8 +15,8 @@ from textual.app import App
 from textual.binding import Binding
 from textual.theme import Theme
 
-from briefing.core.clock import Clock
 from briefing.core.anchors import Anchor
+from briefing.core.clock import Clock
 from briefing.core.library import LibraryEntry
 from briefing.storage.config import Config
 from briefing.storage.exporting import ExportRequest
@@ -24,10 +24,11 @@ from briefing.storage.notes import Annotations
 from briefing.storage.store import Store, StoreError
 from briefing.ui.commands import BriefingCommands
 from briefing.ui.screens.brief import BriefScreen
-from briefing.ui.screens.help import HelpScreen, HelpRow
+from briefing.ui.screens.help import HelpRow, HelpScreen
 from briefing.ui.screens.library import LibraryScreen
 
 DEFAULT_THEME = "briefing-dark"
+
 THEME_SETTING = "theme"
 
 
@@ -243,7 +244,12 @@ class BriefingApp(App[None]):
 
     def run_export(self, request: ExportRequest | None) -> None:
         """Write the export the dialog asked for (asking before replacing a file)."""
-        from briefing.storage.exporting import ExportError, ExportExists, render_export, write_export
+        from briefing.storage.exporting import (
+            ExportError,
+            ExportExists,
+            render_export,
+            write_export,
+        )
         from briefing.ui.screens.confirm import ConfirmScreen
 
         if request is None:

@@ -7,9 +7,8 @@ text (never through ``Content.from_markup``), so ``[bold]`` or
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.content import Content

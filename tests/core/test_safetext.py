@@ -53,9 +53,9 @@ def test_control_sequences_are_removed(raw: str, clean: str) -> None:
 @pytest.mark.parametrize(
     ("raw", "shown"),
     [
-        ("invoice\u202egpj.exe", "invoice<RLO>gpj.exe"),
-        ("\u202aa\u202bb\u202cc\u202dd", "<LRE>a<RLE>b<PDF>c<LRO>d"),
-        ("\u2066x\u2069 \u2067y\u2069 \u2068z\u2069", "<LRI>x<PDI> <RLI>y<PDI> <FSI>z<PDI>"),
+        ("invoice\u202egpj.exe", "invoice[RLO]gpj.exe"),
+        ("\u202aa\u202bb\u202cc\u202dd", "[LRE]a[RLE]b[PDF]c[LRO]d"),
+        ("\u2066x\u2069 \u2067y\u2069 \u2068z\u2069", "[LRI]x[PDI] [RLI]y[PDI] [FSI]z[PDI]"),
     ],
 )
 def test_bidi_overrides_become_visible(raw: str, shown: str) -> None:
@@ -163,7 +163,7 @@ def test_json_brief_with_raw_controls_is_cleaned() -> None:
         assert not _DANGEROUS & set(text.replace("\n", "")), repr(text)
         assert "pwned" not in text
     assert brief.summary == "line one\nline two"
-    assert brief.tags == ["a", "b<RLO>"]
+    assert brief.tags == ["a", "b[RLO]"]
 
 
 def test_hostile_sample_file() -> None:
@@ -171,6 +171,6 @@ def test_hostile_sample_file() -> None:
     assert brief.title == "Safe title"
     assert brief.participants[0].name == "Eve Red"
     assert brief.participants[0].notes == "copy this"
-    assert brief.quotes[0].text == "hello world<RLO>gnp.exe"
+    assert brief.quotes[0].text == "hello world[RLO]gnp.exe"
     # The speaker id derived from the cleaned name is the one the loader checks against.
     assert brief.quotes[0].speaker == brief.participants[0].id == "eve-red"

@@ -207,7 +207,7 @@ async def test_escape_sequences_never_reach_the_screen(make_app, hostile_dir: Pa
         assert isinstance(app.screen, LibraryScreen)
         text = screen_text(app)
         assert (
-            "Escapes red title clip <RLO>gnp.exe" in text
+            "Escapes red title clip [RLO]gnp.exe" in text
         )  # what is left, bidi override made visible
         assert_clean("library", text)
         for row in app.screen.query_one(LibraryTable).ordered_rows:
@@ -224,9 +224,9 @@ async def test_escape_sequences_never_reach_the_screen(make_app, hostile_dir: Pa
         for cell in screen.query_one("#participants", DataTable).get_row("mallory"):
             assert_clean("participants", cell.plain)
         text = screen_text(app)
-        assert "Quote text <RLO>gnp.exe" in text
-        # Markdown folds the spaces left behind (and reads "<RLO>" as an HTML tag it drops).
-        assert "Summary red and and and and" in text
+        assert "Quote text [RLO]gnp.exe" in text
+        # The summary is Markdown: what is left of the escapes, and the override made visible.
+        assert "Summary red and  and  and  and [RLO]evil." in text
         assert_clean("brief screen", text)
         svg = app.export_screenshot()
         for bad in ("\x1b", "\x07", "\u202e", "&#27;", "&#7;", "pwned", "SGVsbG8"):

@@ -15,7 +15,6 @@ from briefing.core.anchors import KIND_OF_SECTION, Anchor, ItemKind, item_text
 from briefing.core.annotations import KIND_LABELS, Note
 from briefing.storage.store import StoreError
 from briefing.ui.screens.confirm import ConfirmScreen
-from briefing.ui.screens.note_editor import NoteEditorScreen
 from briefing.ui.widgets.item_list import ItemList
 from briefing.ui.widgets.notes_panel import NotesPanel
 from briefing.ui.widgets.participant_table import ParticipantTable
@@ -130,7 +129,11 @@ class AnnotatingMixin:
             return
         anchor, _, subject = focused
         key = (anchor.kind, anchor.item_id)
-        panel.show_notes(subject, self.notes_by_item.get(key, []), key in self.bookmarked)
+        bookmarked = key in self.bookmarked
+        if anchor.kind is ItemKind.SUMMARY:
+            # b on the summary bookmarks the brief as a whole: show that star here.
+            bookmarked = bookmarked or (ItemKind.BRIEF, "") in self.bookmarked
+        panel.show_notes(subject, self.notes_by_item.get(key, []), bookmarked)
 
     # Actions -------------------------------------------------------------------
 
@@ -142,6 +145,10 @@ class AnnotatingMixin:
 
     def action_note(self) -> None:
         """Write a new note on the focused item."""
+        from briefing.ui.screens.note_editor import (
+            NoteEditorScreen,  # deferred: TextArea costs ~10 ms of start-up
+        )
+
         focused = self.focused_anchor() if getattr(self, "is_loaded", False) else None
         if focused is None or self._annotations_or_say() is None:
             return
@@ -186,6 +193,8 @@ class AnnotatingMixin:
 
     def action_edit_note(self) -> None:
         """Edit the latest note of the focused item."""
+        from briefing.ui.screens.note_editor import NoteEditorScreen
+
         found = self._latest_note()
         if found is None or self._annotations_or_say() is None:
             return

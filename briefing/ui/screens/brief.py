@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, OptionList, Tab, Tabs
+from textual.widgets import DataTable, OptionList, Tab, Tabs
 
 from briefing.core.library import LibraryEntry
 from briefing.core.timeutil import sort_key
@@ -36,6 +36,7 @@ from briefing.ui.widgets.item_list import ItemList
 from briefing.ui.widgets.notes_panel import NotesPanel
 from briefing.ui.widgets.pane import Pane
 from briefing.ui.widgets.participant_table import ParticipantTable
+from briefing.ui.widgets.stable_footer import StableFooter
 from briefing.ui.widgets.summary_view import SummaryView
 
 if TYPE_CHECKING:
@@ -131,22 +132,22 @@ class BriefScreen(AnnotatingMixin, DetailsMixin, Screen[Path]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        header = BriefHeader(id="brief-header").data_bind(BriefScreen.now, BriefScreen.as_published)
         if self.entry.brief is not None:
-            header.set_preview(self.entry.brief.title, "", "")
+            preview = BriefHeader.preview(self.entry.brief.title, "", "")
         else:
             from briefing.core.preview import peek
 
-            preview = peek(self.entry.path)
-            if preview is None:
-                header.set_preview(self.entry.path.name, "", "")
+            peeked = peek(self.entry.path)
+            if peeked is None:
+                preview = BriefHeader.preview(self.entry.path.name, "", "")
             else:
-                header.set_preview(preview.title, preview.source, preview.published)
+                preview = BriefHeader.preview(peeked.title, peeked.source, peeked.published)
+        header = BriefHeader(preview, id="brief-header").data_bind(BriefScreen.now, BriefScreen.as_published)
         yield header
         # The tab bar and the panes are mounted just after the first frame (see on_mount).
         yield Container(id="panes")
         yield NotesPanel(id="notes-panel")
-        yield Footer(compact=True)
+        yield StableFooter()
 
     @staticmethod
     def make_panes() -> list[Pane]:
@@ -176,12 +177,13 @@ class BriefScreen(AnnotatingMixin, DetailsMixin, Screen[Path]):
         if self._fill_started:
             return
         self._fill_started = True
-        with self.app.batch_update():
-            tabs = Tabs(*(Tab(f"{n} {name}", id=f"tab-{key}") for n, (key, name) in enumerate(SECTIONS, 1)), id="section-tabs")
-            await self.mount(tabs, before="#panes")
-            await self.query_one("#panes").mount_all(self.make_panes())
-            self._panes_mounted = True
-            self.watch_current()
+        # No batch_update around these awaits: frames drawn while a batch is
+        # open are dropped, and the header of the first frame would be lost.
+        tabs = Tabs(*(Tab(f"{n} {name}", id=f"tab-{key}") for n, (key, name) in enumerate(SECTIONS, 1)), id="section-tabs")
+        await self.mount(tabs, before="#panes")
+        await self.query_one("#panes").mount_all(self.make_panes())
+        self._panes_mounted = True
+        self.watch_current()
         if self.entry.brief is not None:
             self.show_brief(self.entry)
         else:

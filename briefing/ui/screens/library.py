@@ -15,10 +15,11 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from briefing.core.library import LibraryEntry, matches, next_open_deadline, scan
 from briefing.ui.widgets.library_table import LibraryTable
+from briefing.ui.widgets.stable_footer import StableFooter
 
 if TYPE_CHECKING:
     from briefing.ui.app import BriefingApp
@@ -97,7 +98,7 @@ class LibraryScreen(Screen[None]):
         yield Input(placeholder="Filter by title, tag or person (enter: to the list, escape: clear)", id="library-filter")
         yield LibraryTable(id="library-table")
         yield Static(id="library-status", markup=False)
-        yield Footer(compact=True)
+        yield StableFooter()
 
     def on_mount(self) -> None:
         self.query_one("#library-filter").display = False

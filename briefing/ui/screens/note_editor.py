@@ -21,7 +21,8 @@ class NoteEditorScreen(ModalScreen[str | None]):
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="note.save", priority=True),
-        Binding("escape", "close", "Close", id="note.close"),
+        # priority: a TextArea that indents with tab keeps escape for itself (it moves the focus).
+        Binding("escape", "close", "Close", id="note.close", priority=True),
     ]
 
     DEFAULT_CSS = """

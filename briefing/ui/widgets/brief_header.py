@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 from textual.geometry import Region
@@ -40,8 +39,10 @@ class BriefHeader(Static):
     class Painted(Message):
         """The header was drawn into a frame for the first time (so the first frame is out)."""
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(markup=False, id=id, classes=classes)
+    def __init__(self, preview: Content | None = None, *, id: str | None = None, classes: str | None = None) -> None:
+        # The preview goes in through the constructor: an update() before mount
+        # is lost, and the first frame must carry the title.
+        super().__init__(preview or Content(""), markup=False, id=id, classes=classes)
         self._painted = False
         self._brief: Brief | None = None
         self._position = ""
@@ -55,15 +56,16 @@ class BriefHeader(Static):
             self.post_message(self.Painted())
         return super().render_lines(crop)
 
-    def set_preview(self, title: str, source: str, published: str) -> None:
-        """Show what is known before the brief is validated (the first frame)."""
+    @staticmethod
+    def preview(title: str, source: str, published: str) -> Content:
+        """What is known before the brief is validated, for the first frame."""
         muted = "$text-muted"
         facts: list[str | tuple[str, str]] = []
         if source:
             facts += [(source, "$accent"), (" · ", muted)]
         if published:
             facts.append((f"published {published}", muted))
-        self.update(Content.assemble((title, "bold"), "\n", *facts, "\n", ("Loading the brief…", muted)))
+        return Content.assemble((title, "bold"), "\n", *facts, "\n", ("Loading the brief…", muted))
 
     def set_brief(self, brief: Brief, position: str = "") -> None:
         """Show ``brief``; ``position`` is e.g. "2/5" within the library."""

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from textual.reactive import reactive
 

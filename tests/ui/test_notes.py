@@ -1,0 +1,467 @@
+"""Notes and bookmarks in the reader: write, edit, discard, delete, list, jump, keep, re-anchor,
+edit in $EDITOR, export."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList, TextArea
+
+from briefing.core.anchors import ItemKind
+from briefing.storage.notes import Annotations
+from briefing.ui.screens.annotations_list import AnnotationsScreen
+from briefing.ui.screens.brief import BriefScreen
+from briefing.ui.screens.confirm import ConfirmScreen
+from briefing.ui.screens.export import ExportScreen
+from briefing.ui.screens.library import LibraryScreen
+from briefing.ui.screens.note_editor import NoteEditorScreen
+from briefing.ui.widgets.item_list import ItemList
+from briefing.ui.widgets.library_table import LibraryTable
+from briefing.ui.widgets.notes_panel import NotesPanel
+from briefing.ui.widgets.participant_table import ParticipantTable
+
+from .uihelpers import SEED_FILE, SEED_ID, cursor_key, option_ids, option_text, plain, screen_text, settle
+
+SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
+"""The two terminal sizes of the spec: one pane at a time, and every pane at once."""
+NARROW = SIZES["80x24"]
+QUOTE = "li-intense"
+"""The second quote of the seed brief: ``3`` then ``j`` puts the cursor on it."""
+
+
+# Helpers ---------------------------------------------------------------------------
+
+
+async def type_text(pilot: Pilot[Any], text: str) -> None:
+    """Type ``text`` key by key (letters, digits and spaces)."""
+    await pilot.press(*("space" if char == " " else char for char in text))
+
+
+async def write_note(pilot: Pilot[Any], text: str) -> None:
+    """``n``, type ``text``, ``ctrl+s``: a note on the focused item."""
+    await pilot.press("n")
+    assert isinstance(pilot.app.screen, NoteEditorScreen), type(pilot.app.screen)
+    await type_text(pilot, text)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert not isinstance(pilot.app.screen, NoteEditorScreen)
+
+
+def stored_notes(app: Any, brief_id: str = SEED_ID) -> list[Any]:
+    return Annotations(app.store).notes_for_brief(brief_id)
+
+
+def stored_bookmarks(app: Any, brief_id: str = SEED_ID) -> list[Any]:
+    return Annotations(app.store).bookmarks_for_brief(brief_id)
+
+
+def panel_text(app: Any) -> str:
+    panel = app.screen.query_one(NotesPanel)
+    return plain(panel) if panel.display else ""
+
+
+def messages(app: Any) -> list[str]:
+    """The text (title and message) of every notification still on screen."""
+    return [f"{n.title or ''} {n.message}" for n in app._notifications]
+
+
+def quote_mark(screen: BriefScreen, quote_id: str = QUOTE) -> str:
+    """The start of a quote's row: its mark, if any."""
+    return option_text(screen.query_one("#quotes", ItemList), quote_id)
+
+
+def seed_copy(tmp_path: Path, samples_dir: Path) -> Path:
+    """The seed brief copied to a folder of its own (so that a test can rewrite it)."""
+    folder = tmp_path / "briefs"
+    folder.mkdir(exist_ok=True)
+    target = folder / SEED_FILE
+    shutil.copy(samples_dir / SEED_FILE, target)
+    return target
+
+
+# Writing, editing, discarding, deleting ------------------------------------------------
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+async def test_note_on_a_quote_is_saved_marked_and_shown(
+    make_app, seed_brief_path: Path, size: str
+) -> None:
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=SIZES[size]) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        await pilot.press("3", "j")
+        assert screen.query_one("#quotes", ItemList).highlighted_id == QUOTE
+        assert not panel_text(app)
+
+        await write_note(pilot, "Ask Li what intense means")
+        assert app.screen is screen
+        [note] = stored_notes(app)
+        assert (note.kind, note.item_id, note.body) == (ItemKind.QUOTE, QUOTE, "Ask Li what intense means")
+        assert note.item_text == "intense"
+        assert quote_mark(screen).startswith("✎1 ")
+        assert not quote_mark(screen, "li-tough").startswith("✎")
+        assert "Ask Li what intense means" in panel_text(app)
+        shown = screen_text(app)
+        assert "✎1" in shown
+        assert "Ask Li what intense means" in shown
+
+        # The panel follows the cursor: another quote has no notes, back again shows them.
+        await pilot.press("j")
+        assert not panel_text(app)
+        await pilot.press("k")
+        assert "Ask Li what intense means" in panel_text(app)
+
+
+async def test_E_edits_escape_asks_before_discarding_and_d_deletes(
+    make_app, seed_brief_path: Path, clock
+) -> None:
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("3", "j")
+        await write_note(pilot, "first")
+
+        # E opens the latest note with its text; ctrl+s saves the change.
+        clock.advance(60)
+        await pilot.press("E")
+        editor = app.screen
+        assert isinstance(editor, NoteEditorScreen)
+        assert editor.query_one(TextArea).text == "first"
+        await type_text(pilot, " second")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        [note] = stored_notes(app)
+        assert note.body == "first second"
+        assert note.updated > note.created
+        assert "first second" in panel_text(app)
+
+        # escape without a change closes at once.
+        await pilot.press("E")
+        assert isinstance(app.screen, NoteEditorScreen)
+        await pilot.press("escape")
+        assert app.screen is screen
+
+        # escape with a change asks; "n" keeps editing, with the change still there.
+        await pilot.press("E")
+        editor = app.screen
+        await type_text(pilot, " third")
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Discard" in screen_text(app)
+        await pilot.press("n")
+        assert app.screen is editor
+        assert editor.query_one(TextArea).text == "first second third"
+        # ... "y" discards it: the stored note is unchanged.
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.screen is screen
+        assert [n.body for n in stored_notes(app)] == ["first second"]
+        assert "third" not in panel_text(app)
+
+        # A new note that is discarded is not saved either.
+        await pilot.press("n")
+        await type_text(pilot, "scratch")
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert app.screen is screen
+        assert len(stored_notes(app)) == 1
+
+        # d asks first: "n" keeps the note, "y" deletes it and the mark goes.
+        await pilot.press("d")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "first second" in screen_text(app)
+        await pilot.press("n")
+        assert app.screen is screen
+        assert len(stored_notes(app)) == 1
+        await pilot.press("d")
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.screen is screen
+        assert stored_notes(app) == []
+        assert not quote_mark(screen).startswith("✎")
+        assert not panel_text(app)
+
+        # With no note, E and d say so instead of opening anything.
+        await pilot.press("E")
+        assert app.screen is screen
+        await pilot.press("d")
+        assert app.screen is screen
+        assert any("No note on this item" in m for m in messages(app))
+
+
+async def test_notes_on_every_kind_of_item(make_app, seed_brief_path: Path, clock) -> None:
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await write_note(pilot, "on the summary")  # the summary has the focus at first
+        assert "on the summary" in panel_text(app)
+
+        await pilot.press("2", "j")  # bessent
+        await write_note(pilot, "on Bessent")
+        participants = screen.query_one("#participants", ParticipantTable)
+        assert cursor_key(participants) == "bessent"
+        assert str(participants.get_cell("bessent", "name")).startswith("✎1 ")
+        assert "on Bessent" in panel_text(app)
+
+        await pilot.press("4")  # soonest first: the Trump-Xi meeting
+        await write_note(pilot, "on the meeting")
+        await pilot.press("5", "G")  # the latest event
+        await write_note(pilot, "on the deal")
+        await pilot.press("6", "j")  # China's peak tariff
+        await write_note(pilot, "on the figure")
+
+        kinds = {(n.kind, n.item_id): n.body for n in stored_notes(app)}
+        assert kinds == {
+            (ItemKind.SUMMARY, ""): "on the summary",
+            (ItemKind.PARTICIPANT, "bessent"): "on Bessent",
+            (ItemKind.DEADLINE, "trump-xi-meeting"): "on the meeting",
+            (ItemKind.EVENT, "preliminary-deal"): "on the deal",
+            (ItemKind.FIGURE, "china-tariff-peak"): "on the figure",
+        }
+        for section, item_id in [
+            ("deadlines", "trump-xi-meeting"),
+            ("timeline", "preliminary-deal"),
+            ("figures", "china-tariff-peak"),
+        ]:
+            assert option_text(screen.query_one(f"#{section}", ItemList), item_id).startswith("✎1 ")
+        assert "on the figure" in panel_text(app)
+        await pilot.press("1")
+        assert "on the summary" in panel_text(app)
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+async def test_b_bookmarks_an_item_and_the_brief_from_the_summary(
+    make_app, seed_brief_path: Path, size: str
+) -> None:
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=SIZES[size]) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("4", "j", "b")  # the tariff truce
+        [bookmark] = stored_bookmarks(app)
+        assert (bookmark.kind, bookmark.item_id) == (ItemKind.DEADLINE, "tariff-truce-expiry")
+        deadlines = screen.query_one("#deadlines", ItemList)
+        assert option_text(deadlines, "tariff-truce-expiry").startswith("★ ")
+        assert "★" in panel_text(app)
+        assert "★" in screen_text(app)
+
+        # A note beside the bookmark: both marks.
+        await write_note(pilot, "watch this")
+        assert option_text(deadlines, "tariff-truce-expiry").startswith("✎1 ★ ")
+
+        # b on the summary bookmarks the brief as a whole; the summary shows its star.
+        await pilot.press("1")
+        assert not panel_text(app)
+        await pilot.press("b")
+        kinds = {(b.kind, b.item_id) for b in stored_bookmarks(app)}
+        assert kinds == {(ItemKind.DEADLINE, "tariff-truce-expiry"), (ItemKind.BRIEF, "")}
+        assert "★" in panel_text(app)
+
+        # b again removes it (the deadlines kept their cursor on the truce).
+        await pilot.press("4", "b")
+        assert {(b.kind, b.item_id) for b in stored_bookmarks(app)} == {(ItemKind.BRIEF, "")}
+        assert option_text(deadlines, "tariff-truce-expiry").startswith("✎1 ")
+        assert "★" not in option_text(deadlines, "tariff-truce-expiry")
+
+
+# All notes (N) and all bookmarks (B) ------------------------------------------------------
+
+
+async def test_N_lists_notes_newest_first_filters_and_enter_jumps_to_the_item(
+    make_app, samples_dir: Path, clock
+) -> None:
+    app = make_app(path=samples_dir)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        library = app.screen
+        assert isinstance(library, LibraryScreen)
+        await pilot.press("G", "enter")  # the seed brief: last of five, newest first
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BriefScreen) and screen.brief.id == SEED_ID
+        await pilot.press("3", "j")
+        await write_note(pilot, "older note on intense")
+        clock.advance(60)
+        await pilot.press("2")
+        await write_note(pilot, "newer note on He Lifeng")
+
+        await pilot.press("N")
+        listing = app.screen
+        assert isinstance(listing, AnnotationsScreen)
+        assert "All notes (2)" in screen_text(app)
+        options = listing.query_one(OptionList)
+        bodies = [option_text(options, option_id) for option_id in option_ids(options) if option_id]
+        assert "newer note on He Lifeng" in bodies[0]
+        assert "older note on intense" in bodies[1]
+        assert app.focused is listing.query_one(Input)
+
+        # Typing filters at once; words in any order.
+        await type_text(pilot, "intense older")
+        bodies = [option_text(options, option_id) for option_id in option_ids(options) if option_id]
+        assert len(bodies) == 1 and "older note on intense" in bodies[0]
+        await pilot.press("enter", "enter")  # to the list, then open
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.current == "quotes"
+        assert screen.query_one("#quotes", ItemList).highlighted_id == QUOTE
+        assert "older note on intense" in panel_text(app)
+
+        # From the library, with the brief closed: N then enter opens it at the item.
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is library
+        await pilot.press("N")
+        await type_text(pilot, "intense")
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        opened = app.screen
+        assert isinstance(opened, BriefScreen) and opened.brief.id == SEED_ID
+        assert opened.current == "quotes"
+        assert opened.query_one("#quotes", ItemList).highlighted_id == QUOTE
+        assert quote_mark(opened).startswith("✎1 ")
+        assert "older note on intense" in panel_text(app)
+
+        # escape closes the list without going anywhere.
+        await pilot.press("N", "escape")
+        assert app.screen is opened
+
+
+async def test_B_lists_bookmarks_and_enter_jumps_to_the_deadline(
+    make_app, samples_dir: Path
+) -> None:
+    app = make_app(path=samples_dir)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        library = app.screen
+        await pilot.press("G", "enter")
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("4", "j", "b")  # the tariff truce
+        await pilot.press("1", "j")  # somewhere else
+        await pilot.press("B")
+        listing = app.screen
+        assert isinstance(listing, AnnotationsScreen)
+        assert "All bookmarks (1)" in screen_text(app)
+        assert "Temporary US-China tariff truce expires" in screen_text(app)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.current == "deadlines"
+        assert screen.query_one("#deadlines", ItemList).highlighted_id == "tariff-truce-expiry"
+
+        # A note too, then back to the library: its Notes column counts both.
+        await write_note(pilot, "check the truce")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is library
+        table = library.query_one(LibraryTable)
+        seed_key = str(samples_dir / SEED_FILE)
+        assert str(table.get_cell(seed_key, "marks")) == "✎1 ★1"
+        assert "✎1 ★1" in screen_text(app)
+        # Other briefs have no marks.
+        others = [key.value for key in table.rows if key.value != seed_key]
+        assert all(str(table.get_cell(key, "marks")) == "" for key in others)
+
+
+async def test_n_on_a_library_row_notes_the_brief_as_a_whole(make_app, samples_dir: Path) -> None:
+    app = make_app(path=samples_dir)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        library = app.screen
+        await pilot.press("G")
+        await write_note(pilot, "the whole brief")
+        assert app.screen is library
+        [note] = stored_notes(app)
+        assert (note.kind, note.item_id, note.body) == (ItemKind.BRIEF, "", "the whole brief")
+        table = library.query_one(LibraryTable)
+        assert str(table.get_cell(str(samples_dir / SEED_FILE), "marks")) == "✎1"
+        # b on the row bookmarks it.
+        await pilot.press("b")
+        assert [(b.kind, b.item_id) for b in stored_bookmarks(app)] == [(ItemKind.BRIEF, "")]
+        assert str(table.get_cell(str(samples_dir / SEED_FILE), "marks")) == "✎1 ★1"
+
+
+# Keeping notes across runs and revisions --------------------------------------------------
+
+
+async def test_notes_survive_a_restart(make_app, seed_brief_path: Path) -> None:
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "j")
+        await write_note(pilot, "kept across runs")
+        await pilot.press("j", "b")
+        await pilot.press("q", "q")  # to the library, then quit
+    assert not app.is_running
+
+    again = make_app(path=seed_brief_path)  # same BRIEFING_DATA_DIR
+    async with again.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        screen = again.screen
+        await pilot.press("3", "j")
+        assert quote_mark(screen).startswith("✎1 ")
+        assert quote_mark(screen, "li-tough").startswith("★ ")
+        assert "kept across runs" in panel_text(again)
+        assert "✎1" in screen_text(again)
+
+
+async def test_a_note_follows_its_quote_to_a_new_id_and_is_detached_when_it_goes(
+    make_app, tmp_path: Path, samples_dir: Path
+) -> None:
+    brief = seed_copy(tmp_path, samples_dir)
+    app = make_app(path=brief)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "j")
+        await write_note(pilot, "follow me")
+
+    # The same quote under a new id.
+    text = brief.read_text(encoding="utf-8")
+    assert text.count('id = "li-intense"') == 1
+    brief.write_text(text.replace('id = "li-intense"', 'id = "li-intense-renamed"'), encoding="utf-8")
+    app = make_app(path=brief)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        [note] = stored_notes(app)
+        assert note.item_id == "li-intense-renamed" and not note.detached
+        await pilot.press("3", "j")
+        assert screen.query_one("#quotes", ItemList).highlighted_id == "li-intense-renamed"
+        assert quote_mark(screen, "li-intense-renamed").startswith("✎1 ")
+        assert "follow me" in panel_text(app)
+
+    # The quote removed from the brief: the note is kept, detached, and listed as such.
+    start = text.index("[[quotes]]\nid = \"li-intense\"")
+    end = text.index("[[quotes]]", start + 1)
+    brief.write_text(text[:start] + text[end:], encoding="utf-8")
+    app = make_app(path=brief)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert "li-intense" not in option_ids(screen.query_one("#quotes", ItemList))
+        assert any("detached" in m for m in messages(app)), messages(app)
+        [note] = stored_notes(app)
+        assert note.detached and note.body == "follow me"
+        await pilot.press("3")
+        assert not any(option_text(screen.query_one("#quotes", ItemList), q).startswith("✎")
+                       for q in option_ids(screen.query_one("#quotes", ItemList)))
+        await pilot.press("N")
+        assert isinstance(app.screen, AnnotationsScreen)
+        shown = screen_text(app)
+        assert "follow me" in shown
+        assert "detached" in shown
