@@ -222,7 +222,10 @@ class BriefingApp(App[None]):
         async def when_ready() -> None:
             if isinstance(target, BriefScreen):
                 await target.ready.wait()
-                target.select_item(anchor.section, anchor.item_id)
+                # Through the screen's own queue, behind what filling it left there (the tab
+                # bar's first activation): switching sections before that is handled makes the
+                # stale activation and the new one switch the screen back and forth for ever.
+                target.call_later(target.select_item, anchor.section, anchor.item_id)
 
         self.run_worker(when_ready(), group="open-anchor", exclusive=True)
 

@@ -39,18 +39,18 @@ def detail_title(item: Item) -> str:
     return item.label
 
 
-def detail_content(brief: Brief, item: Item, now: datetime) -> Content:
+def detail_content(brief: Brief, item: Item, now: datetime, *, clock: str = "24h") -> Content:
     """Everything known about ``item``: for a participant, also every quote of theirs."""
     from briefing.core.models import Deadline, Participant, Quote, TimelineEvent
     parts: list[str | tuple[str, str] | Content] = []
     if isinstance(item, Quote):
-        parts.append(quote_prompt(brief, item))
+        parts.append(quote_prompt(brief, item, clock=clock))
         parts.append("\n\n")
         speaker = brief.participant(item.speaker)
         if speaker:
             parts += _field("Speaker", speaker.name) + _field("Role", speaker.role)
             parts += _field("Affiliation", speaker.affiliation)
-        parts += _field("Said", format_when(item.said) if item.said else None)
+        parts += _field("Said", format_when(item.said, clock=clock) if item.said else None)
         parts += _field("Source", item.source)
         parts += _field("Context", item.context)
     elif isinstance(item, Participant):
@@ -62,14 +62,14 @@ def detail_content(brief: Brief, item: Item, now: datetime) -> Content:
         if not quotes:
             parts.append(("No quotes by this participant in this brief.\n", MUTED))
         for quote in quotes:
-            parts += [quote_prompt(brief, quote), "\n\n"]
+            parts += [quote_prompt(brief, quote, clock=clock), "\n\n"]
     elif isinstance(item, Deadline):
-        due = format_when(item.due) + ("" if isinstance(item.due, datetime) else " (end of day)")
+        due = format_when(item.due, clock=clock) + ("" if isinstance(item.due, datetime) else " (end of day)")
         parts += _field("Due", due)
         parts += [("Time left: ", "bold"), countdown_content(countdown(item.due_at, now, item.status)), "\n"]
         parts += _field("Status", item.status.value) + _field("Details", item.details)
     elif isinstance(item, TimelineEvent):
-        parts += _field("Date", format_when(item.date)) + _field("Place", item.place)
+        parts += _field("Date", format_when(item.date, clock=clock)) + _field("Place", item.place)
         parts += _field("Event", item.label)
     else:
         parts += _field("Value", item.value) + _field("Measures", item.label) + _field("Note", item.note)

@@ -123,6 +123,11 @@ class BriefScreen(AnnotatingMixin, DetailsMixin, Screen[Path]):
         return self.entry.brief
 
     @property
+    def clock_style(self) -> str:
+        """``24h`` or ``12h``, from config.toml."""
+        return self.briefing_app.config.clock
+
+    @property
     def is_loaded(self) -> bool:
         """True once the brief is on screen."""
         return self._shown
@@ -259,15 +264,16 @@ class BriefScreen(AnnotatingMixin, DetailsMixin, Screen[Path]):
         position = ""
         if len(self.library_order) > 1 and entry in self.library_order:
             position = f"{self.library_order.index(entry) + 1}/{len(self.library_order)}"
-        self.query_one(BriefHeader).set_brief(brief, position)
+        self.query_one(BriefHeader).set_brief(brief, position, clock=self.clock_style)
         self.query_one(SummaryView).set_markdown(brief.summary)
         self.query_one(ParticipantTable).set_participants(brief.participants)
         self.fill_quotes()
         deadlines = self.query_one(DeadlineList)
+        deadlines.clock_style = self.clock_style
         deadlines.now = self.now
         deadlines.set_deadlines(brief.deadlines)
         events = sorted(brief.timeline, key=lambda e: sort_key(e.date))
-        self.query_one("#timeline", ItemList).set_items((e.id, event_prompt(e)) for e in events)
+        self.query_one("#timeline", ItemList).set_items((e.id, event_prompt(e, clock=self.clock_style)) for e in events)
         self.query_one("#figures", ItemList).set_items((f.id, figure_prompt(f)) for f in brief.figures)
         self.update_titles()
         self.load_annotations()
@@ -279,7 +285,7 @@ class BriefScreen(AnnotatingMixin, DetailsMixin, Screen[Path]):
         quotes = brief.quotes
         if self.speaker_filter:
             quotes = [q for q in quotes if q.speaker == self.speaker_filter]
-        self.query_one("#quotes", ItemList).set_items((q.id, quote_prompt(brief, q)) for q in quotes)
+        self.query_one("#quotes", ItemList).set_items((q.id, quote_prompt(brief, q, clock=self.clock_style)) for q in quotes)
 
     def update_titles(self) -> None:
         """Put item counts (and the speaker filter) in the pane titles."""

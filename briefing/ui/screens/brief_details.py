@@ -26,6 +26,7 @@ class DetailsMixin:
     brief: Brief
     now: datetime
     speaker_filter: str | None
+    clock_style: str
 
     # Named handlers, not @on: Textual collects @on handlers only from the
     # screen's own class body, not from mixins.
@@ -52,7 +53,7 @@ class DetailsMixin:
     def show_detail(self, item: Item) -> None:
         """Open the detail view of ``item``."""
         self.app.push_screen(  # type: ignore[attr-defined]
-            DetailScreen(detail_title(item), detail_content(self.brief, item, self.now))
+            DetailScreen(detail_title(item), detail_content(self.brief, item, self.now, clock=self.clock_style))
         )
 
     def action_pick_speaker(self) -> None:

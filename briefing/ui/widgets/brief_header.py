@@ -46,6 +46,7 @@ class BriefHeader(Static):
         self._painted = False
         self._brief: Brief | None = None
         self._position = ""
+        self._clock = "24h"
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # Rendering happens while a frame is composed; the message is handled
@@ -67,9 +68,10 @@ class BriefHeader(Static):
             facts.append((f"published {published}", muted))
         return Content.assemble((title, "bold"), "\n", *facts, "\n", ("Loading the brief…", muted))
 
-    def set_brief(self, brief: Brief, position: str = "") -> None:
-        """Show ``brief``; ``position`` is e.g. "2/5" within the library."""
+    def set_brief(self, brief: Brief, position: str = "", *, clock: str = "24h") -> None:
+        """Show ``brief``; ``position`` is e.g. "2/5" within the library; ``clock`` is 24h or 12h."""
         self._brief = brief
+        self._clock = clock
         self._position = position
         self.refresh_content()
 
@@ -89,14 +91,14 @@ class BriefHeader(Static):
         facts: list[str | tuple[str, str]] = []
         if brief.source:
             facts += [(brief.source.name, "$accent"), (" · ", muted)]
-        facts.append((f"published {format_when(brief.published)}", muted))
+        facts.append((f"published {format_when(brief.published, clock=self._clock)}", muted))
         if brief.tags:
             facts.append((" · " + ", ".join(brief.tags), muted))
         if self._position:
             facts.append((f" · brief {self._position}", muted))
         if self.as_published:
             # Shown on the publication's own offset, the way its readers saw it.
-            shown = format_when(self.now.astimezone(brief.published_at.tzinfo)) if self.now else ""
+            shown = format_when(self.now.astimezone(brief.published_at.tzinfo), clock=self._clock) if self.now else ""
             clock = Content.assemble(
                 (" Clock: as published ", "bold reverse $warning"),
                 (f" {shown}", "$warning"),
