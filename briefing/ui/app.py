@@ -70,6 +70,9 @@ class BriefingApp(App[None]):
         self.startup_warnings = list(warnings or [])
         self._annotations: Annotations | None = None
         self._store_failure_said = False
+        self._unreadable_error: StoreError | None = None
+        self.told_detached: set[str] = set()
+        """Uids of detached notes the user has been told about this session."""
         for extra in themes or []:
             self.register_theme(extra)
 
@@ -122,7 +125,13 @@ class BriefingApp(App[None]):
         try:
             return self.store.get_setting(key)
         except StoreError as error:
+            if not error.unreadable:
+                # A data folder that cannot be written: say so now; the reader opens without notes.
+                self.store_failed(error)
+                return None
             self.store = None
+            # Kept so that the first use of notes offers to move the file aside (notes_unavailable).
+            self._unreadable_error = error
             self.startup_warnings.append(f"{error}; settings will not be remembered")
             return None
 
@@ -180,12 +189,21 @@ class BriefingApp(App[None]):
                     " database? Until then the reader works without notes.")
         self.push_screen(ConfirmScreen(question, yes="Move aside", no="Not now"), answered)
 
+    def notes_unavailable(self) -> None:
+        """Notes were asked for but the store cannot be used: the first time after an unreadable
+        database was found at start-up, offer to move it aside; otherwise say so."""
+        pending, self._unreadable_error = self._unreadable_error, None
+        if pending is not None and not self._store_failure_said:
+            self.store_failed(pending)
+            return
+        self.notify("Notes are unavailable (see the earlier message, or run 'briefing doctor')", severity="warning")
+
     def _list_annotations(self, notes: bool) -> None:
         from briefing.ui.screens.annotations_list import AnnotationsScreen
 
         annotations = self.annotations
         if annotations is None:
-            self.notify("Notes are unavailable (run 'briefing doctor')", severity="warning")
+            self.notes_unavailable()
             return
         try:
             entries = annotations.all_notes() if notes else annotations.all_bookmarks()
@@ -222,10 +240,10 @@ class BriefingApp(App[None]):
         async def when_ready() -> None:
             if isinstance(target, BriefScreen):
                 await target.ready.wait()
-                # Through the screen's own queue, behind what filling it left there (the tab
-                # bar's first activation): switching sections before that is handled makes the
-                # stale activation and the new one switch the screen back and forth for ever.
-                target.call_later(target.select_item, anchor.section, anchor.item_id)
+                # Only once what filling the screen left pending (its first focus, the tab bar's
+                # first activation) is handled: switching sections before that makes the stale
+                # events and the new ones switch the screen back and forth for ever.
+                target.call_after_refresh(target.select_item, anchor.section, anchor.item_id)
 
         self.run_worker(when_ready(), group="open-anchor", exclusive=True)
 
@@ -259,7 +277,7 @@ class BriefingApp(App[None]):
             return
         annotations = self.annotations
         if annotations is None:
-            self.notify("Notes are unavailable (run 'briefing doctor')", severity="warning")
+            self.notes_unavailable()
             return
         briefs = {e.brief.id: e.brief for e in self.known_entries() if e.brief is not None}
         try:

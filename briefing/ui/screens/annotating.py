@@ -70,7 +70,11 @@ class AnnotatingMixin:
             if not note.detached:
                 self.notes_by_item.setdefault((note.kind, note.item_id), []).append(note)
         self.bookmarked = {(b.kind, b.item_id) for b in bookmarks if not b.detached}
-        lost = sum(1 for note in notes if note.detached)
+        # Say so once per note and session, not every time the brief is opened.
+        told = self.briefing_app.told_detached
+        newly = {note.uid for note in notes if note.detached} - told
+        told |= newly
+        lost = len(newly)
         if moved or lost:
             message = []
             if moved:
@@ -140,7 +144,7 @@ class AnnotatingMixin:
     def _annotations_or_say(self):  # noqa: ANN202 - Annotations | None
         annotations = self.briefing_app.annotations
         if annotations is None:
-            self.notify("Notes are unavailable (see the earlier message, or run 'briefing doctor')", severity="warning")  # type: ignore[attr-defined]
+            self.briefing_app.notes_unavailable()
         return annotations
 
     def action_note(self) -> None:
