@@ -132,7 +132,10 @@ class BriefingApp(App[None]):
             self.store = None
             # Kept so that the first use of notes offers to move the file aside (notes_unavailable).
             self._unreadable_error = error
-            self.startup_warnings.append(f"{error}; settings will not be remembered")
+            self.startup_warnings.append(
+                f"{error}. Notes, bookmarks and settings are off until it is moved aside:"
+                " use any notes key (n, N, b) to be asked, or run 'briefing doctor --repair'."
+            )
             return None
 
     def save_setting(self, key: str, value: str) -> None:

@@ -134,10 +134,16 @@ class AnnotatingMixin:
         anchor, _, subject = focused
         key = (anchor.kind, anchor.item_id)
         bookmarked = key in self.bookmarked
+        notes = list(self.notes_by_item.get(key, []))
         if anchor.kind is ItemKind.SUMMARY:
-            # b on the summary bookmarks the brief as a whole: show that star here.
+            # The summary stands for the brief as a whole: its star (b here) and the
+            # notes written on the brief from the library show with it.
             bookmarked = bookmarked or (ItemKind.BRIEF, "") in self.bookmarked
-        panel.show_notes(subject, self.notes_by_item.get(key, []), bookmarked)
+            whole = self.notes_by_item.get((ItemKind.BRIEF, ""), [])
+            if whole:
+                notes = sorted(notes + whole, key=lambda note: note.created)
+                subject = "the summary and the brief"
+        panel.show_notes(subject, notes, bookmarked)
 
     # Actions -------------------------------------------------------------------
 

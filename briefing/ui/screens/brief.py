@@ -353,6 +353,8 @@ class BriefScreen(AnnotatingMixin, DetailsMixin, Screen[Path]):
     @on(DescendantFocus)
     def follow_focus(self, event: DescendantFocus) -> None:
         """A click (or tab) focused a widget: its pane becomes the current section."""
+        if event.widget is not self.focused:
+            return  # a stale event: acting on it would fight the focus set since
         section = self.current_pane_of(event.widget)
         if section is not None and section != self.current:
             self.current = section
@@ -377,7 +379,8 @@ class BriefScreen(AnnotatingMixin, DetailsMixin, Screen[Path]):
     @on(Tabs.TabActivated)
     def tab_clicked(self, event: Tabs.TabActivated) -> None:
         event.stop()
-        if event.tab is not None and event.tab.id:
+        tabs = self.query_one(Tabs)
+        if event.tab is not None and event.tab.id and event.tab.id == tabs.active:
             key = event.tab.id.removeprefix("tab-")
             if key != self.current:
                 self.action_section(key)

@@ -255,9 +255,10 @@ class LibraryScreen(Screen[None]):
         from briefing.core.anchors import Anchor, ItemKind
 
         entry = self.highlighted_entry()
-        if entry is None or entry.brief is None or self.briefing_app.annotations is None:
-            if self.briefing_app.annotations is None:
-                self.notify("Notes are unavailable (run 'briefing doctor')", severity="warning")
+        if entry is None or entry.brief is None:
+            return None
+        if self.briefing_app.annotations is None:
+            self.briefing_app.notes_unavailable()
             return None
         return Anchor(entry.brief.id, ItemKind.BRIEF, ""), entry.brief
 

@@ -17,7 +17,6 @@ COLUMNS = (
     ("Title", "title"),
     ("Published", "published"),
     ("Next deadline", "deadline"),
-    ("Notes", "marks"),
     ("People", "people"),
     ("Quotes", "quotes"),
     ("Tags", "tags"),
@@ -49,13 +48,16 @@ def row_cells(entry: LibraryEntry, now: datetime, marks: str = "", title_width: 
         name = Text("⚠ ", style="bold red")
         name.append(_clip(entry.path.name, title_width - 12), style="red")
         name.append(" (invalid)", style="italic red")
-        return [name, cell(""), cell(""), cell(""), cell(""), cell(""), cell("")]
+        return [name, cell(""), cell(""), cell(""), cell(""), cell("")]
     brief = entry.brief
+    title = cell(_clip(brief.title, title_width), "bold")
+    if marks:
+        # In front of the title, so an 80-column terminal shows them too.
+        title = Text.assemble((f"{marks} ", "bold yellow"), title)
     return [
-        cell(_clip(brief.title, title_width), "bold"),
+        title,
         cell(format_when(brief.published).split(" ")[0]),
         deadline_cell(entry, now),
-        cell(marks, "bold yellow"),
         cell(str(len(brief.participants))),
         cell(str(len(brief.quotes))),
         cell(_clip(", ".join(brief.tags), TAGS_WIDTH), "dim"),

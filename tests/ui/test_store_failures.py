@@ -1,0 +1,158 @@
+"""A notes database that cannot be used never stops the reader, and is never deleted or
+overwritten: a damaged file or one from a newer briefing is moved aside only if the user
+agrees; a data folder that cannot be written gets a clear message."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import TextArea
+
+from briefing.core.anchors import ItemKind
+from briefing.storage.notes import Annotations
+from briefing.ui.screens.brief import BriefScreen
+from briefing.ui.screens.confirm import ConfirmScreen
+from briefing.ui.screens.note_editor import NoteEditorScreen
+from briefing.ui.widgets.item_list import ItemList
+
+from .uihelpers import SEED_ID, settle
+
+SIZE = (100, 30)
+
+
+def messages(app: Any) -> list[str]:
+    """The text (title and message) of every notification still on screen."""
+    return [f"{n.title or ''} {n.message}" for n in app._notifications]
+
+
+def database() -> Path:
+    """Where the reader keeps its notes (BRIEFING_DATA_DIR is in tmp_path for every test)."""
+    return Path(os.environ["BRIEFING_DATA_DIR"]) / "briefing.db"
+
+
+def garbage_database() -> bytes:
+    """A briefing.db that is not a database at all."""
+    path = database()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = b"this is not an SQLite database\n" * 300
+    path.write_bytes(data)
+    return data
+
+
+def newer_database() -> bytes:
+    """A real SQLite database, from a briefing that is newer than this one."""
+    path = database()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE future (x TEXT)")
+    connection.execute("INSERT INTO future VALUES ('keep me')")
+    connection.execute("PRAGMA user_version = 999")
+    connection.commit()
+    connection.close()
+    return path.read_bytes()
+
+
+MAKERS = {"corrupt": garbage_database, "newer-schema": newer_database}
+
+
+async def open_quotes_and_press_n(app: Any, pilot: Any) -> BriefScreen:
+    """The brief opens and works; n asks what to do about the file."""
+    await settle(pilot)
+    screen = app.screen
+    assert isinstance(screen, BriefScreen) and screen.brief.id == SEED_ID
+    await pilot.press("3", "j")
+    assert screen.query_one("#quotes", ItemList).highlighted_id == "li-intense"
+    await pilot.press("n")
+    await pilot.pause()
+    return screen
+
+
+@pytest.mark.parametrize("kind", list(MAKERS))
+async def test_unreadable_database_is_left_alone_when_the_user_says_no(
+    make_app, seed_brief_path: Path, kind: str
+) -> None:
+    original = MAKERS[kind]()
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_quotes_and_press_n(app, pilot)
+        question = app.screen
+        assert isinstance(question, ConfirmScreen)
+        assert str(database()) in question.question
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is screen
+        assert any("without notes" in m for m in messages(app)), messages(app)
+
+        # The reader carries on: sections, the cursor, details; n now only says why not.
+        await pilot.press("j", "4", "5", "3")
+        assert screen.current == "quotes"
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is screen
+        assert any("Notes are unavailable" in m for m in messages(app)), messages(app)
+        await pilot.press("N", "b")
+        await pilot.pause()
+        assert app.screen is screen
+        assert app.is_running
+    assert database().read_bytes() == original
+    assert list(database().parent.glob("briefing.db.unreadable-*")) == []
+
+
+@pytest.mark.parametrize("kind", list(MAKERS))
+async def test_unreadable_database_moved_aside_when_the_user_agrees(
+    make_app, seed_brief_path: Path, kind: str
+) -> None:
+    original = MAKERS[kind]()
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_quotes_and_press_n(app, pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.screen is screen
+        [moved] = database().parent.glob("briefing.db.unreadable-*")
+        assert moved.read_bytes() == original
+        assert any(str(moved) in m for m in messages(app)), messages(app)
+
+        # Now a note can be saved, in a new database.
+        await pilot.press("n")
+        assert isinstance(app.screen, NoteEditorScreen)
+        app.screen.query_one(TextArea).insert("saved at last")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        [note] = Annotations(app.store).notes_for_brief(SEED_ID)
+        assert (note.kind, note.item_id, note.body) == (
+            ItemKind.QUOTE,
+            "li-intense",
+            "saved at last",
+        )
+        assert moved.read_bytes() == original
+
+
+async def test_data_folder_that_cannot_be_written(
+    make_app, seed_brief_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_DATA_DIR", str(blocker / "data"))
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BriefScreen) and screen.brief.id == SEED_ID
+        said = [m for m in messages(app) if "Notes are unavailable" in m]
+        assert len(said) == 1, messages(app)
+        assert str(blocker / "data") in said[0]
+
+        # The brief reads as ever; notes say why not, and nothing is created.
+        await pilot.press("3", "j", "enter")
+        await pilot.press("escape", "n")
+        await pilot.pause()
+        assert app.screen is screen
+        assert app.is_running
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
