@@ -30,7 +30,8 @@ class BriefingCommands(Provider):
 
     def commands(self) -> list[Command]:
         """Every command available on the current screen."""
-        from briefing.ui.screens.brief import SECTIONS, BriefScreen
+        from briefing.ui.screens.brief import BriefScreen
+        from briefing.ui.sections import SECTIONS
 
         app = self.briefing_app
         screen = self.screen

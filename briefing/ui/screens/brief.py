@@ -17,7 +17,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
-from textual.content import Content
 from textual.events import DescendantFocus
 from textual.message import Message
 from textual.reactive import reactive
@@ -27,9 +26,10 @@ from textual.widgets import DataTable, OptionList, Tab, Tabs
 
 from briefing.core.library import LibraryEntry
 from briefing.core.timeutil import sort_key
-from briefing.ui.render import event_prompt, figure_prompt, quote_prompt
+from briefing.ui.render import event_prompt, figure_prompt
 from briefing.ui.screens.annotating import ANNOTATION_BINDINGS, AnnotatingMixin
 from briefing.ui.screens.brief_details import DetailsMixin
+from briefing.ui.sections import SECTIONS
 from briefing.ui.widgets.brief_header import BriefHeader
 from briefing.ui.widgets.deadline_list import DeadlineList
 from briefing.ui.widgets.item_list import ItemList
@@ -43,15 +43,6 @@ if TYPE_CHECKING:
     from briefing.core.models import Brief
     from briefing.ui.app import BriefingApp
 
-SECTIONS: tuple[tuple[str, str], ...] = (
-    ("summary", "Summary"),
-    ("participants", "Participants"),
-    ("quotes", "Quotes"),
-    ("deadlines", "Deadlines"),
-    ("timeline", "Timeline"),
-    ("figures", "Key figures"),
-)
-"""Section keys and names, in the order of the number keys."""
 SECTION_KEYS = tuple(key for key, _ in SECTIONS)
 FILL_FALLBACK = 0.5
 """Seconds after mounting at which the panes are filled even if the header was never drawn."""
@@ -278,39 +269,6 @@ class BriefScreen(AnnotatingMixin, DetailsMixin, Screen[Path]):
         self.update_titles()
         self.load_annotations()
         self.post_message(self.BriefShown(brief.id))
-
-    def fill_quotes(self) -> None:
-        """Show the quotes, filtered by speaker when a filter is set."""
-        brief = self.brief
-        quotes = brief.quotes
-        if self.speaker_filter:
-            quotes = [q for q in quotes if q.speaker == self.speaker_filter]
-        self.query_one("#quotes", ItemList).set_items((q.id, quote_prompt(brief, q, clock=self.clock_style)) for q in quotes)
-
-    def update_titles(self) -> None:
-        """Put item counts (and the speaker filter) in the pane titles."""
-        brief = self.brief
-        counts = {
-            "participants": len(brief.participants),
-            "quotes": len(brief.quotes),
-            "deadlines": len(brief.deadlines),
-            "timeline": len(brief.timeline),
-            "figures": len(brief.figures),
-        }
-        for number, (key, name) in enumerate(SECTIONS, 1):
-            title = f"{number} {name}"
-            if key in counts:
-                title += f" ({counts[key]})"
-            if key == "quotes" and self.speaker_filter:
-                person = brief.participant(self.speaker_filter)
-                shown = sum(1 for q in brief.quotes if q.speaker == self.speaker_filter)
-                title = f"{number} {name} · {person.name if person else self.speaker_filter} ({shown} of {counts['quotes']}) · s: change"
-            self.query_one(f"#pane-{key}", Pane).border_title = Content(title)
-
-    def watch_speaker_filter(self) -> None:
-        if self._shown:
-            self.fill_quotes()
-            self.update_titles()
 
     # Sections and focus ----------------------------------------------------
 

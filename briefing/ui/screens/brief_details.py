@@ -1,4 +1,4 @@
-"""Details and the speaker filter of the brief screen (a mixin of :class:`BriefScreen`)."""
+"""Details, the speaker filter and the pane titles of the brief screen (a mixin of :class:`BriefScreen`)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,12 @@ from textual.content import Content
 from textual.widgets import DataTable, OptionList
 
 from briefing.ui.detail_content import detail_content, detail_title
+from briefing.ui.render import quote_prompt
 from briefing.ui.screens.detail import DetailScreen
 from briefing.ui.screens.picker import PickerScreen
+from briefing.ui.sections import SECTIONS
+from briefing.ui.widgets.item_list import ItemList
+from briefing.ui.widgets.pane import Pane
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -86,3 +90,38 @@ class DetailsMixin:
             PickerScreen("Filter quotes by speaker", choices, self.speaker_filter or ALL_SPEAKERS),
             chosen,
         )
+
+    def fill_quotes(self) -> None:
+        """Show the quotes, filtered by speaker when a filter is set."""
+        brief = self.brief
+        quotes = brief.quotes
+        if self.speaker_filter:
+            quotes = [q for q in quotes if q.speaker == self.speaker_filter]
+        items = ((q.id, quote_prompt(brief, q, clock=self.clock_style)) for q in quotes)
+        self.query_one("#quotes", ItemList).set_items(items)  # type: ignore[attr-defined]
+
+    def update_titles(self) -> None:
+        """Put item counts (and the speaker filter) in the pane titles."""
+        brief = self.brief
+        counts = {
+            "participants": len(brief.participants),
+            "quotes": len(brief.quotes),
+            "deadlines": len(brief.deadlines),
+            "timeline": len(brief.timeline),
+            "figures": len(brief.figures),
+        }
+        for number, (key, name) in enumerate(SECTIONS, 1):
+            title = f"{number} {name}"
+            if key in counts:
+                title += f" ({counts[key]})"
+            if key == "quotes" and self.speaker_filter:
+                person = brief.participant(self.speaker_filter)
+                shown = sum(1 for q in brief.quotes if q.speaker == self.speaker_filter)
+                title = f"{number} {name} · {person.name if person else self.speaker_filter} ({shown} of {counts['quotes']}) · s: change"
+            pane = self.query_one(f"#pane-{key}", Pane)  # type: ignore[attr-defined]
+            pane.border_title = Content(title)
+
+    def watch_speaker_filter(self) -> None:
+        if self._shown:
+            self.fill_quotes()
+            self.update_titles()
