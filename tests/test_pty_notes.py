@@ -3,23 +3,17 @@
 A note written in one run is on screen in the next (same data folder), and ``e``
 hands the note to ``$EDITOR`` through ``App.suspend`` and takes back what it saved.
 
-The pty driver is a trimmed copy of ``PtyApp`` from ``test_pty.py`` (``tests/`` is not
-a package, so it cannot be imported from there): the program's output is fed to the
-``pyte`` emulator, the screen is read only between whole frames, and every wait polls
-with a generous deadline.
+The pty driver is ``PtyApp`` from ``ptyutil.py``, shared with ``test_pty.py``: the
+program's output is fed to the ``pyte`` emulator, the screen is read only between whole
+frames, and every wait polls with a generous deadline.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import select
-import signal
 import sqlite3
-import struct
-import subprocess
 import sys
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -28,169 +22,11 @@ import pytest
 if sys.platform == "win32":  # pragma: no cover - pseudo-terminals are POSIX only
     pytest.skip("pseudo-terminal tests need a POSIX system", allow_module_level=True)
 
-import fcntl  # noqa: E402
-import termios  # noqa: E402
+from ptyutil import START_TIMEOUT, PtyApp, briefing_command  # noqa: E402
 
-import pyte  # noqa: E402
-
-REPO_ROOT = Path(__file__).resolve().parent.parent
 SEED_BRIEF = Path("sample_briefs") / "us-china-trade-talks-kuala-lumpur.toml"
 NOW = "2025-10-26T14:00+03:00"
 NOTE = "watch Li closely"
-
-START_TIMEOUT = 20.0
-STEP_TIMEOUT = 15.0
-EXIT_TIMEOUT = 10.0
-POLL = 0.05
-
-KEYS = {"enter": b"\r", "escape": b"\x1b", "ctrl+s": b"\x13"}
-
-SYNC_QUERY = b"\x1b[?2026$p"
-SYNC_REPLY = b"\x1b[?2026;2$y"
-SYNC_START = b"\x1b[?2026h"
-SYNC_END = b"\x1b[?2026l"
-
-
-def briefing_command() -> Path:
-    script = Path(sys.executable).parent / "briefing"
-    if not script.exists():
-        pytest.fail(f"the briefing command is not installed at {script} (pip install -e .)")
-    return script
-
-
-class PtyApp:
-    """One program running in a pseudo-terminal, watched through a pyte screen."""
-
-    def __init__(
-        self, argv: list[str], *, env: dict[str, str], columns: int = 100, rows: int = 30
-    ) -> None:
-        self.argv = [str(a) for a in argv]
-        self.columns, self.rows = columns, rows
-        self.screen = pyte.Screen(columns, rows)
-        self.stream = pyte.ByteStream(self.screen)
-        self.raw = bytearray()
-        self.eof = False
-        self.in_frame = False
-        master, slave = os.openpty()
-        fcntl.ioctl(
-            slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, columns * 8, rows * 16)
-        )
-        try:
-            self.proc = subprocess.Popen(
-                self.argv,
-                stdin=slave,
-                stdout=slave,
-                stderr=slave,
-                env=env,
-                cwd=REPO_ROOT,
-                start_new_session=True,
-                preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0),
-                close_fds=True,
-            )
-        except BaseException:
-            os.close(master)
-            raise
-        finally:
-            os.close(slave)
-        self.master = master
-        os.set_blocking(master, False)
-
-    def text(self) -> str:
-        return "\n".join(
-            "".join(self.screen.buffer[y][x].data for x in range(self.columns)).rstrip()
-            for y in range(self.rows)
-        )
-
-    def dump(self) -> str:
-        state = (
-            "running" if self.proc.poll() is None else f"exited with status {self.proc.returncode}"
-        )
-        return f"--- screen ({state}) ---\n{self.text().rstrip()}\n--- end of screen ---"
-
-    def _read(self, timeout: float) -> None:
-        if self.eof:
-            time.sleep(timeout)
-            return
-        ready, _, _ = select.select([self.master], [], [], timeout)
-        if not ready:
-            return
-        while True:
-            try:
-                data = os.read(self.master, 65536)
-            except BlockingIOError:
-                return
-            except OSError:
-                self.eof = True
-                return
-            if not data:
-                self.eof = True
-                return
-            self._feed(data)
-
-    def _feed(self, data: bytes) -> None:
-        start = len(self.raw)
-        self.raw += data
-        look = max(0, start - len(SYNC_QUERY))
-        at = self.raw.find(SYNC_QUERY, look)
-        while at != -1:
-            if at + len(SYNC_QUERY) > start:
-                self._write(SYNC_REPLY)
-            at = self.raw.find(SYNC_QUERY, at + 1)
-        opened, closed = self.raw.rfind(SYNC_START, look), self.raw.rfind(SYNC_END, look)
-        if opened != -1 or closed != -1:
-            self.in_frame = opened > closed
-        self.stream.feed(data)
-
-    def _write(self, data: bytes) -> None:
-        with contextlib.suppress(OSError):
-            os.write(self.master, data)
-
-    def wait_for(
-        self, what: str | Callable[[str], bool], timeout: float = STEP_TIMEOUT, why: str = ""
-    ) -> str:
-        """Poll until ``what`` (a text, or a test of the screen text) holds; return the text."""
-        test = (lambda text: what in text) if isinstance(what, str) else what
-        label = repr(what) if isinstance(what, str) else why
-        deadline = time.monotonic() + timeout
-        while True:
-            text = self.text()
-            if not self.in_frame and test(text):
-                return text
-            if self.proc.poll() is not None:
-                self._read(0)
-                if test(self.text()):
-                    return self.text()
-                pytest.fail(f"{self.argv[0]} exited before {label}\n{self.dump()}")
-            left = deadline - time.monotonic()
-            if left <= 0:
-                pytest.fail(f"{label} did not show within {timeout:.0f} s\n{self.dump()}")
-            self._read(min(POLL, left))
-
-    def wait_for_all(self, *texts: str, timeout: float = STEP_TIMEOUT) -> str:
-        return self.wait_for(
-            lambda text: all(t in text for t in texts), timeout, " and ".join(map(repr, texts))
-        )
-
-    def press(self, *keys: str) -> None:
-        """Type keys: names from KEYS or literal text."""
-        for key in keys:
-            self._write(KEYS.get(key, key.encode()))
-
-    def wait_exit(self, timeout: float = EXIT_TIMEOUT) -> int:
-        deadline = time.monotonic() + timeout
-        while self.proc.poll() is None:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                pytest.fail(f"{self.argv[0]} did not exit within {timeout:.0f} s\n{self.dump()}")
-            self._read(min(POLL, left))
-        return self.proc.returncode
-
-    def close(self) -> None:
-        if self.proc.poll() is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait()
-        os.close(self.master)
 
 
 @pytest.fixture
