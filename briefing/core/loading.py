@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from briefing.core.errors import BriefError, Problem
 from briefing.core.locate import PathKey, json_positions, nearest, toml_positions
-from briefing.core.models import Brief
+from briefing.core.models import MAX_ITEMS, Brief
 from briefing.core.problems import cross_check, problems_from_validation
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -212,6 +212,12 @@ def _check_structure(raw: Any) -> list[Problem]:
                 )
             stack.extend((item, (*path, key)) for key, item in value.items())
         elif isinstance(value, list):
+            if len(value) > MAX_ITEMS:
+                # Refused before validation: checking a million items first would take seconds.
+                problems.append(
+                    Problem(f"has {len(value):,} items, more than the limit of {MAX_ITEMS:,}", location=format_path(path))
+                )
+                continue
             stack.extend((item, (*path, index)) for index, item in enumerate(value))
     return problems
 
@@ -234,7 +240,11 @@ def _place(problems: list[Problem], text: str, kind: str) -> list[Problem]:
     for problem in problems:
         if problem.line is None and problem.location:
             if positions is None:
-                positions = toml_positions(text) if kind == "toml" else json_positions(text)
+                wanted = {
+                    path[:end] for problem in problems if problem.location
+                    for path in [_parse_path(problem.location)] for end in range(1, len(path) + 1)
+                }
+                positions = toml_positions(text) if kind == "toml" else json_positions(text, wanted)
             where = nearest(positions, _parse_path(problem.location))
             if where:
                 problem = Problem(problem.message, problem.location, *where)

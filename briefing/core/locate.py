@@ -56,13 +56,15 @@ def toml_positions(text: str) -> dict[PathKey, tuple[int, int]]:
     return positions
 
 
-def json_positions(text: str) -> dict[PathKey, tuple[int, int]]:
-    """Map every key and array element path of a JSON document to (line, column)."""
+def json_positions(text: str, wanted: set[PathKey] | None = None) -> dict[PathKey, tuple[int, int]]:
+    """Map every key and array element path of a JSON document to (line, column).
+
+    With ``wanted``, scanning stops as soon as all of those paths are placed,
+    so locating a problem near the top of a large file stays quick.
+    """
     positions: dict[PathKey, tuple[int, int]] = {}
-    line_starts = [0]
-    for index, char in enumerate(text):
-        if char == "\n":
-            line_starts.append(index + 1)
+    line_starts = [0, *(match.end() for match in re.finditer("\n", text))]
+    remaining = set(wanted) if wanted is not None else None
 
     def where(offset: int) -> tuple[int, int]:
         # Binary search would be faster; briefs are small and errors are rare.
@@ -84,6 +86,8 @@ def json_positions(text: str) -> dict[PathKey, tuple[int, int]]:
     expect_value_at: PathKey | None = ()
     string = re.compile(r'"(?:[^"\\]|\\.)*"')
     while position < length:
+        if remaining is not None and not remaining - positions.keys():
+            break
         char = text[position]
         if char in " \t\r\n,:":
             position += 1

@@ -382,3 +382,21 @@ def test_hostile_unknown_key_is_cleaned_in_location_and_message(tmp_path: Path) 
     assert problem.location == "source."
     assert problem.message.startswith("unknown key ''")
     assert problem.line == 1  # placed at the enclosing table
+
+
+def test_a_section_over_the_item_limit_is_refused_before_validation(tmp_path: Path) -> None:
+    """150,000 tiny quotes: one problem stating the count and the limit, found without validating each."""
+    data = {
+        "format": 1,
+        "title": "t",
+        "published": "2025-01-01T00:00:00Z",
+        "quotes": [{"text": "x"}] * 150_000,
+    }
+    path = tmp_path / "many.json"
+    path.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+    with pytest.raises(BriefError) as caught:
+        load_brief(path)
+    [problem] = caught.value.problems
+    assert problem.location == "quotes"
+    assert "150,000 items" in problem.message and "100,000" in problem.message
+    assert (problem.line, problem.column) == (1, 60)
