@@ -63,11 +63,26 @@ def _reader_parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("path", nargs="?", help="a brief file to read, or a folder to open as the library")
-    parser.add_argument("--theme", metavar="NAME", help="theme to use (see the command palette for names)")
-    parser.add_argument("--now", metavar="WHEN", type=_parse_now, help="read as if the clock said WHEN (ISO date-time)")
-    parser.add_argument("--data-dir", metavar="DIR", help="where notes and settings live (or BRIEFING_DATA_DIR)")
-    parser.add_argument("--config-dir", metavar="DIR", help="where config.toml and themes live (or BRIEFING_CONFIG_DIR)")
+    parser.add_argument(
+        "path", nargs="?", help="a brief file to read, or a folder to open as the library"
+    )
+    parser.add_argument(
+        "--theme", metavar="NAME", help="theme to use (see the command palette for names)"
+    )
+    parser.add_argument(
+        "--now",
+        metavar="WHEN",
+        type=_parse_now,
+        help="read as if the clock said WHEN (ISO date-time)",
+    )
+    parser.add_argument(
+        "--data-dir", metavar="DIR", help="where notes and settings live (or BRIEFING_DATA_DIR)"
+    )
+    parser.add_argument(
+        "--config-dir",
+        metavar="DIR",
+        help="where config.toml and themes live (or BRIEFING_CONFIG_DIR)",
+    )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     return parser
 
@@ -75,16 +90,24 @@ def _reader_parser() -> argparse.ArgumentParser:
 def _command_parser(command: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=f"briefing {command}")
     if command == "validate":
-        parser.description = "Check brief files and folders. Prints 'OK path' or 'path:line:col: location: message'."
+        parser.description = (
+            "Check brief files and folders. Prints 'OK path' or 'path:line:col: location: message'."
+        )
         parser.add_argument("paths", nargs="+", metavar="PATH", help="brief files or folders")
         parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     elif command == "show":
-        parser.description = "Print a brief: styled on a terminal, plain text when piped or NO_COLOR is set."
+        parser.description = (
+            "Print a brief: styled on a terminal, plain text when piped or NO_COLOR is set."
+        )
         parser.add_argument("path", metavar="PATH", help="a brief file")
-        parser.add_argument("--now", metavar="WHEN", type=_parse_now, help="count deadlines down from WHEN")
+        parser.add_argument(
+            "--now", metavar="WHEN", type=_parse_now, help="count deadlines down from WHEN"
+        )
         parser.add_argument("--plain", action="store_true", help="plain text even on a terminal")
     elif command == "schema":
-        parser.description = "Print the JSON Schema of the brief format (for VS Code, Taplo and others)."
+        parser.description = (
+            "Print the JSON Schema of the brief format (for VS Code, Taplo and others)."
+        )
     elif command == "config":
         parser.description = "Print where briefing keeps its config, themes and data."
     elif command == "export":
@@ -92,13 +115,21 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
 
         add_export_arguments(parser)
     elif command == "import-notes":
-        parser.description = "Merge notes from a JSON or TOML export; importing the same file twice adds nothing."
+        parser.description = (
+            "Merge notes from a JSON or TOML export; importing the same file twice adds nothing."
+        )
         parser.add_argument("file", metavar="FILE", help="an export written by 'briefing export'")
     elif command == "doctor":
-        parser.description = "Check the notes database; --repair moves an unreadable one aside (never deletes it)."
-        parser.add_argument("--repair", action="store_true", help="move an unreadable database aside")
+        parser.description = (
+            "Check the notes database; --repair moves an unreadable one aside (never deletes it)."
+        )
+        parser.add_argument(
+            "--repair", action="store_true", help="move an unreadable database aside"
+        )
     if command in ("export", "import-notes", "doctor"):
-        parser.add_argument("--data-dir", metavar="DIR", help="where notes live (or BRIEFING_DATA_DIR)")
+        parser.add_argument(
+            "--data-dir", metavar="DIR", help="where notes live (or BRIEFING_DATA_DIR)"
+        )
     return parser
 
 

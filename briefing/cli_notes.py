@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.core.safetext import clean_line
+
+if TYPE_CHECKING:
+    from briefing.core.models import Brief
 
 FORMATS = ("md", "json", "toml", "ics")
 SUFFIXES = {"md": ".md", "json": ".json", "toml": ".toml", "ics": ".ics"}
@@ -20,11 +24,30 @@ def add_export_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of ``briefing export``."""
     parser.description = "Export notes (Markdown, JSON or TOML) or deadlines (iCalendar)."
     parser.add_argument("--brief", metavar="ID|PATH", help="only this brief (its id, or its file)")
-    parser.add_argument("--format", choices=FORMATS, help="md, json or toml for notes (default from config), ics for deadlines")
-    parser.add_argument("--deadlines", action="store_true", help="export deadlines as iCalendar (implies --format ics)")
-    parser.add_argument("-o", "--output", metavar="FILE|DIR|-", default="-", help="where to write; a folder gets a file named after the brief; - is standard output")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="md, json or toml for notes (default from config), ics for deadlines",
+    )
+    parser.add_argument(
+        "--deadlines",
+        action="store_true",
+        help="export deadlines as iCalendar (implies --format ics)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE|DIR|-",
+        default="-",
+        help="where to write; a folder gets a file named after the brief; - is standard output",
+    )
     parser.add_argument("--force", action="store_true", help="overwrite an existing file")
-    parser.add_argument("--library", metavar="PATH", action="append", help="briefs to take context from (default: the configured library)")
+    parser.add_argument(
+        "--library",
+        metavar="PATH",
+        action="append",
+        help="briefs to take context from (default: the configured library)",
+    )
 
 
 def _library(args: argparse.Namespace):
@@ -34,10 +57,12 @@ def _library(args: argparse.Namespace):
     from briefing.storage.config import load_config
 
     config, _ = load_config(paths.config_file())
-    folders = [Path(p) for p in args.library or []] or config.library_paths() or [paths.bundled_samples()]
+    folders = (
+        [Path(p) for p in args.library or []] or config.library_paths() or [paths.bundled_samples()]
+    )
     if args.brief and Path(args.brief).exists():
         folders = [Path(args.brief)]
-    briefs = {}
+    briefs: dict[str, Brief] = {}
     for entry in scan(folders, local_zone=local_zone()):
         if entry.brief is not None:
             briefs.setdefault(entry.brief.id, entry.brief)
@@ -106,7 +131,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 0
     target = Path(args.output)
     if target.is_dir():
-        title = briefs[brief_id].title if brief_id in briefs else ("deadlines" if fmt == "ics" else "notes")
+        title = (
+            briefs[brief_id].title
+            if brief_id in briefs
+            else ("deadlines" if fmt == "ics" else "notes")
+        )
         target = target / safe_filename(title, SUFFIXES[fmt])
     return write_file(target, payload, force=args.force)
 
@@ -116,7 +145,9 @@ def write_file(target: Path, payload: bytes, *, force: bool) -> int:
     from briefing.storage.atomic import atomic_write
 
     if target.is_symlink() and not force:
-        _err(f"{target}: is a symbolic link; not following it (use --force to replace the link itself)")
+        _err(
+            f"{target}: is a symbolic link; not following it (use --force to replace the link itself)"
+        )
         return 1
     if target.exists() and not force:
         _err(f"{target}: already exists (use --force to overwrite)")
@@ -154,7 +185,9 @@ def cmd_import_notes(args: argparse.Namespace) -> int:
     except StoreError as error:
         _err(f"{error}; nothing was imported")
         return 1
-    print(f"{added} added, {beside} kept beside a different note with the same id, {same} already there")
+    print(
+        f"{added} added, {beside} kept beside a different note with the same id, {same} already there"
+    )
     return 0
 
 
@@ -185,7 +218,9 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     for problem in problems:
         print(f"  problem: {clean_line(problem)}")
     if not args.repair:
-        print("  run 'briefing doctor --repair' to move it aside and start a new one (nothing is deleted)")
+        print(
+            "  run 'briefing doctor --repair' to move it aside and start a new one (nothing is deleted)"
+        )
         return 1
     from briefing.core.clock import SystemClock
 
@@ -196,5 +231,3 @@ def cmd_doctor(args: argparse.Namespace) -> int:
         return 1
     print(f"  moved aside to {moved}; a new database will be created when needed")
     return 0
-
-

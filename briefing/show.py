@@ -53,7 +53,9 @@ def render_brief(brief: Brief, now: datetime, *, clock: str = "24h") -> Renderab
     parts += [header, facts, Text()]
 
     parts.append(_section("Summary"))
-    parts.append(Padding(Markdown(brief.summary) if brief.summary.strip() else _empty("summary"), (0, 1)))
+    parts.append(
+        Padding(Markdown(brief.summary) if brief.summary.strip() else _empty("summary"), (0, 1))
+    )
 
     parts.append(_section("Participants", len(brief.participants)))
     if brief.participants:
@@ -61,7 +63,12 @@ def render_brief(brief: Brief, now: datetime, *, clock: str = "24h") -> Renderab
         for column in ("Name", "Role", "Affiliation", "Side"):
             table.add_column(column, overflow="fold")
         for person in brief.participants:
-            table.add_row(*(Text(value or "") for value in (person.name, person.role, person.affiliation, person.side)))
+            table.add_row(
+                *(
+                    Text(value or "")
+                    for value in (person.name, person.role, person.affiliation, person.side)
+                )
+            )
         parts.append(table)
     else:
         parts.append(_empty("participants"))
@@ -94,7 +101,12 @@ def render_brief(brief: Brief, now: datetime, *, clock: str = "24h") -> Renderab
             if not isinstance(deadline.due, datetime):
                 due += " (end of day)"
             style = URGENCY_STYLES[left.urgency]
-            table.add_row(Text(deadline.title), Text(due), Text(left.text, style=style), Text(left.urgency.value, style=style))
+            table.add_row(
+                Text(deadline.title),
+                Text(due),
+                Text(left.text, style=style),
+                Text(left.urgency.value, style=style),
+            )
         parts.append(table)
     else:
         parts.append(_empty("deadlines"))
@@ -105,7 +117,11 @@ def render_brief(brief: Brief, now: datetime, *, clock: str = "24h") -> Renderab
         for column in ("Date", "Place", "Event"):
             table.add_column(column, overflow="fold")
         for event in sorted(brief.timeline, key=lambda e: sort_key(e.date)):
-            table.add_row(Text(format_when(event.date, clock=clock)), Text(event.place or ""), Text(event.label))
+            table.add_row(
+                Text(format_when(event.date, clock=clock)),
+                Text(event.place or ""),
+                Text(event.label),
+            )
         parts.append(table)
     else:
         parts.append(_empty("timeline"))
@@ -116,7 +132,9 @@ def render_brief(brief: Brief, now: datetime, *, clock: str = "24h") -> Renderab
         for column in ("Value", "Figure", "Note"):
             table.add_column(column, overflow="fold")
         for figure in brief.figures:
-            table.add_row(Text(figure.value, style="bold"), Text(figure.label), Text(figure.note or ""))
+            table.add_row(
+                Text(figure.value, style="bold"), Text(figure.label), Text(figure.note or "")
+            )
         parts.append(table)
     else:
         parts.append(_empty("figures"))

@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from briefing.core.models import Brief
 
 
-
 class ItemKind(str, Enum):
     """What a note or bookmark is attached to."""
 

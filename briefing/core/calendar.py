@@ -41,7 +41,10 @@ def deadlines_ics(briefs: Iterable[Brief], notes: Iterable[Note], now: datetime)
             lines = [f"Brief: {brief.title}"]
             if deadline.status is not DeadlineStatus.OPEN:
                 lines.append(f"Status: {deadline.status.value}")
-                event.add("status", "CANCELLED" if deadline.status is DeadlineStatus.CANCELLED else "CONFIRMED")
+                event.add(
+                    "status",
+                    "CANCELLED" if deadline.status is DeadlineStatus.CANCELLED else "CONFIRMED",
+                )
             if deadline.details:
                 lines += ["", deadline.details.strip()]
             for note in by_item.get((brief.id, deadline.id), []):

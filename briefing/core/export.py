@@ -200,7 +200,9 @@ def parse_export(text: str, kind: str, path: Any) -> list[Note]:
     try:
         raw = json.loads(text) if kind == "json" else tomllib.loads(text)
     except json.JSONDecodeError as error:
-        raise BriefError(path, [Problem(f"JSON syntax: {error.msg}", line=error.lineno, column=error.colno)]) from None
+        raise BriefError(
+            path, [Problem(f"JSON syntax: {error.msg}", line=error.lineno, column=error.colno)]
+        ) from None
     except tomllib.TOMLDecodeError as error:
         raise BriefError(path, [Problem(f"TOML syntax: {error}")]) from None
     except RecursionError:
@@ -213,6 +215,18 @@ def parse_export(text: str, kind: str, path: Any) -> list[Note]:
     for record in data.notes:
         created = record.created if record.created.tzinfo else record.created.replace(tzinfo=UTC)
         updated = record.updated if record.updated.tzinfo else record.updated.replace(tzinfo=UTC)
-        notes.append(Note(record.uid, record.brief_id, record.brief_title, record.kind, record.item_id,
-                          record.item_text, record.body, created, updated, record.detached))
+        notes.append(
+            Note(
+                record.uid,
+                record.brief_id,
+                record.brief_title,
+                record.kind,
+                record.item_id,
+                record.item_text,
+                record.body,
+                created,
+                updated,
+                record.detached,
+            )
+        )
     return notes

@@ -7,13 +7,18 @@ import unicodedata
 
 _UNSAFE = re.compile(r"[^\w.-]+", re.UNICODE)
 _RESERVED = {
-    "con", "prn", "aux", "nul",
+    "con",
+    "prn",
+    "aux",
+    "nul",
     *(f"com{i}" for i in range(1, 10)),
     *(f"lpt{i}" for i in range(1, 10)),
 }
 
 
-def safe_filename(text: str, suffix: str, *, fallback: str = "briefing-export", max_length: int = 80) -> str:
+def safe_filename(
+    text: str, suffix: str, *, fallback: str = "briefing-export", max_length: int = 80
+) -> str:
     """Return a file name made from ``text``: no separators, no ``..``, no NUL, no reserved names.
 
     >>> safe_filename("../../etc/passwd", ".md")

@@ -53,7 +53,9 @@ class LibraryEntry:
         return self.brief.title if self.brief else self.path.name
 
 
-def scan(paths: Iterable[str | os.PathLike[str]], *, local_zone: tzinfo | None = None) -> Iterator[LibraryEntry]:
+def scan(
+    paths: Iterable[str | os.PathLike[str]], *, local_zone: tzinfo | None = None
+) -> Iterator[LibraryEntry]:
     """Load every brief under ``paths``, yielding an entry per file as it is read."""
     from briefing.core.errors import BriefError
     from briefing.core.loading import find_briefs, load_brief

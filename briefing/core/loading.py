@@ -106,7 +106,9 @@ def decode(data: bytes, path: Path) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise BriefError(path, [Problem("is UTF-16 text; save it as UTF-8")])
     if b"\x00" in data[:8192]:
-        raise BriefError(path, [Problem("looks like a binary file (it contains NUL bytes), not a brief")])
+        raise BriefError(
+            path, [Problem("looks like a binary file (it contains NUL bytes), not a brief")]
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -115,7 +117,12 @@ def decode(data: bytes, path: Path) -> str:
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         bad = data[error.start : error.start + 1].hex()
         raise BriefError(
-            path, [Problem(f"is not valid UTF-8 (byte 0x{bad}); save it as UTF-8", line=line, column=column)]
+            path,
+            [
+                Problem(
+                    f"is not valid UTF-8 (byte 0x{bad}); save it as UTF-8", line=line, column=column
+                )
+            ],
         ) from None
     if not text.strip():
         raise BriefError(path, [Problem("is empty")])
@@ -171,9 +178,13 @@ def _parse_toml(text: str, path: Path) -> dict[str, Any]:
             message = _TOML_END.sub("", message) + " at the end of the file"
             line = text.count("\n") + 1
             column = 1
-        raise BriefError(path, [Problem(f"TOML syntax: {message}", line=line, column=column)]) from None
+        raise BriefError(
+            path, [Problem(f"TOML syntax: {message}", line=line, column=column)]
+        ) from None
     except RecursionError:
-        raise BriefError(path, [Problem(f"is nested too deeply (more than {MAX_DEPTH} levels)")]) from None
+        raise BriefError(
+            path, [Problem(f"is nested too deeply (more than {MAX_DEPTH} levels)")]
+        ) from None
 
 
 def _parse_json(text: str, path: Path) -> dict[str, Any]:
@@ -184,9 +195,13 @@ def _parse_json(text: str, path: Path) -> dict[str, Any]:
             path, [Problem(f"JSON syntax: {error.msg}", line=error.lineno, column=error.colno)]
         ) from None
     except RecursionError:
-        raise BriefError(path, [Problem(f"is nested too deeply (more than {MAX_DEPTH} levels)")]) from None
+        raise BriefError(
+            path, [Problem(f"is nested too deeply (more than {MAX_DEPTH} levels)")]
+        ) from None
     if not isinstance(raw, dict):
-        raise BriefError(path, [Problem("the top level must be a JSON object ({...})", line=1, column=1)])
+        raise BriefError(
+            path, [Problem("the top level must be a JSON object ({...})", line=1, column=1)]
+        )
     return raw
 
 
@@ -215,7 +230,10 @@ def _check_structure(raw: Any) -> list[Problem]:
             if len(value) > MAX_ITEMS:
                 # Refused before validation: checking a million items first would take seconds.
                 problems.append(
-                    Problem(f"has {len(value):,} items, more than the limit of {MAX_ITEMS:,}", location=format_path(path))
+                    Problem(
+                        f"has {len(value):,} items, more than the limit of {MAX_ITEMS:,}",
+                        location=format_path(path),
+                    )
                 )
                 continue
             stack.extend((item, (*path, index)) for index, item in enumerate(value))
@@ -241,8 +259,11 @@ def _place(problems: list[Problem], text: str, kind: str) -> list[Problem]:
         if problem.line is None and problem.location:
             if positions is None:
                 wanted = {
-                    path[:end] for problem in problems if problem.location
-                    for path in [_parse_path(problem.location)] for end in range(1, len(path) + 1)
+                    path[:end]
+                    for problem in problems
+                    if problem.location
+                    for path in [_parse_path(problem.location)]
+                    for end in range(1, len(path) + 1)
                 }
                 positions = toml_positions(text) if kind == "toml" else json_positions(text, wanted)
             where = nearest(positions, _parse_path(problem.location))
@@ -257,9 +278,7 @@ _PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
 def _parse_path(location: str) -> PathKey:
-    return tuple(
-        int(index) if index else name for name, index in _PATH_PART.findall(location)
-    )
+    return tuple(int(index) if index else name for name, index in _PATH_PART.findall(location))
 
 
 def find_briefs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:

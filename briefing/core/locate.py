@@ -135,7 +135,9 @@ def json_positions(text: str, wanted: set[PathKey] | None = None) -> dict[PathKe
     return positions
 
 
-def nearest(positions: dict[PathKey, tuple[int, int]], path: Sequence[str | int]) -> tuple[int, int] | None:
+def nearest(
+    positions: dict[PathKey, tuple[int, int]], path: Sequence[str | int]
+) -> tuple[int, int] | None:
     """Return the position of ``path``, or of its nearest enclosing path that is known."""
     key = tuple(path)
     while key:

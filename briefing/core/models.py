@@ -45,6 +45,8 @@ Line = Annotated[str, Field(max_length=MAX_FIELD_CHARS), AfterValidator(clean_li
 """Single-line text: control characters removed, line breaks folded to spaces."""
 Text = Annotated[str, Field(max_length=MAX_FIELD_CHARS), AfterValidator(clean_text)]
 """Multi-line text (Markdown where the field says so): control characters removed."""
+
+
 def _not_blank(value: str) -> str:
     # Checked after cleaning: a title made only of an escape sequence is empty.
     if not value.strip():
@@ -52,7 +54,9 @@ def _not_blank(value: str) -> str:
     return value
 
 
-RequiredLine = Annotated[str, Field(max_length=MAX_FIELD_CHARS), AfterValidator(clean_line), AfterValidator(_not_blank)]
+RequiredLine = Annotated[
+    str, Field(max_length=MAX_FIELD_CHARS), AfterValidator(clean_line), AfterValidator(_not_blank)
+]
 ItemId = Annotated[str, Field(pattern=ID_PATTERN)]
 _DATE_SCHEMA: dict[str, Any] = {
     "anyOf": [
@@ -69,7 +73,9 @@ WhenField = Annotated[
 TimelineWhen = Annotated[
     date | datetime | PartialDate,
     PlainValidator(lambda v: parse_when(v, partial=True)),
-    PlainSerializer(lambda v: str(v) if isinstance(v, PartialDate) else v.isoformat(), when_used="json"),
+    PlainSerializer(
+        lambda v: str(v) if isinstance(v, PartialDate) else v.isoformat(), when_used="json"
+    ),
     WithJsonSchema(
         {"anyOf": [*_DATE_SCHEMA["anyOf"], {"type": "string", "pattern": r"^\d{4}(-\d{2})?$"}]}
     ),
@@ -127,7 +133,12 @@ class Quote(BaseModel):
     """Stable id for notes; derived from the speaker and the text when absent."""
     speaker: ItemId | None = None
     """The ``id`` of the participant who said it; absent when the source does not say."""
-    text: Annotated[str, Field(max_length=MAX_FIELD_CHARS), AfterValidator(clean_text), AfterValidator(_not_blank)]
+    text: Annotated[
+        str,
+        Field(max_length=MAX_FIELD_CHARS),
+        AfterValidator(clean_text),
+        AfterValidator(_not_blank),
+    ]
     """The words, exactly as quoted in the source."""
     context: Text | None = None
     """The circumstances or the sentence around the quote."""

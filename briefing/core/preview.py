@@ -51,7 +51,9 @@ def peek(path: Path) -> Preview | None:
     source = raw.get("source")
     source_name = _text(source.get("name")) if isinstance(source, dict) else ""
     published = raw.get("published")
-    if isinstance(published, date):  # TOML gives dates and date-times (naive ones are shown as written)
+    if isinstance(
+        published, date
+    ):  # TOML gives dates and date-times (naive ones are shown as written)
         published_text = format_when(published)
     else:
         published_text = _text(published, 40).replace("T", " ")

@@ -106,7 +106,9 @@ def _sentence(error: Any, root: type[BaseModel]) -> str:
         allowed = ", ".join(status.value for status in DeadlineStatus)
         return f"{quote_value(value)} is not a status; use one of: {allowed}"
     if kind == "literal_error" and loc == ("format",):
-        return f"format {quote_value(value)} is not supported; this version of briefing reads format 1"
+        return (
+            f"format {quote_value(value)} is not supported; this version of briefing reads format 1"
+        )
     if kind == "value_error":
         return str(ctx.get("error") or error["msg"]).removeprefix("Value error, ")
     message = str(error["msg"])
@@ -144,7 +146,9 @@ def _text(item: dict[str, Any], key: str) -> str:
 _DERIVERS: dict[str, Callable[[dict[str, Any]], str]] = {
     # Cleaned as the model cleans it, so the ids match those of the loaded brief.
     "participants": lambda p: derive_id("person", clean_line(_text(p, "name"))),
-    "quotes": lambda q: derive_id("quote", _text(q, "speaker") or "quote", hashed=[_text(q, "text")]),
+    "quotes": lambda q: derive_id(
+        "quote", _text(q, "speaker") or "quote", hashed=[_text(q, "text")]
+    ),
     "deadlines": lambda d: derive_id("deadline", _text(d, "title")),
     "timeline": lambda e: derive_id("event", f"{e.get('date')} {_text(e, 'label')}"),
     "figures": lambda f: derive_id("figure", _text(f, "label")),
@@ -176,7 +180,9 @@ def cross_check(raw: dict[str, Any]) -> list[Problem]:
     for index, quote in enumerate(_items(raw, "quotes")):
         speaker = quote.get("speaker")
         if isinstance(speaker, str) and speaker and speaker not in known:
-            problems.append(Problem(_unknown_speaker(speaker, participant_ids), f"quotes[{index}].speaker"))
+            problems.append(
+                Problem(_unknown_speaker(speaker, participant_ids), f"quotes[{index}].speaker")
+            )
     return problems
 
 

@@ -40,7 +40,9 @@ def brief_to_text(brief: Brief, now: datetime, *, clock: str = "24h") -> str:
     out: list[str] = [f"# {brief.title}", ""]
     facts = []
     if brief.source:
-        facts.append(f"Source: {brief.source.name}" + (f" <{brief.source.url}>" if brief.source.url else ""))
+        facts.append(
+            f"Source: {brief.source.name}" + (f" <{brief.source.url}>" if brief.source.url else "")
+        )
     facts.append(f"Published: {format_when(brief.published, clock=clock)}")
     if brief.tags:
         facts.append("Tags: " + ", ".join(brief.tags))
@@ -99,7 +101,9 @@ def brief_to_text(brief: Brief, now: datetime, *, clock: str = "24h") -> str:
 
     out += [f"## Key figures ({len(brief.figures)})", ""]
     for figure in brief.figures:
-        out.append(f"- {figure.value} — {figure.label}" + (f" ({figure.note})" if figure.note else ""))
+        out.append(
+            f"- {figure.value} — {figure.label}" + (f" ({figure.note})" if figure.note else "")
+        )
     if not brief.figures:
         out.append("No figures in this brief.")
     return "\n".join(out) + "\n"

@@ -145,7 +145,9 @@ def format_when(value: date | datetime | PartialDate | None, *, clock: str = "24
     if isinstance(value, PartialDate):
         return str(value)
     if isinstance(value, datetime):
-        time_of_day = value.strftime("%I:%M %p").lstrip("0") if clock == "12h" else value.strftime("%H:%M")
+        time_of_day = (
+            value.strftime("%I:%M %p").lstrip("0") if clock == "12h" else value.strftime("%H:%M")
+        )
         offset = value.strftime("%z")
         if offset:
             offset = f" {offset[:3]}:{offset[3:5]}"

@@ -51,9 +51,14 @@ class Config:
 
 
 def _kind(value: Any) -> str:
-    return {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list", dict: "a table"}.get(
-        type(value), type(value).__name__
-    )
+    return {
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        str: "text",
+        list: "a list",
+        dict: "a table",
+    }.get(type(value), type(value).__name__)
 
 
 def _check(key: str, value: Any) -> str | None:
@@ -66,13 +71,15 @@ def _check(key: str, value: Any) -> str | None:
             return f"expected a theme name, got {_kind(value)}"
     elif key == "clock":
         if value not in CLOCKS:
-            return f"expected \"24h\" or \"12h\", got {clean_line(repr(value))[:40]}"
+            return f'expected "24h" or "12h", got {clean_line(repr(value))[:40]}'
     elif key == "export_format":
         if value not in EXPORT_FORMATS:
-            return f"expected one of {', '.join(EXPORT_FORMATS)}, got {clean_line(repr(value))[:40]}"
+            return (
+                f"expected one of {', '.join(EXPORT_FORMATS)}, got {clean_line(repr(value))[:40]}"
+            )
     elif key == "keys":
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-            return "expected a table of binding id = \"key\""
+            return 'expected a table of binding id = "key"'
     else:
         return f"unknown key; valid keys are: {', '.join(Config.__dataclass_fields__)}"
     return None

@@ -35,7 +35,9 @@ def edit_text(text: str, *, suffix: str = ".md") -> str:
         except OSError as error:
             raise EditorError(f"cannot run {command[0]!r}: {error.strerror or error}") from None
         if result.returncode != 0:
-            raise EditorError(f"{command[0]} exited with status {result.returncode}; the note was not changed")
+            raise EditorError(
+                f"{command[0]} exited with status {result.returncode}; the note was not changed"
+            )
         return path.read_text(encoding="utf-8")
     finally:
         path.unlink(missing_ok=True)

@@ -40,7 +40,11 @@ class ExportExists(ExportError):
 
 
 def render_export(
-    fmt: str, annotations: Annotations, briefs: Mapping[str, Brief], now: datetime, brief_id: str | None = None
+    fmt: str,
+    annotations: Annotations,
+    briefs: Mapping[str, Brief],
+    now: datetime,
+    brief_id: str | None = None,
 ) -> bytes:
     """The bytes of an export in ``fmt``."""
     from briefing.core.export import export_data, to_json, to_markdown, to_toml
@@ -53,7 +57,9 @@ def render_export(
         return deadlines_ics(chosen, notes, now)
     if fmt == "md":
         return to_markdown(notes, briefs, now).encode("utf-8")
-    bookmarks = [b for b in annotations.all_bookmarks() if brief_id is None or b.brief_id == brief_id]
+    bookmarks = [
+        b for b in annotations.all_bookmarks() if brief_id is None or b.brief_id == brief_id
+    ]
     data = export_data(notes, bookmarks, briefs, now)
     return (to_json(data) if fmt == "json" else to_toml(data)).encode("utf-8")
 

@@ -22,7 +22,9 @@ from briefing.storage.store import Store, StoreError
 if TYPE_CHECKING:
     from briefing.core.models import Brief
 
-_NOTE_COLUMNS = "uid, brief_id, brief_title, kind, item_id, item_text, body, created, updated, detached"
+_NOTE_COLUMNS = (
+    "uid, brief_id, brief_title, kind, item_id, item_text, body, created, updated, detached"
+)
 _BOOKMARK_COLUMNS = "brief_id, brief_title, kind, item_id, item_text, created, detached"
 
 
@@ -33,14 +35,30 @@ def _iso(when: datetime) -> str:
 def _note(row: tuple) -> Note:
     uid, brief_id, title, kind, item_id, item_text, body, created, updated, detached = row
     return Note(
-        uid, brief_id, title, ItemKind(kind), item_id, item_text, body,
-        datetime.fromisoformat(created), datetime.fromisoformat(updated), bool(detached),
+        uid,
+        brief_id,
+        title,
+        ItemKind(kind),
+        item_id,
+        item_text,
+        body,
+        datetime.fromisoformat(created),
+        datetime.fromisoformat(updated),
+        bool(detached),
     )
 
 
 def _bookmark(row: tuple) -> Bookmark:
     brief_id, title, kind, item_id, item_text, created, detached = row
-    return Bookmark(brief_id, title, ItemKind(kind), item_id, item_text, datetime.fromisoformat(created), bool(detached))
+    return Bookmark(
+        brief_id,
+        title,
+        ItemKind(kind),
+        item_id,
+        item_text,
+        datetime.fromisoformat(created),
+        bool(detached),
+    )
 
 
 class Annotations:
@@ -51,22 +69,46 @@ class Annotations:
 
     # Notes -------------------------------------------------------------------
 
-    def add_note(self, anchor: Anchor, *, brief_title: str, item_text: str, body: str, now: datetime) -> Note:
+    def add_note(
+        self, anchor: Anchor, *, brief_title: str, item_text: str, body: str, now: datetime
+    ) -> Note:
         """Save a new note on ``anchor``; return it once it is durable."""
-        note = Note(uuid.uuid4().hex, anchor.brief_id, brief_title, anchor.kind, anchor.item_id, item_text, body, now, now)
+        note = Note(
+            uuid.uuid4().hex,
+            anchor.brief_id,
+            brief_title,
+            anchor.kind,
+            anchor.item_id,
+            item_text,
+            body,
+            now,
+            now,
+        )
         self._insert(note)
         return note
 
     def _insert(self, note: Note) -> None:
         self.store.execute(
             f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (note.uid, note.brief_id, note.brief_title, note.kind.value, note.item_id, note.item_text,
-             note.body, _iso(note.created), _iso(note.updated), int(note.detached)),
+            (
+                note.uid,
+                note.brief_id,
+                note.brief_title,
+                note.kind.value,
+                note.item_id,
+                note.item_text,
+                note.body,
+                _iso(note.created),
+                _iso(note.updated),
+                int(note.detached),
+            ),
         )
 
     def update_note(self, uid: str, body: str, now: datetime) -> Note:
         """Replace the body of note ``uid``."""
-        self.store.execute("UPDATE notes SET body = ?, updated = ? WHERE uid = ?", (body, _iso(now), uid))
+        self.store.execute(
+            "UPDATE notes SET body = ?, updated = ? WHERE uid = ?", (body, _iso(now), uid)
+        )
         note = self.get_note(uid)
         if note is None:
             raise StoreError(f"{self.store.path}: note {uid} is gone (deleted in another window?)")
@@ -85,24 +127,31 @@ class Annotations:
 
     def get_note(self, uid: str) -> Note | None:
         """The note with ``uid``, if it exists."""
-        row = self.store.execute(f"SELECT {_NOTE_COLUMNS} FROM notes WHERE uid = ?", (uid,)).fetchone()
+        row = self.store.execute(
+            f"SELECT {_NOTE_COLUMNS} FROM notes WHERE uid = ?", (uid,)
+        ).fetchone()
         return _note(row) if row else None
 
     def notes_for_brief(self, brief_id: str) -> list[Note]:
         """Every note of one brief, oldest first."""
         rows = self.store.execute(
-            f"SELECT {_NOTE_COLUMNS} FROM notes WHERE brief_id = ? ORDER BY created, uid", (brief_id,)
+            f"SELECT {_NOTE_COLUMNS} FROM notes WHERE brief_id = ? ORDER BY created, uid",
+            (brief_id,),
         ).fetchall()
         return [_note(row) for row in rows]
 
     def all_notes(self) -> list[Note]:
         """Every note of every brief, most recently changed first."""
-        rows = self.store.execute(f"SELECT {_NOTE_COLUMNS} FROM notes ORDER BY updated DESC, uid").fetchall()
+        rows = self.store.execute(
+            f"SELECT {_NOTE_COLUMNS} FROM notes ORDER BY updated DESC, uid"
+        ).fetchall()
         return [_note(row) for row in rows]
 
     # Bookmarks -----------------------------------------------------------------
 
-    def toggle_bookmark(self, anchor: Anchor, *, brief_title: str, item_text: str, now: datetime) -> bool:
+    def toggle_bookmark(
+        self, anchor: Anchor, *, brief_title: str, item_text: str, now: datetime
+    ) -> bool:
         """Set the bookmark on ``anchor`` if it is not set, else remove it; return whether it is now set."""
         key = (anchor.brief_id, anchor.kind.value, anchor.item_id)
         with self.store.transaction() as connection:
@@ -110,7 +159,9 @@ class Annotations:
                 "SELECT 1 FROM bookmarks WHERE brief_id = ? AND kind = ? AND item_id = ?", key
             ).fetchone()
             if found:
-                connection.execute("DELETE FROM bookmarks WHERE brief_id = ? AND kind = ? AND item_id = ?", key)
+                connection.execute(
+                    "DELETE FROM bookmarks WHERE brief_id = ? AND kind = ? AND item_id = ?", key
+                )
                 return False
             connection.execute(
                 f"INSERT INTO bookmarks ({_BOOKMARK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, 0)",
@@ -121,21 +172,28 @@ class Annotations:
     def bookmarks_for_brief(self, brief_id: str) -> list[Bookmark]:
         """Every bookmark of one brief."""
         rows = self.store.execute(
-            f"SELECT {_BOOKMARK_COLUMNS} FROM bookmarks WHERE brief_id = ? ORDER BY created", (brief_id,)
+            f"SELECT {_BOOKMARK_COLUMNS} FROM bookmarks WHERE brief_id = ? ORDER BY created",
+            (brief_id,),
         ).fetchall()
         return [_bookmark(row) for row in rows]
 
     def all_bookmarks(self) -> list[Bookmark]:
         """Every bookmark, newest first."""
-        rows = self.store.execute(f"SELECT {_BOOKMARK_COLUMNS} FROM bookmarks ORDER BY created DESC").fetchall()
+        rows = self.store.execute(
+            f"SELECT {_BOOKMARK_COLUMNS} FROM bookmarks ORDER BY created DESC"
+        ).fetchall()
         return [_bookmark(row) for row in rows]
 
     def counts(self) -> dict[str, tuple[int, int]]:
         """For each brief id with any: (number of notes, number of bookmarks)."""
         result: dict[str, tuple[int, int]] = {}
-        for brief_id, count in self.store.execute("SELECT brief_id, COUNT(*) FROM notes GROUP BY brief_id"):
+        for brief_id, count in self.store.execute(
+            "SELECT brief_id, COUNT(*) FROM notes GROUP BY brief_id"
+        ):
             result[brief_id] = (count, 0)
-        for brief_id, count in self.store.execute("SELECT brief_id, COUNT(*) FROM bookmarks GROUP BY brief_id"):
+        for brief_id, count in self.store.execute(
+            "SELECT brief_id, COUNT(*) FROM bookmarks GROUP BY brief_id"
+        ):
             result[brief_id] = (result.get(brief_id, (0, 0))[0], count)
         return result
 
@@ -152,13 +210,16 @@ class Annotations:
         with self.store.transaction() as connection:
             for table, key in (("notes", "uid"), ("bookmarks", "rowid")):
                 rows = connection.execute(
-                    f"SELECT {key}, kind, item_id, item_text, detached FROM {table} WHERE brief_id = ?", (brief.id,)
+                    f"SELECT {key}, kind, item_id, item_text, detached FROM {table} WHERE brief_id = ?",
+                    (brief.id,),
                 ).fetchall()
                 for row_key, kind, item_id, text, was_detached in rows:
                     placement = place(brief, ItemKind(kind), item_id, text)
                     if placement.item_id is None:
                         if not was_detached:
-                            connection.execute(f"UPDATE {table} SET detached = 1 WHERE {key} = ?", (row_key,))
+                            connection.execute(
+                                f"UPDATE {table} SET detached = 1 WHERE {key} = ?", (row_key,)
+                            )
                         detached += 1
                     elif placement.moved or was_detached:
                         try:
@@ -168,9 +229,14 @@ class Annotations:
                             )
                         except sqlite3.IntegrityError:
                             # A bookmark already sits on that item: this one is redundant, keep it detached.
-                            connection.execute(f"UPDATE {table} SET detached = 1 WHERE {key} = ?", (row_key,))
+                            connection.execute(
+                                f"UPDATE {table} SET detached = 1 WHERE {key} = ?", (row_key,)
+                            )
                         moved += 1
-                connection.execute(f"UPDATE {table} SET brief_title = ? WHERE brief_id = ?", (brief.title, brief.id))
+                connection.execute(
+                    f"UPDATE {table} SET brief_title = ? WHERE brief_id = ?",
+                    (brief.title, brief.id),
+                )
         return moved, detached
 
     # Merging exports back in -------------------------------------------------------
@@ -182,7 +248,9 @@ class Annotations:
         added = beside = same = 0
         with self.store.transaction() as connection:
             for note in notes:
-                row = connection.execute(f"SELECT {_NOTE_COLUMNS} FROM notes WHERE uid = ?", (note.uid,)).fetchone()
+                row = connection.execute(
+                    f"SELECT {_NOTE_COLUMNS} FROM notes WHERE uid = ?", (note.uid,)
+                ).fetchone()
                 if row is not None:
                     stored = _note(row)
                     if stored.body == note.body:
@@ -199,7 +267,17 @@ class Annotations:
                     added += 1
                 connection.execute(
                     f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (note.uid, note.brief_id, note.brief_title, note.kind.value, note.item_id, note.item_text,
-                     note.body, _iso(note.created), _iso(note.updated), int(note.detached)),
+                    (
+                        note.uid,
+                        note.brief_id,
+                        note.brief_title,
+                        note.kind.value,
+                        note.item_id,
+                        note.item_text,
+                        note.body,
+                        _iso(note.created),
+                        _iso(note.updated),
+                        int(note.detached),
+                    ),
                 )
         return added, beside, same

@@ -116,7 +116,9 @@ class Store:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise StoreError(f"{self.path.parent}: cannot create the data folder ({error.strerror})") from None
+            raise StoreError(
+                f"{self.path.parent}: cannot create the data folder ({error.strerror})"
+            ) from None
         connection = None
         try:
             connection = sqlite3.connect(self.path, timeout=10, isolation_level=None)
@@ -138,7 +140,8 @@ class Store:
                 connection.close()
             raise _open_error(self.path, error) from None
         except StoreError:
-            connection.close()
+            if connection is not None:
+                connection.close()
             raise
         try:
             self._migrate(connection, version)
@@ -151,7 +154,9 @@ class Store:
     def _migrate(connection: sqlite3.Connection, version: int) -> None:
         for target in range(version + 1, SCHEMA_VERSION + 1):
             # One script per step, so the step and its version number commit together.
-            script = f"BEGIN IMMEDIATE;\n{MIGRATIONS[target]}\nPRAGMA user_version = {target};\nCOMMIT;"
+            script = (
+                f"BEGIN IMMEDIATE;\n{MIGRATIONS[target]}\nPRAGMA user_version = {target};\nCOMMIT;"
+            )
             try:
                 connection.executescript(script)
             except BaseException as error:
@@ -193,7 +198,9 @@ class Store:
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         """Return the stored value of setting ``key``, or ``default``."""
         try:
-            row = self.connection.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+            row = self.connection.execute(
+                "SELECT value FROM settings WHERE key = ?", (key,)
+            ).fetchone()
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: cannot be read ({error})") from None
         return row[0] if row else default

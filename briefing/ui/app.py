@@ -91,7 +91,9 @@ class BriefingApp(App[None]):
             # Straight into the reader; the library beneath is built only when the user goes back.
             self.push_screen(BriefScreen(entry), self.back_to_library)
         else:
-            self.push_screen(LibraryScreen(self.library_paths, preloaded=[entry] if entry else None))
+            self.push_screen(
+                LibraryScreen(self.library_paths, preloaded=[entry] if entry else None)
+            )
         for warning in self.startup_warnings:
             self.notify(warning, severity="warning", timeout=10, markup=False)
         self.theme_changed_signal.subscribe(self, self.remember_theme)
@@ -111,7 +113,9 @@ class BriefingApp(App[None]):
                 self.theme = candidate
                 return
             if source:
-                self.startup_warnings.append(f"{source}: unknown theme {candidate!r}; using another")
+                self.startup_warnings.append(
+                    f"{source}: unknown theme {candidate!r}; using another"
+                )
 
     def remember_theme(self, theme: Theme) -> None:
         self.save_setting(THEME_SETTING, theme.name)
@@ -146,7 +150,9 @@ class BriefingApp(App[None]):
             self.store.set_setting(key, value)
         except StoreError as error:
             self.store = None
-            self.notify(f"{error}; settings will not be remembered", severity="warning", markup=False)
+            self.notify(
+                f"{error}; settings will not be remembered", severity="warning", markup=False
+            )
 
     # Notes and bookmarks --------------------------------------------------------
 
@@ -165,8 +171,13 @@ class BriefingApp(App[None]):
             return
         self._store_failure_said = True
         if not getattr(error, "unreadable", False):
-            self.notify(f"{error}. The reader carries on without notes and bookmarks.", title="Notes are unavailable",
-                        severity="error", timeout=15, markup=False)
+            self.notify(
+                f"{error}. The reader carries on without notes and bookmarks.",
+                title="Notes are unavailable",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
             return
         from briefing.storage import paths
         from briefing.storage.store import Store, move_aside
@@ -176,20 +187,31 @@ class BriefingApp(App[None]):
 
         def answered(move: bool | None) -> None:
             if not move:
-                self.notify("Carrying on without notes and bookmarks; 'briefing doctor' can check the file later.",
-                            severity="warning", timeout=10)
+                self.notify(
+                    "Carrying on without notes and bookmarks; 'briefing doctor' can check the file later.",
+                    severity="warning",
+                    timeout=10,
+                )
                 return
             try:
                 moved = move_aside(database, self.now())
             except OSError as failure:
-                self.notify(f"Could not move {database} aside: {failure.strerror or failure}", severity="error", markup=False)
+                self.notify(
+                    f"Could not move {database} aside: {failure.strerror or failure}",
+                    severity="error",
+                    markup=False,
+                )
                 return
             self.store = Store(database)
             self._store_failure_said = False
-            self.notify(f"Moved to {moved}; a new notes database will be started.", timeout=10, markup=False)
+            self.notify(
+                f"Moved to {moved}; a new notes database will be started.", timeout=10, markup=False
+            )
 
-        question = (f"{error}\n\nMove it aside (renamed with a timestamp, nothing is deleted) and start a new notes"
-                    " database? Until then the reader works without notes.")
+        question = (
+            f"{error}\n\nMove it aside (renamed with a timestamp, nothing is deleted) and start a new notes"
+            " database? Until then the reader works without notes."
+        )
         self.push_screen(ConfirmScreen(question, yes="Move aside", no="Not now"), answered)
 
     def notes_unavailable(self) -> None:
@@ -199,7 +221,10 @@ class BriefingApp(App[None]):
         if pending is not None and not self._store_failure_said:
             self.store_failed(pending)
             return
-        self.notify("Notes are unavailable (see the earlier message, or run 'briefing doctor')", severity="warning")
+        self.notify(
+            "Notes are unavailable (see the earlier message, or run 'briefing doctor')",
+            severity="warning",
+        )
 
     def _list_annotations(self, notes: bool) -> None:
         from briefing.ui.screens.annotations_list import AnnotationsScreen
@@ -229,13 +254,27 @@ class BriefingApp(App[None]):
         if anchor is None:
             return
         screen = self.screen
-        if isinstance(screen, BriefScreen) and screen.is_loaded and screen.brief.id == anchor.brief_id:
+        if (
+            isinstance(screen, BriefScreen)
+            and screen.is_loaded
+            and screen.brief.id == anchor.brief_id
+        ):
             screen.select_item(anchor.section, anchor.item_id)
             return
-        entry = next((e for e in self.known_entries() if e.brief is not None and e.brief.id == anchor.brief_id), None)
+        entry = next(
+            (
+                e
+                for e in self.known_entries()
+                if e.brief is not None and e.brief.id == anchor.brief_id
+            ),
+            None,
+        )
         if entry is None:
-            self.notify("That brief is not in the library any more; its notes are kept (N lists them).",
-                        severity="warning", timeout=8)
+            self.notify(
+                "That brief is not in the library any more; its notes are kept (N lists them).",
+                severity="warning",
+                timeout=8,
+            )
             return
         self.open_entry(entry)
         target = self.screen
@@ -262,9 +301,19 @@ class BriefingApp(App[None]):
         """Export notes (or deadlines) to a file."""
         from briefing.ui.screens.export import ExportScreen
 
-        brief = self.screen.brief if isinstance(self.screen, BriefScreen) and self.screen.is_loaded else None
-        self.push_screen(ExportScreen(brief.title if brief else None, brief.id if brief else None, self.config.export_format),
-                         self.run_export)
+        brief = (
+            self.screen.brief
+            if isinstance(self.screen, BriefScreen) and self.screen.is_loaded
+            else None
+        )
+        self.push_screen(
+            ExportScreen(
+                brief.title if brief else None,
+                brief.id if brief else None,
+                self.config.export_format,
+            ),
+            self.run_export,
+        )
 
     def run_export(self, request: ExportRequest | None) -> None:
         """Write the export the dialog asked for (asking before replacing a file)."""
@@ -284,22 +333,32 @@ class BriefingApp(App[None]):
             return
         briefs = {e.brief.id: e.brief for e in self.known_entries() if e.brief is not None}
         try:
-            payload = render_export(request.format, annotations, briefs, self.now(), request.brief_id)
+            payload = render_export(
+                request.format, annotations, briefs, self.now(), request.brief_id
+            )
             write_export(request.path, payload, force=request.force)
         except StoreError as error:
             self.store_failed(error)
             return
         except ExportExists as error:
+
             def answered(replace: bool | None) -> None:
                 if replace:
                     self.run_export(dataclasses.replace(request, force=True))
 
-            self.push_screen(ConfirmScreen(f"{error}. Replace it?", yes="Replace", no="Cancel"), answered)
+            self.push_screen(
+                ConfirmScreen(f"{error}. Replace it?", yes="Replace", no="Cancel"), answered
+            )
             return
         except ExportError as error:
             self.notify(str(error), title="Export failed", severity="error", markup=False)
             return
-        self.notify(f"Wrote {request.path} ({len(payload):,} bytes)", title="Exported", timeout=8, markup=False)
+        self.notify(
+            f"Wrote {request.path} ({len(payload):,} bytes)",
+            title="Exported",
+            timeout=8,
+            markup=False,
+        )
 
     # Routing -----------------------------------------------------------------
 

@@ -7,7 +7,7 @@ here from plain :class:`~textual.content.Content`: a brief titled
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -38,18 +38,32 @@ class BriefingCommands(Provider):
         found: list[Command] = []
         if isinstance(screen, BriefScreen):
             for number, (key, name) in enumerate(SECTIONS, 1):
-                found.append((f"Go to section: {name}", f"Key {number}", partial(screen.action_section, key)))
+                found.append(
+                    (f"Go to section: {name}", f"Key {number}", partial(screen.action_section, key))
+                )
             found.append(("Toggle clock: now / as published", "Key a", screen.action_toggle_clock))
             found.append(("Filter quotes by speaker", "Key s", screen.action_pick_speaker))
         for entry in app.library_entries():
             if entry.brief is not None:
-                found.append((f"Open brief: {entry.brief.title}", str(entry.path.name), partial(app.open_entry, entry)))
+                found.append(
+                    (
+                        f"Open brief: {entry.brief.title}",
+                        str(entry.path.name),
+                        partial(app.open_entry, entry),
+                    )
+                )
         for name in sorted(app.available_themes):
-            found.append((f"Use theme: {name}", "Remembered for next time", partial(setattr, app, "theme", name)))
+            found.append(
+                (
+                    f"Use theme: {name}",
+                    "Remembered for next time",
+                    partial(setattr, app, "theme", name),
+                )
+            )
         return found
 
     @staticmethod
-    def _highlight(name: str, offsets: tuple[int, ...], style: str) -> Content:
+    def _highlight(name: str, offsets: Sequence[int], style: str) -> Content:
         content = Content(name)
         for offset in offsets:
             if not name[offset].isspace():
@@ -65,7 +79,13 @@ class BriefingCommands(Provider):
         for name, help_text, callback in self.commands():
             score, offsets = matcher.fuzzy_search.match(query, name)
             if score > 0:
-                yield Hit(score, self._highlight(name, offsets, "bold reverse"), callback, text=name, help=_escape(help_text))
+                yield Hit(
+                    score,
+                    self._highlight(name, offsets, "bold reverse"),
+                    callback,
+                    text=name,
+                    help=_escape(help_text),
+                )
 
 
 def _escape(text: str) -> str:

@@ -28,6 +28,7 @@ def _field(label: str, value: str | None) -> list[str | tuple[str, str]]:
 def detail_title(item: Item) -> str:
     """A short heading for the detail view."""
     from briefing.core.models import Deadline, Participant, Quote, TimelineEvent
+
     if isinstance(item, Participant):
         return item.name
     if isinstance(item, Quote):
@@ -42,6 +43,7 @@ def detail_title(item: Item) -> str:
 def detail_content(brief: Brief, item: Item, now: datetime, *, clock: str = "24h") -> Content:
     """Everything known about ``item``: for a participant, also every quote of theirs."""
     from briefing.core.models import Deadline, Participant, Quote, TimelineEvent
+
     parts: list[str | tuple[str, str] | Content] = []
     if isinstance(item, Quote):
         parts.append(quote_prompt(brief, item, clock=clock))
@@ -64,13 +66,21 @@ def detail_content(brief: Brief, item: Item, now: datetime, *, clock: str = "24h
         for quote in quotes:
             parts += [quote_prompt(brief, quote, clock=clock), "\n\n"]
     elif isinstance(item, Deadline):
-        due = format_when(item.due, clock=clock) + ("" if isinstance(item.due, datetime) else " (end of day)")
+        due = format_when(item.due, clock=clock) + (
+            "" if isinstance(item.due, datetime) else " (end of day)"
+        )
         parts += _field("Due", due)
-        parts += [("Time left: ", "bold"), countdown_content(countdown(item.due_at, now, item.status)), "\n"]
+        parts += [
+            ("Time left: ", "bold"),
+            countdown_content(countdown(item.due_at, now, item.status)),
+            "\n",
+        ]
         parts += _field("Status", item.status.value) + _field("Details", item.details)
     elif isinstance(item, TimelineEvent):
         parts += _field("Date", format_when(item.date, clock=clock)) + _field("Place", item.place)
         parts += _field("Event", item.label)
     else:
-        parts += _field("Value", item.value) + _field("Measures", item.label) + _field("Note", item.note)
+        parts += (
+            _field("Value", item.value) + _field("Measures", item.label) + _field("Note", item.note)
+        )
     return Content.assemble(*parts)

@@ -26,7 +26,19 @@ from textual.theme import Theme
 
 from briefing.core.safetext import clean_line
 
-COLOUR_FIELDS = ("primary", "secondary", "accent", "warning", "error", "success", "foreground", "background", "surface", "panel", "boost")
+COLOUR_FIELDS = (
+    "primary",
+    "secondary",
+    "accent",
+    "warning",
+    "error",
+    "success",
+    "foreground",
+    "background",
+    "surface",
+    "panel",
+    "boost",
+)
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")
 MAX_THEME_BYTES = 64 * 1024
 
@@ -40,7 +52,9 @@ def parse_theme(text: str, source: str) -> tuple[Theme | None, list[str]]:
     warnings: list[str] = []
     name = raw.pop("name", None)
     if not isinstance(name, str) or not NAME.match(name):
-        return None, [f"{source}: name: must be lower-case letters, digits, '-' or '_' (got {clean_line(repr(name))[:40]})"]
+        return None, [
+            f"{source}: name: must be lower-case letters, digits, '-' or '_' (got {clean_line(repr(name))[:40]})"
+        ]
     dark = raw.pop("dark", True)
     if not isinstance(dark, bool):
         return None, [f"{source}: dark: must be true or false"]
@@ -50,10 +64,12 @@ def parse_theme(text: str, source: str) -> tuple[Theme | None, list[str]]:
     colours: dict[str, str] = {}
     for key, value in raw.items():
         if key not in COLOUR_FIELDS:
-            warnings.append(f"{source}: {clean_line(str(key))[:40]}: unknown key (colours are {', '.join(COLOUR_FIELDS)})")
+            warnings.append(
+                f"{source}: {clean_line(str(key))[:40]}: unknown key (colours are {', '.join(COLOUR_FIELDS)})"
+            )
             continue
         if not isinstance(value, str):
-            return None, [*warnings, f"{source}: {key}: must be a colour such as \"#4EA1FF\""]
+            return None, [*warnings, f'{source}: {key}: must be a colour such as "#4EA1FF"']
         try:
             Color.parse(value)
         except ColorParseError:
@@ -61,13 +77,13 @@ def parse_theme(text: str, source: str) -> tuple[Theme | None, list[str]]:
         colours[key] = value
     if "primary" not in colours:
         return None, [*warnings, f"{source}: primary: a theme needs at least a primary colour"]
-    for key, value in variables.items():
+    for value in variables.values():
         try:
             Color.parse(value)
         except ColorParseError:
             # Variables may be non-colours (e.g. styles); keep them, Textual validates on use.
             pass
-    return Theme(name=name, dark=dark, variables=dict(variables), **colours), warnings
+    return Theme(name=name, dark=dark, variables=dict(variables), **colours), warnings  # type: ignore[arg-type]
 
 
 def load_themes(folders: list[Path]) -> tuple[list[Theme], list[str]]:

@@ -7,7 +7,7 @@ the notes panel shows the notes of the item under the cursor.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
 
@@ -40,10 +40,22 @@ class AnnotatingMixin:
     notes_by_item: dict[ItemKey, list[Note]]
     bookmarked: set[ItemKey]
 
-    # Provided by the screen.
-    brief: Brief
-    current: str
-    briefing_app: BriefingApp
+    if TYPE_CHECKING:  # provided by BriefScreen
+        current: str
+
+        @property
+        def brief(self) -> Brief: ...
+
+        @property
+        def briefing_app(self) -> BriefingApp: ...
+
+        @property
+        def is_loaded(self) -> bool: ...
+
+        @property
+        def app(self) -> BriefingApp: ...
+
+        def notify(self, message: str, **options: Any) -> None: ...
 
     def reset_annotations(self) -> None:
         """Forget the annotations of the brief shown before."""
@@ -127,7 +139,7 @@ class AnnotatingMixin:
     def refresh_notes_panel(self) -> None:
         """Show the notes of the item under the cursor below the panes."""
         panel = self.query_one(NotesPanel)  # type: ignore[attr-defined]
-        focused = self.focused_anchor() if getattr(self, "is_loaded", False) else None
+        focused = self.focused_anchor() if self.is_loaded else None
         if focused is None:
             panel.show_notes("", [], False)
             return
@@ -159,7 +171,7 @@ class AnnotatingMixin:
             NoteEditorScreen,  # deferred: TextArea costs ~10 ms of start-up
         )
 
-        focused = self.focused_anchor() if getattr(self, "is_loaded", False) else None
+        focused = self.focused_anchor() if self.is_loaded else None
         if focused is None or self._annotations_or_say() is None:
             return
         anchor, text, subject = focused
@@ -169,7 +181,11 @@ class AnnotatingMixin:
                 return
             try:
                 self.briefing_app.annotations.add_note(  # type: ignore[union-attr]
-                    anchor, brief_title=self.brief.title, item_text=text, body=body, now=self.briefing_app.now()
+                    anchor,
+                    brief_title=self.brief.title,
+                    item_text=text,
+                    body=body,
+                    now=self.briefing_app.now(),
                 )
             except StoreError as error:
                 self.briefing_app.store_failed(error)
@@ -180,7 +196,7 @@ class AnnotatingMixin:
         self.app.push_screen(NoteEditorScreen(f"New note on {subject}"), saved)  # type: ignore[attr-defined]
 
     def _latest_note(self) -> tuple[Note, str] | None:
-        focused = self.focused_anchor() if getattr(self, "is_loaded", False) else None
+        focused = self.focused_anchor() if self.is_loaded else None
         if focused is None:
             return None
         anchor, _, subject = focused
@@ -209,7 +225,10 @@ class AnnotatingMixin:
         if found is None or self._annotations_or_say() is None:
             return
         note, subject = found
-        self.app.push_screen(NoteEditorScreen(f"Note on {subject}", note.body), lambda body: self._save_edit(note, body))  # type: ignore[attr-defined]
+        self.app.push_screen(
+            NoteEditorScreen(f"Note on {subject}", note.body),
+            lambda body: self._save_edit(note, body),
+        )  # type: ignore[attr-defined]
 
     def action_external_edit(self) -> None:
         """Edit the latest note of the focused item in $EDITOR (the reader steps aside meanwhile)."""
@@ -226,7 +245,9 @@ class AnnotatingMixin:
             self.notify(str(error), severity="error", markup=False)  # type: ignore[attr-defined]
             return
         except Exception as error:  # noqa: BLE001 - SuspendNotSupported and the like
-            self.notify(f"Cannot open an external editor here: {error}", severity="error", markup=False)  # type: ignore[attr-defined]
+            self.notify(
+                f"Cannot open an external editor here: {error}", severity="error", markup=False
+            )  # type: ignore[attr-defined]
             return
         self._save_edit(note, body if body.strip() else None)
 
@@ -249,21 +270,32 @@ class AnnotatingMixin:
             self.notify("Note deleted", timeout=3)  # type: ignore[attr-defined]
             self.load_annotations()
 
-        self.app.push_screen(ConfirmScreen(f"Delete this note on {subject}?\n\n{preview}", yes="Delete", no="Keep"), answered)  # type: ignore[attr-defined]
+        self.app.push_screen(
+            ConfirmScreen(f"Delete this note on {subject}?\n\n{preview}", yes="Delete", no="Keep"),
+            answered,
+        )  # type: ignore[attr-defined]
 
     def action_bookmark(self) -> None:
         """Toggle a bookmark on the focused item (on the brief itself from the summary)."""
-        focused = self.focused_anchor() if getattr(self, "is_loaded", False) else None
+        focused = self.focused_anchor() if self.is_loaded else None
         annotations = self._annotations_or_say()
         if focused is None or annotations is None:
             return
         anchor, text, subject = focused
         if anchor.kind is ItemKind.SUMMARY:
-            anchor, text, subject = Anchor(self.brief.id, ItemKind.BRIEF, ""), self.brief.title, "this brief"
+            anchor, text, subject = (
+                Anchor(self.brief.id, ItemKind.BRIEF, ""),
+                self.brief.title,
+                "this brief",
+            )
         try:
-            on = annotations.toggle_bookmark(anchor, brief_title=self.brief.title, item_text=text, now=self.briefing_app.now())
+            on = annotations.toggle_bookmark(
+                anchor, brief_title=self.brief.title, item_text=text, now=self.briefing_app.now()
+            )
         except StoreError as error:
             self.briefing_app.store_failed(error)
             return
-        self.notify(f"{'Bookmarked' if on else 'Bookmark removed from'} {subject}", timeout=3, markup=False)  # type: ignore[attr-defined]
+        self.notify(
+            f"{'Bookmarked' if on else 'Bookmark removed from'} {subject}", timeout=3, markup=False
+        )  # type: ignore[attr-defined]
         self.load_annotations()

@@ -27,7 +27,11 @@ def entry_prompt(entry: Entry) -> Content:
     label = KIND_LABELS[entry.kind]
     if entry.detached:
         label += " (detached: no longer in the brief)"
-    parts += ["\n", (f"{label}: ", "$accent"), (entry.item_text.strip().splitlines()[0][:200] if entry.item_text.strip() else "", muted)]
+    parts += [
+        "\n",
+        (f"{label}: ", "$accent"),
+        (entry.item_text.strip().splitlines()[0][:200] if entry.item_text.strip() else "", muted),
+    ]
     if isinstance(entry, Note):
         parts += ["\n", entry.body.strip()]
         when = entry.updated
@@ -69,7 +73,9 @@ class AnnotationsScreen(ModalScreen[Anchor | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Content(self.title_text), id="annotations-title", markup=False)
-            yield Input(placeholder="Filter as you type (words in any order)", id="annotations-filter")
+            yield Input(
+                placeholder="Filter as you type (words in any order)", id="annotations-filter"
+            )
             yield OptionList(markup=False, id="annotations-list")
         yield Footer()
 
@@ -89,7 +95,11 @@ class AnnotationsScreen(ModalScreen[Anchor | None]):
                     shown.append(None)
                 shown.append(Option(entry_prompt(entry), id=str(index)))
         if not shown:
-            empty = "Nothing matches" if self.entries else f"No {self.title_text.split()[-1].lower()} yet"
+            empty = (
+                "Nothing matches"
+                if self.entries
+                else f"No {self.title_text.split()[-1].lower()} yet"
+            )
             shown.append(Option(Content.styled(empty, "italic $text-muted"), disabled=True))
         options.add_options(shown)
 

@@ -54,8 +54,16 @@ class BriefScreen(AnnotatingMixin, DetailsMixin, Screen[Path]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
 
     BINDINGS = [
-        Binding("1", "section('summary')", "Sections", key_display="1-6", id="brief.section.summary"),
-        Binding("2", "section('participants')", "Participants", show=False, id="brief.section.participants"),
+        Binding(
+            "1", "section('summary')", "Sections", key_display="1-6", id="brief.section.summary"
+        ),
+        Binding(
+            "2",
+            "section('participants')",
+            "Participants",
+            show=False,
+            id="brief.section.participants",
+        ),
         Binding("3", "section('quotes')", "Quotes", show=False, id="brief.section.quotes"),
         Binding("4", "section('deadlines')", "Deadlines", show=False, id="brief.section.deadlines"),
         Binding("5", "section('timeline')", "Timeline", show=False, id="brief.section.timeline"),
@@ -64,7 +72,9 @@ class BriefScreen(AnnotatingMixin, DetailsMixin, Screen[Path]):
         Binding("shift+tab", "cycle(-1)", "Previous pane", show=False, id="brief.previous-pane"),
         Binding("a", "toggle_clock", "Clock", id="brief.clock"),
         Binding("s", "pick_speaker", "Filter by speaker", show=False, id="brief.speaker"),
-        Binding("left_square_bracket", "sibling(-1)", "Previous brief", show=False, id="brief.previous"),
+        Binding(
+            "left_square_bracket", "sibling(-1)", "Previous brief", show=False, id="brief.previous"
+        ),
         Binding("right_square_bracket", "sibling(1)", "Next brief", show=False, id="brief.next"),
         Binding("escape", "back", "Back", id="brief.back"),
         Binding("q", "back", "Back", show=False, id="brief.quit"),
@@ -138,7 +148,9 @@ class BriefScreen(AnnotatingMixin, DetailsMixin, Screen[Path]):
                 preview = BriefHeader.preview(self.entry.path.name, "", "")
             else:
                 preview = BriefHeader.preview(peeked.title, peeked.source, peeked.published)
-        header = BriefHeader(preview, id="brief-header").data_bind(BriefScreen.now, BriefScreen.as_published)
+        header = BriefHeader(preview, id="brief-header").data_bind(
+            BriefScreen.now, BriefScreen.as_published
+        )
         yield header
         # The tab bar and the panes are mounted just after the first frame (see on_mount).
         yield Container(id="panes")
@@ -150,11 +162,31 @@ class BriefScreen(AnnotatingMixin, DetailsMixin, Screen[Path]):
         """The six section panes, empty."""
         return [
             Pane("summary", "1 Summary", SummaryView(id="summary"), id="pane-summary"),
-            Pane("participants", "2 Participants", ParticipantTable(id="participants"), id="pane-participants"),
-            Pane("quotes", "3 Quotes", ItemList("No quotes in this brief", id="quotes"), id="pane-quotes"),
+            Pane(
+                "participants",
+                "2 Participants",
+                ParticipantTable(id="participants"),
+                id="pane-participants",
+            ),
+            Pane(
+                "quotes",
+                "3 Quotes",
+                ItemList("No quotes in this brief", id="quotes"),
+                id="pane-quotes",
+            ),
             Pane("deadlines", "4 Deadlines", DeadlineList(id="deadlines"), id="pane-deadlines"),
-            Pane("timeline", "5 Timeline", ItemList("No timeline in this brief", id="timeline"), id="pane-timeline"),
-            Pane("figures", "6 Key figures", ItemList("No figures in this brief", id="figures"), id="pane-figures"),
+            Pane(
+                "timeline",
+                "5 Timeline",
+                ItemList("No timeline in this brief", id="timeline"),
+                id="pane-timeline",
+            ),
+            Pane(
+                "figures",
+                "6 Key figures",
+                ItemList("No figures in this brief", id="figures"),
+                id="pane-figures",
+            ),
         ]
 
     def on_mount(self) -> None:
@@ -175,7 +207,10 @@ class BriefScreen(AnnotatingMixin, DetailsMixin, Screen[Path]):
         self._fill_started = True
         # No batch_update around these awaits: frames drawn while a batch is
         # open are dropped, and the header of the first frame would be lost.
-        tabs = Tabs(*(Tab(f"{n} {name}", id=f"tab-{key}") for n, (key, name) in enumerate(SECTIONS, 1)), id="section-tabs")
+        tabs = Tabs(
+            *(Tab(f"{n} {name}", id=f"tab-{key}") for n, (key, name) in enumerate(SECTIONS, 1)),
+            id="section-tabs",
+        )
         await self.mount(tabs, before="#panes")
         await self.query_one("#panes").mount_all(self.make_panes())
         self._panes_mounted = True
@@ -203,7 +238,9 @@ class BriefScreen(AnnotatingMixin, DetailsMixin, Screen[Path]):
             self.show_brief(entry)
             return
         summary = entry.error.summary() if entry.error else f"{entry.path}: cannot be read"
-        self.notify(summary, title="This brief cannot be opened", severity="error", timeout=15, markup=False)
+        self.notify(
+            summary, title="This brief cannot be opened", severity="error", timeout=15, markup=False
+        )
         self.dismiss(entry.path)
 
     # The clock -----------------------------------------------------------
@@ -264,8 +301,12 @@ class BriefScreen(AnnotatingMixin, DetailsMixin, Screen[Path]):
         deadlines.now = self.now
         deadlines.set_deadlines(brief.deadlines)
         events = sorted(brief.timeline, key=lambda e: sort_key(e.date))
-        self.query_one("#timeline", ItemList).set_items((e.id, event_prompt(e, clock=self.clock_style)) for e in events)
-        self.query_one("#figures", ItemList).set_items((f.id, figure_prompt(f)) for f in brief.figures)
+        self.query_one("#timeline", ItemList).set_items(
+            (e.id, event_prompt(e, clock=self.clock_style)) for e in events
+        )
+        self.query_one("#figures", ItemList).set_items(
+            (f.id, figure_prompt(f)) for f in brief.figures
+        )
         self.update_titles()
         self.load_annotations()
         self.post_message(self.BriefShown(brief.id))

@@ -27,10 +27,18 @@ ALL_SPEAKERS = "__all__"
 class DetailsMixin:
     """``enter`` on an item opens it in full; ``s`` filters the quotes by speaker."""
 
-    brief: Brief
-    now: datetime
-    speaker_filter: str | None
-    clock_style: str
+    if TYPE_CHECKING:  # provided by BriefScreen
+        now: datetime
+        speaker_filter: str | None
+        _shown: bool
+
+        @property
+        def brief(self) -> Brief: ...
+
+        @property
+        def clock_style(self) -> str: ...
+
+        def action_section(self, key: str) -> None: ...
 
     # Named handlers, not @on: Textual collects @on handlers only from the
     # screen's own class body, not from mixins.
@@ -57,7 +65,10 @@ class DetailsMixin:
     def show_detail(self, item: Item) -> None:
         """Open the detail view of ``item``."""
         self.app.push_screen(  # type: ignore[attr-defined]
-            DetailScreen(detail_title(item), detail_content(self.brief, item, self.now, clock=self.clock_style))
+            DetailScreen(
+                detail_title(item),
+                detail_content(self.brief, item, self.now, clock=self.clock_style),
+            )
         )
 
     def action_pick_speaker(self) -> None:

@@ -14,7 +14,12 @@ from textual.widgets import Button, Checkbox, Footer, Input, RadioButton, RadioS
 from briefing.core.filenames import safe_filename
 from briefing.storage.exporting import SUFFIXES, ExportRequest
 
-LABELS = {"md": "Markdown notes", "json": "JSON notes", "toml": "TOML notes", "ics": "Deadlines (iCalendar)"}
+LABELS = {
+    "md": "Markdown notes",
+    "json": "JSON notes",
+    "toml": "TOML notes",
+    "ics": "Deadlines (iCalendar)",
+}
 
 
 class ExportScreen(ModalScreen[ExportRequest | None]):
@@ -37,7 +42,9 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     ExportScreen Button { margin-left: 2; }
     """
 
-    def __init__(self, brief_title: str | None, brief_id: str | None, default_format: str = "md") -> None:
+    def __init__(
+        self, brief_title: str | None, brief_id: str | None, default_format: str = "md"
+    ) -> None:
         super().__init__()
         self.brief_title = brief_title
         self.brief_id = brief_id
@@ -49,8 +56,16 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             with RadioSet(id="export-format"):
                 for key, label in LABELS.items():
                     yield RadioButton(Content(label), value=key == self.format, id=f"format-{key}")
-            yield Checkbox(Content(f"Only this brief: {self.brief_title}" if self.brief_title else "Only this brief"),
-                           value=self.brief_id is not None, disabled=self.brief_id is None, id="export-only")
+            yield Checkbox(
+                Content(
+                    f"Only this brief: {self.brief_title}"
+                    if self.brief_title
+                    else "Only this brief"
+                ),
+                value=self.brief_id is not None,
+                disabled=self.brief_id is None,
+                id="export-only",
+            )
             yield Input(self.default_path(), id="export-path")
             with Horizontal():
                 yield Button(Content("Cancel"), id="cancel")
@@ -59,7 +74,11 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
 
     def default_path(self) -> str:
         """A file in the current folder named after the brief (or "notes")."""
-        stem = self.brief_title if self.brief_title and self.brief_id else ("deadlines" if self.format == "ics" else "notes")
+        stem = (
+            self.brief_title
+            if self.brief_title and self.brief_id
+            else ("deadlines" if self.format == "ics" else "notes")
+        )
         return str(Path.cwd() / safe_filename(stem, SUFFIXES[self.format]))
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
@@ -85,7 +104,9 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             self.notify("Say where to write the export", severity="warning")
             return
         only = self.query_one("#export-only", Checkbox).value
-        self.dismiss(ExportRequest(self.format, Path(value).expanduser(), self.brief_id if only else None))
+        self.dismiss(
+            ExportRequest(self.format, Path(value).expanduser(), self.brief_id if only else None)
+        )
 
     def action_cancel(self) -> None:
         self.dismiss(None)

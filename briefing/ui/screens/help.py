@@ -47,7 +47,9 @@ class HelpScreen(ModalScreen[None]):
             table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
             yield table
             yield Static(
-                Content("Remap any key in config.toml: [keys] \"binding id\" = \"key\". ctrl+p: command palette."),
+                Content(
+                    'Remap any key in config.toml: [keys] "binding id" = "key". ctrl+p: command palette.'
+                ),
                 id="help-hint",
                 markup=False,
             )

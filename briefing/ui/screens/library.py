@@ -35,6 +35,7 @@ def sort_entries(entries: list[LibraryEntry], order: str, now: datetime) -> list
     if order == "title":
         good.sort(key=lambda e: e.title.casefold())
     elif order == "deadline":
+
         def deadline_key(entry: LibraryEntry) -> tuple[int, float]:
             assert entry.brief is not None
             deadline = next_open_deadline(entry.brief, now)
@@ -42,6 +43,7 @@ def sort_entries(entries: list[LibraryEntry], order: str, now: datetime) -> list
                 return (2, 0.0)
             seconds = (deadline.due_at - now).total_seconds()
             return (0, seconds) if seconds >= 0 else (1, -seconds)
+
         good.sort(key=deadline_key)
     else:
         good.sort(key=lambda e: e.brief.published_at if e.brief else datetime.min, reverse=True)
@@ -80,7 +82,11 @@ class LibraryScreen(Screen[None]):
         siblings: list[LibraryEntry]
 
     def __init__(
-        self, paths: list[Path], *, preloaded: list[LibraryEntry] | None = None, select: Path | None = None
+        self,
+        paths: list[Path],
+        *,
+        preloaded: list[LibraryEntry] | None = None,
+        select: Path | None = None,
     ) -> None:
         super().__init__()
         self._select = select
@@ -95,7 +101,10 @@ class LibraryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-title", markup=False)
-        yield Input(placeholder="Filter by title, tag or person (enter: to the list, escape: clear)", id="library-filter")
+        yield Input(
+            placeholder="Filter by title, tag or person (enter: to the list, escape: clear)",
+            id="library-filter",
+        )
         yield LibraryTable(id="library-table")
         yield Static(id="library-status", markup=False)
         yield StableFooter()
@@ -134,7 +143,7 @@ class LibraryScreen(Screen[None]):
         self.update_status()
 
     def marks(self) -> dict[str, str]:
-        """"✎3 ★1" for each brief id with notes or bookmarks (empty when notes are unavailable)."""
+        """ "✎3 ★1" for each brief id with notes or bookmarks (empty when notes are unavailable)."""
         from briefing.storage.store import StoreError
 
         annotations = self.briefing_app.annotations
@@ -146,7 +155,9 @@ class LibraryScreen(Screen[None]):
             self.briefing_app.store_failed(error)
             return {}
         return {
-            brief_id: " ".join(part for part in (f"✎{n}" if n else "", f"★{b}" if b else "") if part)
+            brief_id: " ".join(
+                part for part in (f"✎{n}" if n else "", f"★{b}" if b else "") if part
+            )
             for brief_id, (n, b) in counts.items()
         }
 
@@ -175,7 +186,11 @@ class LibraryScreen(Screen[None]):
         entry = self.highlighted_entry()
         if not self.entries and not self._loading:
             where = ", ".join(str(p) for p in self.paths) or "(no folders)"
-            status.update(Content.styled(f"No briefs in {where}. Briefs are .toml or .json files.", "$warning"))
+            status.update(
+                Content.styled(
+                    f"No briefs in {where}. Briefs are .toml or .json files.", "$warning"
+                )
+            )
         elif entry is None:
             status.update(Content(""))
         elif entry.error is not None:
@@ -246,7 +261,12 @@ class LibraryScreen(Screen[None]):
         if entry is None:
             return
         if entry.brief is None:
-            self.notify(entry.error.summary() if entry.error else "cannot be read", title="Invalid brief", severity="error", markup=False)
+            self.notify(
+                entry.error.summary() if entry.error else "cannot be read",
+                title="Invalid brief",
+                severity="error",
+                markup=False,
+            )
             return
         siblings = [e for e in self.visible_entries() if e.brief is not None]
         self.post_message(self.OpenBrief(entry, siblings))
@@ -276,7 +296,9 @@ class LibraryScreen(Screen[None]):
             if body is None or self.briefing_app.annotations is None:
                 return
             try:
-                self.briefing_app.annotations.add_note(anchor, brief_title=brief.title, item_text=brief.title, body=body, now=self.now)
+                self.briefing_app.annotations.add_note(
+                    anchor, brief_title=brief.title, item_text=brief.title, body=body, now=self.now
+                )
             except StoreError as error:
                 self.briefing_app.store_failed(error)
                 return
@@ -294,7 +316,9 @@ class LibraryScreen(Screen[None]):
             return
         anchor, brief = found
         try:
-            on = self.briefing_app.annotations.toggle_bookmark(anchor, brief_title=brief.title, item_text=brief.title, now=self.now)
+            on = self.briefing_app.annotations.toggle_bookmark(
+                anchor, brief_title=brief.title, item_text=brief.title, now=self.now
+            )
         except StoreError as error:
             self.briefing_app.store_failed(error)
             return

@@ -74,4 +74,7 @@ class NoteEditorScreen(ModalScreen[str | None]):
             if discard:
                 self.dismiss(None)
 
-        self.app.push_screen(ConfirmScreen("Discard the changes to this note?", yes="Discard", no="Keep editing"), answered)
+        self.app.push_screen(
+            ConfirmScreen("Discard the changes to this note?", yes="Discard", no="Keep editing"),
+            answered,
+        )

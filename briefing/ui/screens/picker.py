@@ -30,7 +30,9 @@ class PickerScreen(ModalScreen[str | None]):
     PickerScreen OptionList { height: auto; max-height: 20; border: none; }
     """
 
-    def __init__(self, title: str, choices: list[tuple[str, Content]], current: str | None = None) -> None:
+    def __init__(
+        self, title: str, choices: list[tuple[str, Content]], current: str | None = None
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.choices = choices
@@ -39,7 +41,9 @@ class PickerScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Content(self.title_text), id="picker-title", markup=False)
-            yield OptionList(*(Option(label, id=value) for value, label in self.choices), markup=False)
+            yield OptionList(
+                *(Option(label, id=value) for value, label in self.choices), markup=False
+            )
         yield Footer()
 
     def on_mount(self) -> None:

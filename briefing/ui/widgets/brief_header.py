@@ -39,7 +39,9 @@ class BriefHeader(Static):
     class Painted(Message):
         """The header was drawn into a frame for the first time (so the first frame is out)."""
 
-    def __init__(self, preview: Content | None = None, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self, preview: Content | None = None, *, id: str | None = None, classes: str | None = None
+    ) -> None:
         # The preview goes in through the constructor: an update() before mount
         # is lost, and the first frame must carry the title.
         super().__init__(preview or Content(""), markup=False, id=id, classes=classes)
@@ -98,7 +100,11 @@ class BriefHeader(Static):
             facts.append((f" · brief {self._position}", muted))
         if self.as_published:
             # Shown on the publication's own offset, the way its readers saw it.
-            shown = format_when(self.now.astimezone(brief.published_at.tzinfo), clock=self._clock) if self.now else ""
+            shown = (
+                format_when(self.now.astimezone(brief.published_at.tzinfo), clock=self._clock)
+                if self.now
+                else ""
+            )
             clock = Content.assemble(
                 (" Clock: as published ", "bold reverse $warning"),
                 (f" {shown}", "$warning"),

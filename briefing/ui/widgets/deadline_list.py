@@ -34,11 +34,15 @@ class DeadlineList(ItemList):
     def set_deadlines(self, deadlines: list[Deadline]) -> None:
         """Show ``deadlines``, soonest first."""
         self._deadlines = sorted(deadlines, key=lambda d: d.due_at)
-        self.set_items((d.id, deadline_prompt(d, self.now, clock=self.clock_style)) for d in self._deadlines)
+        self.set_items(
+            (d.id, deadline_prompt(d, self.now, clock=self.clock_style)) for d in self._deadlines
+        )
 
     def watch_now(self) -> None:
         for deadline in self._deadlines:
-            self.replace_prompt(deadline.id, deadline_prompt(deadline, self.now, clock=self.clock_style))
+            self.replace_prompt(
+                deadline.id, deadline_prompt(deadline, self.now, clock=self.clock_style)
+            )
 
     @property
     def deadlines(self) -> list[Deadline]:

@@ -74,7 +74,13 @@ class ItemList(OptionList):
             options.append(Option(self._decorated(item_id), id=item_id))
         self.clear_options()
         if not options:
-            self.add_option(Option(Content.styled(self.empty_text, "italic $text-muted"), id=EMPTY_ID, disabled=True))
+            self.add_option(
+                Option(
+                    Content.styled(self.empty_text, "italic $text-muted"),
+                    id=EMPTY_ID,
+                    disabled=True,
+                )
+            )
             return
         self.add_options(options)
         if current is not None and current != EMPTY_ID:

@@ -42,7 +42,9 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def row_cells(entry: LibraryEntry, now: datetime, marks: str = "", title_width: int = TITLE_WIDTH) -> list[Text]:
+def row_cells(
+    entry: LibraryEntry, now: datetime, marks: str = "", title_width: int = TITLE_WIDTH
+) -> list[Text]:
     """The cells of one library row; all brief text enters as plain text, never markup."""
     if entry.brief is None:
         name = Text("⚠ ", style="bold red")
@@ -94,7 +96,9 @@ class LibraryTable(DataTable[Text]):
         for label, key in COLUMNS:
             self.add_column(label, key=key)
 
-    def show_entries(self, entries: list[LibraryEntry], now: datetime, marks: dict[str, str] | None = None) -> None:
+    def show_entries(
+        self, entries: list[LibraryEntry], now: datetime, marks: dict[str, str] | None = None
+    ) -> None:
         """Replace the rows with ``entries`` (already filtered and sorted), keeping the cursor's brief.
 
         ``marks`` maps brief ids to "✎3 ★1" (notes and bookmarks).

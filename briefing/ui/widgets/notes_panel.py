@@ -38,7 +38,10 @@ class NotesPanel(Static):
             parts.append(("★ bookmarked  ", "bold $warning"))
         if notes:
             count = f"{len(notes)} note{'s' if len(notes) != 1 else ''}"
-            parts += [(f"✎ {count} on {subject}", "bold $accent"), ("   n add · E edit · e $EDITOR · d delete", muted)]
+            parts += [
+                (f"✎ {count} on {subject}", "bold $accent"),
+                ("   n add · E edit · e $EDITOR · d delete", muted),
+            ]
         for note in notes:
             stamp = note.updated.astimezone().strftime("%Y-%m-%d %H:%M")
             parts += ["\n", (f"[{stamp}] ", muted), note.body.strip()]

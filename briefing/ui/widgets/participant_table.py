@@ -45,7 +45,12 @@ class ParticipantTable(DataTable[Text]):
         self._marks: dict[str, str] = {}
 
     def on_mount(self) -> None:
-        for label, key in (("Name", "name"), ("Role", "role"), ("Affiliation", "affiliation"), ("Side", "side")):
+        for label, key in (
+            ("Name", "name"),
+            ("Role", "role"),
+            ("Affiliation", "affiliation"),
+            ("Side", "side"),
+        ):
             self.add_column(label, key=key)
 
     def set_participants(self, participants: list[Participant]) -> None:
@@ -54,11 +59,23 @@ class ParticipantTable(DataTable[Text]):
         self._marks = {}
         self.clear()
         if not participants:
-            self.add_row(cell("No participants in this brief", "italic dim"), cell(""), cell(""), cell(""), key=EMPTY_KEY)
+            self.add_row(
+                cell("No participants in this brief", "italic dim"),
+                cell(""),
+                cell(""),
+                cell(""),
+                key=EMPTY_KEY,
+            )
             return
         for person in participants:
             # Text, not str: DataTable reads a str cell as markup.
-            self.add_row(cell(person.name, "bold"), cell(person.role), cell(person.affiliation), cell(person.side), key=person.id)
+            self.add_row(
+                cell(person.name, "bold"),
+                cell(person.role),
+                cell(person.affiliation),
+                cell(person.side),
+                key=person.id,
+            )
 
     def set_marks(self, marks: dict[str, str]) -> None:
         """Show ``marks`` (e.g. "✎2 ★") before the names of the participants they belong to."""
