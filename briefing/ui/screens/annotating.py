@@ -52,9 +52,6 @@ class AnnotatingMixin:
         @property
         def is_loaded(self) -> bool: ...
 
-        @property
-        def app(self) -> BriefingApp: ...
-
         def notify(self, message: str, **options: Any) -> None: ...
 
     def reset_annotations(self) -> None:
@@ -193,7 +190,7 @@ class AnnotatingMixin:
             self.notify(f"Note saved on {subject}", timeout=3, markup=False)  # type: ignore[attr-defined]
             self.load_annotations()
 
-        self.app.push_screen(NoteEditorScreen(f"New note on {subject}"), saved)  # type: ignore[attr-defined]
+        self.briefing_app.push_screen(NoteEditorScreen(f"New note on {subject}"), saved)  # type: ignore[attr-defined]
 
     def _latest_note(self) -> tuple[Note, str] | None:
         focused = self.focused_anchor() if self.is_loaded else None
@@ -225,7 +222,7 @@ class AnnotatingMixin:
         if found is None or self._annotations_or_say() is None:
             return
         note, subject = found
-        self.app.push_screen(
+        self.briefing_app.push_screen(
             NoteEditorScreen(f"Note on {subject}", note.body),
             lambda body: self._save_edit(note, body),
         )  # type: ignore[attr-defined]
@@ -239,7 +236,7 @@ class AnnotatingMixin:
 
         note, _ = found
         try:
-            with self.app.suspend():  # type: ignore[attr-defined]
+            with self.briefing_app.suspend():  # type: ignore[attr-defined]
                 body = edit_text(note.body)
         except EditorError as error:
             self.notify(str(error), severity="error", markup=False)  # type: ignore[attr-defined]
@@ -270,7 +267,7 @@ class AnnotatingMixin:
             self.notify("Note deleted", timeout=3)  # type: ignore[attr-defined]
             self.load_annotations()
 
-        self.app.push_screen(
+        self.briefing_app.push_screen(
             ConfirmScreen(f"Delete this note on {subject}?\n\n{preview}", yes="Delete", no="Keep"),
             answered,
         )  # type: ignore[attr-defined]
