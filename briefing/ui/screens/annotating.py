@@ -7,6 +7,7 @@ the notes panel shows the notes of the item under the cursor.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
@@ -176,8 +177,11 @@ class AnnotatingMixin:
         def saved(body: str | None) -> None:
             if body is None:
                 return
+            annotations = self.briefing_app.annotations
             try:
-                self.briefing_app.annotations.add_note(  # type: ignore[union-attr]
+                if annotations is None:
+                    raise StoreError("notes are unavailable")
+                annotations.add_note(
                     anchor,
                     brief_title=self.brief.title,
                     item_text=text,
@@ -186,6 +190,7 @@ class AnnotatingMixin:
                 )
             except StoreError as error:
                 self.briefing_app.store_failed(error)
+                self._keep_unsaved(subject, body, saved)
                 return
             self.notify(f"Note saved on {subject}", timeout=3, markup=False)  # type: ignore[attr-defined]
             self.load_annotations()
@@ -203,13 +208,24 @@ class AnnotatingMixin:
             return None
         return notes[-1], subject
 
+    def _keep_unsaved(self, subject: str, body: str, retry: Callable[[str | None], None]) -> None:
+        """A save failed: give the text back in the editor, so it is not lost with the error."""
+        from briefing.ui.screens.note_editor import NoteEditorScreen
+
+        heading = f"NOT SAVED: note on {subject}. Copy the text, or ctrl+s to try again."
+        self.briefing_app.push_screen(NoteEditorScreen(heading, body), retry)
+
     def _save_edit(self, note: Note, body: str | None) -> None:
         if body is None or body == note.body:
             return
+        annotations = self.briefing_app.annotations
         try:
-            self.briefing_app.annotations.update_note(note.uid, body, self.briefing_app.now())  # type: ignore[union-attr]
+            if annotations is None:
+                raise StoreError("notes are unavailable")
+            annotations.update_note(note.uid, body, self.briefing_app.now())
         except StoreError as error:
             self.briefing_app.store_failed(error)
+            self._keep_unsaved("an edited note", body, lambda again: self._save_edit(note, again))
             return
         self.notify("Note updated", timeout=3)  # type: ignore[attr-defined]
         self.load_annotations()
