@@ -41,6 +41,11 @@ SECTIONS: dict[str, type[BaseModel]] = {
 """Each list section of a brief and the model of its items."""
 
 
+def _printable(key: str) -> str:
+    """A key that cleaning would leave blank, with its control characters spelled out ("\\x1f")."""
+    return key if clean_line(key).strip() else repr(key)[1:-1]
+
+
 def _format_loc(loc: tuple[str | int, ...]) -> str:
     out = ""
     for part in loc:
@@ -48,6 +53,9 @@ def _format_loc(loc: tuple[str | int, ...]) -> str:
             out += f"[{part}]"
         else:
             out += f".{part}" if out else str(part)
+    if not clean_line(out).strip():
+        # Nothing would be left to point at: spell the key out instead.
+        out = ".".join(_printable(str(part)) for part in loc)
     return out
 
 
@@ -66,7 +74,7 @@ def _model_at(loc: tuple[str | int, ...], root: type[BaseModel]) -> type[BaseMod
 def _unknown_key(loc: tuple[str | int, ...], root: type[BaseModel]) -> str:
     key = str(loc[-1])
     model = _model_at(loc[:-1], root)
-    message = f"unknown key '{quote_value(key)[1:-1]}'"
+    message = f"unknown key '{quote_value(_printable(key))[1:-1]}'"
     if model is not None:
         fields = list(model.model_fields)
         close = difflib.get_close_matches(key.lower(), fields, n=1, cutoff=0.6)

@@ -40,7 +40,25 @@ When = date | datetime
 """A date or a date-time, as written in a brief."""
 
 
+MIN_YEAR = 2
+MAX_YEAR = 9998
+"""Dates are kept a year inside the calendar's ends, so that adding a day or moving
+to UTC (a due date's end, a naive time in a zone) can never overflow."""
+
+
 def parse_when(value: Any, *, partial: bool = False) -> Any:
+    """Turn an ISO string into a ``date``, ``datetime`` (or ``PartialDate``); pass others on.
+
+    The year must be between :data:`MIN_YEAR` and :data:`MAX_YEAR`.
+    """
+    parsed = _parse_when(value, partial=partial)
+    year = parsed.year
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueError(f"year {year} is outside the years briefing reads ({MIN_YEAR} to {MAX_YEAR})")
+    return parsed
+
+
+def _parse_when(value: Any, *, partial: bool = False) -> Any:
     """Turn an ISO string into a ``date``, ``datetime`` (or ``PartialDate``); pass others on.
 
     TOML already yields dates and date-times; JSON yields strings. A string with

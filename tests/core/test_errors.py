@@ -380,7 +380,9 @@ def test_hostile_unknown_key_is_cleaned_in_location_and_message(tmp_path: Path) 
     )
     problem = _load_error(path).problems[0]
     assert problem.location == "source."
-    assert problem.message.startswith("unknown key ''")
+    # A key that cleaning would leave blank is spelled out, escapes as printable text.
+    assert problem.message.startswith("unknown key '\\x1b]0;pwned\\x07'")
+    assert "\x1b" not in problem.message and "\x07" not in problem.message
     assert problem.line == 1  # placed at the enclosing table
 
 
