@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from ui.uihelpers import screen_text, settle
 
 from briefing.core.clock import ManualClock
 from briefing.core.errors import BriefError
@@ -14,7 +15,6 @@ from briefing.core.loading import load_brief
 from briefing.launch import build_app
 from briefing.ui.screens.library import LibraryScreen
 from briefing.ui.widgets.library_table import LibraryTable
-from ui.uihelpers import screen_text, settle
 
 MARKUP_NAME = "[bold]x[@click=app.quit]y [link=evil]z"  # a file name cannot hold "/"
 
