@@ -54,7 +54,9 @@ def parse_when(value: Any, *, partial: bool = False) -> Any:
     parsed = _parse_when(value, partial=partial)
     year = parsed.year
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise ValueError(f"year {year} is outside the years briefing reads ({MIN_YEAR} to {MAX_YEAR})")
+        raise ValueError(
+            f"year {year} is outside the years briefing reads ({MIN_YEAR} to {MAX_YEAR})"
+        )
     return parsed
 
 

@@ -28,6 +28,7 @@ from briefing.core.library import LibraryEntry
 from briefing.core.timeutil import sort_key
 from briefing.ui.render import event_prompt, figure_prompt
 from briefing.ui.screens.annotating import ANNOTATION_BINDINGS, AnnotatingMixin
+from briefing.ui.screens.brief_clock import ClockMixin
 from briefing.ui.screens.brief_details import DetailsMixin
 from briefing.ui.sections import SECTIONS
 from briefing.ui.widgets.brief_header import BriefHeader
@@ -48,7 +49,7 @@ FILL_FALLBACK = 0.5
 """Seconds after mounting at which the panes are filled even if the header was never drawn."""
 
 
-class BriefScreen(AnnotatingMixin, DetailsMixin, Screen[Path]):
+class BriefScreen(AnnotatingMixin, DetailsMixin, ClockMixin, Screen[Path]):
     """Every section of one brief; ``escape`` or ``q`` goes back to the library."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
@@ -242,34 +243,6 @@ class BriefScreen(AnnotatingMixin, DetailsMixin, Screen[Path]):
             summary, title="This brief cannot be opened", severity="error", timeout=15, markup=False
         )
         self.dismiss(entry.path)
-
-    # The clock -----------------------------------------------------------
-
-    def clock_now(self) -> datetime:
-        """The time countdowns use: the app's clock, shifted when "as published" is on."""
-        return self.briefing_app.now() + self._offset
-
-    def tick(self) -> None:
-        """Move every countdown to the clock's time; called once a second by the timer."""
-        self.now = self.clock_now()
-
-    def watch_now(self, now: datetime) -> None:
-        if self._panes_mounted:
-            self.query_one(DeadlineList).now = now
-
-    def action_toggle_clock(self) -> None:
-        """Switch between now and the brief's publication time."""
-        if not self._shown:
-            return
-        self.as_published = not self.as_published
-
-    def watch_as_published(self, as_published: bool) -> None:
-        if not self._shown:
-            return
-        real_now = self.briefing_app.now()
-        self._offset = (self.brief.published_at - real_now) if as_published else timedelta(0)
-        self.tick()
-        self.notify("Clock: as published" if as_published else "Clock: now", timeout=2)
 
     # Content ---------------------------------------------------------------
 

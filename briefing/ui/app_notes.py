@@ -1,0 +1,251 @@
+"""Notes, bookmarks and exports at the level of the app (a mixin of :class:`BriefingApp`).
+
+The app owns the store: it says once when the store cannot be used, offers to
+move an unreadable database aside, lists every note or bookmark (``N``, ``B``),
+opens a brief at the item an entry points to, and writes exports (``x``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from textual.app import App
+
+from briefing.core.anchors import Anchor
+from briefing.core.library import LibraryEntry
+from briefing.storage.exporting import ExportRequest
+from briefing.storage.notes import Annotations
+from briefing.storage.store import Store, StoreError
+from briefing.ui.screens.brief import BriefScreen
+
+if TYPE_CHECKING:
+    from briefing.storage.config import Config
+
+
+class AnnotatingApp(App[None]):
+    """The part of :class:`~briefing.ui.app.BriefingApp` that deals with notes, bookmarks and exports."""
+
+    store: Store | None
+    config: Config
+    told_detached: set[str]
+    _annotations: Annotations | None
+    _store_failure_said: bool
+    _unreadable_error: StoreError | None
+
+    def now(self) -> datetime:
+        """The current time (the app's injected clock)."""
+        raise NotImplementedError
+
+    def library_entries(self) -> list[LibraryEntry]:
+        """The entries of the library screen."""
+        raise NotImplementedError
+
+    def open_entry(self, entry: LibraryEntry, siblings: list[LibraryEntry] | None = None) -> None:
+        """Open ``entry`` in the reader."""
+        raise NotImplementedError
+
+    @property
+    def annotations(self) -> Annotations | None:
+        """Notes and bookmarks, or None when the store cannot be used (the reader works on without them)."""
+        if self._annotations is None and self.store is not None:
+            self._annotations = Annotations(self.store)
+        return self._annotations
+
+    def store_failed(self, error: StoreError) -> None:
+        """The store cannot be used: say so once, offer to move an unreadable file aside, go on without notes."""
+        self.store = None
+        self._annotations = None
+        if self._store_failure_said:
+            return
+        self._store_failure_said = True
+        if not getattr(error, "unreadable", False):
+            self.notify(
+                f"{error}. The reader carries on without notes and bookmarks.",
+                title="Notes are unavailable",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
+            return
+        from briefing.storage import paths
+        from briefing.storage.store import Store, move_aside
+        from briefing.ui.screens.confirm import ConfirmScreen
+
+        database = paths.database_file()
+
+        def answered(move: bool | None) -> None:
+            if not move:
+                self.notify(
+                    "Carrying on without notes and bookmarks; 'briefing doctor' can check the file later.",
+                    severity="warning",
+                    timeout=10,
+                )
+                return
+            try:
+                moved = move_aside(database, self.now())
+            except OSError as failure:
+                self.notify(
+                    f"Could not move {database} aside: {failure.strerror or failure}",
+                    severity="error",
+                    markup=False,
+                )
+                return
+            self.store = Store(database)
+            self._store_failure_said = False
+            self.notify(
+                f"Moved to {moved}; a new notes database will be started.", timeout=10, markup=False
+            )
+
+        question = (
+            f"{error}\n\nMove it aside (renamed with a timestamp, nothing is deleted) and start a new notes"
+            " database? Until then the reader works without notes."
+        )
+        self.push_screen(ConfirmScreen(question, yes="Move aside", no="Not now"), answered)
+
+    def notes_unavailable(self) -> None:
+        """Notes were asked for but the store cannot be used: the first time after an unreadable
+        database was found at start-up, offer to move it aside; otherwise say so."""
+        pending, self._unreadable_error = self._unreadable_error, None
+        if pending is not None and not self._store_failure_said:
+            self.store_failed(pending)
+            return
+        self.notify(
+            "Notes are unavailable (see the earlier message, or run 'briefing doctor')",
+            severity="warning",
+        )
+
+    def _list_annotations(self, notes: bool) -> None:
+        from briefing.ui.screens.annotations_list import AnnotationsScreen
+
+        annotations = self.annotations
+        if annotations is None:
+            self.notes_unavailable()
+            return
+        try:
+            entries = annotations.all_notes() if notes else annotations.all_bookmarks()
+        except StoreError as error:
+            self.store_failed(error)
+            return
+        title = f"All notes ({len(entries)})" if notes else f"All bookmarks ({len(entries)})"
+        self.push_screen(AnnotationsScreen(title, list(entries)), self.open_anchor)
+
+    def action_all_notes(self) -> None:
+        """List every note of every brief, newest first."""
+        self._list_annotations(notes=True)
+
+    def action_all_bookmarks(self) -> None:
+        """List every bookmark of every brief."""
+        self._list_annotations(notes=False)
+
+    def open_anchor(self, anchor: Anchor | None) -> None:
+        """Open the brief an anchor points into, at its item."""
+        if anchor is None:
+            return
+        screen = self.screen
+        if (
+            isinstance(screen, BriefScreen)
+            and screen.is_loaded
+            and screen.brief.id == anchor.brief_id
+        ):
+            screen.select_item(anchor.section, anchor.item_id)
+            return
+        entry = next(
+            (
+                e
+                for e in self.known_entries()
+                if e.brief is not None and e.brief.id == anchor.brief_id
+            ),
+            None,
+        )
+        if entry is None:
+            self.notify(
+                "That brief is not in the library any more; its notes are kept (N lists them).",
+                severity="warning",
+                timeout=8,
+            )
+            return
+        self.open_entry(entry)
+        target = self.screen
+
+        async def when_ready() -> None:
+            if isinstance(target, BriefScreen):
+                await target.ready.wait()
+                # Only once what filling the screen left pending (its first focus, the tab bar's
+                # first activation) is handled: switching sections before that makes the stale
+                # events and the new ones switch the screen back and forth for ever.
+                target.call_after_refresh(target.select_item, anchor.section, anchor.item_id)
+
+        self.run_worker(when_ready(), group="open-anchor", exclusive=True)
+
+    def known_entries(self) -> list[LibraryEntry]:
+        """Every entry the app has read: the library's, and the brief open on screen."""
+        entries = self.library_entries()
+        for screen in self.screen_stack:
+            if isinstance(screen, BriefScreen) and screen.entry not in entries:
+                entries.append(screen.entry)
+        return entries
+
+    def action_export(self) -> None:
+        """Export notes (or deadlines) to a file."""
+        from briefing.ui.screens.export import ExportScreen
+
+        brief = (
+            self.screen.brief
+            if isinstance(self.screen, BriefScreen) and self.screen.is_loaded
+            else None
+        )
+        self.push_screen(
+            ExportScreen(
+                brief.title if brief else None,
+                brief.id if brief else None,
+                self.config.export_format,
+            ),
+            self.run_export,
+        )
+
+    def run_export(self, request: ExportRequest | None) -> None:
+        """Write the export the dialog asked for (asking before replacing a file)."""
+        from briefing.storage.exporting import (
+            ExportError,
+            ExportExists,
+            render_export,
+            write_export,
+        )
+        from briefing.ui.screens.confirm import ConfirmScreen
+
+        if request is None:
+            return
+        annotations = self.annotations
+        if annotations is None:
+            self.notes_unavailable()
+            return
+        briefs = {e.brief.id: e.brief for e in self.known_entries() if e.brief is not None}
+        try:
+            payload = render_export(
+                request.format, annotations, briefs, self.now(), request.brief_id
+            )
+            write_export(request.path, payload, force=request.force)
+        except StoreError as error:
+            self.store_failed(error)
+            return
+        except ExportExists as error:
+
+            def answered(replace: bool | None) -> None:
+                if replace:
+                    self.run_export(dataclasses.replace(request, force=True))
+
+            self.push_screen(
+                ConfirmScreen(f"{error}. Replace it?", yes="Replace", no="Cancel"), answered
+            )
+            return
+        except ExportError as error:
+            self.notify(str(error), title="Export failed", severity="error", markup=False)
+            return
+        self.notify(
+            f"Wrote {request.path} ({len(payload):,} bytes)",
+            title="Exported",
+            timeout=8,
+            markup=False,
+        )
