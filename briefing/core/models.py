@@ -253,6 +253,7 @@ class Brief(BaseModel):
     """Key numbers."""
 
     _zone: tzinfo = PrivateAttr(default=UTC)
+    _participants_by_id: dict[str, Participant] = PrivateAttr(default_factory=dict)
 
     @property
     def zone(self) -> tzinfo:
@@ -297,6 +298,7 @@ class Brief(BaseModel):
             self.id = derive_id("brief", context.get("stem") or self.title)
         self.published = resolve_when(self.published, self._zone)
         _derive_ids(self)
+        self._participants_by_id = {p.id: p for p in self.participants}
         for quote in self.quotes:
             if quote.said is not None:
                 quote.said = resolve_when(quote.said, self._zone)
@@ -309,13 +311,14 @@ class Brief(BaseModel):
         return self
 
     def participant(self, participant_id: str | None) -> Participant | None:
-        """Return the participant with this id, if any."""
+        """Return the participant with this id, if any.
+
+        A dictionary lookup: a 20,000-quote brief asks once per quote, and a scan of
+        2,000 participants each time took seconds.
+        """
         if participant_id is None:
             return None
-        for participant in self.participants:
-            if participant.id == participant_id:
-                return participant
-        return None
+        return self._participants_by_id.get(participant_id)
 
 
 def _derive_ids(brief: Brief) -> None:
