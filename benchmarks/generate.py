@@ -19,7 +19,7 @@ import argparse
 import json
 import random
 import sys
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import tomli_w
@@ -120,7 +120,7 @@ def make_brief(rng: random.Random, n_quotes: int, n_participants: int, n: int = 
     brief = {
         "format": 1,
         "title": f"Synthetic brief {n}: {topic} talks {rng.choice(('stall', 'resume', 'end'))}",
-        "published": published.replace(tzinfo=timezone.utc) if zone is None else published,
+        "published": published.replace(tzinfo=UTC) if zone is None else published,
         "source": {"name": "Synthetic generator", "url": f"https://example.org/briefs/{n}"},
         "tags": sorted(set(rng.sample(TAGS, rng.randint(1, 5)))),
         "summary": _summary(rng, topic, [p["name"] for p in participants] or ["Nobody"]),
