@@ -8,12 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.core.safetext import clean_line
+from briefing.storage.exporting import FORMATS, SUFFIXES
 
 if TYPE_CHECKING:
     from briefing.core.models import Brief
-
-FORMATS = ("md", "json", "toml", "ics")
-SUFFIXES = {"md": ".md", "json": ".json", "toml": ".toml", "ics": ".ics"}
 
 
 def _err(message: str) -> None:
@@ -87,13 +85,12 @@ def _saved_annotations():
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the export; 0 on success, 1 on a problem (said in one line)."""
     from briefing.core.clock import SystemClock
-    from briefing.core.export import export_data, to_json, to_markdown, to_toml
     from briefing.core.filenames import safe_filename
+    from briefing.storage.exporting import ExportError, ExportExists, render_export, write_export
     from briefing.storage.store import StoreError
 
     config, briefs = _library(args)
     fmt = "ics" if args.deadlines else (args.format or config.export_format)
-    now = SystemClock().now()
     brief_id = None
     if args.brief:
         if Path(args.brief).exists():
@@ -103,62 +100,31 @@ def cmd_export(args: argparse.Namespace) -> int:
                 return 1
         else:
             brief_id = args.brief
+    if fmt == "ics" and brief_id is not None and brief_id not in briefs:
+        _err(f"no brief with id {brief_id!r} in the library")
+        return 1
     try:
-        annotations = _saved_annotations()  # exporting never creates the database
-        all_notes = annotations.all_notes() if annotations else []
-        all_bookmarks = annotations.all_bookmarks() if annotations else []
-        notes = [n for n in all_notes if brief_id is None or n.brief_id == brief_id]
-        bookmarks = [b for b in all_bookmarks if brief_id is None or b.brief_id == brief_id]
+        # Exporting never creates the database: with none yet, there are no notes.
+        payload = render_export(fmt, _saved_annotations(), briefs, SystemClock().now(), brief_id)
     except StoreError as error:
         _err(f"{error}; run 'briefing doctor'")
         return 1
-    if fmt == "ics":
-        from briefing.core.calendar import deadlines_ics
-
-        chosen = [b for b in briefs.values() if brief_id is None or b.id == brief_id]
-        if brief_id is not None and not chosen:
-            _err(f"no brief with id {brief_id!r} in the library")
-            return 1
-        payload = deadlines_ics(chosen, notes, now)
-    elif fmt == "md":
-        payload = to_markdown(notes, briefs, now).encode("utf-8")
-    else:
-        data = export_data(notes, bookmarks, briefs, now)
-        payload = (to_json(data) if fmt == "json" else to_toml(data)).encode("utf-8")
     if args.output == "-":
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()
         return 0
     target = Path(args.output)
     if target.is_dir():
-        title = (
-            briefs[brief_id].title
-            if brief_id in briefs
-            else ("deadlines" if fmt == "ics" else "notes")
-        )
+        fallback = "deadlines" if fmt == "ics" else "notes"
+        title = briefs[brief_id].title if brief_id in briefs else fallback
         target = target / safe_filename(title, SUFFIXES[fmt])
-    return write_file(target, payload, force=args.force)
-
-
-def write_file(target: Path, payload: bytes, *, force: bool) -> int:
-    """Write ``payload`` atomically; refuse to replace a file or a symlink without ``force``."""
-    from briefing.storage.atomic import atomic_write
-
-    if target.is_symlink() and not force:
-        _err(
-            f"{target}: is a symbolic link; not following it (use --force to replace the link itself)"
-        )
-        return 1
-    if target.exists() and not force:
-        _err(f"{target}: already exists (use --force to overwrite)")
-        return 1
-    if not target.parent.is_dir():
-        _err(f"{target.parent}: no such folder")
-        return 1
     try:
-        atomic_write(target, payload)
-    except OSError as error:
-        _err(f"{target}: cannot be written ({error.strerror or error})")
+        write_export(target, payload, force=args.force)
+    except ExportExists as error:
+        _err(f"{error} (use --force to replace it; a link is replaced itself, never followed)")
+        return 1
+    except ExportError as error:
+        _err(str(error))
         return 1
     print(f"wrote {clean_line(str(target))} ({len(payload):,} bytes)")
     return 0

@@ -41,15 +41,16 @@ class ExportExists(ExportError):
 
 def render_export(
     fmt: str,
-    annotations: Annotations,
+    annotations: Annotations | None,
     briefs: Mapping[str, Brief],
     now: datetime,
     brief_id: str | None = None,
 ) -> bytes:
-    """The bytes of an export in ``fmt``."""
+    """The bytes of an export in ``fmt`` (``annotations`` None: no database yet, so no notes)."""
     from briefing.core.export import export_data, to_json, to_markdown, to_toml
 
-    notes = [n for n in annotations.all_notes() if brief_id is None or n.brief_id == brief_id]
+    all_notes = annotations.all_notes() if annotations else []
+    notes = [n for n in all_notes if brief_id is None or n.brief_id == brief_id]
     if fmt == "ics":
         from briefing.core.calendar import deadlines_ics
 
@@ -57,9 +58,8 @@ def render_export(
         return deadlines_ics(chosen, notes, now)
     if fmt == "md":
         return to_markdown(notes, briefs, now).encode("utf-8")
-    bookmarks = [
-        b for b in annotations.all_bookmarks() if brief_id is None or b.brief_id == brief_id
-    ]
+    all_bookmarks = annotations.all_bookmarks() if annotations else []
+    bookmarks = [b for b in all_bookmarks if brief_id is None or b.brief_id == brief_id]
     data = export_data(notes, bookmarks, briefs, now)
     return (to_json(data) if fmt == "json" else to_toml(data)).encode("utf-8")
 
