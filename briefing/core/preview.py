@@ -9,7 +9,7 @@ just means there is no preview.
 from __future__ import annotations
 
 import json
-import tomllib
+from briefing.core import tomlread
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -40,7 +40,7 @@ def peek(path: Path) -> Preview | None:
         if len(data) > MAX_PREVIEW_BYTES:
             return None
         text = data.decode("utf-8-sig")
-        raw = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
+        raw = json.loads(text) if path.suffix.lower() == ".json" else tomlread.loads(text)
     except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         return None
     if not isinstance(raw, dict):
