@@ -26,6 +26,7 @@ commands:
   export             export notes (md, json, toml) or deadlines (ics)
   import-notes FILE  merge a JSON or TOML export of notes back in
   doctor [--repair]  check the notes database (and move a broken one aside)
+  import ARTICLE     draft a brief from the plain text of a news article
 
 examples:
   briefing                              open the library (configured folders or the samples)
@@ -38,9 +39,19 @@ examples:
   briefing schema > brief.schema.json   let your editor validate briefs
   briefing export --format md -o notes.md
   briefing export --deadlines -o deadlines.ics
+  briefing import article.txt -o draft.toml --open
 """
 
-COMMANDS = ("validate", "show", "schema", "config", "export", "import-notes", "doctor")
+COMMANDS = (
+    "validate",
+    "show",
+    "schema",
+    "config",
+    "export",
+    "import-notes",
+    "doctor",
+    "import",
+)
 
 
 def _parse_now(value: str) -> datetime:
@@ -126,6 +137,10 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument(
             "--repair", action="store_true", help="move an unreadable database aside"
         )
+    elif command == "import":
+        from briefing.cli_import import add_import_arguments
+
+        add_import_arguments(parser)
     if command in ("export", "import-notes", "doctor"):
         parser.add_argument(
             "--data-dir", metavar="DIR", help="where notes live (or BRIEFING_DATA_DIR)"
@@ -239,6 +254,13 @@ def _notes_command(name: str):
     return run
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    """Draft a brief from an article (see ``briefing.cli_import``)."""
+    from briefing.cli_import import run_import
+
+    return run_import(args)
+
+
 HANDLERS = {
     "validate": cmd_validate,
     "show": cmd_show,
@@ -247,6 +269,7 @@ HANDLERS = {
     "export": _notes_command("cmd_export"),
     "import-notes": _notes_command("cmd_import_notes"),
     "doctor": _notes_command("cmd_doctor"),
+    "import": cmd_import,
 }
 
 

@@ -14,6 +14,7 @@ from briefing.core.clock import Clock, ShiftedClock, SystemClock, local_zone
 from briefing.core.library import LibraryEntry
 from briefing.storage import paths
 from briefing.storage.config import load_config
+from briefing.storage.library_index import LibraryIndex
 from briefing.storage.store import Store
 
 
@@ -59,6 +60,7 @@ def build_app(
         theme=theme,
         open_entry=open_entry,
         warnings=warnings + theme_warnings,
+        library_index=LibraryIndex(paths.index_file(), zone=zone),
     )
 
 

@@ -1,46 +1,186 @@
 """A library: the briefs under a set of files and folders, good and bad alike.
 
 A file that fails to load is still an entry (with its error), so one bad file
-never hides the others and the reader can say what is wrong with it.
+never hides the others and the reader can say what is wrong with it. The
+library lists each brief by its :class:`BriefSummary` (what a row shows), which
+the library index keeps between runs, so a large library opens without parsing
+every file again; the whole brief is read only when it is opened.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from briefing.core.countdown import countdown
 from briefing.core.status import DeadlineStatus
 
 if TYPE_CHECKING:
     from briefing.core.errors import BriefError
-    from briefing.core.models import Brief, Deadline
+    from briefing.core.models import Brief
+
+
+class DeadlineLike(Protocol):
+    """What the library needs of a deadline (a model's or a summary's)."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def due_at(self) -> datetime: ...
+    @property
+    def status(self) -> DeadlineStatus: ...
+
+
+D = TypeVar("D", bound=DeadlineLike)
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineInfo:
+    """A deadline as the library shows it: what falls due, when, and whether it is still open."""
+
+    title: str
+    due_at: datetime
+    status: DeadlineStatus = DeadlineStatus.OPEN
+
+
+@dataclass(frozen=True, slots=True)
+class BriefSummary:
+    """What a library row shows of a brief, and what the filter searches."""
+
+    brief_id: str
+    title: str
+    published_at: datetime
+    published: str
+    """The publication date as written for reading (``2025-10-26``)."""
+    deadlines: tuple[DeadlineInfo, ...] = ()
+    people: int = 0
+    quotes: int = 0
+    tags: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    """Participant names, for the filter."""
+    haystack: str = field(default="", compare=False)
+    """Title, tags and names, case-folded once (the filter runs on every keystroke)."""
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dictionary (the library index stores it)."""
+        return {
+            "id": self.brief_id,
+            "title": self.title,
+            "published_at": self.published_at.isoformat(),
+            "published": self.published,
+            "deadlines": [[d.title, d.due_at.isoformat(), d.status.value] for d in self.deadlines],
+            "people": self.people,
+            "quotes": self.quotes,
+            "tags": list(self.tags),
+            "names": list(self.names),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> BriefSummary:
+        """Rebuild a summary from :meth:`to_json`; raises ``KeyError``/``ValueError``/``TypeError`` on bad data."""
+        return make_summary(
+            brief_id=str(data["id"]),
+            title=str(data["title"]),
+            published_at=datetime.fromisoformat(data["published_at"]),
+            published=str(data["published"]),
+            deadlines=tuple(
+                DeadlineInfo(str(title), datetime.fromisoformat(due), DeadlineStatus(status))
+                for title, due, status in data["deadlines"]
+            ),
+            people=int(data["people"]),
+            quotes=int(data["quotes"]),
+            tags=tuple(str(tag) for tag in data["tags"]),
+            names=tuple(str(name) for name in data["names"]),
+        )
+
+
+def make_summary(**fields: Any) -> BriefSummary:
+    """Build a :class:`BriefSummary`, computing its filter haystack."""
+    haystack = "\n".join([fields["title"], *fields.get("tags", ()), *fields.get("names", ())])
+    return BriefSummary(**fields, haystack=haystack.casefold())
+
+
+def summarize(brief: Brief) -> BriefSummary:
+    """The library's view of ``brief``."""
+    from briefing.core.timeutil import format_when
+
+    return make_summary(
+        brief_id=brief.id,
+        title=brief.title,
+        published_at=brief.published_at,
+        published=format_when(brief.published).split(" ")[0],
+        deadlines=tuple(DeadlineInfo(d.title, d.due_at, d.status) for d in brief.deadlines),
+        people=len(brief.participants),
+        quotes=len(brief.quotes),
+        tags=tuple(brief.tags),
+        names=tuple(p.name for p in brief.participants),
+    )
 
 
 @dataclass(slots=True)
 class LibraryEntry:
-    """One file of the library: its brief, or the error that stopped it loading."""
+    """One file of the library: its summary (and the brief once read), or the error that stopped it loading."""
 
     path: Path
     """The brief file."""
     brief: Brief | None = None
-    """The loaded brief, when it is valid."""
+    """The loaded brief, once it has been read in full."""
     error: BriefError | None = None
     """Why it could not be loaded, when it is not."""
+    indexed: BriefSummary | None = None
+    """The summary, once decoded from :attr:`stored` or computed from :attr:`brief`."""
+    stored: str | None = None
+    """The summary as the library index keeps it (JSON), decoded on first use: a large
+    library lists at once and decodes only the rows it shows."""
+    stored_time: float | None = None
+    """The publication time (a POSIX timestamp) from the index, to sort without decoding."""
+
+    @property
+    def summary(self) -> BriefSummary | None:
+        """What the library shows of a valid brief; None for an invalid or unread file."""
+        if self.indexed is None:
+            if self.brief is not None:
+                self.indexed = summarize(self.brief)
+            elif self.stored is not None and self.error is None:
+                self._decode()
+        return self.indexed
+
+    def _decode(self) -> None:
+        import json
+
+        try:
+            self.indexed = BriefSummary.from_json(json.loads(self.stored or ""))
+        except (KeyError, TypeError, ValueError):
+            from briefing.core.errors import BriefError, Problem
+
+            self.error = BriefError(
+                self.path,
+                [Problem("its entry in the library index is damaged; press r to read it again")],
+            )
 
     @property
     def pending(self) -> bool:
-        """True while the file has not been read yet."""
-        return self.brief is None and self.error is None
+        """True while the file has not been read (nor found in the index) yet."""
+        return (
+            self.brief is None and self.error is None and self.indexed is None and not self.stored
+        )
 
     @property
     def ok(self) -> bool:
-        """True when the brief loaded."""
-        return self.brief is not None
+        """True when the brief is valid (read, or known valid from the index)."""
+        return self.error is None and (
+            self.brief is not None or self.indexed is not None or self.stored is not None
+        )
+
+    @property
+    def brief_id(self) -> str | None:
+        """The brief's id, when it is valid."""
+        summary = self.summary
+        return summary.brief_id if summary else None
 
     @property
     def key(self) -> str:
@@ -50,7 +190,16 @@ class LibraryEntry:
     @property
     def title(self) -> str:
         """The brief's title, or the file name for an invalid file."""
-        return self.brief.title if self.brief else self.path.name
+        summary = self.summary
+        return summary.title if summary else self.path.name
+
+    @property
+    def published_time(self) -> float:
+        """When the brief was published (a POSIX timestamp), for sorting; 0 for an invalid file."""
+        if self.indexed is None and self.stored_time is not None and self.error is None:
+            return self.stored_time
+        summary = self.summary
+        return summary.published_at.timestamp() if summary else 0.0
 
 
 def scan(
@@ -67,9 +216,9 @@ def scan(
             yield LibraryEntry(path, error=error)
 
 
-def next_open_deadline(brief: Brief, now: datetime) -> Deadline | None:
+def next_open_deadline(deadlines: Sequence[D], now: datetime) -> D | None:
     """Return the soonest open deadline that has not yet passed at ``now``, else the latest overdue one."""
-    open_deadlines = [d for d in brief.deadlines if d.status is DeadlineStatus.OPEN]
+    open_deadlines = [d for d in deadlines if d.status is DeadlineStatus.OPEN]
     if not open_deadlines:
         return None
     upcoming = [d for d in open_deadlines if countdown(d.due_at, now).seconds >= 0]
@@ -83,9 +232,8 @@ def matches(entry: LibraryEntry, query: str) -> bool:
     words = query.casefold().split()
     if not words:
         return True
-    haystack = [entry.path.name]
-    if entry.brief:
-        haystack += [entry.brief.title, *entry.brief.tags]
-        haystack += [p.name for p in entry.brief.participants]
-    text = "\n".join(haystack).casefold()
+    summary = entry.summary
+    text = entry.path.name.casefold()
+    if summary is not None:
+        text = f"{text}\n{summary.haystack}"
     return all(word in text for word in words)

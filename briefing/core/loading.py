@@ -11,7 +11,6 @@ import json
 import os
 import re
 import stat
-from briefing.core import tomlread
 from collections.abc import Iterable, Iterator
 from datetime import tzinfo
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from briefing.core import tomlread
 from briefing.core.errors import BriefError, Problem
 from briefing.core.locate import PathKey, json_positions, nearest, toml_positions
 from briefing.core.models import MAX_ITEMS, Brief

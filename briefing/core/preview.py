@@ -9,11 +9,11 @@ just means there is no preview.
 from __future__ import annotations
 
 import json
-from briefing.core import tomlread
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from briefing.core import tomlread
 from briefing.core.safetext import clean_line
 from briefing.core.timeutil import format_when
 

@@ -54,6 +54,11 @@ def database_file() -> Path:
     return data_dir() / "briefing.db"
 
 
+def index_file() -> Path:
+    """The library index: a cache of what the library shows, rebuilt whenever it is lost."""
+    return data_dir() / "library-index.db"
+
+
 def _bundled(name: str) -> Path:
     installed = _PACKAGE / "_data" / name
     if installed.is_dir():

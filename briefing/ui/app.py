@@ -18,6 +18,7 @@ from textual.theme import Theme
 from briefing.core.clock import Clock
 from briefing.core.library import LibraryEntry
 from briefing.storage.config import Config
+from briefing.storage.library_index import LibraryIndex
 from briefing.storage.notes import Annotations
 from briefing.storage.store import Store, StoreError
 from briefing.ui.app_notes import AnnotatingApp
@@ -57,6 +58,7 @@ class BriefingApp(AnnotatingApp):
         theme: str | None = None,
         open_entry: LibraryEntry | None = None,
         warnings: list[str] | None = None,
+        library_index: LibraryIndex | None = None,
     ) -> None:
         super().__init__()
         self.library_paths = library_paths
@@ -65,6 +67,8 @@ class BriefingApp(AnnotatingApp):
         self.config = config or Config()
         self.store = store
         self.open_at_start = open_entry
+        self.library_index = library_index
+        """The cache of what the library shows (None: read every file each time)."""
         self.requested_theme = theme
         self.startup_warnings = list(warnings or [])
         self._annotations: Annotations | None = None
@@ -167,13 +171,13 @@ class BriefingApp(AnnotatingApp):
 
     def open_entry(self, entry: LibraryEntry, siblings: list[LibraryEntry] | None = None) -> None:
         """Open ``entry`` in the reader (replacing a reader already open)."""
-        if entry.brief is None:
+        if not entry.ok:
             return
         if siblings is None:
-            siblings = [e for e in self.library_entries() if e.brief is not None]
+            siblings = [e for e in self.library_entries() if e.ok]
         if isinstance(self.screen, BriefScreen):
             self.screen.library_order = siblings
-            self.screen.show_brief(entry)
+            self.screen.open_entry(entry)
             return
 
         self.push_screen(BriefScreen(entry, siblings), self.back_to_library)

@@ -155,7 +155,7 @@ class AnnotatingApp(App[None]):
             (
                 e
                 for e in self.known_entries()
-                if e.brief is not None and e.brief.id == anchor.brief_id
+                if e.ok and e.brief_id == anchor.brief_id
             ),
             None,
         )

@@ -44,10 +44,10 @@ class BriefingCommands(Provider):
             found.append(("Toggle clock: now / as published", "Key a", screen.action_toggle_clock))
             found.append(("Filter quotes by speaker", "Key s", screen.action_pick_speaker))
         for entry in app.library_entries():
-            if entry.brief is not None:
+            if entry.ok:
                 found.append(
                     (
-                        f"Open brief: {entry.brief.title}",
+                        f"Open brief: {entry.title}",
                         str(entry.path.name),
                         partial(app.open_entry, entry),
                     )

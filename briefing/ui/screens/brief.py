@@ -242,7 +242,15 @@ class BriefScreen(AnnotatingMixin, DetailsMixin, ClockMixin, Screen[Path]):
         self.notify(
             summary, title="This brief cannot be opened", severity="error", timeout=15, markup=False
         )
-        self.dismiss(entry.path)
+        if not self._shown:
+            self.dismiss(entry.path)
+
+    def open_entry(self, entry: LibraryEntry) -> None:
+        """Show ``entry`` here, reading its file first (in a thread) when the library only indexed it."""
+        if entry.brief is not None:
+            self.show_brief(entry)
+        else:
+            self.load_entry(entry)
 
     # Content ---------------------------------------------------------------
 
@@ -367,7 +375,7 @@ class BriefScreen(AnnotatingMixin, DetailsMixin, ClockMixin, Screen[Path]):
             self.notify("This is the only brief in the library", timeout=2)
             return
         index = self.library_order.index(self.entry) if self.entry in self.library_order else 0
-        self.show_brief(self.library_order[(index + step) % len(self.library_order)])
+        self.open_entry(self.library_order[(index + step) % len(self.library_order)])
 
     def action_back(self) -> None:
         """Return to the library."""

@@ -15,13 +15,14 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
-from briefing.core.library import LibraryEntry, matches, next_open_deadline, scan
+from briefing.core.library import LibraryEntry, matches, next_open_deadline
 from briefing.ui.widgets.library_table import LibraryTable
 from briefing.ui.widgets.stable_footer import StableFooter
 
 if TYPE_CHECKING:
+    from briefing.storage.library_index import Progress
     from briefing.ui.app import BriefingApp
 
 SORTS = ("published", "title", "deadline")
@@ -30,15 +31,15 @@ SORT_LABELS = {"published": "newest first", "title": "title", "deadline": "next 
 
 def sort_entries(entries: list[LibraryEntry], order: str, now: datetime) -> list[LibraryEntry]:
     """Order ``entries`` by ``order``; files that failed to load always come last."""
-    good = [e for e in entries if e.brief is not None]
-    bad = sorted((e for e in entries if e.brief is None), key=lambda e: e.path.name)
+    good = [e for e in entries if e.ok]
+    bad = sorted((e for e in entries if not e.ok), key=lambda e: e.path.name)
     if order == "title":
         good.sort(key=lambda e: e.title.casefold())
     elif order == "deadline":
 
         def deadline_key(entry: LibraryEntry) -> tuple[int, float]:
-            assert entry.brief is not None
-            deadline = next_open_deadline(entry.brief, now)
+            summary = entry.summary
+            deadline = next_open_deadline(summary.deadlines, now) if summary else None
             if deadline is None:
                 return (2, 0.0)
             seconds = (deadline.due_at - now).total_seconds()
@@ -46,8 +47,9 @@ def sort_entries(entries: list[LibraryEntry], order: str, now: datetime) -> list
 
         good.sort(key=deadline_key)
     else:
-        good.sort(key=lambda e: e.brief.published_at if e.brief else datetime.min, reverse=True)
-    return good + bad
+        good.sort(key=lambda e: e.published_time, reverse=True)
+    # An entry whose index row turned out damaged moves to the invalid ones.
+    return [e for e in good if e.ok] + bad + [e for e in good if not e.ok]
 
 
 class LibraryScreen(Screen[None]):
@@ -69,10 +71,15 @@ class LibraryScreen(Screen[None]):
 
     @dataclass
     class Loaded(Message):
-        """A batch of entries was read by the loading worker."""
+        """The library as the index last knew it (listed at once on a warm start)."""
 
         entries: list[LibraryEntry]
-        done: bool
+
+    @dataclass
+    class Indexed(Message):
+        """A step of the index refresh: new or changed entries, vanished files, progress."""
+
+        progress: Progress
 
     @dataclass
     class OpenBrief(Message):
@@ -92,8 +99,11 @@ class LibraryScreen(Screen[None]):
         self._select = select
         self.paths = paths
         self.entries: list[LibraryEntry] = list(preloaded or [])
+        self._keyed: dict[str, LibraryEntry] = {}
+        self._keyed_from: list[LibraryEntry] | None = None
         self._preloaded = preloaded is not None
         self._loading = False
+        self._progress: tuple[int, int] | None = None
 
     @property
     def briefing_app(self) -> BriefingApp:
@@ -117,7 +127,7 @@ class LibraryScreen(Screen[None]):
             if self._select is not None:
                 self.select_path(self._select)
         else:
-            self.action_reload()
+            self._start_loading()
         self.query_one(LibraryTable).focus()
 
     @property
@@ -126,8 +136,8 @@ class LibraryScreen(Screen[None]):
         return self.briefing_app.now()
 
     def tick(self) -> None:
-        """Advance every countdown in the table to the clock's time."""
-        self.query_one(LibraryTable).tick(self.visible_entries(), self.now)
+        """Advance every countdown in the table to the clock's time (only the rows on screen are redrawn)."""
+        self.query_one(LibraryTable).now = self.now
 
     def visible_entries(self) -> list[LibraryEntry]:
         """The entries that pass the filter, in the current order."""
@@ -167,13 +177,19 @@ class LibraryScreen(Screen[None]):
             self.refresh_rows()
 
     def update_title(self) -> None:
-        invalid = sum(1 for e in self.entries if e.brief is None)
-        count = len(self.entries)
-        text = f"Library · {count} brief{'s' if count != 1 else ''}"
-        if invalid:
-            text += f" ({invalid} invalid)"
-        if self._loading:
-            text += " · loading…"
+        if self._loading and self._progress is None and not self.entries:
+            text = "Library · indexing…"
+        elif self._loading and self._progress is not None and self._progress[1]:
+            checked, total = self._progress
+            text = f"Library · indexing {checked:,} of {total:,}…"
+        else:
+            invalid = sum(1 for e in self.entries if e.error is not None)
+            count = len(self.entries)
+            text = f"Library · {count:,} brief{'s' if count != 1 else ''}"
+            if invalid:
+                text += f" ({invalid:,} invalid)"
+            if self._loading:
+                text += " · checking for changes…"
         text += f" · sorted by {SORT_LABELS[self.order]} (s)"
         query = self.query_one("#library-filter", Input).value
         if query:
@@ -193,12 +209,12 @@ class LibraryScreen(Screen[None]):
             )
         elif entry is None:
             status.update(Content(""))
-        elif entry.error is not None:
-            status.update(Content.styled("\n".join(entry.error.lines()[:4]), "$error"))
+        elif entry.error is not None or entry.summary is None:
+            lines = entry.error.lines()[:4] if entry.error else [f"{entry.path}: cannot be read"]
+            status.update(Content.styled("\n".join(lines), "$error"))
         else:
-            assert entry.brief is not None
             parts: list[str | tuple[str, str]] = [(str(entry.path), "$text-muted")]
-            deadline = next_open_deadline(entry.brief, self.now)
+            deadline = next_open_deadline(entry.summary.deadlines, self.now)
             if deadline is not None:
                 parts += [("\nnext deadline: ", "$text-muted"), deadline.title]
             status.update(Content.assemble(*parts))
@@ -206,52 +222,97 @@ class LibraryScreen(Screen[None]):
     def highlighted_entry(self) -> LibraryEntry | None:
         """The entry under the cursor."""
         key = self.query_one(LibraryTable).highlighted_key
-        return next((e for e in self.entries if e.key == key), None)
+        return self._by_key.get(key) if key is not None else None
+
+    @property
+    def _by_key(self) -> dict[str, LibraryEntry]:
+        if len(self._keyed) != len(self.entries) or self._keyed_from is not self.entries:
+            self._keyed = {e.key: e for e in self.entries}
+            self._keyed_from = self.entries
+        return self._keyed
 
     def action_reload(self) -> None:
-        """Read the library again from disk."""
-        self.entries = []
+        """Check the library for new, changed and vanished files (re-reading every file)."""
+        self._start_loading(force=bool(self.entries))
+
+    def _start_loading(self, *, force: bool = False) -> None:
         self._loading = True
-        self.query_one(LibraryTable).clear()
+        self._progress = None
         self.update_title()
-        self.load_entries(self.paths)
+        self.load_entries(self.paths, force)
 
     @work(thread=True, exclusive=True, group="library-load")
-    def load_entries(self, paths: list[Path]) -> None:
-        """Read every brief in a thread, posting them in batches so the table fills in as it goes."""
-        zone = self.briefing_app.local_zone
-        batch: list[LibraryEntry] = []
+    def load_entries(self, paths: list[Path], force: bool = False) -> None:
+        """List the library from its index, then bring the index up to date, in a thread.
+
+        Without an index (no data folder), every file is read, as the rows fill in.
+        """
+        from briefing.storage.library_index import Progress, index_in_processes
+
+        app = self.briefing_app
+        index = app.library_index
+        if index is None:
+            from briefing.core.library import scan
+
+            batch: list[LibraryEntry] = []
+            last = time.monotonic()
+            for entry in scan(paths, local_zone=app.local_zone):
+                batch.append(entry)
+                if time.monotonic() - last > 0.1:
+                    self.post_message(self.Indexed(Progress(entries=batch)))
+                    batch, last = [], time.monotonic()
+            self.post_message(self.Indexed(Progress(entries=batch, done=True)))
+            return
+        if not force:
+            self.post_message(self.Loaded(index.cached(paths)))
+        batch_progress: Progress | None = None
         last = time.monotonic()
-        for entry in scan(paths, local_zone=zone):
-            batch.append(entry)
-            if time.monotonic() - last > 0.05:
-                self.post_message(self.Loaded(batch, done=False))
-                batch, last = [], time.monotonic()
-        self.post_message(self.Loaded(batch, done=True))
+        for progress in index.refresh(paths, indexer=index_in_processes, force=force):
+            # Merge steps that come faster than the screen needs them (10 a second).
+            if batch_progress is None:
+                batch_progress = progress
+            else:
+                batch_progress.entries.extend(progress.entries)
+                batch_progress.removed.extend(progress.removed)
+                batch_progress.checked, batch_progress.total = progress.checked, progress.total
+                batch_progress.done = progress.done
+            if progress.done or time.monotonic() - last > 0.1 or progress.removed:
+                self.post_message(self.Indexed(batch_progress))
+                batch_progress, last = None, time.monotonic()
 
     def on_library_screen_loaded(self, message: Loaded) -> None:
-        self.entries.extend(message.entries)
-        if message.done:
-            self._loading = False
-            self.refresh_rows()
-            # Rows arrived in file order; once sorted, start at the top (or on the brief just read).
-            self.query_one(LibraryTable).move_cursor(row=0)
-            if self._select is not None:
-                self.select_path(self._select)
-            self.update_status()
-        else:
-            table = self.query_one(LibraryTable)
-            query = self.query_one("#library-filter", Input).value
-            for entry in message.entries:
-                if matches(entry, query):
-                    table.add_entry(entry, self.now)
-            self.update_title()
-            self.update_status()
+        self.entries = message.entries
+        self.refresh_rows()
+        self._place_cursor()
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_library_screen_indexed(self, message: Indexed) -> None:
+        progress = message.progress
+        self._progress = (progress.checked, progress.total)
+        gone = set(progress.removed)
+        fresh = {entry.key: entry for entry in progress.entries}
+        if gone or fresh:
+            kept = [e for e in self.entries if e.key not in gone and e.key not in fresh]
+            self.entries = kept + list(fresh.values())
+        if progress.done:
+            self._loading = False
+            self._progress = None
+        if gone or fresh or progress.done:
+            first_rows = not self.query_one(LibraryTable).row_count
+            self.refresh_rows()
+            if first_rows or progress.done:
+                self._place_cursor()
+        else:
+            self.update_title()
+
+    def _place_cursor(self) -> None:
+        if self._select is not None:
+            self.select_path(self._select)
         self.update_status()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_library_table_row_highlighted(self, event: LibraryTable.RowHighlighted) -> None:
+        self.update_status()
+
+    def on_library_table_row_selected(self, event: LibraryTable.RowSelected) -> None:
         event.stop()
         self.action_open()
 
@@ -260,7 +321,7 @@ class LibraryScreen(Screen[None]):
         entry = self.highlighted_entry()
         if entry is None:
             return
-        if entry.brief is None:
+        if not entry.ok:
             self.notify(
                 entry.error.summary() if entry.error else "cannot be read",
                 title="Invalid brief",
@@ -268,19 +329,19 @@ class LibraryScreen(Screen[None]):
                 markup=False,
             )
             return
-        siblings = [e for e in self.visible_entries() if e.brief is not None]
+        siblings = [e for e in self.visible_entries() if e.ok]
         self.post_message(self.OpenBrief(entry, siblings))
 
     def _brief_anchor(self):  # noqa: ANN202 - (Anchor, Brief) | None
         from briefing.core.anchors import Anchor, ItemKind
 
         entry = self.highlighted_entry()
-        if entry is None or entry.brief is None:
+        if entry is None or entry.summary is None:
             return None
         if self.briefing_app.annotations is None:
             self.briefing_app.notes_unavailable()
             return None
-        return Anchor(entry.brief.id, ItemKind.BRIEF, ""), entry.brief
+        return Anchor(entry.summary.brief_id, ItemKind.BRIEF, ""), entry.summary
 
     def action_note(self) -> None:
         """Write a note on the highlighted brief as a whole."""

@@ -1,0 +1,40 @@
+"""A worker process of the library index: reads brief files and prints what it found.
+
+Run by :func:`briefing.storage.library_index.index_in_processes` as
+``python -m briefing.storage.index_worker ZONE``: it reads every job (a JSON
+``[path, known digest]`` per line) from standard input until it closes, then
+prints one JSON line per file. Reading every job first means the parent can
+write them all before it reads a result, with no risk of both sides waiting
+on a full pipe.
+
+Plain pipes rather than :mod:`multiprocessing`: a Textual app has replaced
+``sys.stderr``, which multiprocessing's resource tracker tries to pass on.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import pickle
+import sys
+
+
+def main() -> int:
+    """Index the jobs on standard input; return the exit status."""
+    from dataclasses import astuple
+
+    from briefing.storage.library_index import index_file
+
+    # The zone comes pickled from the parent process (the same program), never from a user.
+    zone = pickle.loads(base64.b64decode(sys.argv[1])) if len(sys.argv) > 1 else None
+    jobs = [json.loads(line) for line in sys.stdin if line.strip()]
+    out = sys.stdout
+    for path, digest in jobs:
+        out.write(json.dumps(astuple(index_file(path, zone, digest)), ensure_ascii=False))
+        out.write("\n")
+    out.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,432 @@
+"""The library index: what the library shows of every brief file, kept between runs.
+
+A library of thousands of briefs cannot be parsed on every start. The index
+keeps, for each file, its size, modification time, content hash and either the
+:class:`~briefing.core.library.BriefSummary` a row shows or the problems that
+made it invalid. A refresh stats every file, re-reads only those whose size or
+time changed, re-parses only those whose content hash changed, and forgets
+files that vanished.
+
+The index is a cache, kept in its own SQLite file beside the notes database:
+it holds nothing that cannot be rebuilt from the brief files, so a damaged or
+outdated index is simply deleted and built again, and it never puts notes at
+risk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import tzinfo
+from pathlib import Path
+
+from briefing.core.library import LibraryEntry
+
+INDEX_VERSION = 1
+"""Bump when what a summary holds changes: an index of another version is rebuilt."""
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    path     TEXT PRIMARY KEY,
+    size     INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    digest   TEXT NOT NULL,
+    published REAL,
+    summary  TEXT,
+    error    TEXT
+);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedFile:
+    """One file as indexed: its identity on disk and what it holds (picklable, for worker processes)."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    digest: str
+    published: float | None = None
+    """The publication time (POSIX timestamp) of a valid brief, for sorting."""
+    summary: str | None = None
+    """The summary as JSON, for a valid brief."""
+    error: str | None = None
+    """The problems as JSON, for an invalid file."""
+    unchanged: bool = False
+    """True when the content hash matched the index: nothing was parsed."""
+
+    def entry(self) -> LibraryEntry:
+        """The library entry this row stands for."""
+        return entry_from_row(self.path, self.published, self.summary, self.error)
+
+
+@dataclass(slots=True)
+class Progress:
+    """What one step of a refresh found: entries new or changed, files gone, and how far it got."""
+
+    entries: list[LibraryEntry] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    checked: int = 0
+    total: int = 0
+    done: bool = False
+
+
+def _error_json(error: Exception) -> str:
+    from briefing.core.errors import BriefError
+
+    assert isinstance(error, BriefError)
+    return json.dumps(
+        [[p.message, p.location, p.line, p.column] for p in error.problems], ensure_ascii=False
+    )
+
+
+def entry_from_row(
+    path: str, published: float | None, summary: str | None, error: str | None
+) -> LibraryEntry:
+    """Rebuild a library entry from an index row (a valid brief's summary is decoded when first used)."""
+    from briefing.core.errors import BriefError, Problem
+
+    file = Path(path)
+    if summary is not None:
+        return LibraryEntry(file, stored=summary, stored_time=published)
+    try:
+        problems = [
+            Problem(str(message), str(location), line, column)
+            for message, location, line, column in json.loads(error or "[]")
+        ]
+    except (TypeError, ValueError):
+        problems = [Problem("its entry in the library index is damaged; press r to read it again")]
+    return LibraryEntry(file, error=BriefError(file, problems))
+
+
+def index_file(path: str, zone: tzinfo | None, known_digest: str | None = None) -> IndexedFile:
+    """Read ``path`` and index it; skip parsing when its content hash is ``known_digest``.
+
+    A module-level function of plain arguments, so a process pool can run it.
+    """
+    from briefing.core.errors import BriefError, Problem
+    from briefing.core.library import summarize
+    from briefing.core.loading import parse_brief, read_limited
+
+    file = Path(path)
+    try:
+        info = file.stat()
+        data = read_limited(file)
+    except BriefError as error:
+        return IndexedFile(path, -1, -1, "", error=_error_json(error))
+    except OSError as error:
+        problem = Problem(f"cannot be read: {error.strerror or error}")
+        return IndexedFile(path, -1, -1, "", error=_error_json(BriefError(file, [problem])))
+    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+    if digest == known_digest:
+        return IndexedFile(path, info.st_size, info.st_mtime_ns, digest, unchanged=True)
+    try:
+        brief = parse_brief(data, file, local_zone=zone)
+    except BriefError as error:
+        return IndexedFile(path, info.st_size, info.st_mtime_ns, digest, error=_error_json(error))
+    summary = summarize(brief)
+    return IndexedFile(
+        path,
+        info.st_size,
+        info.st_mtime_ns,
+        digest,
+        published=summary.published_at.timestamp(),
+        summary=json.dumps(summary.to_json(), ensure_ascii=False),
+    )
+
+
+Indexer = Callable[[list[tuple[str, str | None]], tzinfo | None], Iterator[IndexedFile]]
+"""Indexes ``(path, known digest)`` pairs, yielding results in any order (see :mod:`.indexing`)."""
+
+
+def index_serially(
+    jobs: list[tuple[str, str | None]], zone: tzinfo | None
+) -> Iterator[IndexedFile]:
+    """Index ``jobs`` one after another in this thread."""
+    for path, digest in jobs:
+        yield index_file(path, zone, digest)
+
+
+POOL_THRESHOLD = 64
+"""Fewer files than this are indexed in the calling thread: starting processes costs more."""
+
+
+def _worker_command(zone: tzinfo | None) -> tuple[list[str], dict[str, str]]:
+    import base64
+    import pickle
+
+    import briefing
+
+    package_root = os.path.dirname(os.path.dirname(os.path.abspath(briefing.__file__)))
+    env = dict(os.environ)
+    # The worker imports this very briefing, installed or not.
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
+    zone_arg = base64.b64encode(pickle.dumps(zone)).decode("ascii")
+    return [sys.executable, "-m", "briefing.storage.index_worker", zone_arg], env
+
+
+def index_in_processes(
+    jobs: list[tuple[str, str | None]], zone: tzinfo | None, *, workers: int | None = None
+) -> Iterator[IndexedFile]:
+    """Index ``jobs`` in worker processes (one per core), yielding results as they arrive.
+
+    Parsing and validating is pure Python, so threads would share one core;
+    processes use them all. Whatever the workers do not deliver (they could
+    not start, or died) is indexed in this thread instead.
+    """
+    import queue
+    import subprocess
+    import threading
+
+    workers = workers or min(4, os.cpu_count() or 1)
+    if len(jobs) < POOL_THRESHOLD or workers < 2:
+        yield from index_serially(jobs, zone)
+        return
+    command, env = _worker_command(zone)
+    results: queue.Queue[IndexedFile | None] = queue.Queue()
+    processes: list[subprocess.Popen[str]] = []
+
+    def collect(process: subprocess.Popen[str]) -> None:
+        assert process.stdout is not None
+        try:
+            for line in process.stdout:
+                try:
+                    results.put(IndexedFile(*json.loads(line)))
+                except (TypeError, ValueError):
+                    break
+        finally:
+            results.put(None)
+
+    for n in range(workers):
+        share = jobs[n::workers]
+        try:
+            process = subprocess.Popen(
+                command,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                text=True,
+                encoding="utf-8",
+                env=env,
+            )
+            assert process.stdin is not None
+            process.stdin.write("".join(json.dumps(job) + "\n" for job in share))
+            process.stdin.close()
+        except (OSError, ValueError):
+            continue
+        processes.append(process)
+        threading.Thread(target=collect, args=(process,), daemon=True).start()
+    delivered: set[str] = set()
+    try:
+        running = len(processes)
+        while running:
+            item = results.get()
+            if item is None:
+                running -= 1
+                continue
+            delivered.add(item.path)
+            yield item
+    finally:
+        for process in processes:
+            if process.poll() is None:
+                process.kill()
+            process.wait()
+    missing = [job for job in jobs if job[0] not in delivered]
+    yield from index_serially(missing, zone)
+
+
+def _under(path: str, roots: list[str]) -> bool:
+    return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
+def absolute(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """The library's files and folders as absolute paths (the index's keys)."""
+    return [os.path.abspath(os.fspath(path)) for path in paths]
+
+
+class LibraryIndex:
+    """The index file at ``path``; opened on first use, rebuilt when it cannot be read.
+
+    ``stamp`` names what the summaries depend on besides the files (the index
+    version and the reader's time zone, which places naive times): an index
+    made with another stamp is emptied first.
+    """
+
+    def __init__(self, path: Path, *, zone: tzinfo | None = None) -> None:
+        self.path = path
+        self.zone = zone
+        self.stamp = f"{INDEX_VERSION}:{zone}"
+        self._connection: sqlite3.Connection | None = None
+        self.rebuilt = False
+        """True when the file was damaged or outdated and started again empty."""
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open connection (opening, checking or rebuilding the file on first use)."""
+        if self._connection is None:
+            try:
+                self._connection = self._open()
+            except sqlite3.DatabaseError:
+                self._discard()
+                self.rebuilt = True
+                self._connection = self._open()
+        return self._connection
+
+    def _open(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+        try:
+            connection.execute("PRAGMA busy_timeout = 10000")
+            connection.execute("PRAGMA journal_mode = WAL")
+            # A cache: losing the last writes in a crash only means re-reading those files.
+            connection.execute("PRAGMA synchronous = NORMAL")
+            connection.executescript(SCHEMA)
+            row = connection.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
+            if row is None or row[0] != self.stamp:
+                if row is not None:
+                    self.rebuilt = True
+                connection.execute("DELETE FROM files")
+                connection.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('stamp', ?)", (self.stamp,)
+                )
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
+    def _discard(self) -> None:
+        """Delete a damaged index (and its WAL files): it is only a cache."""
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            try:
+                os.unlink(f"{self.path}{suffix}")
+            except FileNotFoundError:
+                pass
+
+    def _rows(self, roots: list[str], columns: str) -> list[tuple]:
+        try:
+            rows = self.connection.execute(f"SELECT path, {columns} FROM files").fetchall()
+        except sqlite3.DatabaseError:
+            # Damaged after opening (the pages of the table itself): start again.
+            self.close()
+            self._discard()
+            self.rebuilt = True
+            return []
+        return [row for row in rows if _under(row[0], roots)]
+
+    def cached(self, paths: Iterable[str | os.PathLike[str]]) -> list[LibraryEntry]:
+        """The entries the index holds for the library at ``paths``, newest first."""
+        rows = self._rows(absolute(paths), "published, summary, error")
+        rows.sort(key=lambda row: row[1] or 0.0, reverse=True)
+        return [entry_from_row(*row) for row in rows]
+
+    def refresh(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        *,
+        indexer: Indexer = index_serially,
+        batch: int = 200,
+        force: bool = False,
+    ) -> Iterator[Progress]:
+        """Bring the index up to date with the files under ``paths``, reporting as it goes.
+
+        Yields a first :class:`Progress` with the files that vanished (and the
+        total to check), then batches of new or changed entries, then one with
+        ``done`` set. Unchanged files are never read; files whose time changed
+        but not their content are read and hashed but not parsed. ``force``
+        re-reads every file.
+        """
+        from briefing.core.loading import find_briefs
+
+        roots = absolute(paths)
+        known: dict[str, tuple[int, int, str]] = {
+            path: (size, mtime_ns, digest)
+            for path, size, mtime_ns, digest in self._rows(roots, "size, mtime_ns, digest")
+        }
+        if force:
+            known = {path: (-1, -1, "") for path in known}
+        files = [os.fspath(path) for path in find_briefs(roots)]
+        present = set(files)
+        removed = [path for path in known if path not in present]
+        jobs: list[tuple[str, str | None]] = []
+        for path in files:
+            old = known.get(path)
+            try:
+                info = os.stat(path)
+            except OSError:
+                jobs.append((path, None))
+                continue
+            if old is not None and old[0] == info.st_size and old[1] == info.st_mtime_ns and old[2]:
+                continue
+            jobs.append((path, old[2] if old else None))
+        if removed:
+            self._write(
+                lambda c: c.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in removed])
+            )
+        yield Progress(removed=removed, total=len(jobs))
+        checked = 0
+        pending: list[IndexedFile] = []
+        for result in indexer(jobs, self.zone):
+            checked += 1
+            pending.append(result)
+            if len(pending) >= batch:
+                yield self._store(pending, checked, len(jobs))
+                pending = []
+        yield self._store(pending, checked, len(jobs), done=True)
+
+    def _store(
+        self, results: list[IndexedFile], checked: int, total: int, *, done: bool = False
+    ) -> Progress:
+        def write(connection: sqlite3.Connection) -> None:
+            for item in results:
+                if item.size < 0:
+                    continue  # unreadable: listed with its error, looked at again next time
+                if item.unchanged:
+                    connection.execute(
+                        "UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?",
+                        (item.size, item.mtime_ns, item.path),
+                    )
+                else:
+                    connection.execute(
+                        "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (
+                            item.path,
+                            item.size,
+                            item.mtime_ns,
+                            item.digest,
+                            item.published,
+                            item.summary,
+                            item.error,
+                        ),
+                    )
+
+        self._write(write)
+        entries = [item.entry() for item in results if not item.unchanged]
+        return Progress(entries=entries, checked=checked, total=total, done=done)
+
+    def _write(self, action: Callable[[sqlite3.Connection], object]) -> None:
+        """Run ``action`` in one transaction; a failure to write the cache is not an error."""
+        try:
+            connection = self.connection
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                action(connection)
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+        except sqlite3.DatabaseError:
+            # A read-only or full disk: the library still lists what was read, it is just
+            # read again next time.
+            pass
+
+    def close(self) -> None:
+        """Close the connection, if open."""
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
