@@ -153,27 +153,34 @@ def _say(text: str, stream=None) -> None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    """Validate every brief under ``args.paths``; 0 when all are valid."""
-    from briefing.core.clock import local_zone
-    from briefing.core.errors import BriefError
-    from briefing.core.loading import find_briefs, load_brief
+    """Validate every brief under ``args.paths``; 0 when all are valid.
 
-    zone = local_zone()
-    failures = checked = 0
-    for path in find_briefs(args.paths):
-        checked += 1
-        try:
-            load_brief(path, local_zone=zone)
-        except BriefError as error:
-            failures += 1
-            for line in error.lines():
-                _say(clean_line(line))
-        else:
-            if not args.quiet:
-                _say(f"OK {clean_line(str(path))}")
-    if checked == 0:
+    A large library is checked in worker processes, one per core; results are
+    printed in file order all the same.
+    """
+    from briefing.core.clock import local_zone
+    from briefing.core.loading import find_briefs
+    from briefing.storage.library_index import entry_from_row, index_in_processes
+
+    files = [str(path) for path in find_briefs(args.paths)]
+    if not files:
         _say("no briefs found (briefs are .toml or .json files)", sys.stderr)
         return 1
+    position = {path: n for n, path in enumerate(files)}
+    waiting: dict[int, tuple[str, str | None]] = {}
+    next_to_print = failures = 0
+    for result in index_in_processes([(path, None) for path in files], local_zone()):
+        waiting[position[result.path]] = (result.path, result.error)
+        while next_to_print in waiting:
+            path, error = waiting.pop(next_to_print)
+            next_to_print += 1
+            if error is not None:
+                failures += 1
+                problems = entry_from_row(path, None, None, error).error
+                for line in problems.lines() if problems else [f"{path}: cannot be read"]:
+                    _say(clean_line(line))
+            elif not args.quiet:
+                _say(f"OK {clean_line(path)}")
     return 1 if failures else 0
 
 
