@@ -15,7 +15,6 @@ risk.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -123,6 +122,8 @@ def index_file(path: str, zone: tzinfo | None, known_digest: str | None = None) 
     except OSError as error:
         problem = Problem(f"cannot be read: {error.strerror or error}")
         return IndexedFile(path, -1, -1, "", error=_error_json(BriefError(file, [problem])))
+    import hashlib
+
     digest = hashlib.blake2b(data, digest_size=16).hexdigest()
     if digest == known_digest:
         return IndexedFile(path, info.st_size, info.st_mtime_ns, digest, unchanged=True)

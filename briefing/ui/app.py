@@ -8,24 +8,38 @@ library's paths) and routes between screens. What is shown lives in
 from __future__ import annotations
 
 import dataclasses
+import sys
 from datetime import datetime, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 from textual.theme import Theme
 
-from briefing.core.clock import Clock
-from briefing.core.library import LibraryEntry
 from briefing.storage.config import Config
-from briefing.storage.library_index import LibraryIndex
-from briefing.storage.notes import Annotations
 from briefing.storage.store import Store, StoreError
 from briefing.ui.app_notes import AnnotatingApp
 from briefing.ui.commands import BriefingCommands
 from briefing.ui.screens.brief import BriefScreen
-from briefing.ui.screens.help import HelpRow, HelpScreen
-from briefing.ui.screens.library import LibraryScreen
+
+if TYPE_CHECKING:
+    from briefing.core.clock import Clock
+    from briefing.core.library import LibraryEntry
+    from briefing.storage.library_index import LibraryIndex
+    from briefing.storage.notes import Annotations
+    from briefing.ui.screens.help import HelpRow
+    from briefing.ui.screens.library import LibraryScreen
+
+
+def _library_screen_class() -> type[LibraryScreen] | None:
+    """The library screen's class if its module has been imported (else no library screen exists).
+
+    Opening ``briefing FILE`` paints the brief without importing the library's
+    screen, table and index code; it is imported when the user goes back.
+    """
+    module = sys.modules.get("briefing.ui.screens.library")
+    return getattr(module, "LibraryScreen", None)
 
 DEFAULT_THEME = "briefing-dark"
 
@@ -94,6 +108,8 @@ class BriefingApp(AnnotatingApp):
             # Straight into the reader; the library beneath is built only when the user goes back.
             self.push_screen(BriefScreen(entry), self.back_to_library)
         else:
+            from briefing.ui.screens.library import LibraryScreen
+
             self.push_screen(
                 LibraryScreen(self.library_paths, preloaded=[entry] if entry else None)
             )
@@ -161,8 +177,9 @@ class BriefingApp(AnnotatingApp):
 
     def library_entries(self) -> list[LibraryEntry]:
         """The entries of the library screen (for the command palette)."""
+        library_screen = _library_screen_class()
         for screen in self.screen_stack:
-            if isinstance(screen, LibraryScreen):
+            if library_screen is not None and isinstance(screen, library_screen):
                 return list(screen.entries)
         return []
 
@@ -184,6 +201,8 @@ class BriefingApp(AnnotatingApp):
 
     def back_to_library(self, path: Path | None) -> None:
         """A brief screen closed: show the library with the cursor on the brief last read."""
+        from briefing.ui.screens.library import LibraryScreen
+
         if isinstance(self.screen, LibraryScreen):
             if path is not None:
                 self.screen.select_path(path)
@@ -196,6 +215,8 @@ class BriefingApp(AnnotatingApp):
 
     def action_help(self) -> None:
         """List every key of the current screen."""
+        from briefing.ui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         rows: list[HelpRow] = []

@@ -13,15 +13,15 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 
-from briefing.core.anchors import Anchor
-from briefing.core.library import LibraryEntry
-from briefing.storage.exporting import ExportRequest
-from briefing.storage.notes import Annotations
 from briefing.storage.store import Store, StoreError
 from briefing.ui.screens.brief import BriefScreen
 
 if TYPE_CHECKING:
+    from briefing.core.anchors import Anchor
+    from briefing.core.library import LibraryEntry
     from briefing.storage.config import Config
+    from briefing.storage.exporting import ExportRequest
+    from briefing.storage.notes import Annotations
 
 
 class AnnotatingApp(App[None]):
@@ -50,6 +50,8 @@ class AnnotatingApp(App[None]):
     def annotations(self) -> Annotations | None:
         """Notes and bookmarks, or None when the store cannot be used (the reader works on without them)."""
         if self._annotations is None and self.store is not None:
+            from briefing.storage.notes import Annotations
+
             self._annotations = Annotations(self.store)
         return self._annotations
 
