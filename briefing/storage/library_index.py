@@ -26,7 +26,7 @@ from pathlib import Path
 
 from briefing.core.library import LibraryEntry
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 """Bump when what a summary holds changes: an index of another version is rebuilt."""
 
 SCHEMA = """
@@ -38,8 +38,38 @@ CREATE TABLE IF NOT EXISTS files (
     digest   TEXT NOT NULL,
     published REAL,
     summary  TEXT,
-    error    TEXT
+    error    TEXT,
+    items    TEXT,
+    searchable INTEGER NOT NULL DEFAULT 0
 );
+CREATE TABLE IF NOT EXISTS items (
+    id           INTEGER PRIMARY KEY,
+    path         TEXT NOT NULL,
+    kind         TEXT NOT NULL,
+    item_id      TEXT NOT NULL,
+    text         TEXT NOT NULL,
+    speaker_id   TEXT NOT NULL,
+    speaker_name TEXT NOT NULL,
+    role         TEXT NOT NULL,
+    affiliation  TEXT NOT NULL,
+    aliases      TEXT NOT NULL,
+    when_text    TEXT NOT NULL,
+    when_ts      REAL,
+    context      TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS items_by_path ON items (path);
+CREATE INDEX IF NOT EXISTS items_by_kind ON items (kind, speaker_name);
+CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(
+    text, speaker_name, content='items', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS items_added AFTER INSERT ON items BEGIN
+    INSERT INTO items_fts (rowid, text, speaker_name) VALUES (new.id, new.text, new.speaker_name);
+END;
+CREATE TRIGGER IF NOT EXISTS items_removed AFTER DELETE ON items BEGIN
+    INSERT INTO items_fts (items_fts, rowid, text, speaker_name)
+    VALUES ('delete', old.id, old.text, old.speaker_name);
+END;
 """
 
 
@@ -59,6 +89,8 @@ class IndexedFile:
     """The problems as JSON, for an invalid file."""
     unchanged: bool = False
     """True when the content hash matched the index: nothing was parsed."""
+    items: str | None = None
+    """Every item of a valid brief as JSON (see :mod:`briefing.core.library_items`), for search."""
 
     def entry(self) -> LibraryEntry:
         """The library entry this row stands for."""
@@ -111,6 +143,7 @@ def index_file(path: str, zone: tzinfo | None, known_digest: str | None = None) 
     """
     from briefing.core.errors import BriefError, Problem
     from briefing.core.library import summarize
+    from briefing.core.library_items import brief_items
     from briefing.core.loading import parse_brief, read_limited
 
     file = Path(path)
@@ -139,6 +172,7 @@ def index_file(path: str, zone: tzinfo | None, known_digest: str | None = None) 
         digest,
         published=summary.published_at.timestamp(),
         summary=json.dumps(summary.to_json(), ensure_ascii=False),
+        items=json.dumps([item.to_json() for item in brief_items(brief)], ensure_ascii=False),
     )
 
 
@@ -281,7 +315,10 @@ class LibraryIndex:
 
     def _open(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+        # One connection, used by one worker thread at a time (the library's exclusive worker).
+        connection = sqlite3.connect(
+            self.path, timeout=10, isolation_level=None, check_same_thread=False
+        )
         try:
             connection.execute("PRAGMA busy_timeout = 10000")
             connection.execute("PRAGMA journal_mode = WAL")
@@ -293,6 +330,7 @@ class LibraryIndex:
                 if row is not None:
                     self.rebuilt = True
                 connection.execute("DELETE FROM files")
+                connection.execute("DELETE FROM items")
                 connection.execute(
                     "INSERT OR REPLACE INTO meta (key, value) VALUES ('stamp', ?)", (self.stamp,)
                 )
@@ -367,7 +405,10 @@ class LibraryIndex:
             jobs.append((path, old[2] if old else None))
         if removed:
             self._write(
-                lambda c: c.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in removed])
+                lambda c: [
+                    c.executemany(f"DELETE FROM {table} WHERE path = ?", [(p,) for p in removed])
+                    for table in ("files", "items")
+                ]
             )
         yield Progress(removed=removed, total=len(jobs))
         checked = 0
@@ -393,8 +434,11 @@ class LibraryIndex:
                         (item.size, item.mtime_ns, item.path),
                     )
                 else:
+                    # The items of the old version leave the search index now; the new ones
+                    # enter it in build_search, once the library is listed.
+                    connection.execute("DELETE FROM items WHERE path = ?", (item.path,))
                     connection.execute(
-                        "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
                         (
                             item.path,
                             item.size,
@@ -403,6 +447,7 @@ class LibraryIndex:
                             item.published,
                             item.summary,
                             item.error,
+                            item.items,
                         ),
                     )
 
@@ -410,7 +455,58 @@ class LibraryIndex:
         entries = [item.entry() for item in results if not item.unchanged]
         return Progress(entries=entries, checked=checked, total=total, done=done)
 
-    def _write(self, action: Callable[[sqlite3.Connection], object]) -> None:
+    def build_search(self, *, batch: int = 100) -> Iterator[tuple[int, int]]:
+        """Move the items of newly indexed briefs into the search tables, yielding (done, total).
+
+        Kept apart from :meth:`refresh` so a first start lists every brief
+        before it spends seconds filling the full-text index; a warm start has
+        nothing to do here.
+        """
+        try:
+            total = self.connection.execute(
+                "SELECT count(*) FROM files WHERE searchable = 0 AND items IS NOT NULL"
+            ).fetchone()[0]
+        except sqlite3.DatabaseError:
+            return
+        done = 0
+        while done < total:
+            try:
+                rows = self.connection.execute(
+                    "SELECT path, items FROM files WHERE searchable = 0 AND items IS NOT NULL"
+                    " LIMIT ?",
+                    (batch,),
+                ).fetchall()
+            except sqlite3.DatabaseError:
+                return
+            if not rows:
+                break
+
+            def write(connection: sqlite3.Connection, rows: list[tuple[str, str]] = rows) -> None:
+                for path, items in rows:
+                    connection.execute("DELETE FROM items WHERE path = ?", (path,))
+                    try:
+                        decoded = json.loads(items)
+                    except ValueError:
+                        decoded = []
+                    # Columns in LibraryItem's order; aliases one per line.
+                    connection.executemany(
+                        "INSERT INTO items (path, kind, item_id, text, speaker_id, speaker_name,"
+                        " role, affiliation, aliases, when_text, when_ts, context)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [
+                            (path, *i[:7], "\n".join(map(str, i[7])), *i[8:])
+                            for i in decoded
+                            if isinstance(i, list) and len(i) == 11 and isinstance(i[7], list)
+                        ],
+                    )
+                    connection.execute("UPDATE files SET searchable = 1 WHERE path = ?", (path,))
+
+            if not self._write(write):
+                return
+            done += len(rows)
+            yield done, total
+
+    def _write(self, action: Callable[[sqlite3.Connection], object]) -> bool:
         """Run ``action`` in one transaction; a failure to write the cache is not an error."""
         try:
             connection = self.connection
@@ -424,7 +520,8 @@ class LibraryIndex:
         except sqlite3.DatabaseError:
             # A read-only or full disk: the library still lists what was read, it is just
             # read again next time.
-            pass
+            return False
+        return True
 
     def close(self) -> None:
         """Close the connection, if open."""

@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input, Static
+from textual.worker import get_current_worker
 
 from briefing.core.library import LibraryEntry, matches, next_open_deadline
 from briefing.ui.widgets.library_table import LibraryTable
@@ -80,6 +81,13 @@ class LibraryScreen(Screen[None]):
         """A step of the index refresh: new or changed entries, vanished files, progress."""
 
         progress: Progress
+
+    @dataclass
+    class SearchIndexed(Message):
+        """The search index has taken in ``done`` of the ``total`` briefs that were new or changed."""
+
+        done: int
+        total: int
 
     @dataclass
     class OpenBrief(Message):
@@ -265,9 +273,12 @@ class LibraryScreen(Screen[None]):
             return
         if not force:
             self.post_message(self.Loaded(index.cached(paths)))
+        worker = get_current_worker()
         batch_progress: Progress | None = None
         last = time.monotonic()
         for progress in index.refresh(paths, indexer=index_in_processes, force=force):
+            if worker.is_cancelled:
+                return
             # Merge steps that come faster than the screen needs them (10 a second).
             if batch_progress is None:
                 batch_progress = progress
@@ -279,6 +290,11 @@ class LibraryScreen(Screen[None]):
             if progress.done or time.monotonic() - last > 0.1 or progress.removed:
                 self.post_message(self.Indexed(batch_progress))
                 batch_progress, last = None, time.monotonic()
+        # The search index fills once every brief is listed (seconds on a first start).
+        for done, total in index.build_search():
+            if worker.is_cancelled:
+                return
+            self.app.post_message(self.SearchIndexed(done, total))
 
     def on_library_screen_loaded(self, message: Loaded) -> None:
         self.entries = message.entries
