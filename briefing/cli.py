@@ -27,6 +27,7 @@ commands:
   import-notes FILE  merge a JSON or TOML export of notes back in
   doctor [--repair]  check the notes database (and move a broken one aside)
   import ARTICLE     draft a brief from the plain text of a news article
+  agenda [PATH...]   every open deadline of the library, soonest first
 
 examples:
   briefing                              open the library (configured folders or the samples)
@@ -40,6 +41,7 @@ examples:
   briefing export --format md -o notes.md
   briefing export --deadlines -o deadlines.ics
   briefing import article.txt -o draft.toml --open
+  briefing agenda --within 7d           what falls due this week
 """
 
 COMMANDS = (
@@ -51,6 +53,7 @@ COMMANDS = (
     "import-notes",
     "doctor",
     "import",
+    "agenda",
 )
 
 
@@ -141,6 +144,10 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         from briefing.cli_import import add_import_arguments
 
         add_import_arguments(parser)
+    elif command == "agenda":
+        from briefing.cli_agenda import add_agenda_arguments
+
+        add_agenda_arguments(parser)
     if command in ("export", "import-notes", "doctor"):
         parser.add_argument(
             "--data-dir", metavar="DIR", help="where notes live (or BRIEFING_DATA_DIR)"
@@ -268,6 +275,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     return run_import(args)
 
 
+def cmd_agenda(args: argparse.Namespace) -> int:
+    """Print the open deadlines of the library (see ``briefing.cli_agenda``)."""
+    from briefing.cli_agenda import run_agenda
+
+    return run_agenda(args)
+
+
 HANDLERS = {
     "validate": cmd_validate,
     "show": cmd_show,
@@ -277,6 +291,7 @@ HANDLERS = {
     "import-notes": _notes_command("cmd_import_notes"),
     "doctor": _notes_command("cmd_doctor"),
     "import": cmd_import,
+    "agenda": cmd_agenda,
 }
 
 

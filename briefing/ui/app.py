@@ -58,6 +58,9 @@ class BriefingApp(AnnotatingApp):
         Binding("N", "all_notes", "Notes", id="app.notes"),
         Binding("B", "all_bookmarks", "Bookmarks", show=False, id="app.bookmarks"),
         Binding("x", "export", "Export", show=False, id="app.export"),
+        Binding("ctrl+f", "search", "Search", id="app.search"),
+        Binding("p", "people", "People", show=False, id="app.people"),
+        Binding("A", "agenda", "Agenda", show=False, id="app.agenda"),
     ]
 
     def __init__(
@@ -188,7 +191,7 @@ class BriefingApp(AnnotatingApp):
 
     def open_entry(self, entry: LibraryEntry, siblings: list[LibraryEntry] | None = None) -> None:
         """Open ``entry`` in the reader (replacing a reader already open)."""
-        if not entry.ok:
+        if entry.error is not None:
             return
         if siblings is None:
             siblings = [e for e in self.library_entries() if e.ok]

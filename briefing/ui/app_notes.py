@@ -11,9 +11,8 @@ import dataclasses
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from textual.app import App
-
 from briefing.storage.store import Store, StoreError
+from briefing.ui.app_library import LibraryWideApp
 from briefing.ui.screens.brief import BriefScreen
 
 if TYPE_CHECKING:
@@ -24,7 +23,7 @@ if TYPE_CHECKING:
     from briefing.storage.notes import Annotations
 
 
-class AnnotatingApp(App[None]):
+class AnnotatingApp(LibraryWideApp):
     """The part of :class:`~briefing.ui.app.BriefingApp` that deals with notes, bookmarks and exports."""
 
     store: Store | None
@@ -145,41 +144,14 @@ class AnnotatingApp(App[None]):
         """Open the brief an anchor points into, at its item."""
         if anchor is None:
             return
-        screen = self.screen
-        if (
-            isinstance(screen, BriefScreen)
-            and screen.is_loaded
-            and screen.brief.id == anchor.brief_id
-        ):
-            screen.select_item(anchor.section, anchor.item_id)
-            return
-        entry = next(
-            (
-                e
-                for e in self.known_entries()
-                if e.ok and e.brief_id == anchor.brief_id
+        self.open_at(
+            lambda screen: screen.brief.id == anchor.brief_id,
+            lambda: next(
+                (e for e in self.known_entries() if e.ok and e.brief_id == anchor.brief_id), None
             ),
-            None,
+            anchor.section,
+            anchor.item_id,
         )
-        if entry is None:
-            self.notify(
-                "That brief is not in the library any more; its notes are kept (N lists them).",
-                severity="warning",
-                timeout=8,
-            )
-            return
-        self.open_entry(entry)
-        target = self.screen
-
-        async def when_ready() -> None:
-            if isinstance(target, BriefScreen):
-                await target.ready.wait()
-                # Only once what filling the screen left pending (its first focus, the tab bar's
-                # first activation) is handled: switching sections before that makes the stale
-                # events and the new ones switch the screen back and forth for ever.
-                target.call_after_refresh(target.select_item, anchor.section, anchor.item_id)
-
-        self.run_worker(when_ready(), group="open-anchor", exclusive=True)
 
     def known_entries(self) -> list[LibraryEntry]:
         """Every entry the app has read: the library's, and the brief open on screen."""
