@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -49,6 +49,21 @@ MIGRATIONS: dict[int, str] = {
         created     TEXT NOT NULL,
         detached    INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (brief_id, kind, item_id)
+    );
+    """,
+    3: """
+    CREATE TABLE seen (
+        brief_id TEXT NOT NULL,
+        kind     TEXT NOT NULL,
+        item_id  TEXT NOT NULL,
+        digest   TEXT NOT NULL,
+        seen_at  TEXT NOT NULL,
+        PRIMARY KEY (brief_id, kind, item_id)
+    );
+    CREATE TABLE visits (
+        brief_id    TEXT PRIMARY KEY,
+        file_digest TEXT NOT NULL,
+        visited     TEXT NOT NULL
     );
     """,
 }

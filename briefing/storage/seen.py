@@ -1,0 +1,61 @@
+"""What the user has seen of each brief, item by item, in the SQLite store.
+
+The reader records the digest of every item it has shown the user (see
+:mod:`briefing.core.changes`); what a brief holds that is not recorded, or is
+recorded with another digest, is new to the user. A brief never opened has no
+record at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from briefing.core.changes import ItemKey
+from briefing.storage.store import Store
+
+
+class SeenItems:
+    """Seen items and visits, kept in ``store`` (created by its schema version 3)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def seen(self, brief_id: str) -> dict[ItemKey, str]:
+        """The digests the user has seen of the items of ``brief_id``."""
+        rows = self.store.execute(
+            "SELECT kind, item_id, digest FROM seen WHERE brief_id = ?", (brief_id,)
+        ).fetchall()
+        return {(kind, item_id): digest for kind, item_id, digest in rows}
+
+    def mark_seen(self, brief_id: str, items: Iterable[tuple[ItemKey, str]], now: datetime) -> None:
+        """Record that the user has seen ``items`` (pairs of key and digest) of ``brief_id``."""
+        stamp = now.astimezone(UTC).isoformat(timespec="seconds")
+        rows = [(brief_id, kind, item_id, digest, stamp) for (kind, item_id), digest in items]
+        if not rows:
+            return
+        with self.store.transaction() as connection:
+            connection.executemany(
+                "INSERT INTO seen (brief_id, kind, item_id, digest, seen_at) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (brief_id, kind, item_id)"
+                " DO UPDATE SET digest = excluded.digest, seen_at = excluded.seen_at",
+                rows,
+            )
+
+    def visit(self, brief_id: str, file_digest: str, now: datetime) -> datetime | None:
+        """Record a visit to ``brief_id`` (with the digest of its file); return the previous visit's time."""
+        row = self.store.execute(
+            "SELECT visited FROM visits WHERE brief_id = ?", (brief_id,)
+        ).fetchone()
+        self.store.execute(
+            "INSERT INTO visits (brief_id, file_digest, visited) VALUES (?, ?, ?)"
+            " ON CONFLICT (brief_id) DO UPDATE SET file_digest = excluded.file_digest,"
+            " visited = excluded.visited",
+            (brief_id, file_digest, now.astimezone(UTC).isoformat(timespec="seconds")),
+        )
+        return datetime.fromisoformat(row[0]) if row else None
+
+    def visited(self) -> dict[str, str]:
+        """The file digest of each brief at the user's last visit, by brief id."""
+        rows = self.store.execute("SELECT brief_id, file_digest FROM visits").fetchall()
+        return dict(rows)

@@ -1,0 +1,46 @@
+"""What the user has seen of each brief, kept in the store."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from briefing.storage.seen import SeenItems
+from briefing.storage.store import SCHEMA_VERSION, Store
+
+from .helpers import NOW
+
+
+def test_seen_items_round_trip_and_update(store: Store) -> None:
+    seen = SeenItems(store)
+    assert seen.seen("b1") == {}
+    seen.mark_seen("b1", [(("quote", "q1"), "aa"), (("quote", "q2"), "bb")], NOW)
+    seen.mark_seen("b1", [(("quote", "q1"), "cc")], NOW + timedelta(minutes=1))
+    seen.mark_seen("b2", [(("summary", ""), "dd")], NOW)
+    assert seen.seen("b1") == {("quote", "q1"): "cc", ("quote", "q2"): "bb"}
+    assert seen.seen("b2") == {("summary", ""): "dd"}
+
+
+def test_visits_remember_the_file_digest_and_the_previous_time(store: Store) -> None:
+    seen = SeenItems(store)
+    assert seen.visit("b1", "d1", NOW) is None
+    assert seen.visit("b1", "d2", NOW + timedelta(hours=1)) == NOW
+    assert seen.visited() == {"b1": "d2"}
+
+
+def test_seen_survives_reopening_and_a_version_2_store_is_migrated(db_path) -> None:
+    import sqlite3
+
+    # A store made by the previous release (schema 2) gains the new tables and keeps its notes.
+    store = Store(db_path)
+    store.connection.execute("PRAGMA user_version")
+    store.close()
+    connection = sqlite3.connect(db_path)
+    connection.executescript("DROP TABLE seen; DROP TABLE visits; PRAGMA user_version = 2;")
+    connection.close()
+    store = Store(db_path)
+    SeenItems(store).mark_seen("b", [(("quote", "q"), "x")], NOW)
+    store.close()
+    store = Store(db_path)
+    assert SeenItems(store).seen("b") == {("quote", "q"): "x"}
+    assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    store.close()
