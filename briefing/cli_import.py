@@ -1,20 +1,208 @@
 """``briefing import``: draft a brief from the plain text of an article.
 
-Placeholder wiring; the importer lives in ``briefing.core.article``.
+The extraction itself lives in :mod:`briefing.core.article`; this module reads
+the article, checks the draft loads as a brief, writes it (atomically, never over
+an existing file without ``--force``), prints what was found and, with
+``--open``, opens it in the reader. Every failure is one line on stderr.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+from briefing.core.safetext import clean_line
+
+MAX_ARTICLE_BYTES = 4 * 1024 * 1024
+"""The largest article file read: 4 MB."""
+MAX_REPORTED_DOUBTS = 15
+"""How many doubts the report lists before it says "and N more"."""
+
+
+class _ImportFailed(Exception):
+    """One line to print, and the exit status."""
+
+    def __init__(self, message: str, status: int = 1) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _err(message: str) -> None:
+    print(f"briefing import: {clean_line(message)}", file=sys.stderr)
+
+
+def _published(value: str) -> date | datetime:
+    """Read ``--published``: an ISO date, or a date-time (read in the local zone without an offset)."""
+    from briefing.core.clock import local_zone
+    from briefing.core.timeutil import resolve_datetime
+
+    text = value.strip()
+    try:
+        if len(text) <= 10:
+            return date.fromisoformat(text)
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not an ISO date or date-time such as 2025-10-26T13:55+03:00"
+        ) from None
+    if not 2 <= parsed.year <= 9998:
+        raise argparse.ArgumentTypeError(f"{value!r} is outside the years briefing reads")
+    return resolve_datetime(parsed, local_zone())
 
 
 def add_import_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the arguments of ``briefing import`` to ``parser``."""
-    parser.description = "Draft a brief from the plain text of a news article."
+    parser.description = (
+        "Draft a brief from the plain text of a news article: participants, quotes with their"
+        " speakers, deadlines, timeline and key figures. Guesses are marked '# check:'."
+    )
     parser.add_argument("article", metavar="ARTICLE", help="a UTF-8 text file, or - for stdin")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="BRIEF.toml",
+        help="where to write the draft (default: a name made from the title, in the current"
+        " folder; a folder gets a file named so); - prints it to standard output",
+    )
+    parser.add_argument(
+        "--published",
+        metavar="WHEN",
+        type=_published,
+        help="when the article was published (ISO date or date-time); wins over its date line",
+    )
+    parser.add_argument("--open", action="store_true", help="open the draft in the reader")
+    parser.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+
+def _read_article(name: str) -> str:
+    """The article's text; :class:`_ImportFailed` with a plain reason when it cannot be read."""
+    if name == "-":
+        data = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
+        label = "standard input"
+    else:
+        path = Path(name)
+        label = name
+        try:
+            if path.is_dir():
+                raise _ImportFailed(f"{name}: is a folder, not an article")
+            with path.open("rb") as handle:
+                data = handle.read(MAX_ARTICLE_BYTES + 1)
+        except FileNotFoundError:
+            raise _ImportFailed(f"{name}: no such file") from None
+        except OSError as error:
+            raise _ImportFailed(f"{name}: cannot be read ({error.strerror or error})") from None
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise _ImportFailed(
+            f"{label}: is larger than {MAX_ARTICLE_BYTES // 1_048_576} MB; an article should be far smaller"
+        )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _ImportFailed(f"{label}: is UTF-16 text; save it as UTF-8")
+    if b"\x00" in data[:8192]:
+        raise _ImportFailed(f"{label}: looks like a binary file (it contains NUL bytes), not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        bad = data[error.start : error.start + 1].hex()
+        raise _ImportFailed(
+            f"{label}: is not valid UTF-8 (byte 0x{bad} on line {line}); save it as UTF-8"
+        ) from None
+    if not text.strip():
+        raise _ImportFailed(f"{label}: is empty")
+    return text
+
+
+def _target(output: str | None, title: str) -> Path:
+    from briefing.core.filenames import safe_filename
+    from briefing.core.ids import slugify
+
+    slug = slugify(title, max_length=200)
+    if len(slug) > 60:
+        slug = slug[:61].rsplit("-", 1)[0]
+    name = safe_filename(slug or "draft-brief", ".toml", fallback="draft-brief")
+    if output is None:
+        return Path.cwd() / name
+    target = Path(output)
+    return target / name if target.is_dir() else target
+
+
+def _write(target: Path, data: bytes, *, force: bool) -> None:
+    from briefing.storage.atomic import atomic_write
+
+    if target.is_symlink() and not force:
+        raise _ImportFailed(
+            f"{target}: is a symbolic link; not following it (use --force to replace the link)"
+        )
+    if target.exists() and not force:
+        raise _ImportFailed(f"{target}: already exists (use --force to replace it)")
+    if target.is_dir():
+        raise _ImportFailed(f"{target}: is a folder")
+    if not target.parent.is_dir():
+        raise _ImportFailed(f"{target.parent}: no such folder")
+    try:
+        atomic_write(target, data)
+    except OSError as error:
+        raise _ImportFailed(f"{target}: cannot be written ({error.strerror or error})") from None
+
+
+def _report(lines: list[str], stream) -> None:
+    for line in lines:
+        print(clean_line(line), file=stream)
 
 
 def run_import(args: argparse.Namespace) -> int:
     """Run ``briefing import``; return the exit status."""
-    print("briefing import: not built yet")
-    return 2
+    try:
+        return _run(args)
+    except _ImportFailed as failure:
+        _err(str(failure))
+        return failure.status
+
+
+def _run(args: argparse.Namespace) -> int:
+    from briefing.core.article import ArticleError, import_article
+    from briefing.core.clock import SystemClock, local_zone
+    from briefing.core.errors import BriefError
+    from briefing.core.loading import parse_brief
+
+    if args.open and args.output == "-":
+        raise _ImportFailed("--open needs a file to open; give -o BRIEF.toml rather than -o -", 2)
+    label = "standard input" if args.article == "-" else args.article
+    text = _read_article(args.article)
+    zone = local_zone()
+    today = SystemClock().now().astimezone(zone).date()
+    try:
+        result = import_article(text, published=args.published, today=today)
+    except ArticleError as error:
+        raise _ImportFailed(f"{label}: {error}") from None
+    except RecursionError:
+        raise _ImportFailed(f"{label}: is too deeply nested to read") from None
+    target = None if args.output == "-" else _target(args.output, result.title)
+    try:
+        parse_brief(result.toml, target or Path("draft.toml"), local_zone=zone)
+    except BriefError as error:
+        first = next(iter(error.lines()), "is not a valid brief")
+        raise _ImportFailed(
+            f"the draft of {label} is not a valid brief ({first}); please report this"
+        ) from None
+    found = result.summary_line()
+    doubts = [f"  {line}" for line in result.unsure[:MAX_REPORTED_DOUBTS]]
+    if len(result.unsure) > MAX_REPORTED_DOUBTS:
+        doubts.append(f"  … and {len(result.unsure) - MAX_REPORTED_DOUBTS} more")
+    if doubts:
+        doubts.insert(0, f"unsure of {len(result.unsure)} (marked '# check:' in the draft):")
+    if target is None:
+        sys.stdout.write(result.toml)
+        sys.stdout.flush()
+        _report([f"found {found}", *doubts], sys.stderr)
+        return 0
+    _write(target, result.toml.encode("utf-8"), force=args.force)
+    _report([f"wrote {target}: {found}", *doubts], sys.stdout)
+    if args.open:
+        sys.stdout.flush()
+        from briefing.launch import run_reader
+
+        return run_reader(path=str(target), theme=None, now=None)
+    return 0

@@ -1,0 +1,427 @@
+"""Find dates in an article and resolve them against its publication date.
+
+Handles absolute dates ("Nov. 10", "October 25, 2025", "27 April 2018"), months
+("in May", "March 2023"), weekdays ("on Sunday", "Saturday's final", "next
+Tuesday"), the common relative phrases ("yesterday", "the previous day", "later
+this week") and years tied to an event ("launched in 2021"). A date without a
+year takes the year that puts it nearest the publication date, or the next or
+last one when the sentence speaks of the future or the past. Dates near words
+such as "deadline", "expires", "vote on" or "hearing" are deadlines; the others
+are timeline events.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+from typing import TYPE_CHECKING
+
+from briefing.core.article.patterns import lazy
+
+if TYPE_CHECKING:
+    from briefing.core.article.text import Document
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
+_FULL_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DATES = lazy(
+    rf"""
+    (?:\b(?P<lead>{_WEEKDAY}),?\s+(?=\d|{_MONTH}))?
+    (?:
+        (?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}})\b)?
+      | \b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})(?![\w.]\w)(?:,?\s+(?P<y2>\d{{4}})\b)?
+      | \b(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\b
+      | \b(?P<m3>{_FULL_MONTH})\s+(?P<y3>\d{{4}})\b
+      | \b(?:the\s+)?end\s+of\s+(?P<m5>{_FULL_MONTH})\b(?!\s+\d)
+      | \b(?P<prep>(?:in|since|during|by|until|from|early|late|mid|last|next|this|of)[\s-]+)
+          (?P<m4>{_FULL_MONTH})\b(?!\s+\d)
+      | \b(?P<wprefix>(?:next|last|this|coming)\s+)?(?P<wd>{_WEEKDAY})\b(?P<poss>['’]s)?
+      | (?P<rel>\b(?:today|yesterday|tomorrow|tonight|the\ previous\ day|the\ day\ before
+          |the\ next\ day|the\ following\ day|later\ this\ week|earlier\ this\ week
+          |(?:the\ )?end\ of\ (?:the|this)\ (?:week|month)))\b
+      | \bin\s+(?P<year>(?:19|20)\d{{2}})\b(?![-–/]\d)
+    )
+    """,
+    re.VERBOSE,
+)
+_FUTURE = lazy(
+    r"\b(?:will|won't|shall|would|could|'ll|scheduled|planned|plans?|expected|due|set to|is to|are to"
+    r"|upcoming|coming|next|ahead of|later|opens?|closes?|begins?|starts?|ends?|expires?|resumes?"
+    r"|takes? effect|comes? into force|kicks? off|goes on sale|until|deadline|must|should"
+    r"|needs? to|has to|have to)\b",
+    re.IGNORECASE,
+)
+_PAST = lazy(
+    r"\b(?:\w{3,}ed|was|were|had|did|said|told|met|went|took|made|held|won|lost|hit|began|came|saw"
+    r"|gave|sold|rose|fell|struck|led|spoke|wrote|drove|broke|ago|last|earlier|since|previous"
+    r"|closing price|close of trading|previous close)\b",
+    re.IGNORECASE,
+)
+_NOT_PAST = {"expected", "scheduled", "planned", "proposed", "needed", "related"}
+_INFINITIVE_BEFORE = lazy(r"\bto\s+\w+(?:\s+\w+){0,2}\s+(?:on\s+)?$", re.IGNORECASE)
+_DEADLINE = lazy(
+    r"\b(?:deadline|expir\w*|due\b(?!\s+to\b)|must|by\s+the\s+end\s+of|closes?\b|closing|close\b|applications?|vote[sd]?\b|voting"
+    r"|ballot|referendum|hearings?\b|until|no later than|takes? effect|take effect|comes? into force"
+    r"|cut-?off|ultimatum|truce)",
+    re.IGNORECASE,
+)
+_DEADLINE_AFTER = lazy(r"\s*(?:['’]s\s+)?(?:deadline|cut-?off|expiry)", re.IGNORECASE)
+_END_OF = lazy(r"(?:the\s+)?end\s+of\b", re.IGNORECASE)
+_BY_END = lazy(r"\b(?:by|until|before)\s*$", re.IGNORECASE)
+_NOT_DEADLINE = lazy(r"closing (?:price|bell|ceremony|news conference|session|stages)", re.I)
+_BY_DEADLINE = lazy(
+    r"\b(?:submit\w*|file|filed|complete[sd]?|completed|finish\w*|present\w*|pay|respond|decide"
+    r"|deliver\w*|register\w*|apply|sign\w*|approve\w*|ratif\w*)\b[^.;]*\bby\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_EVENT_YEAR = lazy(
+    r"\b(?:launched|founded|began|started|opened|passed|signed|elected|introduced|released|built"
+    r"|established|created|won|took office|was born|died|merged|acquired|debuted|listed|election"
+    r"|elections|vote|referendum|census)\b",
+    re.IGNORECASE,
+)
+_TIME = lazy(r"\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?(?=\s|$|,)")
+_ZONE = lazy(
+    r"\b(?:GMT|UTC|Z)\s*(?P<sign>[+-])\s*(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?"
+    r"|(?P<sign2>[+-])(?P<oh2>\d{2}):?(?P<om2>\d{2})\b"
+    r"|\b(?P<name>GMT|UTC|EDT|EST|CDT|CST|MDT|MST|PDT|PST|BST|CET|CEST|EET|EEST|JST|KST|AEST|AEDT|SGT|MYT|HKT|WIB)\b"
+)
+_ZONE_HOURS = {
+    "GMT": 0, "UTC": 0, "EDT": -4, "EST": -5, "CDT": -5, "CST": -6, "MDT": -6, "MST": -7,
+    "PDT": -7, "PST": -8, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "JST": 9,
+    "KST": 9, "AEST": 10, "AEDT": 11, "SGT": 8, "MYT": 8, "HKT": 8, "WIB": 7,
+}  # fmt: skip
+
+
+@dataclass
+class FoundDate:
+    """A date found in the article."""
+
+    start: int
+    end: int
+    phrase: str
+    """The words as the article writes them."""
+    iso: str
+    """``2025-11-10``, or ``2025-05`` / ``2025`` when the article says no more."""
+    kind: str
+    """``deadline`` or ``timeline``."""
+    label: str
+    sentence: str
+    checks: list[str] = field(default_factory=list)
+    """Why the importer is unsure (empty when it is not)."""
+
+    @property
+    def value(self) -> date:
+        """The date itself; a month or year stands for its last day (for a deadline's due)."""
+        parts = [int(p) for p in self.iso.split("-")]
+        if len(parts) == 3:
+            return date(*parts)
+        if len(parts) == 2:
+            return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+        return date(parts[0], 12, 31)
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def header_date(line: str) -> date | datetime | None:
+    """Read the publication date of a date line ("October 26, 2025 01:55 PM GMT+03:00")."""
+    match = next(
+        (m for m in _DATES.finditer(line) if m.group("y1") or m.group("y2") or m.group("iso")), None
+    )
+    if match is None:
+        return None
+    rest = line[: match.start()] + " " + line[match.end() :]
+    words = re.findall(r"[^\W\d_]{2,}", rest)
+    zone_names = set(_ZONE_HOURS)
+    if len([w for w in words if w not in zone_names and w.upper() not in ("AM", "PM")]) > 6:
+        return None
+    if match.group("iso"):
+        day = _iso_date(match.group("iso"))
+    else:
+        month = _month(match.group("m1") or match.group("m2"))
+        year = int(match.group("y1") or match.group("y2"))
+        day = _safe_date(year, month, int(match.group("d1") or match.group("d2")))
+    if day is None or not 1900 <= day.year <= 2200:
+        return None
+    after = line[match.end() :]
+    clock = _TIME.search(after)
+    if clock is None or (clock.group("min") is None and clock.group("ampm") is None):
+        return day
+    hour, minute = int(clock.group("h")), int(clock.group("min") or 0)
+    ampm = (clock.group("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return day
+    moment = datetime.combine(day, time(hour, minute))
+    zone = _ZONE.search(after[clock.end() :])
+    if zone is None:
+        return moment
+    if zone.group("name"):
+        offset = timedelta(hours=_ZONE_HOURS[zone.group("name")])
+    else:
+        sign = -1 if (zone.group("sign") or zone.group("sign2")) == "-" else 1
+        hours = int(zone.group("oh") or zone.group("oh2"))
+        minutes = int(zone.group("om") or zone.group("om2") or 0)
+        if hours > 14 or minutes > 59:
+            return moment
+        offset = sign * timedelta(hours=hours, minutes=minutes)
+    return moment.replace(tzinfo=timezone(offset))
+
+
+def _iso_date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _tense(sentence: str, clause: str, before: str) -> str:
+    """``future``, ``past`` or ``unknown``: which way a date without a year should lean."""
+    if _INFINITIVE_BEFORE.search(before):
+        return "future"
+    for text in (clause, sentence):
+        if _FUTURE.search(text):
+            return "future"
+        for word in _PAST.findall(text):
+            if word.lower() not in _NOT_PAST:
+                return "past"
+    return "unknown"
+
+
+def _nearest_year(month: int, day: int, published: date, tense: str) -> date | None:
+    candidates = [
+        d for year in (published.year - 1, published.year, published.year + 1)
+        if (d := _safe_date(year, month, day)) is not None
+    ]  # fmt: skip
+    if not candidates:
+        return None
+    nearest = min(candidates, key=lambda d: (abs((d - published).days), d < published))
+    if abs((nearest - published).days) <= 90:
+        return nearest
+    if tense == "future":
+        ahead = [d for d in candidates if d >= published - timedelta(days=1)]
+        if ahead:
+            return ahead[0]
+    if tense == "past":
+        behind = [d for d in candidates if d <= published + timedelta(days=1)]
+        if behind:
+            return behind[-1]
+    return nearest
+
+
+def _weekday(name: str, prefix: str, published: date, tense: str) -> date:
+    target = WEEKDAYS.index(name.lower())
+    ahead = (target - published.weekday()) % 7
+    if prefix == "next":
+        return published + timedelta(days=ahead or 7)
+    if prefix == "last":
+        return published - timedelta(days=(7 - ahead) % 7 or 7)
+    if ahead == 0:
+        return published
+    if tense == "future" or prefix in ("this", "coming"):
+        return published + timedelta(days=ahead)
+    if tense == "past":
+        return published - timedelta(days=7 - ahead)
+    return (
+        published + timedelta(days=ahead) if ahead <= 3 else published - timedelta(days=7 - ahead)
+    )
+
+
+_CLAUSE_MARK = lazy(r"[;—–]|,(?!\d)")
+
+
+def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Return where the clause around ``start:end`` begins and ends (commas, semicolons)."""
+    left = 0
+    for mark in _CLAUSE_MARK.finditer(sentence, 0, start):
+        left = mark.end()
+    right = _CLAUSE_MARK.search(sentence, end)
+    return left, right.start() if right else len(sentence)
+
+
+def _clause(sentence: str, start: int, end: int) -> tuple[str, str]:
+    """Return the clause around a date and the part of it before the date."""
+    left, right = _clause_bounds(sentence, start, end)
+    return sentence[left:right], sentence[left:start]
+
+
+def _resolve(
+    match: re.Match[str], published: date, sentence: str, offset: int
+) -> tuple[str, list[str]] | None:
+    """Return the ISO value of a match and any doubts, or None when it is not a usable date."""
+    start, end = match.start() - offset, match.end() - offset
+    clause, before = _clause(sentence, start, end)
+    tense = _tense(sentence, clause, before)
+    group = match.group
+    checks: list[str] = []
+    if group("iso"):
+        found = _iso_date(group("iso"))
+        return (found.isoformat(), checks) if found else None
+    if group("m1") or group("m2"):
+        month = _month(group("m1") or group("m2"))
+        day = int(group("d1") or group("d2"))
+        year = group("y1") or group("y2")
+        if year:
+            found = _safe_date(int(year), month, day)
+        else:
+            found = _nearest_year(month, day, published, tense)
+            checks.append(f'year inferred for "{match.group().strip()}"')
+        return (found.isoformat(), checks) if found else None
+    if group("m3"):
+        return f"{int(group('y3')):04d}-{_month(group('m3')):02d}", checks
+    if group("m5"):
+        month = _month(group("m5"))
+        found = _nearest_year(month, 15, published, tense)
+        if found is None:
+            return None
+        checks.append(f'year inferred for "{match.group().strip()}"')
+        last = calendar.monthrange(found.year, month)[1]
+        return date(found.year, month, last).isoformat(), checks
+    if group("m4"):
+        prep = group("prep").strip().rstrip("-").lower()
+        month = _month(group("m4"))
+        if prep in ("next", "this") and tense != "past":
+            tense = "future"
+        elif prep == "last":
+            tense = "past"
+        found = _nearest_year(month, 15 if month != 2 else 14, published, tense)
+        if found is None:
+            return None
+        checks.append(f'year inferred for "{match.group().strip()}"')
+        return f"{found.year:04d}-{month:02d}", checks
+    if group("wd"):
+        prefix = (group("wprefix") or "").strip().lower()
+        if group("poss"):
+            tense = tense if tense != "unknown" else "future"
+        found = _weekday(group("wd"), prefix, published, tense)
+        if found != published:
+            checks.append(f'"{match.group().strip()}" read as {found:%A %d %B %Y}')
+        return found.isoformat(), checks
+    if group("rel"):
+        return _relative(group("rel").lower(), published, checks)
+    if group("year"):
+        if not _EVENT_YEAR.search(clause):
+            return None
+        return group("year"), checks
+    return None
+
+
+def _relative(phrase: str, published: date, checks: list[str]) -> tuple[str, list[str]] | None:
+    phrase = " ".join(phrase.split())
+    if phrase in ("today", "tonight"):
+        return published.isoformat(), checks
+    if phrase in ("yesterday", "the previous day", "the day before"):
+        found = published - timedelta(days=1)
+    elif phrase in ("tomorrow", "the next day", "the following day"):
+        found = published + timedelta(days=1)
+    elif phrase.endswith("week") and "earlier" not in phrase:
+        # A Sunday article's "this week" is the week ahead.
+        to_sunday = 6 - published.weekday()
+        found = published + timedelta(days=to_sunday or 7)
+    elif phrase.endswith("month"):
+        last = calendar.monthrange(published.year, published.month)[1]
+        found = published.replace(day=last)
+    else:
+        return None
+    checks.append(f'"{phrase}" counted from the publication date')
+    return found.isoformat(), checks
+
+
+def _is_deadline(sentence: str, start: int, end: int, previous_end: int) -> bool:
+    before = sentence[previous_end:start][-90:]
+    if _NOT_DEADLINE.search(before):
+        return False
+    if _DEADLINE.search(before) and not re.search(r"\bopens?\b", before[-25:]):
+        return True
+    if _DEADLINE_AFTER.match(sentence, end):
+        return True
+    return bool(_BY_DEADLINE.search(before))
+
+
+_LABEL_TRIM = " ,.;:-—–\"“”'‘’()"
+
+
+def _label(sentence: str, start: int, end: int) -> str:
+    """A short label for a date: its clause, without the date itself."""
+    left, right = _clause_bounds(sentence, start, end)
+    head = re.sub(
+        r"\b(?:on|by|until|from|in|since|of|at|before|after|for)$",
+        "",
+        sentence[left:start].rstrip(),
+        flags=re.IGNORECASE,
+    )
+    text = " ".join(f"{head} {sentence[end:right]}".split())
+    text = re.sub('["“”]', "", text).strip(_LABEL_TRIM)
+    text = re.sub(r"^(?:and|but|or|which|that|when|while|where|with|as)\s+", "", text, flags=re.I)
+    if len(text.split()) < 3:
+        # The clause is little more than the date: say what the sentence says.
+        text = " ".join(f"{sentence[:start]} {sentence[end:]}".split()).strip(_LABEL_TRIM)
+    if len(text) > 100:
+        text = text[:100].rsplit(" ", 1)[0] + "…"
+    return text[:1].upper() + text[1:]
+
+
+def find_dates(
+    document: Document, published: date, excluded: list[tuple[int, int]] | None = None
+) -> list[FoundDate]:
+    """Every usable date in the body of ``document``, in order, resolved against ``published``."""
+    body = document.body
+    found: list[FoundDate] = []
+    previous_sentence = (-1, -1)
+    previous_end = 0
+    for match in _DATES.finditer(body):
+        sentence_span = document.sentence_at(match.start())
+        if sentence_span != previous_sentence:
+            previous_sentence, previous_end = sentence_span, 0
+        sentence = body[sentence_span[0] : sentence_span[1]]
+        if not sentence:
+            continue
+        resolved = _resolve(match, published, sentence, sentence_span[0])
+        start, end = match.start() - sentence_span[0], match.end() - sentence_span[0]
+        if resolved is None:
+            continue
+        iso, checks = resolved
+        if not 2 <= int(iso[:4]) <= 9998:
+            continue
+        deadline = _is_deadline(sentence, start, end, previous_end) or bool(
+            _END_OF.match(match.group()) and _BY_END.search(sentence, 0, start)
+        )
+        previous_end = end
+        label = _label(sentence, start, end) or match.group().strip()
+        phrase = " ".join(match.group().split())
+        if deadline and len(iso) < 10:
+            checks.append(f'due date set to the end of "{phrase}"')
+        found.append(
+            FoundDate(
+                match.start(), match.end(), phrase, iso, "deadline" if deadline else "timeline",
+                label, sentence.strip(), checks,
+            )
+        )  # fmt: skip
+    return found

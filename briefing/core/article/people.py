@@ -1,0 +1,419 @@
+"""Find the people in an article: titled names, appositions, named speakers, and later mentions.
+
+A person is a run of capitalised name words that the text marks as a person: a
+title before it ("U.S. Treasury Secretary Scott Bessent", "head coach Ana
+Ferreira"), a role after it ("Anwar Ibrahim, Malaysia's prime minister"), a role
+before a comma ("Egypt's Foreign Minister, Amira Hassan"), a courtesy title
+("Dr Helen Marsh"), or a verb of speech ("said Maria Lopez"). Later mentions by
+surname ("Bessent told reporters"), by title and surname ("President Trump") or
+by a short first name ("Phil Schiller") point back to the same person.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from briefing.core.article.lexicon import (
+    COUNTRIES,
+    NAME_SUFFIXES,
+    NICKNAMES,
+    ORG_WORDS,
+    PRONOUNS,
+    SPEECH_VERBS,
+    TITLE_HEADS,
+)
+from briefing.core.article.patterns import lazy
+from briefing.core.article.roles import (
+    affiliation_before,
+    apposition,
+    org_after,
+    role_before_comma,
+    role_text,
+    title_before,
+)
+from briefing.core.article.text import Document
+from briefing.core.article.tokens import (
+    TokenView,
+    adjacent,
+    first_name_like,
+    is_title_word,
+    name_like,
+    tokenize,
+)
+
+_NICKNAME = lazy(r"\b([A-Z][\w-]+) [\"“‘']([A-Z][\w-]+)[\"”’'] ([A-Z][\w-]+)")
+
+
+@dataclass
+class Person:
+    """One participant, with how sure the importer is about each part."""
+
+    name: str
+    role: str | None = None
+    affiliation: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    role_rank: int = 0
+    """How the role was found: 3 a title before the name, 2 an apposition, 1 a courtesy title."""
+    checks: list[str] = field(default_factory=list)
+    first: int = 0
+
+    @property
+    def words(self) -> list[str]:
+        """The name's words in lower case."""
+        return self.name.lower().split()
+
+
+@dataclass(slots=True)
+class Mention:
+    """A place where the text names (or stands for) a person."""
+
+    start: int
+    end: int
+    person: int | None
+    """Index into :attr:`People.persons`; None for a pronoun."""
+    text: str
+
+
+@dataclass
+class People:
+    """Everyone the article names, and every mention of them in order."""
+
+    persons: list[Person] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def index(self) -> None:
+        """Sort the mentions (call after adding them)."""
+        self.mentions.sort(key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        """Mentions that lie inside ``start:end``."""
+        first = bisect.bisect_left(self._starts, start)
+        out = []
+        for mention in self.mentions[first:]:
+            if mention.start >= end:
+                break
+            if mention.end <= end:
+                out.append(mention)
+        return out
+
+    def last_named_before(self, offset: int, limit: int = 3000) -> Mention | None:
+        """The nearest mention by name before ``offset`` (within ``limit`` characters)."""
+        index = bisect.bisect_left(self._starts, offset) - 1
+        while index >= 0:
+            mention = self.mentions[index]
+            if offset - mention.start > limit:
+                return None
+            if mention.person is not None:
+                return mention
+            index -= 1
+        return None
+
+
+class _Finder(TokenView):
+    """The state of one pass over an article's tokens."""
+
+    def __init__(self, document: Document, quotes: list[tuple[int, int]]) -> None:
+        self.document = document
+        self.nicknames: dict[int, str] = {}
+        skip = []
+        body = document.body
+        for match in _NICKNAME.finditer(body):
+            # Thomas "Tom" Whitaker: the nickname is an alias, not a quotation.
+            skip.append((match.start(2) - 1, match.end(2) + 1))
+            self.nicknames[match.start(1)] = f"{match.group(2)} {match.group(3)}"
+            body = (
+                body[: match.start(2) - 1]
+                + " " * (match.end(2) - match.start(2) + 2)
+                + body[match.end(2) + 1 :]
+            )
+        self.body = body
+        self.tokens = tokenize(body, skip)
+        self.quotes = quotes
+        self._quote_starts = [s for s, _ in quotes]
+        self.people = People()
+
+    def inside_quote(self, offset: int) -> bool:
+        index = bisect.bisect_right(self._quote_starts, offset) - 1
+        return index >= 0 and offset < self.quotes[index][1]
+
+    def runs(self) -> list[tuple[int, int]]:
+        """Index ranges of runs of name-like tokens (``He`` allowed right after a title)."""
+        tokens, body = self.tokens, self.body
+        runs = []
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            starts_run = (
+                name_like(token)
+                or first_name_like(body, tokens, i)
+                or (
+                    token.base in PRONOUNS
+                    and token.text[0].isupper()
+                    and i > 0
+                    and is_title_word(tokens[i - 1].base)
+                    and tokens[i - 1].upper
+                    and i + 1 < len(tokens)
+                    and name_like(tokens[i + 1])
+                    and adjacent(body, token, tokens[i + 1])
+                )
+            )
+            if not starts_run:
+                i += 1
+                continue
+            j = i + 1
+            while (
+                j < len(tokens)
+                and j - i < 4
+                and not tokens[j - 1].possessive
+                and adjacent(body, tokens[j - 1], tokens[j])
+                and (
+                    name_like(tokens[j])
+                    or tokens[j].base
+                    in (
+                        "de",
+                        "van",
+                        "von",
+                        "bin",
+                        "al",
+                        "da",
+                        "del",
+                        "di",
+                        "le",
+                        "la",
+                        "ter",
+                        "der",
+                    )
+                )
+            ):
+                j += 1
+            while j - 1 > i and not name_like(tokens[j - 1]):
+                j -= 1
+            runs.append((i, j))
+            i = j
+        return runs
+
+
+def _speech_next_to(finder: _Finder, i: int, j: int) -> bool:
+    tokens = finder.tokens
+    if j < len(tokens) and tokens[j].base in SPEECH_VERBS:
+        return True
+    if i >= 1 and tokens[i - 1].base in SPEECH_VERBS:
+        return True
+    return i >= 2 and tokens[i - 1].base == "to" and tokens[i - 2].base == "according"
+
+
+def _of_organisation(finder: _Finder, j: int) -> bool:
+    """Whether the name ending before token ``j`` is followed by "of <Organisation>"."""
+    tokens = finder.tokens
+    if j + 1 >= len(tokens) or tokens[j].base != "of":
+        return False
+    k = j + 2 if tokens[j + 1].base == "the" else j + 1
+    return k < len(tokens) and tokens[k].upper and tokens[k].base not in COUNTRIES
+
+
+def same_person(a: list[str], b: list[str]) -> bool:
+    """Whether two names (lower-case words) can be the same person ("phil schiller", "philip schiller")."""
+    if a == b:
+        return True
+    if not a or not b or a[-1] != b[-1]:
+        return False
+    if len(a) == 1 or len(b) == 1:
+        return True
+    first_a, first_b = a[0], b[0]
+    if NICKNAMES.get(first_a, first_a) == NICKNAMES.get(first_b, first_b):
+        return True
+    short, long = sorted((first_a, first_b), key=len)
+    return len(short) >= 3 and long.startswith(short)
+
+
+def find_people(document: Document, quotes: list[tuple[int, int]]) -> People:
+    """Find the people of ``document``; ``quotes`` are the quoted spans (names there are skipped)."""
+    finder = _Finder(document, quotes)
+    tokens = finder.tokens
+    people = finder.people
+    runs = finder.runs()
+    pending_single: list[tuple[Person, bool]] = []
+    candidates: list[Person] = []
+    for index, (i, j) in enumerate(runs):
+        if finder.inside_quote(tokens[i].start):
+            continue
+        if (
+            j - i >= 3
+            and i >= 2
+            and tokens[i - 1].base in ("of", "for")
+            and tokens[i - 2].base in TITLE_HEADS
+            and tokens[i - 2].upper
+        ):
+            # "Minister of Irrigation Yousif Adam": the first word belongs to the title.
+            i += 1
+            runs[index] = (i, j)
+        if j < len(tokens) and tokens[j].upper and tokens[j].base in ORG_WORDS:
+            continue  # "General Workers' Union", "Rovers Supporters Club"
+        title, before, honorific = title_before(finder, i)
+        # "Presidents Donald Trump and Xi Jinping": the title covers both names.
+        if not title and i >= 2 and tokens[i - 1].base == "and":
+            previous = next((r for r in runs if r[1] == i - 1), None)
+            if previous is not None:
+                title, before, honorific = title_before(finder, previous[0])
+                if not (title and title[-1].base.endswith("s")):
+                    title = []
+        name_tokens = tokens[i:j]
+        while name_tokens and name_tokens[-1].base in NAME_SUFFIXES:
+            name_tokens.pop()
+        if not name_tokens:
+            continue
+        name = " ".join(t.text for t in name_tokens)
+        if name_tokens[-1].possessive:
+            name = re.sub(r"['’]s?$", "", name)
+        person = Person(name=name, first=tokens[i].start)
+        if tokens[i].start in finder.nicknames:
+            person.aliases.append(finder.nicknames[tokens[i].start])
+        sentence_start = document.sentence_at(tokens[i].start)[0]
+        if title:
+            person.role = role_text([t for t in title if t.base not in ("former",)] or title)
+            person.role_rank = 3
+            person.affiliation = affiliation_before(finder, before, sentence_start)
+        if True:
+            after = apposition(finder, j)
+            if after is not None:
+                if person.role_rank < 2:
+                    person.role, person.role_rank = after[0], 2
+                person.affiliation = person.affiliation or after[1]
+            if person.role is None:
+                comma = role_before_comma(finder, i)
+                if comma is not None:
+                    person.role, person.role_rank = comma[0], 2
+                    person.affiliation = person.affiliation or comma[1]
+        if (
+            j < len(tokens) - 2
+            and tokens[j].base == "of"
+            and person.role
+            and not person.affiliation
+        ):
+            person.affiliation = org_after(finder, j + 1)
+        if (
+            person.role is None
+            and honorific is not None
+            and honorific.base in ("professor", "prof")
+        ):
+            person.role, person.role_rank = "Professor", 1
+        titled = bool(title) or honorific is not None
+        is_person = person.role is not None or honorific is not None
+        speaks = _speech_next_to(finder, i, j)
+        if not is_person and len(name_tokens) >= 2 and _of_organisation(finder, j):
+            # "Sarah Klein of Ostrava Partners"
+            is_person = True
+            person.affiliation = org_after(finder, j + 1)
+            person.checks.append("no title or role given")
+        if not is_person and len(name_tokens) >= 2 and speaks:
+            is_person = True
+            person.checks.append("named as a speaker, with no title or role")
+        if len(name_tokens) == 1 and (is_person or speaks):
+            pending_single.append((person, titled))
+            continue
+        if not is_person:
+            if len(name_tokens) >= 2:
+                candidates.append(person)
+            continue
+        _add(people, person)
+    for person, titled in pending_single:
+        if any(same_person(person.words, p.words) for p in people.persons):
+            _add(people, person)
+            continue
+        # "Grace Okonkwo was declared the winner ... Okonkwo, a former head teacher":
+        # the full name seen earlier (or later) is the person's name.
+        full = next((c for c in candidates if c.words[-1] == person.words[-1]), None)
+        if full is not None:
+            if person.role is None:
+                full.checks.append("no title or role given")
+            full.role, full.role_rank = person.role, person.role_rank
+            full.affiliation = full.affiliation or person.affiliation
+            _add(people, full)
+        elif titled:
+            person.checks.append("only one name given")
+            _add(people, person)
+    people.persons.sort(key=lambda p: p.first)
+    _find_mentions(finder, runs)
+    return people
+
+
+def _add(people: People, person: Person) -> None:
+    for known in people.persons:
+        if same_person(known.words, person.words):
+            if len(person.words) > 1 and person.name != known.name:
+                if len(person.words) > len(known.words) and len(known.words) == 1:
+                    known.name = person.name
+                elif person.name not in known.aliases:
+                    known.aliases.append(person.name)
+            if person.role_rank > known.role_rank:
+                known.role, known.role_rank = person.role, person.role_rank
+            known.affiliation = known.affiliation or person.affiliation
+            for alias in person.aliases:
+                if alias not in known.aliases and alias != known.name:
+                    known.aliases.append(alias)
+            if "only one name given" in known.checks and len(known.words) > 1:
+                known.checks.remove("only one name given")
+            return
+    people.persons.append(person)
+
+
+def _find_mentions(finder: _Finder, runs: list[tuple[int, int]]) -> None:
+    people, tokens = finder.people, finder.tokens
+    by_last: dict[str, list[int]] = {}
+    by_first: dict[str, list[int]] = {}
+    known_names: list[list[list[str]]] = []
+    for index, person in enumerate(people.persons):
+        words = person.words
+        names = [words, *(alias.lower().split() for alias in person.aliases)]
+        known_names.append(names)
+        for name in names:
+            if name:
+                by_last.setdefault(name[-1], []).append(index)
+        if len(words) == 2 and words[0] not in PRONOUNS:
+            by_first.setdefault(words[0], []).append(index)
+    if not people.persons:
+        people.index()
+        return
+    last_person: int | None = None
+    in_names: set[int] = set()
+    for i, j in runs:
+        if finder.inside_quote(tokens[i].start):
+            continue
+        words = [t.base for t in tokens[i:j] if t.base not in NAME_SUFFIXES]
+        if not words:
+            continue
+        candidates = [
+            k for k in dict.fromkeys(by_last.get(words[-1], []))
+            if any(same_person(name, words) for name in known_names[k])
+        ]  # fmt: skip
+        if not candidates and len(words) == 1:
+            candidates = by_first.get(words[0], [])
+        if len(candidates) >= 1:
+            chosen = last_person if last_person in candidates else candidates[0]
+            last_person = chosen
+            person = people.persons[chosen]
+            spelled = " ".join(t.text for t in tokens[i:j] if t.base not in NAME_SUFFIXES)
+            spelled = re.sub(r"['’]s?$", "", spelled)
+            if len(words) > 1 and spelled != person.name and spelled not in person.aliases:
+                person.aliases.append(spelled)  # "Phil Schiller" for "Philip Schiller"
+            in_names.update(t.start for t in tokens[i:j])
+            people.mentions.append(
+                Mention(
+                    tokens[i].start,
+                    tokens[j - 1].end,
+                    chosen,
+                    finder.body[tokens[i].start : tokens[j - 1].end],
+                )
+            )
+    for token in tokens:
+        if (
+            token.base in PRONOUNS
+            and token.start not in in_names
+            and not finder.inside_quote(token.start)
+        ):
+            people.mentions.append(Mention(token.start, token.end, None, token.text))
+    people.index()

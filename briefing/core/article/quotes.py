@@ -1,0 +1,380 @@
+"""Find direct quotations and who said them.
+
+Quotation marks are paired paragraph by paragraph: curly marks by their shape,
+straight ones in turn. Single marks count as quotation marks only where they open
+at the start of a word and close at the end of one, so apostrophes ("people's",
+"farmers'") are left alone. A quotation left open at the end of a paragraph runs
+to its end, as news style does when a quote continues into the next paragraph.
+A quotation split by its attribution ("The talks," he said, "were intense.") is
+joined back into one.
+
+The speaker is found in this order: an attribution right after the quotation
+(", Dhillon told reporters", ", said Gabriela Ortiz"); a verb of speech before it
+in the same sentence ("Li said the discussions were"); "according to X"; the
+speaker of the quotation before it in the same sentence or paragraph; else none.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from briefing.core.article.lexicon import ANONYMOUS, PRONOUNS, SPEECH_VERB_RE, SPEECH_VERBS
+from briefing.core.article.patterns import lazy
+from briefing.core.article.people import People
+from briefing.core.article.text import Document
+
+MAX_CONTEXT_CHARS = 600
+"""The longest context kept for a quote (the sentence around it, cut around the quote)."""
+
+_DOUBLE_OPEN = "“„«"
+_DOUBLE_CLOSE = "”»"
+_MARKS = lazy("[\"“”„«»‘’']")
+_LETTER = lazy(r"[^\W\d_]")
+_OPEN_BEFORE = set(' \n([{—–-/"“')
+_CLOSE_AFTER = set(' \n,.;:!?)]}—–-"”…')
+_FINITE_VERBS = sorted((v for v in SPEECH_VERBS if not v.endswith("ing")), key=len, reverse=True)
+_AFTER_SUBJECT = lazy(
+    r"\s*[,.!?…]?\s*(?P<subject>(?:[^\s,.;:!?\"“”]+\s+){0,7}?[^\s,.;:!?\"“”]+)"
+    r"(?:,[^,;:!?\"“”]{1,90},)?\s+(?P<verb>" + "|".join(_FINITE_VERBS) + r")\b"
+)
+_AFTER_VERB = lazy(
+    r"\s*[,.!?…]?\s*(?P<verb>"
+    + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+    + r")\s+(?P<rest>[^.;:!?\"“”]{1,120})"
+)
+_ACCORDING = lazy(r"\baccording to\b", re.IGNORECASE)
+_AGE_NP = lazy(r"\bthe\s+\d+-year-old\b", re.IGNORECASE)
+
+
+@dataclass
+class QuoteSpan:
+    """Where a quotation sits: from its opening mark to just after its closing one."""
+
+    start: int
+    end: int
+    text: str
+    closed: bool = True
+    parts: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class FoundQuote:
+    """A quotation with its speaker (an index into the people found) and context."""
+
+    text: str
+    start: int
+    end: int
+    speaker: int | None
+    context: str
+    attribution: str = ""
+    """The words that named the speaker ("he noted"); empty when none did."""
+    checks: list[str] = field(default_factory=list)
+    said_at: int | None = None
+    """Offset of a date in the attribution ("said at a news conference on Friday")."""
+
+
+def _pairs_double(body: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    spans = []
+    open_at: int | None = None
+    for match in re.finditer('["“”„«»]', body[start:end]):
+        pos = start + match.start()
+        mark = match.group()
+        before = body[pos - 1] if pos > start else " "
+        if mark in _DOUBLE_OPEN:
+            opening = True
+        elif mark in _DOUBLE_CLOSE:
+            opening = False
+            if open_at is None and before in _OPEN_BEFORE:
+                opening = True  # a closing mark used to open
+        else:
+            opening = open_at is None
+            if opening and before.isdigit():
+                continue  # 65" screen: inches
+        if opening:
+            if open_at is not None:
+                spans.append((open_at, pos, False))
+            open_at = pos
+        elif open_at is not None:
+            spans.append((open_at, pos + 1, True))
+            open_at = None
+    if open_at is not None:
+        spans.append((open_at, end, False))
+    return spans
+
+
+def _pairs_single(
+    body: str, start: int, end: int, taken: list[tuple[int, int, bool]]
+) -> list[tuple[int, int, bool]]:
+    spans = []
+    open_at: int | None = None
+    taken_starts = [s for s, _, _ in taken]
+    for match in re.finditer("[‘’']", body[start:end]):
+        pos = start + match.start()
+        index = bisect.bisect_right(taken_starts, pos) - 1
+        if index >= 0 and pos < taken[index][1]:
+            continue
+        mark = match.group()
+        before = body[pos - 1] if pos > start else " "
+        after = body[pos + 1] if pos + 1 < end else " "
+        if open_at is None:
+            if mark in "‘'" and before in _OPEN_BEFORE and _LETTER.match(after):
+                open_at = pos
+        elif mark in "’'" and not before.isspace() and after in _CLOSE_AFTER:
+            spans.append((open_at, pos + 1, True))
+            open_at = None
+    if open_at is not None and open_at == start:
+        spans.append((open_at, end, False))
+    return spans
+
+
+def find_quote_spans(document: Document) -> list[QuoteSpan]:
+    """Every quotation in the text paragraphs of ``document``, in order."""
+    body = document.body
+    spans: list[QuoteSpan] = []
+    for paragraph in document.paragraphs:
+        if paragraph.kind != "text" or not _MARKS.search(body, paragraph.start, paragraph.end):
+            continue
+        double = _pairs_double(body, paragraph.start, paragraph.end)
+        single = _pairs_single(body, paragraph.start, paragraph.end, double)
+        for start, end, closed in sorted(double + single):
+            inner_end = end - 1 if closed else end
+            text = body[start + 1 : inner_end].strip()
+            if not _LETTER.search(text):
+                continue
+            spans.append(QuoteSpan(start, end, text, closed, [(start, end)]))
+    return spans
+
+
+def _is_nickname(body: str, span: QuoteSpan) -> bool:
+    if " " in span.text or not span.text[:1].isupper():
+        return False
+    before = body[max(0, span.start - 30) : span.start]
+    after = body[span.end : span.end + 30]
+    return bool(re.search(r"[A-Z][\w-]+ $", before)) and bool(re.match(r" [A-Z]", after))
+
+
+def _masked_sentence(
+    body: str, start: int, end: int, spans: list[QuoteSpan], starts: list[int] | None = None
+) -> str:
+    """The text from start to end with every quotation blanked out (same length)."""
+    if starts is None:
+        starts = [s.start for s in spans]
+    # Spans are sorted and do not overlap: only the one before ``start`` can reach into it.
+    first = max(0, bisect.bisect_right(starts, start) - 1)
+    last = bisect.bisect_left(starts, end)
+    text = body[start:end]
+    for span in spans[first:last]:
+        if span.end <= start or span.start >= end:
+            continue
+        left, right = max(span.start, start) - start, min(span.end, end) - start
+        text = text[:left] + " " * (right - left) + text[right:]
+    return text
+
+
+def join_split_quotes(body: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Join "The talks," he said, "were intense." into one quotation."""
+    out: list[QuoteSpan] = []
+    for span in spans:
+        if out:
+            last = out[-1]
+            between = body[last.end : span.start]
+            if (
+                last.closed
+                and last.text.endswith(",")
+                and len(between) <= 160
+                and re.fullmatch(r"\s*,?\s*[^.!?;\"“”‘’]+,\s*", between)
+                and SPEECH_VERB_RE.search(between)
+                and span.text[:1].islower()
+            ):
+                out[-1] = QuoteSpan(
+                    last.start, span.end, f"{last.text} {span.text}", span.closed,
+                    [*last.parts, (span.start, span.end)],
+                )  # fmt: skip
+                continue
+        out.append(span)
+    return out
+
+
+def _clean_quote_text(text: str) -> str:
+    text = " ".join(text.split())
+    text = text.rstrip(",;:")
+    if text[:1].islower() or (text and text[0] in "'‘"):
+        text = text.rstrip(".")
+    return text.strip()
+
+
+class _Attributor:
+    def __init__(self, document: Document, people: People, spans: list[QuoteSpan]) -> None:
+        self.document = document
+        self.body = document.body
+        self.people = people
+        self.spans = spans
+        self.starts = [s.start for s in spans]
+
+    def _resolve(
+        self, start: int, end: int, *, last: bool = True
+    ) -> tuple[int | None, str, bool] | None:
+        """The person a subject phrase names: (index, words, inferred); None when it names nobody."""
+        mentions = self.people.within(start, end)
+        if mentions:
+            mention = mentions[-1] if last else mentions[0]
+            if mention.person is not None:
+                return mention.person, mention.text, False
+            named = self.people.last_named_before(mention.start)
+            if named is not None:
+                return named.person, mention.text, True
+            return None
+        phrase = self.body[start:end]
+        if _AGE_NP.search(phrase):
+            named = self.people.last_named_before(start)
+            if named is not None:
+                return named.person, phrase.strip(), True
+        return None
+
+    def _after(self, span: QuoteSpan, limit: int) -> tuple[int | None, str, bool] | None | str:
+        tail = self.body[span.end : limit]
+        match = _AFTER_SUBJECT.match(tail)
+        if match and not SPEECH_VERB_RE.search(match.group("subject")):
+            subject_start = span.end + match.start("subject")
+            subject_end = span.end + match.end("subject")
+            found = self._resolve(subject_start, subject_end)
+            if found is not None:
+                return found[0], f"{match.group('subject')} {match.group('verb')}", found[2]
+            words = set(re.findall(r"\w+", match.group("subject").lower()))
+            if words & ANONYMOUS or words & {"they", "it", "we"}:
+                return "anonymous"
+        match = _AFTER_VERB.match(tail)
+        if match:
+            rest_start = span.end + match.start("rest")
+            first_word = (
+                match.group("rest").split()[0].lower() if match.group("rest").split() else ""
+            )
+            found = self._resolve(
+                rest_start, rest_start + min(80, len(match.group("rest"))), last=False
+            )
+            if found is not None and (first_word in PRONOUNS or first_word[:1].isalpha()):
+                return found[0], f"{match.group('verb')} {found[1]}", found[2]
+        return None
+
+    def _before(
+        self, span: QuoteSpan, sentence_start: int
+    ) -> tuple[int | None, str, bool] | None | str:
+        masked = _masked_sentence(self.body, sentence_start, span.start, self.spans, self.starts)
+        verbs = list(SPEECH_VERB_RE.finditer(masked))
+        if not verbs:
+            if masked.rstrip().endswith(":"):
+                # "Sarah Klein of Ostrava Partners was blunter: ..." - the subject speaks.
+                mentions = self.people.within(sentence_start, span.start)
+                if mentions:
+                    found = self._resolve(mentions[0].start, mentions[0].end)
+                    if found is not None:
+                        return found[0], f"{mentions[0].text} ...:", found[2]
+            return None
+        verb = verbs[-1]
+        verb_at = sentence_start + verb.start()
+        if verb.group().lower() == "according to":
+            found = self._resolve(verb_at, min(span.start, verb_at + 80), last=False)
+            return (found[0], f"according to {found[1]}", found[2]) if found else "anonymous"
+        mentions = self.people.within(sentence_start, verb_at)
+        if not mentions:
+            return "anonymous"
+        mention = mentions[-1]
+        if mention.person is not None:
+            return mention.person, f"{mention.text} {verb.group()}", False
+        named = self.people.last_named_before(mention.start)
+        if named is None:
+            return "anonymous"
+        return named.person, f"{mention.text} {verb.group()}", True
+
+    def attribute(self) -> list[FoundQuote]:
+        found: list[FoundQuote] = []
+        body = self.body
+        previous: FoundQuote | None = None
+        previous_paragraph = -1
+        span_starts = self.starts
+        for number, span in enumerate(self.spans):
+            if _is_nickname(body, span):
+                continue
+            sentence_start, sentence_end = self.document.sentence_at(span.start)
+            last_part_end = span.parts[-1][1]
+            end_sentence = self.document.sentence_at(max(span.start, last_part_end - 1))[1]
+            paragraph = self.document.paragraph_index(span.start)
+            next_index = bisect.bisect_right(span_starts, span.start)
+            next_start = self.spans[next_index].start if next_index < len(self.spans) else len(body)
+            text = _clean_quote_text(span.text)
+            if not text:
+                continue
+            masked = _masked_sentence(
+                body, sentence_start, max(end_sentence, sentence_end), self.spans, self.starts
+            )
+            whole_sentence = text[:1].isupper() and text[-1:] in ".!?…"
+            if (
+                len(text.split()) <= 3
+                and not whole_sentence
+                and not SPEECH_VERB_RE.search(masked)
+                and not re.search(r"\b(?:described|called|dubbed|as)\b", masked)
+            ):
+                continue  # a term in quotation marks ("go-shop"), not reported speech
+            checks: list[str] = []
+            speaker: int | None = None
+            words = ""
+            result = self._after(span, min(next_start, max(end_sentence, last_part_end + 1)))
+            if len(span.parts) > 1 and result is None:
+                result = self._after(
+                    QuoteSpan(span.parts[0][0], span.parts[0][1], ""), span.parts[1][0]
+                )
+            if result is None:
+                result = self._before(span, sentence_start)
+            if result is None:
+                masked_all = _masked_sentence(
+                    body, sentence_start, end_sentence, self.spans, self.starts
+                )
+                according = _ACCORDING.search(masked_all)
+                if according:
+                    result = self._resolve(
+                        sentence_start + according.end(),
+                        sentence_start + according.end() + 80,
+                        last=False,
+                    )
+            if isinstance(result, tuple):
+                speaker, words, inferred = result
+                if inferred:
+                    checks.append(f'speaker inferred from "{words}"')
+            elif result is None and previous is not None and previous.speaker is not None:
+                same_sentence = previous.end > sentence_start
+                same_paragraph = previous_paragraph == paragraph
+                opens_paragraph = self.document.paragraphs[paragraph].start == span.start
+                if (
+                    same_sentence
+                    or same_paragraph
+                    or (opens_paragraph and previous_paragraph == paragraph - 1)
+                ):
+                    speaker = previous.speaker
+                    if not same_sentence:
+                        checks.append("speaker carried over from the quote before")
+            if not span.closed:
+                checks.append("no closing quotation mark: the quote may end elsewhere")
+            context = self._context(sentence_start, max(end_sentence, sentence_end), span)
+            quote = FoundQuote(text, span.start, span.end, speaker, context, words, checks)
+            found.append(quote)
+            previous, previous_paragraph = quote, paragraph
+            del number
+        return found
+
+    def _context(self, start: int, end: int, span: QuoteSpan) -> str:
+        text = " ".join(self.body[start:end].split())
+        if len(text) <= MAX_CONTEXT_CHARS:
+            return text
+        around = max(0, span.start - start - 200)
+        return (
+            "…"
+            + " ".join(self.body[start + around : start + around + MAX_CONTEXT_CHARS].split())
+            + "…"
+        )
+
+
+def find_quotes(document: Document, people: People, spans: list[QuoteSpan]) -> list[FoundQuote]:
+    """Attribute each quotation in ``spans`` (already joined) to a person, where the text says."""
+    return _Attributor(document, people, spans).attribute()

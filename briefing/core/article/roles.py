@@ -1,0 +1,264 @@
+"""Titles, roles and affiliations around a name: before it, after a comma, in an apposition."""
+
+from __future__ import annotations
+
+import re
+
+from briefing.core.article.lexicon import (
+    COUNTRIES,
+    DOMAIN_HEADS,
+    HONORIFICS,
+    NATIONALITIES,
+    OF_HEADS,
+    ORG_WORDS,
+    STOP_CAPS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+)
+from briefing.core.article.tokens import Token, TokenView, adjacent, is_title_word, singular
+
+_APPOSITIVE_SKIP = frozenset(["now", "also", "then", "formerly", "currently"])
+_AFFILIATION_LINK = frozenset(["of", "at", "for", "to", "with", "from", "in"])
+_ORG_CONNECTORS = frozenset(["of", "and", "for", "the", "de", "du", "la", "le"])
+
+
+def title_before(view: TokenView, i: int) -> tuple[list[Token], int, Token | None]:
+    """The title tokens right before token ``i``, the index before them, and any honorific."""
+    tokens = view.tokens
+    honorific = None
+    j = i - 1
+    if j >= 0 and tokens[j].base in HONORIFICS and tokens[j].upper:
+        honorific = tokens[j]
+        j -= 1
+    elif j >= 1 and tokens[j].text == "." and tokens[j - 1].base in HONORIFICS:
+        honorific = tokens[j - 1]
+        j -= 2
+    title: list[Token] = []
+    # "Minister of State Declan Furlong", "Minister for Transport Aoife Brennan"
+    if (
+        j >= 2
+        and tokens[j].upper
+        and tokens[j - 1].base in ("of", "for")
+        and tokens[j - 2].base in TITLE_HEADS
+        and tokens[j - 2].upper
+    ):
+        title = tokens[j - 2 : j + 1]
+        j -= 3
+    while j >= 0 and adjacent(
+        view.body, tokens[j], tokens[j + 1] if j + 1 < len(tokens) else tokens[j]
+    ):
+        base = tokens[j].base
+        if is_title_word(base) and not tokens[j].possessive:
+            title.insert(0, tokens[j])
+            j -= 1
+            continue
+        if (
+            title
+            and title[0].base in DOMAIN_HEADS
+            and tokens[j].upper
+            and tokens[j].base not in STOP_CAPS
+            and tokens[j].base not in NATIONALITIES
+            and tokens[j].base not in COUNTRIES
+            and tokens[j].base not in ORG_WORDS
+            and not tokens[j].possessive
+            and any(c.islower() for c in tokens[j].text)
+        ):
+            title.insert(0, tokens[j])
+            j -= 1
+            break
+        break
+    if not any(singular(t.base) in TITLE_HEADS for t in title):
+        return [], i - 1 if honorific is None else j, honorific
+    return title, j, honorific
+
+
+def affiliation_before(view: TokenView, j: int, limit_start: int) -> str | None:
+    """Nationality or organisation words right before a title ("U.S.", "Halvorsen", "Egypt's")."""
+    tokens = view.tokens
+    words: list[Token] = []
+    while j >= 0 and tokens[j].start >= limit_start:
+        token = tokens[j]
+        if not token.upper or token.base in STOP_CAPS or token.base in TITLE_MODIFIERS:
+            break
+        if words and not adjacent(view.body, token, words[0]):
+            break
+        words.insert(0, token)
+        j -= 1
+    return affiliation_text(words)
+
+
+def affiliation_text(words: list[Token]) -> str | None:
+    if not words:
+        return None
+    joined = " ".join(w.base for w in words)
+    for size in (2, 1):
+        for start in range(len(words) - size + 1):
+            key = " ".join(w.base for w in words[start : start + size])
+            if key in NATIONALITIES:
+                return NATIONALITIES[key]
+    if joined in COUNTRIES:
+        return " ".join(w.text.rstrip("'’s") if w.possessive else w.text for w in words)
+    text = " ".join(w.text for w in words)
+    text = re.sub(r"['’]s?$", "", text)
+    return text.strip() or None
+
+
+def role_text(title: list[Token]) -> str:
+    words = [t.text.rstrip("'’").removesuffix("'s").removesuffix("’s") for t in title]
+    if words and singular(title[-1].base) != title[-1].base:
+        words[-1] = words[-1][:-1]  # "Presidents Donald Trump and Xi Jinping"
+    return " ".join(words)
+
+
+def apposition(view: TokenView, k: int) -> tuple[str, str | None] | None:
+    """A role after the name: ", a trade economist at the University of Toronto"."""
+    tokens = view.tokens
+    if k >= len(tokens) or tokens[k].text != ",":
+        return None
+    k += 1
+    affiliation = None
+    while k < len(tokens) and tokens[k].base in _APPOSITIVE_SKIP:
+        k += 1
+    determiner = k < len(tokens) and tokens[k].base in ("a", "an")
+    if k < len(tokens) and tokens[k].base in ("a", "an", "the", "its", "his", "her", "their"):
+        k += 1
+    if k < len(tokens) and tokens[k].possessive and tokens[k].upper:
+        affiliation = affiliation_text([tokens[k]])
+        k += 1
+    elif k < len(tokens) and tokens[k].possessive:
+        k += 1  # "the agency's head of extreme events"
+    role: list[Token] = []
+    while k < len(tokens) and len(role) < 5:
+        token = tokens[k]
+        if (
+            not re.match(r"[^\W\d_]", token.text)
+            or token.base in _AFFILIATION_LINK
+            or token.base in ("who", "which", "whose", "and")
+        ):
+            break
+        if token.base.endswith("ing") and not is_title_word(token.base):
+            break  # "a former head teacher standing for ..."
+        role.append(token)
+        k += 1
+    known_head = bool(role) and singular(role[-1].base) in TITLE_HEADS
+    # "an ophthalmologist at the University of Padua": the shape says it is a role.
+    shaped = (
+        bool(role)
+        and len(role) <= 3
+        and determiner
+        and k + 1 < len(tokens)
+        and tokens[k].base in ("at", "of", "for", "with")
+        and (
+            tokens[k + 1].upper
+            or (tokens[k + 1].base == "the" and k + 2 < len(tokens) and tokens[k + 2].upper)
+        )
+    )
+    if not (known_head or shaped):
+        return None
+    if any(t.upper and not is_title_word(t.base) for t in role):
+        return None
+    text = role_text(role)
+    if k < len(tokens) and tokens[k].base == "of" and role[-1].base in OF_HEADS:
+        tail: list[Token] = []
+        m = k + 1
+        while (
+            m < len(tokens)
+            and re.match(r"[^\W\d_]", tokens[m].text)
+            and not tokens[m].upper
+            and len(tail) < 4
+        ):
+            if tokens[m].base in _AFFILIATION_LINK or tokens[m].base in (
+                "who",
+                "which",
+                "and",
+                "the",
+                "a",
+                "an",
+            ):
+                break
+            tail.append(tokens[m])
+            m += 1
+        if tail:
+            text += " of " + " ".join(t.text for t in tail)
+            k = m
+    if k < len(tokens) and tokens[k].base in _AFFILIATION_LINK:
+        org = org_after(view, k + 1)
+        if org:
+            affiliation = affiliation or org
+    return text, affiliation
+
+
+def org_after(view: TokenView, k: int) -> str | None:
+    """Capitalised words from token ``k`` on ("the Canadian Steel Producers Association")."""
+    tokens = view.tokens
+    if k < len(tokens) and tokens[k].base == "the":
+        k += 1
+    words: list[Token] = []
+    while k < len(tokens) and len(words) < 8:
+        token = tokens[k]
+        if token.upper and re.match(r"[^\W\d_]", token.text):
+            words.append(token)
+            k += 1
+            if token.possessive:
+                # "Uganda's President": the owner is the affiliation.
+                return affiliation_text([token])
+            continue
+        if token.base in _ORG_CONNECTORS and words and k + 1 < len(tokens) and tokens[k + 1].upper:
+            words.append(token)
+            k += 1
+            continue
+        break
+    while words and not words[-1].upper:
+        words.pop()
+    return affiliation_text(words) if words else None
+
+
+def role_before_comma(view: TokenView, i: int) -> tuple[str, str | None] | None:
+    """A role before a comma: "Egypt's Foreign Minister, Amira Hassan", "Its chief operating officer, Martin Kroll"."""
+    tokens = view.tokens
+    j = i - 1
+    if j < 1 or tokens[j].text != ",":
+        return None
+    j -= 1
+    sentence_start = view.document.sentence_at(tokens[i].start)[0]
+    org: list[Token] = []
+    # "... of Rail Éireann, Siobhán Kearney"
+    m = j
+    while m >= 0 and tokens[m].upper and tokens[m].start >= sentence_start:
+        m -= 1
+    if m >= 0 and m < j and tokens[m].base in ("of", "at", "for"):
+        org = tokens[m + 1 : j + 1]
+        j = m - 1
+    tail: list[Token] = []
+    if j >= 1 and not tokens[j].upper and tokens[j].base not in TITLE_HEADS:
+        # "head of hardware"
+        m = j
+        while (
+            m >= 0
+            and not tokens[m].upper
+            and tokens[m].base != "of"
+            and j - m < 4
+            and re.match(r"[^\W\d_]", tokens[m].text)
+        ):
+            m -= 1
+        if m >= 1 and tokens[m].base == "of" and tokens[m - 1].base in OF_HEADS:
+            tail = tokens[m + 1 : j + 1]
+            j = m - 1
+    title: list[Token] = []
+    while (
+        j >= 0
+        and tokens[j].start >= sentence_start
+        and is_title_word(tokens[j].base)
+        and not tokens[j].possessive
+    ):
+        title.insert(0, tokens[j])
+        j -= 1
+    if not title or singular(title[-1].base) not in TITLE_HEADS:
+        return None
+    role = role_text(title) + (" of " + " ".join(t.text for t in tail) if tail else "")
+    affiliation = affiliation_text(org) if org else None
+    if affiliation is None and j >= 0 and tokens[j].possessive and tokens[j].upper:
+        affiliation = affiliation_text([tokens[j]])
+    elif affiliation is None and j >= 0 and tokens[j].upper and tokens[j].start >= sentence_start:
+        affiliation = affiliation_before(view, j, sentence_start)
+    return role, affiliation
