@@ -138,6 +138,8 @@ class LibraryEntry:
     library lists at once and decodes only the rows it shows."""
     stored_time: float | None = None
     """The publication time (a POSIX timestamp) from the index, to sort without decoding."""
+    digest: str | None = None
+    """The content hash of the file when it was indexed (compared with the user's last visit)."""
 
     @property
     def summary(self) -> BriefSummary | None:

@@ -30,7 +30,8 @@ def main() -> int:
     jobs = [json.loads(line) for line in sys.stdin if line.strip()]
     out = sys.stdout
     for path, digest in jobs:
-        out.write(json.dumps(astuple(index_file(path, zone, digest)), ensure_ascii=False))
+        # ASCII JSON: a file name that is not UTF-8 travels as \udcXX escapes, not raw bytes.
+        out.write(json.dumps(astuple(index_file(path, zone, digest))))
         out.write("\n")
     out.flush()
     return 0

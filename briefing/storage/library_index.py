@@ -19,6 +19,7 @@ import json
 import os
 import sqlite3
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import tzinfo
@@ -94,7 +95,7 @@ class IndexedFile:
 
     def entry(self) -> LibraryEntry:
         """The library entry this row stands for."""
-        return entry_from_row(self.path, self.published, self.summary, self.error)
+        return entry_from_row(self.path, self.published, self.summary, self.error, self.digest)
 
 
 @dataclass(slots=True)
@@ -118,14 +119,18 @@ def _error_json(error: Exception) -> str:
 
 
 def entry_from_row(
-    path: str, published: float | None, summary: str | None, error: str | None
+    path: str,
+    published: float | None,
+    summary: str | None,
+    error: str | None,
+    digest: str | None = None,
 ) -> LibraryEntry:
     """Rebuild a library entry from an index row (a valid brief's summary is decoded when first used)."""
     from briefing.core.errors import BriefError, Problem
 
     file = Path(path)
     if summary is not None:
-        return LibraryEntry(file, stored=summary, stored_time=published)
+        return LibraryEntry(file, stored=summary, stored_time=published, digest=digest or None)
     try:
         problems = [
             Problem(str(message), str(location), line, column)
@@ -276,6 +281,15 @@ def index_in_processes(
     yield from index_serially(missing, zone)
 
 
+def _storable(path: str) -> bool:
+    """True when ``path`` can be an SQLite text key (a file name that is valid UTF-8)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _under(path: str, roots: list[str]) -> bool:
     return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
 
@@ -298,26 +312,44 @@ class LibraryIndex:
         self.zone = zone
         self.stamp = f"{INDEX_VERSION}:{zone}"
         self._connection: sqlite3.Connection | None = None
+        self.lock = threading.RLock()
+        """Held while the connection is used: a cancelled refresh may still be running."""
+        self.persistent = True
+        """False when the index could not be kept on disk this run (it lives in memory)."""
         self.rebuilt = False
         """True when the file was damaged or outdated and started again empty."""
 
     @property
     def connection(self) -> sqlite3.Connection:
-        """The open connection (opening, checking or rebuilding the file on first use)."""
-        if self._connection is None:
-            try:
-                self._connection = self._open()
-            except sqlite3.DatabaseError:
-                self._discard()
-                self.rebuilt = True
-                self._connection = self._open()
-        return self._connection
+        """The open connection (opening, checking or rebuilding the file on first use).
 
-    def _open(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        # One connection, used by one worker thread at a time (the library's exclusive worker).
+        When the file can be neither opened nor rebuilt (a read-only or missing data
+        folder), the index lives in memory for this run: the library still lists,
+        it is only read again next time.
+        """
+        with self.lock:
+            if self._connection is None:
+                try:
+                    self._connection = self._open(self.path)
+                except (sqlite3.DatabaseError, OSError):
+                    self.rebuilt = True
+                    try:
+                        self._discard()
+                        self._connection = self._open(self.path)
+                    except (sqlite3.DatabaseError, OSError):
+                        self.persistent = False
+                        self._connection = self._open(None)
+            return self._connection
+
+    def _open(self, path: Path | None) -> sqlite3.Connection:
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        # One connection, shared by the library's worker threads under self.lock.
         connection = sqlite3.connect(
-            self.path, timeout=10, isolation_level=None, check_same_thread=False
+            ":memory:" if path is None else path,
+            timeout=10,
+            isolation_level=None,
+            check_same_thread=False,
         )
         try:
             connection.execute("PRAGMA busy_timeout = 10000")
@@ -346,10 +378,14 @@ class LibraryIndex:
                 os.unlink(f"{self.path}{suffix}")
             except FileNotFoundError:
                 pass
+            except OSError:
+                if suffix == "":
+                    raise
 
     def _rows(self, roots: list[str], columns: str) -> list[tuple]:
         try:
-            rows = self.connection.execute(f"SELECT path, {columns} FROM files").fetchall()
+            with self.lock:
+                rows = self.connection.execute(f"SELECT path, {columns} FROM files").fetchall()
         except sqlite3.DatabaseError:
             # Damaged after opening (the pages of the table itself): start again.
             self.close()
@@ -360,8 +396,8 @@ class LibraryIndex:
 
     def cached(self, paths: Iterable[str | os.PathLike[str]]) -> list[LibraryEntry]:
         """The entries the index holds for the library at ``paths``, newest first."""
-        rows = self._rows(absolute(paths), "published, summary, error")
-        rows.sort(key=lambda row: row[1] or 0.0, reverse=True)
+        rows = self._rows(absolute(paths), "published, summary, error, digest")
+        rows.sort(key=lambda row: row[1] if isinstance(row[1], int | float) else 0.0, reverse=True)
         return [entry_from_row(*row) for row in rows]
 
     def refresh(
@@ -383,9 +419,16 @@ class LibraryIndex:
         from briefing.core.loading import find_briefs
 
         roots = absolute(paths)
+        # A row whose summary is not valid JSON is not trusted: its file is read again
+        # (SQLite has JSON functions built in from 3.38).
+        digest = (
+            "CASE WHEN summary IS NULL OR json_valid(summary) THEN digest ELSE '' END"
+            if sqlite3.sqlite_version_info >= (3, 38)
+            else "digest"
+        )
+        rows = self._rows(roots, f"size, mtime_ns, {digest}")
         known: dict[str, tuple[int, int, str]] = {
-            path: (size, mtime_ns, digest)
-            for path, size, mtime_ns, digest in self._rows(roots, "size, mtime_ns, digest")
+            path: (size, mtime_ns, digest) for path, size, mtime_ns, digest in rows
         }
         if force:
             known = {path: (-1, -1, "") for path in known}
@@ -403,10 +446,13 @@ class LibraryIndex:
             if old is not None and old[0] == info.st_size and old[1] == info.st_mtime_ns and old[2]:
                 continue
             jobs.append((path, old[2] if old else None))
-        if removed:
+        removed_keys = [path for path in removed if _storable(path)]
+        if removed_keys:
             self._write(
                 lambda c: [
-                    c.executemany(f"DELETE FROM {table} WHERE path = ?", [(p,) for p in removed])
+                    c.executemany(
+                        f"DELETE FROM {table} WHERE path = ?", [(p,) for p in removed_keys]
+                    )
                     for table in ("files", "items")
                 ]
             )
@@ -426,8 +472,10 @@ class LibraryIndex:
     ) -> Progress:
         def write(connection: sqlite3.Connection) -> None:
             for item in results:
-                if item.size < 0:
-                    continue  # unreadable: listed with its error, looked at again next time
+                if item.size < 0 or not _storable(item.path):
+                    # Unreadable, or a file name that is not UTF-8 (SQLite text must be):
+                    # listed all the same, and looked at again next time.
+                    continue
                 if item.unchanged:
                     connection.execute(
                         "UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?",
@@ -509,15 +557,16 @@ class LibraryIndex:
     def _write(self, action: Callable[[sqlite3.Connection], object]) -> bool:
         """Run ``action`` in one transaction; a failure to write the cache is not an error."""
         try:
-            connection = self.connection
-            connection.execute("BEGIN IMMEDIATE")
-            try:
-                action(connection)
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
-            connection.execute("COMMIT")
-        except sqlite3.DatabaseError:
+            with self.lock:
+                connection = self.connection
+                connection.execute("BEGIN IMMEDIATE")
+                try:
+                    action(connection)
+                except BaseException:
+                    connection.execute("ROLLBACK")
+                    raise
+                connection.execute("COMMIT")
+        except (sqlite3.DatabaseError, UnicodeError):
             # A read-only or full disk: the library still lists what was read, it is just
             # read again next time.
             return False

@@ -1,0 +1,272 @@
+"""The library screen over its index: first start, warm start, changes between starts, damage.
+
+Each test starts apps through the real factory on one data folder (the test's
+isolated BRIEFING_DATA_DIR), so a second app reads what the first one indexed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+import briefing.core.loading as loading
+from briefing.storage import paths
+from briefing.ui.screens.brief import BriefScreen
+from briefing.ui.screens.library import LibraryScreen
+from briefing.ui.widgets.library_table import LibraryTable
+
+from .conftest import DATA
+from .uihelpers import NARROW, SAMPLE_FILES, SEED_FILE, SEED_ID, plain, row_keys, settle
+
+EXTRA = 3
+"""Small generated briefs added to the samples (the folder stays under the process pool's threshold)."""
+
+BRIEF = """format = 1
+id = "extra-{n}"
+title = "Extra brief number {n}"
+published = 2025-0{month}-01T09:00:00Z
+tags = ["extra"]
+"""
+
+
+@pytest.fixture
+def folder(tmp_path: Path, samples_dir: Path) -> Path:
+    """The five samples and a few more briefs, in a folder the test may change."""
+    library = tmp_path / "library"
+    shutil.copytree(samples_dir, library)
+    for n in range(EXTRA):
+        (library / f"extra-{n}.toml").write_text(BRIEF.format(n=n, month=n + 1), encoding="utf-8")
+    return library
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every brief file parsed (by the index, a worker thread, or the reader)."""
+    calls: list[str] = []
+    real = loading.parse_brief
+
+    def parse_brief(data, path, *args, **kwargs):
+        calls.append(os.fspath(path))
+        return real(data, path, *args, **kwargs)
+
+    monkeypatch.setattr(loading, "parse_brief", parse_brief)
+    return calls
+
+
+@pytest.fixture
+def titles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every title the library screen showed, in order."""
+    shown: list[str] = []
+    real = LibraryScreen.update_title
+
+    def update_title(self: LibraryScreen) -> None:
+        real(self)
+        shown.append(plain(self.query_one("#library-title", Static)))
+
+    monkeypatch.setattr(LibraryScreen, "update_title", update_title)
+    return shown
+
+
+@pytest.fixture
+def on_loaded(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
+    """What the screen showed right after the index's first listing (``Loaded``) was handled."""
+    seen: list[dict] = []
+    real = LibraryScreen.on_library_screen_loaded
+
+    def handler(self: LibraryScreen, message: LibraryScreen.Loaded) -> None:
+        real(self, message)
+        table = self.query_one(LibraryTable)
+        seen.append(
+            {
+                "keys": list(row_keys(table)),
+                "loading": self._loading,
+                "titles": [self._by_key[str(key)].title for key in row_keys(table)],
+                "unread": all(entry.brief is None for entry in self.entries),
+                "title": plain(self.query_one("#library-title", Static)),
+            }
+        )
+
+    monkeypatch.setattr(LibraryScreen, "on_library_screen_loaded", handler)
+    return seen
+
+
+def table_of(app) -> LibraryTable:
+    assert isinstance(app.screen, LibraryScreen)
+    return app.screen.query_one(LibraryTable)
+
+
+def title_of(app) -> str:
+    return plain(app.screen.query_one("#library-title", Static))
+
+
+def keyed_titles(app) -> dict[str, str]:
+    screen = app.screen
+    return {Path(e.key).name: e.title for e in screen.entries}
+
+
+def every_file(folder: Path) -> set[str]:
+    return {str(path) for path in folder.iterdir()}
+
+
+async def start(make_app, folder: Path):
+    """Run an app on ``folder`` until its library is listed and indexed; return the app."""
+    app = make_app(path=folder)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        assert not app.screen._loading
+        rows = set(map(str, row_keys(table_of(app))))
+        title = title_of(app)
+        shown = keyed_titles(app)
+        await pilot.press("q")
+    return rows, title, shown
+
+
+async def test_first_start_indexes_then_a_second_lists_from_the_index(
+    make_app, folder: Path, parses: list[str], titles: list[str], on_loaded: list[dict]
+) -> None:
+    total = len(SAMPLE_FILES) + EXTRA
+    rows, title, _ = await start(make_app, folder)
+    assert rows == every_file(folder)
+    assert title.startswith(f"Library · {total} briefs ·")
+    assert titles[0].startswith("Library · indexing")  # said while the index was built
+    assert titles[-1].startswith(f"Library · {total} briefs")
+    assert sorted(parses) == sorted(every_file(folder))
+    assert on_loaded[0]["keys"] == []  # nothing indexed before the first start
+    assert paths.index_file().exists()
+
+    # A second app on the same data folder: everything listed at once from the index.
+    parses.clear()
+    rows, title, _ = await start(make_app, folder)
+    assert parses == []  # no brief file parsed
+    assert rows == every_file(folder)
+    assert title.startswith(f"Library · {total} briefs ·")
+    listed = on_loaded[1]
+    assert listed["loading"]  # the refresh had not finished yet ...
+    assert set(map(str, listed["keys"])) == every_file(folder)  # ... but every row was there
+    assert listed["unread"]
+    assert SEED_FILE in {Path(str(k)).name for k in listed["keys"]}
+    # Not "indexing": the title counts the briefs while it checks for changes.
+    assert listed["title"].startswith(f"Library · {total} briefs · checking for changes")
+
+
+async def test_changes_between_starts_show_after_the_refresh(
+    make_app, folder: Path, parses: list[str], on_loaded: list[dict]
+) -> None:
+    await start(make_app, folder)
+    seed = folder / SEED_FILE
+    text = seed.read_text(encoding="utf-8")
+    before = os.stat(seed).st_mtime_ns
+    old = 'title = "US, China agree'
+    assert old in text
+    seed.write_text(text.replace(old, 'title = "Edited: US, China agree', 1), "utf-8")
+    os.utime(seed, ns=(before + 10**9, before + 10**9))
+    (folder / "extra-0.toml").unlink()
+    added = folder / "added.toml"
+    shutil.copy(DATA / "good" / "minimal.toml", added)
+    parses.clear()
+
+    rows, title, shown = await start(make_app, folder)
+    # Listed from the index first (old title), then refreshed.
+    first = on_loaded[1]
+    assert str(folder / "extra-0.toml") in map(str, first["keys"])
+    assert not any(t.startswith("Edited") for t in first["titles"])
+    assert sorted(parses) == sorted([str(seed), str(added)])  # only what changed
+    assert rows == every_file(folder)
+    assert "extra-0.toml" not in shown
+    assert shown[SEED_FILE].startswith("Edited: US, China agree")
+    assert shown["added.toml"] == "Minimal brief"
+    assert title.startswith(f"Library · {len(SAMPLE_FILES) + EXTRA} briefs")
+
+
+async def test_r_reads_every_file_again(make_app, folder: Path, parses: list[str]) -> None:
+    await start(make_app, folder)
+    app = make_app(path=folder)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        parses.clear()
+        (folder / "extra-1.toml").unlink()
+        await pilot.press("r")
+        await settle(pilot)
+        assert sorted(parses) == sorted(every_file(folder))
+        assert set(map(str, row_keys(table_of(app)))) == every_file(folder)
+        assert title_of(app).startswith(f"Library · {len(SAMPLE_FILES) + EXTRA - 1} briefs")
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated"])
+async def test_a_corrupt_index_at_start_still_lists_every_brief(
+    make_app, folder: Path, damage: str
+) -> None:
+    await start(make_app, folder)
+    index = paths.index_file()
+    data = index.read_bytes()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{index}{suffix}").unlink(missing_ok=True)
+    index.write_bytes(os.urandom(len(data)) if damage == "garbage" else data[: len(data) // 2])
+    rows, title, _ = await start(make_app, folder)
+    assert rows == every_file(folder)
+    assert title.startswith(f"Library · {len(SAMPLE_FILES) + EXTRA} briefs")
+    # And the index was rebuilt: a third start lists from it again.
+    rows, _, _ = await start(make_app, folder)
+    assert rows == every_file(folder)
+
+
+async def test_opening_an_indexed_brief_reads_it_and_siblings_too(
+    make_app, folder: Path, parses: list[str]
+) -> None:
+    await start(make_app, folder)
+    parses.clear()
+    app = make_app(path=folder)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        assert parses == []
+        assert all(entry.brief is None for entry in screen.entries)  # index-only entries
+        table = table_of(app)
+        seed = str(folder / SEED_FILE)
+        table.select_key(seed)
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = app.screen
+        assert isinstance(reader, BriefScreen)
+        assert reader.brief.id == SEED_ID
+        assert parses == [seed]  # read when opened, and only that file
+
+        order = reader.library_order
+        assert len(order) == len(SAMPLE_FILES) + EXTRA
+        at = order.index(reader.entry)
+        for key, step in (("right_square_bracket", 1), ("left_square_bracket", -1)):
+            target = order[(at + step) % len(order)]
+            assert target.brief is None  # not read yet
+            await pilot.press(key)
+            await settle(pilot)
+            assert reader.entry is target
+            assert reader.brief.id == target.summary.brief_id
+            assert reader.is_loaded
+            assert str(target.path) in parses
+            header = plain(reader.query_one("#brief-header", Static))
+            assert target.title[:20] in header
+            # Back to the seed brief for the other direction.
+            reader.open_entry(order[at])
+            await settle(pilot)
+            assert reader.brief.id == SEED_ID
+
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        assert str(table_of(app).highlighted_key) == seed
+
+
+async def test_a_non_utf8_file_name_does_not_stop_the_library(make_app, folder: Path) -> None:
+    target = os.path.join(os.fsencode(folder), b"bad-\xff.toml")
+    try:
+        with open(target, "wb") as handle:
+            handle.write((folder / SEED_FILE).read_bytes())
+    except (OSError, ValueError):
+        pytest.skip("this file system refuses non-UTF-8 names")
+    rows, _, _ = await start(make_app, folder)
+    assert rows == every_file(folder)
