@@ -1,0 +1,308 @@
+"""Search across the library (``ctrl+f``): every brief's items and the user's notes, as you type.
+
+The screen only routes: each keystroke starts a thread worker that asks
+:class:`~briefing.storage.library_search.LibrarySearch` (over a read-only
+connection of its own to the library index) and posts what it found.
+``enter`` dismisses with the :class:`~briefing.ui.app_library.ItemTarget` of
+the highlighted hit; the app opens its brief at that item.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from briefing.storage.library_search import Hit, LibrarySearch, Marked, SearchResult
+from briefing.ui.app_library import ItemTarget
+
+if TYPE_CHECKING:
+    from briefing.core.annotations import Note
+    from briefing.ui.app import BriefingApp
+
+MATCH_STYLE = "bold reverse"
+"""How matched words stand out (as in the command palette)."""
+
+RECHECK_SECONDS = 1.0
+"""While the search index is being filled, the search runs again this often."""
+
+Part = str | tuple[str, str]
+
+
+def marked_parts(marked: Marked, style: str = "") -> list[Part]:
+    """``marked`` as Content parts: plain text, the matches in :data:`MATCH_STYLE`.
+
+    The text is never read as markup: brief text is untrusted.
+    """
+    parts: list[Part] = []
+    position = 0
+    for start, end in marked.spans:
+        if start > position:
+            parts.append(
+                (marked.text[position:start], style) if style else marked.text[position:start]
+            )
+        parts.append((marked.text[start:end], f"{style} {MATCH_STYLE}".strip()))
+        position = end
+    if position < len(marked.text):
+        rest = marked.text[position:]
+        parts.append((rest, style) if style else rest)
+    return parts
+
+
+def hit_prompt(hit: Hit) -> Content:
+    """One hit as a list row: the brief's title, what the item is, and the snippet."""
+    muted = "$text-muted"
+    parts: list[Part] = [*marked_parts(hit.title, "bold"), "\n", (hit.label, "$accent")]
+    if hit.speaker.text:
+        parts += [(" · ", muted), *marked_parts(hit.speaker, "italic")]
+    if hit.when:
+        parts += [(" · ", muted), (hit.when, muted)]
+    parts += ["\n", *marked_parts(hit.snippet)]
+    return Content.assemble(*parts)
+
+
+def status_text(result: SearchResult, query: str, elapsed: float) -> Content:
+    """The line under the input: how many hits and how fast, or what is wrong."""
+    parts: list[Part] = []
+    if result.problem:
+        parts += [(result.problem, "$warning"), "  "]
+    if query.strip() and not result.problem or result.hits:
+        shown = len(result.hits)
+        if result.matches > shown:
+            counted = f"{shown:,} best of {result.matches:,} matches"
+        else:
+            counted = f"{shown:,} match" + ("" if shown == 1 else "es")
+        parts.append(f"{counted} · {elapsed * 1000:.0f} ms")
+        if result.ranked is not None:
+            parts.append(
+                (
+                    f" (ranked among the {result.ranked:,} last indexed; add words to narrow)",
+                    "$text-muted",
+                )
+            )
+    elif not query.strip():
+        parts.append(("Titles, summaries, quotes, people, deadlines and your notes", "$text-muted"))
+    if result.building is not None:
+        done, total = result.building
+        parts += ["  ", (f"search index is being built ({done:,} of {total:,})…", "$warning")]
+    return Content.assemble(*parts)
+
+
+class SearchScreen(ModalScreen[ItemTarget | None]):
+    """Search every brief and note of the library as you type; ``enter`` opens the hit.
+
+    | Key | Action |
+    | :- | :- |
+    | `up`, `down` | Move in the results while typing. |
+    | `enter` | Open the brief at the highlighted hit. |
+    | `escape` | Close. |
+    """
+
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="search.close"),
+        Binding("enter", "open", "Open", id="search.open"),
+        Binding("down", "move(1)", "Next", show=False, id="search.next"),
+        Binding("up", "move(-1)", "Previous", show=False, id="search.previous"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="search.page-down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="search.page-up"),
+    ]
+
+    DEFAULT_CSS = """
+    SearchScreen { align: center middle; }
+    SearchScreen > Vertical {
+        width: 95%; max-width: 140; height: 90%;
+        border: thick $accent; background: $surface; padding: 0 1;
+    }
+    SearchScreen #search-title { text-style: bold; color: $accent; padding: 0 1; }
+    SearchScreen #search-status { padding: 0 1; height: auto; max-height: 2; }
+    SearchScreen OptionList { height: 1fr; border: none; }
+    """
+
+    @dataclass
+    class Found(Message):
+        """A search finished (posted from its worker); handled by ``on_search_screen_found``."""
+
+        query: str
+        result: SearchResult
+        elapsed: float
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hits: list[Hit] = []
+        """What the list shows, best first."""
+        self._lock = threading.Lock()
+        # Guards the searcher: a cancelled thread worker still runs to its end.
+        self._searcher: LibrarySearch | None = None
+        self._notes: list[Note] = []
+        self._closed = False
+        self._building = False
+
+    @property
+    def briefing_app(self) -> BriefingApp:
+        return cast("BriefingApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Content("Search the library"), id="search-title")
+            yield Input(placeholder='Words in any order, "a phrase", prefix*', id="search-input")
+            yield Static(id="search-status")
+            yield OptionList(markup=False, id="search-results")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        from briefing.storage.store import StoreError
+
+        annotations = self.briefing_app.annotations
+        if annotations is not None:
+            try:
+                self._notes = annotations.all_notes()
+            except StoreError:
+                self._notes = []  # the app says so where notes are used; search goes on
+        self.query_one(Input).focus()
+        self.run_search("")
+        self.set_interval(RECHECK_SECONDS, self._recheck)
+
+    def on_unmount(self) -> None:
+        self._closed = True
+        if self._lock.acquire(blocking=False):
+            try:
+                self._close_searcher()
+            finally:
+                self._lock.release()
+
+    # Searching -----------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.run_search(event.value)
+
+    def _recheck(self) -> None:
+        if self._building:
+            self.run_search(self.query_one(Input).value)
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, query: str) -> None:
+        """Search for ``query`` in a thread and post :class:`Found`."""
+        worker = get_current_worker()
+        with self._lock:
+            if worker.is_cancelled or self._closed:
+                if self._closed:
+                    self._close_searcher()
+                return
+            started = time.perf_counter()
+            result = self._search(query)
+            elapsed = time.perf_counter() - started
+            if self._closed:
+                self._close_searcher()
+        if not worker.is_cancelled:
+            self.post_message(self.Found(query, result, elapsed))
+
+    def _search(self, query: str) -> SearchResult:
+        """Run one search (holding the lock), opening the index on first use."""
+        import sqlite3
+
+        from briefing.storage.library_search import NotesIndex, open_search_connection
+
+        app = self.briefing_app
+        index = app.library_index
+        if index is None:
+            return SearchResult(problem="search needs the library index, which cannot be used")
+        if self._searcher is None:
+            try:
+                connection = open_search_connection(index.path)
+            except sqlite3.Error:
+                return SearchResult(building=(0, 0))
+            self._searcher = LibrarySearch(
+                connection, app.library_paths, NotesIndex(self._notes) if self._notes else None
+            )
+        result = self._searcher.search(query)
+        if result.problem and result.problem.startswith("search failed"):
+            self._close_searcher()  # opened again by the next search
+        return result
+
+    def _close_searcher(self) -> None:
+        if self._searcher is not None:
+            self._searcher.connection.close()
+            if self._searcher.notes is not None:
+                self._searcher.notes.close()
+            self._searcher = None
+
+    def on_search_screen_found(self, message: Found) -> None:
+        message.stop()
+        if message.query != self.query_one(Input).value:
+            return  # typing went on: a newer search is on its way
+        result = message.result
+        self._building = result.building is not None
+        self.query_one("#search-status", Static).update(
+            status_text(result, message.query, message.elapsed)
+        )
+        options = self.query_one(OptionList)
+        if self.hits and result.hits == self.hits:
+            return  # a recheck found nothing new: keep the cursor where it is
+        self.hits = result.hits
+        options.clear_options()
+        shown: list[Option | None] = []
+        for index, hit in enumerate(self.hits):
+            if shown:
+                shown.append(None)
+            shown.append(Option(hit_prompt(hit), id=str(index)))
+        if not shown and message.query.strip() and not result.problem:
+            shown.append(
+                Option(Content.styled("Nothing matches", "italic $text-muted"), disabled=True)
+            )
+        options.add_options(shown)
+        if self.hits:
+            options.highlighted = 0
+
+    # Moving and opening -------------------------------------------------------------
+
+    def action_move(self, step: int) -> None:
+        """Move the highlight in the results (the input keeps the focus)."""
+        options = self.query_one(OptionList)
+        if step > 0:
+            options.action_cursor_down()
+        else:
+            options.action_cursor_up()
+
+    def action_page(self, step: int) -> None:
+        """Move the highlight a page."""
+        options = self.query_one(OptionList)
+        if step > 0:
+            options.action_page_down()
+        else:
+            options.action_page_up()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_open()
+
+    def action_open(self) -> None:
+        """Open the brief at the highlighted hit."""
+        highlighted = self.query_one(OptionList).highlighted_option
+        if highlighted is not None and highlighted.id is not None:
+            self._open(self.hits[int(highlighted.id)])
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self._open(self.hits[int(event.option.id)])
+
+    def _open(self, hit: Hit) -> None:
+        self.dismiss(ItemTarget(Path(hit.path), hit.kind, hit.item_id))
+
+    def action_close(self) -> None:
+        """Close without opening anything."""
+        self.dismiss(None)
