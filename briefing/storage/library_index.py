@@ -356,16 +356,23 @@ class LibraryIndex:
             connection.execute("PRAGMA journal_mode = WAL")
             # A cache: losing the last writes in a crash only means re-reading those files.
             connection.execute("PRAGMA synchronous = NORMAL")
-            connection.executescript(SCHEMA)
+            connection.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
             row = connection.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
             if row is None or row[0] != self.stamp:
-                if row is not None:
-                    self.rebuilt = True
-                connection.execute("DELETE FROM files")
-                connection.execute("DELETE FROM items")
+                # Made by another version (or for another zone): its tables may not even have
+                # today's columns. It is a cache, so it starts again from nothing.
+                self.rebuilt = self.rebuilt or row is not None
+                connection.executescript(
+                    "DROP TRIGGER IF EXISTS items_added; DROP TRIGGER IF EXISTS items_removed;"
+                    " DROP TABLE IF EXISTS items_fts; DROP TABLE IF EXISTS items;"
+                    " DROP TABLE IF EXISTS files;"
+                )
+                connection.executescript(SCHEMA)
                 connection.execute(
                     "INSERT OR REPLACE INTO meta (key, value) VALUES ('stamp', ?)", (self.stamp,)
                 )
+            else:
+                connection.executescript(SCHEMA)
         except BaseException:
             connection.close()
             raise

@@ -1017,3 +1017,27 @@ def test_the_index_can_be_used_from_another_thread(library: Path, index_path: Pa
         finished.set()
         one.join(TIMEOUT)
     assert outcome == {"first": 8, "cached": 8, "second": 8}
+
+
+def test_an_index_made_by_an_older_version_is_rebuilt_with_todays_tables(
+    library: Path, index_path: Path
+) -> None:
+    """An upgrade must not keep the old tables: their columns are not today's."""
+    import sqlite3
+
+    index_path.parent.mkdir(parents=True, exist_ok=True)
+    old = sqlite3.connect(index_path)
+    old.executescript(
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+        " INSERT INTO meta VALUES ('stamp', '1:UTC');"
+        " CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
+        " digest TEXT, published REAL, summary TEXT, error TEXT);"
+    )
+    old.commit()
+    old.close()
+    index = LibraryIndex(index_path)
+    entries = refresh(index, library).entries
+    assert entries and index.rebuilt
+    assert list(index.build_search())
+    count = index.connection.execute("SELECT count(*) FROM items").fetchone()[0]
+    assert count > len(entries)
