@@ -166,7 +166,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     printed in file order all the same.
     """
     from briefing.core.clock import local_zone
-    from briefing.core.loading import find_briefs
+    from briefing.core.files import find_briefs
     from briefing.storage.library_index import entry_from_row, index_in_processes
 
     files = [str(path) for path in find_briefs(args.paths)]

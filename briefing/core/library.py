@@ -209,7 +209,8 @@ def scan(
 ) -> Iterator[LibraryEntry]:
     """Load every brief under ``paths``, yielding an entry per file as it is read."""
     from briefing.core.errors import BriefError
-    from briefing.core.loading import find_briefs, load_brief
+    from briefing.core.files import find_briefs
+    from briefing.core.loading import load_brief
 
     for path in find_briefs(paths):
         try:

@@ -11,7 +11,7 @@ import json
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import tzinfo
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from briefing.core import tomlread
 from briefing.core.errors import BriefError, Problem
+from briefing.core.files import BRIEF_SUFFIXES, find_briefs  # noqa: F401 - re-exported
 from briefing.core.locate import PathKey, json_positions, nearest, toml_positions
 from briefing.core.models import MAX_ITEMS, Brief
 from briefing.core.problems import cross_check, problems_from_validation
@@ -28,7 +29,6 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 """The largest brief file read: 5 MB."""
 MAX_DEPTH = 16
 """How deeply tables and lists may nest; the format itself needs four levels."""
-BRIEF_SUFFIXES = (".toml", ".json")
 """File endings that mark a brief when a folder is scanned."""
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
@@ -288,21 +288,3 @@ _PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 def _parse_path(location: str) -> PathKey:
     return tuple(int(index) if index else name for name, index in _PATH_PART.findall(location))
-
-
-def find_briefs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
-    """Yield brief files: each file as given, and every ``.toml``/``.json`` under each folder.
-
-    Folders are walked in sorted order, skipping hidden entries; a path that
-    does not exist is yielded as is, so the caller reports it.
-    """
-    for entry in paths:
-        path = Path(entry)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith(".") and name.lower().endswith(BRIEF_SUFFIXES):
-                        yield Path(root) / name
-        else:
-            yield path

@@ -423,7 +423,7 @@ class LibraryIndex:
         but not their content are read and hashed but not parsed. ``force``
         re-reads every file.
         """
-        from briefing.core.loading import find_briefs
+        from briefing.core.files import find_briefs
 
         roots = absolute(paths)
         # A row whose summary is not valid JSON is not trusted: its file is read again
