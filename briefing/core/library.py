@@ -16,7 +16,6 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from briefing.core.countdown import countdown
 from briefing.core.status import DeadlineStatus
 
 if TYPE_CHECKING:
@@ -221,6 +220,8 @@ def scan(
 
 def next_open_deadline(deadlines: Sequence[D], now: datetime) -> D | None:
     """Return the soonest open deadline that has not yet passed at ``now``, else the latest overdue one."""
+    from briefing.core.countdown import countdown
+
     open_deadlines = [d for d in deadlines if d.status is DeadlineStatus.OPEN]
     if not open_deadlines:
         return None
