@@ -139,6 +139,8 @@ class LibraryEntry:
     """The publication time (a POSIX timestamp) from the index, to sort without decoding."""
     digest: str | None = None
     """The content hash of the file when it was indexed (compared with the user's last visit)."""
+    stored_id: str | None = None
+    """The brief's id from the index, known without decoding :attr:`stored`."""
 
     @property
     def summary(self) -> BriefSummary | None:
@@ -180,6 +182,8 @@ class LibraryEntry:
     @property
     def brief_id(self) -> str | None:
         """The brief's id, when it is valid."""
+        if self.indexed is None and self.stored_id and self.error is None:
+            return self.stored_id
         summary = self.summary
         return summary.brief_id if summary else None
 

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from briefing.core.library import LibraryEntry
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 """Bump when what a summary holds changes: an index of another version is rebuilt."""
 
 SCHEMA = """
@@ -41,7 +41,8 @@ CREATE TABLE IF NOT EXISTS files (
     summary  TEXT,
     error    TEXT,
     items    TEXT,
-    searchable INTEGER NOT NULL DEFAULT 0
+    searchable INTEGER NOT NULL DEFAULT 0,
+    brief_id TEXT
 );
 CREATE TABLE IF NOT EXISTS items (
     id           INTEGER PRIMARY KEY,
@@ -91,11 +92,15 @@ class IndexedFile:
     unchanged: bool = False
     """True when the content hash matched the index: nothing was parsed."""
     items: str | None = None
+    brief_id: str | None = None
+    """The brief's id (so the library can key its marks without decoding summaries)."""
     """Every item of a valid brief as JSON (see :mod:`briefing.core.library_items`), for search."""
 
     def entry(self) -> LibraryEntry:
         """The library entry this row stands for."""
-        return entry_from_row(self.path, self.published, self.summary, self.error, self.digest)
+        return entry_from_row(
+            self.path, self.published, self.summary, self.error, self.digest, self.brief_id
+        )
 
 
 @dataclass(slots=True)
@@ -124,13 +129,16 @@ def entry_from_row(
     summary: str | None,
     error: str | None,
     digest: str | None = None,
+    brief_id: str | None = None,
 ) -> LibraryEntry:
     """Rebuild a library entry from an index row (a valid brief's summary is decoded when first used)."""
     from briefing.core.errors import BriefError, Problem
 
     file = Path(path)
     if summary is not None:
-        return LibraryEntry(file, stored=summary, stored_time=published, digest=digest or None)
+        return LibraryEntry(
+            file, stored=summary, stored_time=published, digest=digest or None, stored_id=brief_id
+        )
     try:
         problems = [
             Problem(str(message), str(location), line, column)
@@ -177,6 +185,7 @@ def index_file(path: str, zone: tzinfo | None, known_digest: str | None = None) 
         digest,
         published=summary.published_at.timestamp(),
         summary=json.dumps(summary.to_json(), ensure_ascii=False),
+        brief_id=summary.brief_id,
         items=json.dumps([item.to_json() for item in brief_items(brief)], ensure_ascii=False),
     )
 
@@ -403,7 +412,7 @@ class LibraryIndex:
 
     def cached(self, paths: Iterable[str | os.PathLike[str]]) -> list[LibraryEntry]:
         """The entries the index holds for the library at ``paths``, newest first."""
-        rows = self._rows(absolute(paths), "published, summary, error, digest")
+        rows = self._rows(absolute(paths), "published, summary, error, digest, brief_id")
         rows.sort(key=lambda row: row[1] if isinstance(row[1], int | float) else 0.0, reverse=True)
         return [entry_from_row(*row) for row in rows]
 
@@ -493,7 +502,7 @@ class LibraryIndex:
                     # enter it in build_search, once the library is listed.
                     connection.execute("DELETE FROM items WHERE path = ?", (item.path,))
                     connection.execute(
-                        "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                        "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
                         (
                             item.path,
                             item.size,
@@ -503,6 +512,7 @@ class LibraryIndex:
                             item.summary,
                             item.error,
                             item.items,
+                            item.brief_id,
                         ),
                     )
 

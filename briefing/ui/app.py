@@ -8,7 +8,6 @@ library's paths) and routes between screens. What is shown lives in
 from __future__ import annotations
 
 import dataclasses
-import sys
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,7 +20,7 @@ from briefing.storage.config import Config
 from briefing.storage.store import Store, StoreError
 from briefing.ui.app_notes import AnnotatingApp
 from briefing.ui.commands import BriefingCommands
-from briefing.ui.screens.brief import BriefScreen
+from briefing.ui.lazy import is_brief_screen, is_library_screen
 
 if TYPE_CHECKING:
     from briefing.core.clock import Clock
@@ -31,15 +30,6 @@ if TYPE_CHECKING:
     from briefing.ui.screens.help import HelpRow
     from briefing.ui.screens.library import LibraryScreen
 
-
-def _library_screen_class() -> type[LibraryScreen] | None:
-    """The library screen's class if its module has been imported (else no library screen exists).
-
-    Opening ``briefing FILE`` paints the brief without importing the library's
-    screen, table and index code; it is imported when the user goes back.
-    """
-    module = sys.modules.get("briefing.ui.screens.library")
-    return getattr(module, "LibraryScreen", None)
 
 DEFAULT_THEME = "briefing-dark"
 
@@ -85,6 +75,10 @@ class BriefingApp(AnnotatingApp):
         self.store = store
         self.open_at_start = open_entry
         self.library_index = library_index
+        self.clock_as_published = False
+        self.clock_as_published_at: datetime | None = None
+        """When the reader's clock was set to "as published" (its clocks run on from then)."""
+        """The reader's clock mode: countdowns as of each brief's publication (``a``), or now."""
         """The cache of what the library shows (None: read every file each time)."""
         self.requested_theme = theme
         self.startup_warnings = list(warnings or [])
@@ -109,6 +103,8 @@ class BriefingApp(AnnotatingApp):
         entry = self.open_at_start
         if entry is not None and entry.error is None:
             # Straight into the reader; the library beneath is built only when the user goes back.
+            from briefing.ui.screens.brief import BriefScreen
+
             self.push_screen(BriefScreen(entry), self.back_to_library)
         else:
             from briefing.ui.screens.library import LibraryScreen
@@ -180,9 +176,8 @@ class BriefingApp(AnnotatingApp):
 
     def library_entries(self) -> list[LibraryEntry]:
         """The entries of the library screen (for the command palette)."""
-        library_screen = _library_screen_class()
         for screen in self.screen_stack:
-            if library_screen is not None and isinstance(screen, library_screen):
+            if is_library_screen(screen):
                 return list(screen.entries)
         return []
 
@@ -195,10 +190,12 @@ class BriefingApp(AnnotatingApp):
             return
         if siblings is None:
             siblings = [e for e in self.library_entries() if e.ok]
-        if isinstance(self.screen, BriefScreen):
+        if is_brief_screen(self.screen):
             self.screen.library_order = siblings
             self.screen.open_entry(entry)
             return
+
+        from briefing.ui.screens.brief import BriefScreen
 
         self.push_screen(BriefScreen(entry, siblings), self.back_to_library)
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from briefing.storage.store import Store, StoreError
 from briefing.ui.app_library import LibraryWideApp
-from briefing.ui.screens.brief import BriefScreen
+from briefing.ui.lazy import is_brief_screen
 
 if TYPE_CHECKING:
     from briefing.core.anchors import Anchor
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from briefing.storage.config import Config
     from briefing.storage.exporting import ExportRequest
     from briefing.storage.notes import Annotations
+    from briefing.storage.seen import SeenItems
 
 
 class AnnotatingApp(LibraryWideApp):
@@ -53,6 +54,18 @@ class AnnotatingApp(LibraryWideApp):
 
             self._annotations = Annotations(self.store)
         return self._annotations
+
+    @property
+    def seen_items(self) -> SeenItems | None:
+        """What the user has seen of each brief, or None when the store cannot be used."""
+        if self.store is None:
+            return None
+        current: SeenItems | None = getattr(self, "_seen_items", None)
+        if current is None or current.store is not self.store:
+            from briefing.storage.seen import SeenItems
+
+            current = self._seen_items = SeenItems(self.store)
+        return current
 
     def store_failed(self, error: StoreError) -> None:
         """The store cannot be used: say so once, offer to move an unreadable file aside, go on without notes."""
@@ -157,7 +170,7 @@ class AnnotatingApp(LibraryWideApp):
         """Every entry the app has read: the library's, and the brief open on screen."""
         entries = self.library_entries()
         for screen in self.screen_stack:
-            if isinstance(screen, BriefScreen) and screen.entry not in entries:
+            if is_brief_screen(screen) and screen.entry not in entries:
                 entries.append(screen.entry)
         return entries
 
@@ -167,7 +180,7 @@ class AnnotatingApp(LibraryWideApp):
 
         brief = (
             self.screen.brief
-            if isinstance(self.screen, BriefScreen) and self.screen.is_loaded
+            if is_brief_screen(self.screen) and self.screen.is_loaded
             else None
         )
         self.push_screen(

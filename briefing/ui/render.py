@@ -7,6 +7,8 @@ text (never through ``Content.from_markup``), so ``[bold]`` or
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -42,12 +44,51 @@ def countdown_content(left: Countdown) -> Content:
     return Content.assemble((left.text, style), (f" · {left.urgency.value}", style))
 
 
-def quote_prompt(brief: Brief, quote: Quote, *, clock: str = "24h") -> Content:
-    """A quote as a list row: the words, who said it, when, and the context."""
-    credit = f"— {speaker_line(brief, quote)}"
-    if quote.said:
-        credit += f", {format_when(quote.said, clock=clock)}"
-    parts: list[str | tuple[str, str] | Content] = [
+Part = str | tuple[str, str] | Content
+"""A piece of a row: plain text, ``(text, style)`` or Content."""
+
+
+def _part_text(part: Part) -> str:
+    # Content is a Visual (an ABC): test for the cheap types first.
+    if isinstance(part, str):
+        return part
+    if isinstance(part, tuple):
+        return part[0]
+    return part.plain
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+"""Control codes: those Content drops are among them (newline and tab are not)."""
+
+
+class Prompt:
+    """A list row as parts of styled text, made into Content only when it is drawn.
+
+    The lists measure a row from :attr:`plain` and build the Content of the
+    rows on screen only (``Content.assemble`` costs ~25 µs a row, most of it
+    dropping control codes; building every quote of a 20,000-quote brief took ~1 s).
+    """
+
+    __slots__ = ("parts", "plain")
+
+    def __init__(self, parts: Sequence[Part]) -> None:
+        self.parts = tuple(parts)
+        """The pieces, in order."""
+        plain = "".join([_part_text(part) for part in self.parts])
+        if _CONTROL.search(plain):
+            # Drop control codes exactly as Content.assemble will (its
+            # str.translate costs ~20 µs a row, so only when there are any).
+            plain = Content(plain).plain
+        self.plain = plain
+        """The row's text, equal to ``build().plain``."""
+
+    def build(self) -> Content:
+        """The row's Content."""
+        return Content.assemble(*self.parts)
+
+
+def _quote_parts(quote: Quote, credit: str) -> list[Part]:
+    parts: list[Part] = [
         ("“", "bold $accent"),
         (quote.text, "bold"),
         ("”", "bold $accent"),
@@ -56,16 +97,78 @@ def quote_prompt(brief: Brief, quote: Quote, *, clock: str = "24h") -> Content:
     ]
     if quote.context:
         parts += ["\n", (quote.context, MUTED)]
-    return Content.assemble(*parts)
+    return parts
 
 
-def deadline_prompt(deadline: Deadline, now: datetime, *, clock: str = "24h") -> Content:
+def _credit(brief: Brief, quote: Quote, clock: str) -> str:
+    credit = f"— {speaker_line(brief, quote)}"
+    if quote.said:
+        credit += f", {format_when(quote.said, clock=clock)}"
+    return credit
+
+
+def quote_prompt(brief: Brief, quote: Quote, *, clock: str = "24h") -> Content:
+    """A quote as a list row: the words, who said it, when, and the context."""
+    return Content.assemble(*_quote_parts(quote, _credit(brief, quote, clock)))
+
+
+class QuoteRow:
+    """A quote as a list row, its Content made only when drawn (see :class:`Prompt`).
+
+    Quotes are the long lists: the text is put together with one f-string, at
+    a third of the cost of a :class:`Prompt` of parts (20,000 in ~15 ms).
+    """
+
+    __slots__ = ("credit", "plain", "quote")
+
+    def __init__(self, quote: Quote, credit: str) -> None:
+        self.quote = quote
+        self.credit = credit
+        plain = f"“{quote.text}”\n{credit}"
+        if quote.context:
+            plain += f"\n{quote.context}"
+        if _CONTROL.search(plain):
+            plain = Content(plain).plain
+        self.plain = plain
+        """The row's text, equal to ``build().plain``."""
+
+    def build(self) -> Content:
+        """The row's Content, as :func:`quote_prompt` makes it."""
+        return Content.assemble(*_quote_parts(self.quote, self.credit))
+
+
+def quote_rows(
+    brief: Brief, quotes: Iterable[Quote], *, clock: str = "24h"
+) -> Iterator[tuple[str, QuoteRow]]:
+    """``(quote id, row)`` for each of ``quotes``, drawn as :func:`quote_prompt` draws a quote.
+
+    The speaker and time lines are worked out once per speaker and per moment:
+    for 20,000 quotes that takes 0.1 s instead of 0.3 s.
+    """
+    speakers: dict[str | None, str] = {}
+    times: dict[tuple[object, object], str] = {}
+    for quote in quotes:
+        credit = speakers.get(quote.speaker)
+        if credit is None:
+            credit = speakers[quote.speaker] = f"— {speaker_line(brief, quote)}"
+        said = quote.said
+        if said:
+            # Equal datetimes in two zones are equal keys: the offset tells them apart.
+            key = (said, said.utcoffset() if isinstance(said, datetime) else None)
+            when = times.get(key)
+            if when is None:
+                when = times[key] = format_when(said, clock=clock)
+            credit = f"{credit}, {when}"
+        yield quote.id, QuoteRow(quote, credit)
+
+
+def deadline_row(deadline: Deadline, now: datetime, *, clock: str = "24h") -> Prompt:
     """A deadline as a list row: title, due time and the live countdown."""
     due = format_when(deadline.due, clock=clock)
     if not isinstance(deadline.due, datetime):
         due += " (end of day)"
     left = countdown(deadline.due_at, now, deadline.status)
-    parts: list[str | tuple[str, str] | Content] = [
+    parts: list[Part] = [
         (deadline.title, "bold"),
         "\n",
         (f"due {due}", MUTED),
@@ -74,24 +177,24 @@ def deadline_prompt(deadline: Deadline, now: datetime, *, clock: str = "24h") ->
     ]
     if deadline.details:
         parts += ["\n", (deadline.details.strip(), MUTED)]
-    return Content.assemble(*parts)
+    return Prompt(parts)
 
 
-def event_prompt(event: TimelineEvent, *, clock: str = "24h") -> Content:
-    """A timeline event: date, place and label."""
-    parts: list[str | tuple[str, str]] = [(format_when(event.date, clock=clock), "bold")]
+def event_row(event: TimelineEvent, *, clock: str = "24h") -> Prompt:
+    """A timeline event as a list row: date, place and label."""
+    parts: list[Part] = [(format_when(event.date, clock=clock), "bold")]
     if event.place:
         parts += [" · ", (event.place, "$accent")]
     parts += ["\n", event.label]
-    return Content.assemble(*parts)
+    return Prompt(parts)
 
 
-def figure_prompt(figure: Figure) -> Content:
-    """A key figure: the value large, then what it measures and a note."""
-    parts: list[str | tuple[str, str]] = [(figure.value, "bold $accent"), "  ", figure.label]
+def figure_row(figure: Figure) -> Prompt:
+    """A key figure as a list row: the value large, then what it measures and a note."""
+    parts: list[Part] = [(figure.value, "bold $accent"), "  ", figure.label]
     if figure.note:
         parts += ["\n", (figure.note, MUTED)]
-    return Content.assemble(*parts)
+    return Prompt(parts)
 
 
 def participant_summary(person: Participant) -> Content:

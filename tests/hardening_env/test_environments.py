@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from textual.widgets import TextArea
+from ui.uihelpers import SEED_ID, SEED_TITLE, START, settle
 
 from briefing.core.anchors import Anchor, ItemKind
 from briefing.launch import build_app
@@ -25,8 +26,6 @@ from briefing.storage.notes import Annotations
 from briefing.storage.store import Store, StoreError
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.note_editor import NoteEditorScreen
-
-from ui.uihelpers import SEED_ID, SEED_TITLE, START, settle
 
 REPO = Path(__file__).resolve().parent.parent.parent
 SEED = REPO / "sample_briefs" / "us-china-trade-talks-kuala-lumpur.toml"

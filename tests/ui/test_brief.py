@@ -14,6 +14,7 @@ from briefing.ui.screens.help import HelpScreen
 from briefing.ui.screens.library import LibraryScreen
 from briefing.ui.screens.picker import PickerScreen
 from briefing.ui.widgets.item_list import ItemList
+from briefing.ui.widgets.library_table import LibraryTable
 from briefing.ui.widgets.pane import Pane
 
 from .uihelpers import (
@@ -166,14 +167,19 @@ async def test_brackets_switch_to_the_previous_and_next_brief_in_place(
         assert "brief 5/5" in plain(header)
 
         await pilot.press("left_square_bracket")
+        # A sibling known only from the library index is read in a thread first.
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         assert app.screen is screen  # in place: no new screen
         assert screen.entry.path.name == "board-meeting-northwind-robotics.toml"
         assert plain(header).startswith("Northwind Robotics board backs")
         assert "brief 4/5" in plain(header)
 
-        await pilot.press(
-            "right_square_bracket", "right_square_bracket"
-        )  # wraps round to the first
+        await pilot.press("right_square_bracket")
+        await app.workers.wait_for_complete()
+        await pilot.press("right_square_bracket")  # wraps round to the first
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         assert screen.entry.path.name == "parliament-housing-bill.toml"
         assert plain(header).startswith("Housing bill heads for a crowded final week")
         assert "brief 1/5" in plain(header)
@@ -186,7 +192,7 @@ async def test_brackets_switch_to_the_previous_and_next_brief_in_place(
         # Back in the library, the cursor is on the brief last read.
         await pilot.press("escape")
         assert isinstance(app.screen, LibraryScreen)
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(LibraryTable)
         assert Path(str(cursor_key(table))).name == "parliament-housing-bill.toml"
 
 

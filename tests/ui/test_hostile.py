@@ -13,11 +13,12 @@ from typing import Any
 
 from textual.command import CommandList, CommandPalette
 from textual.content import Content
-from textual.widgets import DataTable, OptionList, Static
+from textual.widgets import DataTable, Static
 
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.detail import DetailScreen
 from briefing.ui.screens.library import LibraryScreen
+from briefing.ui.widgets.item_list import ItemList
 from briefing.ui.widgets.library_table import LibraryTable
 
 from .uihelpers import WIDE, option_ids, option_text, plain, screen_text, settle
@@ -93,9 +94,9 @@ async def test_markup_in_every_field_is_shown_literally(make_app, hostile_dir: P
         markup_file = hostile_dir / "markup.toml"
         assert table.select_key(str(markup_file))
         await pilot.pause()
-        # The library row (the title is clipped to 40 columns) and its status line.
+        # The library row (● : never opened; the title as written) and its status line.
         assert table.get_row(str(markup_file))[0].plain.startswith(
-            "[bold]title-x[/bold] [/] [@click=app"
+            "● [bold]title-x[/bold] [/] [@click=app"
         )
         text = screen_text(app)
         assert "[bold]title-x[/bold] [/] [@click=app.qu" in text
@@ -112,7 +113,7 @@ async def test_markup_in_every_field_is_shown_literally(make_app, hostile_dir: P
                     assert word in text, f"{part}: {word!r} of {string!r} not on screen"
         # The same, in the widgets' own content.
         assert "[bold]quote-x[/bold]" in option_text(
-            screen.query_one("#quotes", OptionList), "quote-click"
+            screen.query_one("#quotes", ItemList), "quote-click"
         )
         row = screen.query_one("#participants", DataTable).get_row("eve")
         assert [cell.plain for cell in row] == [
@@ -217,10 +218,10 @@ async def test_escape_sequences_never_reach_the_screen(make_app, hostile_dir: Pa
         screen = await open_brief(pilot, hostile_dir / "escapes.toml")
         assert_clean("header", plain(screen.query_one("#brief-header", Static)))
         for list_id in ("quotes", "deadlines", "timeline", "figures"):
-            options = screen.query_one(f"#{list_id}", OptionList)
-            assert option_ids(options)
-            for index in range(options.option_count):
-                assert_clean(list_id, content_plain(options.get_option_at_index(index).prompt))
+            items = screen.query_one(f"#{list_id}", ItemList)
+            assert option_ids(items)
+            for item_id in items.item_ids:
+                assert_clean(list_id, content_plain(items.prompt(item_id)))
         for cell in screen.query_one("#participants", DataTable).get_row("mallory"):
             assert_clean("participants", cell.plain)
         text = screen_text(app)

@@ -423,11 +423,16 @@ async def test_n_on_a_library_row_notes_the_brief_as_a_whole(make_app, samples_d
         [note] = stored_notes(app)
         assert (note.kind, note.item_id, note.body) == (ItemKind.BRIEF, "", "all")
         table = library.query_one(LibraryTable)
-        assert str(table.get_cell(str(samples_dir / SEED_FILE), "title")).startswith("✎1 US, China agree")
+        # ● : never opened; ✎1 : the note just written.
+        assert str(table.get_cell(str(samples_dir / SEED_FILE), "title")).startswith(
+            "● ✎1 US, China agree"
+        )
         # b on the row bookmarks it.
         await pilot.press("b")
         assert [(b.kind, b.item_id) for b in stored_bookmarks(app)] == [(ItemKind.BRIEF, "")]
-        assert str(table.get_cell(str(samples_dir / SEED_FILE), "title")).startswith("✎1 ★1 US, China agree")
+        assert str(table.get_cell(str(samples_dir / SEED_FILE), "title")).startswith(
+            "● ✎1 ★1 US, China agree"
+        )
 
 
 # Keeping notes across runs and revisions --------------------------------------------------

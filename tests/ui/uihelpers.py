@@ -6,7 +6,6 @@ Imported by the test modules of this package; fixtures live in ``conftest.py``.
 from __future__ import annotations
 
 import asyncio
-
 import io
 from datetime import UTC, datetime
 from typing import Any
@@ -16,6 +15,8 @@ from textual.app import App
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList, Static
+
+from briefing.ui.widgets.item_list import ItemList
 
 START = datetime(2025, 10, 26, 11, 0, 0, tzinfo=UTC)
 """The moment every UI test starts at: 2h05 after the seed brief was published (10:55Z)."""
@@ -83,22 +84,30 @@ def plain(widget: Static) -> str:
     return content.plain if isinstance(content, Content) else str(content)
 
 
-def option_ids(options: OptionList) -> list[str | None]:
-    """The ids of the options in list order."""
+def option_ids(options: OptionList | ItemList) -> list[str | None]:
+    """The ids of the options (or of an ItemList's items) in list order."""
+    if isinstance(options, ItemList):
+        return list(options.item_ids)
     return [options.get_option_at_index(i).id for i in range(options.option_count)]
 
 
-def option_text(options: OptionList, option_id: str) -> str:
-    """The plain text of the option with ``option_id``."""
+def option_text(options: OptionList | ItemList, option_id: str) -> str:
+    """The plain text of the option (or item, with its mark) with ``option_id``."""
+    if isinstance(options, ItemList):
+        return options.prompt(option_id).plain
     prompt = options.get_option(option_id).prompt
     return prompt.plain if isinstance(prompt, Content) else str(prompt)
 
 
-def row_keys(table: DataTable[Any]) -> list[str | None]:
-    """The row keys of a DataTable in display order."""
-    return [row.key.value for row in table.ordered_rows]
+def row_keys(table: Any) -> list[str | None]:
+    """The row keys of a DataTable or the library's table, in display order."""
+    if isinstance(table, DataTable):
+        return [row.key.value for row in table.ordered_rows]
+    return list(table.keys)
 
 
-def cursor_key(table: DataTable[Any]) -> str | None:
-    """The row key under a DataTable's cursor."""
-    return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+def cursor_key(table: Any) -> str | None:
+    """The row key under the cursor of a DataTable or the library's table."""
+    if isinstance(table, DataTable):
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+    return table.highlighted_key

@@ -55,6 +55,10 @@ class AnnotatingMixin:
 
         def notify(self, message: str, **options: Any) -> None: ...
 
+        def unseen_mark(self, kind: ItemKind, item_id: str) -> str: ...
+
+        def unseen_keys(self, kind: ItemKind) -> list[tuple[ItemKind, str]]: ...
+
     def reset_annotations(self) -> None:
         """Forget the annotations of the brief shown before."""
         self.notes_by_item = {}
@@ -95,12 +99,13 @@ class AnnotatingMixin:
         self.refresh_marks()
 
     def mark_for(self, key: ItemKey) -> str:
-        """The mark shown before an item: ✎ with a count, ★ when bookmarked."""
+        """The mark shown before an item: ● when new to the user, ✎ with a count, ★ when bookmarked."""
         notes = len(self.notes_by_item.get(key, []))
         mark = f"✎{notes}" if notes else ""
         if key in self.bookmarked:
             mark = f"{mark} ★".strip()
-        return mark
+        unseen = self.unseen_mark(*key)
+        return f"{unseen} {mark}".strip() if unseen else mark
 
     def refresh_marks(self) -> None:
         """Put the marks on every list and table, and refresh the notes panel."""
@@ -114,7 +119,7 @@ class AnnotatingMixin:
 
     def keys_of(self, kind: ItemKind) -> list[ItemKey]:
         """Every item key of ``kind`` that has a note or a bookmark."""
-        keys = set(self.notes_by_item) | self.bookmarked
+        keys = set(self.notes_by_item) | self.bookmarked | set(self.unseen_keys(kind))
         return [key for key in keys if key[0] is kind]
 
     # The focused item ----------------------------------------------------------

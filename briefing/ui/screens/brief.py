@@ -22,14 +22,15 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, OptionList, Tab, Tabs
+from textual.widgets import DataTable, Tab, Tabs
 
 from briefing.core.library import LibraryEntry
 from briefing.core.timeutil import sort_key
-from briefing.ui.render import event_prompt, figure_prompt
+from briefing.ui.render import event_row, figure_row
 from briefing.ui.screens.annotating import ANNOTATION_BINDINGS, AnnotatingMixin
 from briefing.ui.screens.brief_clock import ClockMixin
 from briefing.ui.screens.brief_details import DetailsMixin
+from briefing.ui.screens.brief_live import LIVE_BINDINGS, LiveMixin
 from briefing.ui.sections import SECTIONS
 from briefing.ui.widgets.brief_header import BriefHeader
 from briefing.ui.widgets.deadline_list import DeadlineList
@@ -49,7 +50,7 @@ FILL_FALLBACK = 0.5
 """Seconds after mounting at which the panes are filled even if the header was never drawn."""
 
 
-class BriefScreen(AnnotatingMixin, DetailsMixin, ClockMixin, Screen[Path]):
+class BriefScreen(LiveMixin, AnnotatingMixin, DetailsMixin, ClockMixin, Screen[Path]):
     """Every section of one brief; ``escape`` or ``q`` goes back to the library."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
@@ -80,6 +81,7 @@ class BriefScreen(AnnotatingMixin, DetailsMixin, ClockMixin, Screen[Path]):
         Binding("escape", "back", "Back", id="brief.back"),
         Binding("q", "back", "Back", show=False, id="brief.quit"),
         *ANNOTATION_BINDINGS,
+        *LIVE_BINDINGS,
     ]
 
     current: reactive[str] = reactive("summary", init=False)
@@ -115,6 +117,7 @@ class BriefScreen(AnnotatingMixin, DetailsMixin, ClockMixin, Screen[Path]):
         self._panes_mounted = False
         self._fill_started = False
         self.reset_annotations()
+        self.reset_live()
         self.ready = asyncio.Event()
         """Set once the brief is in the panes (tests and benchmarks wait on it)."""
 
@@ -191,6 +194,8 @@ class BriefScreen(AnnotatingMixin, DetailsMixin, ClockMixin, Screen[Path]):
         ]
 
     def on_mount(self) -> None:
+        # In the reader's clock mode; the offset is set once the brief is known.
+        self.set_reactive(BriefScreen.as_published, self.briefing_app.clock_as_published)
         self.now = self.briefing_app.now()
         self.set_interval(1, self.tick, name="brief-countdowns")
         # The first frame carries the header; the panes, validation (and pydantic's
@@ -270,6 +275,7 @@ class BriefScreen(AnnotatingMixin, DetailsMixin, ClockMixin, Screen[Path]):
         if self.as_published:
             self._offset = brief.published_at - self.briefing_app.now()
             self.now = self.clock_now()
+            self.query_one(BriefHeader).as_published = True
         position = ""
         if len(self.library_order) > 1 and entry in self.library_order:
             position = f"{self.library_order.index(entry) + 1}/{len(self.library_order)}"
@@ -283,12 +289,11 @@ class BriefScreen(AnnotatingMixin, DetailsMixin, ClockMixin, Screen[Path]):
         deadlines.set_deadlines(brief.deadlines)
         events = sorted(brief.timeline, key=lambda e: sort_key(e.date))
         self.query_one("#timeline", ItemList).set_items(
-            (e.id, event_prompt(e, clock=self.clock_style)) for e in events
+            (e.id, event_row(e, clock=self.clock_style)) for e in events
         )
-        self.query_one("#figures", ItemList).set_items(
-            (f.id, figure_prompt(f)) for f in brief.figures
-        )
+        self.query_one("#figures", ItemList).set_items((f.id, figure_row(f)) for f in brief.figures)
         self.update_titles()
+        self.brief_shown(self.take_pending_changes())
         self.load_annotations()
         self.post_message(self.BriefShown(brief.id))
 
@@ -339,11 +344,14 @@ class BriefScreen(AnnotatingMixin, DetailsMixin, ClockMixin, Screen[Path]):
         if section is not None and section != self.current:
             self.current = section
 
-    @on(OptionList.OptionHighlighted)
+    @on(ItemList.Highlighted)
     @on(DataTable.RowHighlighted)
     def item_highlighted(self) -> None:
-        """The cursor moved: show the notes of the item now under it."""
+        """The cursor moved: show the notes of the item now under it (and it is no longer new)."""
         if self._shown:
+            focused = self.focused_anchor()
+            if focused is not None:
+                self.item_seen(focused[0].kind, focused[0].item_id)
             self.refresh_notes_panel()
 
     def select_item(self, section: str, item_id: str) -> None:
@@ -383,4 +391,5 @@ class BriefScreen(AnnotatingMixin, DetailsMixin, ClockMixin, Screen[Path]):
             self.speaker_filter = None
             return
         self.workers.cancel_group(self, "brief-load")
+        self.flush_seen()
         self.dismiss(self.entry.path)

@@ -37,13 +37,17 @@ class ClockMixin:
 
         def notify(self, message: str, **options: Any) -> None: ...
 
+        def check_file(self) -> None: ...
+
     def clock_now(self) -> datetime:
         """The time countdowns use: the app's clock, shifted when "as published" is on."""
         return self.briefing_app.now() + self._offset
 
     def tick(self) -> None:
-        """Move every countdown to the clock's time; called once a second by the timer."""
+        """Move every countdown to the clock's time, and look for a change of the file on disk;
+        called once a second by the timer."""
         self.now = self.clock_now()
+        self.check_file()
 
     def watch_now(self, now: datetime) -> None:
         if self._panes_mounted:
@@ -56,6 +60,10 @@ class ClockMixin:
         self.as_published = not self.as_published
 
     def watch_as_published(self, as_published: bool) -> None:
+        # The mode is the reader's, not one brief's: the next brief and the agenda follow it.
+        app = self.briefing_app
+        app.clock_as_published = as_published
+        app.clock_as_published_at = app.now() if as_published else None
         if not self._shown:
             return
         real_now = self.briefing_app.now()

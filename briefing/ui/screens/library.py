@@ -161,23 +161,32 @@ class LibraryScreen(Screen[None]):
         self.update_status()
 
     def marks(self) -> dict[str, str]:
-        """ "✎3 ★1" for each brief id with notes or bookmarks (empty when notes are unavailable)."""
+        """ "● ✎3 ★1" for each brief id: new or changed since the last visit, notes, bookmarks."""
         from briefing.storage.store import StoreError
 
-        annotations = self.briefing_app.annotations
-        if annotations is None:
+        app = self.briefing_app
+        annotations = app.annotations
+        seen_items = app.seen_items
+        if annotations is None or seen_items is None:
             return {}
         try:
             counts = annotations.counts()
+            visited = seen_items.visited()
         except StoreError as error:
-            self.briefing_app.store_failed(error)
+            app.store_failed(error)
             return {}
-        return {
-            brief_id: " ".join(
-                part for part in (f"✎{n}" if n else "", f"★{b}" if b else "") if part
-            )
-            for brief_id, (n, b) in counts.items()
-        }
+        marks: dict[str, str] = {}
+        for entry in self.entries:
+            brief_id = entry.brief_id if entry.ok else None
+            if brief_id is None:
+                continue
+            n, b = counts.get(brief_id, (0, 0))
+            fresh = entry.digest is not None and visited.get(brief_id) != entry.digest
+            parts = ("●" if fresh else "", f"✎{n}" if n else "", f"★{b}" if b else "")
+            mark = " ".join(part for part in parts if part)
+            if mark:
+                marks[brief_id] = mark
+        return marks
 
     def on_screen_resume(self) -> None:
         # Back from a brief: notes or bookmarks may have changed.

@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING
 
 from textual.reactive import reactive
 
-from briefing.ui.render import deadline_prompt
+from briefing.ui.render import Prompt, deadline_row
 from briefing.ui.widgets.item_list import ItemList
 
 if TYPE_CHECKING:
+    from textual.content import Content
+
     from briefing.core.models import Deadline
 
 
@@ -19,6 +21,8 @@ class DeadlineList(ItemList):
 
     The widget never reads the clock: its :attr:`now` is bound to the screen's,
     which one timer moves forward, so every countdown on screen ticks together.
+    A row's countdown is worked out from :attr:`now` when the row is drawn, so a
+    tick redraws the rows on screen and no others.
     """
 
     now: reactive[datetime] = reactive(datetime(1970, 1, 1, tzinfo=UTC), init=False)
@@ -34,17 +38,37 @@ class DeadlineList(ItemList):
     def set_deadlines(self, deadlines: list[Deadline]) -> None:
         """Show ``deadlines``, soonest first."""
         self._deadlines = sorted(deadlines, key=lambda d: d.due_at)
-        self.set_items(
-            (d.id, deadline_prompt(d, self.now, clock=self.clock_style)) for d in self._deadlines
-        )
+        self.set_items((d.id, _Countdown(self, d)) for d in self._deadlines)
 
     def watch_now(self) -> None:
-        for deadline in self._deadlines:
-            self.replace_prompt(
-                deadline.id, deadline_prompt(deadline, self.now, clock=self.clock_style)
-            )
+        self.redraw()
+
+    def watch_clock_style(self) -> None:
+        self.rows_changed()
 
     @property
     def deadlines(self) -> list[Deadline]:
         """The deadlines shown, in order."""
         return list(self._deadlines)
+
+
+class _Countdown:
+    """A deadline's prompt, made from the list's :attr:`~DeadlineList.now` whenever it is asked for."""
+
+    __slots__ = ("deadline", "owner")
+
+    def __init__(self, owner: DeadlineList, deadline: Deadline) -> None:
+        self.owner = owner
+        self.deadline = deadline
+
+    def _row(self) -> Prompt:
+        return deadline_row(self.deadline, self.owner.now, clock=self.owner.clock_style)
+
+    @property
+    def plain(self) -> str:
+        """The row's text at the list's ``now``."""
+        return self._row().plain
+
+    def build(self) -> Content:
+        """The row's Content at the list's ``now``."""
+        return self._row().build()

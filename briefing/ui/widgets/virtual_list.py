@@ -1,0 +1,440 @@
+"""A line-API list of multi-line rows that draws only the rows on screen.
+
+``OptionList`` wraps every option up front to learn its height (~450 µs a
+quote, and every option's Content must exist first): 20,000 quotes took seconds.
+:class:`VirtualList` measures each row from its plain text with
+:func:`~briefing.ui.widgets.virtual_wrap.line_count` (Rich's wrap, redone with
+``str.rfind``: ~3 µs a quote, 60 ms for 20,000) and builds the Content of the
+rows on screen only, cut at the same offsets by
+:func:`~briefing.ui.widgets.virtual_wrap.wrap_content` and drawn unwrapped
+(``text-wrap: nowrap``): what was measured is what is drawn. A row whose text
+changes as it is drawn (a countdown) is re-measured then; the rows below move.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from rich.segment import Segment
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.content import Content
+from textual.geometry import Region, Size, clamp
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import Padding, Visual
+
+from briefing.ui.widgets.virtual_layout import RowLayout, next_enabled
+from briefing.ui.widgets.virtual_wrap import line_count, wrap_content
+
+ROW = "virtual-list--row"
+
+
+class VirtualList(ScrollView, can_focus=True):
+    """A navigable list of rows of several lines each, separated by a rule.
+
+    Subclasses say what the rows are with :attr:`row_count`, :meth:`row_text`
+    (the plain text, which sets the height) and :meth:`row_content` (the same
+    text with styles, built only for rows on screen), and call
+    :meth:`rows_changed` when they change (:meth:`redraw` when only what is
+    drawn changes). It looks like ``OptionList``, through the component classes below.
+
+    | Key(s) | Description |
+    | :- | :- |
+    | down | Move the highlight down (from the last row to the first). |
+    | up | Move the highlight up (from the first row to the last). |
+    | home | Move the highlight to the first row. |
+    | end | Move the highlight to the last row. |
+    | pagedown | Move the highlight down a page. |
+    | pageup | Move the highlight up a page. |
+    | enter | Select the highlighted row (posts :class:`Selected`). |
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("end", "last", "Last", show=False),
+        Binding("enter", "select", "Select", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("pagedown", "page_down", "Page Down", show=False),
+        Binding("pageup", "page_up", "Page Up", show=False),
+        Binding("up", "cursor_up", "Up", show=False),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "virtual-list--row",
+        "virtual-list--row-disabled",
+        "virtual-list--row-highlighted",
+        "virtual-list--row-hover",
+        "virtual-list--separator",
+    }
+    """
+    | Class | Description |
+    | :- | :- |
+    | `virtual-list--row` | Every row (its padding is the rows' padding). |
+    | `virtual-list--row-disabled` | A row that cannot be highlighted. |
+    | `virtual-list--row-highlighted` | The highlighted row. |
+    | `virtual-list--row-hover` | The row under the mouse. |
+    | `virtual-list--separator` | The rule between two rows. |
+    """
+
+    # OptionList's look (its two rules for an unfocused highlight merged into
+    # one). Rows come wrapped by virtual_wrap: the widget never wraps them again.
+    DEFAULT_CSS = """
+    VirtualList {
+        height: auto; max-height: 100%;
+        color: $foreground; background: $surface;
+        overflow-x: hidden;
+        border: tall $border-blurred;
+        padding: 0 1;
+        text-wrap: nowrap; text-overflow: clip;
+        & > .virtual-list--row-highlighted {
+            color: $foreground;
+            background: $block-cursor-blurred-background;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        &:focus {
+            border: tall $border;
+            background-tint: $foreground 5%;
+            & > .virtual-list--row-highlighted {
+                color: $block-cursor-foreground;
+                background: $block-cursor-background;
+                text-style: $block-cursor-text-style;
+            }
+        }
+        & > .virtual-list--separator { color: $foreground 15%; }
+        & > .virtual-list--row-disabled { color: $text-disabled; }
+        & > .virtual-list--row-hover { background: $block-hover-background; }
+    }
+    """
+
+    highlighted: reactive[int | None] = reactive(None)
+    """The index of the highlighted row, or ``None``."""
+
+    _hover: reactive[int | None] = reactive(None)
+    """The index of the row under the mouse, or ``None``."""
+
+    class RowMessage(Message):
+        """Something happened to a row."""
+
+        def __init__(self, virtual_list: VirtualList, index: int) -> None:
+            super().__init__()
+            self.virtual_list = virtual_list
+            """The list that sent the message."""
+            self.index = index
+            """The index of the row."""
+            self.row_id = virtual_list.row_id(index)
+            """The id of the row (see :meth:`VirtualList.row_id`)."""
+
+        @property
+        def control(self) -> VirtualList:
+            """The list that sent the message (for ``@on`` selectors)."""
+            return self.virtual_list
+
+    class Highlighted(RowMessage):
+        """A row was highlighted; handled by ``on_virtual_list_highlighted``."""
+
+    class Selected(RowMessage):
+        """A row was chosen with ``enter`` or a click; handled by ``on_virtual_list_selected``."""
+
+    def __init__(
+        self,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        disabled: bool = False,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+        self._layout = RowLayout()
+        self._strips: LRUCache[tuple[int, Style], list[Strip]] = LRUCache(maxsize=512)
+        """Drawn rows, by index and style, at the layout's width."""
+
+    # What subclasses provide -------------------------------------------------
+
+    @property
+    def row_count(self) -> int:
+        """The number of rows."""
+        return 0
+
+    def row_text(self, index: int) -> str:
+        """The plain text of row ``index``: what its height is measured from."""
+        raise NotImplementedError
+
+    def row_content(self, index: int) -> Content:
+        """The styled text of row ``index``; its ``plain`` should be :meth:`row_text`."""
+        raise NotImplementedError
+
+    def row_disabled(self, index: int) -> bool:
+        """True if row ``index`` cannot be highlighted."""
+        return False
+
+    def row_id(self, index: int) -> str | None:
+        """An id for row ``index``, carried by the messages."""
+        return None
+
+    def rows_changed(self, indexes: Iterable[int] | None = None) -> None:
+        """Rows changed: every row (``None``) or those of ``indexes``; measure and draw them again."""
+        layout = self._layout
+        if indexes is None:
+            layout.width = None
+            self._strips.clear()
+            self._hover = None
+            self._measure()
+        else:
+            changed = set(indexes)
+            cached = self._strips.keys()  # an LRUCache, not a dict: no iteration of its own
+            for key in [key for key in cached if key[0] in changed]:
+                self._strips.discard(key)
+            if layout.width is not None and len(layout) == self.row_count:
+                heights = {index: self._row_height(index, layout.width) for index in changed}
+                if layout.set_heights(heights):
+                    self._update_virtual_size()
+        self.refresh()
+
+    def redraw(self) -> None:
+        """Draw the rows on screen again (their text changed, their heights are re-checked as drawn)."""
+        self._strips.clear()
+        self.refresh()
+
+    # Measuring -----------------------------------------------------------------
+
+    @property
+    def _wrap_width(self) -> int:
+        """The cells a row's text is wrapped to: the content width less the rows' padding.
+
+        When the rows are sure to overflow (each takes a line and a rule), the
+        width the vertical scrollbar will take is left out now: measuring before
+        it shows would mean measuring every row twice.
+        """
+        region = self.scrollable_content_region
+        width = region.width - self.get_component_styles(ROW).padding.width
+        if (
+            not self.show_vertical_scrollbar
+            and self.styles.overflow_y == "auto"
+            and 2 * self.row_count - 1 > region.height
+        ):
+            width -= self.styles.scrollbar_size_vertical
+        return width
+
+    def _measure(self) -> None:
+        """Measure every row at the current width (if the widget has one yet)."""
+        if not self.scrollable_content_region:
+            return
+        width = self._wrap_width
+        layout = self._layout
+        if width == layout.width and len(layout) == self.row_count:
+            return
+        self._strips.clear()
+        extra = self.get_component_styles(ROW).padding.height
+        if extra:
+            heights = (line_count(self.row_text(i), width) + extra for i in range(self.row_count))
+        else:  # the common case, without an addition per row
+            heights = (line_count(self.row_text(i), width) for i in range(self.row_count))
+        layout.measured(heights, width)
+        self._update_virtual_size()
+
+    def _row_height(self, index: int, width: int) -> int:
+        """The lines of row ``index`` wrapped to ``width``, with the rows' padding."""
+        return (
+            line_count(self.row_text(index), width) + self.get_component_styles(ROW).padding.height
+        )
+
+    def _update_virtual_size(self) -> None:
+        virtual_size = Size(self.scrollable_content_region.width, self._layout.lines)
+        if virtual_size != self.virtual_size:
+            self.virtual_size = virtual_size
+            self._scroll_update(virtual_size)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """Every row's lines and the rules between them (for ``height: auto``)."""
+        wrap_width = width - self.get_component_styles(ROW).padding.width
+        rows = range(self.row_count)
+        return sum(self._row_height(i, wrap_width) for i in rows) + max(len(rows) - 1, 0)
+
+    def _on_resize(self, event: events.Resize) -> None:
+        self._measure()
+        self.scroll_to_highlight()
+
+    def notify_style_update(self) -> None:
+        # A theme changes the colours inside rows too ("$accent"), which the
+        # cache key (the row's style) may not show. A new padding changes the
+        # wrap width, which _measure notices.
+        self._strips.clear()
+        self.refresh()
+        super().notify_style_update()
+
+    # Drawing -------------------------------------------------------------------
+
+    def _row_style(self, index: int) -> Style:
+        if self.row_disabled(index):
+            return self.get_visual_style(ROW, "virtual-list--row-disabled")
+        if index == self.highlighted:
+            return self.get_visual_style(ROW, "virtual-list--row-highlighted")
+        if index == self._hover:
+            return self.get_visual_style(ROW, "virtual-list--row-hover")
+        return self.get_visual_style(ROW)
+
+    def _draw_row(self, index: int, style: Style) -> list[Strip]:
+        """Row ``index`` as strips (its rule included), from the cache when it is there."""
+        key = (index, style)
+        strips = self._strips.get(key)
+        if strips is not None:
+            return strips
+        padding = self.get_component_styles(ROW).padding
+        wrap_width = self._layout.width or self._wrap_width
+        width = wrap_width + padding.width
+        lines = wrap_content(self.row_content(index), wrap_width)
+        height = len(lines) + padding.height
+        if index < len(self._layout) and self._layout.set_heights({index: height}):
+            self._update_virtual_size()
+        visual: Visual = Padding(Content("\n").join(lines), padding)
+        rendered = Visual.to_strips(self, visual, width, None, style)
+        meta = {"row": index}
+        strips = [
+            strip.extend_cell_length(width, style.rich_style).apply_meta(meta) for strip in rendered
+        ]
+        strips = strips[:height]
+        if index < self.row_count - 1:
+            rule = self.get_visual_style("virtual-list--separator").rich_style
+            strips.append(Strip([Segment("─" * width, rule)], width))
+        self._strips.set(key, strips)
+        return strips
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._measure()
+        # Draw the rows in view first: one whose height differs from its measure
+        # moves the rows below before any line is taken from them.
+        top = self.scroll_offset.y + crop.y
+        layout = self._layout
+        for _ in range(3):
+            version = layout.version
+            first = layout.locate(top)
+            last = layout.locate(top + crop.height - 1)
+            if first is None:
+                break
+            stop = last[0] if last is not None else len(layout) - 1
+            for index in range(first[0], stop + 1):
+                self._draw_row(index, self._row_style(index))
+            if layout.version == version:
+                break
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        located = self._layout.locate(self.scroll_offset.y + y)
+        if located is None:
+            return Strip.blank(width, self.get_visual_style(ROW).rich_style)
+        index, offset = located
+        strips = self._draw_row(index, self._row_style(index))
+        if offset >= len(strips):
+            return Strip.blank(width, self.get_visual_style(ROW).rich_style)
+        return strips[offset]
+
+    # The cursor ----------------------------------------------------------------
+
+    def validate_highlighted(self, highlighted: int | None) -> int | None:
+        if highlighted is None or not self.row_count:
+            return None
+        return clamp(highlighted, 0, self.row_count - 1)
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        if highlighted is None or self.row_disabled(highlighted):
+            return
+        self.scroll_to_highlight()
+        self.post_message(self.Highlighted(self, highlighted))
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        """Scroll so the whole highlighted row is in view (at the top with ``top``)."""
+        highlighted = self.highlighted
+        if highlighted is None or not self.is_mounted:
+            return
+        self._measure()
+        layout = self._layout
+        if highlighted >= len(layout):
+            return
+        self.scroll_to_region(
+            Region(
+                0,
+                layout.tops[highlighted],
+                self.scrollable_content_region.width,
+                layout.heights[highlighted],
+            ),
+            force=True,
+            animate=False,
+            top=top,
+            immediate=True,
+        )
+
+    def on_show(self) -> None:
+        self.scroll_to_highlight()
+
+    def _enabled(self, start: int, step: int, wrap: bool) -> int | None:
+        return next_enabled(self.row_count, self.row_disabled, start, step, wrap=wrap)
+
+    def _move(self, step: int) -> None:
+        if self.highlighted is None:
+            self.highlighted = self._enabled(0 if step > 0 else self.row_count - 1, step, False)
+        elif (found := self._enabled(self.highlighted + step, step, True)) is not None:
+            self.highlighted = found
+
+    def action_cursor_down(self) -> None:
+        """Move the highlight to the next row, from the last to the first."""
+        self._move(1)
+
+    def action_cursor_up(self) -> None:
+        """Move the highlight to the previous row, from the first to the last."""
+        self._move(-1)
+
+    def action_first(self) -> None:
+        """Move the highlight to the first row."""
+        self.highlighted = self._enabled(0, 1, False)
+
+    def action_last(self) -> None:
+        """Move the highlight to the last row."""
+        self.highlighted = self._enabled(self.row_count - 1, -1, False)
+
+    def _move_page(self, direction: int) -> None:
+        """Move the highlight by about the height of the list (as OptionList does)."""
+        self._measure()
+        if not len(self._layout):
+            return
+        if self.highlighted is None:
+            self.action_first() if direction < 0 else self.action_last()
+            return
+        page = direction * self.scrollable_content_region.height
+        anchor = self._layout.row_below(self.highlighted, page)
+        if (found := self._enabled(anchor, direction, False)) is not None:
+            self.highlighted = found
+
+    def action_page_down(self) -> None:
+        """Move the highlight down a page."""
+        self._move_page(1)
+
+    def action_page_up(self) -> None:
+        """Move the highlight up a page."""
+        self._move_page(-1)
+
+    def action_select(self) -> None:
+        """Choose the highlighted row: post :class:`Selected`."""
+        highlighted = self.highlighted
+        if highlighted is not None and not self.row_disabled(highlighted):
+            self.post_message(self.Selected(self, highlighted))
+
+    # The mouse -----------------------------------------------------------------
+
+    async def _on_click(self, event: events.Click) -> None:
+        index = event.style.meta.get("row")
+        if index is not None and not self.row_disabled(index):
+            self.highlighted = index
+            self.action_select()
+
+    def _on_mouse_move(self, event: events.MouseMove) -> None:
+        self._hover = event.style.meta.get("row")
+
+    def _on_leave(self, event: events.Leave) -> None:
+        self._hover = None

@@ -1,0 +1,225 @@
+"""Live reload, what is new since the last visit, ``u`` and ``c`` in the reader."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from briefing.ui.screens.brief import BriefScreen
+from briefing.ui.screens.library import LibraryScreen
+from briefing.ui.widgets.item_list import ItemList
+from briefing.ui.widgets.library_table import LibraryTable
+
+from .uihelpers import NARROW, SEED_FILE, SEED_TITLE, option_text, settle
+
+QUOTE_ID = "li-preliminary-consensus"
+OLD_SOURCE = 'source = "Told reporters, according to the South China Morning Post"'
+NEW_QUOTE = """
+[[quotes]]
+id = "added-later"
+speaker = "bessent"
+text = "We will be back at the table next week"
+"""
+
+
+def copy_seed(samples_dir: Path, tmp_path: Path) -> Path:
+    folder = tmp_path / "library"
+    folder.mkdir()
+    return Path(shutil.copy(samples_dir / SEED_FILE, folder / SEED_FILE))
+
+
+def rewrite(path: Path, text: str) -> None:
+    """Write ``text`` and move the mtime on, as an editor saving the file would."""
+    stat = path.stat()
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
+
+
+def edit_seed(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert OLD_SOURCE in text
+    rewrite(path, text.replace(OLD_SOURCE, OLD_SOURCE[:-1] + ' (updated)"', 1) + NEW_QUOTE)
+
+
+async def reload_now(pilot, screen: BriefScreen) -> None:
+    """What the screen's one-second timer does, done now: check the file, wait for the reload."""
+    screen.check_file()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_an_edited_file_is_reloaded_in_place_with_its_changes_marked(
+    make_app, samples_dir: Path, tmp_path: Path
+) -> None:
+    path = copy_seed(samples_dir, tmp_path)
+    app = make_app(path=path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        assert screen.unseen == set()  # a first visit flags nothing
+        await pilot.press("3", "j")
+        focused = screen.focused_item()
+        assert focused is not None and focused[0] == "quotes"
+
+        edit_seed(path)
+        await reload_now(pilot, screen)
+
+        assert app.screen is screen
+        changes = screen.last_changes
+        assert changes.edited == {("quote", QUOTE_ID)}
+        assert changes.added == {("quote", "added-later")}
+        assert screen.current == "quotes" and screen.focused_item() == focused
+        quotes = screen.query_one("#quotes", ItemList)
+        assert "We will be back at the table" in option_text(quotes, "added-later")
+        # Flagged until the cursor reaches them.
+        assert option_text(quotes, "added-later").startswith("●")
+        assert option_text(quotes, QUOTE_ID).startswith("●")
+        assert screen.unseen == {("quote", QUOTE_ID), ("quote", "added-later")}
+        quotes.select_id("added-later")
+        await pilot.pause()
+        assert ("quote", "added-later") not in screen.unseen
+        assert not option_text(quotes, "added-later").startswith("●")
+
+
+async def test_the_one_second_timer_notices_the_change(
+    make_app, samples_dir: Path, tmp_path: Path
+) -> None:
+    path = copy_seed(samples_dir, tmp_path)
+    app = make_app(path=path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        edit_seed(path)
+        # The screen's own interval timer (real time): within a few ticks at most.
+        for _ in range(60):
+            if screen.last_changes:
+                break
+            await pilot.pause(0.1)
+        assert screen.last_changes.added == {("quote", "added-later")}
+
+
+async def test_a_file_that_turns_invalid_keeps_the_last_good_version(
+    make_app, samples_dir: Path, tmp_path: Path
+) -> None:
+    path = copy_seed(samples_dir, tmp_path)
+    app = make_app(path=path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        brief = screen.brief
+        good = path.read_text(encoding="utf-8")
+        rewrite(path, good.replace("[[quotes]]", "[[quotes]", 1))
+        await reload_now(pilot, screen)
+        assert app.screen is screen and screen.brief is brief
+        messages = [n.message for n in app._notifications]
+        assert any("The last good version stays on screen" in m for m in messages)
+        # Not said again on every tick while the file stays broken.
+        screen.check_file()
+        await app.workers.wait_for_complete()
+        assert len([n for n in app._notifications if "last good" in n.message]) == 1
+        # Fixed again: reloaded.
+        rewrite(path, good)
+        edit_seed(path)
+        await reload_now(pilot, screen)
+        assert screen.last_changes.added == {("quote", "added-later")}
+
+
+async def test_changes_since_the_last_visit_are_flagged_and_u_goes_to_them(
+    make_app, samples_dir: Path, tmp_path: Path
+) -> None:
+    path = copy_seed(samples_dir, tmp_path)
+    app = make_app(path=path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        assert app.screen.unseen == set()
+
+    edit_seed(path)
+    app = make_app(path=path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        assert screen.unseen == {("quote", QUOTE_ID), ("quote", "added-later")}
+        await pilot.press("u")
+        await pilot.pause()
+        first = screen.focused_item()
+        assert first is not None and first[0] == "quotes"
+        await pilot.press("u")
+        await pilot.pause()
+        assert screen.unseen == set()
+        await pilot.press("u")
+        assert any("Nothing new" in n.message for n in app._notifications)
+        await pilot.press("escape")  # saves what was seen
+        await settle(pilot)
+
+    app = make_app(path=path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        assert app.screen.unseen == set()
+
+
+async def test_the_library_marks_briefs_never_opened_or_changed_since(
+    make_app, samples_dir: Path, tmp_path: Path
+) -> None:
+    path = copy_seed(samples_dir, tmp_path)
+    app = make_app(path=path.parent)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(LibraryTable)
+        assert table.get_cell(str(path), "title").plain.startswith("● " + SEED_TITLE[:10])
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        assert table.get_cell(str(path), "title").plain.startswith(SEED_TITLE[:10])
+
+    edit_seed(path)
+    app = make_app(path=path.parent)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(LibraryTable)
+        assert table.get_cell(str(path), "title").plain.startswith("● ")
+
+
+async def test_c_copies_the_quote_with_its_attribution(
+    make_app, samples_dir: Path, tmp_path: Path
+) -> None:
+    path = copy_seed(samples_dir, tmp_path)
+    app = make_app(path=path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        item = screen.focused_item()
+        assert item is not None
+        await pilot.press("c")
+        quote = next(q for q in screen.brief.quotes if q.id == item[1])
+        assert app.clipboard.startswith(f"“{quote.text}” — ")
+        assert f"({SEED_TITLE}, " in app.clipboard
+
+
+async def test_the_clock_mode_is_the_readers_not_one_briefs(make_app, samples_dir: Path) -> None:
+    app = make_app(path=samples_dir)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("G", "enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        await pilot.press("a")
+        assert app.clock_as_published is True
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        other = app.screen
+        assert isinstance(other, BriefScreen) and other is not screen
+        assert other.as_published is True
+        assert other.now == other.brief.published_at
