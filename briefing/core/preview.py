@@ -33,6 +33,25 @@ def _text(value: object, limit: int = 300) -> str:
     return clean_line(value)[:limit] if isinstance(value, str) else ""
 
 
+def _toml_head(text: str) -> dict:
+    """The top of a TOML brief: what comes before its first array of tables (``[[quotes]]``).
+
+    TOML puts every top-level key, and tables such as ``[source]``, wherever the
+    writer likes, but briefs start with them; the lists of participants and
+    quotes, which are nearly all of a large brief, come after. Parsing only the
+    head keeps a 4 MB brief's header instant; any doubt and the whole file is parsed.
+    """
+    cut = text.find("\n[[")
+    if cut > 0:
+        try:
+            head = tomlread.loads(text[:cut])
+        except ValueError:
+            head = {}
+        if isinstance(head.get("title"), str):
+            return head
+    return tomlread.loads(text)
+
+
 def peek(path: Path) -> Preview | None:
     """Return the title, source name and publication time of the brief at ``path``, if it reads at all."""
     try:
@@ -40,7 +59,7 @@ def peek(path: Path) -> Preview | None:
         if len(data) > MAX_PREVIEW_BYTES:
             return None
         text = data.decode("utf-8-sig")
-        raw = json.loads(text) if path.suffix.lower() == ".json" else tomlread.loads(text)
+        raw = json.loads(text) if path.suffix.lower() == ".json" else _toml_head(text)
     except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         return None
     if not isinstance(raw, dict):

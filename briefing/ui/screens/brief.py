@@ -31,6 +31,7 @@ from briefing.ui.screens.annotating import ANNOTATION_BINDINGS, AnnotatingMixin
 from briefing.ui.screens.brief_clock import ClockMixin
 from briefing.ui.screens.brief_details import DetailsMixin
 from briefing.ui.screens.brief_live import LIVE_BINDINGS, LiveMixin
+from briefing.ui.screens.brief_search import SEARCH_BINDINGS, SearchMixin
 from briefing.ui.sections import SECTIONS
 from briefing.ui.widgets.brief_header import BriefHeader
 from briefing.ui.widgets.deadline_list import DeadlineList
@@ -50,12 +51,16 @@ FILL_FALLBACK = 0.5
 """Seconds after mounting at which the panes are filled even if the header was never drawn."""
 
 
-class BriefScreen(LiveMixin, AnnotatingMixin, DetailsMixin, ClockMixin, Screen[Path]):
+class BriefScreen(
+    SearchMixin, LiveMixin, AnnotatingMixin, DetailsMixin, ClockMixin, Screen[Path]
+):
     """Every section of one brief; ``escape`` or ``q`` goes back to the library."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
 
     BINDINGS = [
+        # First: while a search is active, its n, N and escape win (see SearchMixin).
+        *SEARCH_BINDINGS,
         Binding(
             "1", "section('summary')", "Sections", key_display="1-6", id="brief.section.summary"
         ),
@@ -118,6 +123,7 @@ class BriefScreen(LiveMixin, AnnotatingMixin, DetailsMixin, ClockMixin, Screen[P
         self._fill_started = False
         self.reset_annotations()
         self.reset_live()
+        self.reset_search()
         self.ready = asyncio.Event()
         """Set once the brief is in the panes (tests and benchmarks wait on it)."""
 
@@ -295,6 +301,7 @@ class BriefScreen(LiveMixin, AnnotatingMixin, DetailsMixin, ClockMixin, Screen[P
         self.update_titles()
         self.brief_shown(self.take_pending_changes())
         self.load_annotations()
+        self.refresh_search()
         self.post_message(self.BriefShown(brief.id))
 
     # Sections and focus ----------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 from textual.binding import Binding
@@ -28,6 +28,12 @@ PromptLike = Content | LazyPrompt
 """A row's prompt: ready Content, or a :class:`LazyPrompt` that builds it when drawn."""
 
 MARK_STYLE = "bold $warning"
+
+MATCH_STYLE = "reverse $accent"
+"""How the words of a search are shown in a row."""
+
+Highlighter = Callable[[str], list[tuple[int, int]]]
+"""Given a row's plain text, the spans (start, end) to show as matches."""
 
 
 class ItemList(VirtualList):
@@ -112,6 +118,8 @@ class ItemList(VirtualList):
         self._index: dict[str, int] = {}
         self._prompts: list[PromptLike] = []
         self._marks: dict[str, str] = {}
+        self._highlighter: Highlighter | None = None
+        self._unfiltered: tuple[list[str], list[PromptLike]] | None = None
 
     # Rows ----------------------------------------------------------------------
 
@@ -158,6 +166,9 @@ class ItemList(VirtualList):
         """The row of ``item_id`` as drawn, mark included; ``KeyError`` if there is none."""
         index = self._index[item_id]
         prompt = self.prompt_content(index)
+        if self._highlighter is not None:
+            for start, end in self._highlighter(prompt.plain):
+                prompt = prompt.stylize(MATCH_STYLE, start, end)
         mark = self._marks.get(item_id)
         return Content.assemble((f"{mark} ", MARK_STYLE), prompt) if mark else prompt
 
@@ -169,6 +180,7 @@ class ItemList(VirtualList):
         """
         current = self.highlighted_id
         self._ids, self._prompts = [], []
+        self._unfiltered = None
         for item_id, prompt in items:
             self._ids.append(item_id)
             self._prompts.append(prompt)
@@ -179,6 +191,32 @@ class ItemList(VirtualList):
         if not self._ids:
             return
         self.highlighted = self._index.get(current, 0) if current is not None else 0
+
+    def set_highlighter(self, highlighter: Highlighter | None) -> None:
+        """Show the spans ``highlighter`` finds in each row as matches (None: no more)."""
+        self._highlighter = highlighter
+        self.rows_changed()
+
+    def keep_only(self, item_ids: set[str] | None) -> None:
+        """Show only the items in ``item_ids``, in their order; None shows every item again."""
+        current = self.highlighted_id
+        if self._unfiltered is None:
+            if item_ids is None:
+                return
+            self._unfiltered = (self._ids, self._prompts)
+        ids, prompts = self._unfiltered
+        if item_ids is None:
+            self._ids, self._prompts = ids, prompts
+            self._unfiltered = None
+        else:
+            kept = [n for n, item_id in enumerate(ids) if item_id in item_ids]
+            self._ids = [ids[n] for n in kept]
+            self._prompts = [prompts[n] for n in kept]
+        self._index = {item_id: index for index, item_id in enumerate(self._ids)}
+        self.highlighted = None
+        self.rows_changed()
+        if self._ids:
+            self.highlighted = self._index.get(current, 0) if current is not None else 0
 
     def set_marks(self, marks: dict[str, str]) -> None:
         """Show ``marks`` (e.g. "✎2 ★") in front of the items they belong to."""
