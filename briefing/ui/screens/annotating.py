@@ -15,16 +15,19 @@ from textual.binding import Binding
 from briefing.core.anchors import KIND_OF_SECTION, Anchor, ItemKind, item_text
 from briefing.core.annotations import KIND_LABELS, Note
 from briefing.storage.store import StoreError
-from briefing.ui.screens.confirm import ConfirmScreen
-from briefing.ui.widgets.item_list import ItemList
-from briefing.ui.widgets.notes_panel import NotesPanel
-from briefing.ui.widgets.participant_table import ParticipantTable
 
 if TYPE_CHECKING:
     from briefing.core.models import Brief
     from briefing.ui.app import BriefingApp
 
 ItemKey = tuple[ItemKind, str]
+
+
+def _confirm_screen() -> type:
+    from briefing.ui.screens.confirm import ConfirmScreen
+
+    return ConfirmScreen
+
 
 ANNOTATION_BINDINGS = [
     Binding("n", "note", "Note", id="brief.note"),
@@ -110,6 +113,9 @@ class AnnotatingMixin:
     def refresh_marks(self) -> None:
         """Put the marks on every list and table, and refresh the notes panel."""
         query = self.query_one  # type: ignore[attr-defined]
+        from briefing.ui.widgets.item_list import ItemList
+        from briefing.ui.widgets.participant_table import ParticipantTable
+
         for section, kind in KIND_OF_SECTION.items():
             marks = {item_id: self.mark_for((kind, item_id)) for k, item_id in self.keys_of(kind)}
             widget = query(f"#{section}")
@@ -141,6 +147,8 @@ class AnnotatingMixin:
 
     def refresh_notes_panel(self) -> None:
         """Show the notes of the item under the cursor below the panes."""
+        from briefing.ui.widgets.notes_panel import NotesPanel
+
         panel = self.query_one(NotesPanel)  # type: ignore[attr-defined]
         focused = self.focused_anchor() if self.is_loaded else None
         if focused is None:
@@ -289,7 +297,9 @@ class AnnotatingMixin:
             self.load_annotations()
 
         self.briefing_app.push_screen(
-            ConfirmScreen(f"Delete this note on {subject}?\n\n{preview}", yes="Delete", no="Keep"),
+            _confirm_screen()(
+                f"Delete this note on {subject}?\n\n{preview}", yes="Delete", no="Keep"
+            ),
             answered,
         )  # type: ignore[attr-defined]
 

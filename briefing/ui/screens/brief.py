@@ -13,20 +13,16 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
-from textual.events import DescendantFocus
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Tab, Tabs
 
 from briefing.core.library import LibraryEntry
-from briefing.core.timeutil import sort_key
-from briefing.ui.render import event_row, figure_row
 from briefing.ui.screens.annotating import ANNOTATION_BINDINGS, AnnotatingMixin
 from briefing.ui.screens.brief_clock import ClockMixin
 from briefing.ui.screens.brief_details import DetailsMixin
@@ -34,26 +30,27 @@ from briefing.ui.screens.brief_live import LIVE_BINDINGS, LiveMixin
 from briefing.ui.screens.brief_search import SEARCH_BINDINGS, SearchMixin
 from briefing.ui.sections import SECTIONS
 from briefing.ui.widgets.brief_header import BriefHeader
-from briefing.ui.widgets.deadline_list import DeadlineList
-from briefing.ui.widgets.item_list import ItemList
-from briefing.ui.widgets.notes_panel import NotesPanel
-from briefing.ui.widgets.pane import Pane
-from briefing.ui.widgets.participant_table import ParticipantTable
 from briefing.ui.widgets.stable_footer import StableFooter
-from briefing.ui.widgets.summary_view import SummaryView
+
+# Everything else the screen shows (the panes, their lists and tables, the tab bar, the
+# notes panel) is imported once the header is on screen: briefing FILE paints its first
+# frame with only the header and the footer (see fill()).
 
 if TYPE_CHECKING:
+    from textual.events import DescendantFocus
+    from textual.widgets import DataTable, Tabs
+
     from briefing.core.models import Brief
     from briefing.ui.app import BriefingApp
+    from briefing.ui.widgets.item_list import ItemList
+    from briefing.ui.widgets.pane import Pane
 
 SECTION_KEYS = tuple(key for key, _ in SECTIONS)
 FILL_FALLBACK = 0.5
 """Seconds after mounting at which the panes are filled even if the header was never drawn."""
 
 
-class BriefScreen(
-    SearchMixin, LiveMixin, AnnotatingMixin, DetailsMixin, ClockMixin, Screen[Path]
-):
+class BriefScreen(SearchMixin, LiveMixin, AnnotatingMixin, DetailsMixin, ClockMixin, Screen[Path]):
     """Every section of one brief; ``escape`` or ``q`` goes back to the library."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
@@ -164,12 +161,17 @@ class BriefScreen(
         yield header
         # The tab bar and the panes are mounted just after the first frame (see on_mount).
         yield Container(id="panes")
-        yield NotesPanel(id="notes-panel")
         yield StableFooter()
 
     @staticmethod
     def make_panes() -> list[Pane]:
         """The six section panes, empty."""
+        from briefing.ui.widgets.deadline_list import DeadlineList
+        from briefing.ui.widgets.item_list import ItemList
+        from briefing.ui.widgets.pane import Pane
+        from briefing.ui.widgets.participant_table import ParticipantTable
+        from briefing.ui.widgets.summary_view import SummaryView
+
         return [
             Pane("summary", "1 Summary", SummaryView(id="summary"), id="pane-summary"),
             Pane(
@@ -217,6 +219,10 @@ class BriefScreen(
         if self._fill_started:
             return
         self._fill_started = True
+        from textual.widgets import Tab, Tabs
+
+        from briefing.ui.widgets.notes_panel import NotesPanel
+
         # No batch_update around these awaits: frames drawn while a batch is
         # open are dropped, and the header of the first frame would be lost.
         tabs = Tabs(
@@ -225,6 +231,7 @@ class BriefScreen(
         )
         await self.mount(tabs, before="#panes")
         await self.query_one("#panes").mount_all(self.make_panes())
+        await self.mount(NotesPanel(id="notes-panel"), after="#panes")
         self._panes_mounted = True
         self.watch_current()
         if self.entry.brief is not None:
@@ -285,6 +292,13 @@ class BriefScreen(
         position = ""
         if len(self.library_order) > 1 and entry in self.library_order:
             position = f"{self.library_order.index(entry) + 1}/{len(self.library_order)}"
+        from briefing.core.timeutil import sort_key
+        from briefing.ui.render import event_row, figure_row
+        from briefing.ui.widgets.deadline_list import DeadlineList
+        from briefing.ui.widgets.item_list import ItemList
+        from briefing.ui.widgets.participant_table import ParticipantTable
+        from briefing.ui.widgets.summary_view import SummaryView
+
         self.query_one(BriefHeader).set_brief(brief, position, clock=self.clock_style)
         self.query_one(SummaryView).set_markdown(brief.summary)
         self.query_one(ParticipantTable).set_participants(brief.participants)
@@ -325,6 +339,10 @@ class BriefScreen(
     def watch_current(self) -> None:
         if not self._panes_mounted:
             return
+        from textual.widgets import Tabs
+
+        from briefing.ui.widgets.pane import Pane
+
         for pane in self.query(Pane):
             pane.set_class(pane.section == self.current, "-current")
         tabs = self.query_one(Tabs)
@@ -337,12 +355,19 @@ class BriefScreen(
             self.refresh_notes_panel()
 
     def current_pane_of(self, widget: Widget) -> str | None:
+        from briefing.ui.widgets.pane import Pane
+
         for node in widget.ancestors_with_self:
             if isinstance(node, Pane):
                 return node.section
         return None
 
-    @on(DescendantFocus)
+    # Handlers by name rather than @on(...): the message classes need not be imported
+    # before the first frame.
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        self.follow_focus(event)
+
     def follow_focus(self, event: DescendantFocus) -> None:
         """A click (or tab) focused a widget: its pane becomes the current section."""
         if event.widget is not self.focused:
@@ -351,8 +376,12 @@ class BriefScreen(
         if section is not None and section != self.current:
             self.current = section
 
-    @on(ItemList.Highlighted)
-    @on(DataTable.RowHighlighted)
+    def on_item_list_highlighted(self, event: ItemList.Highlighted) -> None:
+        self.item_highlighted()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.item_highlighted()
+
     def item_highlighted(self) -> None:
         """The cursor moved: show the notes of the item now under it (and it is no longer new)."""
         if self._shown:
@@ -366,13 +395,20 @@ class BriefScreen(
         self.action_section(section)
         if not self._panes_mounted or not item_id:
             return
+        from briefing.ui.widgets.item_list import ItemList
+        from briefing.ui.widgets.participant_table import ParticipantTable
+
         widget = self.section_widget(section)
         if isinstance(widget, ItemList | ParticipantTable):
             widget.select_id(item_id)
         self.refresh_notes_panel()
 
-    @on(Tabs.TabActivated)
+    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+        self.tab_clicked(event)
+
     def tab_clicked(self, event: Tabs.TabActivated) -> None:
+        from textual.widgets import Tabs
+
         event.stop()
         tabs = self.query_one(Tabs)
         if event.tab is not None and event.tab.id and event.tab.id == tabs.active:

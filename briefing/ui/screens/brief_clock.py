@@ -10,8 +10,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from briefing.ui.widgets.deadline_list import DeadlineList
-
 if TYPE_CHECKING:
     from briefing.core.models import Brief
     from briefing.ui.app import BriefingApp
@@ -51,6 +49,8 @@ class ClockMixin:
 
     def watch_now(self, now: datetime) -> None:
         if self._panes_mounted:
+            from briefing.ui.widgets.deadline_list import DeadlineList
+
             self.query_one(DeadlineList).now = now
 
     def action_toggle_clock(self) -> None:

@@ -5,21 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.content import Content
-from textual.widgets import DataTable
 
-from briefing.ui.detail_content import detail_content, detail_title
-from briefing.ui.render import quote_rows
-from briefing.ui.screens.detail import DetailScreen
-from briefing.ui.screens.picker import PickerScreen
 from briefing.ui.sections import SECTIONS
-from briefing.ui.widgets.item_list import ItemList
-from briefing.ui.widgets.pane import Pane
 
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from textual.widgets import DataTable
+
     from briefing.core.models import Brief
     from briefing.ui.detail_content import Item
+    from briefing.ui.widgets.item_list import ItemList
 
 ALL_SPEAKERS = "__all__"
 
@@ -63,6 +59,9 @@ class DetailsMixin:
             self.show_detail(person)
 
     def show_detail(self, item: Item) -> None:
+        from briefing.ui.detail_content import detail_content, detail_title
+        from briefing.ui.screens.detail import DetailScreen
+
         """Open the detail view of ``item``."""
         self.app.push_screen(  # type: ignore[attr-defined]
             DetailScreen(
@@ -72,6 +71,8 @@ class DetailsMixin:
         )
 
     def action_pick_speaker(self) -> None:
+        from briefing.ui.screens.picker import PickerScreen
+
         """Choose a speaker to filter the quotes by."""
         if not self._shown:
             return
@@ -103,6 +104,9 @@ class DetailsMixin:
         )
 
     def fill_quotes(self) -> None:
+        from briefing.ui.render import quote_rows
+        from briefing.ui.widgets.item_list import ItemList
+
         """Show the quotes, filtered by speaker when a filter is set."""
         brief = self.brief
         quotes = brief.quotes
@@ -113,6 +117,8 @@ class DetailsMixin:
         self.query_one("#quotes", ItemList).set_items(items)  # type: ignore[attr-defined]
 
     def update_titles(self) -> None:
+        from briefing.ui.widgets.pane import Pane
+
         """Put item counts (and the speaker filter) in the pane titles."""
         brief = self.brief
         counts = {

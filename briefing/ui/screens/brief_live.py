@@ -15,7 +15,6 @@ flagged item, ``c`` copies the item under the cursor.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,10 +25,10 @@ from textual.binding import Binding
 from textual.message import Message
 
 from briefing.core.anchors import SECTION_OF_KIND, ItemKind
-from briefing.core.changes import Changes, ItemKey, compare, item_digests
 from briefing.ui.sections import SECTIONS
 
 if TYPE_CHECKING:
+    from briefing.core.changes import Changes, ItemKey
     from briefing.core.errors import BriefError
     from briefing.core.library import LibraryEntry
     from briefing.core.models import Brief
@@ -57,6 +56,8 @@ def file_state(path: Path) -> FileState | None:
 
 def file_digest(path: Path) -> str:
     """The content hash of ``path`` (the one the library index keeps), or "" when unreadable."""
+    import hashlib
+
     try:
         data = path.read_bytes()
     except OSError:
@@ -114,8 +115,8 @@ class LiveMixin:
         self._reloading = False
         self._bad_state: FileState | None = None
         self._to_mark_seen: dict[ItemKey, str] = {}
-        self.last_changes: Changes = Changes()
-        """What the latest reload changed (tests and the status line read it)."""
+        self.last_changes: Changes | None = None
+        """What the latest reload changed (None before any)."""
 
     # Showing ------------------------------------------------------------------
 
@@ -142,6 +143,8 @@ class LiveMixin:
     @work(thread=True, exclusive=True, group="brief-digests")
     def digest_brief(self, brief: Brief) -> None:
         """Digest every item in a thread: a 20,000-quote brief takes a few hundred ms."""
+        from briefing.core.changes import item_digests
+
         self.post_message(self.Digested(brief, item_digests(brief)))
 
     def on_live_mixin_digested(self, message: Digested) -> None:
@@ -153,6 +156,7 @@ class LiveMixin:
             self.refresh_marks()
 
     def _unseen_since_last_visit(self, brief_id: str, digests: dict[ItemKey, str]) -> set[ItemKey]:
+        from briefing.core.changes import compare
         from briefing.storage.store import StoreError
 
         seen_items = self.briefing_app.seen_items
@@ -231,6 +235,7 @@ class LiveMixin:
     @work(thread=True, exclusive=True, group="brief-reload")
     def reload_file(self, path: Path, state: FileState) -> None:
         """Read the file again in a thread; post :class:`Reloaded`."""
+        from briefing.core.changes import item_digests
         from briefing.core.errors import BriefError
         from briefing.core.loading import load_brief
 
@@ -257,6 +262,8 @@ class LiveMixin:
                     markup=False,
                 )
             return
+        from briefing.core.changes import compare
+
         self._bad_state = None
         assert message.digests is not None
         changes = compare(self._shown_digests, message.digests)

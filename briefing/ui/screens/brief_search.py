@@ -12,16 +12,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
-from textual.containers import Horizontal
-from textual.content import Content
-from textual.widgets import Input, Static
-
-from briefing.core.find import Finder, Match
 
 if TYPE_CHECKING:
     from textual.widget import Widget
+    from textual.widgets import Input
 
+    from briefing.core.find import Finder, Match
     from briefing.core.models import Brief
+    from briefing.ui.widgets.search_bar import SearchBar
 
 SEARCH_BINDINGS = [
     Binding("slash", "search_brief", "Find", id="brief.find"),
@@ -33,27 +31,6 @@ SEARCH_BINDINGS = [
 """Listed before the screen's other keys, so that n, N and escape mean the search's while one is active."""
 
 SEARCH_ACTIONS = {"next_match", "previous_match", "matches_only", "clear_search"}
-
-
-class SearchBar(Horizontal):
-    """The search field and its count (``3/17``), under the panes."""
-
-    DEFAULT_CSS = """
-    SearchBar {
-        height: 1;
-        display: none;
-        background: $panel;
-        & Input, & Input:focus {
-            border: none; height: 1; width: 1fr; padding: 0 1; background: $panel;
-        }
-        & #search-count { width: auto; min-width: 12; padding: 0 1; color: $text-muted; }
-    }
-    SearchBar.-active { display: block; }
-    """
-
-    def compose(self):  # noqa: ANN201 - ComposeResult
-        yield Input(placeholder="Find in this brief (enter: go, escape: clear)", id="search-input")
-        yield Static("", id="search-count", markup=False)
 
 
 class SearchMixin:
@@ -83,7 +60,7 @@ class SearchMixin:
 
     def reset_search(self) -> None:
         """No search (on opening a brief)."""
-        self.finder = Finder("")
+        self.finder: Finder | None = None
         self.matches: list[Match] = []
         self.match_index = -1
         self.matches_only = False
@@ -95,7 +72,7 @@ class SearchMixin:
 
     def _bar(self) -> SearchBar | None:
         try:
-            return self.query_one(SearchBar)
+            return self.query_one("SearchBar")
         except Exception:  # noqa: BLE001 - NoMatches: not mounted yet
             return None
 
@@ -117,6 +94,10 @@ class SearchMixin:
         """Show the search field."""
         if not self._shown:
             return
+        from textual.widgets import Input
+
+        from briefing.ui.widgets.search_bar import SearchBar
+
         bar = self._bar()
         if bar is None:
             bar = SearchBar()
@@ -143,13 +124,15 @@ class SearchMixin:
 
     def action_clear_search(self) -> None:
         """Clear the search: every item, no highlights, the field hidden."""
+        from textual.widgets import Input
+
         bar = self._bar()
         if bar is not None:
             bar.remove_class("-active")
             field = bar.query_one(Input)
             with field.prevent(Input.Changed):
                 field.value = ""
-        self.finder = Finder("")
+        self.finder = None
         self.matches = []
         self.match_index = -1
         self.matches_only = False
@@ -176,6 +159,8 @@ class SearchMixin:
 
     def find(self, query: str) -> None:
         """Search the brief for ``query``; highlight the matches in every pane."""
+        from briefing.core.find import Finder
+
         self.finder = Finder(query)
         self.matches = self.finder.find(self.brief) if self.finder else []
         self.match_index = -1
@@ -254,6 +239,9 @@ class SearchMixin:
             table.set_participants([p for p in people if p.id in keep] if only else people)
 
     def _update_count(self) -> None:
+        from textual.content import Content
+        from textual.widgets import Static
+
         bar = self._bar()
         if bar is None:
             return
