@@ -190,8 +190,10 @@ def markdown(brief: Path, out: Path) -> Path:
 def environment(tmp: Path) -> dict[str, str]:
     """The caller's environment with every home-ish folder inside ``tmp``."""
     env = dict(os.environ)
+    # PYTHONDONTWRITEBYTECODE too: with it, an editable install recompiles every one of
+    # briefing's modules on each start, which no installed copy does (pip compiles them).
     for name in ("LINES", "COLUMNS", "COLORTERM", "NO_COLOR", "LESS", "LESSOPEN",
-                 "LESSCLOSE", "TEXTUAL"):
+                 "LESSCLOSE", "TEXTUAL", "PYTHONDONTWRITEBYTECODE"):
         env.pop(name, None)
     home = tmp / "home"
     env.update({
@@ -207,6 +209,14 @@ def environment(tmp: Path) -> dict[str, str]:
     })
     home.mkdir(parents=True, exist_ok=True)
     return env
+
+
+def compile_sources() -> None:
+    """Compile briefing's modules to bytecode, as ``pip install`` leaves an installed copy."""
+    import compileall
+
+    package = Path(__file__).resolve().parent.parent / "briefing"
+    compileall.compile_dir(str(package), quiet=1)
 
 
 def briefing_ui(tmp: Path, target: Path, data: Path | None = None) -> list[str]:

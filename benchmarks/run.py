@@ -162,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
             sys.stderr.flush()
 
     started = time.perf_counter()
+    fixtures.compile_sources()
     header = f"briefing benchmarks (issue 6) · {machine()}"
     progress(header)
     groups = [n for n in args.only if n in GROUPS]

@@ -53,8 +53,10 @@ class BriefHeader(Static):
     def render_lines(self, crop: Region) -> list[Strip]:
         # Rendering happens while a frame is composed; the message is handled
         # once that frame has been written, which is when the screen may start
-        # the heavier work the first frame does not need.
-        if not self._painted:
+        # the heavier work the first frame does not need. A frame composed while
+        # the app holds a batch update is never written (Textual drops it): the
+        # first one that counts comes after, so only that one is announced.
+        if not self._painted and not self.app._batch_count:
             self._painted = True
             self.post_message(self.Painted())
         return super().render_lines(crop)
