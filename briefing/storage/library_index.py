@@ -27,7 +27,7 @@ from pathlib import Path
 
 from briefing.core.library import LibraryEntry
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 """Bump when what a summary holds changes: an index of another version is rebuilt."""
 
 SCHEMA = """
@@ -44,6 +44,10 @@ CREATE TABLE IF NOT EXISTS files (
     searchable INTEGER NOT NULL DEFAULT 0,
     brief_id TEXT
 );
+-- Listing a library reads only these: a covering index spares it the summaries and
+-- items that fill the table's pages (a scan of the table read 50 MB for 5,000 briefs).
+CREATE INDEX IF NOT EXISTS files_listing
+    ON files (path, published, error, digest, brief_id, size, mtime_ns);
 CREATE TABLE IF NOT EXISTS items (
     id           INTEGER PRIMARY KEY,
     path         TEXT NOT NULL,
@@ -134,11 +138,12 @@ def entry_from_row(
     """Rebuild a library entry from an index row (a valid brief's summary is decoded when first used)."""
     from briefing.core.errors import BriefError, Problem
 
-    file = Path(path)
     if summary is not None:
+        # The path as a string: a Path is built only for an entry that asks for one.
         return LibraryEntry(
-            file, stored=summary, stored_time=published, digest=digest or None, stored_id=brief_id
+            path, stored=summary, stored_time=published, digest=digest or None, stored_id=brief_id
         )
+    file = Path(path)
     try:
         problems = [
             Problem(str(message), str(location), line, column)
@@ -411,10 +416,41 @@ class LibraryIndex:
         return [row for row in rows if _under(row[0], roots)]
 
     def cached(self, paths: Iterable[str | os.PathLike[str]]) -> list[LibraryEntry]:
-        """The entries the index holds for the library at ``paths``, newest first."""
-        rows = self._rows(absolute(paths), "published, summary, error, digest, brief_id")
+        """The entries the index holds for the library at ``paths``, newest first.
+
+        A valid brief's summary is fetched from the index only when its entry
+        is first asked for it (a row drawn on screen, a sort by title): listing
+        5,000 briefs reads their paths, dates and ids, not 5,000 summaries.
+        """
+        rows = self._rows(absolute(paths), "published, error, digest, brief_id")
         rows.sort(key=lambda row: row[1] if isinstance(row[1], int | float) else 0.0, reverse=True)
-        return [entry_from_row(*row) for row in rows]
+        entries = []
+        for path, published, error, digest, brief_id in rows:
+            if error is not None:
+                entries.append(entry_from_row(path, published, None, error, digest, brief_id))
+            else:
+                entries.append(
+                    LibraryEntry(
+                        path,
+                        stored_time=published,
+                        digest=digest or None,
+                        stored_id=brief_id,
+                        loader=self.summary_of,
+                    )
+                )
+        return entries
+
+    def summary_of(self, path: str) -> str | None:
+        """The stored summary (JSON) of the brief at ``path``; "" when it cannot be read."""
+        try:
+            with self.lock:
+                row = self.connection.execute(
+                    "SELECT summary FROM files WHERE path = ?", (path,)
+                ).fetchone()
+        except sqlite3.DatabaseError:
+            return ""
+        # "" decodes as damaged: the entry says so, and the next refresh reads the file.
+        return row[0] if row and row[0] is not None else ""
 
     def refresh(
         self,

@@ -279,12 +279,14 @@ def test_cached_entries_decode_their_summary_only_when_used(
     index = LibraryIndex(index_path)
     refresh(index, library)
     cached = index.cached([library])
-    valid = [entry for entry in cached if entry.stored is not None]
+    valid = [entry for entry in cached if entry.error is None]
     assert len(valid) == 5
-    assert all(entry.indexed is None for entry in valid)  # listed, not yet decoded
-    assert all(entry.ok and not entry.pending for entry in valid)
-    valid[0].title  # noqa: B018 - decodes
-    assert valid[0].indexed is not None
+    # Listed with their ids and dates only: summaries are not even read from the index yet.
+    assert all(entry.stored is None and entry.indexed is None for entry in valid)
+    assert all(entry.ok and not entry.pending and entry.brief_id for entry in valid)
+    valid[0].title  # noqa: B018 - fetches and decodes
+    assert valid[0].indexed is not None and valid[0].stored is not None
+    assert all(entry.stored is None for entry in valid[1:])
 
 
 # Later refreshes -----------------------------------------------------------------------

@@ -67,7 +67,7 @@ def row_cells(entry: LibraryEntry, now: datetime, marks: str = "") -> list[Text]
     summary = entry.summary
     if summary is None:
         name = Text("⚠ ", style="bold red")
-        name.append(entry.path.name, style="red")
+        name.append(entry.name, style="red")
         name.append(" (invalid)", style="italic red")
         return [name, cell(""), cell(""), cell(""), cell(""), cell("")]
     title = cell(_clip(summary.title, TITLE_MAX), "bold")
@@ -167,6 +167,9 @@ class LibraryTable(ScrollView, can_focus=True):
         def control(self) -> LibraryTable:
             return self.table
 
+    class Painted(Message):
+        """The table was drawn into a frame that was written (the screen may start slower work)."""
+
     @dataclass
     class RowSelected(Message):
         """The row of ``key`` was chosen (enter or a click on the highlighted row)."""
@@ -183,6 +186,10 @@ class LibraryTable(ScrollView, can_focus=True):
         self._entries: list[LibraryEntry] = []
         self._index: dict[str, int] = {}
         self._marks: dict[str, str] = {}
+        self._visited: dict[str, str] | None = None
+        self._painted = False
+        self._drawn: dict[tuple[int, str, int, bool, bool, int], Strip] = {}
+        """Rows drawn this second, by row, key, width and cursor (redrawn when the second changes)."""
 
     # Data ----------------------------------------------------------------------
 
@@ -191,16 +198,21 @@ class LibraryTable(ScrollView, can_focus=True):
         entries: Sequence[LibraryEntry],
         now: datetime,
         marks: dict[str, str] | None = None,
+        visited: dict[str, str] | None = None,
     ) -> None:
         """Replace the rows with ``entries`` (already filtered and sorted), keeping the cursor's brief.
 
-        ``marks`` maps brief ids to "✎3 ★1" (notes and bookmarks).
+        ``marks`` maps brief ids to "✎3 ★1" (notes and bookmarks); ``visited`` maps
+        brief ids to the file digest at the user's last visit (None: not known, no ●).
         """
         current = self.highlighted_key
         self._entries = list(entries)
         self._index = {entry.key: n for n, entry in enumerate(self._entries)}
         if marks is not None:
             self._marks = marks
+        if visited is not None:
+            self._visited = visited
+        self._drawn.clear()
         self.set_reactive(LibraryTable.now, now)
         self.virtual_size = Size(self.size.width, len(self._entries) + 1)
         target = self._index.get(current, 0) if current is not None else 0
@@ -240,7 +252,17 @@ class LibraryTable(ScrollView, can_focus=True):
 
     def _mark(self, entry: LibraryEntry) -> str:
         brief_id = entry.brief_id if entry.ok else None
-        return self._marks.get(brief_id, "") if brief_id else ""
+        if not brief_id:
+            return ""
+        mark = self._marks.get(brief_id, "")
+        visited = self._visited
+        if (
+            visited is not None
+            and entry.digest is not None
+            and visited.get(brief_id) != entry.digest
+        ):
+            mark = f"● {mark}".strip()  # never opened, or changed since the last visit
+        return mark
 
     # Cursor --------------------------------------------------------------------
 
@@ -317,6 +339,10 @@ class LibraryTable(ScrollView, can_focus=True):
         self._scroll_to_cursor()
 
     def render_line(self, y: int) -> Strip:
+        # Textual drops frames composed during a batch update; announce the first real one.
+        if not self._painted and not self.app._batch_count:
+            self._painted = True
+            self.post_message(self.Painted())
         width = self.scrollable_content_region.width
         columns = layout(width)
         if y == 0:
@@ -327,14 +353,28 @@ class LibraryTable(ScrollView, can_focus=True):
         if not 0 <= row < len(self._entries):
             return Strip.blank(width, self.rich_style)
         entry = self._entries[row]
+        # A row's countdown moves once a second: until then a repaint (a cursor move,
+        # a scroll) reuses the row as drawn.
+        key = (row, entry.key, width, row == self.cursor, self.has_focus, int(self.now.timestamp()))
+        cached = self._drawn.get(key)
+        if cached is not None:
+            return cached
         if row == self.cursor:
             style = self.get_component_rich_style("library-table--cursor")
         else:
             parity = "odd" if row % 2 else "even"
             style = self.get_component_rich_style(f"library-table--{parity}-row")
         cells = row_cells(entry, self.now, self._mark(entry))
-        strip = self._strip(cells, columns, style, width)
-        return strip.apply_meta({"row": row})
+        strip = self._strip(cells, columns, style, width).apply_meta({"row": row})
+        if len(self._drawn) > 400:
+            self._drawn.clear()
+        self._drawn[key] = strip
+        return strip
+
+    def notify_style_update(self) -> None:
+        # A new theme: every row is drawn again in its colours.
+        self._drawn.clear()
+        super().notify_style_update()
 
     def _strip(
         self, cells: list[Text], columns: list[tuple[str, str, int]], style: Style, width: int
