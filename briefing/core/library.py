@@ -220,7 +220,11 @@ class LibraryEntry:
     def pending(self) -> bool:
         """True while the file has not been read (nor found in the index) yet."""
         return (
-            self.brief is None and self.error is None and self.indexed is None and not self.stored
+            self.brief is None
+            and self.error is None
+            and self.indexed is None
+            and not self.stored
+            and self.loader is None
         )
 
     @property
