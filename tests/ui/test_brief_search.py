@@ -109,3 +109,24 @@ async def test_accents_and_case_do_not_matter_and_no_match_is_said(
         await pilot.pause()
         assert screen.matches and screen.matches == Finder("Nguyễn Thị").find(screen.brief)
         assert count_text(screen) == f"{len(screen.matches)} found"
+
+
+async def test_participants_are_highlighted_too(make_app, samples_dir: Path) -> None:
+    from briefing.ui.widgets.participant_table import ParticipantTable
+
+    app = make_app(path=samples_dir / SEED)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        await pilot.press("slash", *"bessent")
+        await pilot.pause()
+        table = screen.query_one("#participants", ParticipantTable)
+        name = table.get_cell("bessent", "name")
+        assert [name.plain[s.start : s.end] for s in name.spans if str(s.style) == "reverse"] == [
+            "Bessent"
+        ]
+        await pilot.press("escape")
+        await pilot.pause()
+        name = table.get_cell("bessent", "name")
+        assert not [s for s in name.spans if str(s.style) == "reverse"]

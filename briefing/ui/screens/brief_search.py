@@ -214,11 +214,16 @@ class SearchMixin:
 
         if not self._panes_mounted:
             return
+        from briefing.ui.widgets.participant_table import ParticipantTable
+
         highlighter = self.finder.spans if self.finder else None
         for section in ("quotes", "deadlines", "timeline", "figures"):
             widget = self.query_one(f"#{section}")
             if isinstance(widget, ItemList):
                 widget.set_highlighter(highlighter)
+        table = self.query_one("#participants")
+        if isinstance(table, ParticipantTable):
+            table.set_highlighter(highlighter)
 
     def _apply_filter(self) -> None:
         from briefing.ui.widgets.item_list import ItemList

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -43,6 +44,8 @@ class ParticipantTable(DataTable[Text]):
         super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
         self._names: dict[str, str] = {}
         self._marks: dict[str, str] = {}
+        self._people: list[Participant] = []
+        self._highlighter: Callable[[str], list[tuple[int, int]]] | None = None
 
     def on_mount(self) -> None:
         for label, key in (
@@ -55,6 +58,7 @@ class ParticipantTable(DataTable[Text]):
 
     def set_participants(self, participants: list[Participant]) -> None:
         """Show ``participants`` in the order of the brief."""
+        self._people = list(participants)
         self._names = {person.id: person.name for person in participants}
         self._marks = {}
         self.clear()
@@ -68,21 +72,44 @@ class ParticipantTable(DataTable[Text]):
             )
             return
         for person in participants:
-            # Text, not str: DataTable reads a str cell as markup.
-            self.add_row(
-                cell(person.name, "bold"),
-                cell(person.role),
-                cell(person.affiliation),
-                cell(person.side),
-                key=person.id,
-            )
+            self.add_row(*self._cells(person), key=person.id)
+
+    def _cells(self, person: Participant) -> list[Text]:
+        # Text, not str: DataTable reads a str cell as markup.
+        cells = [
+            cell(person.name, "bold"),
+            cell(person.role),
+            cell(person.affiliation),
+            cell(person.side),
+        ]
+        if self._highlighter is not None:
+            for text in cells:
+                for start, end in self._highlighter(text.plain):
+                    text.stylize("reverse", start, end)
+        return cells
+
+    def _name_cell(self, person_id: str) -> Text:
+        name = cell(self._names[person_id], "bold")
+        if self._highlighter is not None:
+            for start, end in self._highlighter(name.plain):
+                name.stylize("reverse", start, end)
+        return name
+
+    def set_highlighter(self, highlighter: Callable[[str], list[tuple[int, int]]] | None) -> None:
+        """Show the spans ``highlighter`` finds in each cell as matches (None: no more)."""
+        self._highlighter = highlighter
+        marks, current = self._marks, self.highlighted_id
+        self.set_participants(self._people)
+        self.set_marks(marks)
+        if current is not None:
+            self.select_id(current)
 
     def set_marks(self, marks: dict[str, str]) -> None:
         """Show ``marks`` (e.g. "✎2 ★") before the names of the participants they belong to."""
         old, self._marks = self._marks, dict(marks)
         for person_id in set(old) | set(marks):
             if person_id in self._names and old.get(person_id) != marks.get(person_id):
-                name = cell(self._names[person_id], "bold")
+                name = self._name_cell(person_id)
                 if marks.get(person_id):
                     name = Text.assemble((f"{marks[person_id]} ", "bold yellow"), name)
                 self.update_cell(person_id, "name", name, update_width=True)
