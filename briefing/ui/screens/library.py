@@ -33,6 +33,23 @@ REFRESH_FALLBACK = 0.5
 SORT_LABELS = {"published": "newest first", "title": "title", "deadline": "next deadline"}
 
 
+def display_path(path: str) -> str:
+    """``path`` as a person reads it: relative to the current folder when inside it, else
+    with the home folder as ``~`` (the index keeps absolute paths)."""
+    import os
+
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
+        relative = path
+    if not relative.startswith(os.pardir):
+        return relative
+    home = os.path.expanduser("~")
+    if home not in ("~", os.sep) and path.startswith(home + os.sep):
+        return "~" + path[len(home) :]
+    return path
+
+
 def sort_entries(entries: list[LibraryEntry], order: str, now: datetime) -> list[LibraryEntry]:
     """Order ``entries`` by ``order``; files that failed to load always come last."""
     good: list[LibraryEntry] = []
@@ -262,7 +279,7 @@ class LibraryScreen(Screen[None]):
             lines = entry.error.lines()[:4] if entry.error else [f"{entry.path}: cannot be read"]
             status.update(Content.styled("\n".join(lines), "$error"))
         else:
-            parts: list[str | tuple[str, str]] = [(str(entry.path), "$text-muted")]
+            parts: list[str | tuple[str, str]] = [(display_path(entry.key), "$text-muted")]
             deadline = next_open_deadline(entry.summary.deadlines, self.now)
             if deadline is not None:
                 parts += [("\nnext deadline: ", "$text-muted"), deadline.title]
