@@ -127,12 +127,12 @@ async def test_slash_filters_as_you_type_and_escape_clears(make_app, samples_dir
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
         screen = app.screen
-        field = screen.query_one("#library-filter", Input)
         table = screen.query_one(LibraryTable)
         title = screen.query_one("#library-title", Static)
-        assert not field.display
+        assert screen.filter_field is None  # not even mounted until it is wanted
 
         await pilot.press("slash")
+        field = screen.query_one("#library-filter", Input)
         assert field.display
         assert app.focused is field
 

@@ -145,16 +145,12 @@ class LibraryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-title", markup=False)
-        yield Input(
-            placeholder="Filter by title, tag or person (enter: to the list, escape: clear)",
-            id="library-filter",
-        )
+        # The filter field is mounted on first use ("/"): the first frame does without it.
         yield LibraryTable(id="library-table")
         yield Static(id="library-status", markup=False)
         yield StableFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#library-filter").display = False
         self.set_interval(1, self.tick, name="library-countdowns")
         if self._preloaded:
             self.refresh_rows()
@@ -196,7 +192,7 @@ class LibraryScreen(Screen[None]):
 
     def visible_entries(self) -> list[LibraryEntry]:
         """The entries that pass the filter, in the current order."""
-        query = self.query_one("#library-filter", Input).value
+        query = self.filter_text
         shown = [e for e in self.entries if matches(e, query)]
         return sort_entries(shown, self.order, self.now)
 
@@ -257,7 +253,7 @@ class LibraryScreen(Screen[None]):
             if self._loading:
                 text += " · checking for changes…"
         text += f" · sorted by {SORT_LABELS[self.order]} (s)"
-        query = self.query_one("#library-filter", Input).value
+        query = self.filter_text
         if query:
             text += f" · filter: {query}"
         self.query_one("#library-title", Static).update(Content(text))
@@ -462,13 +458,33 @@ class LibraryScreen(Screen[None]):
         self.notify("Brief bookmarked" if on else "Bookmark removed", timeout=3)
         self.refresh_rows()
 
-    def action_filter(self) -> None:
-        field = self.query_one("#library-filter", Input)
+    @property
+    def filter_field(self) -> Input | None:
+        """The filter field, once ``/`` has mounted it."""
+        found = self.query("#library-filter")
+        return found.first(Input) if found else None
+
+    @property
+    def filter_text(self) -> str:
+        """What the filter field holds ("" before it exists)."""
+        field = self.filter_field
+        return field.value if field is not None else ""
+
+    async def action_filter(self) -> None:
+        field = self.filter_field
+        if field is None:
+            field = Input(
+                placeholder="Filter by title, tag or person (enter: to the list, escape: clear)",
+                id="library-filter",
+            )
+            await self.mount(field, after="#library-title")
         field.display = True
         field.focus()
 
     def action_clear_filter(self) -> None:
-        field = self.query_one("#library-filter", Input)
+        field = self.filter_field
+        if field is None:
+            return
         if field.value or field.display:
             field.value = ""
             field.display = False
