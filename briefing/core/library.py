@@ -44,6 +44,10 @@ class DeadlineInfo:
     title: str
     due_at: datetime
     status: DeadlineStatus = DeadlineStatus.OPEN
+    deadline_id: str = ""
+    """The deadline's id in its brief (to open the brief at it)."""
+    due_text: str = ""
+    """The due time as the brief gives it (a date alone means the end of that day)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +75,10 @@ class BriefSummary:
             "title": self.title,
             "published_at": self.published_at.isoformat(),
             "published": self.published,
-            "deadlines": [[d.title, d.due_at.isoformat(), d.status.value] for d in self.deadlines],
+            "deadlines": [
+                [d.title, d.due_at.isoformat(), d.status.value, d.deadline_id, d.due_text]
+                for d in self.deadlines
+            ],
             "people": self.people,
             "quotes": self.quotes,
             "tags": list(self.tags),
@@ -87,8 +94,13 @@ class BriefSummary:
             published_at=datetime.fromisoformat(data["published_at"]),
             published=str(data["published"]),
             deadlines=tuple(
-                DeadlineInfo(str(title), datetime.fromisoformat(due), DeadlineStatus(status))
-                for title, due, status in data["deadlines"]
+                DeadlineInfo(
+                    str(row[0]),
+                    datetime.fromisoformat(row[1]),
+                    DeadlineStatus(row[2]),
+                    *(str(extra) for extra in row[3:5]),
+                )
+                for row in data["deadlines"]
             ),
             people=int(data["people"]),
             quotes=int(data["quotes"]),
@@ -112,7 +124,10 @@ def summarize(brief: Brief) -> BriefSummary:
         title=brief.title,
         published_at=brief.published_at,
         published=format_when(brief.published).split(" ")[0],
-        deadlines=tuple(DeadlineInfo(d.title, d.due_at, d.status) for d in brief.deadlines),
+        deadlines=tuple(
+            DeadlineInfo(d.title, d.due_at, d.status, d.id, format_when(d.due))
+            for d in brief.deadlines
+        ),
         people=len(brief.participants),
         quotes=len(brief.quotes),
         tags=tuple(brief.tags),

@@ -1,7 +1,7 @@
 """A worker process of the library index: reads brief files and prints what it found.
 
 Run by :func:`briefing.storage.library_index.index_in_processes` as
-``python -m briefing.storage.index_worker ZONE``: it reads every job (a JSON
+``python -m briefing.storage.index_worker ZONE [--items]``: it reads every job (a JSON
 ``[path, known digest]`` per line) from standard input until it closes, then
 prints one JSON line per file. Reading every job first means the parent can
 write them all before it reads a result, with no risk of both sides waiting
@@ -27,11 +27,12 @@ def main() -> int:
 
     # The zone comes pickled from the parent process (the same program), never from a user.
     zone = pickle.loads(base64.b64decode(sys.argv[1])) if len(sys.argv) > 1 else None
+    with_items = "--items" in sys.argv[2:]
     jobs = [json.loads(line) for line in sys.stdin if line.strip()]
     out = sys.stdout
     for path, digest in jobs:
         # ASCII JSON: a file name that is not UTF-8 travels as \udcXX escapes, not raw bytes.
-        out.write(json.dumps(astuple(index_file(path, zone, digest))))
+        out.write(json.dumps(astuple(index_file(path, zone, digest, with_items=with_items))))
         out.write("\n")
     out.flush()
     return 0

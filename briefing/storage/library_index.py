@@ -15,6 +15,7 @@ risk.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sqlite3
@@ -27,7 +28,7 @@ from pathlib import Path
 
 from briefing.core.library import LibraryEntry
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 """Bump when what a summary holds changes: an index of another version is rebuilt."""
 
 SCHEMA = """
@@ -154,8 +155,14 @@ def entry_from_row(
     return LibraryEntry(file, error=BriefError(file, problems))
 
 
-def index_file(path: str, zone: tzinfo | None, known_digest: str | None = None) -> IndexedFile:
+def index_file(
+    path: str, zone: tzinfo | None, known_digest: str | None = None, *, with_items: bool = False
+) -> IndexedFile:
     """Read ``path`` and index it; skip parsing when its content hash is ``known_digest``.
+
+    ``with_items`` adds every item of the brief (for the search tables). Listing
+    does without: the items are a third of the work of indexing a brief, and a
+    first start lists the library before :meth:`LibraryIndex.build_search` reads them.
 
     A module-level function of plain arguments, so a process pool can run it.
     """
@@ -191,7 +198,9 @@ def index_file(path: str, zone: tzinfo | None, known_digest: str | None = None) 
         published=summary.published_at.timestamp(),
         summary=json.dumps(summary.to_json(), ensure_ascii=False),
         brief_id=summary.brief_id,
-        items=json.dumps([item.to_json() for item in brief_items(brief)], ensure_ascii=False),
+        items=json.dumps([item.to_json() for item in brief_items(brief)], ensure_ascii=False)
+        if with_items
+        else None,
     )
 
 
@@ -200,11 +209,11 @@ Indexer = Callable[[list[tuple[str, str | None]], tzinfo | None], Iterator[Index
 
 
 def index_serially(
-    jobs: list[tuple[str, str | None]], zone: tzinfo | None
+    jobs: list[tuple[str, str | None]], zone: tzinfo | None, *, with_items: bool = False
 ) -> Iterator[IndexedFile]:
     """Index ``jobs`` one after another in this thread."""
     for path, digest in jobs:
-        yield index_file(path, zone, digest)
+        yield index_file(path, zone, digest, with_items=with_items)
 
 
 POOL_THRESHOLD = 64
@@ -226,7 +235,11 @@ def _worker_command(zone: tzinfo | None) -> tuple[list[str], dict[str, str]]:
 
 
 def index_in_processes(
-    jobs: list[tuple[str, str | None]], zone: tzinfo | None, *, workers: int | None = None
+    jobs: list[tuple[str, str | None]],
+    zone: tzinfo | None,
+    *,
+    workers: int | None = None,
+    with_items: bool = False,
 ) -> Iterator[IndexedFile]:
     """Index ``jobs`` in worker processes (one per core), yielding results as they arrive.
 
@@ -240,9 +253,11 @@ def index_in_processes(
 
     workers = workers or min(4, os.cpu_count() or 1)
     if len(jobs) < POOL_THRESHOLD or workers < 2:
-        yield from index_serially(jobs, zone)
+        yield from index_serially(jobs, zone, with_items=with_items)
         return
     command, env = _worker_command(zone)
+    if with_items:
+        command = [*command, "--items"]
     results: queue.Queue[IndexedFile | None] = queue.Queue()
     processes: list[subprocess.Popen[str]] = []
 
@@ -292,7 +307,7 @@ def index_in_processes(
                 process.kill()
             process.wait()
     missing = [job for job in jobs if job[0] not in delivered]
-    yield from index_serially(missing, zone)
+    yield from index_serially(missing, zone, with_items=with_items)
 
 
 def _storable(path: str) -> bool:
@@ -556,56 +571,77 @@ class LibraryIndex:
         entries = [item.entry() for item in results if not item.unchanged]
         return Progress(entries=entries, checked=checked, total=total, done=done)
 
-    def build_search(self, *, batch: int = 100) -> Iterator[tuple[int, int]]:
-        """Move the items of newly indexed briefs into the search tables, yielding (done, total).
+    def build_search(
+        self, *, batch: int = 100, indexer: Indexer | None = None
+    ) -> Iterator[tuple[int, int]]:
+        """Put the items of newly indexed briefs into the search tables, yielding (done, total).
 
         Kept apart from :meth:`refresh` so a first start lists every brief
-        before it spends seconds filling the full-text index; a warm start has
-        nothing to do here.
+        before it spends seconds on the full-text index: the items are read
+        here, from the files again, in worker processes (``indexer``); a warm
+        start has nothing to do here.
         """
         try:
-            total = self.connection.execute(
-                "SELECT count(*) FROM files WHERE searchable = 0 AND items IS NOT NULL"
-            ).fetchone()[0]
+            with self.lock:
+                rows = self.connection.execute(
+                    "SELECT path, items IS NULL FROM files"
+                    " WHERE searchable = 0 AND summary IS NOT NULL"
+                ).fetchall()
         except sqlite3.DatabaseError:
             return
+        total = len(rows)
         done = 0
-        while done < total:
+        kept = [path for path, missing in rows if not missing]
+        for start in range(0, len(kept), batch):
+            chunk = kept[start : start + batch]
             try:
-                rows = self.connection.execute(
-                    "SELECT path, items FROM files WHERE searchable = 0 AND items IS NOT NULL"
-                    " LIMIT ?",
-                    (batch,),
-                ).fetchall()
+                with self.lock:
+                    found = self.connection.execute(
+                        f"SELECT path, items FROM files WHERE path IN ({','.join('?' * len(chunk))})",
+                        chunk,
+                    ).fetchall()
             except sqlite3.DatabaseError:
                 return
-            if not rows:
-                break
-
-            def write(connection: sqlite3.Connection, rows: list[tuple[str, str]] = rows) -> None:
-                for path, items in rows:
-                    connection.execute("DELETE FROM items WHERE path = ?", (path,))
-                    try:
-                        decoded = json.loads(items)
-                    except ValueError:
-                        decoded = []
-                    # Columns in LibraryItem's order; aliases one per line.
-                    connection.executemany(
-                        "INSERT INTO items (path, kind, item_id, text, speaker_id, speaker_name,"
-                        " role, affiliation, aliases, when_text, when_ts, context)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [
-                            (path, *i[:7], "\n".join(map(str, i[7])), *i[8:])
-                            for i in decoded
-                            if isinstance(i, list) and len(i) == 11 and isinstance(i[7], list)
-                        ],
-                    )
-                    connection.execute("UPDATE files SET searchable = 1 WHERE path = ?", (path,))
-
-            if not self._write(write):
+            if not self._write(functools.partial(self._put_items, found=found)):
                 return
-            done += len(rows)
+            done += len(chunk)
             yield done, total
+        make = indexer or functools.partial(index_in_processes, with_items=True)
+        pending: list[tuple[str, str | None]] = []
+        jobs: list[tuple[str, str | None]] = [(path, None) for path, missing in rows if missing]
+        for result in make(jobs, self.zone):
+            pending.append((result.path, result.items))
+            if len(pending) >= batch or done + len(pending) == total:
+                if not self._write(functools.partial(self._put_items, found=pending)):
+                    return
+                done += len(pending)
+                pending = []
+                yield done, total
+        if pending and self._write(functools.partial(self._put_items, found=pending)):
+            yield done + len(pending), total
+
+    @staticmethod
+    def _put_items(connection: sqlite3.Connection, found: list[tuple[str, str | None]]) -> None:
+        for path, items in found:
+            connection.execute("DELETE FROM items WHERE path = ?", (path,))
+            try:
+                decoded = json.loads(items) if items else []
+            except ValueError:
+                decoded = []
+            # Columns in LibraryItem's order; aliases one per line.
+            connection.executemany(
+                "INSERT INTO items (path, kind, item_id, text, speaker_id, speaker_name,"
+                " role, affiliation, aliases, when_text, when_ts, context)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (path, *i[:7], "\n".join(map(str, i[7])), *i[8:])
+                    for i in decoded
+                    if isinstance(i, list) and len(i) == 11 and isinstance(i[7], list)
+                ],
+            )
+            # Searchable even when the file could not be read again: the next refresh
+            # sees it changed and lists it anew.
+            connection.execute("UPDATE files SET searchable = 1 WHERE path = ?", (path,))
 
     def _write(self, action: Callable[[sqlite3.Connection], object]) -> bool:
         """Run ``action`` in one transaction; a failure to write the cache is not an error."""

@@ -224,8 +224,14 @@ def _is_date(text: str) -> bool:
 
 
 def _agenda_of(path: Path, summary: BriefSummary, deadlines: list[LibraryItem]) -> list[AgendaItem]:
-    # The index's deadline items and the summary's deadlines both follow the brief's order;
-    # when they disagree (an index row of another version) the ids are left out, not guessed.
+    # Summaries carry each deadline's id and due text; older rows only have the items to
+    # match by position (both follow the brief's order). When those disagree (an index row
+    # of another version) the ids are left out, not guessed.
+    if summary.deadlines and all(info.deadline_id for info in summary.deadlines):
+        deadlines = [
+            LibraryItem("deadline", info.deadline_id, info.title, when=info.due_text)
+            for info in summary.deadlines
+        ]
     matched = len(deadlines) == len(summary.deadlines) and all(
         item.text.split("\n", 1)[0] == info.title
         for item, info in zip(deadlines, summary.deadlines, strict=True)

@@ -207,7 +207,7 @@ class LibrarySearch:
         if version == self._version:
             return
         rows = self.connection.execute(
-            "SELECT path, items IS NOT NULL, searchable FROM files"
+            "SELECT path, summary IS NOT NULL, searchable FROM files"
         ).fetchall()
         inside = [row for row in rows if _under(row[0], self.roots)]
         self._scoped = len(inside) == len(rows)

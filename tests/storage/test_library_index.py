@@ -770,9 +770,9 @@ def serial_calls(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     calls: list[list[str]] = []
     real = library_index.index_serially
 
-    def spy(jobs, zone):
+    def spy(jobs, zone, **options):
         calls.append([path for path, _ in jobs])
-        yield from real(jobs, zone)
+        yield from real(jobs, zone, **options)
 
     monkeypatch.setattr(library_index, "index_serially", spy)
     return calls

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 SORTS = ("published", "title", "deadline")
 
+UPDATE_EVERY = 0.3
+"""Seconds between two updates of the rows while a library is being indexed."""
+
 REFRESH_FALLBACK = 0.5
 """Seconds after which the index is refreshed even if the table never said it was drawn."""
 SORT_LABELS = {"published": "newest first", "title": "title", "deadline": "next deadline"}
@@ -335,7 +338,8 @@ class LibraryScreen(Screen[None]):
         for progress in index.refresh(paths, indexer=index_in_processes, force=force):
             if worker.is_cancelled:
                 return
-            # Merge steps that come faster than the screen needs them (10 a second).
+            # Merge steps that come faster than the screen needs them: each redraw of a
+            # growing library competes with the indexing for the interpreter.
             if batch_progress is None:
                 batch_progress = progress
             else:
@@ -343,7 +347,7 @@ class LibraryScreen(Screen[None]):
                 batch_progress.removed.extend(progress.removed)
                 batch_progress.checked, batch_progress.total = progress.checked, progress.total
                 batch_progress.done = progress.done
-            if progress.done or time.monotonic() - last > 0.1 or progress.removed:
+            if progress.done or time.monotonic() - last > UPDATE_EVERY or progress.removed:
                 self.post_message(self.Indexed(batch_progress))
                 batch_progress, last = None, time.monotonic()
         # The search index fills once every brief is listed (seconds on a first start).
