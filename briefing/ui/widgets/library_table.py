@@ -18,7 +18,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -188,6 +188,8 @@ class LibraryTable(ScrollView, can_focus=True):
         self._marks: dict[str, str] = {}
         self._visited: dict[str, str] | None = None
         self._painted = False
+        self._line_width = 0
+        self._columns = layout(0)
         self._drawn: dict[tuple[int, str, int, bool, bool, int], Strip] = {}
         """Rows drawn this second, by row, key, width and cursor (redrawn when the second changes)."""
 
@@ -338,13 +340,19 @@ class LibraryTable(ScrollView, can_focus=True):
         self.virtual_size = Size(self.size.width, len(self._entries) + 1)
         self._scroll_to_cursor()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Worked out once a frame: the region is measured anew on each access (about
+        # 40 us, and render_line would ask for it on every one of 40 lines).
+        self._line_width = self.scrollable_content_region.width
+        self._columns = layout(self._line_width)
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         # Textual drops frames composed during a batch update; announce the first real one.
         if not self._painted and not self.app._batch_count:
             self._painted = True
             self.post_message(self.Painted())
-        width = self.scrollable_content_region.width
-        columns = layout(width)
+        width, columns = self._line_width, self._columns
         if y == 0:
             style = self.get_component_rich_style("library-table--header")
             cells = [Text(label, no_wrap=True) for label, _key, _width in columns]
