@@ -176,7 +176,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     """
     from briefing.core.clock import local_zone
     from briefing.core.files import find_briefs
-    from briefing.storage.library_index import entry_from_row, index_in_processes
+    from briefing.storage.indexing import entry_from_row, index_in_processes
 
     files = [str(path) for path in find_briefs(args.paths)]
     if not files:

@@ -1,6 +1,6 @@
 """A worker process of the library index: reads brief files and prints what it found.
 
-Run by :func:`briefing.storage.library_index.index_in_processes` as
+Run by :func:`briefing.storage.indexing.index_in_processes` as
 ``python -m briefing.storage.index_worker ZONE [--items]``: it reads every job (a JSON
 ``[path, known digest]`` per line) from standard input until it closes, then
 prints one JSON line per file. Reading every job first means the parent can
@@ -23,7 +23,7 @@ def main() -> int:
     """Index the jobs on standard input; return the exit status."""
     from dataclasses import astuple
 
-    from briefing.storage.library_index import index_file
+    from briefing.storage.indexing import index_file
 
     # The zone comes pickled from the parent process (the same program), never from a user.
     zone = pickle.loads(base64.b64decode(sys.argv[1])) if len(sys.argv) > 1 else None

@@ -19,7 +19,6 @@ import functools
 import json
 import os
 import sqlite3
-import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -27,6 +26,16 @@ from datetime import tzinfo
 from pathlib import Path
 
 from briefing.core.library import LibraryEntry
+from briefing.storage.indexing import (  # noqa: F401 - also this module's public names
+    POOL_THRESHOLD,
+    IndexedFile,
+    Indexer,
+    content_digest,
+    entry_from_row,
+    index_file,
+    index_in_processes,
+    index_serially,
+)
 
 INDEX_VERSION = 5
 """Bump when what a summary holds changes: an index of another version is rebuilt."""
@@ -80,34 +89,6 @@ END;
 """
 
 
-@dataclass(frozen=True, slots=True)
-class IndexedFile:
-    """One file as indexed: its identity on disk and what it holds (picklable, for worker processes)."""
-
-    path: str
-    size: int
-    mtime_ns: int
-    digest: str
-    published: float | None = None
-    """The publication time (POSIX timestamp) of a valid brief, for sorting."""
-    summary: str | None = None
-    """The summary as JSON, for a valid brief."""
-    error: str | None = None
-    """The problems as JSON, for an invalid file."""
-    unchanged: bool = False
-    """True when the content hash matched the index: nothing was parsed."""
-    items: str | None = None
-    brief_id: str | None = None
-    """The brief's id (so the library can key its marks without decoding summaries)."""
-    """Every item of a valid brief as JSON (see :mod:`briefing.core.library_items`), for search."""
-
-    def entry(self) -> LibraryEntry:
-        """The library entry this row stands for."""
-        return entry_from_row(
-            self.path, self.published, self.summary, self.error, self.digest, self.brief_id
-        )
-
-
 @dataclass(slots=True)
 class Progress:
     """What one step of a refresh found: entries new or changed, files gone, and how far it got."""
@@ -117,197 +98,6 @@ class Progress:
     checked: int = 0
     total: int = 0
     done: bool = False
-
-
-def _error_json(error: Exception) -> str:
-    from briefing.core.errors import BriefError
-
-    assert isinstance(error, BriefError)
-    return json.dumps(
-        [[p.message, p.location, p.line, p.column] for p in error.problems], ensure_ascii=False
-    )
-
-
-def entry_from_row(
-    path: str,
-    published: float | None,
-    summary: str | None,
-    error: str | None,
-    digest: str | None = None,
-    brief_id: str | None = None,
-) -> LibraryEntry:
-    """Rebuild a library entry from an index row (a valid brief's summary is decoded when first used)."""
-    from briefing.core.errors import BriefError, Problem
-
-    if summary is not None:
-        # The path as a string: a Path is built only for an entry that asks for one.
-        return LibraryEntry(
-            path, stored=summary, stored_time=published, digest=digest or None, stored_id=brief_id
-        )
-    file = Path(path)
-    try:
-        problems = [
-            Problem(str(message), str(location), line, column)
-            for message, location, line, column in json.loads(error or "[]")
-        ]
-    except (TypeError, ValueError):
-        problems = [Problem("its entry in the library index is damaged; press r to read it again")]
-    return LibraryEntry(file, error=BriefError(file, problems))
-
-
-def index_file(
-    path: str, zone: tzinfo | None, known_digest: str | None = None, *, with_items: bool = False
-) -> IndexedFile:
-    """Read ``path`` and index it; skip parsing when its content hash is ``known_digest``.
-
-    ``with_items`` adds every item of the brief (for the search tables). Listing
-    does without: the items are a third of the work of indexing a brief, and a
-    first start lists the library before :meth:`LibraryIndex.build_search` reads them.
-
-    A module-level function of plain arguments, so a process pool can run it.
-    """
-    from briefing.core.errors import BriefError, Problem
-    from briefing.core.library import summarize
-    from briefing.core.library_items import brief_items
-    from briefing.core.loading import parse_brief, read_limited
-
-    file = Path(path)
-    try:
-        info = file.stat()
-        data = read_limited(file)
-    except BriefError as error:
-        return IndexedFile(path, -1, -1, "", error=_error_json(error))
-    except OSError as error:
-        problem = Problem(f"cannot be read: {error.strerror or error}")
-        return IndexedFile(path, -1, -1, "", error=_error_json(BriefError(file, [problem])))
-    import hashlib
-
-    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-    if digest == known_digest:
-        return IndexedFile(path, info.st_size, info.st_mtime_ns, digest, unchanged=True)
-    try:
-        brief = parse_brief(data, file, local_zone=zone)
-    except BriefError as error:
-        return IndexedFile(path, info.st_size, info.st_mtime_ns, digest, error=_error_json(error))
-    summary = summarize(brief)
-    return IndexedFile(
-        path,
-        info.st_size,
-        info.st_mtime_ns,
-        digest,
-        published=summary.published_at.timestamp(),
-        summary=json.dumps(summary.to_json(), ensure_ascii=False),
-        brief_id=summary.brief_id,
-        items=json.dumps([item.to_json() for item in brief_items(brief)], ensure_ascii=False)
-        if with_items
-        else None,
-    )
-
-
-Indexer = Callable[[list[tuple[str, str | None]], tzinfo | None], Iterator[IndexedFile]]
-"""Indexes ``(path, known digest)`` pairs, yielding results in any order (see :mod:`.indexing`)."""
-
-
-def index_serially(
-    jobs: list[tuple[str, str | None]], zone: tzinfo | None, *, with_items: bool = False
-) -> Iterator[IndexedFile]:
-    """Index ``jobs`` one after another in this thread."""
-    for path, digest in jobs:
-        yield index_file(path, zone, digest, with_items=with_items)
-
-
-POOL_THRESHOLD = 64
-"""Fewer files than this are indexed in the calling thread: starting processes costs more."""
-
-
-def _worker_command(zone: tzinfo | None) -> tuple[list[str], dict[str, str]]:
-    import base64
-    import pickle
-
-    import briefing
-
-    package_root = os.path.dirname(os.path.dirname(os.path.abspath(briefing.__file__)))
-    env = dict(os.environ)
-    # The worker imports this very briefing, installed or not.
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
-    zone_arg = base64.b64encode(pickle.dumps(zone)).decode("ascii")
-    return [sys.executable, "-m", "briefing.storage.index_worker", zone_arg], env
-
-
-def index_in_processes(
-    jobs: list[tuple[str, str | None]],
-    zone: tzinfo | None,
-    *,
-    workers: int | None = None,
-    with_items: bool = False,
-) -> Iterator[IndexedFile]:
-    """Index ``jobs`` in worker processes (one per core), yielding results as they arrive.
-
-    Parsing and validating is pure Python, so threads would share one core;
-    processes use them all. Whatever the workers do not deliver (they could
-    not start, or died) is indexed in this thread instead.
-    """
-    import queue
-    import subprocess
-    import threading
-
-    workers = workers or min(4, os.cpu_count() or 1)
-    if len(jobs) < POOL_THRESHOLD or workers < 2:
-        yield from index_serially(jobs, zone, with_items=with_items)
-        return
-    command, env = _worker_command(zone)
-    if with_items:
-        command = [*command, "--items"]
-    results: queue.Queue[IndexedFile | None] = queue.Queue()
-    processes: list[subprocess.Popen[str]] = []
-
-    def collect(process: subprocess.Popen[str]) -> None:
-        assert process.stdout is not None
-        try:
-            for line in process.stdout:
-                try:
-                    results.put(IndexedFile(*json.loads(line)))
-                except (TypeError, ValueError):
-                    break
-        finally:
-            results.put(None)
-
-    for n in range(workers):
-        share = jobs[n::workers]
-        try:
-            process = subprocess.Popen(
-                command,
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-                text=True,
-                encoding="utf-8",
-                env=env,
-            )
-            assert process.stdin is not None
-            process.stdin.write("".join(json.dumps(job) + "\n" for job in share))
-            process.stdin.close()
-        except (OSError, ValueError):
-            continue
-        processes.append(process)
-        threading.Thread(target=collect, args=(process,), daemon=True).start()
-    delivered: set[str] = set()
-    try:
-        running = len(processes)
-        while running:
-            item = results.get()
-            if item is None:
-                running -= 1
-                continue
-            delivered.add(item.path)
-            yield item
-    finally:
-        for process in processes:
-            if process.poll() is None:
-                process.kill()
-            process.wait()
-    missing = [job for job in jobs if job[0] not in delivered]
-    yield from index_serially(missing, zone, with_items=with_items)
 
 
 def _storable(path: str) -> bool:

@@ -61,7 +61,7 @@ def brought_up_to_date(
 
     Unchanged files are only stat'ed, so on a warm index this is quick.
     """
-    from briefing.storage.library_index import index_serially
+    from briefing.storage.indexing import index_serially
 
     for _ in index.refresh(list(paths), indexer=indexer or index_serially):
         pass

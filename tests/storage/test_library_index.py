@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import briefing.core.loading as loading
+import briefing.storage.indexing as indexing
 import briefing.storage.library_index as library_index
 from briefing.core.errors import BriefError
 from briefing.core.library import LibraryEntry, summarize
@@ -768,13 +769,13 @@ def test_an_index_that_cannot_be_opened_still_lists(
 def serial_calls(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     """The jobs index_in_processes had to index in this thread (its fallback)."""
     calls: list[list[str]] = []
-    real = library_index.index_serially
+    real = indexing.index_serially
 
     def spy(jobs, zone, **options):
         calls.append([path for path, _ in jobs])
         yield from real(jobs, zone, **options)
 
-    monkeypatch.setattr(library_index, "index_serially", spy)
+    monkeypatch.setattr(indexing, "index_serially", spy)
     return calls
 
 
@@ -827,7 +828,7 @@ def test_workers_that_cannot_start_fall_back_to_this_thread(
     expected = _by_path(list(index_serially(jobs, None)))
     serial_calls.clear()
     monkeypatch.setattr(
-        library_index,
+        indexing,
         "_worker_command",
         lambda zone: ([str(big_library / "no-such-python")], dict(os.environ)),
     )
@@ -856,7 +857,7 @@ def test_workers_that_die_midway_leave_their_jobs_to_this_thread(
     jobs = _jobs(big_library)
     expected = _by_path(list(index_serially(jobs, None)))
     serial_calls.clear()
-    real = library_index._worker_command
+    real = indexing._worker_command
 
     def dying(zone):
         command, env = real(zone)
@@ -865,7 +866,7 @@ def test_workers_that_die_midway_leave_their_jobs_to_this_thread(
         )
         return [command[0], "-c", script], env
 
-    monkeypatch.setattr(library_index, "_worker_command", dying)
+    monkeypatch.setattr(indexing, "_worker_command", dying)
     results = _by_path(list(index_in_processes(jobs, None, workers=2)))
     assert results == expected  # every job exactly once
     # Each worker delivered its first job; this thread did the rest.
@@ -874,7 +875,7 @@ def test_workers_that_die_midway_leave_their_jobs_to_this_thread(
 
 def _run_worker(jobs: list[tuple[str, str | None]]) -> list[IndexedFile]:
     """Run the worker module itself over ``jobs`` (the protocol the pool speaks)."""
-    command, env = library_index._worker_command(None)
+    command, env = indexing._worker_command(None)
     result = subprocess.run(
         command,
         input="".join(json.dumps(job) + "\n" for job in jobs).encode("utf-8"),

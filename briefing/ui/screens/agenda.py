@@ -200,7 +200,7 @@ class AgendaScreen(Screen[ItemTarget | None]):
     @work(thread=True, exclusive=True, group="agenda-load")
     def load_agenda(self) -> None:
         """Read the open deadlines from the library index (brought up to date first), in a thread."""
-        from briefing.storage.library_index import index_in_processes
+        from briefing.storage.indexing import index_in_processes
         from briefing.storage.library_people import agenda_in_library
 
         app = self.briefing_app

@@ -56,13 +56,12 @@ def file_state(path: Path) -> FileState | None:
 
 def file_digest(path: Path) -> str:
     """The content hash of ``path`` (the one the library index keeps), or "" when unreadable."""
-    import hashlib
+    from briefing.storage.indexing import content_digest
 
     try:
-        data = path.read_bytes()
+        return content_digest(path.read_bytes())
     except OSError:
         return ""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def _key(kind: str | ItemKind, item_id: str) -> ItemKey:

@@ -314,7 +314,8 @@ class LibraryScreen(Screen[None]):
 
         Without an index (no data folder), every file is read, as the rows fill in.
         """
-        from briefing.storage.library_index import Progress, index_in_processes
+        from briefing.storage.indexing import index_in_processes
+        from briefing.storage.library_index import Progress
 
         app = self.briefing_app
         index = app.library_index

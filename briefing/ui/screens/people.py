@@ -144,7 +144,7 @@ class PeopleScreen(Screen[ItemTarget | None]):
     @work(thread=True, exclusive=True, group="people-load")
     def load_people(self) -> None:
         """Read the people from the library index (brought up to date first), in a thread."""
-        from briefing.storage.library_index import index_in_processes
+        from briefing.storage.indexing import index_in_processes
         from briefing.storage.library_people import people_in_library
 
         app = self.briefing_app
