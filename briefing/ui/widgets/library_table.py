@@ -26,6 +26,7 @@ from textual.strip import Strip
 
 from briefing.core.countdown import countdown
 from briefing.core.library import LibraryEntry, next_open_deadline
+from briefing.ui.frames import frame_is_written
 from briefing.ui.render import cell, countdown_cell
 
 COLUMNS = (
@@ -348,8 +349,8 @@ class LibraryTable(ScrollView, can_focus=True):
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
-        # Textual drops frames composed during a batch update; announce the first real one.
-        if not self._painted and not self.app._batch_count:
+        # The first frame that is written (see briefing.ui.frames) lets the screen go on.
+        if not self._painted and frame_is_written(self):
             self._painted = True
             self.post_message(self.Painted())
         width, columns = self._line_width, self._columns
