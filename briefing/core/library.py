@@ -318,3 +318,31 @@ def matches(entry: LibraryEntry, query: str) -> bool:
     if summary is not None:
         text = f"{text}\n{summary.haystack}"
     return all(word in text for word in words)
+
+
+def sort_entries(entries: list[LibraryEntry], order: str, now: datetime) -> list[LibraryEntry]:
+    """Order ``entries`` by ``order``; files that failed to load always come last."""
+    good: list[LibraryEntry] = []
+    bad: list[LibraryEntry] = []
+    for entry in entries:
+        (good if entry.ok else bad).append(entry)
+    bad.sort(key=lambda e: e.name)
+    if order == "title":
+        good.sort(key=lambda e: e.title.casefold())
+    elif order == "deadline":
+
+        def deadline_key(entry: LibraryEntry) -> tuple[int, float]:
+            summary = entry.summary
+            deadline = next_open_deadline(summary.deadlines, now) if summary else None
+            if deadline is None:
+                return (2, 0.0)
+            seconds = (deadline.due_at - now).total_seconds()
+            return (0, seconds) if seconds >= 0 else (1, -seconds)
+
+        good.sort(key=deadline_key)
+    else:
+        good.sort(key=lambda e: e.published_time, reverse=True)
+    if order == "published":
+        return good + bad
+    # Sorting decoded summaries; an entry whose index row turned out damaged moves down.
+    return [e for e in good if e.ok] + bad + [e for e in good if not e.ok]

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -16,9 +14,9 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input, Static
-from textual.worker import get_current_worker
 
-from briefing.core.library import LibraryEntry, matches, next_open_deadline
+from briefing.core.library import LibraryEntry, matches, next_open_deadline, sort_entries
+from briefing.ui.screens.library_loading import REFRESH_FALLBACK, LoadingMixin
 from briefing.ui.widgets.library_table import LibraryTable
 from briefing.ui.widgets.stable_footer import StableFooter
 
@@ -28,11 +26,6 @@ if TYPE_CHECKING:
 
 SORTS = ("published", "title", "deadline")
 
-UPDATE_EVERY = 0.3
-"""Seconds between two updates of the rows while a library is being indexed."""
-
-REFRESH_FALLBACK = 0.5
-"""Seconds after which the index is refreshed even if the table never said it was drawn."""
 SORT_LABELS = {"published": "newest first", "title": "title", "deadline": "next deadline"}
 
 
@@ -53,35 +46,7 @@ def display_path(path: str) -> str:
     return path
 
 
-def sort_entries(entries: list[LibraryEntry], order: str, now: datetime) -> list[LibraryEntry]:
-    """Order ``entries`` by ``order``; files that failed to load always come last."""
-    good: list[LibraryEntry] = []
-    bad: list[LibraryEntry] = []
-    for entry in entries:
-        (good if entry.ok else bad).append(entry)
-    bad.sort(key=lambda e: e.name)
-    if order == "title":
-        good.sort(key=lambda e: e.title.casefold())
-    elif order == "deadline":
-
-        def deadline_key(entry: LibraryEntry) -> tuple[int, float]:
-            summary = entry.summary
-            deadline = next_open_deadline(summary.deadlines, now) if summary else None
-            if deadline is None:
-                return (2, 0.0)
-            seconds = (deadline.due_at - now).total_seconds()
-            return (0, seconds) if seconds >= 0 else (1, -seconds)
-
-        good.sort(key=deadline_key)
-    else:
-        good.sort(key=lambda e: e.published_time, reverse=True)
-    if order == "published":
-        return good + bad
-    # Sorting decoded summaries; an entry whose index row turned out damaged moves down.
-    return [e for e in good if e.ok] + bad + [e for e in good if not e.ok]
-
-
-class LibraryScreen(Screen[None]):
+class LibraryScreen(LoadingMixin, Screen[None]):
     """One row per brief; ``enter`` opens it, ``/`` filters, ``s`` changes the order."""
 
     BINDINGS = [
@@ -167,22 +132,6 @@ class LibraryScreen(Screen[None]):
         else:
             self._start_loading()
         self.query_one(LibraryTable).focus()
-
-    def _list_cached(self) -> None:
-        index = self.briefing_app.library_index
-        assert index is not None
-        self._loading = True
-        self._progress = None
-        # Handled now rather than posted: the rows must be in the first frame.
-        self.on_library_screen_loaded(self.Loaded(index.cached(self.paths)))
-
-    def on_library_table_painted(self, message: LibraryTable.Painted) -> None:
-        self.call_later(self._refresh_after_paint)
-
-    def _refresh_after_paint(self) -> None:
-        if not self._refresh_started:
-            self._refresh_started = True
-            self.load_entries(self.paths, False, cached_listed=True)
 
     @property
     def now(self) -> datetime:
@@ -295,96 +244,6 @@ class LibraryScreen(Screen[None]):
             self._keyed = {e.key: e for e in self.entries}
             self._keyed_from = self.entries
         return self._keyed
-
-    def action_reload(self) -> None:
-        """Check the library for new, changed and vanished files (re-reading every file)."""
-        self._start_loading(force=bool(self.entries))
-
-    def _start_loading(self, *, force: bool = False) -> None:
-        self._loading = True
-        self._progress = None
-        self.update_title()
-        self.load_entries(self.paths, force)
-
-    @work(thread=True, exclusive=True, group="library-load")
-    def load_entries(
-        self, paths: list[Path], force: bool = False, *, cached_listed: bool = False
-    ) -> None:
-        """List the library from its index, then bring the index up to date, in a thread.
-
-        Without an index (no data folder), every file is read, as the rows fill in.
-        """
-        from briefing.storage.indexing import index_in_processes
-        from briefing.storage.library_index import Progress
-
-        app = self.briefing_app
-        index = app.library_index
-        if index is None:
-            from briefing.core.library import scan
-
-            batch: list[LibraryEntry] = []
-            last = time.monotonic()
-            for entry in scan(paths, local_zone=app.local_zone):
-                batch.append(entry)
-                if time.monotonic() - last > 0.1:
-                    self.post_message(self.Indexed(Progress(entries=batch)))
-                    batch, last = [], time.monotonic()
-            self.post_message(self.Indexed(Progress(entries=batch, done=True)))
-            return
-        if not force and not cached_listed:
-            self.post_message(self.Loaded(index.cached(paths)))
-        worker = get_current_worker()
-        batch_progress: Progress | None = None
-        last = time.monotonic()
-        for progress in index.refresh(paths, indexer=index_in_processes, force=force):
-            if worker.is_cancelled:
-                return
-            # Merge steps that come faster than the screen needs them: each redraw of a
-            # growing library competes with the indexing for the interpreter.
-            if batch_progress is None:
-                batch_progress = progress
-            else:
-                batch_progress.entries.extend(progress.entries)
-                batch_progress.removed.extend(progress.removed)
-                batch_progress.checked, batch_progress.total = progress.checked, progress.total
-                batch_progress.done = progress.done
-            if progress.done or time.monotonic() - last > UPDATE_EVERY or progress.removed:
-                self.post_message(self.Indexed(batch_progress))
-                batch_progress, last = None, time.monotonic()
-        # The search index fills once every brief is listed (seconds on a first start).
-        for done, total in index.build_search():
-            if worker.is_cancelled:
-                return
-            self.app.post_message(self.SearchIndexed(done, total))
-
-    def on_library_screen_loaded(self, message: Loaded) -> None:
-        self.entries = message.entries
-        self.refresh_rows()
-        self._place_cursor()
-
-    def on_library_screen_indexed(self, message: Indexed) -> None:
-        progress = message.progress
-        self._progress = (progress.checked, progress.total)
-        gone = set(progress.removed)
-        fresh = {entry.key: entry for entry in progress.entries}
-        if gone or fresh:
-            kept = [e for e in self.entries if e.key not in gone and e.key not in fresh]
-            self.entries = kept + list(fresh.values())
-        if progress.done:
-            self._loading = False
-            self._progress = None
-        if gone or fresh or progress.done:
-            first_rows = not self.query_one(LibraryTable).row_count
-            self.refresh_rows()
-            if first_rows or progress.done:
-                self._place_cursor()
-        else:
-            self.update_title()
-
-    def _place_cursor(self) -> None:
-        if self._select is not None:
-            self.select_path(self._select)
-        self.update_status()
 
     def on_library_table_row_highlighted(self, event: LibraryTable.RowHighlighted) -> None:
         self.update_status()
