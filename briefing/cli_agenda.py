@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from briefing.core.safetext import clean_line
 
 if TYPE_CHECKING:
-    from briefing.storage.library_people import AgendaRow
+    from briefing.storage.library_agenda import AgendaRow
 
 UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 _DURATION = re.compile(r"\s*(\d{1,6})\s*([mhdw])\s*", re.IGNORECASE)
@@ -124,7 +124,7 @@ def _print_table(rows: list[AgendaRow], clock: str) -> None:
 def run_agenda(args: argparse.Namespace) -> int:
     """Run ``briefing agenda``; return the exit status (0, also when nothing is open)."""
     from briefing.core.clock import SystemClock
-    from briefing.storage.library_people import schedule
+    from briefing.storage.library_agenda import schedule
 
     if args.data_dir:
         os.environ["BRIEFING_DATA_DIR"] = args.data_dir
@@ -137,8 +137,8 @@ def run_agenda(args: argparse.Namespace) -> int:
             return 2
     from briefing.core.clock import local_zone
     from briefing.storage import paths
+    from briefing.storage.library_agenda import agenda_in_library
     from briefing.storage.library_index import LibraryIndex, index_in_processes
-    from briefing.storage.library_people import agenda_in_library
 
     zone = local_zone()
     index = LibraryIndex(paths.index_file(), zone=zone)

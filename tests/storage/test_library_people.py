@@ -8,19 +8,21 @@ from pathlib import Path
 
 import pytest
 
-from briefing.storage.library_index import LibraryIndex, absolute
-from briefing.storage.library_people import (
+from briefing.storage.library_agenda import (
     AgendaItem,
     agenda_in_library,
     agenda_of_briefs,
+    read_agenda,
+    schedule,
+    tags_of,
+)
+from briefing.storage.library_index import LibraryIndex, absolute
+from briefing.storage.library_people import (
     brought_up_to_date,
     people_in_library,
     people_of_briefs,
-    read_agenda,
     read_briefs,
     read_people,
-    schedule,
-    tags_of,
 )
 
 SEED = "us-china-trade-talks-kuala-lumpur.toml"
