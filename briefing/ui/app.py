@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.theme import Theme
 
 from briefing.storage.config import Config
@@ -96,22 +97,31 @@ class BriefingApp(AnnotatingApp):
 
     # Start-up ----------------------------------------------------------------
 
+    def get_default_screen(self) -> Screen:
+        """The first screen: the reader when a brief was named, else the library.
+
+        It is the bottom of the screen stack rather than a screen pushed over Textual's
+        blank default one, which would be drawn first: an empty frame that costs a
+        fifth of the time to the first frame the user can read.
+        """
+        entry = self.open_at_start
+        if entry is not None and entry.error is None:
+            # Straight into the reader; the library is built only when the user goes back.
+            from briefing.ui.screens.brief import BriefScreen
+
+            screen: Screen = BriefScreen(entry)
+            # switch_screen (see close_brief) pops a result callback of the screen it
+            # replaces; a default screen has none of its own (Textual 8.2.8, pinned).
+            screen._push_result_callback(self, None)
+            return screen
+        from briefing.ui.screens.library import LibraryScreen
+
+        return LibraryScreen(self.library_paths, preloaded=[entry] if entry else None)
+
     def on_mount(self) -> None:
         self.apply_theme()
         if self.config.keys:
             self.set_keymap(self.config.keys)
-        entry = self.open_at_start
-        if entry is not None and entry.error is None:
-            # Straight into the reader; the library beneath is built only when the user goes back.
-            from briefing.ui.screens.brief import BriefScreen
-
-            self.push_screen(BriefScreen(entry), self.back_to_library)
-        else:
-            from briefing.ui.screens.library import LibraryScreen
-
-            self.push_screen(
-                LibraryScreen(self.library_paths, preloaded=[entry] if entry else None)
-            )
         for warning in self.startup_warnings:
             self.notify(warning, severity="warning", timeout=10, markup=False)
         self.theme_changed_signal.subscribe(self, self.remember_theme)
@@ -199,6 +209,22 @@ class BriefingApp(AnnotatingApp):
 
         self.push_screen(BriefScreen(entry, siblings), self.back_to_library)
 
+    def close_brief(self, screen: Screen, path: Path) -> None:
+        """Leave the reader ``screen`` for the library, with the cursor on ``path``."""
+        if len(self.screen_stack) > 1:
+            screen.dismiss(path)
+        elif screen is self.screen:
+            # The reader was the first screen (``briefing FILE``): the library replaces it.
+            self.switch_screen(self.library_screen(select=path))
+
+    def library_screen(self, select: Path | None = None) -> LibraryScreen:
+        """A new library screen for the configured library."""
+        from briefing.ui.screens.library import LibraryScreen
+
+        entry = self.open_at_start
+        preloaded = [entry] if entry is not None and not entry.pending else None
+        return LibraryScreen(self.library_paths, preloaded=preloaded, select=select)
+
     def back_to_library(self, path: Path | None) -> None:
         """A brief screen closed: show the library with the cursor on the brief last read."""
         from briefing.ui.screens.library import LibraryScreen
@@ -207,9 +233,7 @@ class BriefingApp(AnnotatingApp):
             if path is not None:
                 self.screen.select_path(path)
             return
-        entry = self.open_at_start
-        preloaded = [entry] if entry is not None and not entry.pending else None
-        self.push_screen(LibraryScreen(self.library_paths, preloaded=preloaded, select=path))
+        self.push_screen(self.library_screen(select=path))
 
     # Help ----------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from textual.containers import Container
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
+from textual.widget import MountError, Widget
 
 from briefing.core.library import LibraryEntry
 from briefing.ui.screens.annotating import ANNOTATION_BINDINGS, AnnotatingMixin
@@ -229,9 +229,13 @@ class BriefScreen(SearchMixin, LiveMixin, AnnotatingMixin, DetailsMixin, ClockMi
             *(Tab(f"{n} {name}", id=f"tab-{key}") for n, (key, name) in enumerate(SECTIONS, 1)),
             id="section-tabs",
         )
-        await self.mount(tabs, before="#panes")
-        await self.query_one("#panes").mount_all(self.make_panes())
-        await self.mount(NotesPanel(id="notes-panel"), after="#panes")
+        try:
+            await self.mount(tabs, before="#panes")
+            await self.query_one("#panes").mount_all(self.make_panes())
+            await self.mount(NotesPanel(id="notes-panel"), after="#panes")
+        except MountError:
+            # The user quit (or left) before the first frame was out: nothing to fill.
+            return
         self._panes_mounted = True
         self.watch_current()
         if self.entry.brief is not None:
@@ -261,7 +265,7 @@ class BriefScreen(SearchMixin, LiveMixin, AnnotatingMixin, DetailsMixin, ClockMi
             summary, title="This brief cannot be opened", severity="error", timeout=15, markup=False
         )
         if not self._shown:
-            self.dismiss(entry.path)
+            self.briefing_app.close_brief(self, entry.path)
 
     def open_entry(self, entry: LibraryEntry) -> None:
         """Show ``entry`` here, reading its file first (in a thread) when the library only indexed it."""
@@ -435,4 +439,4 @@ class BriefScreen(SearchMixin, LiveMixin, AnnotatingMixin, DetailsMixin, ClockMi
             return
         self.workers.cancel_group(self, "brief-load")
         self.flush_seen()
-        self.dismiss(self.entry.path)
+        self.briefing_app.close_brief(self, self.entry.path)

@@ -1,0 +1,96 @@
+"""The first screen is the bottom of the stack: the reader for ``briefing FILE``, else the library.
+
+Neither is pushed over Textual's blank default screen (which would be drawn first, an
+empty frame before the one the user can read), so leaving a reader that was the first
+screen replaces it with the library instead of popping it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from briefing.ui.screens.brief import BriefScreen
+from briefing.ui.screens.library import LibraryScreen
+from briefing.ui.widgets.library_table import LibraryTable
+
+from .uihelpers import cursor_key
+
+BAD = Path(__file__).resolve().parent.parent / "data" / "bad"
+
+
+async def test_a_named_brief_is_the_only_screen_and_escape_replaces_it_with_the_library(
+    make_app, seed_brief_path: Path
+) -> None:
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        reader = app.screen
+        assert isinstance(reader, BriefScreen)
+        assert app.screen_stack == [reader]
+        await reader.ready.wait()
+
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        library = app.screen
+        assert isinstance(library, LibraryScreen)
+        assert app.screen_stack == [library]  # the reader is gone, not hidden beneath
+        assert not reader.is_attached
+        table = library.query_one(LibraryTable)
+        assert Path(str(cursor_key(table))) == seed_brief_path
+
+        # From there, the usual way: a reader pushed over the library and popped again.
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, BriefScreen)
+        assert app.screen_stack == [library, app.screen]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen_stack == [library]
+
+
+async def test_a_library_is_the_only_screen(make_app, samples_dir: Path) -> None:
+    app = make_app(path=samples_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(app.screen_stack) == 1
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_a_named_brief_that_does_not_load_leaves_the_library_and_the_error(
+    make_app, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.toml"
+    shutil.copy(BAD / "bad_syntax.toml", broken)
+    app = make_app(path=broken)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert len(app.screen_stack) == 1
+        messages = [n.message for n in app._notifications]
+        assert any("broken.toml" in m for m in messages), messages
+
+
+async def test_quitting_during_the_first_frame_raises_nothing(
+    make_app, seed_brief_path: Path, monkeypatch
+) -> None:
+    # A user who quits while the first frame goes out: the panes were then mounted on a
+    # screen already taken down (MountError, a traceback on the way out).
+    def quit_then_fill(self: BriefScreen, message: object) -> None:
+        self.app.exit()
+        self.call_later(self.fill)
+
+    monkeypatch.setattr(BriefScreen, "on_brief_header_painted", quit_then_fill)
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        reader = app.screen
+        await pilot.pause()
+    assert app.return_code == 0
+    assert not reader._panes_mounted
+
