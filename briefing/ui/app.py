@@ -90,6 +90,7 @@ class BriefingApp(AnnotatingApp):
         """Uids of detached notes the user has been told about this session."""
         for extra in themes or []:
             self.register_theme(extra)
+        self.apply_theme()
 
     def now(self) -> datetime:
         """The current time, from the injected clock."""
@@ -119,7 +120,6 @@ class BriefingApp(AnnotatingApp):
         return LibraryScreen(self.library_paths, preloaded=[entry] if entry else None)
 
     def on_mount(self) -> None:
-        self.apply_theme()
         if self.config.keys:
             self.set_keymap(self.config.keys)
         for warning in self.startup_warnings:
@@ -138,12 +138,29 @@ class BriefingApp(AnnotatingApp):
             if not candidate:
                 continue
             if candidate in self.available_themes:
-                self.theme = candidate
+                self._start_in_theme(candidate)
                 return
             if source:
                 self.startup_warnings.append(
                     f"{source}: unknown theme {candidate!r}; using another"
                 )
+
+    def _start_in_theme(self, name: str) -> None:
+        """Make ``name`` the theme before the app runs, as Textual's theme watcher would.
+
+        Setting ``theme`` instead queues a re-parse of every stylesheet for the start of
+        the run, before the screen's own stylesheets are added, which then parse it all
+        again: two parses of everything (about 5 ms each) before the first frame, where
+        the stylesheet made here with the theme's variables is parsed once.
+        """
+        self.set_reactive(App.theme, name)
+        dark = self.current_theme.dark
+        classes = {c: False for c in self.classes if c.startswith("-theme-")}
+        classes.update({f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark})
+        self.update_classes(classes, update=False)
+        # What the watcher does besides re-parsing (Textual 8.2.8, pinned).
+        self._refresh_truecolor_filter(self.ansi_theme)
+        self.stylesheet.set_variables(self.get_css_variables())
 
     def remember_theme(self, theme: Theme) -> None:
         self.save_setting(THEME_SETTING, theme.name)

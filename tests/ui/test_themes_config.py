@@ -47,6 +47,21 @@ async def test_the_theme_argument_is_used(make_app) -> None:
         await settle(pilot)
         assert app.theme == "briefing-light"
         assert not app.current_theme.dark
+        # The theme is in force from the first frame (it is set before the app runs,
+        # not through Textual's theme watcher): its classes and its colours.
+        assert app.has_class("-theme-briefing-light", "-light-mode")
+        assert not app.has_class("-dark-mode")
+        background = app.current_theme.background
+        assert background is not None
+        assert app.screen.styles.background.hex.upper() == background.upper()
+        # A theme changed while running goes through the watcher as usual.
+        app.theme = "briefing-dark"
+        await pilot.pause()
+        assert app.has_class("-theme-briefing-dark", "-dark-mode")
+        assert not app.has_class("-theme-briefing-light", "-light-mode")
+        dark_background = app.current_theme.background
+        assert dark_background is not None
+        assert app.screen.styles.background.hex.upper() == dark_background.upper()
 
 
 async def test_an_unknown_theme_argument_warns_and_falls_back(make_app) -> None:
