@@ -8,6 +8,7 @@ library's paths) and routes between screens. What is shown lives in
 from __future__ import annotations
 
 import dataclasses
+import gc
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +36,9 @@ if TYPE_CHECKING:
 DEFAULT_THEME = "briefing-dark"
 
 THEME_SETTING = "theme"
+
+GC_RESUME_FALLBACK = 2.0
+"""Seconds after which garbage collection resumes even if no first frame was reported."""
 
 
 class BriefingApp(AnnotatingApp):
@@ -86,6 +90,8 @@ class BriefingApp(AnnotatingApp):
         self._annotations: Annotations | None = None
         self._store_failure_said = False
         self._unreadable_error: StoreError | None = None
+        self.gc_paused = False
+        """True while the launcher holds garbage collection off until the first frame."""
         self.told_detached: set[str] = set()
         """Uids of detached notes the user has been told about this session."""
         for extra in themes or []:
@@ -120,11 +126,20 @@ class BriefingApp(AnnotatingApp):
         return LibraryScreen(self.library_paths, preloaded=[entry] if entry else None)
 
     def on_mount(self) -> None:
+        if self.gc_paused:
+            # Should the first screen never report its first frame.
+            self.set_timer(GC_RESUME_FALLBACK, self.first_frame_out, name="gc-resume")
         if self.config.keys:
             self.set_keymap(self.config.keys)
         for warning in self.startup_warnings:
             self.notify(warning, severity="warning", timeout=10, markup=False)
         self.theme_changed_signal.subscribe(self, self.remember_theme)
+
+    def first_frame_out(self) -> None:
+        """The first screen's first frame was written: garbage collection resumes (see ``gc_paused``)."""
+        if self.gc_paused:
+            self.gc_paused = False
+            gc.enable()
 
     def apply_theme(self) -> None:
         """Use the theme asked for on the command line, else the remembered one, else the configured one."""

@@ -7,8 +7,11 @@ screen replaces it with the library instead of popping it.
 
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
+
+import pytest
 
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.library import LibraryScreen
@@ -94,3 +97,37 @@ async def test_quitting_during_the_first_frame_raises_nothing(
     assert app.return_code == 0
     assert not reader._panes_mounted
 
+
+@pytest.mark.parametrize("first", ["brief", "library"])
+async def test_garbage_collection_held_off_by_the_launcher_resumes_with_the_first_frame(
+    make_app, seed_brief_path: Path, samples_dir: Path, first: str
+) -> None:
+    # briefing's launcher (launch.run_reader) turns the collector off until the first
+    # frame is out; the first screen turns it back on, whichever it is.
+    app = make_app(path=seed_brief_path if first == "brief" else samples_dir)
+    app.gc_paused = True
+    gc.disable()
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            for _ in range(20):
+                if gc.isenabled():
+                    break
+                await pilot.pause(0.05)
+            assert gc.isenabled()
+            assert not app.gc_paused
+    finally:
+        gc.enable()
+
+
+async def test_garbage_collection_is_left_alone_when_the_launcher_did_not_hold_it(
+    make_app, seed_brief_path: Path
+) -> None:
+    app = make_app(path=seed_brief_path)
+    gc.disable()  # somebody else's choice: not ours to undo
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await app.screen.ready.wait()
+            await pilot.pause()
+            assert not gc.isenabled()
+    finally:
+        gc.enable()

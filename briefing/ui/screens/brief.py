@@ -212,6 +212,7 @@ class BriefScreen(SearchMixin, LiveMixin, AnnotatingMixin, DetailsMixin, ClockMi
         self.set_timer(FILL_FALLBACK, self.fill, name="fill-fallback")
 
     def on_brief_header_painted(self, message: BriefHeader.Painted) -> None:
+        self.briefing_app.first_frame_out()
         self.call_later(self.fill)
 
     async def fill(self) -> None:
@@ -234,7 +235,10 @@ class BriefScreen(SearchMixin, LiveMixin, AnnotatingMixin, DetailsMixin, ClockMi
             await self.query_one("#panes").mount_all(self.make_panes())
             await self.mount(NotesPanel(id="notes-panel"), after="#panes")
         except MountError:
-            # The user quit (or left) before the first frame was out: nothing to fill.
+            # The user quit (or left) as the first frame went out: nothing to fill.
+            return
+        if not (self.app.is_running and self.is_attached and tabs.is_mounted):
+            # The same, during those awaits (a screen being closed mounts nothing).
             return
         self._panes_mounted = True
         self.watch_current()

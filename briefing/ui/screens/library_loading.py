@@ -76,6 +76,7 @@ class LoadingMixin:
         self.on_library_screen_loaded(self.Loaded(index.cached(self.paths)))
 
     def on_library_table_painted(self, message: LibraryTable.Painted) -> None:
+        self.briefing_app.first_frame_out()
         self.call_later(self._refresh_after_paint)
 
     def _refresh_after_paint(self) -> None:
