@@ -109,8 +109,21 @@ def _storable(path: str) -> bool:
     return True
 
 
-def _under(path: str, roots: list[str]) -> bool:
-    return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+def _under_sql(roots: list[str]) -> tuple[str, list[str]]:
+    """A WHERE clause (and its parameters) true for a path that is one of ``roots`` or inside one.
+
+    "Starts with ``root/``" as a range, ``root/`` <= path < ``root0`` (the character
+    after the separator), which SQLite answers from the listing index. Paths compare
+    as UTF-8 bytes, in the order of their code points, so the two agree.
+    """
+    if not roots:
+        return "0", []
+    clauses, parameters = [], []
+    for root in roots:
+        stem = root.rstrip(os.sep)
+        clauses.append("path = ? OR (path >= ? AND path < ?)")
+        parameters += [root, stem + os.sep, stem + chr(ord(os.sep) + 1)]
+    return " OR ".join(f"({clause})" for clause in clauses), parameters
 
 
 def absolute(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
@@ -208,17 +221,18 @@ class LibraryIndex:
                 if suffix == "":
                     raise
 
-    def _rows(self, roots: list[str], columns: str) -> list[tuple]:
+    def _rows(self, roots: list[str], columns: str, order: str = "") -> list[tuple]:
+        where, parameters = _under_sql(roots)
+        query = f"SELECT path, {columns} FROM files WHERE {where} {order}"
         try:
             with self.lock:
-                rows = self.connection.execute(f"SELECT path, {columns} FROM files").fetchall()
+                return self.connection.execute(query, parameters).fetchall()
         except sqlite3.DatabaseError:
             # Damaged after opening (the pages of the table itself): start again.
             self.close()
             self._discard()
             self.rebuilt = True
             return []
-        return [row for row in rows if _under(row[0], roots)]
 
     def cached(self, paths: Iterable[str | os.PathLike[str]]) -> list[LibraryEntry]:
         """The entries the index holds for the library at ``paths``, newest first.
@@ -227,23 +241,24 @@ class LibraryIndex:
         is first asked for it (a row drawn on screen, a sort by title): listing
         5,000 briefs reads their paths, dates and ids, not 5,000 summaries.
         """
-        rows = self._rows(absolute(paths), "published, error, digest, brief_id")
-        rows.sort(key=lambda row: row[1] if isinstance(row[1], int | float) else 0.0, reverse=True)
-        entries = []
-        for path, published, error, digest, brief_id in rows:
-            if error is not None:
-                entries.append(entry_from_row(path, published, None, error, digest, brief_id))
-            else:
-                entries.append(
-                    LibraryEntry(
-                        path,
-                        stored_time=published,
-                        digest=digest or None,
-                        stored_id=brief_id,
-                        loader=self.summary_of,
-                    )
-                )
-        return entries
+        # Filtered and sorted by SQLite: in Python, the two took 15 of the 27 ms that
+        # listing 5,000 briefs cost before the library's first frame.
+        rows = self._rows(
+            absolute(paths),
+            "published, error, digest, brief_id",
+            # (A damaged row's time that is not a number sorts as 0, last, as before.)
+            "ORDER BY CASE WHEN typeof(published) IN ('real', 'integer') THEN published"
+            " ELSE 0 END DESC, path",
+        )
+        loader = self.summary_of
+        return [
+            LibraryEntry(
+                path, stored_time=published, digest=digest or None, stored_id=brief_id, loader=loader
+            )
+            if error is None
+            else entry_from_row(path, published, None, error, digest, brief_id)
+            for path, published, error, digest, brief_id in rows
+        ]
 
     def summary_of(self, path: str) -> str | None:
         """The stored summary (JSON) of the brief at ``path``; "" when it cannot be read."""

@@ -22,6 +22,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import briefing.core.loading as loading
 import briefing.storage.indexing as indexing
@@ -1044,3 +1046,57 @@ def test_an_index_made_by_an_older_version_is_rebuilt_with_todays_tables(
     assert list(index.build_search())
     count = index.connection.execute("SELECT count(*) FROM items").fetchone()[0]
     assert count > len(entries)
+
+
+# Which rows belong to a library: a range query in SQLite, checked against the plain rule.
+
+_PATH_PARTS = st.text(
+    alphabet=st.sampled_from(["a", "b", "/", "0", ".", "-", "é", "😀", "\u00ff", "\u0100", " "]),
+    max_size=6,
+)
+
+
+@given(
+    roots=st.lists(_PATH_PARTS.map(lambda s: "/" + s), min_size=0, max_size=3),
+    others=st.lists(_PATH_PARTS.map(lambda s: "/" + s), max_size=6),
+    suffixes=st.lists(_PATH_PARTS, max_size=8),
+)
+@settings(max_examples=300, deadline=None)
+def test_the_sql_for_paths_under_roots_agrees_with_startswith(
+    roots: list[str], others: list[str], suffixes: list[str]
+) -> None:
+    # Most paths start with a root (the near misses are what a range gets wrong).
+    paths = sorted({*others, *(root + suffix for root in roots for suffix in suffixes)})
+
+    def under(path: str) -> bool:
+        return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+    connection = sqlite3.connect(":memory:")
+    connection.execute("CREATE TABLE files (path TEXT PRIMARY KEY)")
+    connection.executemany("INSERT INTO files VALUES (?)", [(p,) for p in paths])
+    where, parameters = library_index._under_sql(roots)
+    found = {
+        row[0] for row in connection.execute(f"SELECT path FROM files WHERE {where}", parameters)
+    }
+    assert found == {p for p in paths if under(p)}
+
+
+def test_a_library_lists_only_its_own_folder_newest_first(
+    tmp_path: Path, samples_dir: Path
+) -> None:
+    # Two libraries in one index, one named like the other's prefix ("lib" and "lib0",
+    # "lib-b"), which a range on the path must not confuse.
+    folders = [tmp_path / "lib", tmp_path / "lib0", tmp_path / "lib-b"]
+    for folder in folders:
+        shutil.copytree(samples_dir, folder)
+    index = library_index.LibraryIndex(tmp_path / "index.db", zone=ZoneInfo("UTC"))
+    for folder in folders:
+        list(index.refresh([folder]))
+    listed = index.cached([folders[0]])
+    assert {Path(e.key).parent for e in listed} == {folders[0]}
+    assert len(listed) == len(list(samples_dir.glob("*.*")))
+    times = [e.stored_time for e in listed if e.stored_time is not None]
+    assert times == sorted(times, reverse=True)
+    both = index.cached(folders[:2])
+    assert len(both) == 2 * len(listed)
+    index.close()
