@@ -186,16 +186,7 @@ class Annotations:
 
     def counts(self) -> dict[str, tuple[int, int]]:
         """For each brief id with any: (number of notes, number of bookmarks)."""
-        result: dict[str, tuple[int, int]] = {}
-        for brief_id, count in self.store.execute(
-            "SELECT brief_id, COUNT(*) FROM notes GROUP BY brief_id"
-        ):
-            result[brief_id] = (count, 0)
-        for brief_id, count in self.store.execute(
-            "SELECT brief_id, COUNT(*) FROM bookmarks GROUP BY brief_id"
-        ):
-            result[brief_id] = (result.get(brief_id, (0, 0))[0], count)
-        return result
+        return self.store.note_counts()
 
     # Keeping anchors right as briefs change --------------------------------------
 

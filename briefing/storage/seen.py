@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from briefing.core.changes import ItemKey
 from briefing.storage.store import Store
+
+if TYPE_CHECKING:
+    from briefing.core.changes import ItemKey
 
 
 class SeenItems:

@@ -166,12 +166,12 @@ class LibraryScreen(LoadingMixin, Screen[None]):
         from briefing.storage.store import StoreError
 
         app = self.briefing_app
-        annotations = app.annotations
+        store = app.store
         seen_items = app.seen_items
-        if annotations is None or seen_items is None:
+        if store is None or seen_items is None:
             return {}, None
         try:
-            counts = annotations.counts()
+            counts = store.note_counts()
             visited = seen_items.visited()
         except StoreError as error:
             app.store_failed(error)
