@@ -241,19 +241,20 @@ class LibraryIndex:
         is first asked for it (a row drawn on screen, a sort by title): listing
         5,000 briefs reads their paths, dates and ids, not 5,000 summaries.
         """
-        # Filtered and sorted by SQLite: in Python, the two took 15 of the 27 ms that
-        # listing 5,000 briefs cost before the library's first frame.
-        rows = self._rows(
-            absolute(paths),
-            "published, error, digest, brief_id",
-            # (A damaged row's time that is not a number sorts as 0, last, as before.)
-            "ORDER BY CASE WHEN typeof(published) IN ('real', 'integer') THEN published"
-            " ELSE 0 END DESC, path",
-        )
+        # Filtered by SQLite: in Python, that took 11 of the 27 ms that listing 5,000
+        # briefs cost before the library's first frame.
+        rows = self._rows(absolute(paths), "published, error, digest, brief_id")
+        # Newest first (faster here than by SQLite, which sorts in a temporary tree); the
+        # column has REAL affinity, so anything but a float is a missing or damaged time.
+        rows.sort(key=lambda row: row[1] if type(row[1]) is float else 0.0, reverse=True)
         loader = self.summary_of
         return [
             LibraryEntry(
-                path, stored_time=published, digest=digest or None, stored_id=brief_id, loader=loader
+                path,
+                stored_time=published,
+                digest=digest or None,
+                stored_id=brief_id,
+                loader=loader,
             )
             if error is None
             else entry_from_row(path, published, None, error, digest, brief_id)
