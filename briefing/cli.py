@@ -255,11 +255,55 @@ def cmd_config(args: argparse.Namespace) -> int:
 
 
 class _Opening:
-    """The arguments of ``briefing PATH`` with every option at its default."""
+    """The reader's arguments, as :func:`_reader_parser` would give them (``now`` aside)."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(
+        self,
+        path: str | None = None,
+        theme: str | None = None,
+        data_dir: str | None = None,
+        config_dir: str | None = None,
+    ) -> None:
         self.path = path
-        self.theme = self.now = self.data_dir = self.config_dir = None
+        self.theme = theme
+        self.data_dir = data_dir
+        self.config_dir = config_dir
+        self.now = None
+
+
+_FAST_OPTIONS = {"--theme": "theme", "--data-dir": "data_dir", "--config-dir": "config_dir"}
+
+
+def _reader_fast(arguments: Sequence[str]) -> _Opening | None:
+    """The reader's arguments without argparse, for the plain forms only; else None.
+
+    Importing argparse and building the parser took 7-9 ms of the time to the first
+    frame. Accepted: at most one path (not starting with ``-``) and ``--theme``,
+    ``--data-dir``, ``--config-dir`` with a value (``--opt VALUE`` or ``--opt=VALUE``).
+    Anything else (``--now``, ``--help``, abbreviations, ``--``, mistakes) goes to
+    argparse, which gives the same result for these forms (a test compares them).
+    """
+    opening = _Opening()
+    position = 0
+    while position < len(arguments):
+        argument = arguments[position]
+        if argument.startswith("-"):
+            name, equals, value = argument.partition("=")
+            field = _FAST_OPTIONS.get(name)
+            if field is None:
+                return None
+            if not equals:
+                position += 1
+                if position == len(arguments) or arguments[position].startswith("-"):
+                    return None
+                value = arguments[position]
+            setattr(opening, field, value)
+        elif opening.path is None:
+            opening.path = argument
+        else:
+            return None
+        position += 1
+    return opening
 
 
 def cmd_open(args: argparse.Namespace | _Opening) -> int:
@@ -318,10 +362,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``briefing`` command; return its exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     try:
-        if len(arguments) == 1 and not arguments[0].startswith("-") and arguments[0] not in COMMANDS:
-            # ``briefing FILE``, the common case: no need to build a parser (argparse
-            # is a tenth of the time before the first frame that is briefing's own).
-            return cmd_open(_Opening(arguments[0]))
+        if not (arguments and arguments[0] in COMMANDS):
+            # ``briefing [FILE]``, the common case: no parser to build (see _reader_fast).
+            opening = _reader_fast(arguments)
+            if opening is not None:
+                return cmd_open(opening)
         if arguments and arguments[0] in COMMANDS:
             command = arguments[0]
             args = _command_parser(command).parse_args(arguments[1:])
