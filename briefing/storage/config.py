@@ -8,7 +8,6 @@ where pydantic's import (about 100 ms) would show.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -98,6 +97,8 @@ def load_config(path: Path) -> tuple[Config, list[str]]:
         return Config(), [f"{where}: cannot be read ({error.strerror or error}); using defaults"]
     if len(data) > MAX_CONFIG_BYTES:
         return Config(), [f"{where}: larger than 1 MB; using defaults"]
+    import tomllib  # only with a config file to read (2 ms before the first frame)
+
     try:
         raw = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
