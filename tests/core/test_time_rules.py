@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import json
+import pickle
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -313,3 +315,22 @@ def test_fixed_offset_local_zone_works() -> None:
         '[[deadlines]]\ntitle = "x"\ndue = 2025-11-10\n', local_zone=timezone(timedelta(hours=-3))
     )
     assert brief.deadlines[0].due_at.astimezone(UTC) == datetime(2025, 11, 11, 3, 0, tzinfo=UTC)
+
+
+def test_a_partial_date_is_an_immutable_ordered_value() -> None:
+    may, june, year = PartialDate(2025, 5), PartialDate(2025, 6), PartialDate(2024)
+    assert may == PartialDate(2025, 5) and may != june and may != (2025, 5)
+    assert hash(may) == hash(PartialDate(2025, 5))
+    assert len({may, PartialDate(2025, 5), june}) == 2
+    assert sorted([june, year, may]) == [year, may, june]
+    assert may < june <= june and june > may >= may
+    assert (str(may), str(year)) == ("2025-05", "2024")
+    assert repr(may) == "PartialDate(year=2025, month=5)"
+    assert may.first_day() == date(2025, 5, 1) and year.first_day() == date(2024, 1, 1)
+    with pytest.raises(AttributeError):
+        may.month = 7  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        del may.year
+    assert copy.deepcopy(may) == may and pickle.loads(pickle.dumps(may)) == may
+    with pytest.raises(TypeError):
+        _ = may < (2025, 6)  # type: ignore[operator]
