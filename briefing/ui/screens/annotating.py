@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 from textual.binding import Binding
 
 from briefing.core.anchors import KIND_OF_SECTION, Anchor, ItemKind, item_text
-from briefing.core.annotations import KIND_LABELS, Note
 from briefing.storage.store import StoreError
 
 if TYPE_CHECKING:
+    from briefing.core.annotations import Note
     from briefing.core.models import Brief
     from briefing.ui.app import BriefingApp
 
@@ -141,6 +141,8 @@ class AnnotatingMixin:
         item_id = widget.highlighted_id
         if item_id is None:
             return None
+        from briefing.core.annotations import KIND_LABELS  # (its models: after the first frame)
+
         text = item_text(brief, kind, item_id) or ""
         subject = f"{KIND_LABELS[kind].lower()} “{text[:60]}{'…' if len(text) > 60 else ''}”"
         return Anchor(brief.id, kind, item_id), text, subject

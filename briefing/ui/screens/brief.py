@@ -8,7 +8,6 @@ narrower, one pane at a time with a tab bar, switched by ``1``-``6`` or
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -98,17 +97,19 @@ class BriefScreen(SearchMixin, LiveMixin, AnnotatingMixin, DetailsMixin, ClockMi
     speaker_filter: reactive[str | None] = reactive(None, init=False)
     """The participant id the quotes are filtered by, or None for all."""
 
-    @dataclass
     class BriefShown(Message):
         """A brief was put on screen (on opening, and on ``[`` / ``]``)."""
 
-        brief_id: str
+        def __init__(self, brief_id: str) -> None:
+            self.brief_id = brief_id
+            super().__init__()
 
-    @dataclass
     class Loaded(Message):
         """The loading worker read the brief of ``entry`` (or recorded its error)."""
 
-        entry: LibraryEntry
+        def __init__(self, entry: LibraryEntry) -> None:
+            self.entry = entry
+            super().__init__()
 
     def __init__(self, entry: LibraryEntry, siblings: list[LibraryEntry] | None = None) -> None:
         super().__init__()

@@ -16,7 +16,6 @@ flagged item, ``c`` copies the item under the cursor.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -95,15 +94,23 @@ class LiveMixin:
 
         def show_brief(self, entry: LibraryEntry) -> None: ...
 
-    @dataclass
     class Reloaded(Message):
         """The file on screen was read again: a new version, or why it is not valid now."""
 
-        path: Path
-        state: FileState | None
-        brief: Brief | None
-        error: BriefError | None
-        digests: dict[ItemKey, str] | None = None
+        def __init__(
+            self,
+            path: Path,
+            state: FileState | None,
+            brief: Brief | None,
+            error: BriefError | None,
+            digests: dict[ItemKey, str] | None = None,
+        ) -> None:
+            self.path = path
+            self.state = state
+            self.brief = brief
+            self.error = error
+            self.digests = digests
+            super().__init__()
 
     def reset_live(self) -> None:
         """Forget the state of the previous brief (on opening another)."""
@@ -132,12 +139,13 @@ class LiveMixin:
         else:
             self.unseen = (self.unseen | set(changes.flagged)) - set(changes.removed)
 
-    @dataclass
     class Digested(Message):
         """The digests of every item of the brief just opened (computed in a thread)."""
 
-        brief: Brief
-        digests: dict[ItemKey, str]
+        def __init__(self, brief: Brief, digests: dict[ItemKey, str]) -> None:
+            self.brief = brief
+            self.digests = digests
+            super().__init__()
 
     @work(thread=True, exclusive=True, group="brief-digests")
     def digest_brief(self, brief: Brief) -> None:

@@ -10,7 +10,6 @@ its columns, which took 0.7 s for 5,000 rows on each re-sort or keystroke.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from rich.segment import Segment
@@ -157,12 +156,13 @@ class LibraryTable(ScrollView, can_focus=True):
     cursor: reactive[int] = reactive(0, init=False)
     """The index of the highlighted row."""
 
-    @dataclass
     class RowHighlighted(Message):
         """The cursor moved to the row of ``key``."""
 
-        table: LibraryTable
-        key: str
+        def __init__(self, table: LibraryTable, key: str) -> None:
+            self.table = table
+            self.key = key
+            super().__init__()
 
         @property
         def control(self) -> LibraryTable:
@@ -171,12 +171,13 @@ class LibraryTable(ScrollView, can_focus=True):
     class Painted(Message):
         """The table was drawn into a frame that was written (the screen may start slower work)."""
 
-    @dataclass
     class RowSelected(Message):
         """The row of ``key`` was chosen (enter or a click on the highlighted row)."""
 
-        table: LibraryTable
-        key: str
+        def __init__(self, table: LibraryTable, key: str) -> None:
+            self.table = table
+            self.key = key
+            super().__init__()
 
         @property
         def control(self) -> LibraryTable:
