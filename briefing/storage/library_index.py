@@ -20,7 +20,7 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
@@ -131,6 +131,21 @@ def absolute(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
     return [os.path.abspath(os.fspath(path)) for path in paths]
 
 
+class _Summaries:
+    """An index's stored summaries, one at a time or many at once (a ``SummaryLoader``)."""
+
+    __slots__ = ("index",)
+
+    def __init__(self, index: LibraryIndex) -> None:
+        self.index = index
+
+    def __call__(self, path: str) -> str | None:
+        return self.index.summary_of(path)
+
+    def many(self, paths: Sequence[str]) -> dict[str, str]:
+        return self.index.summaries_of(paths)
+
+
 class LibraryIndex:
     """The index file at ``path``; opened on first use, rebuilt when it cannot be read.
 
@@ -150,6 +165,8 @@ class LibraryIndex:
         """False when the index could not be kept on disk this run (it lives in memory)."""
         self.rebuilt = False
         """True when the file was damaged or outdated and started again empty."""
+        self.summaries = _Summaries(self)
+        """The loader of listed entries' summaries (see :func:`briefing.core.library.prefetch`)."""
 
     @property
     def connection(self) -> sqlite3.Connection:
@@ -247,7 +264,7 @@ class LibraryIndex:
         # Newest first (faster here than by SQLite, which sorts in a temporary tree); the
         # column has REAL affinity, so anything but a float is a missing or damaged time.
         rows.sort(key=lambda row: row[1] if type(row[1]) is float else 0.0, reverse=True)
-        loader = self.summary_of
+        loader = self.summaries
         return [
             LibraryEntry(
                 path,
@@ -260,6 +277,20 @@ class LibraryIndex:
             else entry_from_row(path, published, None, error, digest, brief_id)
             for path, published, error, digest, brief_id in rows
         ]
+
+    def summaries_of(self, paths: Sequence[str]) -> dict[str, str]:
+        """The stored summaries (JSON) of ``paths`` that have one, by path, in one query."""
+        if not paths:
+            return {}
+        marks = ", ".join("?" * len(paths))
+        try:
+            with self.lock:
+                rows = self.connection.execute(
+                    f"SELECT path, summary FROM files WHERE path IN ({marks})", list(paths)
+                ).fetchall()
+        except sqlite3.DatabaseError:
+            return {}  # each entry then asks on its own (and is told it is damaged)
+        return {path: summary for path, summary in rows if summary is not None}
 
     def summary_of(self, path: str) -> str | None:
         """The stored summary (JSON) of the brief at ``path``; "" when it cannot be read."""

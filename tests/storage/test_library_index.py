@@ -25,11 +25,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import briefing.core.library as library_module
 import briefing.core.loading as loading
 import briefing.storage.indexing as indexing
 import briefing.storage.library_index as library_index
 from briefing.core.errors import BriefError
-from briefing.core.library import LibraryEntry, summarize
+from briefing.core.library import LibraryEntry, prefetch, summarize
 from briefing.core.loading import load_brief
 from briefing.storage import paths
 from briefing.storage.library_index import (
@@ -1096,3 +1097,54 @@ def test_a_library_lists_only_its_own_folder(tmp_path: Path, samples_dir: Path) 
     both = index.cached(folders[:2])
     assert len(both) == 2 * len(listed)
     index.close()
+
+
+def _summary_queries(index: LibraryIndex) -> list[str]:
+    """Start recording the statements that read summaries; returns the live list."""
+    seen: list[str] = []
+    index.connection.set_trace_callback(
+        lambda sql: seen.append(sql) if "summary FROM files" in sql else None
+    )
+    return seen
+
+
+def test_prefetch_reads_many_summaries_in_one_query_and_decodes_the_same(
+    big_library: Path, index_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _closed_index(big_library, index_path)
+    one_by_one = {e.key: e.summary for e in LibraryIndex(index_path).cached([big_library])}
+
+    monkeypatch.setattr(library_module, "PREFETCH_CHUNK", 40)
+    index = LibraryIndex(index_path)
+    entries = index.cached([big_library])
+    queries = _summary_queries(index)
+    prefetch(entries[:30])
+    assert len(queries) == 1
+    prefetch(entries)  # 102 entries, 30 of them already fetched: 72 in chunks of 40
+    assert len(queries) == 3
+    assert {e.key: e.summary for e in entries} == one_by_one
+    assert len(queries) == 3  # decoding asked for nothing more
+
+
+def test_prefetch_leaves_a_damaged_row_damaged(library: Path, index_path: Path) -> None:
+    _closed_index(library, index_path)
+    name = "summit-multilingual.toml"
+    _junk_summary(index_path, name)
+    entries = {e.path.name: e for e in LibraryIndex(index_path).cached([library])}
+    prefetch(entries.values())
+    assert entries[name].summary is None and not entries[name].ok
+    assert "damaged" in entries[name].error.lines()[0]
+    assert sum(e.ok for e in entries.values()) == 4
+
+
+def test_prefetch_of_a_vanished_row_falls_back_to_asking_alone(
+    library: Path, index_path: Path
+) -> None:
+    _closed_index(library, index_path)
+    index = LibraryIndex(index_path)
+    entries = index.cached([library])
+    gone = next(e for e in entries if e.ok)
+    index.connection.execute("DELETE FROM files WHERE path = ?", (gone.key,))
+    prefetch(entries)
+    assert gone.loader is not None  # not found in the batch: it asks on its own, later
+    assert gone.summary is None and not gone.ok  # and is told its row is damaged

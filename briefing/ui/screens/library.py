@@ -14,7 +14,13 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from briefing.core.library import LibraryEntry, matches, next_open_deadline, sort_entries
+from briefing.core.library import (
+    LibraryEntry,
+    matches,
+    next_open_deadline,
+    prefetch,
+    sort_entries,
+)
 from briefing.ui.screens.library_loading import REFRESH_FALLBACK, LoadingMixin
 from briefing.ui.widgets.library_table import LibraryTable
 from briefing.ui.widgets.stable_footer import StableFooter
@@ -151,6 +157,9 @@ class LibraryScreen(LoadingMixin, Screen[None]):
     def visible_entries(self) -> list[LibraryEntry]:
         """The entries that pass the filter, in the current order."""
         query = self.filter_text
+        if query or self.order != "published":
+            # Both read every summary: fetched in a few queries, not one per brief.
+            prefetch(self.entries)
         shown = [e for e in self.entries if matches(e, query)]
         return sort_entries(shown, self.order, self.now)
 

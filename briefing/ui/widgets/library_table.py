@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -24,7 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefing.core.countdown import countdown
-from briefing.core.library import LibraryEntry, next_open_deadline
+from briefing.core.library import LibraryEntry, next_open_deadline, prefetch
 from briefing.ui.frames import frame_is_written
 from briefing.ui.render import cell, countdown_cell
 
@@ -45,6 +46,9 @@ TITLE_MIN = 60
 """Further columns are shown only while the title keeps at least this many cells."""
 
 TITLE_MAX = 100
+
+_styles: dict[str | Style, Style] = {}
+"""Cell styles by name (``"bold"``, ``"dim"``), parsed once."""
 
 
 def deadline_cell(entry: LibraryEntry, now: datetime) -> Text:
@@ -347,6 +351,8 @@ class LibraryTable(ScrollView, can_focus=True):
         # 40 us, and render_line would ask for it on every one of 40 lines).
         self._line_width = self.scrollable_content_region.width
         self._columns = layout(self._line_width)
+        top = round(self.scroll_offset.y)
+        prefetch(self._entries[top : top + crop.height])
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
@@ -389,14 +395,32 @@ class LibraryTable(ScrollView, can_focus=True):
     def _strip(
         self, cells: list[Text], columns: list[tuple[str, str, int]], style: Style, width: int
     ) -> Strip:
-        line = Text(no_wrap=True, end="")
+        """One line of the table: each cell cut (with an ellipsis) or padded to its column.
+
+        A cell of one style (most of them) becomes one segment directly; rendering the
+        whole line as a rich Text cost three times as much, and a first frame draws 40.
+        """
+        console = self.app.console
+        blank = Segment(" ", style)
+        segments = [blank]
         for position, (_label, _key, cell_width) in enumerate(columns):
-            text = cells[position].copy()
-            text.truncate(cell_width - (1 if position == 0 else 0), overflow="ellipsis", pad=True)
-            if position == 0:
-                line.append(" ")
-            line.append_text(text)
-            line.append(" ")
-        segments = list(line.render(self.app.console))
-        strip = Strip(Segment.apply_style(segments, style), line.cell_len)
-        return strip.crop_extend(0, width, style)
+            text = cells[position]
+            size = cell_width - (1 if position == 0 else 0)
+            if text.spans:
+                # Several styles in the cell (marks before a title, a countdown's urgency).
+                text = text.copy()
+                text.truncate(size, overflow="ellipsis", pad=True)
+                segments += Segment.apply_style(text.render(console), style)
+            else:
+                plain = text.plain
+                if cell_len(plain) > size:
+                    plain = set_cell_size(plain, size - 1) + "…" if size > 0 else ""
+                else:
+                    plain = set_cell_size(plain, size)
+                cell_style = _styles.get(text.style)
+                if cell_style is None:
+                    cell_style = _styles[text.style] = console.get_style(text.style)
+                segments.append(Segment(plain, style + cell_style))
+            segments.append(blank)
+        length = 1 + sum(column[2] + (0 if n == 0 else 1) for n, column in enumerate(columns))
+        return Strip(segments, length).crop_extend(0, width, style)
