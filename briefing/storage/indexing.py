@@ -206,8 +206,17 @@ def index_in_processes(
         finally:
             results.put(None)
 
+    def feed(process: subprocess.Popen[str], share: list[tuple[str, str | None]]) -> None:
+        # In a thread: a worker reads its jobs only once it has started (100 ms or
+        # more), and writing them here would hold back the start of the next one.
+        assert process.stdin is not None
+        try:
+            process.stdin.write("".join(json.dumps(job) + "\n" for job in share))
+            process.stdin.close()
+        except (OSError, ValueError):
+            pass  # it died: what it did not deliver is indexed below
+
     for n in range(workers):
-        share = jobs[n::workers]
         try:
             process = subprocess.Popen(
                 command,
@@ -218,12 +227,10 @@ def index_in_processes(
                 encoding="utf-8",
                 env=env,
             )
-            assert process.stdin is not None
-            process.stdin.write("".join(json.dumps(job) + "\n" for job in share))
-            process.stdin.close()
         except (OSError, ValueError):
             continue
         processes.append(process)
+        threading.Thread(target=feed, args=(process, jobs[n::workers]), daemon=True).start()
         threading.Thread(target=collect, args=(process,), daemon=True).start()
     delivered: set[str] = set()
     try:
