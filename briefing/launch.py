@@ -7,6 +7,7 @@ The CLI and the tests both call :func:`build_app`, so tests run the real wiring
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -39,7 +40,9 @@ def build_app(
     zone = local_zone()
     open_entry: LibraryEntry | None = None
     if path is not None:
-        target = Path(path)
+        # Absolute, as the library index keys its files: a relative path listed the
+        # brief twice in the library (once as given, once as indexed).
+        target = Path(os.path.abspath(path))
         if target.is_dir():
             library = [target]
         else:

@@ -131,3 +131,20 @@ async def test_garbage_collection_is_left_alone_when_the_launcher_did_not_hold_i
             assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+async def test_a_brief_named_by_a_relative_path_is_listed_once_in_the_library(
+    make_app, seed_brief_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(seed_brief_path.parent.parent)
+    relative = Path(seed_brief_path.parent.name) / seed_brief_path.name
+    app = make_app(path=relative)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await app.screen.ready.wait()
+        await pilot.press("escape")
+        for _ in range(3):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        table = app.screen.query_one(LibraryTable)
+        assert table.keys == [str(seed_brief_path)]
