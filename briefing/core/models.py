@@ -293,21 +293,23 @@ class Brief(BaseModel):
     def _resolve(self, info: ValidationInfo) -> Brief:
         context = info.context or {}
         local: tzinfo = context.get("local_zone") or UTC
-        self._zone = ZoneInfo(self.timezone) if self.timezone else local
+        # A local: reading a private attribute of a pydantic model goes through its
+        # __getattr__ (2-3 us), and the loops below would ask once per item.
+        zone = self._zone = ZoneInfo(self.timezone) if self.timezone else local
         if self.id is None:
             self.id = derive_id("brief", context.get("stem") or self.title)
-        self.published = resolve_when(self.published, self._zone)
+        self.published = resolve_when(self.published, zone)
         _derive_ids(self)
         self._participants_by_id = {p.id: p for p in self.participants}
         for quote in self.quotes:
             if quote.said is not None:
-                quote.said = resolve_when(quote.said, self._zone)
+                quote.said = resolve_when(quote.said, zone)
         for deadline in self.deadlines:
-            deadline.due = resolve_when(deadline.due, self._zone)
-            deadline._due_at = instant_of(deadline.due, self._zone)
+            deadline.due = resolve_when(deadline.due, zone)
+            deadline._due_at = instant_of(deadline.due, zone)
         for event in self.timeline:
             if not isinstance(event.date, PartialDate):
-                event.date = resolve_when(event.date, self._zone)
+                event.date = resolve_when(event.date, zone)
         return self
 
     def participant(self, participant_id: str | None) -> Participant | None:
