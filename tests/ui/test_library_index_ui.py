@@ -272,3 +272,42 @@ async def test_a_non_utf8_file_name_does_not_stop_the_library(make_app, folder: 
         pytest.skip("this file system refuses non-UTF-8 names")
     rows, _, _ = await start(make_app, folder)
     assert rows == every_file(folder)
+
+
+async def test_while_indexing_the_count_moves_at_every_step_and_the_rows_every_third(
+    make_app, tmp_path: Path, samples_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.core.library import LibraryEntry
+    from briefing.storage.library_index import Progress
+    from briefing.ui.screens.library_loading import ROWS_EVERY
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    app = make_app(path=empty)
+    async with app.run_test(size=NARROW) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        drawn: list[int] = []
+        real = LibraryScreen.refresh_rows
+        monkeypatch.setattr(
+            LibraryScreen,
+            "refresh_rows",
+            lambda self: (drawn.append(len(self.entries)), real(self)),
+        )
+        screen._loading = True
+        files = sorted(samples_dir.iterdir())
+        for n, path in enumerate(files, 1):
+            step = Progress(entries=[LibraryEntry(path)], checked=n, total=len(files) + 1)
+            screen.on_library_screen_indexed(LibraryScreen.Indexed(step))
+            assert f"indexing {n} of {len(files) + 1}" in plain(
+                screen.query_one("#library-title", Static)
+            )
+        # The first rows at once, then every ROWS_EVERY steps.
+        assert drawn == [n for n in range(1, len(files) + 1) if n == 1 or (n - 1) % ROWS_EVERY == 0]
+        screen.on_library_screen_indexed(
+            LibraryScreen.Indexed(Progress(checked=6, total=6, done=True))
+        )
+        assert drawn[-1] == len(files)
+        assert screen.query_one(LibraryTable).row_count == len(files)

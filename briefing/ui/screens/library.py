@@ -118,6 +118,7 @@ class LibraryScreen(LoadingMixin, Screen[None]):
         self._loading = False
         self._progress: tuple[int, int] | None = None
         self._refresh_started = False
+        self._steps_since_rows = 0
 
     @property
     def briefing_app(self) -> BriefingApp:

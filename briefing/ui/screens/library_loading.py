@@ -28,7 +28,10 @@ if TYPE_CHECKING:
     from briefing.ui.screens.library import LibraryScreen
 
 UPDATE_EVERY = 0.3
-"""Seconds between two updates of the rows while a library is being indexed."""
+"""Seconds between two steps of progress shown while a library is being indexed."""
+
+ROWS_EVERY = 3
+"""Steps of progress between two redraws of the rows while indexing (about a second)."""
 
 REFRESH_FALLBACK = 0.5
 """Seconds after which the index is refreshed even if the table never said it was drawn."""
@@ -43,6 +46,7 @@ class LoadingMixin:
         _loading: bool
         _progress: tuple[int, int] | None
         _refresh_started: bool
+        _steps_since_rows: int
         _select: Path | None
         Loaded: type[LibraryScreen.Loaded]
         Indexed: type[LibraryScreen.Indexed]
@@ -161,12 +165,20 @@ class LoadingMixin:
         if progress.done:
             self._loading = False
             self._progress = None
-        if gone or fresh or progress.done:
-            first_rows = not self.query_one(LibraryTable).row_count
+        first_rows = not self.query_one(LibraryTable).row_count
+        self._steps_since_rows += 1
+        if (
+            progress.done
+            or gone
+            or (fresh and (first_rows or self._steps_since_rows >= ROWS_EVERY))
+        ):
+            self._steps_since_rows = 0
             self.refresh_rows()
             if first_rows or progress.done:
                 self._place_cursor()
         else:
+            # The count in the title moves at every step; re-sorting and redrawing a
+            # growing table at each one took CPU from the workers indexing it.
             self.update_title()
 
     def _place_cursor(self) -> None:
