@@ -51,7 +51,8 @@ class AnnotationsScreen(ModalScreen[Anchor | None]):
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="annotations.close"),
-        Binding("slash", "focus_filter", "Filter", id="annotations.filter"),
+        # Priority, so that the keys typed after it reach the field (see check_action).
+        Binding("slash", "focus_filter", "Filter", id="annotations.filter", priority=True),
         Binding("down", "to_list", "List", show=False, id="annotations.to-list"),
     ]
 
@@ -81,7 +82,8 @@ class AnnotationsScreen(ModalScreen[Anchor | None]):
 
     def on_mount(self) -> None:
         self.fill("")
-        self.query_one(Input).focus()
+        # Now, not in a callback as Widget.focus() does (see the library's filter).
+        self.set_focus(self.query_one(Input))
 
     def fill(self, query: str) -> None:
         """Show the entries matching every word of ``query``."""
@@ -115,8 +117,13 @@ class AnnotationsScreen(ModalScreen[Anchor | None]):
         if options.highlighted is None and options.option_count:
             options.highlighted = 0
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``/`` is the field's own while a text field has the focus."""
+        return not (action == "focus_filter" and isinstance(self.focused, Input))
+
     def action_focus_filter(self) -> None:
-        self.query_one(Input).focus()
+        # Now, not in a callback as Widget.focus() does (see the library's filter).
+        self.set_focus(self.query_one(Input))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

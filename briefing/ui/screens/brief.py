@@ -235,6 +235,7 @@ class BriefScreen(SearchMixin, LiveMixin, AnnotatingMixin, DetailsMixin, ClockMi
             await self.mount(tabs, before="#panes")
             await self.query_one("#panes").mount_all(self.make_panes())
             await self.mount(NotesPanel(id="notes-panel"), after="#panes")
+            await self.mount_search_bar()
         except MountError:
             # The user quit (or left) as the first frame went out: nothing to fill.
             return

@@ -22,7 +22,9 @@ if TYPE_CHECKING:
     from briefing.ui.widgets.search_bar import SearchBar
 
 SEARCH_BINDINGS = [
-    Binding("slash", "search_brief", "Find", id="brief.find"),
+    # Priority: it runs as the app takes the key, so the keys typed after it are routed
+    # to the field (see check_action, and the library's filter).
+    Binding("slash", "search_brief", "Find", id="brief.find", priority=True),
     Binding("n", "next_match", "Next match", id="brief.find-next"),
     Binding("N", "previous_match", "Previous match", id="brief.find-previous"),
     Binding("m", "matches_only", "Matches only", id="brief.find-only"),
@@ -81,7 +83,14 @@ class SearchMixin:
         return bar is not None and bar.has_class("-active")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The search's keys decline while no search is active, so n, N and escape fall through."""
+        """The search's keys decline while no search is active, so n, N and escape fall through.
+
+        ``/`` declines in a text field (the search field's own ``/``, for one).
+        """
+        if action == "search_brief":
+            from textual.widgets import Input
+
+            return not isinstance(self.focused, Input)  # type: ignore[attr-defined]
         if action in SEARCH_ACTIONS:
             if action == "clear_search":
                 return self.searching
@@ -96,6 +105,18 @@ class SearchMixin:
             return
         from textual.widgets import Input
 
+        bar = await self.mount_search_bar()
+        bar.add_class("-active")
+        # Now, not in a callback as Widget.focus() does: keys typed after "/" may
+        # already be waiting, and they are for the field.
+        self.set_focus(bar.query_one(Input))  # type: ignore[attr-defined]
+        self.refresh_bindings()
+
+    async def mount_search_bar(self) -> SearchBar:
+        """The search bar, mounted hidden under the panes unless it is there already.
+
+        The reader mounts it with its panes, so that ``/`` finds it ready.
+        """
         from briefing.ui.widgets.search_bar import SearchBar
 
         bar = self._bar()
@@ -103,10 +124,7 @@ class SearchMixin:
             bar = SearchBar()
             # In the flow under the panes (a second bottom dock would sit under the footer).
             await self.mount(bar, after=self.query_one("#panes"))
-        bar.add_class("-active")
-        field = bar.query_one(Input)
-        field.focus()
-        self.refresh_bindings()
+        return bar
 
     def action_next_match(self) -> None:
         """Go to the next match, across panes."""

@@ -56,7 +56,9 @@ class LibraryScreen(LoadingMixin, Screen[None]):
 
     BINDINGS = [
         Binding("enter", "open", "Open", id="library.open", priority=False),
-        Binding("slash", "filter", "Filter", id="library.filter"),
+        # A priority binding runs as the app takes the key from its queue, so the focus
+        # is on the field before the keys typed after it are routed (see check_action).
+        Binding("slash", "filter", "Filter", id="library.filter", priority=True),
         Binding("s", "cycle_sort", "Sort", id="library.sort"),
         Binding("r", "reload", "Reload", id="library.reload"),
         Binding("n", "note", "Note", show=False, id="library.note"),
@@ -126,7 +128,7 @@ class LibraryScreen(LoadingMixin, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-title", markup=False)
-        # The filter field is mounted on first use ("/"): the first frame does without it.
+        # The filter field is mounted once the first frame is out (see mount_filter).
         yield LibraryTable(id="library-table")
         yield Static(id="library-status", markup=False)
         yield StableFooter()
@@ -350,16 +352,34 @@ class LibraryScreen(LoadingMixin, Screen[None]):
         field = self.filter_field
         return field.value if field is not None else ""
 
-    async def action_filter(self) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``/`` is the field's own while a text field has the focus."""
+        return not (action == "filter" and isinstance(self.focused, Input))
+
+    async def mount_filter(self) -> Input:
+        """Mount the filter field, hidden, unless it is there already.
+
+        Done once the first frame is out rather than in compose (the first frame does
+        without it), and not on ``/`` either: keys typed straight after ``/`` would
+        reach the screen while the field was being mounted (``r`` reloading, ``s``
+        sorting) instead of the field.
+        """
         field = self.filter_field
         if field is None:
             field = Input(
                 placeholder="Filter by title, tag or person (enter: to the list, escape: clear)",
                 id="library-filter",
             )
+            field.display = False
             await self.mount(field, after="#library-title")
+        return field
+
+    async def action_filter(self) -> None:
+        field = await self.mount_filter()
         field.display = True
-        field.focus()
+        # Now, not in a callback as Widget.focus() does: the keys typed after "/" may
+        # already be waiting, and they are for the field.
+        self.set_focus(field)
 
     def action_clear_filter(self) -> None:
         field = self.filter_field

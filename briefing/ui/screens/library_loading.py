@@ -67,6 +67,8 @@ class LoadingMixin:
 
         def update_title(self) -> None: ...
 
+        async def mount_filter(self) -> Any: ...
+
         def update_status(self) -> None: ...
 
         def select_path(self, path: Path) -> None: ...
@@ -82,6 +84,7 @@ class LoadingMixin:
     def on_library_table_painted(self, message: LibraryTable.Painted) -> None:
         self.briefing_app.first_frame_out()
         self.call_later(self._refresh_after_paint)
+        self.call_later(self.mount_filter)
 
     def _refresh_after_paint(self) -> None:
         if not self._refresh_started:

@@ -86,7 +86,8 @@ class PeopleScreen(Screen[ItemTarget | None]):
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="people.close"),
-        Binding("slash", "filter", "Filter", id="people.filter"),
+        # Priority, so that the keys typed after it reach the field (see check_action).
+        Binding("slash", "filter", "Filter", id="people.filter", priority=True),
         Binding("q", "close", "Close", show=False, id="people.quit"),
     ]
 
@@ -193,9 +194,14 @@ class PeopleScreen(Screen[ItemTarget | None]):
     def filter_submitted(self) -> None:
         self.query_one("#people-list", ItemList).focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``/`` is the field's own while a text field has the focus."""
+        return not (action == "filter" and isinstance(self.focused, Input))
+
     def action_filter(self) -> None:
         """Type to filter the people."""
-        self.query_one("#people-filter", Input).focus()
+        # Now, not in a callback as Widget.focus() does (see the library's filter).
+        self.set_focus(self.query_one("#people-filter", Input))
 
     def action_close(self) -> None:
         """Clear the filter if there is one, else go back."""

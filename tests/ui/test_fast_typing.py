@@ -1,0 +1,99 @@
+"""Keys typed straight after the key that opens a text field go into the field.
+
+Textual routes a key to the widget focused when the app takes it from its queue.
+Typed quickly (a burst in one read, as a fast typist or a paste-like burst gives),
+the keys after ``/`` used to be routed to the list before the field had the focus:
+lost, or run as bindings (``r`` reloaded the library, ``s`` sorted it).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import events
+
+from briefing.ui.screens.brief import BriefScreen
+from briefing.ui.screens.library import LibraryScreen
+
+
+def burst(app, text: str) -> None:
+    """Queue ``text`` as key events all at once (``/`` as slash), as a terminal read would."""
+    for character in text:
+        key = "slash" if character == "/" else character
+        app.post_message(events.Key(key, character))
+
+
+async def settle(pilot, app) -> None:
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def test_library_keys_after_slash_go_to_the_filter_not_to_bindings(
+    make_app, samples_dir: Path
+) -> None:
+    app = make_app(path=samples_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        burst(app, "/sr")  # s sorts, r reloads: neither must run
+        await settle(pilot, app)
+        assert screen.filter_text == "sr"
+        assert screen.order == "published"
+        assert not screen._loading
+        burst(app, "/x")  # in the field, / is a character
+        await settle(pilot, app)
+        assert screen.filter_text == "sr/x"
+
+
+async def test_library_keys_after_slash_wait_for_a_field_not_mounted_yet(
+    make_app, samples_dir: Path
+) -> None:
+    app = make_app(path=samples_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        screen = app.screen
+        field = screen.filter_field
+        assert field is not None  # mounted, hidden, once the first frame was out
+        await field.remove()
+        burst(app, "/board")
+        await settle(pilot, app)
+        assert screen.filter_text == "board"
+
+
+async def test_brief_keys_after_slash_go_to_the_search_not_to_bindings(
+    make_app, seed_brief_path: Path
+) -> None:
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        await screen.ready.wait()
+        await settle(pilot, app)
+        burst(app, "/a3")  # a: the clock, 3: the quotes pane; neither must run
+        await settle(pilot, app)
+        field = screen.query_one("#search-input")
+        assert field.value == "a3"
+        assert not screen.as_published
+        assert screen.current == "summary"
+        burst(app, "/")
+        await settle(pilot, app)
+        assert field.value == "a3/"
+
+
+async def test_people_keys_after_slash_go_to_the_filter(make_app, samples_dir: Path) -> None:
+    from textual.widgets import Input
+
+    from briefing.ui.screens.people import PeopleScreen
+
+    app = make_app(path=samples_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("p")
+        await settle(pilot, app)
+        assert isinstance(app.screen, PeopleScreen)
+        burst(app, "/bes")
+        await settle(pilot, app)
+        assert app.screen.query_one("#people-filter", Input).value == "bes"
