@@ -21,7 +21,8 @@ from briefing.core.countdown import Countdown, countdown
 from briefing.core.library import BriefSummary
 from briefing.core.library_items import LibraryItem, brief_items
 from briefing.core.status import DeadlineStatus
-from briefing.storage.library_people import read_library, roots_clause
+from briefing.storage.library_index import roots_clause
+from briefing.storage.library_people import read_library
 
 if TYPE_CHECKING:
     from briefing.core.models import Brief
@@ -110,7 +111,7 @@ def read_agenda(connection: sqlite3.Connection, roots: Sequence[str]) -> list[Ag
     ``LibraryIndex.refresh``; the search tables are not needed). Raises
     ``sqlite3.DatabaseError`` when the index cannot be read.
     """
-    where, values = roots_clause(roots)
+    where, values = roots_clause(roots, scan=True)
     rows = connection.execute(
         f"SELECT path, summary, items FROM files WHERE summary IS NOT NULL AND {where}", values
     )
@@ -135,7 +136,7 @@ def read_agenda(connection: sqlite3.Connection, roots: Sequence[str]) -> list[Ag
 
 def unreadable(connection: sqlite3.Connection, roots: Sequence[str]) -> int:
     """How many files under ``roots`` the index knows to be invalid or unreadable."""
-    where, values = roots_clause(roots)
+    where, values = roots_clause(roots, scan=True)
     row = connection.execute(
         f"SELECT count(*) FROM files WHERE error IS NOT NULL AND {where}", values
     ).fetchone()

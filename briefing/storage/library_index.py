@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
+from typing import Any
 
 from briefing.core.library import LibraryEntry
 from briefing.storage.indexing import (  # noqa: F401 - also this module's public names
@@ -109,21 +110,24 @@ def _storable(path: str) -> bool:
     return True
 
 
-def _under_sql(roots: list[str]) -> tuple[str, list[str]]:
-    """A WHERE clause (and its parameters) true for a path that is one of ``roots`` or inside one.
+def roots_clause(roots: Sequence[str], *, scan: bool = False) -> tuple[str, list[Any]]:
+    """SQL that keeps the rows of files under ``roots`` (the index may hold other libraries), and its values.
 
-    "Starts with ``root/``" as a range, ``root/`` <= path < ``root0`` (the character
-    after the separator), which SQLite answers from the listing index. Paths compare
-    as UTF-8 bytes, in the order of their code points, so the two agree.
+    "Inside ``root/``" as a range, ``root/`` <= path < ``root0`` (the character after
+    the separator): paths compare as UTF-8 bytes, in the order of their code points, so
+    the range is ``startswith``. SQLite answers it from an index on the path; with
+    ``scan``, ``+path`` makes it read the table in order instead of looking up each row
+    through an index (for a whole library's items, three times faster).
     """
     if not roots:
         return "0", []
-    clauses, parameters = [], []
+    column = "+path" if scan else "path"
+    clauses, values = [], []
     for root in roots:
         stem = root.rstrip(os.sep)
-        clauses.append("path = ? OR (path >= ? AND path < ?)")
-        parameters += [root, stem + os.sep, stem + chr(ord(os.sep) + 1)]
-    return " OR ".join(f"({clause})" for clause in clauses), parameters
+        clauses.append(f"({column} = ? OR ({column} >= ? AND {column} < ?))")
+        values += [root, stem + os.sep, stem + chr(ord(os.sep) + 1)]
+    return "(" + " OR ".join(clauses) + ")", values
 
 
 def absolute(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
@@ -239,7 +243,7 @@ class LibraryIndex:
                     raise
 
     def _rows(self, roots: list[str], columns: str, order: str = "") -> list[tuple]:
-        where, parameters = _under_sql(roots)
+        where, parameters = roots_clause(roots)
         query = f"SELECT path, {columns} FROM files WHERE {where} {order}"
         try:
             with self.lock:

@@ -1075,7 +1075,7 @@ def test_the_sql_for_paths_under_roots_agrees_with_startswith(
     connection = sqlite3.connect(":memory:")
     connection.execute("CREATE TABLE files (path TEXT PRIMARY KEY)")
     connection.executemany("INSERT INTO files VALUES (?)", [(p,) for p in paths])
-    where, parameters = library_index._under_sql(roots)
+    where, parameters = library_index.roots_clause(roots)
     found = {
         row[0] for row in connection.execute(f"SELECT path FROM files WHERE {where}", parameters)
     }
