@@ -21,7 +21,7 @@ from briefing.core.countdown import Countdown, countdown
 from briefing.core.library import BriefSummary
 from briefing.core.library_items import LibraryItem, brief_items
 from briefing.core.status import DeadlineStatus
-from briefing.storage.library_index import roots_clause
+from briefing.storage.index_schema import roots_clause
 from briefing.storage.library_people import read_library
 
 if TYPE_CHECKING:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from briefing.core.library_items import brief_items
 from briefing.core.people import Appearance, Person, merge_people
-from briefing.storage.library_index import roots_clause
+from briefing.storage.index_schema import roots_clause
 
 if TYPE_CHECKING:
     from briefing.core.models import Brief
