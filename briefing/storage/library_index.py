@@ -191,6 +191,8 @@ class LibraryIndex:
         is first asked for it (a row drawn on screen, a sort by title): listing
         5,000 briefs reads their paths, dates and ids, not 5,000 summaries.
         """
+        if self._connection is None and not self.path.exists():
+            return []  # a first start: the refresh creates the file, after the first frame
         # Filtered by SQLite: in Python, that took 11 of the 27 ms that listing 5,000
         # briefs cost before the library's first frame.
         rows = self._rows(absolute(paths), "published, error, digest, brief_id")

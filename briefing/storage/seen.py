@@ -60,5 +60,7 @@ class SeenItems:
 
     def visited(self) -> dict[str, str]:
         """The file digest of each brief at the user's last visit, by brief id."""
+        if not self.store.exists():
+            return {}
         rows = self.store.execute("SELECT brief_id, file_digest FROM visits").fetchall()
         return dict(rows)

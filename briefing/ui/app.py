@@ -92,6 +92,7 @@ class BriefingApp(AnnotatingApp):
         self._unreadable_error: StoreError | None = None
         self.gc_paused = False
         """True while the launcher holds garbage collection off until the first frame."""
+        self._store_opened = False
         self.told_detached: set[str] = set()
         """Uids of detached notes the user has been told about this session."""
         for extra in themes or []:
@@ -136,10 +137,16 @@ class BriefingApp(AnnotatingApp):
         self.theme_changed_signal.subscribe(self, self.remember_theme)
 
     def first_frame_out(self) -> None:
-        """The first screen's first frame was written: garbage collection resumes (see ``gc_paused``)."""
+        """The first screen's first frame was written: what start-up put off happens now.
+
+        Garbage collection resumes (see ``gc_paused``) and the store is opened.
+        """
         if self.gc_paused:
             self.gc_paused = False
             gc.enable()
+        if not self._store_opened:
+            self._store_opened = True
+            self.call_later(self.open_store)
 
     def apply_theme(self) -> None:
         """Use the theme asked for on the command line, else the remembered one, else the configured one."""
@@ -189,18 +196,38 @@ class BriefingApp(AnnotatingApp):
         try:
             return self.store.get_setting(key)
         except StoreError as error:
-            if not error.unreadable:
-                # A data folder that cannot be written: say so now; the reader opens without notes.
-                self.store_failed(error)
-                return None
-            self.store = None
-            # Kept so that the first use of notes offers to move the file aside (notes_unavailable).
-            self._unreadable_error = error
-            self.startup_warnings.append(
-                f"{error}. Notes, bookmarks and settings are off until it is moved aside:"
-                " use any notes key (n, N, b) to be asked, or run 'briefing doctor --repair'."
-            )
+            self._store_trouble(error)
             return None
+
+    def open_store(self) -> None:
+        """Open the store (creating it on a first start) and say at once if it cannot be used.
+
+        Put off until the first frame is out, as creating the database syncs to disk;
+        a data folder that cannot be written is still said at start, not at the first note.
+        """
+        if self.store is None:
+            return
+        try:
+            self.store.connection  # noqa: B018 - opening is the point
+        except StoreError as error:
+            self._store_trouble(error)
+
+    def _store_trouble(self, error: StoreError) -> None:
+        if not error.unreadable:
+            # A data folder that cannot be written: say so now; the reader opens without notes.
+            self.store_failed(error)
+            return
+        self.store = None
+        # Kept so that the first use of notes offers to move the file aside (notes_unavailable).
+        self._unreadable_error = error
+        message = (
+            f"{error}. Notes, bookmarks and settings are off until it is moved aside:"
+            " use any notes key (n, N, b) to be asked, or run 'briefing doctor --repair'."
+        )
+        if self.is_running:
+            self.notify(message, severity="warning", timeout=10, markup=False)
+        else:
+            self.startup_warnings.append(message)
 
     def save_setting(self, key: str, value: str) -> None:
         """Remember a setting; tell the user once if it cannot be saved."""

@@ -1148,3 +1148,28 @@ def test_prefetch_of_a_vanished_row_falls_back_to_asking_alone(
     prefetch(entries)
     assert gone.loader is not None  # not found in the batch: it asks on its own, later
     assert gone.summary is None and not gone.ok  # and is told its row is damaged
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="no process priorities here")
+def test_an_index_worker_runs_below_the_reader_s_priority() -> None:
+    # The reader (the parent) stays responsive while the workers fill both cores.
+    code = (
+        "import os, sys\n"
+        "from briefing.storage import index_worker\n"
+        "before = os.nice(0)\n"
+        "sys.argv = ['index_worker']\n"
+        "index_worker.main()\n"
+        "print(os.nice(0) - before)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], input="", capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout.split()[-1]) > 0
+
+
+def test_listing_from_an_index_that_does_not_exist_creates_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "library-index.db"
+    index = LibraryIndex(path)
+    assert index.cached([tmp_path]) == []
+    assert not path.exists() and not path.parent.exists()

@@ -271,3 +271,28 @@ def test_data_dir_without_write_permission(tmp_path: Path) -> None:
         assert not caught.value.unreadable
     finally:
         folder.chmod(0o700)
+
+
+def test_reading_a_store_that_does_not_exist_creates_nothing(tmp_path: Path) -> None:
+    from briefing.storage.seen import SeenItems
+
+    path = tmp_path / "data" / "briefing.db"
+    store = Store(path)
+    assert not store.exists()
+    assert store.get_setting("theme") is None
+    assert store.get_setting("theme", "fallback") == "fallback"
+    assert store.note_counts() == {}
+    assert SeenItems(store).visited() == {}
+    assert not path.exists() and not path.parent.exists()
+
+    store.set_setting("theme", "briefing-light")  # a write creates it
+    assert store.exists() and path.exists()
+    assert Store(path).get_setting("theme") == "briefing-light"
+
+
+def test_a_damaged_store_is_still_reported_when_read(tmp_path: Path) -> None:
+    path = tmp_path / "briefing.db"
+    path.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(StoreError) as caught:
+        Store(path).get_setting("theme")
+    assert caught.value.unreadable

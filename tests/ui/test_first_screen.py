@@ -148,3 +148,19 @@ async def test_a_brief_named_by_a_relative_path_is_listed_once_in_the_library(
             await pilot.pause()
         table = app.screen.query_one(LibraryTable)
         assert table.keys == [str(seed_brief_path)]
+
+
+@pytest.mark.parametrize("first", ["brief", "library"])
+async def test_a_first_start_creates_the_store_after_the_first_frame_not_before(
+    make_app, seed_brief_path: Path, samples_dir: Path, isolated_env, first: str
+) -> None:
+    # Creating the database syncs to disk (up to 100 ms): not on the way to the first frame.
+    store = isolated_env["data"] / "briefing.db"
+    app = make_app(path=seed_brief_path if first == "brief" else samples_dir)
+    assert not store.exists()  # building the app read the theme setting: nothing created
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(3):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert store.exists()  # opened once the first frame was out
+        assert app.store is not None and app.store.exists()
