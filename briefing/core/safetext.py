@@ -59,6 +59,10 @@ def clean_text(value: str) -> str:
     """
     if value.isprintable():
         return value
+    if "\r" not in value and value.replace("\n", "").replace("\t", "").isprintable():
+        # Lines and tabs only, which are kept: every pattern below needs another
+        # character that is not printable (most of a brief's multi-line text).
+        return value
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     value = _ANSI_SEQUENCE.sub("", value)
     value = _CONTROL.sub("", value)

@@ -174,3 +174,29 @@ def test_hostile_sample_file() -> None:
     assert brief.quotes[0].text == "hello world[RLO]gnp.exe"
     # The speaker id derived from the cleaned name is the one the loader checks against.
     assert brief.quotes[0].speaker == brief.participants[0].id == "eve-red"
+
+
+def _clean_text_by_the_patterns(value: str) -> str:
+    """clean_text without its shortcuts: every pattern applied to every text."""
+    from briefing.core import safetext
+
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = safetext._ANSI_SEQUENCE.sub("", value)
+    value = safetext._CONTROL.sub("", value)
+    return safetext._BIDI.sub(safetext._show_bidi, value)
+
+
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.sampled_from(["\n", "\t", "\r", "\x1b", "[", "m", "\x9b", "\u202e", "\x07", " "]),
+            st.characters(),
+        ),
+        max_size=40,
+    )
+)
+@settings(max_examples=500)
+def test_the_shortcuts_of_clean_text_change_nothing(value: str) -> None:
+    # Text with only lines and tabs besides printable characters (most multi-line text)
+    # is returned as it is: the patterns could not have matched anything in it.
+    assert clean_text(value) == _clean_text_by_the_patterns(value)
