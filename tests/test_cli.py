@@ -446,3 +446,18 @@ def test_installed_command_runs(seed_brief_path: Path) -> None:
     )
     assert validated.returncode == 0
     assert validated.stdout.decode().strip() == f"OK {seed_brief_path}"
+
+
+def test_validate_reads_a_file_named_twice_once_and_reports_the_rest(
+    tmp_path: Path, seed_brief_path: Path
+) -> None:
+    # A file named twice (here also inside a folder named) used to stall the in-order
+    # printing: nothing after it was printed, its failures not counted, exit status 0.
+    shutil.copy(seed_brief_path, tmp_path / "good.toml")
+    (tmp_path / "bad.toml").write_bytes(b"")
+    good, bad = str(tmp_path / "good.toml"), str(tmp_path / "bad.toml")
+    result = run("validate", good, bad, good, str(tmp_path))
+    out, _ = text_of(result)
+    assert result.returncode == 1
+    assert out.splitlines() == [f"OK {good}", out.splitlines()[1]]
+    assert out.splitlines()[1].startswith(bad)
