@@ -64,6 +64,12 @@ def _storable(path: str) -> bool:
     return True
 
 
+def _damaged(error: BaseException) -> bool:
+    """True when ``error`` says the file is not a database or is corrupt (so it is rebuilt)."""
+    code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
+    return code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
 class _Summaries:
     """An index's stored summaries, one at a time or many at once (a ``SummaryLoader``)."""
 
@@ -113,9 +119,13 @@ class LibraryIndex:
             if self._connection is None:
                 try:
                     self._connection = self._open(self.path)
-                except (sqlite3.DatabaseError, OSError):
-                    self.rebuilt = True
+                except (sqlite3.DatabaseError, OSError) as error:
                     try:
+                        if not _damaged(error):
+                            # Busy or locked, or a folder that cannot be written: the
+                            # file is not ours to delete (other connections may use it).
+                            raise
+                        self.rebuilt = True
                         self._discard()
                         self._connection = self._open(self.path)
                     except (sqlite3.DatabaseError, OSError):
@@ -174,15 +184,16 @@ class LibraryIndex:
     def _rows(self, roots: list[str], columns: str, order: str = "") -> list[tuple]:
         where, parameters = roots_clause(roots)
         query = f"SELECT path, {columns} FROM files WHERE {where} {order}"
-        try:
-            with self.lock:
+        with self.lock:
+            try:
                 return self.connection.execute(query, parameters).fetchall()
-        except sqlite3.DatabaseError:
-            # Damaged after opening (the pages of the table itself): start again.
-            self.close()
-            self._discard()
-            self.rebuilt = True
-            return []
+            except sqlite3.DatabaseError as error:
+                if _damaged(error):
+                    # Damaged after opening (the pages of the table itself): start again.
+                    self.close()
+                    self._discard()
+                    self.rebuilt = True
+                return []
 
     def cached(self, paths: Iterable[str | os.PathLike[str]]) -> list[LibraryEntry]:
         """The entries the index holds for the library at ``paths``, newest first.

@@ -221,7 +221,8 @@ class LibrarySearch:
         """Each brief id of the library: its file and title (for notes, which know only the id)."""
         if self._briefs is None:
             rows = self.connection.execute(
-                "SELECT path, summary ->> '$.id', summary ->> '$.title' FROM files"
+                "SELECT path, json_extract(summary, '$.id'), json_extract(summary, '$.title')"
+                " FROM files"
                 " WHERE summary IS NOT NULL"
             ).fetchall()
             self._briefs = {
@@ -333,7 +334,9 @@ class LibrarySearch:
             return {}
         marks = ", ".join("?" * len(paths))
         rows = self.connection.execute(
-            f"SELECT path, summary ->> '$.title' FROM files WHERE path IN ({marks})", tuple(paths)
+            # json_extract rather than ->>, which SQLite has only from 3.38 (Ubuntu 22.04: 3.37).
+            f"SELECT path, json_extract(summary, '$.title') FROM files WHERE path IN ({marks})",
+            tuple(paths),
         ).fetchall()
         return {path: str(title or "") for path, title in rows}
 

@@ -1173,3 +1173,22 @@ def test_listing_from_an_index_that_does_not_exist_creates_nothing(tmp_path: Pat
     index = LibraryIndex(path)
     assert index.cached([tmp_path]) == []
     assert not path.exists() and not path.parent.exists()
+
+
+def test_a_busy_index_is_not_taken_for_a_damaged_one(library: Path, index_path: Path) -> None:
+    # Another connection (the search, people, a second reader) may hold the file:
+    # only a file that is not a database or is corrupt is deleted and rebuilt.
+    _closed_index(library, index_path)
+
+    class Busy:
+        def execute(self, *args: object) -> None:
+            raise sqlite3.OperationalError("database is locked")
+
+        def close(self) -> None:
+            pass
+
+    index = LibraryIndex(index_path)
+    index._connection = Busy()  # type: ignore[assignment]
+    assert index.cached([library]) == []
+    assert index_path.exists() and not index.rebuilt
+    assert len(LibraryIndex(index_path).cached([library])) == 8
