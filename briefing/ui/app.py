@@ -270,9 +270,11 @@ class BriefingApp(AnnotatingApp):
 
     def close_brief(self, screen: Screen, path: Path) -> None:
         """Leave the reader ``screen`` for the library, with the cursor on ``path``."""
+        if screen is not self.screen:
+            return  # a dialog is over it (dismiss would close the dialog): it stays
         if len(self.screen_stack) > 1:
             screen.dismiss(path)
-        elif screen is self.screen:
+        else:
             # The reader was the first screen (``briefing FILE``): the library replaces it.
             self.switch_screen(self.library_screen(select=path))
 

@@ -97,3 +97,32 @@ async def test_people_keys_after_slash_go_to_the_filter(make_app, samples_dir: P
         burst(app, "/bes")
         await settle(pilot, app)
         assert app.screen.query_one("#people-filter", Input).value == "bes"
+
+
+async def test_a_burst_that_filters_then_opens_reaches_the_brief(
+    make_app, samples_dir: Path
+) -> None:
+    app = make_app(path=samples_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        burst(app, "/bessent")
+        app.post_message(events.Key("enter", "\r"))  # to the list
+        app.post_message(events.Key("enter", "\r"))  # open the brief under the cursor
+        await settle(pilot, app)
+        assert isinstance(app.screen, BriefScreen)
+
+
+async def test_a_burst_that_switches_pane_then_moves_stays_in_the_new_pane(
+    make_app, seed_brief_path: Path
+) -> None:
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        screen = app.screen
+        await screen.ready.wait()
+        await settle(pilot, app)
+        burst(app, "3j")
+        await settle(pilot, app)
+        quotes = screen.query_one("#quotes")
+        assert app.focused is quotes
+        assert quotes.highlighted == 1

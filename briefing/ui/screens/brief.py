@@ -339,7 +339,9 @@ class BriefScreen(SearchMixin, LiveMixin, AnnotatingMixin, DetailsMixin, ClockMi
         self.current = key
         if not self._panes_mounted:
             return
-        self.section_widget(key).focus()
+        # At once (not Widget.focus, which waits a turn): keys typed after this one
+        # are for the new pane.
+        self.set_focus(self.section_widget(key))
 
     def action_cycle(self, step: int) -> None:
         """Go to the next (``step`` 1) or previous (-1) section."""
@@ -360,7 +362,7 @@ class BriefScreen(SearchMixin, LiveMixin, AnnotatingMixin, DetailsMixin, ClockMi
             tabs.active = f"tab-{self.current}"
         focused = self.focused
         if focused is None or self.current_pane_of(focused) != self.current:
-            self.section_widget(self.current).focus()
+            self.set_focus(self.section_widget(self.current))
         if self._shown:
             self.refresh_notes_panel()
 

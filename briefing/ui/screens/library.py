@@ -59,6 +59,10 @@ class LibraryScreen(LoadingMixin, Screen[None]):
         # A priority binding runs as the app takes the key from its queue, so the focus
         # is on the field before the keys typed after it are routed (see check_action).
         Binding("slash", "filter", "Filter", id="library.filter", priority=True),
+        # The same for enter in the filter: the next keys are for the list.
+        Binding(
+            "enter", "to_list", "To the list", show=False, id="library.to-list", priority=True
+        ),
         Binding("s", "cycle_sort", "Sort", id="library.sort"),
         Binding("r", "reload", "Reload", id="library.reload"),
         Binding("n", "note", "Note", show=False, id="library.note"),
@@ -353,8 +357,11 @@ class LibraryScreen(LoadingMixin, Screen[None]):
         return field.value if field is not None else ""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """``/`` is the field's own while a text field has the focus."""
-        return not (action == "filter" and isinstance(self.focused, Input))
+        """``/`` is the field's own while a text field has the focus; enter leaves the filter."""
+        in_field = isinstance(self.focused, Input)
+        if action == "to_list":
+            return in_field
+        return not (action == "filter" and in_field)
 
     async def mount_filter(self) -> Input:
         """Mount the filter field, hidden, unless it is there already.
@@ -389,13 +396,14 @@ class LibraryScreen(LoadingMixin, Screen[None]):
             field.value = ""
             field.display = False
             self.refresh_rows()
-            self.query_one(LibraryTable).focus()
+            self.set_focus(self.query_one(LibraryTable))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.refresh_rows()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.query_one(LibraryTable).focus()
+    def action_to_list(self) -> None:
+        """Leave the filter for the list, keeping what it holds."""
+        self.set_focus(self.query_one(LibraryTable))
 
     def action_cycle_sort(self) -> None:
         self.order = SORTS[(SORTS.index(self.order) + 1) % len(SORTS)]
