@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from briefing.core.anchors import Anchor
 from briefing.core.annotations import KIND_LABELS, Bookmark, Note
+from briefing.ui.field_keys import field_binding, field_key_allowed
 
 Entry = Note | Bookmark
 
@@ -51,8 +52,7 @@ class AnnotationsScreen(ModalScreen[Anchor | None]):
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="annotations.close"),
-        # Priority, so that the keys typed after it reach the field (see check_action).
-        Binding("slash", "focus_filter", "Filter", id="annotations.filter", priority=True),
+        field_binding("slash", "focus_filter", "Filter", id="annotations.filter"),  # ui.field_keys
         Binding("down", "to_list", "List", show=False, id="annotations.to-list"),
     ]
 
@@ -82,8 +82,7 @@ class AnnotationsScreen(ModalScreen[Anchor | None]):
 
     def on_mount(self) -> None:
         self.fill("")
-        # Now, not in a callback as Widget.focus() does (see the library's filter).
-        self.set_focus(self.query_one(Input))
+        self.set_focus(self.query_one(Input))  # at once: see ui.field_keys
 
     def fill(self, query: str) -> None:
         """Show the entries matching every word of ``query``."""
@@ -119,11 +118,10 @@ class AnnotationsScreen(ModalScreen[Anchor | None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """``/`` is the field's own while a text field has the focus."""
-        return not (action == "focus_filter" and isinstance(self.focused, Input))
+        return field_key_allowed(self, action, opens={"focus_filter"})
 
     def action_focus_filter(self) -> None:
-        # Now, not in a callback as Widget.focus() does (see the library's filter).
-        self.set_focus(self.query_one(Input))
+        self.set_focus(self.query_one(Input))  # at once: see ui.field_keys
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

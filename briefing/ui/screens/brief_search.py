@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
 
+from briefing.ui.field_keys import field_binding, field_key_allowed
+
 if TYPE_CHECKING:
     from textual.widget import Widget
     from textual.widgets import Input
@@ -22,9 +24,7 @@ if TYPE_CHECKING:
     from briefing.ui.widgets.search_bar import SearchBar
 
 SEARCH_BINDINGS = [
-    # Priority: it runs as the app takes the key, so the keys typed after it are routed
-    # to the field (see check_action, and the library's filter).
-    Binding("slash", "search_brief", "Find", id="brief.find", priority=True),
+    field_binding("slash", "search_brief", "Find", id="brief.find"),  # see ui.field_keys
     Binding("n", "next_match", "Next match", id="brief.find-next"),
     Binding("N", "previous_match", "Previous match", id="brief.find-previous"),
     Binding("m", "matches_only", "Matches only", id="brief.find-only"),
@@ -88,9 +88,7 @@ class SearchMixin:
         ``/`` declines in a text field (the search field's own ``/``, for one).
         """
         if action == "search_brief":
-            from textual.widgets import Input
-
-            return not isinstance(self.focused, Input)  # type: ignore[attr-defined]
+            return field_key_allowed(self, action, opens={"search_brief"})  # type: ignore[arg-type]
         if action in SEARCH_ACTIONS:
             if action == "clear_search":
                 return self.searching
@@ -107,9 +105,7 @@ class SearchMixin:
 
         bar = await self.mount_search_bar()
         bar.add_class("-active")
-        # Now, not in a callback as Widget.focus() does: keys typed after "/" may
-        # already be waiting, and they are for the field.
-        self.set_focus(bar.query_one(Input))  # type: ignore[attr-defined]
+        self.set_focus(bar.query_one(Input))  # type: ignore[attr-defined]  # ui.field_keys
         self.refresh_bindings()
 
     async def mount_search_bar(self) -> SearchBar:

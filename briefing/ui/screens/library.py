@@ -21,6 +21,7 @@ from briefing.core.library import (
     prefetch,
     sort_entries,
 )
+from briefing.ui.field_keys import field_binding, field_key_allowed
 from briefing.ui.screens.library_loading import REFRESH_FALLBACK, LoadingMixin
 from briefing.ui.widgets.library_table import LibraryTable
 from briefing.ui.widgets.stable_footer import StableFooter
@@ -56,13 +57,9 @@ class LibraryScreen(LoadingMixin, Screen[None]):
 
     BINDINGS = [
         Binding("enter", "open", "Open", id="library.open", priority=False),
-        # A priority binding runs as the app takes the key from its queue, so the focus
-        # is on the field before the keys typed after it are routed (see check_action).
-        Binding("slash", "filter", "Filter", id="library.filter", priority=True),
-        # The same for enter in the filter: the next keys are for the list.
-        Binding(
-            "enter", "to_list", "To the list", show=False, id="library.to-list", priority=True
-        ),
+        # Into and out of the filter (see briefing.ui.field_keys).
+        field_binding("slash", "filter", "Filter", id="library.filter"),
+        field_binding("enter", "to_list", "To the list", show=False, id="library.to-list"),
         Binding("s", "cycle_sort", "Sort", id="library.sort"),
         Binding("r", "reload", "Reload", id="library.reload"),
         Binding("n", "note", "Note", show=False, id="library.note"),
@@ -358,10 +355,7 @@ class LibraryScreen(LoadingMixin, Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """``/`` is the field's own while a text field has the focus; enter leaves the filter."""
-        in_field = isinstance(self.focused, Input)
-        if action == "to_list":
-            return in_field
-        return not (action == "filter" and in_field)
+        return field_key_allowed(self, action, opens={"filter"}, leaves={"to_list"})
 
     async def mount_filter(self) -> Input:
         """Mount the filter field, hidden, unless it is there already.
@@ -384,9 +378,7 @@ class LibraryScreen(LoadingMixin, Screen[None]):
     async def action_filter(self) -> None:
         field = await self.mount_filter()
         field.display = True
-        # Now, not in a callback as Widget.focus() does: the keys typed after "/" may
-        # already be waiting, and they are for the field.
-        self.set_focus(field)
+        self.set_focus(field)  # at once (see briefing.ui.field_keys)
 
     def action_clear_filter(self) -> None:
         field = self.filter_field

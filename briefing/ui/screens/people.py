@@ -24,6 +24,7 @@ from textual.widgets import Input, Static
 
 from briefing.core.people import Person, person_matches
 from briefing.ui.app_library import ItemTarget
+from briefing.ui.field_keys import field_binding, field_key_allowed
 from briefing.ui.render import MUTED, Prompt
 from briefing.ui.widgets.item_list import ItemList
 from briefing.ui.widgets.stable_footer import StableFooter
@@ -86,8 +87,7 @@ class PeopleScreen(Screen[ItemTarget | None]):
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="people.close"),
-        # Priority, so that the keys typed after it reach the field (see check_action).
-        Binding("slash", "filter", "Filter", id="people.filter", priority=True),
+        field_binding("slash", "filter", "Filter", id="people.filter"),  # see ui.field_keys
         Binding("q", "close", "Close", show=False, id="people.quit"),
     ]
 
@@ -196,12 +196,11 @@ class PeopleScreen(Screen[ItemTarget | None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """``/`` is the field's own while a text field has the focus."""
-        return not (action == "filter" and isinstance(self.focused, Input))
+        return field_key_allowed(self, action, opens={"filter"})
 
     def action_filter(self) -> None:
         """Type to filter the people."""
-        # Now, not in a callback as Widget.focus() does (see the library's filter).
-        self.set_focus(self.query_one("#people-filter", Input))
+        self.set_focus(self.query_one("#people-filter", Input))  # at once: see ui.field_keys
 
     def action_close(self) -> None:
         """Clear the filter if there is one, else go back."""
