@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Every figure of issue 6, against the bare Textual app, ``less`` and Frogmouth.
 
-    python benchmarks/run.py                     # the issue-6 table (about 5-10 minutes)
+    python benchmarks/run.py                     # the issue-6 table (about 4 minutes on 2 cores)
     python benchmarks/run.py --quick             # 3 runs (1 for slow figures), no warm-up
     python benchmarks/run.py --only library,big  # a subset
     python benchmarks/run.py --check             # exit 1 when a figure misses its target
