@@ -1,4 +1,9 @@
-"""Finding brief files under the library's files and folders.
+"""Finding brief files under the library's folders, and reading any file briefing did not write.
+
+:func:`read_regular_file` is the one way to read a file someone else made (a
+brief, an article, a config or theme file, an export to import): only a regular
+file, never more than a limit, and a one-line :class:`FileProblem` for anything
+else, so a FIFO cannot hang the reader and ``/dev/zero`` cannot fill memory.
 
 Kept apart from :mod:`briefing.core.loading`, which imports pydantic and the
 models: listing a library from its index must not pay for them (they took half
@@ -8,13 +13,129 @@ a second, in a thread holding the interpreter, on a warm start).
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+from briefing.core.safetext import display_path
 
 BRIEF_SUFFIXES = (".toml", ".json")
 """The file names a library lists."""
 
-__all__ = ["BRIEF_SUFFIXES", "find_briefs"]
+__all__ = [
+    "BRIEF_SUFFIXES",
+    "FileMissing",
+    "FileProblem",
+    "FileTooBig",
+    "find_briefs",
+    "read_regular_file",
+]
+
+# O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for
+# one; O_NOCTTY: opening a terminal never makes it ours. Neither changes how a
+# regular file reads.
+_OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+class FileProblem(Exception):
+    """A file could not be read; ``str()`` is one line naming the path and the reason."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+        self.path = Path(path)
+        """The file that could not be read."""
+        self.reason = reason
+        """What is wrong, without the path: ``is a named pipe (FIFO), not a regular file``."""
+        super().__init__(f"{display_path(self.path)}: {reason}")
+
+
+class FileMissing(FileProblem):
+    """The file does not exist (callers with a default, like the config, treat this as no file)."""
+
+
+class FileTooBig(FileProblem):
+    """The file is larger than the limit given to :func:`read_regular_file`."""
+
+    def __init__(self, path: str | os.PathLike[str], size: int, limit: int) -> None:
+        self.size = size
+        """The size found, in bytes (at least ``limit + 1`` when the file grew while read)."""
+        self.limit = limit
+        """The limit, in bytes."""
+        super().__init__(path, f"is {size:,} bytes; the limit is {format_size(limit)}")
+
+
+def format_size(size: int) -> str:
+    """Return a limit as people write it: ``512 bytes``, ``64 KB``, ``5 MB``."""
+    for unit, scale in (("MB", 1 << 20), ("KB", 1 << 10)):
+        if size >= scale and size % scale == 0:
+            return f"{size // scale:,} {unit}"
+    return f"{size:,} bytes"
+
+
+def _not_regular(mode: int, what: str) -> str | None:
+    """Why a file of ``mode`` is not read, or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return f"is a folder, not a{'n' if what[0] in 'aeiou' else ''} {what}"
+    if stat.S_ISFIFO(mode):
+        return "is a named pipe (FIFO), not a regular file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device, not a regular file"
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a regular file"
+    return "is not a regular file"
+
+
+def _cannot(path: str | os.PathLike[str], error: OSError) -> FileProblem:
+    if isinstance(error, FileNotFoundError):
+        return FileMissing(path, "no such file or folder")
+    return FileProblem(path, f"cannot be read ({error.strerror or error})")
+
+
+def read_regular_file(path: str | os.PathLike[str], *, limit: int, what: str = "file") -> bytes:
+    """Return the bytes of ``path`` if it is a regular file of at most ``limit`` bytes.
+
+    Raise :class:`FileProblem` otherwise: missing (:class:`FileMissing`), a
+    folder (``is a folder, not a {what}``), a FIFO, device or socket (never
+    opened for reading, so nothing blocks), over the limit (:class:`FileTooBig`,
+    also when it grows while read), or unreadable. A symlink to a regular file
+    is read. The opened descriptor is checked, not the path, so a file swapped
+    for a FIFO between the check and the open is still refused.
+    """
+    try:
+        # A cheap look first, so a device is refused without even being opened.
+        reason = _not_regular(os.stat(path).st_mode, what)
+        if reason:
+            raise FileProblem(path, reason)
+        descriptor = os.open(path, _OPEN_FLAGS)
+    except OSError as error:
+        raise _cannot(path, error) from None
+    try:
+        info = os.fstat(descriptor)
+        reason = _not_regular(info.st_mode, what)
+        if reason:
+            raise FileProblem(path, reason)
+        if info.st_size > limit:
+            raise FileTooBig(path, info.st_size, limit)
+        data = _read_up_to(descriptor, limit + 1)
+    except OSError as error:
+        raise _cannot(path, error) from None
+    finally:
+        os.close(descriptor)
+    if len(data) > limit:  # the file grew after fstat
+        raise FileTooBig(path, len(data), limit)
+    return data
+
+
+def _read_up_to(descriptor: int, count: int) -> bytes:
+    chunks = []
+    while count > 0:
+        chunk = os.read(descriptor, min(count, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        count -= len(chunk)
+    return b"".join(chunks)
 
 
 def find_briefs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:

@@ -181,8 +181,10 @@ def _clean_text_by_the_patterns(value: str) -> str:
     from briefing.core import safetext
 
     value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = value.replace("\u2028", "\n").replace("\u2029", "\n")
     value = safetext._ANSI_SEQUENCE.sub("", value)
     value = safetext._CONTROL.sub("", value)
+    value = safetext._FORMAT.sub(safetext._drop_format, value)
     return safetext._BIDI.sub(safetext._show_bidi, value)
 
 
