@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import unicodedata
 from pathlib import Path
 
@@ -202,3 +203,131 @@ def test_the_shortcuts_of_clean_text_change_nothing(value: str) -> None:
     # Text with only lines and tabs besides printable characters (most multi-line text)
     # is returned as it is: the patterns could not have matched anything in it.
     assert clean_text(value) == _clean_text_by_the_patterns(value)
+
+
+# Invisible format characters (issue 13, item 15).
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("zero\u200bwidth", "zerowidth"),  # ZERO WIDTH SPACE
+        ("word\u2060joiner", "wordjoiner"),  # WORD JOINER
+        ("\ufeffbom", "bom"),  # BYTE ORDER MARK inside text
+        ("soft\u00adhyphen", "softhyphen"),  # SOFT HYPHEN: a hint a terminal never uses
+        ("in\u2062visible", "invisible"),  # INVISIBLE TIMES
+        ("tag\U000e0041\U000e0042s", "tags"),  # tag characters spelling hidden ASCII
+        ("x\u200dy", "xy"),  # a joiner between letters joins nothing
+        ("\u200d\U0001f469", "\U0001f469"),  # a joiner at the start joins nothing
+        ("left\u200emark", "left[LRM]mark"),
+        ("right\u200fmark", "right[RLM]mark"),
+        ("arabic\u061cmark", "arabic[ALM]mark"),
+        ("line\u2028sep\u2029para", "line\nsep\npara"),
+    ],
+)
+def test_invisible_format_characters_are_removed_or_shown(raw: str, clean: str) -> None:
+    assert clean_text(raw) == clean
+    assert clean_line(raw) == clean.replace("\n", " ")
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "\U0001f469\u200d\u2695\ufe0f",  # woman health worker
+        "\U0001f468\u200d\U0001f469\u200d\U0001f467",  # family
+        "\U0001f3f3\ufe0f\u200d\U0001f308",  # rainbow flag: the joiner follows FE0F
+        "\U0001f469\U0001f3fd\u200d\U0001f4bb",  # a skin tone before the joiner
+        "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f",  # Scotland
+        "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",  # Persian: the non-joiner is spelling
+    ],
+)
+def test_joiners_that_text_needs_are_kept(kept: str) -> None:
+    assert clean_text(kept) == kept
+    assert clean_line(kept) == kept
+
+
+def test_every_format_character_is_known() -> None:
+    # The list in safetext is written out; this catches a Unicode update adding one.
+    from briefing.core.safetext import _FORMAT
+
+    missing = [
+        f"U+{code:04X}"
+        for code in range(0x110000)
+        if unicodedata.category(chr(code)) == "Cf" and not _FORMAT.match(chr(code))
+    ]
+    assert missing == []
+
+
+_EMOJI = ["\U0001f469", "\U0001f468", "\u2695", "\U0001f308", "\U0001f3f4", "\ufe0f"]
+_FORMATS = [chr(c) for c in range(0x200B, 0x2010)] + ["\u00ad", "\u2060", "\ufeff", "\U000e0041"]
+
+
+def _invisible_left(text: str) -> list[str]:
+    from briefing.core.safetext import is_kept_format
+
+    return [
+        char
+        for index, char in enumerate(text)
+        if unicodedata.category(char) == "Cf" and not is_kept_format(text, index)
+    ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(
+        alphabet=st.characters()
+        | st.sampled_from(sorted(_DANGEROUS) + _EMOJI + _FORMATS + ["\n", "\t", "\u2028"]),
+        max_size=60,
+    )
+)
+def test_cleaned_text_has_nothing_invisible_or_controlling(value: str) -> None:
+    for cleaned, layout in ((clean_text(value), "\n\t"), (clean_line(value), "")):
+        for char in cleaned:
+            assert char in layout or unicodedata.category(char) not in ("Cc", "Zl", "Zp"), repr(char)
+        assert not _BIDI_ALL & set(cleaned)
+        assert _invisible_left(cleaned) == []
+        assert clean_text(cleaned) == cleaned
+
+
+_BIDI_ALL = _DANGEROUS - {chr(c) for c in range(0xA0)} | set("\u200e\u200f\u061c")
+
+
+# Paths in messages (issue 13, item 14).
+
+
+@pytest.mark.parametrize(
+    ("path", "shown"),
+    [
+        ("plain/brief.toml", "plain/brief.toml"),
+        ("ünïcödé/中文 🙂.toml", "ünïcödé/中文 🙂.toml"),
+        (b"caf\xe9.toml", "caf\\xe9.toml"),  # a Latin-1 name: not UTF-8
+        (os.fsdecode(b"caf\xe9.toml"), "caf\\xe9.toml"),  # the same, as Python names it
+        ("new\nline.toml", "new\\nline.toml"),
+        ("tab\tand\rcr", "tab\\tand\\rcr"),
+        ("\x1b]0;title\x07.toml", "\\x1b]0;title\\x07.toml"),
+        ("c1\x9bcsi", "c1\\x9bcsi"),
+        ("invoice\u202egpj.exe", "invoice\\u202egpj.exe"),
+        ("zero\u200bwidth", "zero\\u200bwidth"),
+        ("sep\u2028arator", "sep\\u2028arator"),
+        ("\U0001f468\u200d\U0001f469\u200d\U0001f467.toml", "\U0001f468\u200d\U0001f469\u200d\U0001f467.toml"),
+        ("no\u00a0break", "no\u00a0break"),
+    ],
+)
+def test_display_path_is_one_safe_unambiguous_line(path: str | bytes, shown: str) -> None:
+    from briefing.core.safetext import display_path
+
+    assert display_path(path) == shown
+    assert display_path(Path(os.fsdecode(path))) == shown
+    shown.encode("utf-8")  # strict UTF-8 output never fails on it
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=40).filter(lambda b: b"\x00" not in b))
+def test_display_path_of_any_name_prints_on_one_line(name: bytes) -> None:
+    from briefing.core.safetext import display_path
+
+    shown = display_path(name)
+    shown.encode("utf-8")
+    assert "\n" not in shown and "\r" not in shown
+    assert all(unicodedata.category(c) not in ("Cc", "Cs", "Zl", "Zp") for c in shown)
+    assert not _BIDI_ALL & set(shown)
