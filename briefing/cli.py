@@ -61,10 +61,10 @@ COMMANDS = (
 
 def _parse_now(value: str) -> datetime:
     import argparse
-    from datetime import datetime
+    from datetime import UTC, datetime
 
     from briefing.core.clock import local_zone
-    from briefing.core.timeutil import resolve_datetime
+    from briefing.core.timeutil import check_years, resolve_datetime
 
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
@@ -72,7 +72,12 @@ def _parse_now(value: str) -> datetime:
         raise argparse.ArgumentTypeError(
             f"{value!r} is not an ISO date-time such as 2025-10-26T13:55+03:00"
         ) from None
-    return resolve_datetime(parsed, local_zone())
+    try:
+        # The written year first: the ends of the calendar cannot be moved to UTC.
+        check_years(parsed.replace(tzinfo=parsed.tzinfo or UTC))
+        return check_years(resolve_datetime(parsed, local_zone()))
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{value!r}: {error}") from None
 
 
 def _reader_parser() -> argparse.ArgumentParser:

@@ -94,6 +94,26 @@ MAX_YEAR = 9998
 """Dates are kept a year inside the calendar's ends, so that adding a day or moving
 to UTC (a due date's end, a naive time in a zone) can never overflow."""
 
+EARLIEST = datetime(MIN_YEAR, 1, 1, tzinfo=UTC)
+"""The first moment a clock may show."""
+LATEST = datetime(MAX_YEAR, 12, 31, 23, 59, 59, 999999, tzinfo=UTC)
+"""The last moment a clock may show."""
+
+
+def check_years(value: datetime) -> datetime:
+    """Return ``value`` (timezone-aware) if it lies in the years briefing reads, in UTC too.
+
+    Raises ``ValueError`` otherwise: ``0001-01-01T00:00+14:00`` cannot even be
+    moved to UTC, and ``9998-12-31T23:59-14:00`` is in year 9999 there.
+    """
+    years = f"outside the years briefing reads ({MIN_YEAR} to {MAX_YEAR})"
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise ValueError(f"year {value.year} is {years}")
+    in_utc = value.astimezone(UTC)
+    if not MIN_YEAR <= in_utc.year <= MAX_YEAR:
+        raise ValueError(f"{in_utc:%Y-%m-%d %H:%M} UTC is {years}")
+    return value
+
 
 def parse_when(value: Any, *, partial: bool = False) -> Any:
     """Turn an ISO string into a ``date``, ``datetime`` (or ``PartialDate``); pass others on.
