@@ -10,20 +10,27 @@ A theme file names its colours the way :class:`textual.theme.Theme` does::
     [variables]                 # optional Textual design variables
     "footer-key-foreground" = "#4EA1FF"
 
-A bad file (bad TOML, an unknown key, a colour that does not parse, a name that
-is not a plain identifier) is skipped with a warning naming the file and the
-field; the app starts anyway.
+A bad file (bad TOML, a colour that does not parse, a variable value Textual
+would not take, a name that is not a plain identifier, a FIFO or a device, a
+file over 64 KB) is skipped with a warning naming the file and the field; the
+app starts anyway. A value is checked before it reaches Textual's stylesheet,
+where ``"red; } X {"`` would end the rule and crash the reader. An unknown key or
+variable is named in a warning and left out.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
+from functools import cache
 from pathlib import Path
 
 from textual.color import Color, ColorParseError
+from textual.css.constants import VALID_STYLE_FLAGS
 from textual.theme import Theme
 
+from briefing.core.files import FileProblem, read_regular_file
 from briefing.core.safetext import clean_line
 
 COLOUR_FIELDS = (
@@ -41,6 +48,68 @@ COLOUR_FIELDS = (
 )
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")
 MAX_THEME_BYTES = 64 * 1024
+COLOUR_TEXT = re.compile(r"[#a-zA-Z0-9_(),.% ]{1,40}")
+"""What a colour may be written with: nothing that ends a CSS value or rule."""
+ALPHA = re.compile(r"\d{1,3}%")
+"""The opacity Textual allows after a colour variable's colour: ``#81A1C1 35%``."""
+
+
+def _colour_problem(value: object) -> str | None:
+    """Why ``value`` is not a colour Textual parses, or None."""
+    if not isinstance(value, str):
+        return 'must be a colour such as "#4EA1FF"'
+    if COLOUR_TEXT.fullmatch(value):
+        try:
+            Color.parse(value)
+            return None
+        except ColorParseError:
+            pass
+    return f"{clean_line(value)[:40]!r} is not a colour"
+
+
+def _variable_problem(name: str, value: object) -> str | None:
+    """Why ``value`` is not a value Textual takes for the design variable ``name``, or None."""
+    if not isinstance(value, str):
+        return "must be text"
+    shown = f"{clean_line(value)[:40]!r}"
+    if name.endswith(("-style", "-style-hover")):
+        words = value.split(" ")
+        if all(word in VALID_STYLE_FLAGS for word in words):
+            return None
+        return f"{shown} is not a text style such as \"bold underline\""
+    colour, _, alpha = value.partition(" ")
+    if (alpha and not ALPHA.fullmatch(alpha)) or (
+        colour not in ("auto", "initial") and _colour_problem(colour)
+    ):
+        return f'{shown} is not a colour such as "#4EA1FF" or "#4EA1FF 40%"'
+    return None
+
+
+@cache
+def design_variables() -> tuple[str, ...]:
+    """The names of Textual's design variables (those a theme's ``[variables]`` can set)."""
+    return tuple(Theme(name="any", primary="#000000").to_color_system().generate())
+
+
+def _variables(
+    variables: dict[str, object], source: str
+) -> tuple[dict[str, str] | None, list[str]]:
+    """Check a theme's ``[variables]``: the good ones and warnings, or None for a bad value."""
+    good: dict[str, str] = {}
+    warnings: list[str] = []
+    known = design_variables()
+    for name, value in variables.items():
+        field = f"{source}: variables.{clean_line(name)[:40]}"
+        if name not in known:
+            close = difflib.get_close_matches(name[:60], known, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            warnings.append(f"{field}: unknown variable{hint}; left out")
+            continue
+        problem = _variable_problem(name, value)
+        if problem:
+            return None, [*warnings, f"{field}: {problem}"]
+        good[name] = value  # type: ignore[assignment]  # checked to be text
+    return good, warnings
 
 
 def parse_theme(text: str, source: str) -> tuple[Theme | None, list[str]]:
@@ -48,8 +117,7 @@ def parse_theme(text: str, source: str) -> tuple[Theme | None, list[str]]:
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        return None, [f"{source}: TOML syntax: {error}"]
-    warnings: list[str] = []
+        return None, [f"{source}: TOML syntax: {clean_line(str(error))}"]
     name = raw.pop("name", None)
     if not isinstance(name, str) or not NAME.match(name):
         return None, [
@@ -59,8 +127,9 @@ def parse_theme(text: str, source: str) -> tuple[Theme | None, list[str]]:
     if not isinstance(dark, bool):
         return None, [f"{source}: dark: must be true or false"]
     variables = raw.pop("variables", {})
-    if not isinstance(variables, dict) or not all(isinstance(v, str) for v in variables.values()):
+    if not isinstance(variables, dict):
         return None, [f"{source}: variables: must be a table of text values"]
+    warnings: list[str] = []
     colours: dict[str, str] = {}
     for key, value in raw.items():
         if key not in COLOUR_FIELDS:
@@ -68,22 +137,16 @@ def parse_theme(text: str, source: str) -> tuple[Theme | None, list[str]]:
                 f"{source}: {clean_line(str(key))[:40]}: unknown key (colours are {', '.join(COLOUR_FIELDS)})"
             )
             continue
-        if not isinstance(value, str):
-            return None, [*warnings, f'{source}: {key}: must be a colour such as "#4EA1FF"']
-        try:
-            Color.parse(value)
-        except ColorParseError:
-            return None, [*warnings, f"{source}: {key}: {clean_line(value)[:40]!r} is not a colour"]
+        problem = _colour_problem(value)
+        if problem:
+            return None, [*warnings, f"{source}: {key}: {problem}"]
         colours[key] = value
     if "primary" not in colours:
         return None, [*warnings, f"{source}: primary: a theme needs at least a primary colour"]
-    for value in variables.values():
-        try:
-            Color.parse(value)
-        except ColorParseError:
-            # Variables may be non-colours (e.g. styles); keep them, Textual validates on use.
-            pass
-    return Theme(name=name, dark=dark, variables=dict(variables), **colours), warnings  # type: ignore[arg-type]
+    good, problems = _variables(variables, source)
+    if good is None:
+        return None, [*warnings, *problems]
+    return Theme(name=name, dark=dark, variables=good, **colours), [*warnings, *problems]  # type: ignore[arg-type]
 
 
 def load_themes(folders: list[Path]) -> tuple[list[Theme], list[str]]:
@@ -96,12 +159,17 @@ def load_themes(folders: list[Path]) -> tuple[list[Theme], list[str]]:
         for path in sorted(folder.glob("*.toml")):
             source = clean_line(str(path))
             try:
-                if path.stat().st_size > MAX_THEME_BYTES:
-                    warnings.append(f"{source}: larger than {MAX_THEME_BYTES // 1024} KB; skipped")
-                    continue
-                text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as error:
-                warnings.append(f"{source}: cannot be read ({error.__class__.__name__}); skipped")
+                text = read_regular_file(path, limit=MAX_THEME_BYTES, what="theme file").decode(
+                    "utf-8"
+                )
+            except FileProblem as problem:
+                warnings.append(f"{source}: {problem.reason}; skipped")
+                continue
+            except UnicodeDecodeError:
+                warnings.append(f"{source}: is not valid UTF-8; skipped")
+                continue
+            except RecursionError:
+                warnings.append(f"{source}: nested too deeply; skipped")
                 continue
             theme, problems = parse_theme(text, source)
             warnings.extend(problems)
