@@ -11,12 +11,13 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from briefing.core.anchors import Anchor, ItemKind, place
 from briefing.core.annotations import Bookmark, Note
+from briefing.core.timeutil import MAX_YEAR, MIN_YEAR
 from briefing.storage.store import Store, StoreError
 
 if TYPE_CHECKING:
@@ -26,39 +27,60 @@ _NOTE_COLUMNS = (
     "uid, brief_id, brief_title, kind, item_id, item_text, body, created, updated, detached"
 )
 _BOOKMARK_COLUMNS = "brief_id, brief_title, kind, item_id, item_text, created, detached"
+T = TypeVar("T")
+_KINDS = frozenset(kind.value for kind in ItemKind)
 
 
 def _iso(when: datetime) -> str:
     return when.astimezone(UTC).isoformat(timespec="microseconds")
 
 
+def _stored_time(value: object) -> datetime:
+    """A time as stored; refused outside the years briefing reads, as moving it into
+    the local zone would overflow (a note imported before imports were checked)."""
+    when = datetime.fromisoformat(str(value))
+    if when.tzinfo is None or not MIN_YEAR <= when.year <= MAX_YEAR:
+        raise ValueError(f"time {str(value)[:40]!r} is not one briefing writes")
+    return when
+
+
 def _note(row: tuple) -> Note:
+    """The note in a row of ``_NOTE_COLUMNS``; ValueError naming it when the row is damaged."""
     uid, brief_id, title, kind, item_id, item_text, body, created, updated, detached = row
-    return Note(
-        uid,
-        brief_id,
-        title,
-        ItemKind(kind),
-        item_id,
-        item_text,
-        body,
-        datetime.fromisoformat(created),
-        datetime.fromisoformat(updated),
-        bool(detached),
-    )
+    try:
+        return Note(
+            uid,
+            brief_id,
+            title,
+            ItemKind(kind),
+            item_id,
+            item_text,
+            body,
+            _stored_time(created),
+            _stored_time(updated),
+            bool(detached),
+        )
+    except (ValueError, TypeError) as error:
+        raise ValueError(f"note {str(uid)[:64]!r} cannot be read ({error})") from None
 
 
 def _bookmark(row: tuple) -> Bookmark:
+    """The bookmark in a row of ``_BOOKMARK_COLUMNS``; ValueError naming it when damaged."""
     brief_id, title, kind, item_id, item_text, created, detached = row
-    return Bookmark(
-        brief_id,
-        title,
-        ItemKind(kind),
-        item_id,
-        item_text,
-        datetime.fromisoformat(created),
-        bool(detached),
-    )
+    try:
+        return Bookmark(
+            brief_id,
+            title,
+            ItemKind(kind),
+            item_id,
+            item_text,
+            _stored_time(created),
+            bool(detached),
+        )
+    except (ValueError, TypeError) as error:
+        raise ValueError(
+            f"bookmark on {str(brief_id)[:64]!r} {str(item_id)[:64]!r} cannot be read ({error})"
+        ) from None
 
 
 class Annotations:
@@ -66,6 +88,13 @@ class Annotations:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+
+    def _made(self, make: Callable[[tuple], T], rows: Iterable[tuple]) -> list[T]:
+        """``make`` applied to each row; a damaged row is a :class:`StoreError` naming it."""
+        try:
+            return [make(row) for row in rows]
+        except ValueError as error:
+            raise StoreError(f"{self.store.path}: {error}") from None
 
     # Notes -------------------------------------------------------------------
 
@@ -130,7 +159,7 @@ class Annotations:
         row = self.store.execute(
             f"SELECT {_NOTE_COLUMNS} FROM notes WHERE uid = ?", (uid,)
         ).fetchone()
-        return _note(row) if row else None
+        return self._made(_note, [row])[0] if row else None
 
     def notes_for_brief(self, brief_id: str) -> list[Note]:
         """Every note of one brief, oldest first."""
@@ -138,14 +167,14 @@ class Annotations:
             f"SELECT {_NOTE_COLUMNS} FROM notes WHERE brief_id = ? ORDER BY created, uid",
             (brief_id,),
         ).fetchall()
-        return [_note(row) for row in rows]
+        return self._made(_note, rows)
 
     def all_notes(self) -> list[Note]:
         """Every note of every brief, most recently changed first."""
         rows = self.store.execute(
             f"SELECT {_NOTE_COLUMNS} FROM notes ORDER BY updated DESC, uid"
         ).fetchall()
-        return [_note(row) for row in rows]
+        return self._made(_note, rows)
 
     # Bookmarks -----------------------------------------------------------------
 
@@ -175,14 +204,14 @@ class Annotations:
             f"SELECT {_BOOKMARK_COLUMNS} FROM bookmarks WHERE brief_id = ? ORDER BY created",
             (brief_id,),
         ).fetchall()
-        return [_bookmark(row) for row in rows]
+        return self._made(_bookmark, rows)
 
     def all_bookmarks(self) -> list[Bookmark]:
         """Every bookmark, newest first."""
         rows = self.store.execute(
             f"SELECT {_BOOKMARK_COLUMNS} FROM bookmarks ORDER BY created DESC"
         ).fetchall()
-        return [_bookmark(row) for row in rows]
+        return self._made(_bookmark, rows)
 
     def counts(self) -> dict[str, tuple[int, int]]:
         """For each brief id with any: (number of notes, number of bookmarks)."""
@@ -205,6 +234,8 @@ class Annotations:
                     (brief.id,),
                 ).fetchall()
                 for row_key, kind, item_id, text, was_detached in rows:
+                    if kind not in _KINDS:
+                        continue  # a damaged row is left as it is, for doctor to report
                     placement = place(brief, ItemKind(kind), item_id, text)
                     if placement.item_id is None:
                         if not was_detached:
@@ -243,7 +274,7 @@ class Annotations:
                     f"SELECT {_NOTE_COLUMNS} FROM notes WHERE uid = ?", (note.uid,)
                 ).fetchone()
                 if row is not None:
-                    stored = _note(row)
+                    stored = self._made(_note, [row])[0]
                     if stored.body == note.body:
                         same += 1
                         continue

@@ -56,7 +56,12 @@ class SeenItems:
             " visited = excluded.visited",
             (brief_id, file_digest, now.astimezone(UTC).isoformat(timespec="seconds")),
         )
-        return datetime.fromisoformat(row[0]) if row else None
+        if not row:
+            return None
+        try:
+            return datetime.fromisoformat(row[0])
+        except (TypeError, ValueError):
+            return None  # a damaged record: as if there were none (it has just been replaced)
 
     def visited(self) -> dict[str, str]:
         """The file digest of each brief at the user's last visit, by brief id."""

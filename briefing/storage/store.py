@@ -9,6 +9,7 @@ without it.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -16,58 +17,9 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-SCHEMA_VERSION = 3
+from briefing.storage.store_schema import MIGRATIONS, SCHEMA_VERSION, schema_problem
 
-MIGRATIONS: dict[int, str] = {
-    1: """
-    CREATE TABLE settings (
-        key   TEXT PRIMARY KEY,
-        value TEXT NOT NULL
-    );
-    """,
-    2: """
-    CREATE TABLE notes (
-        uid         TEXT PRIMARY KEY,
-        brief_id    TEXT NOT NULL,
-        brief_title TEXT NOT NULL,
-        kind        TEXT NOT NULL,
-        item_id     TEXT NOT NULL,
-        item_text   TEXT NOT NULL,
-        body        TEXT NOT NULL,
-        created     TEXT NOT NULL,
-        updated     TEXT NOT NULL,
-        detached    INTEGER NOT NULL DEFAULT 0
-    );
-    CREATE INDEX notes_by_brief ON notes (brief_id, kind, item_id);
-    CREATE INDEX notes_by_time ON notes (updated);
-    CREATE TABLE bookmarks (
-        brief_id    TEXT NOT NULL,
-        brief_title TEXT NOT NULL,
-        kind        TEXT NOT NULL,
-        item_id     TEXT NOT NULL,
-        item_text   TEXT NOT NULL,
-        created     TEXT NOT NULL,
-        detached    INTEGER NOT NULL DEFAULT 0,
-        PRIMARY KEY (brief_id, kind, item_id)
-    );
-    """,
-    3: """
-    CREATE TABLE seen (
-        brief_id TEXT NOT NULL,
-        kind     TEXT NOT NULL,
-        item_id  TEXT NOT NULL,
-        digest   TEXT NOT NULL,
-        seen_at  TEXT NOT NULL,
-        PRIMARY KEY (brief_id, kind, item_id)
-    );
-    CREATE TABLE visits (
-        brief_id    TEXT PRIMARY KEY,
-        file_digest TEXT NOT NULL,
-        visited     TEXT NOT NULL
-    );
-    """,
-}
-"""Forward migrations: ``MIGRATIONS[n]`` takes the schema from version n-1 to n."""
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Store", "StoreError", "move_aside"]
 
 
 class StoreError(Exception):
@@ -85,12 +37,16 @@ class StoreError(Exception):
 
 
 _DAMAGED_CODES = {sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT}
+_READ_ONLY_CODES = {sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM}
 
 
-def _open_error(path: Path, error: sqlite3.DatabaseError) -> StoreError:
+def _code(error: sqlite3.Error) -> int:
+    return (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
+
+
+def _open_error(path: Path, error: sqlite3.Error) -> StoreError:
     """Say why ``path`` could not be opened: a damaged file, or a place that cannot be written."""
-    code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
-    if code in _DAMAGED_CODES:
+    if _code(error) in _DAMAGED_CODES:
         return StoreError(f"{path}: not a briefing database or damaged ({error})", unreadable=True)
     return StoreError(
         f"{path}: cannot be opened for writing ({error});"
@@ -107,18 +63,53 @@ def _use_wal(connection: sqlite3.Connection, patience: float = 10.0) -> None:
             connection.execute("PRAGMA journal_mode = WAL")
             return
         except sqlite3.OperationalError as error:
-            busy = ((getattr(error, "sqlite_errorcode", None) or 0) & 0xFF) == sqlite3.SQLITE_BUSY
-            if not busy or time.monotonic() > deadline:
+            if _code(error) != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:
                 raise
             time.sleep(0.005)
 
 
+def _rollback(connection: sqlite3.Connection) -> None:
+    # SQLite has already rolled back after some errors (a full disk): a second
+    # ROLLBACK would fail and hide the error that matters.
+    if connection.in_transaction:
+        try:
+            connection.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return (status.st_dev, status.st_ino)
+
+
+def _writable(path: Path) -> bool:
+    """False when the database file or its folder cannot be written (WAL needs both)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
 class Store:
-    """Access to the SQLite database at ``path``; nothing is opened until first use."""
+    """Access to the SQLite database at ``path``; nothing is opened until first use.
+
+    Every write checks first, and again after it commits, that the database file and
+    its ``-wal`` and ``-shm`` files are still the ones opened: a database moved or
+    deleted while briefing runs fails the write (the caller keeps the text) instead of
+    taking it into a file nobody will read. Each committed write is copied into the
+    main file at once (a passive checkpoint: writes are a person's notes, settings and
+    visits, a few a minute, and each costs one more sync), so ``briefing.db`` alone is
+    always a complete backup; :meth:`close` copies the rest and removes the ``-wal``.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._connection: sqlite3.Connection | None = None
+        self.read_only = False
+        """True when the database could only be opened for reading: notes can be read, not saved."""
+        self._files: tuple[tuple[int, int] | None, ...] | None = None
+        self._vanished = False
 
     def exists(self) -> bool:
         """True once the database is open or its file is there.
@@ -128,6 +119,11 @@ class Store:
         reader's first frame. The app opens it just after that frame.
         """
         return self._connection is not None or self.path.exists()
+
+    @property
+    def read_only_message(self) -> str:
+        """What to tell the user (once) when the store is read-only."""
+        return f"notes are read-only: {self.path} cannot be written"
 
     @property
     def connection(self) -> sqlite3.Connection:
@@ -140,39 +136,85 @@ class Store:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise StoreError(
-                f"{self.path.parent}: cannot create the data folder ({error.strerror})"
-            ) from None
+            if not self.path.is_file():
+                raise StoreError(
+                    f"{self.path.parent}: cannot create the data folder ({error.strerror})"
+                ) from None
+        if self.path.exists() and not _writable(self.path):
+            return self._open_read_only()
         connection = None
         try:
             connection = sqlite3.connect(self.path, timeout=10, isolation_level=None)
             connection.execute("PRAGMA busy_timeout = 10000")
-            # Read the version before anything that writes (switching to WAL rewrites the
-            # header), so that a file from a newer briefing is left exactly as it was.
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                raise StoreError(
-                    f"{self.path}: made by a newer briefing"
-                    f" (schema {version}, this one reads {SCHEMA_VERSION})",
-                    unreadable=True,
-                )
+            # Checked before anything that writes (switching to WAL rewrites the header),
+            # so that a file this briefing did not write is left exactly as it was.
+            version = self._check(connection)
             _use_wal(connection)
             # FULL: a write that returned survives a crash or SIGKILL right after.
             connection.execute("PRAGMA synchronous = FULL")
-        except sqlite3.DatabaseError as error:
+        except (sqlite3.Error, StoreError) as error:
             if connection is not None:
                 connection.close()
+            if isinstance(error, StoreError):
+                raise
+            if _code(error) in _READ_ONLY_CODES and self.path.is_file():
+                return self._open_read_only()
             raise _open_error(self.path, error) from None
-        except StoreError:
-            if connection is not None:
-                connection.close()
-            raise
         try:
             self._migrate(connection, version)
-        except sqlite3.DatabaseError as error:
+        except sqlite3.Error as error:
             connection.close()
             raise StoreError(f"{self.path}: cannot be updated ({error})") from None
+        self._files = self._current_files()
         return connection
+
+    def _open_read_only(self) -> sqlite3.Connection:
+        """Open a database that cannot be written, for reading its notes.
+
+        SQLite cannot read a WAL database read-only without its ``-shm`` file, which
+        it cannot create in a folder that cannot be written. With no ``-wal`` file
+        the main file holds everything (closing checkpoints it), so it is read as
+        immutable then.
+        """
+        uri = self.path.absolute().as_uri()
+        attempts = [f"{uri}?mode=ro"]
+        if not self.path.with_name(self.path.name + "-wal").exists():
+            attempts.append(f"{uri}?mode=ro&immutable=1")
+        failure: sqlite3.Error | None = None
+        for attempt in attempts:
+            connection = sqlite3.connect(attempt, uri=True, timeout=10, isolation_level=None)
+            try:
+                version = self._check(connection)
+            except sqlite3.Error as error:
+                connection.close()
+                failure = error
+                continue
+            except StoreError:
+                connection.close()
+                raise
+            if version != SCHEMA_VERSION:
+                connection.close()
+                raise StoreError(
+                    f"{self.path}: cannot be written, so it cannot be updated"
+                    f" from schema {version} to {SCHEMA_VERSION}"
+                )
+            self.read_only = True
+            return connection
+        assert failure is not None
+        raise _open_error(self.path, failure) from None
+
+    def _check(self, connection: sqlite3.Connection) -> int:
+        """Return the schema version of the file, after checking it is one this briefing wrote."""
+        # Version and tables from one snapshot: another process may be migrating right now.
+        connection.execute("BEGIN")
+        try:
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            problem = schema_problem(connection, version)
+        finally:
+            _rollback(connection)
+        if problem:
+            raise StoreError(f"{self.path}: {problem}", unreadable=True)
+        return version
 
     @staticmethod
     def _migrate(connection: sqlite3.Connection, version: int) -> None:
@@ -184,8 +226,7 @@ class Store:
             try:
                 connection.executescript(script)
             except BaseException as error:
-                if connection.in_transaction:
-                    connection.execute("ROLLBACK")
+                _rollback(connection)
                 # Another process opening the same new database may have run this step first.
                 if (
                     isinstance(error, sqlite3.DatabaseError)
@@ -194,30 +235,84 @@ class Store:
                     continue
                 raise
 
+    # Every write goes through here ----------------------------------------------------
+
+    def _current_files(self) -> tuple[tuple[int, int] | None, ...]:
+        return tuple(
+            _identity(self.path.with_name(self.path.name + suffix))
+            for suffix in ("", "-wal", "-shm")
+        )
+
+    def _error(self, error: sqlite3.Error | UnicodeError, doing: str) -> StoreError:
+        """One line for an error while ``doing`` something with the database."""
+        if isinstance(error, sqlite3.Error) and _code(error) in _DAMAGED_CODES:
+            return StoreError(f"{self.path}: damaged ({error})", unreadable=True)
+        if self.read_only and doing == "written":
+            return StoreError(f"{self.read_only_message}; not saved")
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        return StoreError(f"{self.path}: cannot be {doing} ({reason})")
+
+    def _before_write(self) -> sqlite3.Connection:
+        connection = self.connection
+        if self.read_only:
+            raise StoreError(f"{self.read_only_message}; not saved")
+        self._still_in_place()
+        return connection
+
+    def _still_in_place(self) -> None:
+        if not self._vanished and self._current_files() != self._files:
+            self._vanished = True
+        if self._vanished:
+            raise StoreError(
+                f"{self.path}: the database or its -wal/-shm file was moved or deleted while"
+                " briefing was running; not saved (restart briefing to use the file now there)"
+            )
+
+    def _after_write(self, connection: sqlite3.Connection) -> None:
+        self._still_in_place()
+        self._checkpoint(connection)
+
+    @staticmethod
+    def _checkpoint(connection: sqlite3.Connection) -> None:
+        try:
+            connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        except sqlite3.Error:
+            pass  # what was written is safe in the WAL; the next checkpoint copies it
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """Run statements as one transaction (taking the write lock at once), committed on success."""
-        connection = self.connection
+        """Run statements as one transaction (taking the write lock at once), committed on success.
+
+        Any SQLite error, in the statements or the commit, rolls back and becomes a
+        :class:`StoreError`.
+        """
+        connection = self._before_write()
         try:
             connection.execute("BEGIN IMMEDIATE")
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"{self.path}: cannot be written ({error})") from None
+        except sqlite3.Error as error:
+            raise self._error(error, "written") from None
         try:
             yield connection
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
-        try:
             connection.execute("COMMIT")
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"{self.path}: cannot be written ({error})") from None
+        except (sqlite3.Error, UnicodeError) as error:
+            _rollback(connection)
+            raise self._error(error, "written") from None
+        except BaseException:
+            _rollback(connection)
+            raise
+        self._after_write(connection)
 
     def execute(self, sql: str, parameters: tuple[object, ...] = ()) -> sqlite3.Cursor:
         """Run one statement (its own transaction), turning database errors into :class:`StoreError`."""
+        reading = sql.lstrip()[:6].upper() == "SELECT"
+        connection = self.connection if reading else self._before_write()
         try:
-            return self.connection.execute(sql, parameters)
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"{self.path}: {error}") from None
+            cursor = connection.execute(sql, parameters)
+        except (sqlite3.Error, UnicodeError) as error:
+            raise self._error(error, "read" if reading else "written") from None
+        if not reading:
+            self._after_write(connection)
+        return cursor
 
     def note_counts(self) -> dict[str, tuple[int, int]]:
         """For each brief id with any: (number of notes, number of bookmarks).
@@ -230,11 +325,11 @@ class Store:
             return result
         for brief_id, count in self.execute(
             "SELECT brief_id, COUNT(*) FROM notes GROUP BY brief_id"
-        ):
+        ).fetchall():
             result[brief_id] = (count, 0)
         for brief_id, count in self.execute(
             "SELECT brief_id, COUNT(*) FROM bookmarks GROUP BY brief_id"
-        ):
+        ).fetchall():
             result[brief_id] = (result.get(brief_id, (0, 0))[0], count)
         return result
 
@@ -242,38 +337,39 @@ class Store:
         """Return the stored value of setting ``key``, or ``default``."""
         if not self.exists():
             return default
-        try:
-            row = self.connection.execute(
-                "SELECT value FROM settings WHERE key = ?", (key,)
-            ).fetchone()
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"{self.path}: cannot be read ({error})") from None
+        row = self.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         return row[0] if row else default
 
     def set_setting(self, key: str, value: str) -> None:
         """Store ``value`` for setting ``key``."""
-        try:
-            self.connection.execute(
-                "INSERT INTO settings (key, value) VALUES (?, ?)"
-                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, value),
-            )
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"{self.path}: cannot be written ({error})") from None
+        self.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
 
     def integrity_problems(self) -> list[str]:
-        """Run SQLite's integrity check; return what it found wrong (empty when healthy)."""
+        """Run SQLite's integrity check; return what it found wrong (empty when healthy).
+
+        Opening has already checked the version and that every table has its columns.
+        """
         try:
             rows = self.connection.execute("PRAGMA integrity_check").fetchall()
-        except sqlite3.DatabaseError as error:
+        except sqlite3.Error as error:
             raise _open_error(self.path, error) from None
         return [row[0] for row in rows if row[0] != "ok"]
 
     def close(self) -> None:
-        """Close the connection, if open."""
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+        """Copy everything into the main file and close the connection, if open.
+
+        SQLite removes the ``-wal`` file when the last connection closes; with another
+        briefing still running, the checkpoint here leaves the main file complete anyway.
+        """
+        connection, self._connection = self._connection, None
+        if connection is not None and not self.read_only and not self._vanished:
+            self._checkpoint(connection)
+        if connection is not None:
+            connection.close()
 
 
 def move_aside(path: Path, when: datetime) -> Path:
