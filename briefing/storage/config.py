@@ -8,13 +8,17 @@ where pydantic's import (about 100 ms) would show.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefing.core.files import FileMissing, FileProblem, read_regular_file
 from briefing.core.safetext import clean_line
 
 MAX_CONFIG_BYTES = 1_048_576
+MAX_WARNINGS = 10
+"""Problems told one by one; the rest are counted in one last warning."""
 CLOCKS = ("24h", "12h")
 EXPORT_FORMATS = ("md", "json", "toml")
 
@@ -77,26 +81,61 @@ def _check(key: str, value: Any) -> str | None:
                 f"expected one of {', '.join(EXPORT_FORMATS)}, got {clean_line(repr(value))[:40]}"
             )
     elif key == "keys":
-        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        if not isinstance(value, dict):
             return 'expected a table of binding id = "key"'
     else:
-        return f"unknown key; valid keys are: {', '.join(Config.__dataclass_fields__)}"
+        return _unknown(key)
     return None
 
 
+def _unknown(key: str) -> str:
+    """The problem of an unknown key, with the nearest valid key when one is close."""
+    import difflib  # only for a config with a mistake in it
+
+    valid = list(Config.__dataclass_fields__)
+    close = difflib.get_close_matches(key[:40], valid, n=1)
+    if close:
+        return f"unknown key; did you mean {close[0]!r}?"
+    return f"unknown key; valid keys are: {', '.join(valid)}"
+
+
+class _Problems:
+    """Warnings about one file: the first :data:`MAX_WARNINGS` in full, the rest counted.
+
+    Only the told ones are worded (with a "did you mean"), so a file of 100,000
+    mistakes costs a count, not 100,000 suggestions and popups.
+    """
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+        self.told: list[str] = []
+        self.more = 0
+
+    def add(self, key: str, problem: Callable[[], str | None]) -> None:
+        if len(self.told) >= MAX_WARNINGS:
+            self.more += 1
+            return
+        self.told.append(f"{self.where}: {clean_line(key)[:40]}: {problem()} (ignored)")
+
+    def warnings(self) -> list[str]:
+        if not self.more:
+            return self.told
+        return [*self.told, f"{self.where}: and {self.more:,} more problems like these (ignored)"]
+
+
 def load_config(path: Path) -> tuple[Config, list[str]]:
-    """Read ``path``; return the config and warnings (missing file: defaults, no warning)."""
+    """Read ``path``; return the config and warnings (missing file: defaults, no warning).
+
+    Only a regular file of at most 1 MB is read: a FIFO or ``/dev/zero`` there
+    would hang the reader or fill its memory.
+    """
     where = clean_line(str(path))
     try:
-        if not path.exists():
-            return Config(), []
-        if path.is_dir():
-            return Config(), [f"{where}: is a folder, not a file; using defaults"]
-        data = path.read_bytes()[: MAX_CONFIG_BYTES + 1]
-    except OSError as error:
-        return Config(), [f"{where}: cannot be read ({error.strerror or error}); using defaults"]
-    if len(data) > MAX_CONFIG_BYTES:
-        return Config(), [f"{where}: larger than 1 MB; using defaults"]
+        data = read_regular_file(path, limit=MAX_CONFIG_BYTES)
+    except FileMissing:
+        return Config(), []
+    except FileProblem as problem:
+        return Config(), [f"{where}: {problem.reason}; using defaults"]
     import tomllib  # only with a config file to read (2 ms before the first frame)
 
     try:
@@ -108,11 +147,27 @@ def load_config(path: Path) -> tuple[Config, list[str]]:
     except RecursionError:
         return Config(), [f"{where}: nested too deeply; using defaults"]
     good: dict[str, Any] = {}
-    warnings = []
+    problems = _Problems(where)
     for key, value in raw.items():
         problem = _check(key, value)
         if problem:
-            warnings.append(f"{where}: {clean_line(key)[:40]}: {problem} (ignored)")
+            problems.add(key, lambda key=key, value=value: _check(key, value))
         else:
             good[key] = value
-    return Config(**good), warnings
+    if "keys" in good:
+        good["keys"] = _keys(good["keys"], problems)
+    return Config(**good), problems.warnings()
+
+
+def _keys(table: dict[str, Any], problems: _Problems) -> dict[str, str]:
+    """The ``[keys]`` entries whose value is text (the reader checks the key names)."""
+    keys: dict[str, str] = {}
+    for binding_id, value in table.items():
+        if isinstance(value, str):
+            keys[binding_id] = value
+        else:
+            problems.add(
+                f"keys.{binding_id}",
+                lambda value=value: f'expected a key such as "ctrl+n", got {_kind(value)}',
+            )
+    return keys

@@ -48,6 +48,8 @@ COLOUR_FIELDS = (
 )
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")
 MAX_THEME_BYTES = 64 * 1024
+MAX_WARNINGS = 10
+"""Unknown keys named one by one; the rest are counted in one last warning."""
 COLOUR_TEXT = re.compile(r"[#a-zA-Z0-9_(),.% ]{1,40}")
 """What a colour may be written with: nothing that ends a CSS value or rule."""
 ALPHA = re.compile(r"\d{1,3}%")
@@ -92,24 +94,40 @@ def design_variables() -> tuple[str, ...]:
 
 
 def _variables(
-    variables: dict[str, object], source: str
-) -> tuple[dict[str, str] | None, list[str]]:
-    """Check a theme's ``[variables]``: the good ones and warnings, or None for a bad value."""
+    variables: dict[str, object], source: str, unknown: list[str]
+) -> tuple[dict[str, str] | None, str | None]:
+    """Check a theme's ``[variables]``: the good ones, or None and the warning for a bad value.
+
+    Unknown names are added to ``unknown`` (as ``variables.NAME``).
+    """
     good: dict[str, str] = {}
-    warnings: list[str] = []
-    known = design_variables()
+    known = frozenset(design_variables())
     for name, value in variables.items():
-        field = f"{source}: variables.{clean_line(name)[:40]}"
         if name not in known:
-            close = difflib.get_close_matches(name[:60], known, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            warnings.append(f"{field}: unknown variable{hint}; left out")
+            unknown.append(f"variables.{name}")
             continue
         problem = _variable_problem(name, value)
         if problem:
-            return None, [*warnings, f"{field}: {problem}"]
+            return None, f"{source}: variables.{name}: {problem}"
         good[name] = value  # type: ignore[assignment]  # checked to be text
-    return good, warnings
+    return good, None
+
+
+def _unknown_warnings(unknown: list[str], source: str) -> list[str]:
+    """Warnings for unknown keys and variables: the first few named, with a suggestion, the rest counted."""
+    warnings = []
+    for field in unknown[:MAX_WARNINGS]:
+        shown = f"{source}: {clean_line(field)[:50]}"
+        if field.startswith("variables."):
+            close = difflib.get_close_matches(field[10:70], design_variables(), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            warnings.append(f"{shown}: unknown variable{hint}; left out")
+        else:
+            warnings.append(f"{shown}: unknown key (colours are {', '.join(COLOUR_FIELDS)})")
+    if len(unknown) > MAX_WARNINGS:
+        more = len(unknown) - MAX_WARNINGS
+        warnings.append(f"{source}: and {more:,} more unknown keys and variables; left out")
+    return warnings
 
 
 def parse_theme(text: str, source: str) -> tuple[Theme | None, list[str]]:
@@ -129,24 +147,23 @@ def parse_theme(text: str, source: str) -> tuple[Theme | None, list[str]]:
     variables = raw.pop("variables", {})
     if not isinstance(variables, dict):
         return None, [f"{source}: variables: must be a table of text values"]
-    warnings: list[str] = []
+    unknown: list[str] = []
     colours: dict[str, str] = {}
     for key, value in raw.items():
         if key not in COLOUR_FIELDS:
-            warnings.append(
-                f"{source}: {clean_line(str(key))[:40]}: unknown key (colours are {', '.join(COLOUR_FIELDS)})"
-            )
+            unknown.append(str(key))
             continue
         problem = _colour_problem(value)
         if problem:
-            return None, [*warnings, f"{source}: {key}: {problem}"]
+            return None, [f"{source}: {key}: {problem}"]
         colours[key] = value
     if "primary" not in colours:
-        return None, [*warnings, f"{source}: primary: a theme needs at least a primary colour"]
-    good, problems = _variables(variables, source)
+        return None, [f"{source}: primary: a theme needs at least a primary colour"]
+    good, problem = _variables(variables, source, unknown)
     if good is None:
-        return None, [*warnings, *problems]
-    return Theme(name=name, dark=dark, variables=good, **colours), [*warnings, *problems]  # type: ignore[arg-type]
+        return None, [clean_line(str(problem))]
+    theme = Theme(name=name, dark=dark, variables=good, **colours)  # type: ignore[arg-type]
+    return theme, _unknown_warnings(unknown, source)
 
 
 def load_themes(folders: list[Path]) -> tuple[list[Theme], list[str]]:

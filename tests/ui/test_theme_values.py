@@ -139,3 +139,19 @@ def test_a_fifo_or_a_device_as_a_theme_is_skipped_with_a_warning(tmp_path: Path)
     assert "FIFO" in by_file["fifo"][0] and by_file["fifo"][0].endswith("skipped")
     assert "not a regular file" in by_file["zero"][0]
     assert "the limit is 64 KB" in by_file["big"][0]
+
+
+def test_a_theme_of_thousands_of_unknown_keys_gives_a_few_warnings_fast() -> None:
+    import time
+
+    unknown = "".join(f"k{number:x}=1\n" for number in range(3000))
+    variables = "".join(f'"footer-key-fg{number:x}"="red"\n' for number in range(1500))
+    text = GOOD + unknown + "[variables]\n" + variables
+    assert len(text) < 64 * 1024
+    started = time.perf_counter()
+    theme, warnings = parse_theme(text, "m.toml")
+    took = time.perf_counter() - started
+    assert theme is not None and theme.variables == {}
+    assert len(warnings) == 11
+    assert warnings[-1] == "m.toml: and 4,490 more unknown keys and variables; left out"
+    assert took < 2, took
