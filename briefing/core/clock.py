@@ -91,19 +91,101 @@ class ShiftedClock:
         return _moved(self._start, timedelta(seconds=self._monotonic() - self._origin))
 
 
+_EPOCH = datetime(1970, 1, 1)
+_DAY = 86400
+
+
+def _gmtoff(seconds: int) -> int:
+    """The C library's offset from UTC, in seconds, at ``seconds`` since the epoch."""
+    return time.localtime(seconds).tm_gmtoff
+
+
+class SystemZone(tzinfo):
+    """The zone the C library reads from ``TZ`` (``CET-1CEST,M3.5.0,M10.5.0/3``, ``UTC+14``).
+
+    Offsets come from ``time.localtime`` (after ``time.tzset``), so a POSIX rule
+    means what it means to every other program. Wall times follow PEP 495 like
+    :class:`zoneinfo.ZoneInfo`: in a gap, ``fold=0`` takes the offset from before
+    the change (so 02:30 becomes 03:30); a repeated time is its first occurrence.
+    Index workers get the zone pickled and inherit the same ``TZ``.
+    """
+
+    def __init__(self, rule: str = "") -> None:
+        self.rule = rule
+        """The ``TZ`` it was made for (names the zone; the C library holds the rules)."""
+
+    def __reduce__(self) -> tuple[type[SystemZone], tuple[str]]:
+        return (SystemZone, (self.rule,))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SystemZone) and other.rule == self.rule
+
+    def __hash__(self) -> int:
+        return hash(self.rule)
+
+    def __str__(self) -> str:
+        return f"TZ={self.rule}"
+
+    __repr__ = __str__
+
+    def utcoffset(self, dt: datetime | None) -> timedelta:
+        if dt is None:
+            return timedelta(seconds=_gmtoff(int(time.time())))
+        wall = (dt.replace(tzinfo=None) - _EPOCH) // timedelta(seconds=1)
+        before, after = _gmtoff(wall - _DAY), _gmtoff(wall + _DAY)
+        if before == after:
+            return timedelta(seconds=before)
+        first_ok = _gmtoff(wall - before) == before
+        second_ok = _gmtoff(wall - after) == after
+        if first_ok and second_ok:  # a wall time that happens twice
+            return timedelta(seconds=after if dt.fold else before)
+        if first_ok or second_ok:
+            return timedelta(seconds=before if first_ok else after)
+        return timedelta(seconds=after if dt.fold else before)  # a wall time skipped
+
+    def dst(self, dt: datetime | None) -> timedelta:
+        seconds = int(time.time()) if dt is None else self._utc_seconds(dt)
+        if not time.localtime(seconds).tm_isdst:
+            return timedelta(0)
+        return self.utcoffset(dt) + timedelta(seconds=time.timezone)
+
+    def tzname(self, dt: datetime | None) -> str:
+        seconds = int(time.time()) if dt is None else self._utc_seconds(dt)
+        return time.localtime(seconds).tm_zone
+
+    def fromutc(self, dt: datetime) -> datetime:
+        seconds = (dt.replace(tzinfo=None) - _EPOCH) // timedelta(seconds=1)
+        offset = timedelta(seconds=_gmtoff(seconds))
+        local = dt + offset
+        # The second of two equal wall times is marked fold=1, as PEP 495 asks.
+        if self.utcoffset(local.replace(fold=0)) != offset:
+            local = local.replace(fold=1)
+        return local
+
+    def _utc_seconds(self, dt: datetime) -> int:
+        wall = (dt.replace(tzinfo=None) - _EPOCH) // timedelta(seconds=1)
+        return wall - self.utcoffset(dt) // timedelta(seconds=1)
+
+
 def local_zone() -> tzinfo:
-    """Return the reader's local time zone, as an IANA zone when it can be found.
+    """Return the reader's local time zone, as the C library reads ``TZ``.
 
     An IANA zone (rather than a fixed offset) matters: a brief read in March
-    must put a date in July on the summer offset. ``TZ`` wins, then the
-    ``/etc/localtime`` link; failing both, the current fixed offset.
+    must put a date in July on the summer offset. A ``TZ`` that names a zone
+    file (``Europe/Berlin``, ``:Europe/Berlin``) is read with :mod:`zoneinfo`;
+    any other ``TZ`` (a POSIX rule such as ``CET-1CEST,M3.5.0,M10.5.0/3`` or
+    ``UTC+14``, which is UTC-14) is followed through the C library, as glibc
+    does. Without ``TZ``, the ``/etc/localtime`` link, else the C library's zone.
     """
-    name = os.environ.get("TZ", "").lstrip(":")
+    if hasattr(time, "tzset"):
+        time.tzset()  # the C library reads TZ again, as it is now
+    rule = os.environ.get("TZ", "")
+    name = rule.removeprefix(":")
     if name:
         try:
             return ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError, OSError):
-            pass
+            return SystemZone(rule)
     try:
         target = str(Path("/etc/localtime").resolve())
     except OSError:
@@ -113,5 +195,4 @@ def local_zone() -> tzinfo:
             return ZoneInfo(target.split("zoneinfo/", 1)[1])
         except (ZoneInfoNotFoundError, ValueError, OSError):
             pass
-    offset = datetime.now().astimezone().tzinfo
-    return offset if offset is not None else UTC
+    return SystemZone(rule)
