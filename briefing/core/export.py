@@ -19,9 +19,9 @@ import json
 import tomllib
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError
 
 from briefing.core.anchors import ItemKind
 from briefing.core.annotations import KIND_LABELS, Bookmark, Note
@@ -29,6 +29,7 @@ from briefing.core.errors import BriefError, Problem
 from briefing.core.models import Brief
 from briefing.core.problems import problems_from_validation
 from briefing.core.render_text import speaker_line
+from briefing.core.timeutil import parse_when
 
 EXPORT_FORMAT = "briefing-notes"
 EXPORT_VERSION = 1
@@ -172,6 +173,18 @@ def to_markdown(notes: Iterable[Note], briefs: Mapping[str, Brief], now: datetim
     return "\n".join(out)
 
 
+def _note_time(value: Any) -> datetime:
+    # The rules of briefs (years 2 to 9998), so that moving a note's time to UTC or to
+    # the local zone can never overflow; a note time is always a date-time.
+    parsed = parse_when(value)
+    if not isinstance(parsed, datetime):
+        raise ValueError("expected a date-time such as 2025-10-26T13:55:00Z")
+    return parsed
+
+
+NoteTime = Annotated[datetime, PlainValidator(_note_time)]
+
+
 class _NoteRecord(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
@@ -182,8 +195,8 @@ class _NoteRecord(BaseModel):
     item_id: str = ""
     item_text: str = ""
     body: str
-    created: datetime
-    updated: datetime
+    created: NoteTime
+    updated: NoteTime
     detached: bool = False
 
 
