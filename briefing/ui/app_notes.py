@@ -137,13 +137,16 @@ class AnnotatingApp(LibraryWideApp):
         if annotations is None:
             self.notes_unavailable()
             return
+        from briefing.storage.annotation_pages import AnnotationPages
+
         try:
-            entries = annotations.all_notes() if notes else annotations.all_bookmarks()
+            annotations.store.connection  # opened (and checked) here; the list reads in a thread
         except StoreError as error:
             self.store_failed(error)
             return
-        title = f"All notes ({len(entries)})" if notes else f"All bookmarks ({len(entries)})"
-        self.push_screen(AnnotationsScreen(title, list(entries)), self.open_anchor)
+        pages = AnnotationPages(annotations.store.path)
+        table = "notes" if notes else "bookmarks"
+        self.push_screen(AnnotationsScreen(table, pages), self.open_anchor)
 
     def action_all_notes(self) -> None:
         """List every note of every brief, newest first."""

@@ -1,54 +1,38 @@
 """All notes (``N``) or all bookmarks (``B``) across briefs, filterable as you type.
 
+The entries are read from the store a screenful at a time
+(:class:`~briefing.ui.widgets.annotation_rows.AnnotationRows`); which ones are
+listed, and the filter, are worked out in a thread
+(:class:`~briefing.storage.annotation_pages.AnnotationPages`), so a million
+notes neither freeze the reader nor fill its memory.
+
 ``enter`` dismisses with the anchor of the chosen entry; the app then opens its
 brief at that item.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Input, Static
+from textual.worker import get_current_worker
 
 from briefing.core.anchors import Anchor
-from briefing.core.annotations import KIND_LABELS, Bookmark, Note
+from briefing.storage.annotation_pages import AnnotationPages, Listing
+from briefing.storage.store import StoreError
 from briefing.ui.field_keys import field_binding, field_key_allowed
-
-Entry = Note | Bookmark
-
-
-def entry_prompt(entry: Entry) -> Content:
-    """One note or bookmark as a list row: brief, item, and the note itself."""
-    muted = "$text-muted"
-    parts: list[str | tuple[str, str]] = [(entry.brief_title, "bold")]
-    label = KIND_LABELS[entry.kind]
-    if entry.detached:
-        label += " (detached: no longer in the brief)"
-    parts += [
-        "\n",
-        (f"{label}: ", "$accent"),
-        (entry.item_text.strip().splitlines()[0][:200] if entry.item_text.strip() else "", muted),
-    ]
-    if isinstance(entry, Note):
-        parts += ["\n", entry.body.strip()]
-        when = entry.updated
-    else:
-        when = entry.created
-    parts += ["\n", (when.astimezone().strftime("%Y-%m-%d %H:%M"), muted)]
-    return Content.assemble(*parts)
-
-
-def _haystack(entry: Entry) -> str:
-    body = entry.body if isinstance(entry, Note) else ""
-    return f"{entry.brief_title}\n{entry.item_text}\n{body}".casefold()
+from briefing.ui.widgets.annotation_rows import AnnotationRows
 
 
 class AnnotationsScreen(ModalScreen[Anchor | None]):
-    """A filterable list of notes or bookmarks (given newest first)."""
+    """A filterable list of the notes or the bookmarks (``table``) in the store, newest first."""
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="annotations.close"),
@@ -63,58 +47,105 @@ class AnnotationsScreen(ModalScreen[Anchor | None]):
         border: thick $accent; background: $surface; padding: 0 1;
     }
     AnnotationsScreen #annotations-title { text-style: bold; color: $accent; padding: 0 1; }
-    AnnotationsScreen OptionList { height: 1fr; border: none; }
+    AnnotationsScreen #annotations-empty { color: $text-muted; text-style: italic; padding: 0 1; }
     """
 
-    def __init__(self, title: str, entries: list[Entry]) -> None:
+    @dataclass
+    class Listed(Message):
+        """A listing was worked out in the thread; handled by ``on_annotations_screen_listed``."""
+
+        query: str
+        listing: Listing | None
+        error: str | None = None
+
+    def __init__(self, table: str, pages: AnnotationPages) -> None:
         super().__init__()
-        self.title_text = title
-        self.entries = entries
+        self.table = table
+        """``"notes"`` or ``"bookmarks"``."""
+        self.pages = pages
+        self.listing: Listing | None = None
+        """What is listed now (``None`` until the first listing arrives)."""
+        self._listed_query: str | None = None
+        self._select_when_listed = False
+        """``enter`` came before the list of the filter typed: choose its first row when it comes."""
+
+    @property
+    def noun(self) -> str:
+        return "notes" if self.table == "notes" else "bookmarks"
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Content(self.title_text), id="annotations-title", markup=False)
+            yield Static(Content(f"All {self.noun} (…)"), id="annotations-title", markup=False)
             yield Input(
                 placeholder="Filter as you type (words in any order)", id="annotations-filter"
             )
-            yield OptionList(markup=False, id="annotations-list")
+            yield Static("", id="annotations-empty", markup=False)
+            yield AnnotationRows(id="annotations-list")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.fill("")
+        self.list_entries("")
         self.set_focus(self.query_one(Input))  # at once: see ui.field_keys
 
-    def fill(self, query: str) -> None:
-        """Show the entries matching every word of ``query``."""
-        words = query.casefold().split()
-        options = self.query_one(OptionList)
-        options.clear_options()
-        shown: list[Option | None] = []
-        for index, entry in enumerate(self.entries):
-            if all(word in _haystack(entry) for word in words):
-                if shown:
-                    shown.append(None)
-                shown.append(Option(entry_prompt(entry), id=str(index)))
-        if not shown:
-            empty = (
-                "Nothing matches"
-                if self.entries
-                else f"No {self.title_text.split()[-1].lower()} yet"
+    @work(thread=True, exclusive=True, group="annotations")
+    def list_entries(self, query: str) -> None:
+        """Work out the entries matching every word of ``query``; post :class:`Listed`."""
+        worker = get_current_worker()
+        try:
+            listing = self.pages.listing(
+                self.table, query, cancelled=lambda: worker.is_cancelled
             )
-            shown.append(Option(Content.styled(empty, "italic $text-muted"), disabled=True))
-        options.add_options(shown)
+        except StoreError as error:
+            self.post_message(self.Listed(query, None, str(error)))
+            return
+        if not worker.is_cancelled:
+            self.post_message(self.Listed(query, listing))
+
+    def on_annotations_screen_listed(self, message: Listed) -> None:
+        if message.query != self.query_one(Input).value:
+            return  # a newer filter is being worked out
+        listing = self.listing = message.listing
+        self._listed_query = message.query
+        rows = self.query_one(AnnotationRows)
+        title = self.query_one("#annotations-title", Static)
+        empty = self.query_one("#annotations-empty", Static)
+        if listing is None:
+            title.update(Content(f"All {self.noun}"))
+            empty.update(Content(message.error or ""))
+            rows.show(0, lambda start, stop: [])
+            return
+        shown = len(listing)
+        if listing.words:
+            title.update(Content(f"All {self.noun} ({shown:,} of {listing.total:,})"))
+        else:
+            title.update(Content(f"All {self.noun} ({shown:,})"))
+        if shown:
+            empty.update("")
+        else:
+            empty.update(Content("Nothing matches" if listing.total else f"No {self.noun} yet"))
+        rows.show(shown, self._fetcher(listing))
+        if self._select_when_listed:
+            self._select_when_listed = False
+            rows.action_select()
+
+    def _fetcher(self, listing: Listing):  # noqa: ANN202 - an AnnotationRows fetch
+        def fetch(start: int, stop: int) -> list:
+            try:
+                return self.pages.rows(listing, start, stop)
+            except StoreError as error:
+                self.notify(str(error), severity="error", markup=False)
+                return [None] * (stop - start)
+
+        return fetch
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.fill(event.value)
+        self.list_entries(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_to_list()
 
     def action_to_list(self) -> None:
-        options = self.query_one(OptionList)
-        options.focus()
-        if options.highlighted is None and options.option_count:
-            options.highlighted = 0
+        self.query_one(AnnotationRows).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """``/`` is the field's own while a text field has the focus."""
@@ -123,10 +154,15 @@ class AnnotationsScreen(ModalScreen[Anchor | None]):
     def action_focus_filter(self) -> None:
         self.set_focus(self.query_one(Input))  # at once: see ui.field_keys
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_annotation_rows_selected(self, event: AnnotationRows.Selected) -> None:
         event.stop()
-        if event.option.id is not None:
-            self.dismiss(self.entries[int(event.option.id)].anchor)
+        if self._listed_query != self.query_one(Input).value:
+            # Typed "word", enter, enter faster than the filter ran: the rows are the old ones.
+            self._select_when_listed = True
+            return
+        entry = event.rows.entry(event.index)
+        if entry is not None and not isinstance(entry, str):
+            self.dismiss(entry.anchor)
 
     def action_close(self) -> None:
         self.dismiss(None)
