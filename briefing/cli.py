@@ -9,11 +9,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing import __version__
-from briefing.core.safetext import clean_line
+from briefing.core.safetext import clean_line, display_path
 
 if TYPE_CHECKING:
     import argparse
@@ -180,12 +179,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
     printed in file order all the same.
     """
     from briefing.core.clock import local_zone
-    from briefing.core.files import find_briefs
+    from briefing.core.files import FileProblem, find_briefs
     from briefing.storage.indexing import entry_from_row, index_in_processes
 
-    files = [str(path) for path in find_briefs(args.paths)]
+    folder_problems: list[FileProblem] = []
+    files = [str(path) for path in find_briefs(args.paths, folder_problems)]
+    for problem in folder_problems:
+        # Folders that hold nothing or cannot be entered: not one brief was checked there.
+        _say(str(problem), sys.stderr)
     if not files:
-        _say("no briefs found (briefs are .toml or .json files)", sys.stderr)
         return 1
     position = {path: n for n, path in enumerate(files)}
     waiting: dict[int, tuple[str, str | None]] = {}
@@ -201,8 +203,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 for line in problems.lines() if problems else [f"{path}: cannot be read"]:
                     _say(clean_line(line))
             elif not args.quiet:
-                _say(f"OK {clean_line(path)}")
-    return 1 if failures else 0
+                _say(f"OK {display_path(path)}")
+    return 1 if failures or folder_problems else 0
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -311,15 +313,28 @@ def _reader_fast(arguments: Sequence[str]) -> _Opening | None:
     return opening
 
 
+def _cannot_open(path: str) -> str | None:
+    """Why ``path`` cannot be opened in the reader (missing, or below a locked folder), or None."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return "no such file or folder"
+    except (OSError, ValueError) as error:
+        return f"cannot be opened ({getattr(error, 'strerror', None) or error})"
+    return None
+
+
 def cmd_open(args: argparse.Namespace | _Opening) -> int:
     """Open the reader (the only path that imports Textual)."""
     if args.data_dir:
         os.environ["BRIEFING_DATA_DIR"] = args.data_dir
     if args.config_dir:
         os.environ["BRIEFING_CONFIG_DIR"] = args.config_dir
-    if args.path is not None and not Path(args.path).exists():
-        _say(f"briefing: {clean_line(args.path)}: no such file or folder", sys.stderr)
-        return 2
+    if args.path is not None:
+        problem = _cannot_open(args.path)
+        if problem:
+            _say(f"briefing: {display_path(args.path)}: {problem}", sys.stderr)
+            return 2
     from briefing.launch import run_reader
 
     return run_reader(path=args.path, theme=args.theme, now=args.now)

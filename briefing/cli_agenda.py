@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.core.safetext import clean_line
+from briefing.core.safetext import clean_line, display_path
 
 if TYPE_CHECKING:
     from briefing.storage.library_agenda import AgendaRow
@@ -80,8 +80,8 @@ def _library(args: argparse.Namespace) -> list[Path]:
 
 def _plain_line(row: AgendaRow) -> str:
     item = row.item
-    fields = [item.due_at.isoformat(), row.left.text, item.title, item.brief_title, str(item.path)]
-    return " · ".join(clean_line(field) for field in fields)
+    fields = [item.due_at.isoformat(), row.left.text, item.title, item.brief_title]
+    return " · ".join([*(clean_line(field) for field in fields), display_path(item.path)])
 
 
 def _print_table(rows: list[AgendaRow], clock: str) -> None:
@@ -114,11 +114,36 @@ def _print_table(rows: list[AgendaRow], clock: str) -> None:
             Text(f"{row.left.text} · {row.left.urgency.value}", style=style),
             Text(clean_line(item.title), style="bold"),
             Text(clean_line(item.brief_title)),
-            Text(clean_line(str(item.path)), style="dim"),
+            Text(display_path(item.path), style="dim"),
             # The overdue ones are a group of their own: a rule below the last of them.
             end_section=row.overdue and n + 1 < len(rows) and not rows[n + 1].overdue,
         )
     Console(highlight=False).print(table)
+
+
+def _library_can_be_read(library: list[Path]) -> bool:
+    """Say on stderr which paths are missing (False) and which folders cannot be entered."""
+    from briefing.core.files import FileProblem, NoBriefsFound, find_briefs
+
+    for path in library:
+        try:
+            os.stat(path)
+        except FileNotFoundError:
+            reason = "no such file or folder"
+        except OSError as error:
+            reason = f"cannot be read ({error.strerror or error})"
+        else:
+            continue
+        print(f"briefing agenda: {display_path(path)}: {reason}", file=sys.stderr)
+        return False
+    # A second, cheap walk (no file is read) only to name the folders the index cannot see.
+    problems: list[FileProblem] = []
+    for _file in find_briefs(library, problems):
+        pass
+    for problem in problems:
+        if not isinstance(problem, NoBriefsFound):
+            print(f"briefing agenda: {problem}", file=sys.stderr)
+    return True
 
 
 def run_agenda(args: argparse.Namespace) -> int:
@@ -129,12 +154,8 @@ def run_agenda(args: argparse.Namespace) -> int:
     if args.data_dir:
         os.environ["BRIEFING_DATA_DIR"] = args.data_dir
     library = _library(args)
-    for path in library:
-        if not path.exists():
-            print(
-                f"briefing agenda: {clean_line(str(path))}: no such file or folder", file=sys.stderr
-            )
-            return 2
+    if not _library_can_be_read(library):
+        return 2
     from briefing.core.clock import local_zone
     from briefing.storage import paths
     from briefing.storage.library_agenda import agenda_in_library

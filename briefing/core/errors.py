@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.core.safetext import clean_line
+from briefing.core.safetext import clean_line, display_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +38,7 @@ class Problem:
         Parts that are not known are left out, so a whole-file problem reads
         ``path: message``.
         """
-        head = clean_line(str(path))
+        head = display_path(path)
         if self.line is not None:
             head += f":{self.line}:{self.column or 1}"
         parts = [head]
@@ -63,7 +63,7 @@ class BriefError(Exception):
     def summary(self) -> str:
         """Return the first problem on one line, with a count of the others."""
         if not self.problems:
-            return f"{clean_line(str(self.path))}: cannot be read"
+            return f"{display_path(self.path)}: cannot be read"
         first = self.problems[0].format(self.path)
         extra = len(self.problems) - 1
         return first + (f" (and {extra} more problem{'s' if extra > 1 else ''})" if extra else "")

@@ -27,6 +27,7 @@ __all__ = [
     "FileMissing",
     "FileProblem",
     "FileTooBig",
+    "NoBriefsFound",
     "find_briefs",
     "read_regular_file",
 ]
@@ -138,28 +139,93 @@ def _read_up_to(descriptor: int, count: int) -> bytes:
     return b"".join(chunks)
 
 
-def find_briefs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+class NoBriefsFound(FileProblem):
+    """A folder given by name holds no brief file (a library may still be empty on purpose)."""
+
+
+def find_briefs(
+    paths: Iterable[str | os.PathLike[str]], problems: list[FileProblem] | None = None
+) -> Iterator[Path]:
     """Yield brief files: each file as given, and every ``.toml``/``.json`` under each folder.
 
     Folders are walked in sorted order, skipping hidden entries; a path that
-    does not exist is yielded as is, so the caller reports it. A file named twice
-    (``validate lib lib/x.toml``, or folders that overlap) is yielded once.
+    does not exist (or cannot be looked at) is yielded as is, so the caller
+    reports it. A file named twice (``validate lib lib/x.toml``, or folders that
+    overlap) is yielded once, and a folder reached twice (through a symbolic
+    link, even one that loops) is walked once. The walk keeps its own stack, so
+    any depth is safe; folders more than :data:`MAX_FOLDER_DEPTH` levels below
+    a given one are not searched. Each folder that cannot be listed, each
+    depth cut and each given folder with no brief is added to ``problems``
+    (when given) as a :class:`FileProblem` naming the folder.
     """
     seen: set[str] = set()
+    walked: set[tuple[int, int]] = set()
+    found: list[FileProblem] = [] if problems is None else problems
     for entry in paths:
-        for file in _files_of(Path(entry)):
+        count = 0
+        for file in _files_of(Path(entry), walked, found):
             key = os.path.abspath(file)
+            count += 1
             if key not in seen:
                 seen.add(key)
                 yield file
+        if count == 0 and _is_folder(Path(entry)):
+            found.append(NoBriefsFound(entry, "no briefs found (briefs are .toml or .json files)"))
 
 
-def _files_of(path: Path) -> Iterator[Path]:
-    if not path.is_dir():
-        yield path
+MAX_FOLDER_DEPTH = 100
+"""How many levels of folders below a given one are searched for briefs."""
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def _files_of(
+    root: Path, walked: set[tuple[int, int]], problems: list[FileProblem]
+) -> Iterator[Path]:
+    if not _is_folder(root):
+        yield root
         return
-    for root, dirs, files in os.walk(path):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and name.lower().endswith(BRIEF_SUFFIXES):
-                yield Path(root) / name
+    # Depth first, each folder's files before its subfolders, as os.walk gives them;
+    # children are pushed in reverse so the first name is walked first.
+    stack = [(root, 0)]
+    while stack:
+        folder, depth = stack.pop()
+        try:
+            info = os.stat(folder)
+            if (info.st_dev, info.st_ino) in walked:
+                continue
+            walked.add((info.st_dev, info.st_ino))
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as error:
+            problems.append(FileProblem(folder, f"cannot be opened ({error.strerror or error})"))
+            continue
+        subfolders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if _entry_is_folder(entry):
+                subfolders.append(Path(entry.path))
+            elif entry.name.lower().endswith(BRIEF_SUFFIXES):
+                yield Path(entry.path)
+        if subfolders and depth >= MAX_FOLDER_DEPTH:
+            problems.append(
+                FileProblem(
+                    folder,
+                    f"folders nested more than {MAX_FOLDER_DEPTH} levels deep are not searched",
+                )
+            )
+            continue
+        stack.extend((sub, depth + 1) for sub in reversed(subfolders))
+
+
+def _entry_is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()  # follows a symbolic link: a linked folder is searched too
+    except OSError:
+        return False

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import stat
 from collections.abc import Iterable
 from datetime import tzinfo
 from pathlib import Path
@@ -20,7 +19,13 @@ from pydantic import ValidationError
 
 from briefing.core import tomlread
 from briefing.core.errors import BriefError, Problem
-from briefing.core.files import BRIEF_SUFFIXES, find_briefs  # noqa: F401 - re-exported
+from briefing.core.files import (  # noqa: F401 - re-exported
+    BRIEF_SUFFIXES,
+    FileProblem,
+    FileTooBig,
+    find_briefs,
+    read_regular_file,
+)
 from briefing.core.locate import PathKey, json_positions, nearest, toml_positions
 from briefing.core.models import MAX_ITEMS, Brief
 from briefing.core.problems import cross_check, problems_from_validation
@@ -63,27 +68,17 @@ def _object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """Read at most ``limit`` bytes of ``path``; raise :class:`BriefError` if it is not a readable file."""
+    """Read at most ``limit`` bytes of ``path``; raise :class:`BriefError` if it is not a readable file.
+
+    Only a regular file is read (see :func:`~briefing.core.files.read_regular_file`):
+    a FIFO never blocks and a device is never read.
+    """
     try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise BriefError(path, [Problem("no such file or folder")]) from None
-    except OSError as error:
-        raise BriefError(path, [Problem(f"cannot be read: {error.strerror or error}")]) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise BriefError(path, [Problem("is a folder, not a brief file")])
-    if not stat.S_ISREG(info.st_mode):
-        raise BriefError(path, [Problem("is not a regular file")])
-    if info.st_size > limit:
-        raise BriefError(path, [Problem(_too_big(info.st_size, limit))])
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1)
-    except OSError as error:
-        raise BriefError(path, [Problem(f"cannot be read: {error.strerror or error}")]) from None
-    if len(data) > limit:  # the file grew after stat
-        raise BriefError(path, [Problem(_too_big(len(data), limit))])
-    return data
+        return read_regular_file(path, limit=limit, what="brief file")
+    except FileTooBig as error:
+        raise BriefError(path, [Problem(_too_big(error.size, limit))]) from None
+    except FileProblem as error:
+        raise BriefError(path, [Problem(error.reason)]) from None
 
 
 def _too_big(size: int, limit: int) -> str:

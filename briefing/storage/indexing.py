@@ -114,7 +114,7 @@ def index_file(
     except BriefError as error:
         return IndexedFile(path, -1, -1, "", error=_error_json(error))
     except OSError as error:
-        problem = Problem(f"cannot be read: {error.strerror or error}")
+        problem = Problem(f"cannot be read ({error.strerror or error})")
         return IndexedFile(path, -1, -1, "", error=_error_json(BriefError(file, [problem])))
     digest = content_digest(data)
     if digest == known_digest:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
 import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from unprivileged import run_unprivileged
 
 from briefing.core import BriefError, Problem, load_brief, parse_brief
 from briefing.core.loading import MAX_FILE_BYTES
@@ -228,13 +230,26 @@ def test_unreadable_file(tmp_path: Path) -> None:
     path = tmp_path / "locked.toml"
     path.write_text("format = 1\n")
     path.chmod(0)
-    try:
-        if os.access(path, os.R_OK):  # running as root: permissions do not apply
-            pytest.skip("file permissions are not enforced for this user")
-        error = _load_error(path)
-        assert "cannot be read" in error.problems[0].message
-    finally:
-        path.chmod(0o644)
+    # Without root's override of permissions, so the file really cannot be read.
+    script = (
+        "import sys\nfrom briefing.core import BriefError, load_brief\n"
+        "try:\n    load_brief(sys.argv[1])\nexcept BriefError as error:\n    print(error)\n"
+    )
+    done = run_unprivileged([sys.executable, "-c", script, str(path)])
+    assert done.stdout.strip() == f"{path}: cannot be read (Permission denied)", done.stderr
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])
+def test_a_device_is_refused_without_being_read(device: str) -> None:
+    error = _load_error(Path(device))
+    assert error.problems == [Problem("is a device, not a regular file")]
+
+
+def test_a_brief_that_is_a_symlink_to_a_fifo_is_refused(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "brief.toml").symlink_to(tmp_path / "pipe")
+    error = _load_error(tmp_path / "brief.toml")
+    assert error.problems == [Problem("is a named pipe (FIFO), not a regular file")]
 
 
 def test_parse_brief_with_empty_text() -> None:

@@ -1,0 +1,192 @@
+"""Paths the CLI cannot enter, cannot print or cannot find are reported, never a traceback.
+
+Issue 13, items 11 (folders that cannot be entered), 12 (very deep folder trees),
+14 (file names that are not UTF-8) and 16 (every message names its path).
+The permission tests run the command without root's override of permissions
+(see ``tests/unprivileged.py``), so they exercise the fault even as root.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from unprivileged import run_briefing_unprivileged
+
+NOW = "2025-10-26T14:00+03:00"
+GOOD_BRIEF = """\
+format = 1
+title = "A good brief"
+published = 2025-10-20T09:00:00+00:00
+
+[[deadlines]]
+title = "Reply"
+due = 2025-11-01T12:00:00+00:00
+"""
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def no_traceback(done: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in done.stderr and "Traceback" not in done.stdout, done.stderr
+
+
+@pytest.fixture
+def locked_library(tmp_path: Path):
+    """A library with one good brief and a subfolder nobody may enter (restored afterwards)."""
+    library = tmp_path / "library"
+    (library / "locked").mkdir(parents=True)
+    (library / "good.toml").write_text(GOOD_BRIEF)
+    (library / "locked" / "hidden.toml").write_text(GOOD_BRIEF)
+    (library / "locked").chmod(0)
+    yield library
+    (library / "locked").chmod(0o755)
+
+
+# --- item 11: folders that cannot be entered ---------------------------------------
+
+
+def test_validate_says_which_subfolder_it_could_not_enter(locked_library: Path) -> None:
+    done = run_briefing_unprivileged("validate", str(locked_library))
+    no_traceback(done)
+    assert f"OK {locked_library / 'good.toml'}" in done.stdout
+    locked = locked_library / "locked"
+    assert f"{locked}: cannot be opened (Permission denied)" in done.stdout + done.stderr
+    assert done.returncode == 1
+
+
+@pytest.mark.parametrize("command", ["validate", "show"])
+def test_a_file_below_a_folder_that_cannot_be_entered(locked_library: Path, command: str) -> None:
+    path = locked_library / "locked" / "hidden.toml"
+    done = run_briefing_unprivileged(command, str(path))
+    no_traceback(done)
+    assert f"{path}: cannot be read (Permission denied)" in done.stdout + done.stderr
+    assert done.returncode == 1
+
+
+def test_agenda_of_a_library_with_a_folder_that_cannot_be_entered(locked_library: Path) -> None:
+    done = run_briefing_unprivileged("agenda", "--now", NOW, str(locked_library))
+    no_traceback(done)
+    assert "Reply" in done.stdout
+    assert f"{locked_library / 'locked'}: cannot be opened (Permission denied)" in done.stderr
+
+
+def test_agenda_of_a_file_below_a_folder_that_cannot_be_entered(locked_library: Path) -> None:
+    path = locked_library / "locked" / "hidden.toml"
+    done = run_briefing_unprivileged("agenda", "--now", NOW, str(path))
+    no_traceback(done)
+    assert str(path) in done.stderr
+    assert "Permission denied" in done.stderr
+
+
+def test_opening_a_path_below_a_folder_that_cannot_be_entered(locked_library: Path) -> None:
+    path = locked_library / "locked" / "hidden.toml"
+    done = run_briefing_unprivileged(str(path))
+    no_traceback(done)
+    assert done.stderr.strip() == f"briefing: {path}: cannot be opened (Permission denied)"
+    assert done.returncode == 2
+
+
+# --- item 12: deep folder trees ------------------------------------------------------
+
+
+def _deep_tree(root: Path, levels: int) -> Path:
+    # One level at a time: Path.mkdir(parents=True) recurses and fails this deep itself.
+    folder = root
+    folder.mkdir()
+    for _ in range(levels):
+        folder = folder / "d"
+        folder.mkdir()
+    (folder / "deep.toml").write_text(GOOD_BRIEF)
+    return folder
+
+
+def test_validate_a_folder_a_thousand_levels_deep(tmp_path: Path) -> None:
+    _deep_tree(tmp_path / "tree", 1000)
+    (tmp_path / "tree" / "top.toml").write_text(GOOD_BRIEF)
+    done = run("validate", str(tmp_path / "tree"))
+    no_traceback(done)
+    assert f"OK {tmp_path / 'tree' / 'top.toml'}" in done.stdout
+    # Below the depth limit nothing is searched, and the message names where it stopped.
+    assert "folders nested more than" in done.stdout + done.stderr
+    assert done.returncode == 1
+
+
+def test_agenda_of_a_folder_a_thousand_levels_deep(tmp_path: Path) -> None:
+    _deep_tree(tmp_path / "tree", 1000)
+    (tmp_path / "tree" / "top.toml").write_text(GOOD_BRIEF)
+    done = run("agenda", "--now", NOW, str(tmp_path / "tree"))
+    no_traceback(done)
+    assert "Reply" in done.stdout
+
+
+def test_a_symlink_loop_is_walked_once(tmp_path: Path) -> None:
+    library = tmp_path / "library"
+    (library / "sub").mkdir(parents=True)
+    (library / "sub" / "a.toml").write_text(GOOD_BRIEF)
+    (library / "sub" / "loop").symlink_to(library, target_is_directory=True)
+    done = run("validate", str(library))
+    no_traceback(done)
+    assert done.stdout.splitlines() == [f"OK {library / 'sub' / 'a.toml'}"]
+    assert done.returncode == 0
+
+
+# --- item 14: names that are not UTF-8 -----------------------------------------------
+
+
+def test_validate_a_name_that_is_not_utf8_with_strict_utf8_output(tmp_path: Path) -> None:
+    folder = os.fsencode(tmp_path)
+    with open(folder + b"/caf\xe9.toml", "wb") as handle:
+        handle.write(b"format = 1\n")  # invalid: no title
+    with open(folder + b"/ok\xff.toml", "wb") as handle:
+        handle.write(GOOD_BRIEF.encode())
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    done = run("validate", str(tmp_path), env=env)
+    no_traceback(done)
+    assert f"{tmp_path}/caf\\xe9.toml: " in done.stdout
+    assert f"OK {tmp_path}/ok\\xff.toml" in done.stdout
+    assert done.returncode == 1
+
+
+def test_a_newline_in_a_name_is_printed_escaped(tmp_path: Path) -> None:
+    (tmp_path / "two\nlines.toml").write_text(GOOD_BRIEF)
+    (tmp_path / "bad\x1b[31m.toml").write_text("nonsense")
+    done = run("validate", str(tmp_path))
+    no_traceback(done)
+    assert f"OK {tmp_path}/two\\nlines.toml" in done.stdout.splitlines()
+    assert f"{tmp_path}/bad\\x1b[31m.toml:" in done.stdout
+    assert "\x1b" not in done.stdout
+
+
+# --- item 16: every message names its path -------------------------------------------
+
+
+def test_validate_a_folder_without_briefs_names_it(tmp_path: Path) -> None:
+    folder = tmp_path / "empty.toml"
+    folder.mkdir()
+    done = run("validate", str(folder))
+    no_traceback(done)
+    assert done.stderr.strip() == f"{folder}: no briefs found (briefs are .toml or .json files)"
+    assert done.returncode == 1
+
+
+def test_validate_two_folders_without_briefs_names_each(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "x.toml").write_text(GOOD_BRIEF)
+    done = run("validate", str(tmp_path / "a"), str(tmp_path / "b"))
+    assert f"{tmp_path / 'a'}: no briefs found (briefs are .toml or .json files)" in done.stderr
+    assert f"OK {tmp_path / 'b' / 'x.toml'}" in done.stdout
+    assert done.returncode == 1
