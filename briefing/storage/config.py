@@ -29,7 +29,7 @@ EXAMPLE = """\
 # clock = "24h"                              # or "12h"
 # export_format = "md"                       # md, json or toml
 # [keys]                                     # remap keys by binding id
-# "brief.clock" = "c"
+# "brief.clock" = "C"
 """
 
 

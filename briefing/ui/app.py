@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
-from briefing.storage.config import Config
+from briefing.storage.config import MAX_WARNINGS, Config
 from briefing.storage.store import Store, StoreError
 from briefing.ui.app_notes import AnnotatingApp
 from briefing.ui.commands import BriefingCommands
@@ -131,10 +131,30 @@ class BriefingApp(AnnotatingApp):
             # Should the first screen never report its first frame.
             self.set_timer(GC_RESUME_FALLBACK, self.first_frame_out, name="gc-resume")
         if self.config.keys:
-            self.set_keymap(self.config.keys)
-        for warning in self.startup_warnings:
+            self.apply_keymap()
+        # A few popups and a count: a config of 100,000 mistakes must not bury the reader.
+        told = self.startup_warnings[:MAX_WARNINGS]
+        for warning in told:
             self.notify(warning, severity="warning", timeout=10, markup=False)
+        if len(self.startup_warnings) > len(told):
+            more = len(self.startup_warnings) - len(told)
+            self.notify(
+                f"and {more:,} more warnings like these", severity="warning", timeout=10, markup=False
+            )
         self.theme_changed_signal.subscribe(self, self.remember_theme)
+
+    def apply_keymap(self) -> None:
+        """Apply the ``[keys]`` remaps that name real keys and clash with no other action."""
+        # Imports every screen to know every binding: only for a config with remaps.
+        from briefing.core.safetext import clean_line
+        from briefing.storage import paths
+        from briefing.ui.keymap import all_bindings, check_keymap
+
+        source = clean_line(str(paths.config_file()))
+        keymap, problems = check_keymap(self.config.keys, source, all_bindings())
+        self.startup_warnings.extend(problems)
+        if keymap:
+            self.set_keymap(keymap)
 
     def first_frame_out(self) -> None:
         """The first screen's first frame was written: what start-up put off happens now.
@@ -211,6 +231,14 @@ class BriefingApp(AnnotatingApp):
             self.store.connection  # noqa: B018 - opening is the point
         except StoreError as error:
             self._store_trouble(error)
+            return
+        if self.store.read_only:
+            self.notify(self.store.read_only_message, severity="warning", timeout=10, markup=False)
+
+    def on_unmount(self) -> None:
+        # Closing copies every note into briefing.db itself and removes the -wal file.
+        if self.store is not None:
+            self.store.close()
 
     def _store_trouble(self, error: StoreError) -> None:
         if not error.unreadable:
