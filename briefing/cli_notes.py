@@ -103,12 +103,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     if fmt == "ics" and brief_id is not None and brief_id not in briefs:
         _err(f"no brief with id {brief_id!r} in the library")
         return 1
+    # Exporting never creates the database: with none yet, there are no notes.
+    annotations = _saved_annotations()
     try:
-        # Exporting never creates the database: with none yet, there are no notes.
-        payload = render_export(fmt, _saved_annotations(), briefs, SystemClock().now(), brief_id)
+        payload = render_export(fmt, annotations, briefs, SystemClock().now(), brief_id)
     except StoreError as error:
         _err(f"{error}; run 'briefing doctor'")
         return 1
+    finally:
+        if annotations is not None:
+            annotations.store.close()
     if args.output == "-":
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()
@@ -146,11 +150,15 @@ def cmd_import_notes(args: argparse.Namespace) -> int:
         for line in error.lines():
             print(clean_line(line), file=sys.stderr)
         return 1
+    annotations = _open_annotations()
     try:
-        added, beside, same = _open_annotations().merge_notes(notes)
+        added, beside, same = annotations.merge_notes(notes)
     except StoreError as error:
         _err(f"{error}; nothing was imported")
         return 1
+    finally:
+        # Closing copies the notes into the database file itself and removes the -wal.
+        annotations.store.close()
     print(
         f"{added} added, {beside} kept beside a different note with the same id, {same} already there"
     )
@@ -169,7 +177,10 @@ def cmd_doctor(args: argparse.Namespace) -> int:
         return 0
     store = Store(database)
     try:
+        # Opening checks the version and every table's columns; then SQLite checks the rest.
         problems = store.integrity_problems()
+        if store.read_only:
+            print(f"  {clean_line(store.read_only_message)}")
     except StoreError as error:
         problems = [str(error)]
         if not error.unreadable:

@@ -227,6 +227,9 @@ class Annotations:
         matching item comes back). Returns (moved, detached) counts.
         """
         moved = detached = 0
+        self.store.connection  # noqa: B018 - opening it tells whether it can be written
+        if self.store.read_only:
+            return moved, detached  # notes stay where they were saved, readable
         with self.store.transaction() as connection:
             for table, key in (("notes", "uid"), ("bookmarks", "rowid")):
                 rows = connection.execute(

@@ -24,6 +24,15 @@ class SeenItems:
     def __init__(self, store: Store) -> None:
         self.store = store
 
+    def _read_only(self) -> bool:
+        """True when the store opened read-only: what was seen is then not recorded.
+
+        Seen items and visits only mark what is new; nothing the user wrote is lost
+        when they are not recorded, and the reader keeps its notes readable.
+        """
+        self.store.connection  # noqa: B018 - opening it tells whether it can be written
+        return self.store.read_only
+
     def seen(self, brief_id: str) -> dict[ItemKey, str]:
         """The digests the user has seen of the items of ``brief_id``."""
         rows = self.store.execute(
@@ -35,7 +44,7 @@ class SeenItems:
         """Record that the user has seen ``items`` (pairs of key and digest) of ``brief_id``."""
         stamp = now.astimezone(UTC).isoformat(timespec="seconds")
         rows = [(brief_id, kind, item_id, digest, stamp) for (kind, item_id), digest in items]
-        if not rows:
+        if not rows or self._read_only():
             return
         with self.store.transaction() as connection:
             connection.executemany(
@@ -50,12 +59,13 @@ class SeenItems:
         row = self.store.execute(
             "SELECT visited FROM visits WHERE brief_id = ?", (brief_id,)
         ).fetchone()
-        self.store.execute(
-            "INSERT INTO visits (brief_id, file_digest, visited) VALUES (?, ?, ?)"
-            " ON CONFLICT (brief_id) DO UPDATE SET file_digest = excluded.file_digest,"
-            " visited = excluded.visited",
-            (brief_id, file_digest, now.astimezone(UTC).isoformat(timespec="seconds")),
-        )
+        if not self._read_only():
+            self.store.execute(
+                "INSERT INTO visits (brief_id, file_digest, visited) VALUES (?, ?, ?)"
+                " ON CONFLICT (brief_id) DO UPDATE SET file_digest = excluded.file_digest,"
+                " visited = excluded.visited",
+                (brief_id, file_digest, now.astimezone(UTC).isoformat(timespec="seconds")),
+            )
         if not row:
             return None
         try:

@@ -179,7 +179,9 @@ class Store:
         uri = self.path.absolute().as_uri()
         attempts = [f"{uri}?mode=ro"]
         if not self.path.with_name(self.path.name + "-wal").exists():
-            attempts.append(f"{uri}?mode=ro&immutable=1")
+            # Nobody can write it either (not without changing its permissions), and
+            # immutable creates no -shm file beside it.
+            attempts.insert(0, f"{uri}?mode=ro&immutable=1")
         failure: sqlite3.Error | None = None
         for attempt in attempts:
             connection = sqlite3.connect(attempt, uri=True, timeout=10, isolation_level=None)

@@ -89,10 +89,9 @@ def test_a_vanished_file_fails_the_next_write(
 def test_a_file_replaced_during_a_write_is_reported(store: Store, db_path: Path) -> None:
     notes = Annotations(store)
     add(notes, "before")
-    with pytest.raises(StoreError) as caught:
-        with store.transaction() as connection:
-            connection.execute("UPDATE notes SET body = 'changed'")
-            db_path.with_name("briefing.db-wal").unlink()
+    with pytest.raises(StoreError) as caught, store.transaction() as connection:
+        connection.execute("UPDATE notes SET body = 'changed'")
+        db_path.with_name("briefing.db-wal").unlink()
     assert "not saved" in str(caught.value)
 
 
@@ -122,9 +121,8 @@ def test_a_full_disk_during_import_is_a_store_error(store: Store, db_path: Path)
 
 def test_a_sqlite_error_in_a_transaction_body_is_a_store_error(store: Store) -> None:
     store.set_setting("a", "b")
-    with pytest.raises(StoreError) as caught:
-        with store.transaction() as connection:
-            connection.execute("INSERT INTO no_such_table VALUES (1)")
+    with pytest.raises(StoreError) as caught, store.transaction() as connection:
+        connection.execute("INSERT INTO no_such_table VALUES (1)")
     assert str(store.path) in str(caught.value)
     store.set_setting("c", "d")  # the store still works afterwards
     assert store.get_setting("c") == "d"
@@ -314,3 +312,39 @@ def test_a_damaged_row_does_not_stop_reanchoring_or_visits(store: Store) -> None
     assert store.execute("SELECT kind FROM notes").fetchall() == [("nonsense",)]
     assert seen.visit(brief.id, "digest", NOW) is None  # an unreadable last visit: none known
     assert seen.visit(brief.id, "digest", NOW) == NOW
+
+
+# Item 23: a store that can only be read ------------------------------------------------------------
+
+
+def test_a_read_only_store_reads_and_refuses_writes(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.storage import store as store_module
+
+    from .helpers import revision
+
+    brief = revision("v1")
+    store = Store(db_path)
+    kept = add(Annotations(store), "kept")
+    SeenItems(store).visit(brief.id, "digest", NOW)
+    store.close()
+    before = _files(db_path.parent)
+    # As root every folder is writable: make the store see one that is not.
+    monkeypatch.setattr(store_module, "_writable", lambda path: False)
+    store = Store(db_path)
+    notes, seen = Annotations(store), SeenItems(store)
+    assert [n.body for n in notes.all_notes()] == ["kept"]
+    assert store.read_only
+    assert store.read_only_message == f"notes are read-only: {db_path} cannot be written"
+    # What only marks what is new is skipped; nothing the user wrote is refused silently.
+    assert notes.reanchor(brief) == (0, 0)
+    seen.mark_seen(brief.id, [(("quote", "q"), "d")], NOW)
+    assert seen.visit(brief.id, "other", NOW) == NOW
+    for write in (lambda: add(notes, "new"), lambda: notes.delete_note(kept.uid),
+                  lambda: store.set_setting("theme", "nord")):
+        with pytest.raises(StoreError) as caught:
+            write()
+        assert "notes are read-only" in str(caught.value) and str(db_path) in str(caught.value)
+    store.close()
+    assert _files(db_path.parent) == before
