@@ -9,11 +9,12 @@ an existing file without ``--force``), prints what was found and, with
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from briefing.core.safetext import clean_line
+from briefing.core.safetext import clean_line, display_path
 
 MAX_ARTICLE_BYTES = 4 * 1024 * 1024
 """The largest article file read: 4 MB."""
@@ -76,27 +77,32 @@ def add_import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true", help="overwrite an existing file")
 
 
+def _too_big(label: str) -> str:
+    megabytes = MAX_ARTICLE_BYTES // 1_048_576
+    return f"{label}: is larger than {megabytes} MB; an article should be far smaller"
+
+
 def _read_article(name: str) -> str:
-    """The article's text; :class:`_ImportFailed` with a plain reason when it cannot be read."""
+    """The article's text; :class:`_ImportFailed` with a plain reason when it cannot be read.
+
+    Only a regular file is read (a FIFO or ``/dev/zero`` is refused at once), or
+    standard input for ``-``; either way never more than :data:`MAX_ARTICLE_BYTES`.
+    """
+    from briefing.core.files import FileProblem, FileTooBig, read_regular_file
+
     if name == "-":
         data = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
         label = "standard input"
     else:
-        path = Path(name)
-        label = name
+        label = display_path(name)
         try:
-            if path.is_dir():
-                raise _ImportFailed(f"{name}: is a folder, not an article")
-            with path.open("rb") as handle:
-                data = handle.read(MAX_ARTICLE_BYTES + 1)
-        except FileNotFoundError:
-            raise _ImportFailed(f"{name}: no such file") from None
-        except OSError as error:
-            raise _ImportFailed(f"{name}: cannot be read ({error.strerror or error})") from None
+            data = read_regular_file(name, limit=MAX_ARTICLE_BYTES, what="article")
+        except FileTooBig:
+            raise _ImportFailed(_too_big(label)) from None
+        except FileProblem as error:
+            raise _ImportFailed(str(error)) from None
     if len(data) > MAX_ARTICLE_BYTES:
-        raise _ImportFailed(
-            f"{label}: is larger than {MAX_ARTICLE_BYTES // 1_048_576} MB; an article should be far smaller"
-        )
+        raise _ImportFailed(_too_big(label))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise _ImportFailed(f"{label}: is UTF-16 text; save it as UTF-8")
     if b"\x00" in data[:8192]:
@@ -125,26 +131,20 @@ def _target(output: str | None, title: str) -> Path:
     if output is None:
         return Path.cwd() / name
     target = Path(output)
-    return target / name if target.is_dir() else target
+    # os.path.isdir: False, not an exception, below a folder that cannot be entered.
+    return target / name if os.path.isdir(target) else target
 
 
 def _write(target: Path, data: bytes, *, force: bool) -> None:
-    from briefing.storage.atomic import atomic_write
+    # The export's rule: --force replaces a regular file, never a link, FIFO or device.
+    from briefing.storage.exporting import ExportError, ExportExists, write_export
 
-    if target.is_symlink() and not force:
-        raise _ImportFailed(
-            f"{target}: is a symbolic link; not following it (use --force to replace the link)"
-        )
-    if target.exists() and not force:
-        raise _ImportFailed(f"{target}: already exists (use --force to replace it)")
-    if target.is_dir():
-        raise _ImportFailed(f"{target}: is a folder")
-    if not target.parent.is_dir():
-        raise _ImportFailed(f"{target.parent}: no such folder")
     try:
-        atomic_write(target, data)
-    except OSError as error:
-        raise _ImportFailed(f"{target}: cannot be written ({error.strerror or error})") from None
+        write_export(target, data, force=force)
+    except ExportExists as error:
+        raise _ImportFailed(f"{error} (use --force to replace it)") from None
+    except ExportError as error:
+        raise _ImportFailed(str(error)) from None
 
 
 def _report(lines: list[str], stream) -> None:
@@ -169,7 +169,7 @@ def _run(args: argparse.Namespace) -> int:
 
     if args.open and args.output == "-":
         raise _ImportFailed("--open needs a file to open; give -o BRIEF.toml rather than -o -", 2)
-    label = "standard input" if args.article == "-" else args.article
+    label = "standard input" if args.article == "-" else display_path(args.article)
     text = _read_article(args.article)
     zone = local_zone()
     today = SystemClock().now().astimezone(zone).date()
@@ -199,7 +199,7 @@ def _run(args: argparse.Namespace) -> int:
         _report([f"found {found}", *doubts], sys.stderr)
         return 0
     _write(target, result.toml.encode("utf-8"), force=args.force)
-    _report([f"wrote {target}: {found}", *doubts], sys.stdout)
+    _report([f"wrote {display_path(target)}: {found}", *doubts], sys.stdout)
     if args.open:
         sys.stdout.flush()
         from briefing.launch import run_reader

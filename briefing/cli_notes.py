@@ -125,7 +125,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         write_export(target, payload, force=args.force)
     except ExportExists as error:
-        _err(f"{error} (use --force to replace it; a link is replaced itself, never followed)")
+        _err(f"{error} (use --force to replace it)")
         return 1
     except ExportError as error:
         _err(str(error))

@@ -102,19 +102,36 @@ def test_opening_a_path_below_a_folder_that_cannot_be_entered(locked_library: Pa
 # --- item 12: deep folder trees ------------------------------------------------------
 
 
-def _deep_tree(root: Path, levels: int) -> Path:
-    # One level at a time: Path.mkdir(parents=True) recurses and fails this deep itself.
-    folder = root
-    folder.mkdir()
-    for _ in range(levels):
-        folder = folder / "d"
+@pytest.fixture
+def deep_tree(tmp_path: Path):
+    """Make a tree of folders ``levels`` deep under ``tmp_path/tree``; remove it afterwards.
+
+    One level at a time, both ways: ``Path.mkdir(parents=True)`` and ``shutil.rmtree``
+    recurse and fail this deep themselves (pytest's clean-up of old runs included).
+    """
+    made: list[Path] = []
+
+    def make(levels: int) -> Path:
+        folder = tmp_path / "tree"
         folder.mkdir()
-    (folder / "deep.toml").write_text(GOOD_BRIEF)
-    return folder
+        made.append(folder)
+        for _ in range(levels):
+            folder = folder / "d"
+            folder.mkdir()
+            made.append(folder)
+        (folder / "deep.toml").write_text(GOOD_BRIEF)
+        return folder
+
+    yield make
+    for folder in reversed(made):
+        for child in folder.iterdir():
+            if not child.is_dir() or child.is_symlink():
+                child.unlink()
+        folder.rmdir()
 
 
-def test_validate_a_folder_a_thousand_levels_deep(tmp_path: Path) -> None:
-    _deep_tree(tmp_path / "tree", 1000)
+def test_validate_a_folder_a_thousand_levels_deep(tmp_path: Path, deep_tree) -> None:
+    deep_tree(1000)
     (tmp_path / "tree" / "top.toml").write_text(GOOD_BRIEF)
     done = run("validate", str(tmp_path / "tree"))
     no_traceback(done)
@@ -124,8 +141,8 @@ def test_validate_a_folder_a_thousand_levels_deep(tmp_path: Path) -> None:
     assert done.returncode == 1
 
 
-def test_agenda_of_a_folder_a_thousand_levels_deep(tmp_path: Path) -> None:
-    _deep_tree(tmp_path / "tree", 1000)
+def test_agenda_of_a_folder_a_thousand_levels_deep(tmp_path: Path, deep_tree) -> None:
+    deep_tree(1000)
     (tmp_path / "tree" / "top.toml").write_text(GOOD_BRIEF)
     done = run("agenda", "--now", NOW, str(tmp_path / "tree"))
     no_traceback(done)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefing.core.safetext import display_path
 from briefing.storage.atomic import atomic_write
 
 if TYPE_CHECKING:
@@ -28,7 +31,7 @@ class ExportRequest:
     brief_id: str | None = None
     """Only this brief; all briefs when None."""
     force: bool = False
-    """Replace an existing file (or a symlink, itself, never its target)."""
+    """Replace an existing regular file (never a link, FIFO, device or folder)."""
 
 
 class ExportError(Exception):
@@ -64,17 +67,55 @@ def render_export(
     return (to_json(data) if fmt == "json" else to_toml(data)).encode("utf-8")
 
 
+def check_target(target: Path, *, force: bool) -> None:
+    """Raise :class:`ExportError` unless ``payload`` may be written at ``target``.
+
+    A new file may be written, and ``force`` replaces an existing regular file;
+    nothing else is ever replaced, with or without ``force``: not a symbolic
+    link (whose target could be anything, ``/dev/stdout`` included), not a
+    FIFO, device or socket (as root, ``-o /dev/null --force`` would replace the
+    system's ``/dev/null``), not a folder. Standard output is ``-o -``.
+    """
+    where = display_path(target)
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise ExportError(f"{where}: cannot be checked ({error.strerror or error})") from None
+    if info is not None:
+        mode = info.st_mode
+        if stat.S_ISLNK(mode):
+            raise ExportError(f"{where}: is a symbolic link; it is neither followed nor replaced")
+        if stat.S_ISDIR(mode):
+            raise ExportError(f"{where}: is a folder")
+        if not stat.S_ISREG(mode):
+            kind = (
+                "a named pipe (FIFO)"
+                if stat.S_ISFIFO(mode)
+                else "a socket"
+                if stat.S_ISSOCK(mode)
+                else "a device"
+            )
+            raise ExportError(f"{where}: is {kind}, not a regular file; it is never replaced")
+        if not force:
+            raise ExportExists(f"{where}: already exists")
+    try:
+        folder = os.stat(target.parent).st_mode
+    except FileNotFoundError:
+        folder = 0
+    except OSError as error:
+        raise ExportError(f"{where}: cannot be checked ({error.strerror or error})") from None
+    if not stat.S_ISDIR(folder):
+        raise ExportError(f"{display_path(target.parent)}: no such folder")
+
+
 def write_export(target: Path, payload: bytes, *, force: bool) -> None:
-    """Write ``payload`` atomically; refuse to replace a file or follow a symlink without ``force``."""
-    if target.is_symlink() and not force:
-        raise ExportExists(f"{target}: is a symbolic link; not following it")
-    if target.exists() and not force:
-        raise ExportExists(f"{target}: already exists")
-    if target.exists() and target.is_dir():
-        raise ExportError(f"{target}: is a folder")
-    if not target.parent.is_dir():
-        raise ExportError(f"{target.parent}: no such folder")
+    """Write ``payload`` atomically at ``target``, if :func:`check_target` allows it."""
+    check_target(target, force=force)
     try:
         atomic_write(target, payload)
     except OSError as error:
-        raise ExportError(f"{target}: cannot be written ({error.strerror or error})") from None
+        raise ExportError(
+            f"{display_path(target)}: cannot be written ({error.strerror or error})"
+        ) from None

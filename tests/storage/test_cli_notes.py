@@ -159,12 +159,11 @@ def test_symlink_is_not_followed_without_force(
     assert "symbolic link" in err and "Traceback" not in err
     assert link.is_symlink() and victim.read_text() == "precious\n"
 
-    # With --force the link itself is replaced; what it pointed at is untouched.
+    # --force replaces a regular file only (issue 13, item 4): the link and what it
+    # points at are both left alone.
     code, _, err = export("--format", "md", "-o", str(link), "--force", library=samples_dir)
-    assert code == 0, err
-    assert not link.is_symlink()
-    assert link.read_text(encoding="utf-8").startswith("# Notes from briefing")
-    assert victim.read_text() == "precious\n"
+    assert code == 1 and "symbolic link" in err and "Traceback" not in err
+    assert link.is_symlink() and victim.read_text() == "precious\n"
 
 
 def test_dangling_symlink_is_not_followed(seeded: Path, samples_dir: Path, tmp_path: Path) -> None:
