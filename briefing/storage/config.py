@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -111,7 +112,7 @@ class _Problems:
         self.told: list[str] = []
         self.more = 0
 
-    def add(self, key: str, problem: Callable[[], str | None]) -> None:
+    def add(self, key: str, problem: Callable[[], str]) -> None:
         if len(self.told) >= MAX_WARNINGS:
             self.more += 1
             return
@@ -149,9 +150,11 @@ def load_config(path: Path) -> tuple[Config, list[str]]:
     good: dict[str, Any] = {}
     problems = _Problems(where)
     for key, value in raw.items():
-        problem = _check(key, value)
-        if problem:
-            problems.add(key, lambda key=key, value=value: _check(key, value))
+        if key not in Config.__dataclass_fields__:
+            # Worded (with a suggestion) only if it is one of the warnings told.
+            problems.add(key, partial(_unknown, key))
+        elif reason := _check(key, value):
+            problems.add(key, partial(str, reason))
         else:
             good[key] = value
     if "keys" in good:
@@ -166,8 +169,6 @@ def _keys(table: dict[str, Any], problems: _Problems) -> dict[str, str]:
         if isinstance(value, str):
             keys[binding_id] = value
         else:
-            problems.add(
-                f"keys.{binding_id}",
-                lambda value=value: f'expected a key such as "ctrl+n", got {_kind(value)}',
-            )
+            reason = f'expected a key such as "ctrl+n", got {_kind(value)}'
+            problems.add(f"keys.{binding_id}", partial(str, reason))
     return keys
