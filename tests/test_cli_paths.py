@@ -207,3 +207,36 @@ def test_validate_two_folders_without_briefs_names_each(tmp_path: Path) -> None:
     assert f"{tmp_path / 'a'}: no briefs found (briefs are .toml or .json files)" in done.stderr
     assert f"OK {tmp_path / 'b' / 'x.toml'}" in done.stdout
     assert done.returncode == 1
+
+
+# --- export --library reads the library too ------------------------------------------
+
+
+@pytest.mark.parametrize("below", [False, True])
+def test_export_with_a_library_that_cannot_be_entered(locked_library: Path, below: bool) -> None:
+    library = locked_library / "locked" / "sub" if below else locked_library
+    done = run_briefing_unprivileged(
+        "export", "--library", str(library), "--deadlines", "-o", "-"
+    )
+    no_traceback(done)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("BEGIN:VCALENDAR")
+
+
+def test_scan_lists_a_folder_that_cannot_be_entered(locked_library: Path) -> None:
+    script = (
+        "import sys\nfrom briefing.core.library import scan\n"
+        "for entry in scan([sys.argv[1]]):\n"
+        "    print(entry.path.name, entry.error.summary() if entry.error else 'ok')\n"
+    )
+    done = run_unprivileged_python(script, str(locked_library))
+    assert done.stdout.splitlines() == [
+        "good.toml ok",
+        f"locked {locked_library / 'locked'}: cannot be opened (Permission denied)",
+    ], done.stderr
+
+
+def run_unprivileged_python(script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    from unprivileged import run_unprivileged
+
+    return run_unprivileged([sys.executable, "-c", script, *args])

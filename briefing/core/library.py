@@ -323,16 +323,24 @@ class LibraryEntry:
 def scan(
     paths: Iterable[str | os.PathLike[str]], *, local_zone: tzinfo | None = None
 ) -> Iterator[LibraryEntry]:
-    """Load every brief under ``paths``, yielding an entry per file as it is read."""
-    from briefing.core.errors import BriefError
-    from briefing.core.files import find_briefs
+    """Load every brief under ``paths``, yielding an entry per file as it is read.
+
+    A folder that cannot be entered (or is nested too deeply to search) is
+    yielded last as an entry with its error, so the library says so.
+    """
+    from briefing.core.errors import BriefError, Problem
+    from briefing.core.files import FileProblem, NoBriefsFound, find_briefs
     from briefing.core.loading import load_brief
 
-    for path in find_briefs(paths):
+    problems: list[FileProblem] = []
+    for path in find_briefs(paths, problems):
         try:
             yield LibraryEntry(path, brief=load_brief(path, local_zone=local_zone))
         except BriefError as error:
             yield LibraryEntry(path, error=error)
+    for problem in problems:
+        if not isinstance(problem, NoBriefsFound):
+            yield LibraryEntry(problem.path, error=BriefError(problem.path, [Problem(problem.reason)]))
 
 
 def next_open_deadline(deadlines: Sequence[D], now: datetime) -> D | None:

@@ -44,12 +44,14 @@ def display_path(path: str) -> str:
         relative = os.path.relpath(path)
     except ValueError:  # another drive (Windows)
         relative = path
+    from briefing.core.safetext import display_path as safe
+
     if not relative.startswith(os.pardir):
-        return relative
+        return safe(relative)
     home = os.path.expanduser("~")
     if home not in ("~", os.sep) and path.startswith(home + os.sep):
-        return "~" + path[len(home) :]
-    return path
+        return safe("~" + path[len(home) :])
+    return safe(path)
 
 
 class LibraryScreen(LoadingMixin, Screen[None]):
@@ -234,7 +236,7 @@ class LibraryScreen(LoadingMixin, Screen[None]):
         status = self.query_one("#library-status", Static)
         entry = self.highlighted_entry()
         if not self.entries and not self._loading:
-            where = ", ".join(str(p) for p in self.paths) or "(no folders)"
+            where = ", ".join(display_path(str(p)) for p in self.paths) or "(no folders)"
             status.update(
                 Content.styled(
                     f"No briefs in {where}. Briefs are .toml or .json files.", "$warning"
@@ -243,7 +245,7 @@ class LibraryScreen(LoadingMixin, Screen[None]):
         elif entry is None:
             status.update(Content(""))
         elif entry.error is not None or entry.summary is None:
-            lines = entry.error.lines()[:4] if entry.error else [f"{entry.path}: cannot be read"]
+            lines = entry.error.lines()[:4] if entry.error else [f"{display_path(str(entry.path))}: cannot be read"]
             status.update(Content.styled("\n".join(lines), "$error"))
         else:
             parts: list[str | tuple[str, str]] = [(display_path(entry.key), "$text-muted")]
