@@ -70,6 +70,11 @@ def _damaged(error: BaseException) -> bool:
     return code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 
 
+def _emptied(error: BaseException) -> bool:
+    """True when ``error`` says a table is missing: another program emptied the file."""
+    return isinstance(error, sqlite3.OperationalError) and "no such table" in str(error)
+
+
 class _Summaries:
     """An index's stored summaries, one at a time or many at once (a ``SummaryLoader``)."""
 
@@ -106,6 +111,8 @@ class LibraryIndex:
         """True when the file was damaged or outdated and started again empty."""
         self.summaries = _Summaries(self)
         """The loader of listed entries' summaries (see :func:`briefing.core.library.prefetch`)."""
+        self._identity: tuple[int, int] | None = None
+        """The device and inode of the file opened, to notice it deleted or replaced."""
 
     @property
     def connection(self) -> sqlite3.Connection:
@@ -131,7 +138,37 @@ class LibraryIndex:
                     except (sqlite3.DatabaseError, OSError):
                         self.persistent = False
                         self._connection = self._open(None)
+                if self.persistent:
+                    try:
+                        info = os.stat(self.path)
+                        self._identity = (info.st_dev, info.st_ino)
+                    except OSError:
+                        self._identity = None
             return self._connection
+
+    def lost(self) -> bool:
+        """True when the file this index opened was deleted, or another file is in its place.
+
+        SQLite goes on reading and writing a deleted file through the connection
+        it has open, so nothing would ever be kept again (and searches, which open
+        the file by its name, would find none).
+        """
+        with self.lock:
+            if self._connection is None or self._identity is None:
+                return False
+            try:
+                info = os.stat(self.path)
+            except OSError:
+                return True
+            return (info.st_dev, info.st_ino) != self._identity
+
+    def start_again(self, *, discard: bool) -> None:
+        """Close the file (deleting it when ``discard``); the next use opens or creates it anew."""
+        with self.lock:
+            self.close()
+            if discard:
+                self._discard()
+            self.rebuilt = True
 
     def _open(self, path: Path | None) -> sqlite3.Connection:
         if path is not None:
@@ -185,14 +222,15 @@ class LibraryIndex:
         where, parameters = roots_clause(roots)
         query = f"SELECT path, {columns} FROM files WHERE {where} {order}"
         with self.lock:
+            if self.lost():
+                self.start_again(discard=False)  # a refresh then reads every file again
             try:
                 return self.connection.execute(query, parameters).fetchall()
             except sqlite3.DatabaseError as error:
-                if _damaged(error):
-                    # Damaged after opening (the pages of the table itself): start again.
-                    self.close()
-                    self._discard()
-                    self.rebuilt = True
+                if _damaged(error) or _emptied(error):
+                    # Damaged or emptied after opening (the pages of the table itself, or
+                    # the tables dropped by another program): start again.
+                    self.start_again(discard=_damaged(error))
                 return []
 
     def cached(self, paths: Iterable[str | os.PathLike[str]]) -> list[LibraryEntry]:
@@ -449,3 +487,4 @@ class LibraryIndex:
         if self._connection is not None:
             self._connection.close()
             self._connection = None
+            self._identity = None

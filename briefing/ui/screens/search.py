@@ -26,6 +26,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from briefing.core.safetext import display_path
 from briefing.storage.library_search import Hit, LibrarySearch, Marked, SearchResult
 from briefing.ui.app_library import ItemTarget
 
@@ -97,8 +98,31 @@ def status_text(result: SearchResult, query: str, elapsed: float) -> Content:
         parts.append(("Titles, summaries, quotes, people, deadlines and your notes", "$text-muted"))
     if result.building is not None:
         done, total = result.building
-        parts += ["  ", (f"search index is being built ({done:,} of {total:,})…", "$warning")]
+        counted = f" ({done:,} of {total:,})" if total else ""
+        parts += ["  ", (f"search index is being built{counted}…", "$warning")]
     return Content.assemble(*parts)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+def _index_broken(problem: str) -> bool:
+    """True when a search failed because the index file is damaged or was emptied."""
+    return any(
+        words in problem
+        for words in ("no such table", "malformed", "not a database", "disk I/O error")
+    )
+
+
+def _lost_problem(error: Exception) -> str | None:
+    """Nothing to say while the file is simply missing (it is being built); else the error."""
+    text = str(error)
+    return None if "does not exist yet" in text else f"search index unreadable ({text}); rebuilding"
 
 
 class SearchScreen(ModalScreen[ItemTarget | None]):
@@ -149,6 +173,9 @@ class SearchScreen(ModalScreen[ItemTarget | None]):
         self._notes: list[Note] = []
         self._closed = False
         self._building = False
+        self._identity: tuple[int, int] | None = None
+        """The device and inode of the index file the searcher opened."""
+        self._rebuilding = False
 
     @property
     def briefing_app(self) -> BriefingApp:
@@ -220,18 +247,60 @@ class SearchScreen(ModalScreen[ItemTarget | None]):
         index = app.library_index
         if index is None:
             return SearchResult(problem="search needs the library index, which cannot be used")
+        if not index.persistent:
+            # Kept in memory this run (a data folder that cannot be written): nothing to open.
+            where = display_path(index.path)
+            return SearchResult(problem=f"{where}: cannot be written, so search is unavailable")
+        if self._searcher is not None and self._identity != _identity(index.path):
+            self._close_searcher()  # the file was deleted or replaced: open the new one
         if self._searcher is None:
             try:
                 connection = open_search_connection(index.path)
-            except sqlite3.Error:
-                return SearchResult(building=(0, 0))
+            except sqlite3.Error as error:
+                # Deleted, or damaged, while the reader runs: the README promises a rebuild.
+                self.app.call_from_thread(self.rebuild_index, index.path.exists())
+                return SearchResult(building=(0, 0), problem=_lost_problem(error))
+            self._identity = _identity(index.path)
             self._searcher = LibrarySearch(
                 connection, app.library_paths, NotesIndex(self._notes) if self._notes else None
             )
         result = self._searcher.search(query)
         if result.problem and result.problem.startswith("search failed"):
             self._close_searcher()  # opened again by the next search
+            if _index_broken(result.problem):
+                self.app.call_from_thread(self.rebuild_index, "no such table" not in result.problem)
+                result = SearchResult(building=(0, 0))
+        elif index.lost():
+            self.app.call_from_thread(self.rebuild_index, False)
         return result
+
+    def rebuild_index(self, discard: bool) -> None:
+        """Build the library index again (deleting a damaged file first when ``discard``)."""
+        if self._rebuilding or self._closed:
+            return
+        self._rebuilding = self._building = True
+        self._rebuild(discard)
+
+    @work(thread=True, group="search-rebuild")
+    def _rebuild(self, discard: bool) -> None:
+        """List the library into a new index file, then fill its search tables (in a thread)."""
+        from briefing.storage.indexing import index_in_processes
+
+        app = self.briefing_app
+        index = app.library_index
+        try:
+            if index is None:
+                return
+            index.start_again(discard=discard)
+            worker = get_current_worker()
+            for _ in index.refresh(app.library_paths, indexer=index_in_processes):
+                if worker.is_cancelled or self._closed:
+                    return
+            for _ in index.build_search():
+                if worker.is_cancelled or self._closed:
+                    return
+        finally:
+            self._rebuilding = False
 
     def _close_searcher(self) -> None:
         if self._searcher is not None:
