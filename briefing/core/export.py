@@ -21,7 +21,14 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    ValidationError,
+    field_validator,
+)
 
 from briefing.core.anchors import ItemKind
 from briefing.core.annotations import KIND_LABELS, Bookmark, Note
@@ -198,6 +205,16 @@ class _NoteRecord(BaseModel):
     created: NoteTime
     updated: NoteTime
     detached: bool = False
+
+    @field_validator("uid", "brief_id", "brief_title", "item_id", "item_text", "body")
+    @classmethod
+    def _storable(cls, value: str) -> str:
+        # JSON can hold half a surrogate pair ("\ud800"), which is not text: SQLite refuses it.
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError("holds half of a surrogate pair, which is not text") from None
+        return value
 
 
 class _ExportFile(BaseModel):

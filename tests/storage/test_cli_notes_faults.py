@@ -181,3 +181,13 @@ def test_a_note_outside_the_calendar_already_stored_is_reported_not_a_crash() ->
     assert result.returncode == 1
     assert note.uid in one_line(result.stderr)
     assert ANCHOR.brief_id
+
+
+def test_import_refuses_text_that_cannot_be_stored(tmp_path: Path) -> None:
+    path = export_file(tmp_path, "2025-10-26T12:00:00Z")
+    path.write_text(path.read_text().replace("from another machine", "half a pair \\ud800"))
+    result = run_briefing("import-notes", str(path))
+    no_traceback(result)
+    assert result.returncode == 1
+    line = one_line(result.stderr)
+    assert path.name in line and "notes[0].body" in line, line
