@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING
 
+from briefing.core.article.clauses import ClauseMarks
 from briefing.core.article.patterns import lazy
 
 if TYPE_CHECKING:
@@ -202,17 +203,67 @@ def _iso_date(text: str) -> date | None:
         return None
 
 
-def _tense(sentence: str, clause: str, before: str) -> str:
-    """``future``, ``past`` or ``unknown``: which way a date without a year should lean."""
-    if _INFINITIVE_BEFORE.search(before):
+_WINDOW = 200
+"""How far before a date the words that lead to it are looked for (a few words are needed)."""
+
+
+def _leaning(text: str) -> str | None:
+    """``future`` or ``past`` when the words of ``text`` say so, else None."""
+    if _FUTURE.search(text):
         return "future"
-    for text in (clause, sentence):
-        if _FUTURE.search(text):
+    for word in _PAST.findall(text):
+        if word.lower() not in _NOT_PAST:
+            return "past"
+    return None
+
+
+class _Sentence:
+    """One sentence and what its dates share, each worked out once.
+
+    A sentence can hold thousands of dates; reading the whole sentence (or the
+    whole clause) again for each of them made long sentences cost time quadratic
+    in their length.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.marks = ClauseMarks(text)
+        self._leanings: dict[tuple[int, int], str | None] = {}
+        self._events: dict[tuple[int, int], bool] = {}
+        self._stripped: str | None = None
+
+    @property
+    def stripped(self) -> str:
+        """The sentence without surrounding spaces."""
+        if self._stripped is None:
+            self._stripped = self.text.strip()
+        return self._stripped
+
+    def leaning(self, left: int, right: int) -> str | None:
+        """:func:`_leaning` of ``text[left:right]``, remembered."""
+        key = (left, right)
+        if key not in self._leanings:
+            self._leanings[key] = _leaning(self.text[left:right])
+        return self._leanings[key]
+
+    def has_event(self, left: int, right: int) -> bool:
+        """Whether ``text[left:right]`` names an event a year can date ("launched")."""
+        key = (left, right)
+        if key not in self._events:
+            self._events[key] = _EVENT_YEAR.search(self.text[left:right]) is not None
+        return self._events[key]
+
+    def tense(self, start: int, end: int) -> str:
+        """``future``, ``past`` or ``unknown``: which way a date without a year should lean.
+
+        The clause around the date decides, then the whole sentence.
+        """
+        left, right = self.marks.bounds(start, end)
+        # Searching from ``pos`` sees the character before it, as a search of the
+        # clause from its start does; an infinitive needs a few words, not a whole clause.
+        if _INFINITIVE_BEFORE.search(self.text, max(left, start - _WINDOW), start):
             return "future"
-        for word in _PAST.findall(text):
-            if word.lower() not in _NOT_PAST:
-                return "past"
-    return "unknown"
+        return self.leaning(left, right) or self.leaning(0, len(self.text)) or "unknown"
 
 
 def _nearest_year(month: int, day: int, published: date, tense: str) -> date | None:
@@ -254,32 +305,16 @@ def _weekday(name: str, prefix: str, published: date, tense: str) -> date:
     )
 
 
-_CLAUSE_MARK = lazy(r"[;—–]|,(?!\d)")
-
-
-def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
-    """Return where the clause around ``start:end`` begins and ends (commas, semicolons)."""
-    left = 0
-    for mark in _CLAUSE_MARK.finditer(sentence, 0, start):
-        left = mark.end()
-    right = _CLAUSE_MARK.search(sentence, end)
-    return left, right.start() if right else len(sentence)
-
-
-def _clause(sentence: str, start: int, end: int) -> tuple[str, str]:
-    """Return the clause around a date and the part of it before the date."""
-    left, right = _clause_bounds(sentence, start, end)
-    return sentence[left:right], sentence[left:start]
-
-
 def _resolve(
-    match: re.Match[str], published: date, sentence: str, offset: int
+    match: re.Match[str], published: date, sentence: _Sentence, offset: int
 ) -> tuple[str, list[str]] | None:
     """Return the ISO value of a match and any doubts, or None when it is not a usable date."""
     start, end = match.start() - offset, match.end() - offset
-    clause, before = _clause(sentence, start, end)
-    tense = _tense(sentence, clause, before)
     group = match.group
+    if group("year"):
+        return (group("year"), []) if sentence.has_event(*sentence.marks.bounds(start, end)) else None
+    # Only dates without a year need the tense: most matches never pay for it.
+    tense = sentence.tense(start, end) if not (group("iso") or group("m3")) else "unknown"
     checks: list[str] = []
     if group("iso"):
         found = _iso_date(group("iso"))
@@ -326,10 +361,6 @@ def _resolve(
         return found.isoformat(), checks
     if group("rel"):
         return _relative(group("rel").lower(), published, checks)
-    if group("year"):
-        if not _EVENT_YEAR.search(clause):
-            return None
-        return group("year"), checks
     return None
 
 
@@ -355,7 +386,7 @@ def _relative(phrase: str, published: date, checks: list[str]) -> tuple[str, lis
 
 
 def _is_deadline(sentence: str, start: int, end: int, previous_end: int) -> bool:
-    before = sentence[previous_end:start][-90:]
+    before = sentence[max(previous_end, start - 90) : start]
     if _NOT_DEADLINE.search(before):
         return False
     if _DEADLINE.search(before) and not re.search(r"\bopens?\b", before[-25:]):
@@ -368,21 +399,30 @@ def _is_deadline(sentence: str, start: int, end: int, previous_end: int) -> bool
 _LABEL_TRIM = " ,.;:-—–\"“”'‘’()"
 
 
-def _label(sentence: str, start: int, end: int) -> str:
-    """A short label for a date: its clause, without the date itself."""
-    left, right = _clause_bounds(sentence, start, end)
-    head = re.sub(
-        r"\b(?:on|by|until|from|in|since|of|at|before|after|for)$",
-        "",
-        sentence[left:start].rstrip(),
-        flags=re.IGNORECASE,
-    )
-    text = " ".join(f"{head} {sentence[end:right]}".split())
+def _label(sentence: str, bounds: tuple[int, int], start: int, end: int) -> str:
+    """A short label for a date: its clause (``bounds``), without the date itself.
+
+    The label keeps 100 characters, so only the first :data:`_WINDOW` characters
+    of a longer clause are read: reading all of it for each date made a long
+    clause full of dates cost time quadratic in its length.
+    """
+    left, right = bounds
+    if start - left > _WINDOW:
+        head = sentence[left : left + _WINDOW]
+    else:
+        head = re.sub(
+            r"\b(?:on|by|until|from|in|since|of|at|before|after|for)$",
+            "",
+            sentence[left:start].rstrip(),
+            flags=re.IGNORECASE,
+        )
+    text = " ".join(f"{head} {sentence[end : min(right, end + _WINDOW)]}".split())
     text = re.sub('["“”]', "", text).strip(_LABEL_TRIM)
     text = re.sub(r"^(?:and|but|or|which|that|when|while|where|with|as)\s+", "", text, flags=re.I)
     if len(text.split()) < 3:
         # The clause is little more than the date: say what the sentence says.
-        text = " ".join(f"{sentence[:start]} {sentence[end:]}".split()).strip(_LABEL_TRIM)
+        around = sentence[:_WINDOW] if start > _WINDOW else f"{sentence[:start]} {sentence[end : end + _WINDOW]}"
+        text = " ".join(around.split()).strip(_LABEL_TRIM)
     if len(text) > 100:
         text = text[:100].rsplit(" ", 1)[0] + "…"
     return text[:1].upper() + text[1:]
@@ -396,12 +436,13 @@ def find_dates(
     found: list[FoundDate] = []
     previous_sentence = (-1, -1)
     previous_end = 0
+    sentence = _Sentence("")
     for match in _DATES.finditer(body):
         sentence_span = document.sentence_at(match.start())
         if sentence_span != previous_sentence:
             previous_sentence, previous_end = sentence_span, 0
-        sentence = body[sentence_span[0] : sentence_span[1]]
-        if not sentence:
+            sentence = _Sentence(body[sentence_span[0] : sentence_span[1]])
+        if not sentence.text:
             continue
         resolved = _resolve(match, published, sentence, sentence_span[0])
         start, end = match.start() - sentence_span[0], match.end() - sentence_span[0]
@@ -410,18 +451,20 @@ def find_dates(
         iso, checks = resolved
         if not 2 <= int(iso[:4]) <= 9998:
             continue
-        deadline = _is_deadline(sentence, start, end, previous_end) or bool(
-            _END_OF.match(match.group()) and _BY_END.search(sentence, 0, start)
+        text = sentence.text
+        deadline = _is_deadline(text, start, end, previous_end) or bool(
+            # "by" and the spaces after it are all the search needs to see.
+            _END_OF.match(match.group()) and _BY_END.search(text, max(0, start - 64), start)
         )
         previous_end = end
-        label = _label(sentence, start, end) or match.group().strip()
+        label = _label(text, sentence.marks.bounds(start, end), start, end) or match.group().strip()
         phrase = " ".join(match.group().split())
         if deadline and len(iso) < 10:
             checks.append(f'due date set to the end of "{phrase}"')
         found.append(
             FoundDate(
                 match.start(), match.end(), phrase, iso, "deadline" if deadline else "timeline",
-                label, sentence.strip(), checks,
+                label, sentence.stripped, checks,
             )
         )  # fmt: skip
     return found
