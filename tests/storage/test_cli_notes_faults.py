@@ -191,3 +191,11 @@ def test_import_refuses_text_that_cannot_be_stored(tmp_path: Path) -> None:
     assert result.returncode == 1
     line = one_line(result.stderr)
     assert path.name in line and "notes[0].body" in line, line
+
+
+def test_an_unknown_kind_is_named_as_a_kind_not_a_status(tmp_path: Path) -> None:
+    path = export_file(tmp_path, "2025-10-26T12:00:00Z")
+    path.write_text(path.read_text().replace('"quote"', '"timeline"'))
+    result = run_briefing("import-notes", str(path))
+    line = one_line(result.stderr)
+    assert "notes[0].kind" in line and "'quote'" in line and "status" not in line, line
