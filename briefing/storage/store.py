@@ -165,7 +165,15 @@ class Store:
         except sqlite3.Error as error:
             connection.close()
             raise StoreError(f"{self.path}: cannot be updated ({error})") from None
+        try:
+            # A read makes SQLite open (create) the -wal and -shm files, which a file just
+            # switched to WAL does not have yet: the files every write checks are these.
+            connection.execute("PRAGMA schema_version").fetchone()
+        except sqlite3.Error as error:
+            connection.close()
+            raise _open_error(self.path, error) from None
         self._files = self._current_files()
+        self._vanished = False
         return connection
 
     def _open_read_only(self) -> sqlite3.Connection:

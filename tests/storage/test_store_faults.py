@@ -348,3 +348,13 @@ def test_a_read_only_store_reads_and_refuses_writes(
         assert "notes are read-only" in str(caught.value) and str(db_path) in str(caught.value)
     store.close()
     assert _files(db_path.parent) == before
+
+
+def test_a_good_database_in_rollback_journal_mode_takes_notes(db_path: Path) -> None:
+    from briefing.storage.store import MIGRATIONS
+
+    _rollback_database(db_path, "".join(MIGRATIONS[v] for v in sorted(MIGRATIONS)), SCHEMA_VERSION)
+    store = Store(db_path)
+    add(Annotations(store), "first in WAL")
+    store.close()
+    assert bodies_in(db_path) == {"first in WAL"}
