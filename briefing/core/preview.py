@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from briefing.core import tomlread
+from briefing.core.files import FileProblem, read_regular_file
 from briefing.core.safetext import clean_line
 from briefing.core.timeutil import format_when
 
@@ -55,12 +56,11 @@ def _toml_head(text: str) -> dict:
 def peek(path: Path) -> Preview | None:
     """Return the title, source name and publication time of the brief at ``path``, if it reads at all."""
     try:
-        data = path.read_bytes()[: MAX_PREVIEW_BYTES + 1]
-        if len(data) > MAX_PREVIEW_BYTES:
-            return None
+        # A regular file only, never past the limit: a FIFO blocked, /dev/zero filled memory.
+        data = read_regular_file(path, limit=MAX_PREVIEW_BYTES)
         text = data.decode("utf-8-sig")
         raw = json.loads(text) if path.suffix.lower() == ".json" else _toml_head(text)
-    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+    except (FileProblem, OSError, UnicodeDecodeError, ValueError, RecursionError):
         return None
     if not isinstance(raw, dict):
         return None
