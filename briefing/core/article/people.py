@@ -91,14 +91,33 @@ class People:
 
     def within(self, start: int, end: int) -> list[Mention]:
         """Mentions that lie inside ``start:end``."""
-        first = bisect.bisect_left(self._starts, start)
+        index = bisect.bisect_left(self._starts, start)
         out = []
-        for mention in self.mentions[first:]:
-            if mention.start >= end:
-                break
-            if mention.end <= end:
-                out.append(mention)
+        # By index: slicing the list from ``index`` would copy the rest of the article's mentions.
+        while index < len(self.mentions) and self.mentions[index].start < end:
+            if self.mentions[index].end <= end:
+                out.append(self.mentions[index])
+            index += 1
         return out
+
+    def first_within(self, start: int, end: int) -> Mention | None:
+        """The first of :meth:`within`, without listing the others."""
+        index = bisect.bisect_left(self._starts, start)
+        while index < len(self.mentions) and self.mentions[index].start < end:
+            if self.mentions[index].end <= end:
+                return self.mentions[index]
+            index += 1
+        return None
+
+    def last_within(self, start: int, end: int) -> Mention | None:
+        """The last of :meth:`within`, found from the end (a sentence can hold thousands)."""
+        first = bisect.bisect_left(self._starts, start)
+        index = bisect.bisect_left(self._starts, end) - 1
+        while index >= first:
+            if self.mentions[index].end <= end:
+                return self.mentions[index]
+            index -= 1
+        return None
 
     def last_named_before(self, offset: int, limit: int = 3000) -> Mention | None:
         """The nearest mention by name before ``offset`` (within ``limit`` characters)."""
@@ -121,16 +140,16 @@ class _Finder(TokenView):
         self.nicknames: dict[int, str] = {}
         skip = []
         body = document.body
+        parts = []
+        done = 0
         for match in _NICKNAME.finditer(body):
             # Thomas "Tom" Whitaker: the nickname is an alias, not a quotation.
             skip.append((match.start(2) - 1, match.end(2) + 1))
             self.nicknames[match.start(1)] = f"{match.group(2)} {match.group(3)}"
-            body = (
-                body[: match.start(2) - 1]
-                + " " * (match.end(2) - match.start(2) + 2)
-                + body[match.end(2) + 1 :]
-            )
-        self.body = body
+            # Blanked in one pass at the end: a copy of the body per nickname was quadratic.
+            parts += [body[done : match.start(2) - 1], " " * (match.end(2) - match.start(2) + 2)]
+            done = match.end(2) + 1
+        self.body = "".join([*parts, body[done:]]) if parts else body
         self.tokens = tokenize(body, skip)
         self.quotes = quotes
         self._quote_starts = [s for s, _ in quotes]

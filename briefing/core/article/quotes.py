@@ -155,46 +155,51 @@ def _is_nickname(body: str, span: QuoteSpan) -> bool:
     return bool(re.search(r"[A-Z][\w-]+ $", before)) and bool(re.match(r" [A-Z]", after))
 
 
-def _masked_sentence(
-    body: str, start: int, end: int, spans: list[QuoteSpan], starts: list[int] | None = None
-) -> str:
-    """The text from start to end with every quotation blanked out (same length)."""
-    if starts is None:
-        starts = [s.start for s in spans]
-    # Spans are sorted and do not overlap: only the one before ``start`` can reach into it.
-    first = max(0, bisect.bisect_right(starts, start) - 1)
-    last = bisect.bisect_left(starts, end)
-    text = body[start:end]
-    for span in spans[first:last]:
-        if span.end <= start or span.start >= end:
+def _masked(body: str, spans: list[QuoteSpan]) -> str:
+    """``body`` with every quotation blanked out (same length), made once for all quotes.
+
+    Blanking each sentence again for each quote in it made a sentence of many
+    quotes cost time quadratic in its length.
+    """
+    parts = []
+    done = 0
+    for span in spans:
+        start = max(span.start, done)
+        if span.end <= start:
             continue
-        left, right = max(span.start, start) - start, min(span.end, end) - start
-        text = text[:left] + " " * (right - left) + text[right:]
-    return text
+        parts += [body[done:start], " " * (span.end - start)]
+        done = span.end
+    parts.append(body[done:])
+    return "".join(parts)
 
 
 def join_split_quotes(body: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
     """Join "The talks," he said, "were intense." into one quotation."""
-    out: list[QuoteSpan] = []
+    # Each run of parts is joined once at the end: joining part by part copied the
+    # text so far for every part, quadratic in a long chain of split quotes.
+    chains: list[list[QuoteSpan]] = []
     for span in spans:
-        if out:
-            last = out[-1]
-            between = body[last.end : span.start]
+        if chains:
+            last = chains[-1][-1]
+            between = body[last.end : span.start] if span.start - last.end <= 160 else ""
             if (
                 last.closed
                 and last.text.endswith(",")
-                and len(between) <= 160
+                and between
                 and re.fullmatch(r"\s*,?\s*[^.!?;\"“”‘’]+,\s*", between)
                 and SPEECH_VERB_RE.search(between)
                 and span.text[:1].islower()
             ):
-                out[-1] = QuoteSpan(
-                    last.start, span.end, f"{last.text} {span.text}", span.closed,
-                    [*last.parts, (span.start, span.end)],
-                )  # fmt: skip
+                chains[-1].append(span)
                 continue
-        out.append(span)
-    return out
+        chains.append([span])
+    return [
+        chain[0] if len(chain) == 1 else QuoteSpan(
+            chain[0].start, chain[-1].end, " ".join(part.text for part in chain),
+            chain[-1].closed, [*chain[0].parts, *((part.start, part.end) for part in chain[1:])],
+        )
+        for chain in chains
+    ]  # fmt: skip
 
 
 def _clean_quote_text(text: str) -> str:
@@ -212,6 +217,55 @@ class _Attributor:
         self.people = people
         self.spans = spans
         self.starts = [s.start for s in spans]
+        self.masked = _masked(self.body, spans)
+        self._solid = self._last_solid_before_each()
+        self._verbs: dict[tuple[int, int], tuple[list[int], list[re.Match[str]]]] = {}
+        self._sentence_words: dict[tuple[int, int], tuple[bool, bool, int | None]] = {}
+        self._contexts: dict[tuple[int, int], str] = {}
+
+    def _last_solid_before_each(self) -> list[int]:
+        """For each quote, where the last character before it that is not a space is (-1: none).
+
+        A quote right after other quotes takes the answer of the one before it
+        instead of walking back over all their blanks again.
+        """
+        masked, spans, starts = self.masked, self.spans, self.starts
+        solid: list[int] = []
+        for number, span in enumerate(spans):
+            at = span.start - 1
+            while at >= 0 and masked[at].isspace():
+                inside = bisect.bisect_right(starts, at) - 1
+                if 0 <= inside < number and spans[inside].end > at:
+                    at = solid[inside]  # all blank from that quote's start to here
+                    break
+                at -= 1
+            solid.append(at)
+        return solid
+
+    def _verbs_in(self, sentence_start: int, sentence_end: int) -> tuple[list[int], list[re.Match[str]]]:
+        """The verbs of speech outside quotations in a sentence, and where each ends."""
+        key = (sentence_start, sentence_end)
+        if key not in self._verbs:
+            found = list(SPEECH_VERB_RE.finditer(self.masked[sentence_start:sentence_end]))
+            self._verbs[key] = ([m.end() for m in found], found)
+        return self._verbs[key]
+
+    def _words_of(self, start: int, end: int) -> tuple[bool, bool, int | None]:
+        """Whether a sentence has a verb of speech, a naming word, and where "according to" ends.
+
+        Only the text outside quotations counts; each sentence is read once, however
+        many quotes it holds.
+        """
+        key = (start, end)
+        if key not in self._sentence_words:
+            masked = self.masked[start:end]
+            according = _ACCORDING.search(masked)
+            self._sentence_words[key] = (
+                SPEECH_VERB_RE.search(masked) is not None,
+                re.search(r"\b(?:described|called|dubbed|as)\b", masked) is not None,
+                according.end() if according else None,
+            )
+        return self._sentence_words[key]
 
     def _resolve(
         self, start: int, end: int, *, last: bool = True
@@ -261,26 +315,27 @@ class _Attributor:
     def _before(
         self, span: QuoteSpan, sentence_start: int
     ) -> tuple[int | None, str, bool] | None | str:
-        masked = _masked_sentence(self.body, sentence_start, span.start, self.spans, self.starts)
-        verbs = list(SPEECH_VERB_RE.finditer(masked))
-        if not verbs:
-            if masked.rstrip().endswith(":"):
+        sentence_end = max(self.document.sentence_at(span.start)[1], span.start)
+        ends, verbs = self._verbs_in(sentence_start, sentence_end)
+        count = bisect.bisect_right(ends, span.start - sentence_start)
+        if not count:
+            solid = self._solid[bisect.bisect_left(self.starts, span.start)]
+            if solid >= sentence_start and self.masked[solid] == ":":
                 # "Sarah Klein of Ostrava Partners was blunter: ..." - the subject speaks.
-                mentions = self.people.within(sentence_start, span.start)
-                if mentions:
-                    found = self._resolve(mentions[0].start, mentions[0].end)
+                first = self.people.first_within(sentence_start, span.start)
+                if first is not None:
+                    found = self._resolve(first.start, first.end)
                     if found is not None:
-                        return found[0], f"{mentions[0].text} ...:", found[2]
+                        return found[0], f"{first.text} ...:", found[2]
             return None
-        verb = verbs[-1]
+        verb = verbs[count - 1]
         verb_at = sentence_start + verb.start()
         if verb.group().lower() == "according to":
             found = self._resolve(verb_at, min(span.start, verb_at + 80), last=False)
             return (found[0], f"according to {found[1]}", found[2]) if found else "anonymous"
-        mentions = self.people.within(sentence_start, verb_at)
-        if not mentions:
+        mention = self.people.last_within(sentence_start, verb_at)
+        if mention is None:
             return "anonymous"
-        mention = mentions[-1]
         if mention.person is not None:
             return mention.person, f"{mention.text} {verb.group()}", False
         named = self.people.last_named_before(mention.start)
@@ -306,15 +361,11 @@ class _Attributor:
             text = _clean_quote_text(span.text)
             if not text:
                 continue
-            masked = _masked_sentence(
-                body, sentence_start, max(end_sentence, sentence_end), self.spans, self.starts
-            )
             whole_sentence = text[:1].isupper() and text[-1:] in ".!?…"
             if (
                 len(text.split()) <= 3
                 and not whole_sentence
-                and not SPEECH_VERB_RE.search(masked)
-                and not re.search(r"\b(?:described|called|dubbed|as)\b", masked)
+                and not any(self._words_of(sentence_start, max(end_sentence, sentence_end))[:2])
             ):
                 continue  # a term in quotation marks ("go-shop"), not reported speech
             checks: list[str] = []
@@ -328,15 +379,10 @@ class _Attributor:
             if result is None:
                 result = self._before(span, sentence_start)
             if result is None:
-                masked_all = _masked_sentence(
-                    body, sentence_start, end_sentence, self.spans, self.starts
-                )
-                according = _ACCORDING.search(masked_all)
-                if according:
+                according = self._words_of(sentence_start, end_sentence)[2]
+                if according is not None:
                     result = self._resolve(
-                        sentence_start + according.end(),
-                        sentence_start + according.end() + 80,
-                        last=False,
+                        sentence_start + according, sentence_start + according + 80, last=False
                     )
             if isinstance(result, tuple):
                 speaker, words, inferred = result
@@ -364,7 +410,9 @@ class _Attributor:
         return found
 
     def _context(self, start: int, end: int, span: QuoteSpan) -> str:
-        text = " ".join(self.body[start:end].split())
+        text = self._contexts.get((start, end))
+        if text is None:
+            text = self._contexts[(start, end)] = " ".join(self.body[start:end].split())
         if len(text) <= MAX_CONTEXT_CHARS:
             return text
         around = max(0, span.start - start - 200)
