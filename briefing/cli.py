@@ -257,7 +257,7 @@ def cmd_config(args: argparse.Namespace) -> int:
         ("bundled themes", paths.bundled_themes()),
     ]
     for label, path in rows:
-        _say(f"{label + ':':16} {path}")
+        _say(f"{label + ':':16} {display_path(path)}")
     return 0
 
 

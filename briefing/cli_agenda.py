@@ -166,14 +166,16 @@ def run_agenda(args: argparse.Namespace) -> int:
     items, failed = agenda_in_library(index, library, zone, indexer=index_in_processes)
     now: datetime = args.now or SystemClock().now()
     rows = schedule(items, now, tag=args.tag, within=args.within)
+    where = ", ".join(display_path(path) for path in library)
     if failed:
         noun = "file" if failed == 1 else "files"
         print(
-            f"briefing agenda: {failed} {noun} could not be read (see 'briefing validate')",
+            f"briefing agenda: {failed} {noun} in {where} could not be read"
+            " (see 'briefing validate')",
             file=sys.stderr,
         )
     if not rows:
-        print("no open deadlines", file=sys.stderr)
+        print(f"no open deadlines in {where}", file=sys.stderr)
         return 0
     plain = args.plain or not sys.stdout.isatty() or bool(os.environ.get("NO_COLOR"))
     if plain:

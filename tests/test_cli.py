@@ -362,6 +362,45 @@ def test_show_hostile_text_rich_on_a_terminal(tmp_path: Path) -> None:
         assert markup in text, f"{markup!r} not shown literally"
 
 
+INVISIBLE_BRIEF = """\
+format = 1
+title = "Zero\\u200bwidth title\\u2060 with a word joiner"
+published = 2025-10-26T13:55:00+03:00
+
+[[participants]]
+id = "ann"
+name = "A\\u200bnn\\ufeff Lee\\u00ad"
+
+[[quotes]]
+speaker = "ann"
+text = "Hidden\\u200b \\U000E0041\\U000E0042 text, a \\U0001F469\\u200D\\U0001F4BB coder"
+"""
+INVISIBLE = ("\u200b", "\u2060", "\ufeff", "\u00ad", "\U000e0041", "\U000e0042")
+
+
+@pytest.mark.parametrize("plain", [False, True], ids=["piped", "piped-plain"])
+def test_show_removes_invisible_format_characters(tmp_path: Path, plain: bool) -> None:
+    # Issue 13, item 15: a zero-width space in a brief reached the output raw.
+    path = tmp_path / "invisible.toml"
+    path.write_text(INVISIBLE_BRIEF, encoding="utf-8")
+    result = run("show", *(["--plain"] if plain else []), str(path))
+    assert result.returncode == 0, result.stderr
+    out, _ = text_of(result)
+    assert not [char for char in INVISIBLE if char in out]
+    assert "Zerowidth title with a word joiner" in out
+    assert "Ann Lee" in out
+    assert "\U0001f469\u200d\U0001f4bb" in out  # the joiner inside an emoji is kept
+
+
+def test_config_prints_paths_escaped(tmp_path: Path) -> None:
+    odd = tmp_path / "new\nline"
+    env = {**os.environ, "BRIEFING_DATA_DIR": str(odd), "BRIEFING_CONFIG_DIR": str(odd)}
+    result = run("config", env=env)
+    out, _ = text_of(result)
+    assert f"{tmp_path}/new\\nline" in out
+    assert all(line.count(":") >= 1 for line in out.splitlines())
+
+
 def test_show_unknown_path(tmp_path: Path) -> None:
     missing = tmp_path / "no-such-brief.toml"
     result = run("show", str(missing))

@@ -120,7 +120,7 @@ def test_tag_filter_and_nothing_open(capsys: pytest.CaptureFixture[str], library
     assert code == 0 and len(lines) == 2
     code, lines, err = run(capsys, str(library), "--now", NOW, "--tag", "nothing")
     assert code == 0 and lines == []
-    assert err.strip() == "no open deadlines"
+    assert err.strip() == f"no open deadlines in {library}"
 
 
 def test_single_file_and_missing_path(
@@ -139,7 +139,9 @@ def test_invalid_files_are_counted_not_fatal(
     (library / "broken.toml").write_text("format = [", encoding="utf-8")
     code, lines, err = run(capsys, str(library), "--now", NOW)
     assert code == 0 and len(lines) == 4
-    assert err.strip() == ("briefing agenda: 1 file could not be read (see 'briefing validate')")
+    assert err.strip() == (
+        f"briefing agenda: 1 file in {library} could not be read (see 'briefing validate')"
+    )
 
 
 def test_the_configured_library(
