@@ -63,6 +63,7 @@ _EMOJI_MODIFIERS = re.compile("[\ufe0f\U0001f3fb-\U0001f3ff]+$")
 # terminals read as 8-bit escape introducers, e.g. U+009B is CSI).
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BIDI = re.compile("[" + "".join(_BIDI_CONTROLS) + "]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _ANSI_SEQUENCE = re.compile(
     r"""
     \x1b\[[0-?]*[ -/]*[@-~]             # CSI ... final byte
@@ -141,6 +142,9 @@ def clean_text(value: str) -> str:
     value = _ANSI_SEQUENCE.sub("", value)
     value = _CONTROL.sub("", value)
     value = _FORMAT.sub(_drop_format, value)
+    # Lone surrogates come from file names that are not UTF-8 (os.fsdecode): no strict
+    # UTF-8 stream can write them, so they are escaped as the bytes they stand for.
+    value = _SURROGATE.sub(lambda match: _escape_char(match.group()), value)
     return _BIDI.sub(_show_bidi, value)
 
 

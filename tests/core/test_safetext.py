@@ -186,6 +186,7 @@ def _clean_text_by_the_patterns(value: str) -> str:
     value = safetext._ANSI_SEQUENCE.sub("", value)
     value = safetext._CONTROL.sub("", value)
     value = safetext._FORMAT.sub(safetext._drop_format, value)
+    value = safetext._SURROGATE.sub(lambda m: safetext._escape_char(m.group()), value)
     return safetext._BIDI.sub(safetext._show_bidi, value)
 
 
@@ -331,3 +332,12 @@ def test_display_path_of_any_name_prints_on_one_line(name: bytes) -> None:
     assert "\n" not in shown and "\r" not in shown
     assert all(unicodedata.category(c) not in ("Cc", "Cs", "Zl", "Zp") for c in shown)
     assert not _BIDI_ALL & set(shown)
+
+
+def test_clean_line_of_a_path_that_is_not_utf8_can_always_be_printed() -> None:
+    # Many messages pass a path through clean_line: a name that is not UTF-8 arrives as
+    # lone surrogates (os.fsdecode), which no strict UTF-8 stream can write.
+    name = os.fsdecode(b"/lib/caf\xe9.toml")
+    assert clean_line(name) == "/lib/caf\\xe9.toml"
+    assert clean_text(f"{name}\nnext") == "/lib/caf\\xe9.toml\nnext"
+    clean_line("lone \ud83d high").encode("utf-8")
