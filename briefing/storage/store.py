@@ -9,7 +9,6 @@ without it.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -17,6 +16,8 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+from briefing.storage.store_files import FileIds, file_ids, not_a_file
+from briefing.storage.store_files import writable as _writable
 from briefing.storage.store_schema import MIGRATIONS, SCHEMA_VERSION, schema_problem
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Store", "StoreError", "move_aside"]
@@ -78,19 +79,6 @@ def _rollback(connection: sqlite3.Connection) -> None:
             pass
 
 
-def _identity(path: Path) -> tuple[int, int] | None:
-    try:
-        status = path.stat()
-    except OSError:
-        return None
-    return (status.st_dev, status.st_ino)
-
-
-def _writable(path: Path) -> bool:
-    """False when the database file or its folder cannot be written (WAL needs both)."""
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
-
-
 class Store:
     """Access to the SQLite database at ``path``; nothing is opened until first use.
 
@@ -108,7 +96,7 @@ class Store:
         self._connection: sqlite3.Connection | None = None
         self.read_only = False
         """True when the database could only be opened for reading: notes can be read, not saved."""
-        self._files: tuple[tuple[int, int] | None, ...] | None = None
+        self._files: FileIds | None = None
         self._vanished = False
 
     def exists(self) -> bool:
@@ -140,6 +128,9 @@ class Store:
                 raise StoreError(
                     f"{self.path.parent}: cannot create the data folder ({error.strerror})"
                 ) from None
+        problem = not_a_file(self.path)
+        if problem:
+            raise StoreError(problem, unreadable=True)
         if self.path.exists() and not _writable(self.path):
             return self._open_read_only()
         connection = None
@@ -172,7 +163,7 @@ class Store:
         except sqlite3.Error as error:
             connection.close()
             raise _open_error(self.path, error) from None
-        self._files = self._current_files()
+        self._files = file_ids(self.path)
         self._vanished = False
         return connection
 
@@ -247,12 +238,6 @@ class Store:
 
     # Every write goes through here ----------------------------------------------------
 
-    def _current_files(self) -> tuple[tuple[int, int] | None, ...]:
-        return tuple(
-            _identity(self.path.with_name(self.path.name + suffix))
-            for suffix in ("", "-wal", "-shm")
-        )
-
     def _error(self, error: sqlite3.Error | UnicodeError, doing: str) -> StoreError:
         """One line for an error while ``doing`` something with the database."""
         if isinstance(error, sqlite3.Error) and _code(error) in _DAMAGED_CODES:
@@ -270,7 +255,7 @@ class Store:
         return connection
 
     def _still_in_place(self) -> None:
-        if not self._vanished and self._current_files() != self._files:
+        if not self._vanished and file_ids(self.path) != self._files:
             self._vanished = True
         if self._vanished:
             raise StoreError(

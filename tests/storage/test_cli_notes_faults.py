@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -14,7 +15,7 @@ import pytest
 from briefing import cli_notes
 from briefing.storage import paths
 from briefing.storage.notes import Annotations
-from briefing.storage.store import Store
+from briefing.storage.store import Store, StoreError
 
 from .helpers import run_briefing
 from .test_store_faults import ANCHOR, BAD_DATABASES, add
@@ -199,3 +200,28 @@ def test_an_unknown_kind_is_named_as_a_kind_not_a_status(tmp_path: Path) -> None
     result = run_briefing("import-notes", str(path))
     line = one_line(result.stderr)
     assert "notes[0].kind" in line and "'quote'" in line and "status" not in line, line
+
+
+SPECIAL = {
+    "fifo": lambda path: os.mkfifo(path),
+    "folder": lambda path: path.mkdir(),
+    "device-link": lambda path: path.symlink_to("/dev/null"),
+}
+
+
+@pytest.mark.parametrize("make", SPECIAL.values(), ids=SPECIAL.keys())
+def test_a_database_path_that_is_not_a_regular_file(make: Callable[[Path], None]) -> None:
+    database = paths.database_file()
+    database.parent.mkdir(parents=True)
+    make(database)
+    for args in (["doctor"], ["export", "--format", "json"]):
+        result = run_briefing(*args)
+        no_traceback(result)
+        assert result.returncode == 1
+        said = result.stdout + result.stderr
+        assert "not a regular file" in said and str(database) in said, said
+    store = Store(database)
+    with pytest.raises(StoreError) as caught:
+        store.set_setting("theme", "nord")
+    assert caught.value.unreadable
+    assert sorted(p.name for p in database.parent.iterdir()) == ["briefing.db"]
