@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from briefing.storage.exporting import ExportRequest
     from briefing.storage.notes import Annotations
     from briefing.storage.seen import SeenItems
+    from briefing.storage.writer import StoreWriter
+    from briefing.ui.note_keeping import NoteKeeper
 
 
 class AnnotatingApp(LibraryWideApp):
@@ -67,8 +69,70 @@ class AnnotatingApp(LibraryWideApp):
             current = self._seen_items = SeenItems(self.store)
         return current
 
+    @property
+    def notes_keeper(self) -> NoteKeeper:
+        """The writer of notes, bookmarks and settings, and the keeper of drafts."""
+        keeper: NoteKeeper | None = getattr(self, "_notes_keeper", None)
+        if keeper is None:
+            from briefing.storage import paths
+            from briefing.ui.note_keeping import NoteKeeper
+
+            keeper = self._notes_keeper = NoteKeeper(self, paths.data_dir())  # type: ignore[arg-type]
+        return keeper
+
+    @property
+    def writer(self) -> StoreWriter | None:
+        """The thread that writes to the store, in order (None without a store)."""
+        return self.notes_keeper.writer
+
+    def on_mount(self) -> None:
+        # Handled for this class as well as BriefingApp's own on_mount (Textual walks the MRO).
+        self.notes_keeper.install_signal_handlers()
+        self.notes_keeper.offer_drafts()
+
+    async def action_quit(self) -> None:
+        """Quit; with note text not saved, ask first (keep it as a draft, keep editing, or discard)."""
+        from briefing.ui.screens.confirm import ChoiceScreen
+
+        keeper = self.notes_keeper
+        unsaved = keeper.unsaved_editors()
+        if not unsaved:
+            self.exit()
+            return
+
+        def answered(choice: str | None) -> None:
+            if choice == "draft":
+                keeper.keep_open_editors()
+            if choice in ("draft", "discard"):
+                for editor in unsaved:
+                    editor.stored = editor.text  # nothing left to ask about
+                self.exit()
+
+        choices = [
+            ("s", "Keep as draft and quit", "draft"),
+            ("n", "Keep editing", "keep"),
+            ("y", "Discard and quit", "discard"),
+        ]
+        question = f"{len(unsaved)} note(s) not saved. Quit anyway?"
+        self.push_screen(ChoiceScreen(question, choices, cancel="keep"), answered)
+
+    def notes_changed(self) -> None:
+        """Notes changed behind the screen's back (drafts restored): show them."""
+        screen = self.screen
+        if is_brief_screen(screen) and screen.is_loaded:
+            screen.load_annotations()
+
     def store_failed(self, error: StoreError) -> None:
-        """The store cannot be used: say so once, offer to move an unreadable file aside, go on without notes."""
+        """The store failed: say so once; offer to move an unreadable file aside.
+
+        Only a store that cannot be opened or read at all is dropped (the reader goes on
+        without notes); a failed write (a busy database, a full disk) leaves it in use,
+        so the next write tries again.
+        """
+        lasting = error.unreadable or self.store is None or self.store._connection is None  # noqa: SLF001
+        if not lasting:
+            self.notify(f"{error}", title="Not saved", severity="error", timeout=10, markup=False)
+            return
         self.store = None
         self._annotations = None
         if self._store_failure_said:

@@ -126,3 +126,35 @@ async def test_a_burst_that_switches_pane_then_moves_stays_in_the_new_pane(
         quotes = screen.query_one("#quotes")
         assert app.focused is quotes
         assert quotes.highlighted == 1
+
+
+async def test_a_burst_after_n_goes_into_the_note_and_ctrl_s_saves_all_of_it(
+    make_app, seed_brief_path: Path
+) -> None:
+    """``n``, text and ``ctrl+s`` in one read: the note holds every character, and the
+    letters that are keys of the brief screen (x export, d delete, q back) never run."""
+    from briefing.storage.notes import Annotations
+    from briefing.ui.screens.note_editor import NoteEditorScreen
+
+    from .test_notes import wait_for_writes
+
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        await screen.ready.wait()
+        await settle(pilot, app)
+        text = "quick xdq note, NBA done"
+        app.post_message(events.Key("n", "n"))
+        for character in text:
+            key = {" ": "space", ",": "comma"}.get(character, character)
+            app.post_message(events.Key(key, character))
+        app.post_message(events.Key("ctrl+s", "\x13"))
+        await settle(pilot, app)
+        await wait_for_writes(pilot)
+        assert app.screen is screen, app.screen
+        assert not any(isinstance(s, NoteEditorScreen) for s in app.screen_stack)
+        bodies = [n.body for n in Annotations(app.store).notes_for_brief(screen.brief.id)]
+        assert bodies == [text]
+        assert app.screen is screen and screen.is_attached

@@ -19,7 +19,7 @@ from briefing.core.anchors import ItemKind
 from briefing.storage.notes import Annotations
 from briefing.ui.screens.annotations_list import AnnotationsScreen
 from briefing.ui.screens.brief import BriefScreen
-from briefing.ui.screens.confirm import ConfirmScreen
+from briefing.ui.screens.confirm import ChoiceScreen, ConfirmScreen
 from briefing.ui.screens.export import ExportScreen
 from briefing.ui.screens.library import LibraryScreen
 from briefing.ui.screens.note_editor import NoteEditorScreen
@@ -61,7 +61,7 @@ async def write_note(pilot: Pilot[Any], text: str) -> None:
     assert isinstance(pilot.app.screen, NoteEditorScreen), type(pilot.app.screen)
     await type_text(pilot, text)
     await pilot.press("ctrl+s")
-    await pilot.pause()
+    await wait_for_writes(pilot)
     assert not isinstance(pilot.app.screen, NoteEditorScreen)
 
 
@@ -169,6 +169,7 @@ async def test_E_edits_escape_asks_before_discarding_and_d_deletes(
         assert editor.query_one(TextArea).text == "one"
         await type_text(pilot, " two")
         await pilot.press("ctrl+s")
+        await wait_for_writes(pilot)
         await pilot.pause()
         assert app.screen is screen
         [note] = stored_notes(app)
@@ -187,14 +188,14 @@ async def test_E_edits_escape_asks_before_discarding_and_d_deletes(
         editor = app.screen
         await type_text(pilot, " 3")
         await pilot.press("escape")
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.screen, ChoiceScreen)
         assert "Discard" in screen_text(app)
         await pilot.press("n")
         assert app.screen is editor
         assert editor.query_one(TextArea).text == "one two 3"
         # ... "y" discards it: the stored note is unchanged.
         await pilot.press("escape")
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.screen, ChoiceScreen)
         await pilot.press("y")
         await pilot.pause()
         assert app.screen is screen
@@ -218,6 +219,7 @@ async def test_E_edits_escape_asks_before_discarding_and_d_deletes(
         assert len(stored_notes(app)) == 1
         await pilot.press("d")
         await pilot.press("y")
+        await wait_for_writes(pilot)
         await pilot.pause()
         assert app.screen is screen
         assert stored_notes(app) == []
@@ -297,6 +299,7 @@ async def test_b_bookmarks_an_item_and_the_brief_from_the_summary(
         await pilot.press("1")
         assert not panel_text(app)
         await pilot.press("b")
+        await wait_for_writes(pilot)
         kinds = {(b.kind, b.item_id) for b in stored_bookmarks(app)}
         assert kinds == {(ItemKind.DEADLINE, "tariff-truce-expiry"), (ItemKind.BRIEF, "")}
         assert "★" in panel_text(app)
@@ -442,6 +445,7 @@ async def test_n_on_a_library_row_notes_the_brief_as_a_whole(make_app, samples_d
         )
         # b on the row bookmarks it.
         await pilot.press("b")
+        await wait_for_writes(pilot)
         assert [(b.kind, b.item_id) for b in stored_bookmarks(app)] == [(ItemKind.BRIEF, "")]
         assert str(table.get_cell(str(samples_dir / SEED_FILE), "title")).startswith(
             "● ✎1 ★1 US, China agree"
@@ -596,6 +600,7 @@ async def test_x_exports_markdown_and_asks_before_replacing(
         path = Path(dialog.query_one("#export-path", Input).value)
         assert path.parent == tmp_path and path.suffix == ".md"
         await pilot.press("ctrl+s")
+        await wait_for_writes(pilot)
         await pilot.pause()
         assert app.screen is screen
         assert [p.name for p in tmp_path.glob("*.md")] == [path.name]

@@ -7,13 +7,13 @@ the notes panel shows the notes of the item under the cursor.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
 
 from briefing.core.anchors import KIND_OF_SECTION, Anchor, ItemKind, item_text
 from briefing.storage.store import StoreError
+from briefing.ui.field_keys import field_binding, field_key_allowed
 
 if TYPE_CHECKING:
     from briefing.core.annotations import Note
@@ -23,6 +23,13 @@ if TYPE_CHECKING:
 ItemKey = tuple[ItemKind, str]
 
 
+def _annotations_of(store):  # noqa: ANN001, ANN202 - Store -> Annotations
+    """The notes of ``store`` (the writer's own connection), imported when first needed."""
+    from briefing.storage.notes import Annotations
+
+    return Annotations(store)
+
+
 def _confirm_screen() -> type:
     from briefing.ui.screens.confirm import ConfirmScreen
 
@@ -30,12 +37,17 @@ def _confirm_screen() -> type:
 
 
 ANNOTATION_BINDINGS = [
-    Binding("n", "note", "Note", id="brief.note"),
-    Binding("E", "edit_note", "Edit note", show=False, id="brief.edit-note"),
+    # Keys that open the note editor (a text field): priority, so that the keys typed
+    # straight after them go to the editor, never to the panes' bindings (ui.field_keys).
+    field_binding("n", "note", "Note", id="brief.note"),
+    field_binding("E", "edit_note", "Edit note", show=False, id="brief.edit-note"),
     Binding("e", "external_edit", "Edit in $EDITOR", show=False, id="brief.external-edit"),
     Binding("d", "delete_note", "Delete note", show=False, id="brief.delete-note"),
     Binding("b", "bookmark", "Bookmark", id="brief.bookmark"),
 ]
+
+NOTE_ACTIONS = frozenset({"note", "edit_note"})
+"""The actions of the priority keys that open the note editor (see ``note_key_allowed``)."""
 
 
 class AnnotatingMixin:
@@ -62,13 +74,42 @@ class AnnotatingMixin:
 
         def unseen_keys(self, kind: ItemKind) -> list[tuple[ItemKind, str]]: ...
 
+    def note_key_allowed(self, action: str) -> bool:
+        """Whether ``n`` or ``E`` (priority keys) may open the editor now: not while a text
+        field has the focus, and ``n`` not while a search has matches (it moves to the next)."""
+        if not field_key_allowed(self, action, opens=NOTE_ACTIONS):  # type: ignore[arg-type]
+            return False
+        searching = bool(getattr(self, "finder", None)) and bool(getattr(self, "matches", None))
+        return not (action == "note" and searching)
+
     def reset_annotations(self) -> None:
         """Forget the annotations of the brief shown before."""
         self.notes_by_item = {}
         self.bookmarked = set()
 
     def load_annotations(self) -> None:
-        """Re-attach this brief's notes to its current items, then show their marks."""
+        """Show this brief's notes at once, and re-attach them to its current items in the
+        background (a write: it waits for a busy database on the writer's thread, not here)."""
+        self.show_annotations()
+        keeper = self.briefing_app.notes_keeper
+        if self.briefing_app.annotations is None or keeper.writer is None:
+            return
+        brief = self.brief
+
+        def reanchor(store):  # noqa: ANN001, ANN202 - Store -> tuple[int, int]
+            from briefing.storage.notes import Annotations
+
+            return Annotations(store).reanchor(brief)
+
+        def done(counts: tuple[int, int]) -> None:
+            if self.is_loaded and self.brief is brief:  # still the brief on screen
+                self.show_annotations(moved=counts[0])
+
+        keeper.write(reanchor, done)
+
+    def show_annotations(self, moved: int = 0) -> None:
+        """Read this brief's notes and bookmarks and show their marks (reads never wait for a
+        writer: the database is in WAL mode)."""
         self.reset_annotations()
         annotations = self.briefing_app.annotations
         if annotations is None:
@@ -76,7 +117,6 @@ class AnnotatingMixin:
             return
         brief = self.brief
         try:
-            moved, detached = annotations.reanchor(brief)
             notes = annotations.notes_for_brief(brief.id)
             bookmarks = annotations.bookmarks_for_brief(brief.id)
         except StoreError as error:
@@ -179,7 +219,8 @@ class AnnotatingMixin:
         return annotations
 
     def action_note(self) -> None:
-        """Write a new note on the focused item."""
+        """Write a new note on the focused item (saved off the UI thread; the editor
+        closes once it is on disk)."""
         from briefing.ui.screens.note_editor import (
             NoteEditorScreen,  # deferred: TextArea costs ~10 ms of start-up
         )
@@ -189,28 +230,15 @@ class AnnotatingMixin:
             return
         anchor, text, subject = focused
 
-        def saved(body: str | None) -> None:
-            if body is None:
-                return
-            annotations = self.briefing_app.annotations
-            try:
-                if annotations is None:
-                    raise StoreError("notes are unavailable")
-                annotations.add_note(
-                    anchor,
-                    brief_title=self.brief.title,
-                    item_text=text,
-                    body=body,
-                    now=self.briefing_app.now(),
-                )
-            except StoreError as error:
-                self.briefing_app.store_failed(error)
-                self._keep_unsaved(subject, body, saved)
-                return
+        def saved() -> None:
             self.notify(f"Note saved on {subject}", timeout=3, markup=False)  # type: ignore[attr-defined]
-            self.load_annotations()
+            self.show_annotations()
 
-        self.briefing_app.push_screen(NoteEditorScreen(f"New note on {subject}"), saved)  # type: ignore[attr-defined]
+        save, keep_draft = self.briefing_app.notes_keeper.note_saver(
+            anchor, brief_title=self.brief.title, item_text=text, saved=saved
+        )
+        editor = NoteEditorScreen(f"New note on {subject}", save=save, keep_draft=keep_draft)
+        self.briefing_app.push_screen(editor)  # type: ignore[attr-defined]
 
     def _latest_note(self) -> tuple[Note, str] | None:
         focused = self.focused_anchor() if self.is_loaded else None
@@ -223,40 +251,34 @@ class AnnotatingMixin:
             return None
         return notes[-1], subject
 
-    def _keep_unsaved(self, subject: str, body: str, retry: Callable[[str | None], None]) -> None:
-        """A save failed: give the text back in the editor, so it is not lost with the error."""
-        from briefing.ui.screens.note_editor import NoteEditorScreen
-
-        heading = f"NOT SAVED: note on {subject}. Copy the text, or ctrl+s to try again."
-        self.briefing_app.push_screen(NoteEditorScreen(heading, body), retry)
-
-    def _save_edit(self, note: Note, body: str | None) -> None:
-        if body is None or body == note.body:
-            return
-        annotations = self.briefing_app.annotations
-        try:
-            if annotations is None:
-                raise StoreError("notes are unavailable")
-            annotations.update_note(note.uid, body, self.briefing_app.now())
-        except StoreError as error:
-            self.briefing_app.store_failed(error)
-            self._keep_unsaved("an edited note", body, lambda again: self._save_edit(note, again))
-            return
-        self.notify("Note updated", timeout=3)  # type: ignore[attr-defined]
-        self.load_annotations()
-
     def action_edit_note(self) -> None:
         """Edit the latest note of the focused item."""
-        from briefing.ui.screens.note_editor import NoteEditorScreen
-
         found = self._latest_note()
         if found is None or self._annotations_or_say() is None:
             return
         note, subject = found
-        self.briefing_app.push_screen(
-            NoteEditorScreen(f"Note on {subject}", note.body),
-            lambda body: self._save_edit(note, body),
-        )  # type: ignore[attr-defined]
+        self._open_editor(note, f"Note on {subject}", note.body)
+
+    def _open_editor(self, note: Note, subject: str, text: str, *, save_at_once: bool = False) -> None:
+        """An editor on ``note`` opened with ``text`` (saved at once when asked)."""
+        from briefing.core.anchors import Anchor
+        from briefing.ui.screens.note_editor import NoteEditorScreen
+
+        def saved() -> None:
+            self.notify("Note updated", timeout=3)  # type: ignore[attr-defined]
+            self.show_annotations()
+
+        save, keep_draft = self.briefing_app.notes_keeper.note_saver(
+            Anchor(note.brief_id, note.kind, note.item_id),
+            brief_title=note.brief_title,
+            item_text=note.item_text,
+            note_uid=note.uid,
+            saved=saved,
+        )
+        editor = NoteEditorScreen(subject, text, save=save, keep_draft=keep_draft, stored=note.body)
+        self.briefing_app.push_screen(editor)  # type: ignore[attr-defined]
+        if save_at_once:
+            editor.call_after_refresh(editor.action_save)
 
     def action_external_edit(self) -> None:
         """Edit the latest note of the focused item in $EDITOR (the reader steps aside meanwhile)."""
@@ -277,7 +299,9 @@ class AnnotatingMixin:
                 f"Cannot open an external editor here: {error}", severity="error", markup=False
             )  # type: ignore[attr-defined]
             return
-        self._save_edit(note, body if body.strip() else None)
+        if body.strip() and body != note.body:
+            # Through the editor: it shows a busy database, and keeps the text on a failure.
+            self._open_editor(note, "Note edited in $EDITOR", body, save_at_once=True)
 
     def action_delete_note(self) -> None:
         """Delete the latest note of the focused item, after asking."""
@@ -290,13 +314,14 @@ class AnnotatingMixin:
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            try:
-                self.briefing_app.annotations.delete_note(note.uid)  # type: ignore[union-attr]
-            except StoreError as error:
-                self.briefing_app.store_failed(error)
-                return
-            self.notify("Note deleted", timeout=3)  # type: ignore[attr-defined]
-            self.load_annotations()
+
+            def deleted(_: object) -> None:
+                self.notify("Note deleted", timeout=3)  # type: ignore[attr-defined]
+                self.show_annotations()
+
+            self.briefing_app.notes_keeper.write(
+                lambda store: _annotations_of(store).delete_note(note.uid), deleted
+            )
 
         self.briefing_app.push_screen(
             _confirm_screen()(
@@ -318,14 +343,19 @@ class AnnotatingMixin:
                 self.brief.title,
                 "this brief",
             )
-        try:
-            on = annotations.toggle_bookmark(
-                anchor, brief_title=self.brief.title, item_text=text, now=self.briefing_app.now()
+        now = self.briefing_app.now()
+
+        def toggle(store):  # noqa: ANN001, ANN202 - Store -> bool
+            return _annotations_of(store).toggle_bookmark(
+                anchor, brief_title=self.brief.title, item_text=text, now=now
             )
-        except StoreError as error:
-            self.briefing_app.store_failed(error)
-            return
-        self.notify(
-            f"{'Bookmarked' if on else 'Bookmark removed from'} {subject}", timeout=3, markup=False
-        )  # type: ignore[attr-defined]
-        self.load_annotations()
+
+        def toggled(on: bool) -> None:
+            self.notify(
+                f"{'Bookmarked' if on else 'Bookmark removed from'} {subject}",
+                timeout=3,
+                markup=False,
+            )  # type: ignore[attr-defined]
+            self.show_annotations()
+
+        self.briefing_app.notes_keeper.write(toggle, toggled)

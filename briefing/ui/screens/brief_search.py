@@ -89,6 +89,8 @@ class SearchMixin:
         """
         if action == "search_brief":
             return field_key_allowed(self, action, opens={"search_brief"})  # type: ignore[arg-type]
+        if action in ("note", "edit_note"):  # priority keys too (screens.annotating)
+            return self.note_key_allowed(action)  # type: ignore[attr-defined]
         if action in SEARCH_ACTIONS:
             if action == "clear_search":
                 return self.searching

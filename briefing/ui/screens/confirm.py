@@ -47,3 +47,49 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+class ChoiceScreen(ModalScreen[str | None]):
+    """Ask ``question`` with several answers; dismisses with the chosen answer's value.
+
+    ``choices`` are (key, label, value) triples; escape answers ``cancel``.
+    """
+
+    DEFAULT_CSS = """
+    ChoiceScreen { align: center middle; }
+    ChoiceScreen > Vertical {
+        width: 72; max-width: 95%; height: auto;
+        border: thick $warning; background: $surface; padding: 1 2;
+    }
+    ChoiceScreen Horizontal { height: auto; margin-top: 1; align-horizontal: right; }
+    ChoiceScreen Button { margin-left: 2; }
+    """
+
+    def __init__(
+        self, question: str, choices: list[tuple[str, str, str]], *, cancel: str | None = None
+    ) -> None:
+        super().__init__()
+        self.question = question
+        self.choices = choices
+        self.cancel = cancel
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Content(self.question), markup=False)
+            with Horizontal():
+                for key, label, value in self.choices:
+                    yield Button(Content(f"{label} ({key})"), id=f"choice-{value}")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss((event.button.id or "").removeprefix("choice-"))
+
+    def on_key(self, event) -> None:  # noqa: ANN001 - events.Key
+        # Keys rather than bindings: the answers are data, not a fixed table.
+        for key, _, value in self.choices:
+            if event.key == key:
+                event.stop()
+                self.dismiss(value)
+                return
+        if event.key == "escape":
+            event.stop()
+            self.dismiss(self.cancel)
