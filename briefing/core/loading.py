@@ -146,7 +146,11 @@ def parse_brief(
     problems = _check_structure(raw)
     brief: Brief | None = None
     if not problems:
-        context = {"local_zone": local_zone, "stem": file.stem}
+        # A name that is not UTF-8 holds lone surrogates, which no id can be made of (the
+        # fallback hash encodes the text as UTF-8): its bytes are spelt out as \x80.
+        # Every other name gives the id it always gave.
+        stem = file.stem.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        context = {"local_zone": local_zone, "stem": stem}
         try:
             brief = Brief.model_validate(raw, context=context)
         except ValidationError as error:

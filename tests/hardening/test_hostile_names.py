@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from ui.uihelpers import screen_text, settle
 
 from briefing.core.clock import ManualClock
@@ -55,3 +58,47 @@ def test_a_10_mb_single_line_is_refused(tmp_path: Path) -> None:
     with pytest.raises(BriefError) as caught:
         load_brief(path)
     assert "5 MB" in caught.value.problems[0].message
+
+
+_NAME_BYTES = st.binary(min_size=1, max_size=24).filter(
+    lambda b: b"/" not in b and b"\x00" not in b and b not in (b".", b"..")
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=_NAME_BYTES, valid=st.booleans())
+def test_validate_prints_any_file_name_on_a_strict_utf8_stream(
+    tmp_path: Path, name: bytes, valid: bool
+) -> None:
+    """Issue 13, item 14: any byte string as a name; output is strict UTF-8, one line per problem."""
+    import io
+    import sys
+
+    from briefing.cli import main
+    from briefing.core.safetext import display_path
+
+    folder = tmp_path / "names"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    path = os.fsencode(folder) + b"/" + name + b".toml"
+    with open(path, "wb") as handle:
+        handle.write(b'format = 1\ntitle = "T"\npublished = 2025-01-01\n' if valid else b"x = [")
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="strict")
+    err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="strict")
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = out, err
+    try:
+        code = main(["validate", os.fsdecode(folder)])
+        out.flush()
+        err.flush()
+    finally:
+        sys.stdout, sys.stderr = saved
+    printed = out.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
+    shown = display_path(path)
+    if name.startswith(b"."):
+        assert code == 1 and printed == ""  # hidden: not a brief of the library
+        return
+    assert code == (0 if valid else 1)
+    lines = printed.splitlines()
+    assert len(lines) == 1
+    assert lines[0] == f"OK {shown}" if valid else lines[0].startswith(f"{shown}:")
