@@ -15,7 +15,7 @@ from textual.widgets import TextArea
 from briefing.core.anchors import ItemKind
 from briefing.storage.notes import Annotations
 from briefing.ui.screens.brief import BriefScreen
-from briefing.ui.screens.confirm import ConfirmScreen
+from briefing.ui.screens.confirm import ChoiceScreen, ConfirmScreen
 from briefing.ui.screens.note_editor import NoteEditorScreen
 from briefing.ui.widgets.item_list import ItemList
 
@@ -156,3 +156,112 @@ async def test_data_folder_that_cannot_be_written(
         assert app.screen is screen
         assert app.is_running
     assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+LOCKER = """
+import sqlite3, sys, time
+from pathlib import Path
+database, release = sys.argv[1], Path(sys.argv[2])
+connection = sqlite3.connect(database, isolation_level=None)
+connection.execute("BEGIN EXCLUSIVE")
+print("locked", flush=True)
+deadline = time.monotonic() + 60
+while not release.exists() and time.monotonic() < deadline:
+    time.sleep(0.01)
+connection.execute("COMMIT")
+print("released", flush=True)
+"""
+
+
+class Locker:
+    """A second process holding ``BEGIN EXCLUSIVE`` on the notes database until released."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        import subprocess
+        import sys
+
+        self.release = tmp_path / "release-the-lock"
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", LOCKER, str(database()), str(self.release)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self.process.stdout is not None
+        assert self.process.stdout.readline().strip() == "locked"
+
+    def free(self) -> None:
+        self.release.touch()
+        assert self.process.wait(timeout=30) == 0
+
+
+async def wait_for(pilot: Any, condition: Any, timeout: float = 20) -> None:
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "the condition did not hold in time"
+        await pilot.pause(0.02)
+
+
+async def test_a_locked_database_never_freezes_the_reader_nor_loses_a_note(
+    make_app, seed_brief_path: Path, tmp_path: Path
+) -> None:
+    """While another process holds the database, ctrl+s leaves the editor open and saying
+    it waits; the reader answers keys meanwhile; the note is saved when the lock goes, and
+    the next notes save as ever (the store is not dropped)."""
+    import time
+
+    from .test_notes import wait_for_writes
+
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("3", "j")
+        await wait_for_writes(pilot)
+        assert app.store is not None and database().exists()
+        locker = Locker(tmp_path)
+        try:
+            await pilot.press("n")
+            editor = app.screen
+            assert isinstance(editor, NoteEditorScreen)
+            editor.query_one(TextArea).insert("while locked")
+            started = time.monotonic()
+            await pilot.press("ctrl+s")
+            await wait_for(pilot, lambda: "waiting for the database" in str(
+                editor.query_one("#note-status").render()
+            ))
+            # The reader answers at once (the write waits on the writer's thread).
+            await pilot.press("space", "m", "o", "r", "e")
+            assert time.monotonic() - started < 5
+            assert app.screen is editor
+            assert editor.text == "while locked more"
+            # escape now asks: "more" is on neither disk nor its way there.
+            await pilot.press("escape")
+            assert isinstance(app.screen, ChoiceScreen)
+            await pilot.press("n")
+            assert app.screen is editor
+            assert stored_bodies() == []
+        finally:
+            locker.free()
+        # The first text is saved; the editor stays open with the rest, ctrl+s saves it.
+        await wait_for_writes(pilot)
+        assert stored_bodies() == ["while locked"]
+        assert app.screen is editor
+        await pilot.press("ctrl+s")
+        await wait_for_writes(pilot)
+        assert app.screen is screen
+        assert stored_bodies() == ["while locked more"]
+        # Notes are still on: the next one saves.
+        await pilot.press("j", "n")
+        app.screen.query_one(TextArea).insert("after")
+        await pilot.press("ctrl+s")
+        await wait_for_writes(pilot)
+        assert app.screen is screen
+        assert sorted(stored_bodies()) == ["after", "while locked more"]
+        assert app.store is not None
+
+
+def stored_bodies() -> list[str]:
+    with sqlite3.connect(database()) as connection:
+        return [row[0] for row in connection.execute("SELECT body FROM notes ORDER BY created")]
