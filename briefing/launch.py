@@ -74,6 +74,7 @@ def run_reader(*, path: str | None, theme: str | None, now: datetime | None) -> 
     # back on then): a full collection walks every object the imports made, about
     # 30 ms, and one fell due in the middle of drawing the library's first frame.
     gc.disable()
+    app = None
     try:
         app = build_app(path=path, theme=theme, now=now)
         # Modules, classes and the app live as long as the process: frozen, no later
@@ -83,6 +84,9 @@ def run_reader(*, path: str | None, theme: str | None, now: datetime | None) -> 
         app.run()
     finally:
         gc.enable()
+        if app is not None:
+            # Notes the writer could not write yet (a database still locked) become drafts.
+            app.notes_keeper.finish()
     if app.return_code:
         return app.return_code
     return 0 if sys.exc_info()[0] is None else 1

@@ -13,10 +13,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from briefing.storage.drafts import Draft, discard_draft, load_drafts, save_draft
+from briefing.storage.drafts import Draft, discard_draft, drafts_dir, load_drafts, save_draft
 from briefing.storage.store import StoreError
 from briefing.storage.writer import StoreWriter, WriteJob
 
@@ -173,7 +174,14 @@ class NoteKeeper:
         if self._writer is None:
             return 0
         left = self._writer.close()
-        return self.keep([d for d in left if isinstance(d, Draft)])
+        kept = self.keep([d for d in left if isinstance(d, Draft)])
+        if kept and not self.app.is_running:
+            print(
+                f"briefing: {kept} note(s) could not be written to the database yet; kept as"
+                f" drafts in {drafts_dir(self.data_dir)} and offered back at the next start",
+                file=sys.stderr,
+            )
+        return kept
 
     # Signals ---------------------------------------------------------------------------
 

@@ -626,3 +626,73 @@ async def test_x_exports_markdown_and_asks_before_replacing(
         await pilot.pause()
         assert app.screen is screen
         assert "export me" in path.read_text(encoding="utf-8")
+
+
+# Quitting, drafts ----------------------------------------------------------------------
+
+
+def draft_files() -> list[Path]:
+    import os
+
+    return sorted((Path(os.environ["BRIEFING_DATA_DIR"]) / "drafts").glob("draft-*.json"))
+
+
+async def test_ctrl_q_with_unsaved_text_asks_and_the_draft_is_offered_at_the_next_start(
+    make_app, seed_brief_path: Path
+) -> None:
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "j", "n")
+        editor = app.screen
+        assert isinstance(editor, NoteEditorScreen)
+        await type_text(pilot, "draft me")
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, ChoiceScreen)
+        assert "not saved" in screen_text(app)
+        await pilot.press("n")  # keep editing
+        assert app.screen is editor and editor.text == "draft me"
+        await pilot.press("ctrl+q", "s")  # keep as a draft and quit
+        await pilot.pause()
+    assert app.return_code in (0, None)
+    assert len(draft_files()) == 1
+    assert stored_notes(app) == []
+
+    again = make_app(path=seed_brief_path)
+    async with again.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        offer = again.screen
+        assert isinstance(offer, ChoiceScreen)
+        shown = screen_text(again)
+        assert "1 unsaved note draft from 2025-10-26 11:00" in shown
+        assert "US, China agree" in shown and "draft me" in shown
+        await pilot.press("r")
+        await wait_for_writes(pilot)
+        [note] = stored_notes(again)
+        assert (note.kind, note.item_id, note.body) == (ItemKind.QUOTE, QUOTE, "draft me")
+        assert draft_files() == []
+
+
+async def test_escape_can_keep_a_note_as_a_draft_and_a_draft_can_be_discarded(
+    make_app, seed_brief_path: Path
+) -> None:
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "n")
+        await type_text(pilot, "later")
+        await pilot.press("escape")
+        assert isinstance(app.screen, ChoiceScreen)
+        assert "Save as draft" in screen_text(app)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, BriefScreen)
+        assert len(draft_files()) == 1
+    again = make_app(path=seed_brief_path)
+    async with again.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        assert isinstance(again.screen, ChoiceScreen)
+        await pilot.press("d")
+        await pilot.pause()
+        assert draft_files() == []
+        assert stored_notes(again) == []
