@@ -118,3 +118,42 @@ def test_a_note_survives_a_restart_and_e_edits_it_in_EDITOR(run_in_pty, tmp_path
     with contextlib.closing(sqlite3.connect(tmp_path / "data" / "briefing.db")) as db:
         rows = db.execute("SELECT kind, item_id, body FROM notes").fetchall()
     assert rows == [("quote", "li-preliminary-consensus", f"{NOTE} (edited)")]
+
+
+ALT_SCREEN_OFF = b"\x1b[?1049l"
+CURSOR_SHOWN = b"\x1b[?25h"
+MOUSE_OFF = b"\x1b[?1000l"
+
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP", "SIGINT"])
+def test_a_signal_with_the_editor_open_restores_the_terminal_and_keeps_the_draft(
+    run_in_pty, tmp_path: Path, name: str
+) -> None:
+    import signal
+
+    app = run_in_pty(str(SEED_BRIEF), "--now", NOW)
+    open_quotes(app)
+    app.press("n")
+    app.wait_for("New note on")
+    app.press("half a thought")
+    app.wait_for("half a thought")
+    mark = len(app.raw)
+    app.proc.send_signal(getattr(signal, name))
+    status = app.wait_exit()
+    tail = bytes(app.raw[mark:])
+    assert b"Traceback" not in app.raw, app.dump()
+    # The terminal is as it was: alternate screen left, cursor shown, mouse off.
+    assert ALT_SCREEN_OFF in tail and CURSOR_SHOWN in tail and MOUSE_OFF in tail, tail[-400:]
+    assert status != 0
+    drafts = list((tmp_path / "data" / "drafts").glob("draft-*.json"))
+    assert len(drafts) == 1, drafts
+
+    again = run_in_pty(str(SEED_BRIEF), "--now", NOW)
+    again.wait_for_all("1 unsaved note draft", "half a thought", timeout=START_TIMEOUT)
+    again.press("r")
+    again.wait_for("Note draft restored")
+    again.press("\x11")  # ctrl+q
+    assert again.wait_exit() == 0, again.dump()
+    with contextlib.closing(sqlite3.connect(tmp_path / "data" / "briefing.db")) as db:
+        rows = db.execute("SELECT kind, item_id, body FROM notes").fetchall()
+    assert rows == [("quote", "li-preliminary-consensus", "half a thought")]
