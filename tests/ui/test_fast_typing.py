@@ -158,3 +158,27 @@ async def test_a_burst_after_n_goes_into_the_note_and_ctrl_s_saves_all_of_it(
         bodies = [n.body for n in Annotations(app.store).notes_for_brief(screen.brief.id)]
         assert bodies == [text]
         assert app.screen is screen and screen.is_attached
+
+
+async def test_a_burst_after_n_on_the_library_goes_into_the_note(
+    make_app, samples_dir: Path
+) -> None:
+    """On the library, ``n`` then ``sr`` and ``ctrl+s`` in one read: the note is "sr";
+    the library is neither sorted (s) nor reloaded (r)."""
+    from briefing.storage.notes import Annotations
+
+    from .test_notes import wait_for_writes
+
+    app = make_app(path=samples_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        burst(app, "nsr")
+        app.post_message(events.Key("ctrl+s", "\x13"))
+        await settle(pilot, app)
+        await wait_for_writes(pilot)
+        assert app.screen is screen
+        assert screen.order == "published"
+        notes = Annotations(app.store).all_notes()
+        assert [note.body for note in notes] == ["sr"]

@@ -64,7 +64,8 @@ class LibraryScreen(LoadingMixin, Screen[None]):
         field_binding("enter", "to_list", "To the list", show=False, id="library.to-list"),
         Binding("s", "cycle_sort", "Sort", id="library.sort"),
         Binding("r", "reload", "Reload", id="library.reload"),
-        Binding("n", "note", "Note", show=False, id="library.note"),
+        # Opens the note editor (a text field): see briefing.ui.field_keys.
+        field_binding("n", "note", "Note", show=False, id="library.note"),
         Binding("b", "bookmark", "Bookmark", show=False, id="library.bookmark"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear-filter"),
         Binding("q", "app.quit", "Quit", id="library.quit"),
@@ -301,8 +302,7 @@ class LibraryScreen(LoadingMixin, Screen[None]):
         return Anchor(entry.summary.brief_id, ItemKind.BRIEF, ""), entry.summary
 
     def action_note(self) -> None:
-        """Write a note on the highlighted brief as a whole."""
-        from briefing.storage.store import StoreError
+        """Write a note on the highlighted brief as a whole (saved off the UI thread)."""
         from briefing.ui.screens.note_editor import NoteEditorScreen
 
         found = self._brief_anchor()
@@ -310,38 +310,39 @@ class LibraryScreen(LoadingMixin, Screen[None]):
             return
         anchor, brief = found
 
-        def saved(body: str | None) -> None:
-            if body is None or self.briefing_app.annotations is None:
-                return
-            try:
-                self.briefing_app.annotations.add_note(
-                    anchor, brief_title=brief.title, item_text=brief.title, body=body, now=self.now
-                )
-            except StoreError as error:
-                self.briefing_app.store_failed(error)
-                return
+        def saved() -> None:
             self.notify("Note saved on the brief", timeout=3)
             self.refresh_rows()
 
-        self.app.push_screen(NoteEditorScreen(f"New note on the brief “{brief.title}”"), saved)
+        save, keep_draft = self.briefing_app.notes_keeper.note_saver(
+            anchor, brief_title=brief.title, item_text=brief.title, saved=saved
+        )
+        self.app.push_screen(
+            NoteEditorScreen(
+                f"New note on the brief “{brief.title}”", save=save, keep_draft=keep_draft
+            )
+        )
 
     def action_bookmark(self) -> None:
-        """Toggle a bookmark on the highlighted brief."""
-        from briefing.storage.store import StoreError
-
+        """Toggle a bookmark on the highlighted brief (written off the UI thread)."""
         found = self._brief_anchor()
         if found is None or self.briefing_app.annotations is None:
             return
         anchor, brief = found
-        try:
-            on = self.briefing_app.annotations.toggle_bookmark(
-                anchor, brief_title=brief.title, item_text=brief.title, now=self.now
+        now = self.now
+
+        def toggle(store):  # noqa: ANN001, ANN202 - Store -> bool
+            from briefing.storage.notes import Annotations
+
+            return Annotations(store).toggle_bookmark(
+                anchor, brief_title=brief.title, item_text=brief.title, now=now
             )
-        except StoreError as error:
-            self.briefing_app.store_failed(error)
-            return
-        self.notify("Brief bookmarked" if on else "Bookmark removed", timeout=3)
-        self.refresh_rows()
+
+        def toggled(on: bool) -> None:
+            self.notify("Brief bookmarked" if on else "Bookmark removed", timeout=3)
+            self.refresh_rows()
+
+        self.briefing_app.notes_keeper.write(toggle, toggled)
 
     @property
     def filter_field(self) -> Input | None:
@@ -357,7 +358,7 @@ class LibraryScreen(LoadingMixin, Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """``/`` is the field's own while a text field has the focus; enter leaves the filter."""
-        return field_key_allowed(self, action, opens={"filter"}, leaves={"to_list"})
+        return field_key_allowed(self, action, opens={"filter", "note"}, leaves={"to_list"})
 
     async def mount_filter(self) -> Input:
         """Mount the filter field, hidden, unless it is there already.
