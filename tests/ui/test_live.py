@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 from pathlib import Path
 
+import pytest
+
 from briefing.ui.screens.brief import BriefScreen
+from briefing.ui.screens.brief_live import file_digest
 from briefing.ui.screens.library import LibraryScreen
+from briefing.ui.widgets.brief_header import BriefHeader
 from briefing.ui.widgets.item_list import ItemList
 from briefing.ui.widgets.library_table import LibraryTable
 
-from .uihelpers import NARROW, SEED_FILE, SEED_TITLE, option_text, settle
+from .uihelpers import NARROW, SEED_FILE, SEED_TITLE, option_text, plain, screen_text, settle
 
 QUOTE_ID = "li-preliminary-consensus"
 OLD_SOURCE = 'source = "Told reporters, according to the South China Morning Post"'
@@ -223,3 +228,92 @@ async def test_the_clock_mode_is_the_readers_not_one_briefs(make_app, samples_di
         assert isinstance(other, BriefScreen) and other is not screen
         assert other.as_published is True
         assert other.now == other.brief.published_at
+
+
+# A brief that vanishes or turns into something else while on screen (issue 13, item 23) --------
+
+
+def header_text(screen: BriefScreen) -> str:
+    return plain(screen.query_one(BriefHeader))
+
+
+def said(app, words: str) -> int:
+    return len([n for n in app._notifications if words in n.message])
+
+
+DELETED = "file deleted; showing the last version read"
+
+
+async def test_a_deleted_brief_is_marked_in_its_header_until_it_comes_back(
+    make_app, samples_dir: Path, tmp_path: Path
+) -> None:
+    path = copy_seed(samples_dir, tmp_path)
+    good = path.read_text(encoding="utf-8")
+    app = make_app(path=path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        brief = screen.brief
+        path.unlink()
+        await reload_now(pilot, screen)
+        assert app.screen is screen and screen.brief is brief
+        assert DELETED in header_text(screen)
+        assert DELETED in screen_text(app)
+        assert said(app, "was deleted") == 1
+        # It stays, and the toast is not repeated on every tick.
+        await reload_now(pilot, screen)
+        assert DELETED in header_text(screen)
+        assert said(app, "was deleted") == 1
+
+        # Back, as it was (a restored backup): the marker goes and the file is read again.
+        path.write_text(good, encoding="utf-8")
+        await reload_now(pilot, screen)
+        assert DELETED not in header_text(screen)
+        # ... and edited later: reloaded as usual.
+        edit_seed(path)
+        await reload_now(pilot, screen)
+        assert screen.last_changes.added == {("quote", "added-later")}
+        assert DELETED not in header_text(screen)
+
+
+async def test_an_invalid_brief_keeps_a_marker_in_its_header(
+    make_app, samples_dir: Path, tmp_path: Path
+) -> None:
+    path = copy_seed(samples_dir, tmp_path)
+    good = path.read_text(encoding="utf-8")
+    app = make_app(path=path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        rewrite(path, good.replace("[[quotes]]", "[[quotes]", 1))
+        await reload_now(pilot, screen)
+        assert "file on disk is not valid; showing the last good version" in header_text(screen)
+        rewrite(path, good)
+        edit_seed(path)
+        await reload_now(pilot, screen)
+        assert "not valid" not in header_text(screen)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+async def test_a_brief_replaced_by_a_fifo_or_a_folder_never_blocks(
+    make_app, samples_dir: Path, tmp_path: Path, kind: str
+) -> None:
+    path = copy_seed(samples_dir, tmp_path)
+    app = make_app(path=path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        path.unlink()
+        if kind == "fifo":
+            os.mkfifo(path)
+        else:
+            path.mkdir()
+        # Nothing writes into the FIFO: a reader that opened it would wait forever.
+        await asyncio.wait_for(reload_now(pilot, screen), timeout=20)
+        assert "not valid" in header_text(screen)
+        said = " ".join(n.message for n in app._notifications)
+        assert ("not a regular file" if kind == "fifo" else "is a folder") in said, said
+        assert file_digest(path) == ""  # the digest of a visit never opens it either

@@ -24,11 +24,11 @@ from textual.binding import Binding
 from textual.message import Message
 
 from briefing.core.anchors import SECTION_OF_KIND, ItemKind
+from briefing.core.errors import BriefError
 from briefing.ui.sections import SECTIONS
 
 if TYPE_CHECKING:
     from briefing.core.changes import Changes, ItemKey
-    from briefing.core.errors import BriefError
     from briefing.core.library import LibraryEntry
     from briefing.core.models import Brief
     from briefing.ui.app import BriefingApp
@@ -54,12 +54,17 @@ def file_state(path: Path) -> FileState | None:
 
 
 def file_digest(path: Path) -> str:
-    """The content hash of ``path`` (the one the library index keeps), or "" when unreadable."""
+    """The content hash of ``path`` (the one the library index keeps), or "" when unreadable.
+
+    Read as a brief is (a regular file, within the size limit): the path may have
+    become a FIFO since the brief was loaded, and opening one waits for a writer.
+    """
+    from briefing.core.loading import read_limited
     from briefing.storage.indexing import content_digest
 
     try:
-        return content_digest(path.read_bytes())
-    except OSError:
+        return content_digest(read_limited(path))
+    except (OSError, BriefError):
         return ""
 
 
@@ -94,6 +99,8 @@ class LiveMixin:
 
         def show_brief(self, entry: LibraryEntry) -> None: ...
 
+        def query_one(self, selector: Any, expect_type: Any = None) -> Any: ...
+
     class Reloaded(Message):
         """The file on screen was read again: a new version, or why it is not valid now."""
 
@@ -121,6 +128,8 @@ class LiveMixin:
         self._reloading = False
         self._bad_state: FileState | None = None
         self._to_mark_seen: dict[ItemKey, str] = {}
+        self._missing: Path | None = None
+        """The file on screen, when it was found deleted (or unreadable) on disk."""
         self.last_changes: Changes | None = None
         """What the latest reload changed (None before any)."""
 
@@ -233,11 +242,43 @@ class LiveMixin:
         self.flush_seen()
         if not self._shown or self._reloading or not self._shown_digests:
             return  # (the digests of the version on screen are still being computed)
-        state = file_state(self.entry.path)
-        if state is None or state == self._file_state or state == self._bad_state:
+        path = self.entry.path
+        state = file_state(path)
+        if state is None:
+            self._file_missing(path)
+            return
+        if self._missing is not None:
+            # Back (or another brief is on screen): read it again, whatever its time.
+            self._missing = self._file_state = None
+            self.set_file_problem("")
+        if state == self._file_state or state == self._bad_state:
             return
         self._reloading = True
-        self.reload_file(self.entry.path, state)
+        self.reload_file(path, state)
+
+    def _file_missing(self, path: Path) -> None:
+        """The file on screen is gone or cannot be read: say so once, and keep a marker."""
+        if self._missing == path:
+            return
+        from briefing.core.safetext import display_path
+
+        self._missing = path
+        deleted = not os.path.lexists(path)
+        what = "deleted" if deleted else "cannot be read"
+        self.set_file_problem(f"file {what}; showing the last version read")
+        self.notify(
+            f"{display_path(path)} was deleted" if deleted else f"{display_path(path)} {what}",
+            title="The brief on screen is the last version read",
+            severity="warning",
+            timeout=12,
+            markup=False,
+        )
+
+    def set_file_problem(self, problem: str) -> None:
+        """Keep ``problem`` in view in the header ("" when the file is fine again)."""
+        from briefing.ui.widgets.brief_header import BriefHeader
+
+        self.query_one(BriefHeader).problem = problem
 
     @work(thread=True, exclusive=True, group="brief-reload")
     def reload_file(self, path: Path, state: FileState) -> None:
@@ -260,6 +301,7 @@ class LiveMixin:
         if message.brief is None:
             if message.state != self._bad_state:
                 self._bad_state = message.state
+                self.set_file_problem("file on disk is not valid; showing the last good version")
                 summary = message.error.summary() if message.error else "cannot be read"
                 self.notify(
                     f"{summary}\nThe last good version stays on screen.",
@@ -271,7 +313,9 @@ class LiveMixin:
             return
         from briefing.core.changes import compare
 
-        self._bad_state = None
+        if self._bad_state is not None:
+            self._bad_state = None
+            self.set_file_problem("")
         assert message.digests is not None
         changes = compare(self._shown_digests, message.digests)
         self.last_changes = changes

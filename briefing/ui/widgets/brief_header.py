@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 
 class BriefHeader(Static):
-    """Two lines naming the brief, and a third saying what "now" the countdowns use."""
+    """Two lines naming the brief, a third saying what "now" the countdowns use, and a
+    fourth while something is wrong with the file on disk (:attr:`problem`)."""
 
     DEFAULT_CSS = """
     BriefHeader {
@@ -36,6 +37,10 @@ class BriefHeader(Static):
 
     now: reactive[datetime | None] = reactive(None)
     """The moment the countdowns use (shown when the clock is "as published")."""
+
+    problem: reactive[str] = reactive("")
+    """A warning about the file that stays in view until it is resolved (the file was
+    deleted, or is not valid now): a toast alone fades while the old version stays."""
 
     class Painted(Message):
         """The header was drawn into a frame for the first time (so the first frame is out)."""
@@ -82,6 +87,9 @@ class BriefHeader(Static):
     def watch_as_published(self) -> None:
         self.refresh_content()
 
+    def watch_problem(self) -> None:
+        self.refresh_content()
+
     def watch_now(self) -> None:
         if self.as_published:
             self.refresh_content()
@@ -114,4 +122,7 @@ class BriefHeader(Static):
             )
         else:
             clock = Content.assemble(("Clock: now", muted), ("  (a: as published)", muted))
-        self.update(Content.assemble((brief.title, "bold"), "\n", *facts, "\n", clock))
+        lines = [(brief.title, "bold"), "\n", *facts, "\n", clock]
+        if self.problem:
+            lines += ["\n", (f"⚠ {self.problem}", "bold $warning")]
+        self.update(Content.assemble(*lines))
