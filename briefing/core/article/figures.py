@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing.core.article.clauses import ClauseMarks
 from briefing.core.article.patterns import lazy
 from briefing.core.article.text import Document
 
@@ -18,13 +19,18 @@ _FIGURE = lazy(
     """,
     re.VERBOSE,
 )
-_CLAUSE = lazy(r"[;—–]|,(?!\d)")
 _LEAD = lazy(
     r"^(?:and|but|or|which|that|while|with|after|before|as|although|though|the company said|it said)\s+",
     re.IGNORECASE,
 )
 _TRIM = " ,.;:-—–\"“”'‘’()"
 MAX_LABEL_CHARS = 90
+_WINDOW = 200
+"""How far either side of a number its label is looked for (the label keeps 90 characters).
+
+Reading the whole clause or sentence for each number made a long sentence of
+numbers cost time quadratic in its length.
+"""
 
 
 @dataclass
@@ -37,19 +43,53 @@ class FoundFigure:
     start: int
 
 
-def _label(sentence: str, start: int, end: int) -> str:
-    left = 0
-    for mark in _CLAUSE.finditer(sentence, 0, start):
-        left = mark.end()
-    right_mark = _CLAUSE.search(sentence, end)
-    right = right_mark.start() if right_mark else len(sentence)
+class _Sentence:
+    """One sentence and what its numbers share, each worked out once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.marks = ClauseMarks(text)
+        self._firsts: dict[tuple[int, int], int | None] = {}
+        self._plain: str | None = None
+        self._found_at: dict[str, int] = {}
+
+    def first_figure(self, left: int, right: int) -> int | None:
+        """Where the first number of the clause ``left:right`` starts."""
+        key = (left, right)
+        if key not in self._firsts:
+            first = _FIGURE.search(self.text, left, right)
+            self._firsts[key] = first.start() if first else None
+        return self._firsts[key]
+
+    @property
+    def plain(self) -> str:
+        """The sentence on one line, single-spaced."""
+        if self._plain is None:
+            self._plain = " ".join(self.text.split())
+        return self._plain
+
+    def found_at(self, value: str) -> int:
+        """Where ``value`` first appears in :attr:`plain` without its ends, remembered.
+
+        Every new value adds a figure and there are at most 40, so the sentence is
+        searched from its start only a few times however many numbers it repeats.
+        """
+        if value not in self._found_at:
+            self._found_at[value] = self.plain.strip(_TRIM).find(value)
+        return self._found_at[value]
+
+
+def _label(context: _Sentence, start: int, end: int) -> str:
+    sentence = context.text
+    left, right = context.marks.bounds(start, end)
     # Two numbers in one clause ("145% by the U.S. and 125% by China") share the words
     # before the first one and keep their own words after: one label each.
-    first = _FIGURE.search(sentence, left, right)
-    head = sentence[left : first.start()] if first else sentence[left:start]
-    following = _FIGURE.search(sentence, end, right)
+    first = context.first_figure(left, right)
+    head_end = first if first is not None else start
+    head = sentence[max(left, head_end - _WINDOW) : head_end]
+    following = _FIGURE.search(sentence, end, min(right, end + _WINDOW))
     stop = following.start() if following else right
-    tail = sentence[end:stop]
+    tail = sentence[end : min(stop, end + _WINDOW)]
     cut = re.search(r"\s(?:and|but|while|whereas|or)\s", tail)
     if cut:
         tail = tail[: cut.start()]
@@ -58,11 +98,13 @@ def _label(sentence: str, start: int, end: int) -> str:
     while previous != text:
         previous = text
         text = _LEAD.sub("", text).strip(_TRIM)
-    if len(text.split()) < 3:
-        text = " ".join(sentence.split()).strip(_TRIM)
+    whole = len(text.split()) < 3
+    if whole:
+        text = context.plain.strip(_TRIM)
     if len(text) > MAX_LABEL_CHARS:
         # Keep the words nearest the number: they say what it measures.
-        value_at = text.find(sentence[start:end])
+        value = sentence[start:end]
+        value_at = context.found_at(value) if whole else text.find(value)
         begin = max(0, value_at - MAX_LABEL_CHARS // 2) if value_at >= 0 else 0
         text = text[begin : begin + MAX_LABEL_CHARS]
         if begin:
@@ -79,15 +121,18 @@ def find_figures(document: Document, limit: int = 40) -> list[FoundFigure]:
     for paragraph in document.paragraphs:
         if paragraph.kind != "text":
             continue
+        span = (-1, -1)
+        context = _Sentence("")
         for match in _FIGURE.finditer(body, paragraph.start, paragraph.end):
-            sentence_start, sentence_end = document.sentence_at(match.start())
-            sentence = body[sentence_start:sentence_end]
+            if document.sentence_at(match.start()) != span:
+                span = document.sentence_at(match.start())
+                context = _Sentence(body[span[0] : span[1]])
             value = " ".join(match.group().split())
-            label = _label(sentence, match.start() - sentence_start, match.end() - sentence_start)
+            label = _label(context, match.start() - span[0], match.end() - span[0])
             if not label or (value, label) in seen:
                 continue
             seen.add((value, label))
-            found.append(FoundFigure(value, label, " ".join(sentence.split()), match.start()))
+            found.append(FoundFigure(value, label, context.plain, match.start()))
             if len(found) >= limit:
                 return found
     return found

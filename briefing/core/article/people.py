@@ -257,6 +257,10 @@ def find_people(document: Document, quotes: list[tuple[int, int]]) -> People:
     runs = finder.runs()
     pending_single: list[tuple[Person, bool]] = []
     candidates: list[Person] = []
+    # Looked up by key rather than by scanning every run or person found so far:
+    # an article naming thousands of people made those scans quadratic.
+    run_ending = {j: index for index, (_, j) in enumerate(runs)}
+    known = _Known(people)
     for index, (i, j) in enumerate(runs):
         if finder.inside_quote(tokens[i].start):
             continue
@@ -275,7 +279,7 @@ def find_people(document: Document, quotes: list[tuple[int, int]]) -> People:
         title, before, honorific = title_before(finder, i)
         # "Presidents Donald Trump and Xi Jinping": the title covers both names.
         if not title and i >= 2 and tokens[i - 1].base == "and":
-            previous = next((r for r in runs if r[1] == i - 1), None)
+            previous = runs[run_ending[i - 1]] if i - 1 in run_ending else None
             if previous is not None:
                 title, before, honorific = title_before(finder, previous[0])
                 if not (title and title[-1].base.endswith("s")):
@@ -338,46 +342,78 @@ def find_people(document: Document, quotes: list[tuple[int, int]]) -> People:
             if len(name_tokens) >= 2:
                 candidates.append(person)
             continue
-        _add(people, person)
+        known.add(person)
+    first_candidate: dict[str, Person] = {}
+    for candidate in candidates:
+        first_candidate.setdefault(candidate.words[-1], candidate)
     for person, titled in pending_single:
-        if any(same_person(person.words, p.words) for p in people.persons):
-            _add(people, person)
+        if known.same(person) is not None:
+            known.add(person)
             continue
         # "Grace Okonkwo was declared the winner ... Okonkwo, a former head teacher":
         # the full name seen earlier (or later) is the person's name.
-        full = next((c for c in candidates if c.words[-1] == person.words[-1]), None)
+        full = first_candidate.get(person.words[-1])
         if full is not None:
             if person.role is None:
                 full.checks.append("no title or role given")
             full.role, full.role_rank = person.role, person.role_rank
             full.affiliation = full.affiliation or person.affiliation
-            _add(people, full)
+            known.add(full)
         elif titled:
             person.checks.append("only one name given")
-            _add(people, person)
+            known.add(person)
     people.persons.sort(key=lambda p: p.first)
     _find_mentions(finder, runs)
     return people
 
 
-def _add(people: People, person: Person) -> None:
-    for known in people.persons:
-        if same_person(known.words, person.words):
-            if len(person.words) > 1 and person.name != known.name:
-                if len(person.words) > len(known.words) and len(known.words) == 1:
-                    known.name = person.name
-                elif person.name not in known.aliases:
-                    known.aliases.append(person.name)
-            if person.role_rank > known.role_rank:
-                known.role, known.role_rank = person.role, person.role_rank
-            known.affiliation = known.affiliation or person.affiliation
-            for alias in person.aliases:
-                if alias not in known.aliases and alias != known.name:
-                    known.aliases.append(alias)
-            if "only one name given" in known.checks and len(known.words) > 1:
-                known.checks.remove("only one name given")
+class _Known:
+    """The people found so far, by the last word of their names.
+
+    Two names are the same person only when their last words are equal (see
+    :func:`same_person`), and a name changes only to a longer one with the same
+    last word, so the index stays right as people are merged.
+    """
+
+    def __init__(self, people: People) -> None:
+        self.people = people
+        self.by_last: dict[str, list[Person]] = {}
+
+    def same(self, person: Person) -> Person | None:
+        """The first person found so far who is ``person``, else None."""
+        words = person.words
+        for known in self.by_last.get(words[-1], []) if words else self.people.persons:
+            if same_person(known.words, words):
+                return known
+        return None
+
+    def add(self, person: Person) -> None:
+        """Merge ``person`` into the one it is, or add it."""
+        known = self.same(person)
+        if known is None:
+            self.people.persons.append(person)
+            words = person.words
+            if words:
+                self.by_last.setdefault(words[-1], []).append(person)
             return
-    people.persons.append(person)
+        _merge(known, person)
+
+
+def _merge(known: Person, person: Person) -> None:
+    """Fold what ``person`` adds (a longer name, an alias, a better role) into ``known``."""
+    if len(person.words) > 1 and person.name != known.name:
+        if len(person.words) > len(known.words) and len(known.words) == 1:
+            known.name = person.name
+        elif person.name not in known.aliases:
+            known.aliases.append(person.name)
+    if person.role_rank > known.role_rank:
+        known.role, known.role_rank = person.role, person.role_rank
+    known.affiliation = known.affiliation or person.affiliation
+    for alias in person.aliases:
+        if alias not in known.aliases and alias != known.name:
+            known.aliases.append(alias)
+    if "only one name given" in known.checks and len(known.words) > 1:
+        known.checks.remove("only one name given")
 
 
 def _find_mentions(finder: _Finder, runs: list[tuple[int, int]]) -> None:
