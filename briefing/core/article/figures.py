@@ -52,6 +52,7 @@ class _Sentence:
         self._firsts: dict[tuple[int, int], int | None] = {}
         self._plain: str | None = None
         self._found_at: dict[str, int] = {}
+        self._trimmed: str | None = None
 
     def first_figure(self, left: int, right: int) -> int | None:
         """Where the first number of the clause ``left:right`` starts."""
@@ -68,6 +69,13 @@ class _Sentence:
             self._plain = " ".join(self.text.split())
         return self._plain
 
+    @property
+    def trimmed(self) -> str:
+        """:attr:`plain` without punctuation at its ends (a label of last resort)."""
+        if self._trimmed is None:
+            self._trimmed = self.plain.strip(_TRIM)
+        return self._trimmed
+
     def found_at(self, value: str) -> int:
         """Where ``value`` first appears in :attr:`plain` without its ends, remembered.
 
@@ -75,7 +83,7 @@ class _Sentence:
         searched from its start only a few times however many numbers it repeats.
         """
         if value not in self._found_at:
-            self._found_at[value] = self.plain.strip(_TRIM).find(value)
+            self._found_at[value] = self.trimmed.find(value)
         return self._found_at[value]
 
 
@@ -100,7 +108,7 @@ def _label(context: _Sentence, start: int, end: int) -> str:
         text = _LEAD.sub("", text).strip(_TRIM)
     whole = len(text.split()) < 3
     if whole:
-        text = context.plain.strip(_TRIM)
+        text = context.trimmed
     if len(text) > MAX_LABEL_CHARS:
         # Keep the words nearest the number: they say what it measures.
         value = sentence[start:end]
