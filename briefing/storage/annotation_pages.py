@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import sqlite3
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -124,6 +124,28 @@ class AnnotationPages:
         finally:
             connection.close()
         return result
+
+    def every_note(self, chunk: int = _CHUNK) -> Iterator[Note]:
+        """Every readable note, read ``chunk`` at a time (for the library search's notes table).
+
+        A damaged row is left out: the notes list (``N``) names it.
+        """
+        if not self.path.exists():
+            return
+        connection = self._connect()
+        try:
+            cursor = connection.execute(f"SELECT {_NOTE_COLUMNS} FROM notes")
+            while rows := cursor.fetchmany(chunk):
+                for row in rows:
+                    try:
+                        note = _note(row)
+                    except ValueError:
+                        continue
+                    yield note
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.path}: cannot be read ({error})") from None
+        finally:
+            connection.close()
 
     def rows(self, listing: Listing, start: int, stop: int) -> list[Entry | str | None]:
         """Entries ``start`` to ``stop`` of ``listing``: ``None`` for one deleted since it was

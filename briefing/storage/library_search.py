@@ -104,7 +104,7 @@ class NotesIndex:
             " kind UNINDEXED, item_id UNINDEXED, item_text UNINDEXED, body,"
             " tokenize='unicode61 remove_diacritics 2')"
         )
-        rows = [
+        rows = (
             (
                 note.brief_id,
                 note.brief_title,
@@ -115,9 +115,10 @@ class NotesIndex:
                 note.body,
             )
             for note in notes
-        ]
+        )
+        # Streamed in: ``notes`` may be a million read from the store a chunk at a time.
         self.connection.executemany("INSERT INTO notes VALUES (?, ?, ?, ?, ?, ?)", rows)
-        self.count = len(rows)
+        self.count = self.connection.execute("SELECT count(*) FROM notes").fetchone()[0]
 
     def find(self, expression: str, limit: int) -> tuple[int, list[tuple]]:
         """The number of notes matching ``expression`` and the best ``limit`` of them."""

@@ -147,3 +147,40 @@ async def test_hostile_text_is_shown_literally(make_app, hostile_dir: Path, tmp_
         await pilot.click(OptionList)
         await pilot.pause()
         assert app.is_running
+
+
+async def test_notes_are_searched_without_loading_every_note_on_the_ui_thread(
+    make_app, samples_dir: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """ctrl+f read every note into a list on the UI thread (a million notes: a minute and
+    2 GB, as N did; issue 13, item 18); they are now streamed into the notes' search
+    table by the search worker."""
+    from briefing.core.anchors import Anchor, ItemKind
+    from briefing.storage.notes import Annotations
+    from briefing.storage.paths import database_file
+    from briefing.storage.store import Store
+
+    from .uihelpers import START
+
+    store = Store(database_file())
+    Annotations(store).add_note(
+        Anchor("us-china-trade-talks-kuala-lumpur-2025", ItemKind.BRIEF, ""),
+        brief_title="Trade talks",
+        item_text="",
+        body="Ask about the soybean quotas",
+        now=START,
+    )
+    store.close()
+
+    def forbidden(self):
+        raise AssertionError("every note was read into a list")
+
+    monkeypatch.setattr(Annotations, "all_notes", forbidden)
+    library = tmp_path / "library"
+    shutil.copytree(samples_dir, library)
+    app = make_app(path=library)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_search(pilot)
+        await type_query(pilot, "soybean quotas")
+        assert [hit.note for hit in screen.hits] == [True]
+        assert "Ask about the soybean quotas" in " ".join(shown(screen))

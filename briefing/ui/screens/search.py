@@ -31,7 +31,7 @@ from briefing.storage.library_search import Hit, LibrarySearch, Marked, SearchRe
 from briefing.ui.app_library import ItemTarget
 
 if TYPE_CHECKING:
-    from briefing.core.annotations import Note
+    from briefing.storage.library_search import NotesIndex
     from briefing.ui.app import BriefingApp
 
 MATCH_STYLE = "bold reverse"
@@ -170,7 +170,8 @@ class SearchScreen(ModalScreen[ItemTarget | None]):
         self._lock = threading.Lock()
         # Guards the searcher: a cancelled thread worker still runs to its end.
         self._searcher: LibrarySearch | None = None
-        self._notes: list[Note] = []
+        self._notes_path: Path | None = None
+        """The notes database, whose notes are searched too."""
         self._closed = False
         self._building = False
         self._identity: tuple[int, int] | None = None
@@ -190,14 +191,10 @@ class SearchScreen(ModalScreen[ItemTarget | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        from briefing.storage.store import StoreError
-
         annotations = self.briefing_app.annotations
-        if annotations is not None:
-            try:
-                self._notes = annotations.all_notes()
-            except StoreError:
-                self._notes = []  # the app says so where notes are used; search goes on
+        if annotations is not None and annotations.store.exists():
+            # Read by the first search, in its thread, a chunk at a time (see _notes_index).
+            self._notes_path = annotations.store.path
         self.query_one(Input).focus()
         self.run_search("")
         self.set_interval(RECHECK_SECONDS, self._recheck)
@@ -241,7 +238,7 @@ class SearchScreen(ModalScreen[ItemTarget | None]):
         """Run one search (holding the lock), opening the index on first use."""
         import sqlite3
 
-        from briefing.storage.library_search import NotesIndex, open_search_connection
+        from briefing.storage.library_search import open_search_connection
 
         app = self.briefing_app
         index = app.library_index
@@ -261,9 +258,7 @@ class SearchScreen(ModalScreen[ItemTarget | None]):
                 self.app.call_from_thread(self.rebuild_index, index.path.exists())
                 return SearchResult(building=(0, 0), problem=_lost_problem(error))
             self._identity = _identity(index.path)
-            self._searcher = LibrarySearch(
-                connection, app.library_paths, NotesIndex(self._notes) if self._notes else None
-            )
+            self._searcher = LibrarySearch(connection, app.library_paths, self._notes_index())
         result = self._searcher.search(query)
         if result.problem and result.problem.startswith("search failed"):
             self._close_searcher()  # opened again by the next search
@@ -273,6 +268,23 @@ class SearchScreen(ModalScreen[ItemTarget | None]):
         elif index.lost():
             self.app.call_from_thread(self.rebuild_index, False)
         return result
+
+    def _notes_index(self) -> NotesIndex | None:
+        """The user's notes in a search table, streamed from the store (in the search thread)."""
+        from briefing.storage.annotation_pages import AnnotationPages
+        from briefing.storage.library_search import NotesIndex
+        from briefing.storage.store import StoreError
+
+        if self._notes_path is None:
+            return None
+        try:
+            notes = NotesIndex(AnnotationPages(self._notes_path).every_note())
+        except StoreError:
+            return None  # the app says so where notes are used; search goes on
+        if not notes.count:
+            notes.close()
+            return None
+        return notes
 
     def rebuild_index(self, discard: bool) -> None:
         """Build the library index again (deleting a damaged file first when ``discard``)."""
