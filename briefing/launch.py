@@ -84,9 +84,14 @@ def run_reader(*, path: str | None, theme: str | None, now: datetime | None) -> 
         app.run()
     finally:
         gc.enable()
-        if app is not None:
-            # Notes the writer could not write yet (a database still locked) become drafts.
-            app.notes_keeper.finish()
+        kept = app.notes_keeper.kept_at_exit if app is not None else 0
+        if kept:
+            # Said here, once the terminal is back: notes the database could not take in time.
+            print(
+                f"briefing: {kept} note(s) could not be written to the notes database in time;"
+                f" kept as drafts in {paths.data_dir() / 'drafts'}, offered back at the next start",
+                file=sys.stderr,
+            )
     if app.return_code:
         return app.return_code
     return 0 if sys.exc_info()[0] is None else 1

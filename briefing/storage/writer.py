@@ -30,6 +30,11 @@ BUSY_WAIT_MS = 250
 RETRY_PAUSE = 0.1
 """Seconds between two attempts on a busy database (besides the busy timeout)."""
 
+_RESET = object()
+"""Queued to make the thread close its connection (the next job opens the file afresh)."""
+_STOP = object()
+"""Queued last by :meth:`StoreWriter.close`: the thread ends once the jobs before it are done."""
+
 _BUSY_CODES = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
 
 
@@ -79,13 +84,14 @@ class StoreWriter:
     def __init__(self, path: Path, report: Callable[[Callable[[], None]], None]) -> None:
         self.path = path
         self._report = report
-        self._queue: queue.Queue[WriteJob | None] = queue.Queue()
+        self._queue: queue.Queue[Any] = queue.Queue()
         self._jobs: list[WriteJob] = []
         """Jobs given and not yet reported back (for ``pending`` and ``close``)."""
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._store: Store | None = None
         self._thread: threading.Thread | None = None
+        self._closed = False
 
     @property
     def pending(self) -> int:
@@ -106,36 +112,50 @@ class StoreWriter:
 
     def reset(self) -> None:
         """Open the database afresh for the next job (the file was moved aside and replaced)."""
-        self.submit(WriteJob(run=lambda store: None))
-        self._queue.put(None)  # a marker: the thread closes its connection when it gets here
+        self._queue.put(_RESET)
 
     def close(self, timeout: float = 2.0) -> list[Any]:
-        """Stop after the job in hand; return what ``keep`` holds for each job not written.
+        """Let the queued jobs finish for up to ``timeout`` seconds (a busy database is
+        waited for until then), stop, and return what ``keep`` holds for each job not written.
 
-        A job that was writing when asked to stop may still commit: then its ``keep``
-        is returned too (a draft of a saved note is a duplicate, never a loss).
+        A job that was writing when stopped may still commit: then its ``keep`` is returned
+        too (a draft of a saved note is a duplicate, never a loss). Closing twice returns
+        nothing the second time.
         """
-        self._stop.set()
-        self._queue.put(None)
+        if self._closed:
+            return []
+        self._closed = True
+        self._queue.put(_STOP)
         if self._thread is not None:
             self._thread.join(timeout)
+            self._stop.set()  # whatever still waits for the database is given up
+            self._thread.join(BUSY_WAIT_MS / 1000 + 0.5)
         with self._lock:
-            left = [job.keep for job in self._jobs if not job.finished and job.keep is not None]
-        if self._store is not None and (self._thread is None or not self._thread.is_alive()):
-            self._store.close()
-        return left
+            return [job.keep for job in self._jobs if not job.finished and job.keep is not None]
 
     # The writer's thread --------------------------------------------------------------
 
     def _work(self) -> None:
-        while not self._stop.is_set():
-            job = self._queue.get()
-            if job is None:
-                if self._store is not None:
-                    self._store.close()
-                    self._store = None
-                continue
-            self._run(job)
+        try:
+            while not self._stop.is_set():
+                job = self._queue.get()
+                if job is _STOP:
+                    return
+                if job is _RESET:
+                    self._close_store()
+                    continue
+                self._run(job)
+        finally:
+            self._close_store()
+
+    def _close_store(self) -> None:
+        # On this thread: the connection belongs to it (sqlite3 checks).
+        if self._store is not None:
+            store, self._store = self._store, None
+            try:
+                store.close()
+            except (StoreError, sqlite3.Error):
+                pass  # the writes it made have committed; closing only tidies up
 
     def _connection_store(self) -> Store:
         if self._store is None:

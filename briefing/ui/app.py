@@ -261,13 +261,9 @@ class BriefingApp(AnnotatingApp):
         """Remember a setting; tell the user once if it cannot be saved."""
         if self.store is None:
             return
-        try:
-            self.store.set_setting(key, value)
-        except StoreError as error:
-            self.store = None
-            self.notify(
-                f"{error}; settings will not be remembered", severity="warning", markup=False
-            )
+        # Through the store writer (ui.note_keeping): a locked database must not freeze the
+        # palette; a failure is said, and the next setting tries again.
+        self.notes_keeper.write(lambda store: store.set_setting(key, value))
 
     # Routing -----------------------------------------------------------------
 

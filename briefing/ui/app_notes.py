@@ -90,6 +90,11 @@ class AnnotatingApp(LibraryWideApp):
         self.notes_keeper.install_signal_handlers()
         self.notes_keeper.offer_drafts()
 
+    def on_unmount(self) -> None:
+        # The app is ending (quit, signal, or error): writes still queued get a moment,
+        # then become drafts, before the driver restores the terminal.
+        self.notes_keeper.finish()
+
     async def action_quit(self) -> None:
         """Quit; with note text not saved, ask first (keep it as a draft, keep editing, or discard)."""
         from briefing.ui.screens.confirm import ChoiceScreen

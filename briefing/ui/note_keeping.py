@@ -13,11 +13,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from briefing.storage.drafts import Draft, discard_draft, drafts_dir, load_drafts, save_draft
+from briefing.storage.drafts import Draft, discard_draft, load_drafts, save_draft
 from briefing.storage.store import StoreError
 from briefing.storage.writer import StoreWriter, WriteJob
 
@@ -56,6 +55,8 @@ class NoteKeeper:
         self._writer: StoreWriter | None = None
         self._writer_for: Store | None = None
         self.said_waiting = False
+        self.kept_at_exit = 0
+        """Notes kept as drafts as the app ended (the writer could not write them in time)."""
 
     @property
     def writer(self) -> StoreWriter | None:
@@ -170,17 +171,13 @@ class NoteKeeper:
                 editor.stored = editor.text
 
     def finish(self) -> int:
-        """At exit: stop the writer and keep every note it did not write as a draft."""
+        """At exit: give the writer a moment to finish, then keep every note it did not
+        write as a draft; return how many (said on stderr by the launcher)."""
         if self._writer is None:
             return 0
         left = self._writer.close()
         kept = self.keep([d for d in left if isinstance(d, Draft)])
-        if kept and not self.app.is_running:
-            print(
-                f"briefing: {kept} note(s) could not be written to the database yet; kept as"
-                f" drafts in {drafts_dir(self.data_dir)} and offered back at the next start",
-                file=sys.stderr,
-            )
+        self.kept_at_exit += kept
         return kept
 
     # Signals ---------------------------------------------------------------------------

@@ -182,7 +182,7 @@ class LiveMixin:
             seen = seen_items.seen(brief_id)
             if not seen:
                 # A first visit: nothing is "new" yet; from now on, changes are.
-                seen_items.mark_seen(brief_id, digests.items(), self.briefing_app.now())
+                self._write_seen(brief_id, dict(digests))
                 return set()
         except StoreError as error:
             self.briefing_app.store_failed(error)
@@ -191,16 +191,18 @@ class LiveMixin:
 
     def record_visit(self, brief_id: str, path: Path) -> None:
         """Remember this visit and the file's content hash (the library flags briefs changed since)."""
-        from briefing.storage.store import StoreError
-
         seen_items = self.briefing_app.seen_items
         if seen_items is None:
             return
         digest = file_digest(path)
-        try:
-            seen_items.visit(brief_id, digest, self.briefing_app.now())
-        except StoreError:
-            pass  # said once by the next notes action; the reader goes on
+        now = self.briefing_app.now()
+
+        def visit(store):  # noqa: ANN001, ANN202 - on the store writer's thread
+            from briefing.storage.seen import SeenItems
+
+            SeenItems(store).visit(brief_id, digest, now)
+
+        self.briefing_app.notes_keeper.write(visit)
 
     def unseen_mark(self, kind: ItemKind, item_id: str) -> str:
         """``●`` for an item new to the user, else ""."""
@@ -222,18 +224,24 @@ class LiveMixin:
 
     def flush_seen(self) -> None:
         """Save the items seen since the last tick (one transaction, not one per cursor move)."""
-        from briefing.storage.store import StoreError
-
         if not self._to_mark_seen or not self._shown:
             return
         pending, self._to_mark_seen = self._to_mark_seen, {}
         seen_items = self.briefing_app.seen_items
         if seen_items is None:
             return
-        try:
-            seen_items.mark_seen(self.brief.id, pending.items(), self.briefing_app.now())
-        except StoreError as error:
-            self.briefing_app.store_failed(error)
+        self._write_seen(self.brief.id, pending)
+
+    def _write_seen(self, brief_id: str, items: dict[ItemKey, str]) -> None:
+        """Record seen items through the store writer: a busy database never holds up the reader."""
+        now = self.briefing_app.now()
+
+        def mark(store):  # noqa: ANN001, ANN202 - on the store writer's thread
+            from briefing.storage.seen import SeenItems
+
+            SeenItems(store).mark_seen(brief_id, items.items(), now)
+
+        self.briefing_app.notes_keeper.write(mark)
 
     # Reloading ----------------------------------------------------------------
 
