@@ -311,3 +311,23 @@ async def test_while_indexing_the_count_moves_at_every_step_and_the_rows_every_t
         )
         assert drawn[-1] == len(files)
         assert screen.query_one(LibraryTable).row_count == len(files)
+
+
+async def test_a_library_folder_removed_while_the_reader_runs_is_said_not_a_traceback(
+    make_app, folder: Path
+) -> None:
+    """Issue 13, beyond item 20: the folder itself gone, then back."""
+    app = make_app(path=folder)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        moved = folder.with_name("elsewhere")
+        folder.rename(moved)
+        await pilot.press("r")
+        await settle(pilot)
+        assert app.is_running and isinstance(app.screen, LibraryScreen)
+        status = plain(app.screen.query_one("#library-status", Static))
+        assert "library" in status and ("not found" in status or "no such" in status.lower()), status
+        moved.rename(folder)
+        await pilot.press("r")
+        await settle(pilot)
+        assert set(map(str, row_keys(table_of(app)))) == every_file(folder)

@@ -8,6 +8,7 @@ in worker processes, once that frame is out; the search tables fill last.
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -168,6 +169,9 @@ class LoadingMixin:
         if progress.done:
             self._loading = False
             self._progress = None
+            # A library folder that was missing is listed as one unreadable row; once it
+            # is a folder again, its files are listed instead.
+            self.entries = [e for e in self.entries if e.ok or not os.path.isdir(e.key)]
         first_rows = not self.query_one(LibraryTable).row_count
         self._steps_since_rows += 1
         if (
