@@ -186,7 +186,10 @@ class NoteEditorScreen(ModalScreen[str | None]):
         self._status(f"NOT SAVED: {message}. ctrl+s tries again; escape can keep it as a draft.")
 
     def _status(self, text: str) -> None:
-        status = self.query_one("#note-status", Static)
+        found = self.query("#note-status")
+        if not found:
+            return  # closed while the note was on its way (it is saved, or kept as a draft)
+        status = found.first(Static)
         status.update(Content(text))
         status.set_class(bool(text), "-shown")
 
