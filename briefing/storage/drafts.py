@@ -16,6 +16,7 @@ import uuid
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from briefing.core.files import FileProblem, read_regular_file
 from briefing.storage.atomic import atomic_write
@@ -66,13 +67,13 @@ def _parse(path: Path) -> Draft:
     raw = json.loads(read_regular_file(path, limit=DRAFT_LIMIT, what="draft").decode("utf-8"))
     if not isinstance(raw, dict):
         raise ValueError("not a draft")
-    fields = {k: raw.get(k) for k in Draft.__dataclass_fields__}
+    fields: dict[str, Any] = {k: raw.get(k) for k in Draft.__dataclass_fields__}
     for name, value in fields.items():
         if name == "note_uid" and value is None:
             continue
         if not isinstance(value, str):
             raise ValueError(f"{name} is not text")
-    datetime.fromisoformat(fields["saved"])
+    datetime.fromisoformat(str(fields["saved"]))
     return Draft(**fields)
 
 

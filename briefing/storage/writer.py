@@ -186,8 +186,11 @@ class StoreWriter:
             except Exception as error:  # noqa: BLE001 - a bug in a job must not end the writer
                 self._fail(job, StoreError(f"{self.path}: cannot be written ({error})"))
                 return
-            self._finish(job, lambda result=result: job.done and job.done(result))
+            self._succeed(job, result)
             return
+
+    def _succeed(self, job: WriteJob, result: Any) -> None:
+        self._finish(job, lambda: job.done and job.done(result))
 
     def _fail(self, job: WriteJob, error: StoreError) -> None:
         self._finish(job, lambda: job.failed and job.failed(error))

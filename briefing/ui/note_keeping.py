@@ -69,8 +69,12 @@ class NoteKeeper:
                 # The file was moved aside and a new store started: a fresh connection.
                 self.keep([d for d in self._writer.close(0.5) if isinstance(d, Draft)])
             # Results come back through call_later, which posts a message (thread-safe).
-            self._writer, self._writer_for = StoreWriter(store.path, self.app.call_later), store
+            self._writer, self._writer_for = StoreWriter(store.path, self._on_ui_thread), store
         return self._writer
+
+    def _on_ui_thread(self, function: Callable[[], object]) -> None:
+        """Run ``function`` on the UI's thread: ``call_later`` posts a message, which is thread-safe."""
+        self.app.call_later(function)
 
     def write(self, run: Callable[[Store], Any], done: Callable[[Any], None] | None = None) -> None:
         """Write in the background (bookmarks, settings, seen items); a failure is said, not fatal."""
