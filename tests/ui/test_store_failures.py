@@ -14,6 +14,7 @@ from textual.widgets import TextArea
 
 from briefing.core.anchors import ItemKind
 from briefing.storage.notes import Annotations
+from briefing.storage.store import StoreError
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.confirm import ChoiceScreen, ConfirmScreen
 from briefing.ui.screens.note_editor import NoteEditorScreen
@@ -265,3 +266,44 @@ async def test_a_locked_database_never_freezes_the_reader_nor_loses_a_note(
 def stored_bodies() -> list[str]:
     with sqlite3.connect(database()) as connection:
         return [row[0] for row in connection.execute("SELECT body FROM notes ORDER BY created")]
+
+
+async def test_a_failed_write_keeps_the_text_and_notes_stay_on(
+    make_app, seed_brief_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write that fails once (a full disk, say) leaves the text in the editor with the
+    reason, and the next ctrl+s saves it: one failure never turns notes off."""
+    from .test_notes import wait_for_writes
+
+    real = Annotations.add_note
+    failures = iter([StoreError(f"{database()}: cannot be written (database or disk is full)")])
+
+    def flaky(self: Annotations, *args: Any, **kwargs: Any) -> Any:
+        failure = next(failures, None)
+        if failure is not None:
+            raise failure
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Annotations, "add_note", flaky)
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_quotes_and_press_n(app, pilot)
+        editor = app.screen
+        assert isinstance(editor, NoteEditorScreen)
+        editor.query_one(TextArea).insert("keep me")
+        await pilot.press("ctrl+s")
+        await wait_for_writes(pilot)
+        assert app.screen is editor and editor.text == "keep me"
+        status = str(editor.query_one("#note-status").render())
+        assert "NOT SAVED" in status and "disk is full" in status
+        assert app.store is not None
+        await pilot.press("ctrl+s")
+        await wait_for_writes(pilot)
+        assert app.screen is screen
+        assert stored_bodies() == ["keep me"]
+        # And the next note too.
+        await pilot.press("n")
+        app.screen.query_one(TextArea).insert("next")
+        await pilot.press("ctrl+s")
+        await wait_for_writes(pilot)
+        assert stored_bodies() == ["keep me", "next"]
