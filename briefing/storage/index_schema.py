@@ -1,4 +1,5 @@
-"""The library index's SQLite schema, and the SQL that picks one library's rows from it.
+"""The library index's SQLite schema, the SQL that picks one library's rows from it, and
+what SQLite's errors say about the file.
 
 Apart from :mod:`briefing.storage.library_index` so that the people, agenda and
 search readers can use the path ranges without the index's machinery.
@@ -7,6 +8,7 @@ search readers can use the path ranges without the index's machinery.
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -85,3 +87,35 @@ def roots_clause(roots: Sequence[str], *, scan: bool = False) -> tuple[str, list
 def absolute(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
     """The library's files and folders as absolute paths (the index's keys)."""
     return [os.path.abspath(os.fspath(path)) for path in paths]
+
+
+# What SQLite can keep, what its errors say about the file, and which file it is ---------
+
+
+def storable(path: str) -> bool:
+    """True when ``path`` can be an SQLite text key (a file name that is valid UTF-8)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def damaged(error: BaseException) -> bool:
+    """True when ``error`` says the file is not a database or is corrupt (so it is rebuilt)."""
+    code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
+    return code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
+def emptied(error: BaseException) -> bool:
+    """True when ``error`` says a table is missing: another program emptied the file."""
+    return isinstance(error, sqlite3.OperationalError) and "no such table" in str(error)
+
+
+def file_identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:
+    """The device and inode of ``path`` (None when it is gone): another file in its place differs."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)

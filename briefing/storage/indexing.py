@@ -13,7 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
 
@@ -249,3 +249,14 @@ def index_in_processes(
             process.wait()
     missing = [job for job in jobs if job[0] not in delivered]
     yield from index_serially(missing, zone, with_items=with_items)
+
+
+@dataclass(slots=True)
+class Progress:
+    """What one step of a refresh found: entries new or changed, files gone, and how far it got."""
+
+    entries: list[LibraryEntry] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    checked: int = 0
+    total: int = 0
+    done: bool = False

@@ -15,13 +15,10 @@ risk.
 
 from __future__ import annotations
 
-import functools
-import json
 import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
 
@@ -30,49 +27,23 @@ from briefing.storage.index_schema import (  # noqa: F401 - also this module's p
     INDEX_VERSION,
     SCHEMA,
     absolute,
+    damaged,
+    emptied,
+    file_identity,
     roots_clause,
+    storable,
 )
 from briefing.storage.indexing import (  # noqa: F401 - also this module's public names
     POOL_THRESHOLD,
     IndexedFile,
     Indexer,
+    Progress,
     content_digest,
     entry_from_row,
     index_file,
     index_in_processes,
     index_serially,
 )
-
-
-@dataclass(slots=True)
-class Progress:
-    """What one step of a refresh found: entries new or changed, files gone, and how far it got."""
-
-    entries: list[LibraryEntry] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    checked: int = 0
-    total: int = 0
-    done: bool = False
-
-
-def _storable(path: str) -> bool:
-    """True when ``path`` can be an SQLite text key (a file name that is valid UTF-8)."""
-    try:
-        path.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _damaged(error: BaseException) -> bool:
-    """True when ``error`` says the file is not a database or is corrupt (so it is rebuilt)."""
-    code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
-    return code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
-
-
-def _emptied(error: BaseException) -> bool:
-    """True when ``error`` says a table is missing: another program emptied the file."""
-    return isinstance(error, sqlite3.OperationalError) and "no such table" in str(error)
 
 
 class _Summaries:
@@ -128,7 +99,7 @@ class LibraryIndex:
                     self._connection = self._open(self.path)
                 except (sqlite3.DatabaseError, OSError) as error:
                     try:
-                        if not _damaged(error):
+                        if not damaged(error):
                             # Busy or locked, or a folder that cannot be written: the
                             # file is not ours to delete (other connections may use it).
                             raise
@@ -138,29 +109,19 @@ class LibraryIndex:
                     except (sqlite3.DatabaseError, OSError):
                         self.persistent = False
                         self._connection = self._open(None)
-                if self.persistent:
-                    try:
-                        info = os.stat(self.path)
-                        self._identity = (info.st_dev, info.st_ino)
-                    except OSError:
-                        self._identity = None
+                self._identity = file_identity(self.path) if self.persistent else None
             return self._connection
 
     def lost(self) -> bool:
         """True when the file this index opened was deleted, or another file is in its place.
 
-        SQLite goes on reading and writing a deleted file through the connection
-        it has open, so nothing would ever be kept again (and searches, which open
-        the file by its name, would find none).
+        SQLite goes on using a deleted file through its open connection: nothing would
+        be kept again, and searches, which open the file by its name, would find none.
         """
         with self.lock:
             if self._connection is None or self._identity is None:
                 return False
-            try:
-                info = os.stat(self.path)
-            except OSError:
-                return True
-            return (info.st_dev, info.st_ino) != self._identity
+            return file_identity(self.path) != self._identity
 
     def start_again(self, *, discard: bool) -> None:
         """Close the file (deleting it when ``discard``); the next use opens or creates it anew."""
@@ -227,10 +188,10 @@ class LibraryIndex:
             try:
                 return self.connection.execute(query, parameters).fetchall()
             except sqlite3.DatabaseError as error:
-                if _damaged(error) or _emptied(error):
+                if damaged(error) or emptied(error):
                     # Damaged or emptied after opening (the pages of the table itself, or
                     # the tables dropped by another program): start again.
-                    self.start_again(discard=_damaged(error))
+                    self.start_again(discard=damaged(error))
                 return []
 
     def cached(self, paths: Iterable[str | os.PathLike[str]]) -> list[LibraryEntry]:
@@ -334,9 +295,9 @@ class LibraryIndex:
             if old is not None and old[0] == info.st_size and old[1] == info.st_mtime_ns and old[2]:
                 continue
             jobs.append((path, old[2] if old else None))
-        removed_keys = [path for path in removed if _storable(path)]
+        removed_keys = [path for path in removed if storable(path)]
         if removed_keys:
-            self._write(
+            self.write(
                 lambda c: [
                     c.executemany(
                         f"DELETE FROM {table} WHERE path = ?", [(p,) for p in removed_keys]
@@ -360,7 +321,7 @@ class LibraryIndex:
     ) -> Progress:
         def write(connection: sqlite3.Connection) -> None:
             for item in results:
-                if item.size < 0 or not _storable(item.path):
+                if item.size < 0 or not storable(item.path):
                     # Unreadable, or a file name that is not UTF-8 (SQLite text must be):
                     # listed all the same, and looked at again next time.
                     continue
@@ -388,7 +349,7 @@ class LibraryIndex:
                         ),
                     )
 
-        self._write(write)
+        self.write(write)
         entries = [item.entry() for item in results if not item.unchanged]
         return Progress(entries=entries, checked=checked, total=total, done=done)
 
@@ -398,73 +359,14 @@ class LibraryIndex:
         """Put the items of newly indexed briefs into the search tables, yielding (done, total).
 
         Kept apart from :meth:`refresh` so a first start lists every brief
-        before it spends seconds on the full-text index: the items are read
-        here, from the files again, in worker processes (``indexer``); a warm
-        start has nothing to do here.
+        before it spends seconds on the full-text index (see
+        :func:`briefing.storage.index_items.fill_search`).
         """
-        try:
-            with self.lock:
-                rows = self.connection.execute(
-                    "SELECT path, items IS NULL FROM files"
-                    " WHERE searchable = 0 AND summary IS NOT NULL"
-                ).fetchall()
-        except sqlite3.DatabaseError:
-            return
-        total = len(rows)
-        done = 0
-        kept = [path for path, missing in rows if not missing]
-        for start in range(0, len(kept), batch):
-            chunk = kept[start : start + batch]
-            try:
-                with self.lock:
-                    found = self.connection.execute(
-                        f"SELECT path, items FROM files WHERE path IN ({','.join('?' * len(chunk))})",
-                        chunk,
-                    ).fetchall()
-            except sqlite3.DatabaseError:
-                return
-            if not self._write(functools.partial(self._put_items, found=found)):
-                return
-            done += len(chunk)
-            yield done, total
-        make = indexer or functools.partial(index_in_processes, with_items=True)
-        pending: list[tuple[str, str | None]] = []
-        jobs: list[tuple[str, str | None]] = [(path, None) for path, missing in rows if missing]
-        for result in make(jobs, self.zone):
-            pending.append((result.path, result.items))
-            if len(pending) >= batch or done + len(pending) == total:
-                if not self._write(functools.partial(self._put_items, found=pending)):
-                    return
-                done += len(pending)
-                pending = []
-                yield done, total
-        if pending and self._write(functools.partial(self._put_items, found=pending)):
-            yield done + len(pending), total
+        from briefing.storage.index_items import fill_search
 
-    @staticmethod
-    def _put_items(connection: sqlite3.Connection, found: list[tuple[str, str | None]]) -> None:
-        for path, items in found:
-            connection.execute("DELETE FROM items WHERE path = ?", (path,))
-            try:
-                decoded = json.loads(items) if items else []
-            except ValueError:
-                decoded = []
-            # Columns in LibraryItem's order; aliases one per line.
-            connection.executemany(
-                "INSERT INTO items (path, kind, item_id, text, speaker_id, speaker_name,"
-                " role, affiliation, aliases, when_text, when_ts, context)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (path, *i[:7], "\n".join(map(str, i[7])), *i[8:])
-                    for i in decoded
-                    if isinstance(i, list) and len(i) == 11 and isinstance(i[7], list)
-                ],
-            )
-            # Searchable even when the file could not be read again: the next refresh
-            # sees it changed and lists it anew.
-            connection.execute("UPDATE files SET searchable = 1 WHERE path = ?", (path,))
+        return fill_search(self, batch=batch, indexer=indexer)
 
-    def _write(self, action: Callable[[sqlite3.Connection], object]) -> bool:
+    def write(self, action: Callable[[sqlite3.Connection], object]) -> bool:
         """Run ``action`` in one transaction; a failure to write the cache is not an error."""
         try:
             with self.lock:

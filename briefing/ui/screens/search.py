@@ -27,6 +27,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from briefing.core.safetext import display_path
+from briefing.storage.index_schema import file_identity
 from briefing.storage.library_search import Hit, LibrarySearch, Marked, SearchResult
 from briefing.ui.app_library import ItemTarget
 
@@ -101,14 +102,6 @@ def status_text(result: SearchResult, query: str, elapsed: float) -> Content:
         counted = f" ({done:,} of {total:,})" if total else ""
         parts += ["  ", (f"search index is being built{counted}…", "$warning")]
     return Content.assemble(*parts)
-
-
-def _identity(path: Path) -> tuple[int, int] | None:
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return (info.st_dev, info.st_ino)
 
 
 def _index_broken(problem: str) -> bool:
@@ -248,7 +241,7 @@ class SearchScreen(ModalScreen[ItemTarget | None]):
             # Kept in memory this run (a data folder that cannot be written): nothing to open.
             where = display_path(index.path)
             return SearchResult(problem=f"{where}: cannot be written, so search is unavailable")
-        if self._searcher is not None and self._identity != _identity(index.path):
+        if self._searcher is not None and self._identity != file_identity(index.path):
             self._close_searcher()  # the file was deleted or replaced: open the new one
         if self._searcher is None:
             try:
@@ -257,7 +250,7 @@ class SearchScreen(ModalScreen[ItemTarget | None]):
                 # Deleted, or damaged, while the reader runs: the README promises a rebuild.
                 self.app.call_from_thread(self.rebuild_index, index.path.exists())
                 return SearchResult(building=(0, 0), problem=_lost_problem(error))
-            self._identity = _identity(index.path)
+            self._identity = file_identity(index.path)
             self._searcher = LibrarySearch(connection, app.library_paths, self._notes_index())
         result = self._searcher.search(query)
         if result.problem and result.problem.startswith("search failed"):
