@@ -106,3 +106,21 @@ async def test_B_lists_bookmarks_from_the_store(make_app, seed_brief_path: Path)
         await pilot.press("B")
         await wait_until(pilot, lambda: "All bookmarks (1)" in screen_text(app))
         assert "Item text" in screen_text(app)
+
+
+async def test_the_notes_database_deleted_while_listed_is_said_in_the_rows(
+    make_app, seed_brief_path: Path
+) -> None:
+    fill(database_file(), 100)
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("N")
+        await wait_until(pilot, lambda: "All notes (100)" in screen_text(app))
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{database_file()}{suffix}").unlink(missing_ok=True)
+        await pilot.press("enter", "end")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "cannot be shown" in shown and "cannot be read" in shown
+        assert app.is_running

@@ -79,7 +79,7 @@ class AnnotationsScreen(ModalScreen[Anchor | None]):
             yield Input(
                 placeholder="Filter as you type (words in any order)", id="annotations-filter"
             )
-            yield Static("", id="annotations-empty", markup=False)
+            yield Static("", id="annotations-empty", markup=False).set_styles("display: none;")
             yield AnnotationRows(id="annotations-list")
         yield Footer()
 
@@ -112,6 +112,7 @@ class AnnotationsScreen(ModalScreen[Anchor | None]):
         if listing is None:
             title.update(Content(f"All {self.noun}"))
             empty.update(Content(message.error or ""))
+            empty.display = True
             rows.show(0, lambda start, stop: [])
             return
         shown = len(listing)
@@ -119,10 +120,8 @@ class AnnotationsScreen(ModalScreen[Anchor | None]):
             title.update(Content(f"All {self.noun} ({shown:,} of {listing.total:,})"))
         else:
             title.update(Content(f"All {self.noun} ({shown:,})"))
-        if shown:
-            empty.update("")
-        else:
-            empty.update(Content("Nothing matches" if listing.total else f"No {self.noun} yet"))
+        empty.display = not shown
+        empty.update(Content("Nothing matches" if listing.total else f"No {self.noun} yet"))
         rows.show(shown, self._fetcher(listing))
         if self._select_when_listed:
             self._select_when_listed = False
@@ -133,8 +132,8 @@ class AnnotationsScreen(ModalScreen[Anchor | None]):
             try:
                 return self.pages.rows(listing, start, stop)
             except StoreError as error:
-                self.notify(str(error), severity="error", markup=False)
-                return [None] * (stop - start)
+                # Said in each row that cannot be shown (the database went away, say).
+                return [str(error)] * (stop - start)
 
         return fetch
 

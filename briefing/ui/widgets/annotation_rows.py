@@ -9,6 +9,7 @@ drawn, a page at a time (:data:`PAGE` rows), keeping only the last few pages.
 
 from __future__ import annotations
 
+import textwrap
 from collections import OrderedDict
 from collections.abc import Callable
 
@@ -42,7 +43,10 @@ def entry_lines(entry: Row) -> list[tuple[str, str]]:
     if entry is None:
         return [("(deleted since the list was opened)", "muted"), ("", ""), ("", ""), ("", "")]
     if isinstance(entry, str):
-        return [("⚠ cannot be shown", "title"), (clean_line(entry), "muted"), ("", ""), ("", "")]
+        # A message naming the file and why: wrapped over the row's three other lines.
+        wrapped = textwrap.wrap(clean_line(entry), 70, break_on_hyphens=False)[:3]
+        wrapped += [""] * (3 - len(wrapped))
+        return [("⚠ cannot be shown", "title"), *((line, "muted") for line in wrapped)]
     label = KIND_LABELS[entry.kind]
     if entry.detached:
         label += " (detached: no longer in the brief)"
