@@ -209,7 +209,7 @@ class AnnotatingApp(LibraryWideApp):
         from briefing.storage.annotation_pages import AnnotationPages
 
         try:
-            annotations.store.connection  # opened (and checked) here; the list reads in a thread
+            annotations.store.connection  # noqa: B018 - opened (and checked) here; the list reads in a thread
         except StoreError as error:
             self.store_failed(error)
             return

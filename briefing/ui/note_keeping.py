@@ -103,7 +103,7 @@ class NoteKeeper:
         item_text: str,
         note_uid: str | None = None,
         saved: Callable[[], None] | None = None,
-    ) -> tuple[Callable[[str, NoteEditorScreen], None], Callable[[str], None]]:
+    ) -> tuple[Callable[[str, NoteEditorScreen], None], Callable[[str], bool]]:
         """For a note editor: a ``save(body, editor)`` that writes through the writer, and a
         ``keep_draft(body)`` that keeps the text as a draft file."""
         state = {"uid": note_uid}
@@ -134,8 +134,8 @@ class NoteKeeper:
             run = _write_note(anchor, brief_title, item_text, body, state["uid"], self.app.now())
             writer.submit(WriteJob(run, done, failed, editor.save_waiting, keep=draft(body)))
 
-        def keep_draft(body: str) -> None:
-            self.keep([draft(body)])
+        def keep_draft(body: str) -> bool:
+            return self.keep([draft(body)]) == 1
 
         return save, keep_draft
 
@@ -170,8 +170,7 @@ class NoteKeeper:
     def keep_open_editors(self) -> None:
         """Keep the text of every open editor that is not on disk as a draft."""
         for editor in self.unsaved_editors():
-            if editor.keep_draft is not None:
-                editor.keep_draft(editor.text)
+            if editor.keep_draft is not None and editor.keep_draft(editor.text):
                 editor.stored = editor.text
 
     def finish(self) -> int:

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from textual.widgets import TextArea
+from ui.test_notes import wait_for_writes
 from ui.uihelpers import SEED_ID, SEED_TITLE, START, settle
 
 from briefing.core.anchors import Anchor, ItemKind
@@ -25,6 +26,7 @@ from briefing.storage import atomic as atomic_module
 from briefing.storage.notes import Annotations
 from briefing.storage.store import Store, StoreError
 from briefing.ui.screens.brief import BriefScreen
+from briefing.ui.screens.confirm import ChoiceScreen
 from briefing.ui.screens.note_editor import NoteEditorScreen
 
 REPO = Path(__file__).resolve().parent.parent.parent
@@ -221,17 +223,31 @@ async def _save_note_expecting_failure(app: Any, pilot: Any, body: str) -> None:
     assert isinstance(app.screen, NoteEditorScreen)
     app.screen.query_one(TextArea).insert(body)
     await pilot.press("ctrl+s")
-    await pilot.pause()
-    # The failed save gives the text back in the editor rather than losing it.
-    assert isinstance(app.screen, NoteEditorScreen)
-    assert app.screen.query_one(TextArea).text == body
-    assert "NOT SAVED" in str(app.screen.subject)
+    await wait_for_writes(pilot)
+    # The failed save leaves the text in the editor (which stays open), with the reason.
+    editor = app.screen
+    assert isinstance(editor, NoteEditorScreen)
+    assert editor.query_one(TextArea).text == body
+    assert "NOT SAVED" in str(editor.query_one("#note-status").render())
+    # escape asks rather than losing the text; "s" keeps it as a draft file.
     await pilot.press("escape")
+    assert isinstance(app.screen, ChoiceScreen)
+    await pilot.press("s")
     await pilot.pause()
+    drafts = list((Path(os.environ["BRIEFING_DATA_DIR"]) / "drafts").glob("draft-*.json"))
+    if drafts:
+        assert len(drafts) == 1 and body in drafts[0].read_text(encoding="utf-8")
+    else:
+        # A disk too full for the draft as well: the editor stays open with the text, and
+        # says so; only the user's own "discard" closes it.
+        assert app.screen is editor and editor.text == body
+        assert any("Could not keep a note draft" in m for m in messages(app)), messages(app)
+        await pilot.press("escape", "y")
+        await pilot.pause()
     assert app.screen is screen
     assert app.is_running
-    said = messages(app)
-    assert any("Notes are unavailable" in m for m in said), said
+    # One failed write does not turn notes off for the session.
+    assert app.store is not None
     # The reader carries on.
     await pilot.press("1", "2", "4", "5", "6", "3", "enter", "escape")
     await pilot.pause()

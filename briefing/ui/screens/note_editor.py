@@ -72,7 +72,7 @@ class NoteEditorScreen(ModalScreen[str | None]):
         text: str = "",
         *,
         save: SaveNote | None = None,
-        keep_draft: Callable[[str], None] | None = None,
+        keep_draft: Callable[[str], bool] | None = None,
         stored: str | None = None,
     ) -> None:
         super().__init__()
@@ -82,7 +82,7 @@ class NoteEditorScreen(ModalScreen[str | None]):
         self.save = save
         """Writes the note, then calls :meth:`save_done`, :meth:`save_waiting` or :meth:`save_failed`."""
         self.keep_draft = keep_draft
-        """Keeps text as a draft file (offered back at the next start)."""
+        """Keeps text as a draft file (offered back at the next start); False when it could not."""
         self.stored = text if stored is None else stored
         """The text known to be on disk (what closing without asking keeps)."""
         self.saving: str | None = None
@@ -208,10 +208,9 @@ class NoteEditorScreen(ModalScreen[str | None]):
             return
 
         def answered(choice: str | None) -> None:
-            if choice == "discard":
-                self.dismiss(None)
-            elif choice == "draft" and self.keep_draft is not None:
-                self.keep_draft(self.text)
+            # On "draft", closes only once the draft is on disk (a full disk may refuse it too).
+            kept = choice == "draft" and self.keep_draft is not None and self.keep_draft(self.text)
+            if choice == "discard" or kept:
                 self.dismiss(None)
 
         choices = DISCARD_CHOICES if self.keep_draft is not None else DISCARD_CHOICES[:2]
