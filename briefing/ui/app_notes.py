@@ -93,6 +93,7 @@ class AnnotatingApp(LibraryWideApp):
     def on_unmount(self) -> None:
         # The app is ending (quit, signal, or error): writes still queued get a moment,
         # then become drafts, before the driver restores the terminal.
+        self.notes_keeper.remove_signal_handlers()
         self.notes_keeper.finish()
 
     async def action_quit(self) -> None:

@@ -56,6 +56,7 @@ class NoteKeeper:
         self._writer_for: Store | None = None
         self.said_waiting = False
         self.kept_at_exit = 0
+        self._signals: list[int] = []
         """Notes kept as drafts as the app ended (the writer could not write them in time)."""
 
     @property
@@ -187,11 +188,22 @@ class NoteKeeper:
 
     def install_signal_handlers(self) -> None:
         """On SIGTERM, SIGHUP and SIGINT: keep drafts, then exit through Textual (which
-        restores the terminal). Only in the main thread's loop (not under run_test)."""
+        restores the terminal). Not when headless (tests: the loop is the test runner's)."""
+        if self.app.is_headless:
+            return
         with contextlib.suppress(RuntimeError, NotImplementedError, ValueError):
             loop = asyncio.get_running_loop()
             for number in SIGNALS:
                 loop.add_signal_handler(number, self.on_signal, number)
+                self._signals.append(number)
+
+    def remove_signal_handlers(self) -> None:
+        """Give the signals back (the app has ended; its loop may run on)."""
+        with contextlib.suppress(RuntimeError, NotImplementedError, ValueError):
+            loop = asyncio.get_running_loop()
+            for number in self._signals:
+                loop.remove_signal_handler(number)
+        self._signals.clear()
 
     def on_signal(self, number: int) -> None:
         """A signal asked the reader to end: nothing typed is lost, the terminal is restored."""
