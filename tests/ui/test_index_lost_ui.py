@@ -100,3 +100,17 @@ async def test_r_rebuilds_a_deleted_index(make_app, library: Path) -> None:
         screen = await search_for(pilot, "Bessent")
         await wait_until(pilot, lambda: bool(screen.hits))
         assert "built" not in status(screen)
+
+
+async def test_search_from_a_brief_opened_alone_builds_the_index_it_needs(
+    make_app, library: Path
+) -> None:
+    """``briefing FILE`` on a first start: no library screen ever refreshed the index, and
+    search said "being built" for ever."""
+    app = make_app(path=library / "us-china-trade-talks-kuala-lumpur.toml")
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert not paths.index_file().exists()
+        screen = await search_for(pilot, "Bessent")
+        await wait_until(pilot, lambda: bool(screen.hits) and "built" not in status(screen))
+        await app.workers.wait_for_complete()

@@ -248,7 +248,10 @@ class SearchScreen(ModalScreen[ItemTarget | None]):
                 connection = open_search_connection(index.path)
             except sqlite3.Error as error:
                 # Deleted, or damaged, while the reader runs: the README promises a rebuild.
-                self.app.call_from_thread(self.rebuild_index, index.path.exists())
+                # Not there yet: being created by the library's refresh, if there is one.
+                self.app.call_from_thread(
+                    self.rebuild_index, index.path.exists(), missing=not index.lost()
+                )
                 return SearchResult(building=(0, 0), problem=_lost_problem(error))
             self._identity = file_identity(index.path)
             self._searcher = LibrarySearch(connection, app.library_paths, self._notes_index())
@@ -279,9 +282,17 @@ class SearchScreen(ModalScreen[ItemTarget | None]):
             return None
         return notes
 
-    def rebuild_index(self, discard: bool) -> None:
-        """Build the library index again (deleting a damaged file first when ``discard``)."""
+    def rebuild_index(self, discard: bool, *, missing: bool = False) -> None:
+        """Build the library index again (deleting a damaged file first when ``discard``).
+
+        ``missing``: the file was never there; the library screen, if it is open, is
+        creating it (a first start), so only a brief opened alone needs it built here.
+        """
+        from briefing.ui.screens.library import LibraryScreen
+
         if self._rebuilding or self._closed:
+            return
+        if missing and any(isinstance(s, LibraryScreen) for s in self.app.screen_stack):
             return
         self._rebuilding = self._building = True
         self._rebuild(discard)
