@@ -28,7 +28,7 @@ from briefing.core.anchors import Anchor
 from briefing.storage.annotation_pages import AnnotationPages, Listing
 from briefing.storage.store import StoreError
 from briefing.ui.field_keys import field_binding, field_key_allowed
-from briefing.ui.widgets.annotation_rows import AnnotationRows
+from briefing.ui.widgets.annotation_rows import AnnotationRows, Fetch, Row
 
 
 class AnnotationsScreen(ModalScreen[Anchor | None]):
@@ -127,8 +127,8 @@ class AnnotationsScreen(ModalScreen[Anchor | None]):
             self._select_when_listed = False
             rows.action_select()
 
-    def _fetcher(self, listing: Listing):  # noqa: ANN202 - an AnnotationRows fetch
-        def fetch(start: int, stop: int) -> list:
+    def _fetcher(self, listing: Listing) -> Fetch:
+        def fetch(start: int, stop: int) -> list[Row]:
             try:
                 return self.pages.rows(listing, start, stop)
             except StoreError as error:
