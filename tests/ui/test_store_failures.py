@@ -307,3 +307,37 @@ async def test_a_failed_write_keeps_the_text_and_notes_stay_on(
         await pilot.press("ctrl+s")
         await wait_for_writes(pilot)
         assert stored_bodies() == ["keep me", "next"]
+
+
+async def test_a_note_written_after_its_brief_was_left_is_saved_without_a_crash(
+    make_app, seed_brief_path: Path, tmp_path: Path
+) -> None:
+    """escape while the note waits for the database, q to the library; the lock goes: the
+    note is saved and said, and the screen that is gone is not touched."""
+    from briefing.ui.screens.library import LibraryScreen
+
+    from .test_notes import wait_for_writes
+
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "j")
+        await wait_for_writes(pilot)
+        locker = Locker(tmp_path)
+        try:
+            await pilot.press("n")
+            editor = app.screen
+            editor.query_one(TextArea).insert("written later")
+            await pilot.press("ctrl+s")
+            await wait_for(pilot, lambda: "waiting" in str(editor.query_one("#note-status").render()))
+            await pilot.press("escape")  # on its way: closes without asking
+            await pilot.press("q")
+            await pilot.pause()
+            assert isinstance(app.screen, LibraryScreen)
+        finally:
+            locker.free()
+        await wait_for_writes(pilot)
+        await pilot.pause()
+        assert app.is_running
+        assert stored_bodies() == ["written later"]
+        assert any("Note saved" in m for m in messages(app)), messages(app)

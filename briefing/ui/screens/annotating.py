@@ -103,9 +103,15 @@ class AnnotatingMixin:
 
         def done(counts: tuple[int, int]) -> None:
             if self.is_loaded and self.brief is brief:  # still the brief on screen
-                self.show_annotations(moved=counts[0])
+                self.annotations_written(moved=counts[0])
 
         keeper.write(reanchor, done)
+
+    def annotations_written(self, moved: int = 0) -> None:
+        """A write of the store writer is done: show it, if this screen is still there
+        (the user may have gone back to the library while the database was busy)."""
+        if self in self.briefing_app.screen_stack and self.is_loaded:
+            self.show_annotations(moved)
 
     def show_annotations(self, moved: int = 0) -> None:
         """Read this brief's notes and bookmarks and show their marks (reads never wait for a
@@ -231,8 +237,8 @@ class AnnotatingMixin:
         anchor, text, subject = focused
 
         def saved() -> None:
-            self.notify(f"Note saved on {subject}", timeout=3, markup=False)  # type: ignore[attr-defined]
-            self.show_annotations()
+            self.briefing_app.notify(f"Note saved on {subject}", timeout=3, markup=False)
+            self.annotations_written()
 
         save, keep_draft = self.briefing_app.notes_keeper.note_saver(
             anchor, brief_title=self.brief.title, item_text=text, saved=saved
@@ -265,8 +271,8 @@ class AnnotatingMixin:
         from briefing.ui.screens.note_editor import NoteEditorScreen
 
         def saved() -> None:
-            self.notify("Note updated", timeout=3)  # type: ignore[attr-defined]
-            self.show_annotations()
+            self.briefing_app.notify("Note updated", timeout=3)
+            self.annotations_written()
 
         save, keep_draft = self.briefing_app.notes_keeper.note_saver(
             Anchor(note.brief_id, note.kind, note.item_id),
@@ -316,8 +322,8 @@ class AnnotatingMixin:
                 return
 
             def deleted(_: object) -> None:
-                self.notify("Note deleted", timeout=3)  # type: ignore[attr-defined]
-                self.show_annotations()
+                self.briefing_app.notify("Note deleted", timeout=3)
+                self.annotations_written()
 
             self.briefing_app.notes_keeper.write(
                 lambda store: _annotations_of(store).delete_note(note.uid), deleted
@@ -351,11 +357,11 @@ class AnnotatingMixin:
             )
 
         def toggled(on: bool) -> None:
-            self.notify(
+            self.briefing_app.notify(
                 f"{'Bookmarked' if on else 'Bookmark removed from'} {subject}",
                 timeout=3,
                 markup=False,
-            )  # type: ignore[attr-defined]
-            self.show_annotations()
+            )
+            self.annotations_written()
 
         self.briefing_app.notes_keeper.write(toggle, toggled)

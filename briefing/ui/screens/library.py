@@ -311,8 +311,9 @@ class LibraryScreen(LoadingMixin, Screen[None]):
         anchor, brief = found
 
         def saved() -> None:
-            self.notify("Note saved on the brief", timeout=3)
-            self.refresh_rows()
+            self.app.notify("Note saved on the brief", timeout=3)
+            if self in self.app.screen_stack:  # (written once the database was free)
+                self.refresh_rows()
 
         save, keep_draft = self.briefing_app.notes_keeper.note_saver(
             anchor, brief_title=brief.title, item_text=brief.title, saved=saved
@@ -339,8 +340,9 @@ class LibraryScreen(LoadingMixin, Screen[None]):
             )
 
         def toggled(on: bool) -> None:
-            self.notify("Brief bookmarked" if on else "Bookmark removed", timeout=3)
-            self.refresh_rows()
+            self.app.notify("Brief bookmarked" if on else "Bookmark removed", timeout=3)
+            if self in self.app.screen_stack:  # (written once the database was free)
+                self.refresh_rows()
 
         self.briefing_app.notes_keeper.write(toggle, toggled)
 
