@@ -14,8 +14,10 @@ import asyncio
 import contextlib
 import signal
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from briefing.core.safetext import clean_line, clean_text
 from briefing.storage.drafts import Draft, discard_draft, load_drafts, save_draft
 from briefing.storage.store import StoreError
 from briefing.storage.writer import StoreWriter, WriteJob
@@ -222,12 +224,16 @@ class NoteKeeper:
         if not found:
             return
         first = found[0][1]
-        when = first.saved[:16].replace("T", " ")
+        try:
+            when = f"{datetime.fromisoformat(first.saved).astimezone(self.app.local_zone):%Y-%m-%d %H:%M}"
+        except (ValueError, OverflowError):  # a time at the calendar's ends, from a file
+            when = clean_line(first.saved[:40])
         count = len(found)
+        # Text from files: cleaned of control and invisible characters before it is shown.
         question = (
             f"{count} unsaved note draft{'s' if count > 1 else ''} from {when}"
-            f" on {first.brief_title}{' and others' if count > 1 else ''}:\n\n"
-            f"{first.body[:200]}"
+            f" on {clean_line(first.brief_title)}{' and others' if count > 1 else ''}:\n\n"
+            f"{clean_text(first.body[:200])}"
         )
 
         def answered(choice: str | None) -> None:

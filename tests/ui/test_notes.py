@@ -696,3 +696,27 @@ async def test_escape_can_keep_a_note_as_a_draft_and_a_draft_can_be_discarded(
         await pilot.pause()
         assert draft_files() == []
         assert stored_notes(again) == []
+
+
+async def test_a_draft_file_with_hostile_text_or_a_time_at_the_calendar_end_is_offered_safely(
+    make_app, seed_brief_path: Path
+) -> None:
+    from briefing.storage.drafts import Draft, save_draft
+    from briefing.storage.paths import data_dir
+
+    save_draft(
+        data_dir(),
+        Draft(SEED_ID, "Title\x1b[31m red", "quote", QUOTE, "q", "body \x1b]0;pwned\x07 [b]x[/b]",
+              "0001-01-01T00:00:00+14:00"),
+    )  # fmt: skip
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceScreen)
+        shown = screen_text(app)
+        assert "from 0001-01-01T00:00:00+14:00 on Title red" in shown
+        assert "[b]x[/b]" in shown and "pwned" not in shown
+        await pilot.press("r")
+        await wait_for_writes(pilot)
+        assert app.is_running
+        assert [n.body for n in stored_notes(app)] == ["body \x1b]0;pwned\x07 [b]x[/b]"]
