@@ -259,6 +259,21 @@ def test_other_dates_are_timeline_events() -> None:
     ]
 
 
+def test_dates_once_keeps_the_first_mention_of_each_date_and_kind() -> None:
+    """What the draft keeps: every date once per kind, as first mentioned, with its own label."""
+    document = split_document(
+        "They met on Nov. 10 and again on Nov. 10, 2025. The vote on Nov. 10 was delayed;"
+        " talks resumed on Monday. The deadline is Nov. 12 and on Monday they rest."
+    )
+    every = find_dates(document, PUBLISHED)
+    firsts: dict[tuple[str, str], object] = {}
+    for found in every:
+        firsts.setdefault((found.kind, found.iso), found)
+    once = find_dates(document, PUBLISHED, once=True)
+    assert once == list(firsts.values())
+    assert len(once) < len(every)
+
+
 # -- figures and the draft ----------------------------------------------------------------
 
 

@@ -122,7 +122,7 @@ def import_article(
     spans = join_split_quotes(document.body, find_quote_spans(document))
     people = find_people(document, [part for s in spans for part in s.parts])
     quotes = find_quotes(document, people, spans)
-    dates = _unique_dates(find_dates(document, day))
+    dates = find_dates(document, day, once=True)
     figures = find_figures(document)
     ids = _participant_ids(people.persons)
     draft = _draft(
@@ -141,17 +141,6 @@ def import_article(
     return ImportResult(
         draft.render(), title, published, people.persons, ids, quotes, dates, figures, unsure
     )
-
-
-def _unique_dates(dates: list[FoundDate]) -> list[FoundDate]:
-    seen: set[tuple[str, str]] = set()
-    out = []
-    for found in dates:
-        key = (found.kind, found.iso)
-        if key not in seen:
-            seen.add(key)
-            out.append(found)
-    return out
 
 
 def _participant_ids(persons: list[Person]) -> list[str]:

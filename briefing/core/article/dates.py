@@ -217,6 +217,17 @@ def _leaning(text: str) -> str | None:
     return None
 
 
+def _has_to(text: str, start: int, end: int) -> bool:
+    """Whether "to" (in any case) is in ``text[start:end]``: without it no infinitive is."""
+    find = text.find
+    return (
+        find("to", start, end) >= 0
+        or find("To", start, end) >= 0
+        or find("TO", start, end) >= 0
+        or find("tO", start, end) >= 0
+    )
+
+
 class _Sentence:
     """One sentence and what its dates share, each worked out once.
 
@@ -261,7 +272,8 @@ class _Sentence:
         left, right = self.marks.bounds(start, end)
         # Searching from ``pos`` sees the character before it, as a search of the
         # clause from its start does; an infinitive needs a few words, not a whole clause.
-        if _INFINITIVE_BEFORE.search(self.text, max(left, start - _WINDOW), start):
+        window = max(left, start - _WINDOW)
+        if _has_to(self.text, window, start) and _INFINITIVE_BEFORE.search(self.text, window, start):
             return "future"
         return self.leaning(left, right) or self.leaning(0, len(self.text)) or "unknown"
 
@@ -305,16 +317,45 @@ def _weekday(name: str, prefix: str, published: date, tense: str) -> date:
     )
 
 
-def _resolve(
-    match: re.Match[str], published: date, sentence: _Sentence, offset: int
-) -> tuple[str, list[str]] | None:
+_Resolved = tuple[str, list[str]] | None
+_UNSEEN: _Resolved = ("", [])
+"""What :class:`_Resolutions` holds for a date it has not resolved yet."""
+
+
+class _Resolutions:
+    """What each distinct date phrase resolves to, worked out once per tense.
+
+    The value of a date depends only on its words, the publication date and
+    (for dates without a year) the tense of its clause; an article that repeats
+    "Nov. 10" thousands of times does the calendar work once.
+    """
+
+    def __init__(self, published: date) -> None:
+        self.published = published
+        self._known: dict[tuple[str, int | None, str], _Resolved] = {}
+
+    def resolve(self, match: re.Match[str], sentence: _Sentence, offset: int) -> _Resolved:
+        """The ISO value of ``match`` and any doubts (a new list), or None when it is no date."""
+        group = match.group
+        if group("year"):
+            start, end = match.start() - offset, match.end() - offset
+            return (group("year"), []) if sentence.has_event(*sentence.marks.bounds(start, end)) else None
+        # Only dates without a year need the tense: most matches never pay for it.
+        if group("iso") or group("m3"):
+            tense = "unknown"
+        else:
+            tense = sentence.tense(match.start() - offset, match.end() - offset)
+        # The branch that matched (its last group) and the words decide all the rest.
+        key = (group(), match.lastindex, tense)
+        found = self._known.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._known[key] = _resolve(match, self.published, tense)
+        return None if found is None else (found[0], list(found[1]))
+
+
+def _resolve(match: re.Match[str], published: date, tense: str) -> _Resolved:
     """Return the ISO value of a match and any doubts, or None when it is not a usable date."""
-    start, end = match.start() - offset, match.end() - offset
     group = match.group
-    if group("year"):
-        return (group("year"), []) if sentence.has_event(*sentence.marks.bounds(start, end)) else None
-    # Only dates without a year need the tense: most matches never pay for it.
-    tense = sentence.tense(start, end) if not (group("iso") or group("m3")) else "unknown"
     checks: list[str] = []
     if group("iso"):
         found = _iso_date(group("iso"))
@@ -385,15 +426,43 @@ def _relative(phrase: str, published: date, checks: list[str]) -> tuple[str, lis
     return found.isoformat(), checks
 
 
-def _is_deadline(sentence: str, start: int, end: int, previous_end: int) -> bool:
-    before = sentence[max(previous_end, start - 90) : start]
-    if _NOT_DEADLINE.search(before):
-        return False
-    if _DEADLINE.search(before) and not re.search(r"\bopens?\b", before[-25:]):
-        return True
-    if _DEADLINE_AFTER.match(sentence, end):
-        return True
-    return bool(_BY_DEADLINE.search(before))
+class _DeadlineWords:
+    """Whether the words before a date make it a deadline, read once per distinct text.
+
+    The words before each date are at most 90 characters; an article repeating
+    the same phrase thousands of times ("on Nov. 10 and ...") asks the same
+    question each time. The memory is emptied when it grows, so it stays small.
+    """
+
+    LIMIT = 4096
+
+    def __init__(self) -> None:
+        self._known: dict[str, tuple[bool, bool, bool]] = {}
+
+    def verdicts(self, before: str) -> tuple[bool, bool, bool]:
+        """(a "closing price" kind of phrase, a deadline word, a "submit ... by" phrase)."""
+        found = self._known.get(before)
+        if found is None:
+            if len(self._known) >= self.LIMIT:
+                self._known.clear()
+            found = self._known[before] = (
+                _NOT_DEADLINE.search(before) is not None,
+                _DEADLINE.search(before) is not None
+                and re.search(r"\bopens?\b", before[-25:]) is None,
+                _BY_DEADLINE.search(before) is not None,
+            )
+        return found
+
+    def is_deadline(self, sentence: str, start: int, end: int, previous_end: int) -> bool:
+        """Whether the date at ``start:end`` of ``sentence`` is a deadline."""
+        not_deadline, deadline, by_deadline = self.verdicts(
+            sentence[max(previous_end, start - 90) : start]
+        )
+        if not_deadline:
+            return False
+        if deadline or _DEADLINE_AFTER.match(sentence, end):
+            return True
+        return by_deadline
 
 
 _LABEL_TRIM = " ,.;:-—–\"“”'‘’()"
@@ -429,11 +498,23 @@ def _label(sentence: str, bounds: tuple[int, int], start: int, end: int) -> str:
 
 
 def find_dates(
-    document: Document, published: date, excluded: list[tuple[int, int]] | None = None
+    document: Document,
+    published: date,
+    excluded: list[tuple[int, int]] | None = None,
+    *,
+    once: bool = False,
 ) -> list[FoundDate]:
-    """Every usable date in the body of ``document``, in order, resolved against ``published``."""
+    """Every usable date in the body of ``document``, in order, resolved against ``published``.
+
+    With ``once``, each date is kept once per kind (deadline or timeline), where it
+    is first mentioned, as the draft keeps it; the mentions after that are not
+    labelled, so an article repeating one date thousands of times stays cheap.
+    """
     body = document.body
     found: list[FoundDate] = []
+    seen: set[tuple[str, str]] = set()
+    resolutions = _Resolutions(published)
+    deadline_words = _DeadlineWords()
     previous_sentence = (-1, -1)
     previous_end = 0
     sentence = _Sentence("")
@@ -444,7 +525,7 @@ def find_dates(
             sentence = _Sentence(body[sentence_span[0] : sentence_span[1]])
         if not sentence.text:
             continue
-        resolved = _resolve(match, published, sentence, sentence_span[0])
+        resolved = resolutions.resolve(match, sentence, sentence_span[0])
         start, end = match.start() - sentence_span[0], match.end() - sentence_span[0]
         if resolved is None:
             continue
@@ -452,19 +533,23 @@ def find_dates(
         if not 2 <= int(iso[:4]) <= 9998:
             continue
         text = sentence.text
-        deadline = _is_deadline(text, start, end, previous_end) or bool(
+        deadline = deadline_words.is_deadline(text, start, end, previous_end) or bool(
             # "by" and the spaces after it are all the search needs to see.
             _END_OF.match(match.group()) and _BY_END.search(text, max(0, start - 64), start)
         )
         previous_end = end
+        kind = "deadline" if deadline else "timeline"
+        if once:
+            if (kind, iso) in seen:
+                continue
+            seen.add((kind, iso))
         label = _label(text, sentence.marks.bounds(start, end), start, end) or match.group().strip()
         phrase = " ".join(match.group().split())
         if deadline and len(iso) < 10:
             checks.append(f'due date set to the end of "{phrase}"')
         found.append(
             FoundDate(
-                match.start(), match.end(), phrase, iso, "deadline" if deadline else "timeline",
-                label, sentence.stripped, checks,
+                match.start(), match.end(), phrase, iso, kind, label, sentence.stripped, checks,
             )
         )  # fmt: skip
     return found
