@@ -182,3 +182,20 @@ async def test_a_burst_after_n_on_the_library_goes_into_the_note(
         assert screen.order == "published"
         notes = Annotations(app.store).all_notes()
         assert [note.body for note in notes] == ["sr"]
+
+
+async def test_a_paste_straight_after_n_goes_into_the_note(make_app, seed_brief_path: Path) -> None:
+    """A bracketed paste that arrives with the ``n`` (before the editor has the focus)."""
+    from briefing.ui.screens.note_editor import NoteEditorScreen
+
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await app.screen.ready.wait()
+        await settle(pilot, app)
+        app.post_message(events.Key("n", "n"))
+        app.post_message(events.Paste("pasted\nx d q"))
+        await settle(pilot, app)
+        editor = app.screen
+        assert isinstance(editor, NoteEditorScreen)
+        assert editor.text == "pasted\nx d q"
