@@ -162,9 +162,13 @@ class _Finder(TokenView):
     def runs(self) -> list[tuple[int, int]]:
         """Index ranges of runs of name-like tokens (``He`` allowed right after a title)."""
         tokens, body = self.tokens, self.body
+        upper = tokens.upper
         runs = []
         i = 0
         while i < len(tokens):
+            if not upper[i]:
+                i += 1  # every run starts with a capital: a name, a first name or "He"
+                continue
             token = tokens[i]
             starts_run = (
                 name_like(token)
@@ -464,11 +468,10 @@ def _find_mentions(finder: _Finder, runs: list[tuple[int, int]]) -> None:
                     finder.body[tokens[i].start : tokens[j - 1].end],
                 )
             )
-    for token in tokens:
-        if (
-            token.base in PRONOUNS
-            and token.start not in in_names
-            and not finder.inside_quote(token.start)
-        ):
-            people.mentions.append(Mention(token.start, token.end, None, token.text))
+    # Read from the columns: a Token for each word of a long article is not needed.
+    for index, base in enumerate(tokens.bases):
+        if base in PRONOUNS:
+            start = tokens.starts[index]
+            if start not in in_names and not finder.inside_quote(start):
+                people.mentions.append(Mention(start, tokens.ends[index], None, tokens.texts[index]))
     people.index()
