@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import time
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -72,6 +73,24 @@ def test_a_megabyte_on_one_line() -> None:
     text = ('Minister Ann Lee said "yes" on Monday, and 45% agreed. ' * 20_000)[:1_000_000]
     result, brief = draft(text)
     assert len(brief.title) <= 200
+
+
+def test_a_draft_says_where_it_keeps_only_the_first_items() -> None:
+    """Past 1,000 quotes or dates, a draft keeps the first 1,000 and says so in a check note."""
+    quotes = "".join(f'"We will see {n}," he said. ' for n in range(1_200))
+    first = date(2001, 1, 1)
+    days = "".join(f"It rained on {first + timedelta(days=n)}. " for n in range(1_200))
+    result, brief = draft(f"Headline of a long article\n\nMinister Ann Lee spoke on Monday. {quotes}{days}")
+    assert len(result.quotes) == len(brief.quotes) == 1_000
+    assert len(brief.timeline) == 1_000
+    notes = [line for line in result.toml.splitlines() if line.startswith("# check:")]
+    assert any("first 1,000 quotes" in line for line in notes), notes
+    assert any("first 1,000 timeline" in line for line in notes), notes
+
+
+def test_a_short_draft_has_no_note_about_items_left_out() -> None:
+    result, _ = draft("Headline\n\nMinister Ann Lee said \"yes\" on Monday, and 45% agreed.")
+    assert "first 1,000" not in result.toml
 
 
 def test_too_long_is_a_clear_error() -> None:

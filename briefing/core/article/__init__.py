@@ -121,7 +121,8 @@ def import_article(
         unsure.append(f'title: no headline found, used "{_short(title)}"')
     spans = join_split_quotes(document.body, find_quote_spans(document))
     people = find_people(document, [part for s in spans for part in s.parts])
-    quotes = find_quotes(document, people, spans)
+    # One more than a draft holds, to know whether the article has more.
+    quotes = find_quotes(document, people, spans, limit=MAX_ITEMS_PER_SECTION + 1)
     dates = find_dates(document, day, once=True)
     figures = find_figures(document)
     ids = _participant_ids(people.persons)
@@ -137,6 +138,7 @@ def import_article(
         figures,
         top_checks,
     )
+    quotes = quotes[:MAX_ITEMS_PER_SECTION]
     _note_doubts(unsure, people.persons, quotes, dates)
     return ImportResult(
         draft.render(), title, published, people.persons, ids, quotes, dates, figures, unsure
@@ -182,6 +184,19 @@ def _draft(
         'Nothing here has been checked by a person: read each "# check:" note,',
         "correct what is wrong, then delete the notes and this header.",
     ]
+    deadlines = [d for d in dates if d.kind == "deadline"]
+    timeline = [d for d in dates if d.kind == "timeline"]
+    for items, what in [
+        (persons, "participants"),
+        (quotes, "quotes"),
+        (deadlines, "deadlines"),
+        (timeline, "timeline events"),
+    ]:
+        if len(items) > MAX_ITEMS_PER_SECTION:
+            header.append(
+                f"check: the article has more {what}; the draft keeps the first"
+                f" {MAX_ITEMS_PER_SECTION:,} {what} (a brief holds no more)"
+            )
     top = [
         Field("format", 1),
         Field("title", title, top_checks.get("title")),
@@ -220,13 +235,13 @@ def _draft(
             )
         table.add("context", quote.context)
         tables.append(table)
-    for found in [d for d in dates if d.kind == "deadline"][:MAX_ITEMS_PER_SECTION]:
+    for found in deadlines[:MAX_ITEMS_PER_SECTION]:
         table = Table("deadlines")
         table.add("title", found.label or found.phrase)
         table.add("due", found.value, "; ".join(found.checks) or None)
         table.add("details", found.sentence)
         tables.append(table)
-    for found in [d for d in dates if d.kind == "timeline"][:MAX_ITEMS_PER_SECTION]:
+    for found in timeline[:MAX_ITEMS_PER_SECTION]:
         table = Table("timeline")
         value: str | date = found.iso if len(found.iso) < 10 else found.value
         table.add("date", value, "; ".join(found.checks) or None)

@@ -343,7 +343,8 @@ class _Attributor:
             return "anonymous"
         return named.person, f"{mention.text} {verb.group()}", True
 
-    def attribute(self) -> list[FoundQuote]:
+    def attribute(self, limit: int | None = None) -> list[FoundQuote]:
+        """The quotes of the article with their speakers, the first ``limit`` of them."""
         found: list[FoundQuote] = []
         body = self.body
         previous: FoundQuote | None = None
@@ -405,6 +406,8 @@ class _Attributor:
             context = self._context(sentence_start, max(end_sentence, sentence_end), span)
             quote = FoundQuote(text, span.start, span.end, speaker, context, words, checks)
             found.append(quote)
+            if len(found) == limit:
+                break
             previous, previous_paragraph = quote, paragraph
             del number
         return found
@@ -423,6 +426,12 @@ class _Attributor:
         )
 
 
-def find_quotes(document: Document, people: People, spans: list[QuoteSpan]) -> list[FoundQuote]:
-    """Attribute each quotation in ``spans`` (already joined) to a person, where the text says."""
-    return _Attributor(document, people, spans).attribute()
+def find_quotes(
+    document: Document, people: People, spans: list[QuoteSpan], limit: int | None = None
+) -> list[FoundQuote]:
+    """Attribute each quotation in ``spans`` (already joined) to a person, where the text says.
+
+    With ``limit``, only the first ``limit`` quotes are attributed: a draft holds no
+    more, and a text of tens of thousands of quotes need not be read to the end.
+    """
+    return _Attributor(document, people, spans).attribute(limit)
