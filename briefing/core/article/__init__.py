@@ -186,13 +186,13 @@ def _draft(
     ]
     deadlines = [d for d in dates if d.kind == "deadline"]
     timeline = [d for d in dates if d.kind == "timeline"]
-    for items, what in [
-        (persons, "participants"),
-        (quotes, "quotes"),
-        (deadlines, "deadlines"),
-        (timeline, "timeline events"),
+    for count, what in [
+        (len(persons), "participants"),
+        (len(quotes), "quotes"),
+        (len(deadlines), "deadlines"),
+        (len(timeline), "timeline events"),
     ]:
-        if len(items) > MAX_ITEMS_PER_SECTION:
+        if count > MAX_ITEMS_PER_SECTION:
             header.append(
                 f"check: the article has more {what}; the draft keeps the first"
                 f" {MAX_ITEMS_PER_SECTION:,} {what} (a brief holds no more)"

@@ -8,6 +8,9 @@ year takes the year that puts it nearest the publication date, or the next or
 last one when the sentence speaks of the future or the past. Dates near words
 such as "deadline", "expires", "vote on" or "hearing" are deadlines; the others
 are timeline events.
+
+The words of a date and the calendar they stand for are in :mod:`.date_words`;
+the article's date line is read by :mod:`.date_line`.
 """
 
 from __future__ import annotations
@@ -15,51 +18,19 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date
 from typing import TYPE_CHECKING
 
 from briefing.core.article.clauses import ClauseMarks
+from briefing.core.article.date_line import header_date
+from briefing.core.article.date_words import DATES, Resolved, resolve_phrase
 from briefing.core.article.patterns import lazy
 
 if TYPE_CHECKING:
     from briefing.core.article.text import Document
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+__all__ = ["FoundDate", "find_dates", "header_date"]
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
-)
-_FULL_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_DATES = lazy(
-    rf"""
-    (?:\b(?P<lead>{_WEEKDAY}),?\s+(?=\d|{_MONTH}))?
-    (?:
-        (?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}})\b)?
-      | \b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})(?![\w.]\w)(?:,?\s+(?P<y2>\d{{4}})\b)?
-      | \b(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\b
-      | \b(?P<m3>{_FULL_MONTH})\s+(?P<y3>\d{{4}})\b
-      | \b(?:the\s+)?end\s+of\s+(?P<m5>{_FULL_MONTH})\b(?!\s+\d)
-      | \b(?P<prep>(?:in|since|during|by|until|from|early|late|mid|last|next|this|of)[\s-]+)
-          (?P<m4>{_FULL_MONTH})\b(?!\s+\d)
-      | \b(?P<wprefix>(?:next|last|this|coming)\s+)?(?P<wd>{_WEEKDAY})\b(?P<poss>['’]s)?
-      | (?P<rel>\b(?:today|yesterday|tomorrow|tonight|the\ previous\ day|the\ day\ before
-          |the\ next\ day|the\ following\ day|later\ this\ week|earlier\ this\ week
-          |(?:the\ )?end\ of\ (?:the|this)\ (?:week|month)))\b
-      | \bin\s+(?P<year>(?:19|20)\d{{2}})\b(?![-–/]\d)
-    )
-    """,
-    re.VERBOSE,
-)
 _FUTURE = lazy(
     r"\b(?:will|won't|shall|would|could|'ll|scheduled|planned|plans?|expected|due|set to|is to|are to"
     r"|upcoming|coming|next|ahead of|later|opens?|closes?|begins?|starts?|ends?|expires?|resumes?"
@@ -96,17 +67,6 @@ _EVENT_YEAR = lazy(
     r"|elections|vote|referendum|census)\b",
     re.IGNORECASE,
 )
-_TIME = lazy(r"\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?(?=\s|$|,)")
-_ZONE = lazy(
-    r"\b(?:GMT|UTC|Z)\s*(?P<sign>[+-])\s*(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?"
-    r"|(?P<sign2>[+-])(?P<oh2>\d{2}):?(?P<om2>\d{2})\b"
-    r"|\b(?P<name>GMT|UTC|EDT|EST|CDT|CST|MDT|MST|PDT|PST|BST|CET|CEST|EET|EEST|JST|KST|AEST|AEDT|SGT|MYT|HKT|WIB)\b"
-)
-_ZONE_HOURS = {
-    "GMT": 0, "UTC": 0, "EDT": -4, "EST": -5, "CDT": -5, "CST": -6, "MDT": -6, "MST": -7,
-    "PDT": -7, "PST": -8, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "JST": 9,
-    "KST": 9, "AEST": 10, "AEDT": 11, "SGT": 8, "MYT": 8, "HKT": 8, "WIB": 7,
-}  # fmt: skip
 
 
 @dataclass
@@ -135,72 +95,6 @@ class FoundDate:
         if len(parts) == 2:
             return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
         return date(parts[0], 12, 31)
-
-
-def _month(name: str) -> int:
-    return MONTHS[name.lower().rstrip(".")]
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def header_date(line: str) -> date | datetime | None:
-    """Read the publication date of a date line ("October 26, 2025 01:55 PM GMT+03:00")."""
-    match = next(
-        (m for m in _DATES.finditer(line) if m.group("y1") or m.group("y2") or m.group("iso")), None
-    )
-    if match is None:
-        return None
-    rest = line[: match.start()] + " " + line[match.end() :]
-    words = re.findall(r"[^\W\d_]{2,}", rest)
-    zone_names = set(_ZONE_HOURS)
-    if len([w for w in words if w not in zone_names and w.upper() not in ("AM", "PM")]) > 6:
-        return None
-    if match.group("iso"):
-        day = _iso_date(match.group("iso"))
-    else:
-        month = _month(match.group("m1") or match.group("m2"))
-        year = int(match.group("y1") or match.group("y2"))
-        day = _safe_date(year, month, int(match.group("d1") or match.group("d2")))
-    if day is None or not 1900 <= day.year <= 2200:
-        return None
-    after = line[match.end() :]
-    clock = _TIME.search(after)
-    if clock is None or (clock.group("min") is None and clock.group("ampm") is None):
-        return day
-    hour, minute = int(clock.group("h")), int(clock.group("min") or 0)
-    ampm = (clock.group("ampm") or "").lower().replace(".", "")
-    if ampm == "pm" and hour < 12:
-        hour += 12
-    elif ampm == "am" and hour == 12:
-        hour = 0
-    if hour > 23 or minute > 59:
-        return day
-    moment = datetime.combine(day, time(hour, minute))
-    zone = _ZONE.search(after[clock.end() :])
-    if zone is None:
-        return moment
-    if zone.group("name"):
-        offset = timedelta(hours=_ZONE_HOURS[zone.group("name")])
-    else:
-        sign = -1 if (zone.group("sign") or zone.group("sign2")) == "-" else 1
-        hours = int(zone.group("oh") or zone.group("oh2"))
-        minutes = int(zone.group("om") or zone.group("om2") or 0)
-        if hours > 14 or minutes > 59:
-            return moment
-        offset = sign * timedelta(hours=hours, minutes=minutes)
-    return moment.replace(tzinfo=timezone(offset))
-
-
-def _iso_date(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return None
 
 
 _WINDOW = 200
@@ -278,47 +172,7 @@ class _Sentence:
         return self.leaning(left, right) or self.leaning(0, len(self.text)) or "unknown"
 
 
-def _nearest_year(month: int, day: int, published: date, tense: str) -> date | None:
-    candidates = [
-        d for year in (published.year - 1, published.year, published.year + 1)
-        if (d := _safe_date(year, month, day)) is not None
-    ]  # fmt: skip
-    if not candidates:
-        return None
-    nearest = min(candidates, key=lambda d: (abs((d - published).days), d < published))
-    if abs((nearest - published).days) <= 90:
-        return nearest
-    if tense == "future":
-        ahead = [d for d in candidates if d >= published - timedelta(days=1)]
-        if ahead:
-            return ahead[0]
-    if tense == "past":
-        behind = [d for d in candidates if d <= published + timedelta(days=1)]
-        if behind:
-            return behind[-1]
-    return nearest
-
-
-def _weekday(name: str, prefix: str, published: date, tense: str) -> date:
-    target = WEEKDAYS.index(name.lower())
-    ahead = (target - published.weekday()) % 7
-    if prefix == "next":
-        return published + timedelta(days=ahead or 7)
-    if prefix == "last":
-        return published - timedelta(days=(7 - ahead) % 7 or 7)
-    if ahead == 0:
-        return published
-    if tense == "future" or prefix in ("this", "coming"):
-        return published + timedelta(days=ahead)
-    if tense == "past":
-        return published - timedelta(days=7 - ahead)
-    return (
-        published + timedelta(days=ahead) if ahead <= 3 else published - timedelta(days=7 - ahead)
-    )
-
-
-_Resolved = tuple[str, list[str]] | None
-_UNSEEN: _Resolved = ("", [])
+_UNSEEN: Resolved = ("", [])
 """What :class:`_Resolutions` holds for a date it has not resolved yet."""
 
 
@@ -332,9 +186,9 @@ class _Resolutions:
 
     def __init__(self, published: date) -> None:
         self.published = published
-        self._known: dict[tuple[str, int | None, str], _Resolved] = {}
+        self._known: dict[tuple[str, int | None, str], Resolved] = {}
 
-    def resolve(self, match: re.Match[str], sentence: _Sentence, offset: int) -> _Resolved:
+    def resolve(self, match: re.Match[str], sentence: _Sentence, offset: int) -> Resolved:
         """The ISO value of ``match`` and any doubts (a new list), or None when it is no date."""
         group = match.group
         if group("year"):
@@ -349,81 +203,8 @@ class _Resolutions:
         key = (group(), match.lastindex, tense)
         found = self._known.get(key, _UNSEEN)
         if found is _UNSEEN:
-            found = self._known[key] = _resolve(match, self.published, tense)
+            found = self._known[key] = resolve_phrase(match, self.published, tense)
         return None if found is None else (found[0], list(found[1]))
-
-
-def _resolve(match: re.Match[str], published: date, tense: str) -> _Resolved:
-    """Return the ISO value of a match and any doubts, or None when it is not a usable date."""
-    group = match.group
-    checks: list[str] = []
-    if group("iso"):
-        found = _iso_date(group("iso"))
-        return (found.isoformat(), checks) if found else None
-    if group("m1") or group("m2"):
-        month = _month(group("m1") or group("m2"))
-        day = int(group("d1") or group("d2"))
-        year = group("y1") or group("y2")
-        if year:
-            found = _safe_date(int(year), month, day)
-        else:
-            found = _nearest_year(month, day, published, tense)
-            checks.append(f'year inferred for "{match.group().strip()}"')
-        return (found.isoformat(), checks) if found else None
-    if group("m3"):
-        return f"{int(group('y3')):04d}-{_month(group('m3')):02d}", checks
-    if group("m5"):
-        month = _month(group("m5"))
-        found = _nearest_year(month, 15, published, tense)
-        if found is None:
-            return None
-        checks.append(f'year inferred for "{match.group().strip()}"')
-        last = calendar.monthrange(found.year, month)[1]
-        return date(found.year, month, last).isoformat(), checks
-    if group("m4"):
-        prep = group("prep").strip().rstrip("-").lower()
-        month = _month(group("m4"))
-        if prep in ("next", "this") and tense != "past":
-            tense = "future"
-        elif prep == "last":
-            tense = "past"
-        found = _nearest_year(month, 15 if month != 2 else 14, published, tense)
-        if found is None:
-            return None
-        checks.append(f'year inferred for "{match.group().strip()}"')
-        return f"{found.year:04d}-{month:02d}", checks
-    if group("wd"):
-        prefix = (group("wprefix") or "").strip().lower()
-        if group("poss"):
-            tense = tense if tense != "unknown" else "future"
-        found = _weekday(group("wd"), prefix, published, tense)
-        if found != published:
-            checks.append(f'"{match.group().strip()}" read as {found:%A %d %B %Y}')
-        return found.isoformat(), checks
-    if group("rel"):
-        return _relative(group("rel").lower(), published, checks)
-    return None
-
-
-def _relative(phrase: str, published: date, checks: list[str]) -> tuple[str, list[str]] | None:
-    phrase = " ".join(phrase.split())
-    if phrase in ("today", "tonight"):
-        return published.isoformat(), checks
-    if phrase in ("yesterday", "the previous day", "the day before"):
-        found = published - timedelta(days=1)
-    elif phrase in ("tomorrow", "the next day", "the following day"):
-        found = published + timedelta(days=1)
-    elif phrase.endswith("week") and "earlier" not in phrase:
-        # A Sunday article's "this week" is the week ahead.
-        to_sunday = 6 - published.weekday()
-        found = published + timedelta(days=to_sunday or 7)
-    elif phrase.endswith("month"):
-        last = calendar.monthrange(published.year, published.month)[1]
-        found = published.replace(day=last)
-    else:
-        return None
-    checks.append(f'"{phrase}" counted from the publication date')
-    return found.isoformat(), checks
 
 
 class _DeadlineWords:
@@ -518,7 +299,7 @@ def find_dates(
     previous_sentence = (-1, -1)
     previous_end = 0
     sentence = _Sentence("")
-    for match in _DATES.finditer(body):
+    for match in DATES.finditer(body):
         sentence_span = document.sentence_at(match.start())
         if sentence_span != previous_sentence:
             previous_sentence, previous_end = sentence_span, 0
