@@ -16,7 +16,8 @@ from datetime import date, datetime
 from briefing.core.article.dates import FoundDate, find_dates, header_date
 from briefing.core.article.draft import MAX_ITEMS_PER_SECTION, Draft, Field, Table
 from briefing.core.article.figures import FoundFigure, find_figures
-from briefing.core.article.people import Person, find_people
+from briefing.core.article.people import find_people
+from briefing.core.article.persons import Person
 from briefing.core.article.quotes import (
     FoundQuote,
     find_quote_spans,

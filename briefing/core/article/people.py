@@ -7,24 +7,25 @@ before a comma ("Egypt's Foreign Minister, Amira Hassan"), a courtesy title
 ("Dr Helen Marsh"), or a verb of speech ("said Maria Lopez"). Later mentions by
 surname ("Bessent told reporters"), by title and surname ("President Trump") or
 by a short first name ("Phil Schiller") point back to the same person.
+
+What is found, and the rule for when two names are one person, are in :mod:`.persons`.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 
 from briefing.core.article.lexicon import (
     COUNTRIES,
     NAME_SUFFIXES,
-    NICKNAMES,
     ORG_WORDS,
     PRONOUNS,
     SPEECH_VERBS,
     TITLE_HEADS,
 )
 from briefing.core.article.patterns import lazy
+from briefing.core.article.persons import Known, Mention, People, Person, same_person
 from briefing.core.article.roles import (
     affiliation_before,
     apposition,
@@ -43,93 +44,9 @@ from briefing.core.article.tokens import (
     tokenize,
 )
 
+__all__ = ["Mention", "People", "Person", "find_people", "same_person"]
+
 _NICKNAME = lazy(r"\b([A-Z][\w-]+) [\"“‘']([A-Z][\w-]+)[\"”’'] ([A-Z][\w-]+)")
-
-
-@dataclass
-class Person:
-    """One participant, with how sure the importer is about each part."""
-
-    name: str
-    role: str | None = None
-    affiliation: str | None = None
-    aliases: list[str] = field(default_factory=list)
-    role_rank: int = 0
-    """How the role was found: 3 a title before the name, 2 an apposition, 1 a courtesy title."""
-    checks: list[str] = field(default_factory=list)
-    first: int = 0
-
-    @property
-    def words(self) -> list[str]:
-        """The name's words in lower case."""
-        return self.name.lower().split()
-
-
-@dataclass(slots=True)
-class Mention:
-    """A place where the text names (or stands for) a person."""
-
-    start: int
-    end: int
-    person: int | None
-    """Index into :attr:`People.persons`; None for a pronoun."""
-    text: str
-
-
-@dataclass
-class People:
-    """Everyone the article names, and every mention of them in order."""
-
-    persons: list[Person] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-    _starts: list[int] = field(default_factory=list, repr=False)
-
-    def index(self) -> None:
-        """Sort the mentions (call after adding them)."""
-        self.mentions.sort(key=lambda m: m.start)
-        self._starts = [m.start for m in self.mentions]
-
-    def within(self, start: int, end: int) -> list[Mention]:
-        """Mentions that lie inside ``start:end``."""
-        index = bisect.bisect_left(self._starts, start)
-        out = []
-        # By index: slicing the list from ``index`` would copy the rest of the article's mentions.
-        while index < len(self.mentions) and self.mentions[index].start < end:
-            if self.mentions[index].end <= end:
-                out.append(self.mentions[index])
-            index += 1
-        return out
-
-    def first_within(self, start: int, end: int) -> Mention | None:
-        """The first of :meth:`within`, without listing the others."""
-        index = bisect.bisect_left(self._starts, start)
-        while index < len(self.mentions) and self.mentions[index].start < end:
-            if self.mentions[index].end <= end:
-                return self.mentions[index]
-            index += 1
-        return None
-
-    def last_within(self, start: int, end: int) -> Mention | None:
-        """The last of :meth:`within`, found from the end (a sentence can hold thousands)."""
-        first = bisect.bisect_left(self._starts, start)
-        index = bisect.bisect_left(self._starts, end) - 1
-        while index >= first:
-            if self.mentions[index].end <= end:
-                return self.mentions[index]
-            index -= 1
-        return None
-
-    def last_named_before(self, offset: int, limit: int = 3000) -> Mention | None:
-        """The nearest mention by name before ``offset`` (within ``limit`` characters)."""
-        index = bisect.bisect_left(self._starts, offset) - 1
-        while index >= 0:
-            mention = self.mentions[index]
-            if offset - mention.start > limit:
-                return None
-            if mention.person is not None:
-                return mention
-            index -= 1
-        return None
 
 
 class _Finder(TokenView):
@@ -238,21 +155,6 @@ def _of_organisation(finder: _Finder, j: int) -> bool:
     return k < len(tokens) and tokens[k].upper and tokens[k].base not in COUNTRIES
 
 
-def same_person(a: list[str], b: list[str]) -> bool:
-    """Whether two names (lower-case words) can be the same person ("phil schiller", "philip schiller")."""
-    if a == b:
-        return True
-    if not a or not b or a[-1] != b[-1]:
-        return False
-    if len(a) == 1 or len(b) == 1:
-        return True
-    first_a, first_b = a[0], b[0]
-    if NICKNAMES.get(first_a, first_a) == NICKNAMES.get(first_b, first_b):
-        return True
-    short, long = sorted((first_a, first_b), key=len)
-    return len(short) >= 3 and long.startswith(short)
-
-
 def find_people(document: Document, quotes: list[tuple[int, int]]) -> People:
     """Find the people of ``document``; ``quotes`` are the quoted spans (names there are skipped)."""
     finder = _Finder(document, quotes)
@@ -264,7 +166,7 @@ def find_people(document: Document, quotes: list[tuple[int, int]]) -> People:
     # Looked up by key rather than by scanning every run or person found so far:
     # an article naming thousands of people made those scans quadratic.
     run_ending = {j: index for index, (_, j) in enumerate(runs)}
-    known = _Known(people)
+    known = Known(people)
     for index, (i, j) in enumerate(runs):
         if finder.inside_quote(tokens[i].start):
             continue
@@ -369,55 +271,6 @@ def find_people(document: Document, quotes: list[tuple[int, int]]) -> People:
     people.persons.sort(key=lambda p: p.first)
     _find_mentions(finder, runs)
     return people
-
-
-class _Known:
-    """The people found so far, by the last word of their names.
-
-    Two names are the same person only when their last words are equal (see
-    :func:`same_person`), and a name changes only to a longer one with the same
-    last word, so the index stays right as people are merged.
-    """
-
-    def __init__(self, people: People) -> None:
-        self.people = people
-        self.by_last: dict[str, list[Person]] = {}
-
-    def same(self, person: Person) -> Person | None:
-        """The first person found so far who is ``person``, else None."""
-        words = person.words
-        for known in self.by_last.get(words[-1], []) if words else self.people.persons:
-            if same_person(known.words, words):
-                return known
-        return None
-
-    def add(self, person: Person) -> None:
-        """Merge ``person`` into the one it is, or add it."""
-        known = self.same(person)
-        if known is None:
-            self.people.persons.append(person)
-            words = person.words
-            if words:
-                self.by_last.setdefault(words[-1], []).append(person)
-            return
-        _merge(known, person)
-
-
-def _merge(known: Person, person: Person) -> None:
-    """Fold what ``person`` adds (a longer name, an alias, a better role) into ``known``."""
-    if len(person.words) > 1 and person.name != known.name:
-        if len(person.words) > len(known.words) and len(known.words) == 1:
-            known.name = person.name
-        elif person.name not in known.aliases:
-            known.aliases.append(person.name)
-    if person.role_rank > known.role_rank:
-        known.role, known.role_rank = person.role, person.role_rank
-    known.affiliation = known.affiliation or person.affiliation
-    for alias in person.aliases:
-        if alias not in known.aliases and alias != known.name:
-            known.aliases.append(alias)
-    if "only one name given" in known.checks and len(known.words) > 1:
-        known.checks.remove("only one name given")
 
 
 def _find_mentions(finder: _Finder, runs: list[tuple[int, int]]) -> None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from briefing.core.article.lexicon import ANONYMOUS, PRONOUNS, SPEECH_VERB_RE, SPEECH_VERBS
 from briefing.core.article.patterns import lazy
-from briefing.core.article.people import People
+from briefing.core.article.persons import People
 from briefing.core.article.text import Document
 
 MAX_CONTEXT_CHARS = 600
