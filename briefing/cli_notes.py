@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,7 +49,23 @@ def add_export_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _names_a_file(text: str) -> bool:
+    """True when ``text`` is a path to something, rather than a brief's id.
+
+    A path that cannot be looked at (below a folder that cannot be entered) is
+    a path too, so reading it says why instead of raising.
+    """
+    try:
+        os.stat(text)
+    except (FileNotFoundError, NotADirectoryError, ValueError):
+        return False
+    except OSError:
+        return True
+    return True
+
+
 def _library(args: argparse.Namespace):
+    """The config, the briefs by id, and why the file named by ``--brief`` could not be read."""
     from briefing.core.clock import local_zone
     from briefing.core.library import scan
     from briefing.storage import paths
@@ -58,13 +75,17 @@ def _library(args: argparse.Namespace):
     folders = (
         [Path(p) for p in args.library or []] or config.library_paths() or [paths.bundled_samples()]
     )
-    if args.brief and Path(args.brief).exists():
+    given = bool(args.brief) and _names_a_file(args.brief)
+    if given:
         folders = [Path(args.brief)]
     briefs: dict[str, Brief] = {}
+    problem = None
     for entry in scan(folders, local_zone=local_zone()):
         if entry.brief is not None:
             briefs.setdefault(entry.brief.id, entry.brief)
-    return config, briefs
+        elif given and problem is None and entry.error is not None:
+            problem = entry.error.summary()
+    return config, briefs, problem
 
 
 def _open_annotations():
@@ -77,9 +98,8 @@ def _open_annotations():
 
 def _saved_annotations():
     """Notes and bookmarks for reading, or None when no database exists yet (none is created)."""
-    from briefing.storage import paths
-
-    return _open_annotations() if paths.database_file().exists() else None
+    annotations = _open_annotations()
+    return annotations if annotations.store.exists() else None
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -89,14 +109,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     from briefing.storage.exporting import ExportError, ExportExists, render_export, write_export
     from briefing.storage.store import StoreError
 
-    config, briefs = _library(args)
+    config, briefs, problem = _library(args)
     fmt = "ics" if args.deadlines else (args.format or config.export_format)
     brief_id = None
     if args.brief:
-        if Path(args.brief).exists():
+        if _names_a_file(args.brief):
             brief_id = next(iter(briefs), None)
             if brief_id is None:
-                _err(f"{args.brief}: not a valid brief (see 'briefing validate')")
+                _err(problem or f"{args.brief}: not a valid brief (see 'briefing validate')")
                 return 1
         else:
             brief_id = args.brief
@@ -118,7 +138,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         return 0
     target = Path(args.output)
-    if target.is_dir():
+    # isdir, not Path.is_dir: a folder above that cannot be entered is for write_export to name.
+    if os.path.isdir(target):
         fallback = "deadlines" if fmt == "ics" else "notes"
         title = briefs[brief_id].title if brief_id in briefs else fallback
         target = target / safe_filename(title, SUFFIXES[fmt])
@@ -134,16 +155,34 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+EXPORT_LIMIT = 512 * 1024 * 1024
+"""The largest notes export ``import-notes`` reads, in bytes."""
+
+
+def _read_export(path: Path) -> bytes:
+    """The bytes of a notes export: a regular file within :data:`EXPORT_LIMIT`, else BriefError."""
+    from briefing.core.errors import BriefError, Problem
+    from briefing.core.files import FileProblem, FileTooBig, format_size, read_regular_file
+
+    try:
+        return read_regular_file(path, limit=EXPORT_LIMIT, what="notes export")
+    except FileTooBig as error:
+        reason = f"is {error.size:,} bytes; notes exports are limited to {format_size(EXPORT_LIMIT)}"
+        raise BriefError(path, [Problem(reason)]) from None
+    except FileProblem as error:
+        raise BriefError(path, [Problem(error.reason)]) from None
+
+
 def cmd_import_notes(args: argparse.Namespace) -> int:
     """Merge a JSON or TOML export into the store."""
     from briefing.core.errors import BriefError
     from briefing.core.export import parse_export
-    from briefing.core.loading import decode, read_limited
+    from briefing.core.loading import decode
     from briefing.storage.store import StoreError
 
     path = Path(args.file)
     try:
-        text = decode(read_limited(path, limit=512 * 1024 * 1024), path)
+        text = decode(_read_export(path), path, what="notes export")
         kind = "toml" if path.suffix.lower() == ".toml" else "json"
         notes = parse_export(text, kind, path)
     except BriefError as error:
@@ -172,10 +211,10 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
     database = paths.database_file()
     print(f"database: {database}")
-    if not database.exists():
+    store = Store(database)
+    if not store.exists():
         print("  not created yet (it will be when you first save a note or setting)")
         return 0
-    store = Store(database)
     try:
         # Opening checks the version and every table's columns; then SQLite checks the rest.
         problems = store.integrity_problems()

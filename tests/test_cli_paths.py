@@ -240,3 +240,64 @@ def run_unprivileged_python(script: str, *args: str) -> subprocess.CompletedProc
     from unprivileged import run_unprivileged
 
     return run_unprivileged([sys.executable, "-c", script, *args])
+
+
+# --- export, import-notes and doctor: the brief, the output and the data folder ----------
+
+
+def test_export_of_a_brief_below_a_folder_that_cannot_be_entered(locked_library: Path) -> None:
+    path = locked_library / "locked" / "hidden.toml"
+    done = run_briefing_unprivileged(
+        "export", "--brief", str(path), "--library", str(locked_library), "--format", "json"
+    )
+    no_traceback(done)
+    assert done.stderr.strip() == f"briefing: {path}: cannot be read (Permission denied)"
+    assert done.returncode == 1
+
+
+def test_export_into_a_folder_that_cannot_be_entered(locked_library: Path) -> None:
+    target = locked_library / "locked" / "notes.json"
+    done = run_briefing_unprivileged(
+        "export", "--library", str(locked_library), "--format", "json", "-o", str(target)
+    )
+    no_traceback(done)
+    assert str(target.parent) in done.stderr and "Permission denied" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert done.returncode == 1
+
+
+NOTES_EXPORT = """\
+{"format": "briefing-notes", "version": 1, "notes": [{"uid": "u1", "brief_id": "b",
+ "kind": "quote", "item_id": "q", "body": "kept", "created": "2025-10-26T12:00:00Z",
+ "updated": "2025-10-26T12:00:00Z"}]}
+"""
+
+
+@pytest.mark.parametrize("below", [False, True], ids=["data-folder-locked", "below-locked"])
+@pytest.mark.parametrize("command", ["export", "import-notes", "doctor"])
+def test_a_data_folder_that_cannot_be_entered(
+    locked_library: Path, tmp_path: Path, command: str, below: bool
+) -> None:
+    """The notes database cannot even be looked at: one line naming it, never a traceback."""
+    data = locked_library / "locked" / "data"
+    if not below:
+        data = tmp_path / "data"
+        data.mkdir()
+        (data / "briefing.db").write_bytes(b"")
+        data.chmod(0)
+    export = tmp_path / "notes.json"
+    export.write_text(NOTES_EXPORT)
+    args = {
+        "export": ["export", "--library", str(locked_library), "--format", "json"],
+        "import-notes": ["import-notes", str(export)],
+        "doctor": ["doctor"],
+    }[command]
+    try:
+        done = run_briefing_unprivileged(*args, env={**os.environ, "BRIEFING_DATA_DIR": str(data)})
+    finally:
+        if not below:
+            data.chmod(0o755)
+    no_traceback(done)
+    assert done.returncode == 1, done.stdout
+    problem = done.stderr if command != "doctor" else done.stdout.splitlines()[-1]
+    assert str(data) in problem and "Permission denied" in problem, done.stdout + done.stderr

@@ -96,13 +96,14 @@ def load_brief(path: str | os.PathLike[str], *, local_zone: tzinfo | None = None
     return parse_brief(data, file, local_zone=local_zone)
 
 
-def decode(data: bytes, path: Path) -> str:
-    """Decode brief bytes as UTF-8, refusing binary, UTF-16 and empty files clearly."""
+def decode(data: bytes, path: Path, *, what: str = "brief") -> str:
+    """Decode brief bytes (or those of another ``what``) as UTF-8, refusing binary, UTF-16
+    and empty files clearly."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise BriefError(path, [Problem("is UTF-16 text; save it as UTF-8")])
     if b"\x00" in data[:8192]:
         raise BriefError(
-            path, [Problem("looks like a binary file (it contains NUL bytes), not a brief")]
+            path, [Problem(f"looks like a binary file (it contains NUL bytes), not a {what}")]
         )
     try:
         text = data.decode("utf-8-sig")

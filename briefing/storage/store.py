@@ -9,6 +9,7 @@ without it.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from briefing.storage.store_files import FileIds, file_ids, not_a_file
+from briefing.storage.store_files import FileIds, cannot_look, file_ids, not_a_file, present
 from briefing.storage.store_files import writable as _writable
 from briefing.storage.store_schema import MIGRATIONS, SCHEMA_VERSION, schema_problem
 
@@ -106,7 +107,7 @@ class Store:
         creates nothing: creating it syncs to disk, which took up to 100 ms before the
         reader's first frame. The app opens it just after that frame.
         """
-        return self._connection is not None or self.path.exists()
+        return self._connection is not None or present(self.path)
 
     @property
     def read_only_message(self) -> str:
@@ -121,10 +122,13 @@ class Store:
         return self._connection
 
     def _open(self) -> sqlite3.Connection:
+        unreachable = cannot_look(self.path)
+        if unreachable:
+            raise StoreError(unreachable)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            if not self.path.is_file():
+            if not os.path.isfile(self.path):
                 raise StoreError(
                     f"{self.path.parent}: cannot create the data folder ({error.strerror})"
                 ) from None

@@ -36,12 +36,38 @@ def writable(database: Path) -> bool:
     return os.access(database, os.W_OK) and os.access(database.parent, os.W_OK | os.X_OK)
 
 
+def present(database: Path) -> bool:
+    """True unless nothing is at ``database``.
+
+    A path that cannot be looked at (a folder above it cannot be entered) counts as
+    there, so that opening it says why instead of taking it for a first start.
+    """
+    try:
+        database.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def cannot_look(database: Path) -> str | None:
+    """Why ``database`` cannot even be looked at (a folder above it cannot be entered); else None."""
+    try:
+        database.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as error:
+        return f"{database}: cannot be opened ({error.strerror or error})"
+    return None
+
+
 def not_a_file(database: Path) -> str | None:
     """Why ``database`` cannot hold notes when it is there but not a regular file; else None.
 
     SQLite takes a device's size of 0 for an empty database and would write one into it.
     """
-    if database.exists() and not database.is_file():
+    if os.path.exists(database) and not os.path.isfile(database):
         return (
             f"{database}: not a regular file (a folder, FIFO or device);"
             " notes are kept only in a regular file"

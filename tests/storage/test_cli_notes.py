@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import tomllib
 from datetime import date, timedelta
@@ -195,15 +194,16 @@ def test_path_below_a_file_is_one_clear_line(
     assert blocker.read_text() == "x"
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")
 def test_unwritable_folder_is_one_clear_line(
     seeded: Path, samples_dir: Path, tmp_path: Path
 ) -> None:
+    from unprivileged import run_briefing_unprivileged  # root's override of permissions dropped
+
     folder = tmp_path / "read-only"
     folder.mkdir()
     folder.chmod(0o500)
     try:
-        result = run_briefing(
+        result = run_briefing_unprivileged(
             "export", "--library", str(samples_dir), "-o", str(folder / "notes.md")
         )
         assert_one_line_error(result)

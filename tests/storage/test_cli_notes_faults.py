@@ -225,3 +225,24 @@ def test_a_database_path_that_is_not_a_regular_file(make: Callable[[Path], None]
         store.set_setting("theme", "nord")
     assert caught.value.unreadable
     assert sorted(p.name for p in database.parent.iterdir()) == ["briefing.db"]
+
+
+def test_an_export_over_the_size_limit_is_named_as_a_notes_export(tmp_path: Path) -> None:
+    path = tmp_path / "notes.json"
+    with path.open("wb") as file:
+        file.truncate(512 * 1024 * 1024 + 1)  # sparse: nothing is written, nothing is read
+    result = run_briefing("import-notes", str(path))
+    no_traceback(result)
+    assert result.returncode == 1
+    line = one_line(result.stderr)
+    assert str(path) in line and "notes exports are limited to 512 MB" in line, line
+    assert "brief" not in line
+
+
+def test_a_binary_export_is_named_as_a_notes_export(tmp_path: Path) -> None:
+    path = tmp_path / "notes.json"
+    path.write_bytes(b"{\x00\x01}")
+    result = run_briefing("import-notes", str(path))
+    no_traceback(result)
+    line = one_line(result.stderr)
+    assert str(path) in line and "not a notes export" in line and "brief" not in line, line
