@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.core.safetext import clean_line
+from briefing.core.safetext import clean_line, display_path
 from briefing.storage.exporting import FORMATS, SUFFIXES
 
 if TYPE_CHECKING:
@@ -116,7 +116,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         if _names_a_file(args.brief):
             brief_id = next(iter(briefs), None)
             if brief_id is None:
-                _err(problem or f"{args.brief}: not a valid brief (see 'briefing validate')")
+                _err(problem or f"{display_path(args.brief)}: not a valid brief (see 'briefing validate')")
                 return 1
         else:
             brief_id = args.brief
@@ -151,7 +151,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     except ExportError as error:
         _err(str(error))
         return 1
-    print(f"wrote {clean_line(str(target))} ({len(payload):,} bytes)")
+    print(f"wrote {display_path(target)} ({len(payload):,} bytes)")
     return 0
 
 
@@ -210,7 +210,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     from briefing.storage.store import Store, StoreError, move_aside
 
     database = paths.database_file()
-    print(f"database: {database}")
+    print(f"database: {display_path(database)}")
     store = Store(database)
     if not store.exists():
         print("  not created yet (it will be when you first save a note or setting)")
@@ -243,7 +243,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     try:
         moved = move_aside(database, SystemClock().now())
     except OSError as error:
-        _err(f"{database}: cannot be moved aside ({error.strerror or error})")
+        _err(f"{display_path(database)}: cannot be moved aside ({error.strerror or error})")
         return 1
-    print(f"  moved aside to {moved}; a new database will be created when needed")
+    print(f"  moved aside to {display_path(moved)}; a new database will be created when needed")
     return 0

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from briefing.core.clock import Clock, ShiftedClock, SystemClock, local_zone
 from briefing.core.library import LibraryEntry
+from briefing.core.safetext import display_path
 from briefing.storage import paths
 from briefing.storage.config import load_config
 from briefing.storage.store import Store
@@ -89,7 +90,7 @@ def run_reader(*, path: str | None, theme: str | None, now: datetime | None) -> 
             # Said here, once the terminal is back: notes the database could not take in time.
             print(
                 f"briefing: {kept} note(s) could not be written to the notes database in time;"
-                f" kept as drafts in {paths.data_dir() / 'drafts'}, offered back at the next start",
+                f" kept as drafts in {display_path(paths.data_dir() / 'drafts')}, offered back at the next start",
                 file=sys.stderr,
             )
     if app.return_code:

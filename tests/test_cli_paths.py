@@ -301,3 +301,27 @@ def test_a_data_folder_that_cannot_be_entered(
     assert done.returncode == 1, done.stdout
     problem = done.stderr if command != "doctor" else done.stdout.splitlines()[-1]
     assert str(data) in problem and "Permission denied" in problem, done.stdout + done.stderr
+
+
+def test_doctor_export_and_import_name_odd_paths_escaped(tmp_path: Path) -> None:
+    """A data folder and an output file whose names hold escapes and a newline: shown escaped."""
+    from briefing.core.safetext import display_path
+
+    odd = tmp_path / "odd\x1b]0;owned\x07\x1b[31m\nname"
+    odd.mkdir()
+    (odd / "briefing.db").write_bytes(b"not a database\n" * 100)
+    env = {**os.environ, "BRIEFING_DATA_DIR": str(odd)}
+    doctor = run("doctor", env=env)
+    export = tmp_path / "notes.json"
+    export.write_text(NOTES_EXPORT)
+    imported = run("import-notes", str(export), env=env)
+    repair = run("doctor", "--repair", env=env)
+    exported = run("export", "--format", "json", "-o", str(odd / "out.json"), env=env)
+    for done in (doctor, repair, imported, exported):
+        no_traceback(done)
+        out = done.stdout + done.stderr
+        assert "\x1b" not in out and "\x07" not in out, out
+        assert display_path(odd) in out, out
+    assert doctor.stdout.splitlines()[0] == f"database: {display_path(odd / 'briefing.db')}"
+    assert "moved aside to " + display_path(odd) in repair.stdout
+    assert exported.stdout.startswith(f"wrote {display_path(odd / 'out.json')} (")

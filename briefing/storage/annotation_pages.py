@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from briefing.core.annotations import Bookmark, Note
+from briefing.core.safetext import display_path
 from briefing.storage.notes import _BOOKMARK_COLUMNS, _NOTE_COLUMNS, _bookmark, _note
 from briefing.storage.search_query import fold
 from briefing.storage.store import StoreError
@@ -92,7 +93,7 @@ class AnnotationPages:
         try:
             connection = sqlite3.connect(uri, uri=True, timeout=10, isolation_level=None)
         except sqlite3.DatabaseError as error:
-            raise StoreError(f"{self.path}: cannot be read ({error})") from None
+            raise StoreError(f"{display_path(self.path)}: cannot be read ({error})") from None
         return connection
 
     def listing(
@@ -118,9 +119,9 @@ class AnnotationPages:
             result.total = connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
         except sqlite3.OperationalError as error:
             if not cancelled():
-                raise StoreError(f"{self.path}: cannot be read ({error})") from None
+                raise StoreError(f"{display_path(self.path)}: cannot be read ({error})") from None
         except sqlite3.DatabaseError as error:
-            raise StoreError(f"{self.path}: cannot be read ({error})") from None
+            raise StoreError(f"{display_path(self.path)}: cannot be read ({error})") from None
         finally:
             connection.close()
         return result
@@ -143,7 +144,7 @@ class AnnotationPages:
                         continue
                     yield note
         except sqlite3.DatabaseError as error:
-            raise StoreError(f"{self.path}: cannot be read ({error})") from None
+            raise StoreError(f"{display_path(self.path)}: cannot be read ({error})") from None
         finally:
             connection.close()
 
@@ -166,9 +167,9 @@ class AnnotationPages:
                 try:
                     found[rowid] = make(tuple(row))
                 except ValueError as error:  # one damaged row: said in its place, the rest listed
-                    found[rowid] = f"{self.path}: {error}"
+                    found[rowid] = f"{display_path(self.path)}: {error}"
         except sqlite3.DatabaseError as error:
-            raise StoreError(f"{self.path}: cannot be read ({error})") from None
+            raise StoreError(f"{display_path(self.path)}: cannot be read ({error})") from None
         finally:
             connection.close()
         self.rows_read += len(found)

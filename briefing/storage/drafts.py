@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.core.files import FileProblem, read_regular_file
+from briefing.core.safetext import display_path
 from briefing.storage.atomic import atomic_write
 
 DRAFT_LIMIT = 4 << 20
@@ -101,7 +102,7 @@ def load_drafts(data_dir: Path) -> tuple[list[tuple[Path, Draft]], list[str]]:
         except FileProblem as problem:
             warnings.append(f"A note draft was not read: {problem}")
         except (ValueError, TypeError, UnicodeDecodeError) as error:
-            warnings.append(f"A note draft was not read: {path}: not a draft ({error})")
+            warnings.append(f"A note draft was not read: {display_path(path)}: not a draft ({error})")
     found.sort(key=lambda pair: pair[1].saved)
     return found, warnings
 

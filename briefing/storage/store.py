@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+from briefing.core.safetext import display_path
 from briefing.storage.store_files import FileIds, cannot_look, file_ids, not_a_file, present
 from briefing.storage.store_files import writable as _writable
 from briefing.storage.store_schema import MIGRATIONS, SCHEMA_VERSION, schema_problem
@@ -49,10 +50,10 @@ def _code(error: sqlite3.Error) -> int:
 def _open_error(path: Path, error: sqlite3.Error) -> StoreError:
     """Say why ``path`` could not be opened: a damaged file, or a place that cannot be written."""
     if _code(error) in _DAMAGED_CODES:
-        return StoreError(f"{path}: not a briefing database or damaged ({error})", unreadable=True)
+        return StoreError(f"{display_path(path)}: not a briefing database or damaged ({error})", unreadable=True)
     return StoreError(
-        f"{path}: cannot be opened for writing ({error});"
-        f" check that {path.parent} is a folder you can write to"
+        f"{display_path(path)}: cannot be opened for writing ({error});"
+        f" check that {display_path(path.parent)} is a folder you can write to"
     )
 
 
@@ -112,7 +113,7 @@ class Store:
     @property
     def read_only_message(self) -> str:
         """What to tell the user (once) when the store is read-only."""
-        return f"notes are read-only: {self.path} cannot be written"
+        return f"notes are read-only: {display_path(self.path)} cannot be written"
 
     @property
     def connection(self) -> sqlite3.Connection:
@@ -130,7 +131,7 @@ class Store:
         except OSError as error:
             if not os.path.isfile(self.path):
                 raise StoreError(
-                    f"{self.path.parent}: cannot create the data folder ({error.strerror})"
+                    f"{display_path(self.path.parent)}: cannot create the data folder ({error.strerror})"
                 ) from None
         problem = not_a_file(self.path)
         if problem:
@@ -159,7 +160,7 @@ class Store:
             self._migrate(connection, version)
         except sqlite3.Error as error:
             connection.close()
-            raise StoreError(f"{self.path}: cannot be updated ({error})") from None
+            raise StoreError(f"{display_path(self.path)}: cannot be updated ({error})") from None
         try:
             # A read makes SQLite open (create) the -wal and -shm files, which a file just
             # switched to WAL does not have yet: the files every write checks are these.
@@ -200,7 +201,7 @@ class Store:
             if version != SCHEMA_VERSION:
                 connection.close()
                 raise StoreError(
-                    f"{self.path}: cannot be written, so it cannot be updated"
+                    f"{display_path(self.path)}: cannot be written, so it cannot be updated"
                     f" from schema {version} to {SCHEMA_VERSION}"
                 )
             self.read_only = True
@@ -218,7 +219,7 @@ class Store:
         finally:
             _rollback(connection)
         if problem:
-            raise StoreError(f"{self.path}: {problem}", unreadable=True)
+            raise StoreError(f"{display_path(self.path)}: {problem}", unreadable=True)
         return version
 
     @staticmethod
@@ -245,11 +246,11 @@ class Store:
     def _error(self, error: sqlite3.Error | UnicodeError, doing: str) -> StoreError:
         """One line for an error while ``doing`` something with the database."""
         if isinstance(error, sqlite3.Error) and _code(error) in _DAMAGED_CODES:
-            return StoreError(f"{self.path}: damaged ({error})", unreadable=True)
+            return StoreError(f"{display_path(self.path)}: damaged ({error})", unreadable=True)
         if self.read_only and doing == "written":
             return StoreError(f"{self.read_only_message}; not saved")
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-        return StoreError(f"{self.path}: cannot be {doing} ({reason})")
+        return StoreError(f"{display_path(self.path)}: cannot be {doing} ({reason})")
 
     def _before_write(self) -> sqlite3.Connection:
         connection = self.connection
@@ -263,7 +264,7 @@ class Store:
             self._vanished = True
         if self._vanished:
             raise StoreError(
-                f"{self.path}: the database or its -wal/-shm file was moved or deleted while"
+                f"{display_path(self.path)}: the database or its -wal/-shm file was moved or deleted while"
                 " briefing was running; not saved (restart briefing to use the file now there)"
             )
 

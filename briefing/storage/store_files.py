@@ -12,6 +12,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from briefing.core.safetext import display_path
+
 FileIds = tuple[tuple[int, int] | None, ...]
 """(device, inode) of the database, its -wal and its -shm file; None for one that is missing."""
 
@@ -58,7 +60,7 @@ def cannot_look(database: Path) -> str | None:
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as error:
-        return f"{database}: cannot be opened ({error.strerror or error})"
+        return f"{display_path(database)}: cannot be opened ({error.strerror or error})"
     return None
 
 
@@ -69,7 +71,7 @@ def not_a_file(database: Path) -> str | None:
     """
     if os.path.exists(database) and not os.path.isfile(database):
         return (
-            f"{database}: not a regular file (a folder, FIFO or device);"
+            f"{display_path(database)}: not a regular file (a folder, FIFO or device);"
             " notes are kept only in a regular file"
         )
     return None

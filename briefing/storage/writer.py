@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefing.core.safetext import display_path
 from briefing.storage.store import Store, StoreError
 
 BUSY_WAIT_MS = 250
@@ -180,11 +181,11 @@ class StoreWriter:
                 if self._stop.is_set():
                     return  # left for close() to keep
                 if not isinstance(error, StoreError):
-                    error = StoreError(f"{self.path}: cannot be written ({error})")
+                    error = StoreError(f"{display_path(self.path)}: cannot be written ({error})")
                 self._fail(job, error)
                 return
             except Exception as error:  # noqa: BLE001 - a bug in a job must not end the writer
-                self._fail(job, StoreError(f"{self.path}: cannot be written ({error})"))
+                self._fail(job, StoreError(f"{display_path(self.path)}: cannot be written ({error})"))
                 return
             self._succeed(job, result)
             return

@@ -11,6 +11,7 @@ import dataclasses
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from briefing.core.safetext import display_path
 from briefing.storage.store import Store, StoreError
 from briefing.ui.app_library import LibraryWideApp
 from briefing.ui.lazy import is_brief_screen
@@ -171,7 +172,7 @@ class AnnotatingApp(LibraryWideApp):
                 moved = move_aside(database, self.now())
             except OSError as failure:
                 self.notify(
-                    f"Could not move {database} aside: {failure.strerror or failure}",
+                    f"Could not move {display_path(database)} aside: {failure.strerror or failure}",
                     severity="error",
                     markup=False,
                 )
@@ -179,7 +180,7 @@ class AnnotatingApp(LibraryWideApp):
             self.store = Store(database)
             self._store_failure_said = False
             self.notify(
-                f"Moved to {moved}; a new notes database will be started.", timeout=10, markup=False
+                f"Moved to {display_path(moved)}; a new notes database will be started.", timeout=10, markup=False
             )
 
         question = (
@@ -304,7 +305,7 @@ class AnnotatingApp(LibraryWideApp):
             self.notify(str(error), title="Export failed", severity="error", markup=False)
             return
         self.notify(
-            f"Wrote {request.path} ({len(payload):,} bytes)",
+            f"Wrote {display_path(request.path)} ({len(payload):,} bytes)",
             title="Exported",
             timeout=8,
             markup=False,

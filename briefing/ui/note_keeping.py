@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from briefing.core.safetext import clean_line, clean_text
+from briefing.core.safetext import clean_line, clean_text, display_path
 from briefing.storage.drafts import Draft, discard_draft, load_drafts, save_draft
 from briefing.storage.store import StoreError
 from briefing.storage.writer import StoreWriter, WriteJob
@@ -152,7 +152,7 @@ class NoteKeeper:
             except OSError as error:
                 with contextlib.suppress(Exception):
                     self.app.notify(
-                        f"Could not keep a note draft in {self.data_dir}: {error.strerror or error}",
+                        f"Could not keep a note draft in {display_path(self.data_dir)}: {error.strerror or error}",
                         severity="error",
                         markup=False,
                     )
@@ -259,7 +259,7 @@ class NoteKeeper:
             try:
                 anchor = Anchor(draft.brief_id, ItemKind(draft.kind), draft.item_id)
             except ValueError:
-                self.app.notify(f"{path}: not a note draft (unknown kind)", markup=False)
+                self.app.notify(f"{display_path(path)}: not a note draft (unknown kind)", markup=False)
                 continue
             run = _write_note(
                 anchor, draft.brief_title, draft.item_text, draft.body, draft.note_uid, self.app.now()

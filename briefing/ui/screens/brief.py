@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widget import MountError, Widget
 
 from briefing.core.library import LibraryEntry
+from briefing.core.safetext import display_path
 from briefing.ui.screens.annotating import ANNOTATION_BINDINGS, AnnotatingMixin
 from briefing.ui.screens.brief_clock import ClockMixin
 from briefing.ui.screens.brief_details import DetailsMixin
@@ -266,7 +267,7 @@ class BriefScreen(SearchMixin, LiveMixin, AnnotatingMixin, DetailsMixin, ClockMi
         if entry.brief is not None:
             self.show_brief(entry)
             return
-        summary = entry.error.summary() if entry.error else f"{entry.path}: cannot be read"
+        summary = entry.error.summary() if entry.error else f"{display_path(entry.path)}: cannot be read"
         self.notify(
             summary, title="This brief cannot be opened", severity="error", timeout=15, markup=False
         )
