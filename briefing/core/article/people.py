@@ -79,10 +79,10 @@ class _Finder(TokenView):
     def runs(self) -> list[tuple[int, int]]:
         """Index ranges of runs of name-like tokens (``He`` allowed right after a title)."""
         tokens, body = self.tokens, self.body
-        upper = tokens.upper
+        upper, count = tokens.upper, len(tokens)
         runs = []
         i = 0
-        while i < len(tokens):
+        while i < count:
             if not upper[i]:
                 i += 1  # every run starts with a capital: a name, a first name or "He"
                 continue
@@ -190,7 +190,7 @@ def find_people(document: Document, quotes: list[tuple[int, int]]) -> People:
                 title, before, honorific = title_before(finder, previous[0])
                 if not (title and title[-1].base.endswith("s")):
                     title = []
-        name_tokens = tokens[i:j]
+        name_tokens = tokens.span(i, j)
         while name_tokens and name_tokens[-1].base in NAME_SUFFIXES:
             name_tokens.pop()
         if not name_tokens:
@@ -295,7 +295,7 @@ def _find_mentions(finder: _Finder, runs: list[tuple[int, int]]) -> None:
     for i, j in runs:
         if finder.inside_quote(tokens[i].start):
             continue
-        words = [t.base for t in tokens[i:j] if t.base not in NAME_SUFFIXES]
+        words = [t.base for t in tokens.span(i, j) if t.base not in NAME_SUFFIXES]
         if not words:
             continue
         candidates = [
@@ -308,11 +308,11 @@ def _find_mentions(finder: _Finder, runs: list[tuple[int, int]]) -> None:
             chosen = last_person if last_person in candidates else candidates[0]
             last_person = chosen
             person = people.persons[chosen]
-            spelled = " ".join(t.text for t in tokens[i:j] if t.base not in NAME_SUFFIXES)
+            spelled = " ".join(t.text for t in tokens.span(i, j) if t.base not in NAME_SUFFIXES)
             spelled = re.sub(r"['’]s?$", "", spelled)
             if len(words) > 1 and spelled != person.name and spelled not in person.aliases:
                 person.aliases.append(spelled)  # "Phil Schiller" for "Philip Schiller"
-            in_names.update(t.start for t in tokens[i:j])
+            in_names.update(t.start for t in tokens.span(i, j))
             people.mentions.append(
                 Mention(
                     tokens[i].start,

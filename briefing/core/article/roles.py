@@ -42,7 +42,7 @@ def title_before(view: TokenView, i: int) -> tuple[list[Token], int, Token | Non
         and tokens[j - 2].base in TITLE_HEADS
         and tokens[j - 2].upper
     ):
-        title = tokens[j - 2 : j + 1]
+        title = tokens.span(j - 2, j + 1)
         j -= 3
     while j >= 0 and adjacent(
         view.body, tokens[j], tokens[j + 1] if j + 1 < len(tokens) else tokens[j]
@@ -227,7 +227,7 @@ def role_before_comma(view: TokenView, i: int) -> tuple[str, str | None] | None:
     while m >= 0 and tokens[m].upper and tokens[m].start >= sentence_start:
         m -= 1
     if m >= 0 and m < j and tokens[m].base in ("of", "at", "for"):
-        org = tokens[m + 1 : j + 1]
+        org = tokens.span(m + 1, j + 1)
         j = m - 1
     tail: list[Token] = []
     if j >= 1 and not tokens[j].upper and tokens[j].base not in TITLE_HEADS:
@@ -242,7 +242,7 @@ def role_before_comma(view: TokenView, i: int) -> tuple[str, str | None] | None:
         ):
             m -= 1
         if m >= 1 and tokens[m].base == "of" and tokens[m - 1].base in OF_HEADS:
-            tail = tokens[m + 1 : j + 1]
+            tail = tokens.span(m + 1, j + 1)
             j = m - 1
     title: list[Token] = []
     while (

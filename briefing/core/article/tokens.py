@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import add
-from typing import overload
 
 from briefing.core.article.lexicon import (
     COUNTRIES,
@@ -60,18 +60,18 @@ class Token:
     """Starts with a capital."""
 
 
-class Tokens(Sequence[Token]):
+class Tokens(dict[int, Token]):
     """The tokens of a body, kept as columns; a :class:`Token` is made when one is asked for.
 
     An article of two million characters has some 600,000 tokens. Made as
     objects they took about a second, half of it the garbage collector walking
     them again and again as more were made; columns of numbers and strings are
     not walked, and the words of a text repeat, so each distinct word is read once.
-    The rules read a few tokens around each name; the scans over every token
-    read the columns (:attr:`upper`, :attr:`bases`).
+    ``tokens[i]`` is a dictionary look-up (at C speed once the token is made:
+    the rules ask for the tokens around each name many times); :meth:`__missing__`
+    makes it the first time. The scans over every token read the columns
+    (:attr:`upper`, :attr:`bases`); a run of tokens is :meth:`span`.
     """
-
-    __slots__ = ("starts", "ends", "texts", "bases", "possessive", "upper", "_made")
 
     def __init__(
         self,
@@ -82,6 +82,7 @@ class Tokens(Sequence[Token]):
         possessive: list[bool],
         upper: list[bool],
     ) -> None:
+        super().__init__()
         self.starts = starts
         self.ends = ends
         self.texts = texts
@@ -90,36 +91,30 @@ class Tokens(Sequence[Token]):
         self.possessive = possessive
         self.upper = upper
         """Whether each starts with a capital."""
-        self._made: list[Token | None] = [None] * len(starts)
-        """Each token made so far: the rules ask for the same few many times."""
+        self.count = len(starts)
+
+    def __missing__(self, index: int) -> Token:
+        if not -self.count <= index < self.count:
+            raise IndexError(index)
+        token = self[index] = Token(
+            self.starts[index],
+            self.ends[index],
+            self.texts[index],
+            self.bases[index],
+            self.possessive[index],
+            self.upper[index],
+        )
+        return token
 
     def __len__(self) -> int:
-        return len(self.starts)
+        return self.count
 
-    @overload
-    def __getitem__(self, index: int) -> Token: ...
+    def __iter__(self) -> Iterator[Token]:  # type: ignore[override]
+        return map(self.__getitem__, range(self.count))
 
-    @overload
-    def __getitem__(self, index: slice) -> list[Token]: ...
-
-    def __getitem__(self, index: int | slice) -> Token | list[Token]:
-        if type(index) is int:
-            token = self._made[index]
-            if token is None:
-                token = self._made[index] = Token(
-                    self.starts[index],
-                    self.ends[index],
-                    self.texts[index],
-                    self.bases[index],
-                    self.possessive[index],
-                    self.upper[index],
-                )
-            return token
-        assert isinstance(index, slice)
-        return [self[i] for i in range(*index.indices(len(self.starts)))]
-
-    def __iter__(self) -> Iterator[Token]:
-        return map(Token, self.starts, self.ends, self.texts, self.bases, self.possessive, self.upper)
+    def span(self, start: int, end: int) -> list[Token]:
+        """``tokens[start:end]`` as a list would give it."""
+        return [self[i] for i in range(*slice(start, end).indices(self.count))]
 
 
 @dataclass
@@ -182,9 +177,16 @@ def singular(base: str) -> str:
 
 
 def name_like(token: Token) -> bool:
-    if not token.upper or not any(c.islower() for c in token.text):
+    """Whether a token can be part of a person's name (a capitalised word, not a title...)."""
+    return _name_like(token.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_like(text: str) -> bool:
+    """:func:`name_like` by the token's text: the same words recur, each is judged once."""
+    base, _, upper = _word_shape(text)
+    if not upper or not any(c.islower() for c in text):
         return False
-    base = token.base
     return not (
         base in STOP_CAPS
         or base in ORG_WORDS
