@@ -8,6 +8,13 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from briefing.core.files import FileProblem, read_regular_file
+from briefing.core.safetext import display_path
+
+EDITED_LIMIT = 4 << 20
+"""The most a note may hold when it comes back from the editor, in bytes: what a draft may hold,
+so a note edited there can always be kept as a draft too."""
+
 
 class EditorError(Exception):
     """The editor could not be run; the message says why in one line."""
@@ -38,6 +45,36 @@ def edit_text(text: str, *, suffix: str = ".md") -> str:
             raise EditorError(
                 f"{command[0]} exited with status {result.returncode}; the note was not changed"
             )
-        return path.read_text(encoding="utf-8")
+        return _read_edited(path)
     finally:
-        path.unlink(missing_ok=True)
+        _remove(path)
+
+
+def _read_edited(path: Path) -> str:
+    """What the editor left at ``path``: a regular file within the limit, in UTF-8.
+
+    The editor may have put anything there (a FIFO would block, ``/dev/zero`` would
+    fill memory), so it is read like any file briefing did not write.
+    """
+    try:
+        data = read_regular_file(path, limit=EDITED_LIMIT, what="note")
+    except FileProblem as error:
+        raise EditorError(f"{error}; the note was not changed") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise EditorError(
+            f"{display_path(path)}: is not valid UTF-8 (at byte {error.start:,});"
+            " the note was not changed"
+        ) from None
+
+
+def _remove(path: Path) -> None:
+    """Remove the temporary file, or whatever the editor left in its place."""
+    try:
+        if path.is_dir() and not path.is_symlink():
+            path.rmdir()
+        else:
+            path.unlink(missing_ok=True)
+    except OSError:
+        pass  # a folder the editor filled: left in the temporary folder, never an error
