@@ -111,6 +111,15 @@ class Store:
         return self._connection is not None or present(self.path)
 
     @property
+    def is_open(self) -> bool:
+        """True while the database is open: it was opened (and not closed since).
+
+        A store that fails before it ever opened cannot be used at all; one that is
+        open and fails a write (a busy database, a full disk) can try again.
+        """
+        return self._connection is not None
+
+    @property
     def read_only_message(self) -> str:
         """What to tell the user (once) when the store is read-only."""
         return f"notes are read-only: {display_path(self.path)} cannot be written"

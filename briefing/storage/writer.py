@@ -162,7 +162,7 @@ class StoreWriter:
         if self._store is None:
             self._store = Store(self.path)
         store = self._store
-        if store._connection is None:  # noqa: SLF001 - the busy timeout of this thread's connection
+        if not store.is_open:  # the busy timeout of this thread's connection, set once
             store.connection.execute(f"PRAGMA busy_timeout = {BUSY_WAIT_MS}")
         return store
 

@@ -136,7 +136,7 @@ class AnnotatingApp(LibraryWideApp):
         without notes); a failed write (a busy database, a full disk) leaves it in use,
         so the next write tries again.
         """
-        lasting = error.unreadable or self.store is None or self.store._connection is None  # noqa: SLF001
+        lasting = error.unreadable or self.store is None or not self.store.is_open
         if not lasting:
             self.notify(f"{error}", title="Not saved", severity="error", timeout=10, markup=False)
             return

@@ -42,6 +42,21 @@ def test_nothing_is_created_until_first_use(db_path: Path) -> None:
     assert not db_path.parent.exists()
 
 
+def test_is_open_tells_a_store_never_opened_from_one_in_use(db_path: Path) -> None:
+    """What the reader needs to tell "never opened" from a failed write, without private state."""
+    store = Store(db_path)
+    assert store.is_open is False
+    store.set_setting("theme", "dark")
+    assert store.is_open is True
+    store.close()
+    assert store.is_open is False
+    broken = Store(db_path.parent / "folder-not-file")
+    (db_path.parent / "folder-not-file").mkdir()
+    with pytest.raises(StoreError):
+        _ = broken.connection
+    assert broken.is_open is False
+
+
 def test_every_version_has_a_migration() -> None:
     assert sorted(MIGRATIONS) == list(range(1, SCHEMA_VERSION + 1))
 
