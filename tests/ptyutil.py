@@ -47,6 +47,7 @@ KEYS = {
     "tab": b"\t",
     "backspace": b"\x7f",
     "ctrl+s": b"\x13",
+    "ctrl+q": b"\x11",
 }
 """Key names ``PtyApp.press`` understands, and the bytes a terminal sends for them."""
 

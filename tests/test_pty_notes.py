@@ -152,7 +152,7 @@ def test_a_signal_with_the_editor_open_restores_the_terminal_and_keeps_the_draft
     again.wait_for_all("1 unsaved note draft", "half a thought", timeout=START_TIMEOUT)
     again.press("r")
     again.wait_for("Note draft restored")
-    again.press("\x11")  # ctrl+q
+    again.press("ctrl+q")
     assert again.wait_exit() == 0, again.dump()
     with contextlib.closing(sqlite3.connect(tmp_path / "data" / "briefing.db")) as db:
         rows = db.execute("SELECT kind, item_id, body FROM notes").fetchall()
