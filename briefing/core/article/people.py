@@ -37,10 +37,10 @@ from briefing.core.article.roles import (
 from briefing.core.article.text import Document
 from briefing.core.article.tokens import (
     TokenView,
-    adjacent,
+    adjacent_at,
     first_name_like,
     is_title_word,
-    name_like,
+    name_like_at,
     tokenize,
 )
 
@@ -86,19 +86,18 @@ class _Finder(TokenView):
             if not upper[i]:
                 i += 1  # every run starts with a capital: a name, a first name or "He"
                 continue
-            token = tokens[i]
             starts_run = (
-                name_like(token)
+                name_like_at(tokens, i)
                 or first_name_like(body, tokens, i)
                 or (
-                    token.base in PRONOUNS
-                    and token.text[0].isupper()
+                    tokens.bases[i] in PRONOUNS
+                    and tokens.texts[i][0].isupper()
                     and i > 0
-                    and is_title_word(tokens[i - 1].base)
-                    and tokens[i - 1].upper
+                    and is_title_word(tokens.bases[i - 1])
+                    and tokens.upper[i - 1]
                     and i + 1 < len(tokens)
-                    and name_like(tokens[i + 1])
-                    and adjacent(body, token, tokens[i + 1])
+                    and name_like_at(tokens, i + 1)
+                    and adjacent_at(body, tokens, i, i + 1)
                 )
             )
             if not starts_run:
@@ -108,11 +107,11 @@ class _Finder(TokenView):
             while (
                 j < len(tokens)
                 and j - i < 4
-                and not tokens[j - 1].possessive
-                and adjacent(body, tokens[j - 1], tokens[j])
+                and not tokens.possessive[j - 1]
+                and adjacent_at(body, tokens, j - 1, j)
                 and (
-                    name_like(tokens[j])
-                    or tokens[j].base
+                    name_like_at(tokens, j)
+                    or tokens.bases[j]
                     in (
                         "de",
                         "van",
@@ -130,7 +129,7 @@ class _Finder(TokenView):
                 )
             ):
                 j += 1
-            while j - 1 > i and not name_like(tokens[j - 1]):
+            while j - 1 > i and not name_like_at(tokens, j - 1):
                 j -= 1
             runs.append((i, j))
             i = j
@@ -139,20 +138,20 @@ class _Finder(TokenView):
 
 def _speech_next_to(finder: _Finder, i: int, j: int) -> bool:
     tokens = finder.tokens
-    if j < len(tokens) and tokens[j].base in SPEECH_VERBS:
+    if j < len(tokens) and tokens.bases[j] in SPEECH_VERBS:
         return True
-    if i >= 1 and tokens[i - 1].base in SPEECH_VERBS:
+    if i >= 1 and tokens.bases[i - 1] in SPEECH_VERBS:
         return True
-    return i >= 2 and tokens[i - 1].base == "to" and tokens[i - 2].base == "according"
+    return i >= 2 and tokens.bases[i - 1] == "to" and tokens.bases[i - 2] == "according"
 
 
 def _of_organisation(finder: _Finder, j: int) -> bool:
     """Whether the name ending before token ``j`` is followed by "of <Organisation>"."""
     tokens = finder.tokens
-    if j + 1 >= len(tokens) or tokens[j].base != "of":
+    if j + 1 >= len(tokens) or tokens.bases[j] != "of":
         return False
-    k = j + 2 if tokens[j + 1].base == "the" else j + 1
-    return k < len(tokens) and tokens[k].upper and tokens[k].base not in COUNTRIES
+    k = j + 2 if tokens.bases[j + 1] == "the" else j + 1
+    return k < len(tokens) and tokens.upper[k] and tokens.bases[k] not in COUNTRIES
 
 
 def find_people(document: Document, quotes: list[tuple[int, int]]) -> People:
@@ -168,23 +167,23 @@ def find_people(document: Document, quotes: list[tuple[int, int]]) -> People:
     run_ending = {j: index for index, (_, j) in enumerate(runs)}
     known = Known(people)
     for index, (i, j) in enumerate(runs):
-        if finder.inside_quote(tokens[i].start):
+        if finder.inside_quote(tokens.starts[i]):
             continue
         if (
             j - i >= 3
             and i >= 2
-            and tokens[i - 1].base in ("of", "for")
-            and tokens[i - 2].base in TITLE_HEADS
-            and tokens[i - 2].upper
+            and tokens.bases[i - 1] in ("of", "for")
+            and tokens.bases[i - 2] in TITLE_HEADS
+            and tokens.upper[i - 2]
         ):
             # "Minister of Irrigation Yousif Adam": the first word belongs to the title.
             i += 1
             runs[index] = (i, j)
-        if j < len(tokens) and tokens[j].upper and tokens[j].base in ORG_WORDS:
+        if j < len(tokens) and tokens.upper[j] and tokens.bases[j] in ORG_WORDS:
             continue  # "General Workers' Union", "Rovers Supporters Club"
         title, before, honorific = title_before(finder, i)
         # "Presidents Donald Trump and Xi Jinping": the title covers both names.
-        if not title and i >= 2 and tokens[i - 1].base == "and":
+        if not title and i >= 2 and tokens.bases[i - 1] == "and":
             previous = runs[run_ending[i - 1]] if i - 1 in run_ending else None
             if previous is not None:
                 title, before, honorific = title_before(finder, previous[0])
@@ -198,10 +197,10 @@ def find_people(document: Document, quotes: list[tuple[int, int]]) -> People:
         name = " ".join(t.text for t in name_tokens)
         if name_tokens[-1].possessive:
             name = re.sub(r"['’]s?$", "", name)
-        person = Person(name=name, first=tokens[i].start)
-        if tokens[i].start in finder.nicknames:
-            person.aliases.append(finder.nicknames[tokens[i].start])
-        sentence_start = document.sentence_at(tokens[i].start)[0]
+        person = Person(name=name, first=tokens.starts[i])
+        if tokens.starts[i] in finder.nicknames:
+            person.aliases.append(finder.nicknames[tokens.starts[i]])
+        sentence_start = document.sentence_at(tokens.starts[i])[0]
         if title:
             person.role = role_text([t for t in title if t.base not in ("former",)] or title)
             person.role_rank = 3
@@ -219,7 +218,7 @@ def find_people(document: Document, quotes: list[tuple[int, int]]) -> People:
                     person.affiliation = person.affiliation or comma[1]
         if (
             j < len(tokens) - 2
-            and tokens[j].base == "of"
+            and tokens.bases[j] == "of"
             and person.role
             and not person.affiliation
         ):
@@ -293,7 +292,7 @@ def _find_mentions(finder: _Finder, runs: list[tuple[int, int]]) -> None:
     last_person: int | None = None
     in_names: set[int] = set()
     for i, j in runs:
-        if finder.inside_quote(tokens[i].start):
+        if finder.inside_quote(tokens.starts[i]):
             continue
         words = [t.base for t in tokens.span(i, j) if t.base not in NAME_SUFFIXES]
         if not words:
@@ -315,10 +314,10 @@ def _find_mentions(finder: _Finder, runs: list[tuple[int, int]]) -> None:
             in_names.update(t.start for t in tokens.span(i, j))
             people.mentions.append(
                 Mention(
-                    tokens[i].start,
-                    tokens[j - 1].end,
+                    tokens.starts[i],
+                    tokens.ends[j - 1],
                     chosen,
-                    finder.body[tokens[i].start : tokens[j - 1].end],
+                    finder.body[tokens.starts[i] : tokens.ends[j - 1]],
                 )
             )
     # Read from the columns: a Token for each word of a long article is not needed.

@@ -15,7 +15,14 @@ from briefing.core.article.lexicon import (
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
-from briefing.core.article.tokens import Token, TokenView, adjacent, is_title_word, singular
+from briefing.core.article.tokens import (
+    Token,
+    TokenView,
+    adjacent,
+    adjacent_at,
+    is_title_word,
+    singular,
+)
 
 _APPOSITIVE_SKIP = frozenset(["now", "also", "then", "formerly", "currently"])
 _AFFILIATION_LINK = frozenset(["of", "at", "for", "to", "with", "from", "in"])
@@ -27,41 +34,39 @@ def title_before(view: TokenView, i: int) -> tuple[list[Token], int, Token | Non
     tokens = view.tokens
     honorific = None
     j = i - 1
-    if j >= 0 and tokens[j].base in HONORIFICS and tokens[j].upper:
+    if j >= 0 and tokens.bases[j] in HONORIFICS and tokens.upper[j]:
         honorific = tokens[j]
         j -= 1
-    elif j >= 1 and tokens[j].text == "." and tokens[j - 1].base in HONORIFICS:
+    elif j >= 1 and tokens.texts[j] == "." and tokens.bases[j - 1] in HONORIFICS:
         honorific = tokens[j - 1]
         j -= 2
     title: list[Token] = []
     # "Minister of State Declan Furlong", "Minister for Transport Aoife Brennan"
     if (
         j >= 2
-        and tokens[j].upper
-        and tokens[j - 1].base in ("of", "for")
-        and tokens[j - 2].base in TITLE_HEADS
-        and tokens[j - 2].upper
+        and tokens.upper[j]
+        and tokens.bases[j - 1] in ("of", "for")
+        and tokens.bases[j - 2] in TITLE_HEADS
+        and tokens.upper[j - 2]
     ):
         title = tokens.span(j - 2, j + 1)
         j -= 3
-    while j >= 0 and adjacent(
-        view.body, tokens[j], tokens[j + 1] if j + 1 < len(tokens) else tokens[j]
-    ):
-        base = tokens[j].base
-        if is_title_word(base) and not tokens[j].possessive:
+    while j >= 0 and adjacent_at(view.body, tokens, j, j + 1 if j + 1 < len(tokens) else j):
+        base = tokens.bases[j]
+        if is_title_word(base) and not tokens.possessive[j]:
             title.insert(0, tokens[j])
             j -= 1
             continue
         if (
             title
             and title[0].base in DOMAIN_HEADS
-            and tokens[j].upper
-            and tokens[j].base not in STOP_CAPS
-            and tokens[j].base not in NATIONALITIES
-            and tokens[j].base not in COUNTRIES
-            and tokens[j].base not in ORG_WORDS
-            and not tokens[j].possessive
-            and any(c.islower() for c in tokens[j].text)
+            and tokens.upper[j]
+            and tokens.bases[j] not in STOP_CAPS
+            and tokens.bases[j] not in NATIONALITIES
+            and tokens.bases[j] not in COUNTRIES
+            and tokens.bases[j] not in ORG_WORDS
+            and not tokens.possessive[j]
+            and any(c.islower() for c in tokens.texts[j])
         ):
             title.insert(0, tokens[j])
             j -= 1
@@ -76,7 +81,7 @@ def affiliation_before(view: TokenView, j: int, limit_start: int) -> str | None:
     """Nationality or organisation words right before a title ("U.S.", "Halvorsen", "Egypt's")."""
     tokens = view.tokens
     words: list[Token] = []
-    while j >= 0 and tokens[j].start >= limit_start:
+    while j >= 0 and tokens.starts[j] >= limit_start:
         token = tokens[j]
         if not token.upper or token.base in STOP_CAPS or token.base in TITLE_MODIFIERS:
             break
@@ -113,19 +118,19 @@ def role_text(title: list[Token]) -> str:
 def apposition(view: TokenView, k: int) -> tuple[str, str | None] | None:
     """A role after the name: ", a trade economist at the University of Toronto"."""
     tokens = view.tokens
-    if k >= len(tokens) or tokens[k].text != ",":
+    if k >= len(tokens) or tokens.texts[k] != ",":
         return None
     k += 1
     affiliation = None
-    while k < len(tokens) and tokens[k].base in _APPOSITIVE_SKIP:
+    while k < len(tokens) and tokens.bases[k] in _APPOSITIVE_SKIP:
         k += 1
-    determiner = k < len(tokens) and tokens[k].base in ("a", "an")
-    if k < len(tokens) and tokens[k].base in ("a", "an", "the", "its", "his", "her", "their"):
+    determiner = k < len(tokens) and tokens.bases[k] in ("a", "an")
+    if k < len(tokens) and tokens.bases[k] in ("a", "an", "the", "its", "his", "her", "their"):
         k += 1
-    if k < len(tokens) and tokens[k].possessive and tokens[k].upper:
+    if k < len(tokens) and tokens.possessive[k] and tokens.upper[k]:
         affiliation = affiliation_text([tokens[k]])
         k += 1
-    elif k < len(tokens) and tokens[k].possessive:
+    elif k < len(tokens) and tokens.possessive[k]:
         k += 1  # "the agency's head of extreme events"
     role: list[Token] = []
     while k < len(tokens) and len(role) < 5:
@@ -147,10 +152,10 @@ def apposition(view: TokenView, k: int) -> tuple[str, str | None] | None:
         and len(role) <= 3
         and determiner
         and k + 1 < len(tokens)
-        and tokens[k].base in ("at", "of", "for", "with")
+        and tokens.bases[k] in ("at", "of", "for", "with")
         and (
-            tokens[k + 1].upper
-            or (tokens[k + 1].base == "the" and k + 2 < len(tokens) and tokens[k + 2].upper)
+            tokens.upper[k + 1]
+            or (tokens.bases[k + 1] == "the" and k + 2 < len(tokens) and tokens.upper[k + 2])
         )
     )
     if not (known_head or shaped):
@@ -158,16 +163,16 @@ def apposition(view: TokenView, k: int) -> tuple[str, str | None] | None:
     if any(t.upper and not is_title_word(t.base) for t in role):
         return None
     text = role_text(role)
-    if k < len(tokens) and tokens[k].base == "of" and role[-1].base in OF_HEADS:
+    if k < len(tokens) and tokens.bases[k] == "of" and role[-1].base in OF_HEADS:
         tail: list[Token] = []
         m = k + 1
         while (
             m < len(tokens)
-            and re.match(r"[^\W\d_]", tokens[m].text)
-            and not tokens[m].upper
+            and re.match(r"[^\W\d_]", tokens.texts[m])
+            and not tokens.upper[m]
             and len(tail) < 4
         ):
-            if tokens[m].base in _AFFILIATION_LINK or tokens[m].base in (
+            if tokens.bases[m] in _AFFILIATION_LINK or tokens.bases[m] in (
                 "who",
                 "which",
                 "and",
@@ -181,7 +186,7 @@ def apposition(view: TokenView, k: int) -> tuple[str, str | None] | None:
         if tail:
             text += " of " + " ".join(t.text for t in tail)
             k = m
-    if k < len(tokens) and tokens[k].base in _AFFILIATION_LINK:
+    if k < len(tokens) and tokens.bases[k] in _AFFILIATION_LINK:
         org = org_after(view, k + 1)
         if org:
             affiliation = affiliation or org
@@ -191,7 +196,7 @@ def apposition(view: TokenView, k: int) -> tuple[str, str | None] | None:
 def org_after(view: TokenView, k: int) -> str | None:
     """Capitalised words from token ``k`` on ("the Canadian Steel Producers Association")."""
     tokens = view.tokens
-    if k < len(tokens) and tokens[k].base == "the":
+    if k < len(tokens) and tokens.bases[k] == "the":
         k += 1
     words: list[Token] = []
     while k < len(tokens) and len(words) < 8:
@@ -203,7 +208,7 @@ def org_after(view: TokenView, k: int) -> str | None:
                 # "Uganda's President": the owner is the affiliation.
                 return affiliation_text([token])
             continue
-        if token.base in _ORG_CONNECTORS and words and k + 1 < len(tokens) and tokens[k + 1].upper:
+        if token.base in _ORG_CONNECTORS and words and k + 1 < len(tokens) and tokens.upper[k + 1]:
             words.append(token)
             k += 1
             continue
@@ -217,39 +222,39 @@ def role_before_comma(view: TokenView, i: int) -> tuple[str, str | None] | None:
     """A role before a comma: "Egypt's Foreign Minister, Amira Hassan", "Its chief operating officer, Martin Kroll"."""
     tokens = view.tokens
     j = i - 1
-    if j < 1 or tokens[j].text != ",":
+    if j < 1 or tokens.texts[j] != ",":
         return None
     j -= 1
-    sentence_start = view.document.sentence_at(tokens[i].start)[0]
+    sentence_start = view.document.sentence_at(tokens.starts[i])[0]
     org: list[Token] = []
     # "... of Rail Éireann, Siobhán Kearney"
     m = j
-    while m >= 0 and tokens[m].upper and tokens[m].start >= sentence_start:
+    while m >= 0 and tokens.upper[m] and tokens.starts[m] >= sentence_start:
         m -= 1
-    if m >= 0 and m < j and tokens[m].base in ("of", "at", "for"):
+    if m >= 0 and m < j and tokens.bases[m] in ("of", "at", "for"):
         org = tokens.span(m + 1, j + 1)
         j = m - 1
     tail: list[Token] = []
-    if j >= 1 and not tokens[j].upper and tokens[j].base not in TITLE_HEADS:
+    if j >= 1 and not tokens.upper[j] and tokens.bases[j] not in TITLE_HEADS:
         # "head of hardware"
         m = j
         while (
             m >= 0
-            and not tokens[m].upper
-            and tokens[m].base != "of"
+            and not tokens.upper[m]
+            and tokens.bases[m] != "of"
             and j - m < 4
-            and re.match(r"[^\W\d_]", tokens[m].text)
+            and re.match(r"[^\W\d_]", tokens.texts[m])
         ):
             m -= 1
-        if m >= 1 and tokens[m].base == "of" and tokens[m - 1].base in OF_HEADS:
+        if m >= 1 and tokens.bases[m] == "of" and tokens.bases[m - 1] in OF_HEADS:
             tail = tokens.span(m + 1, j + 1)
             j = m - 1
     title: list[Token] = []
     while (
         j >= 0
-        and tokens[j].start >= sentence_start
-        and is_title_word(tokens[j].base)
-        and not tokens[j].possessive
+        and tokens.starts[j] >= sentence_start
+        and is_title_word(tokens.bases[j])
+        and not tokens.possessive[j]
     ):
         title.insert(0, tokens[j])
         j -= 1
@@ -257,8 +262,8 @@ def role_before_comma(view: TokenView, i: int) -> tuple[str, str | None] | None:
         return None
     role = role_text(title) + (" of " + " ".join(t.text for t in tail) if tail else "")
     affiliation = affiliation_text(org) if org else None
-    if affiliation is None and j >= 0 and tokens[j].possessive and tokens[j].upper:
+    if affiliation is None and j >= 0 and tokens.possessive[j] and tokens.upper[j]:
         affiliation = affiliation_text([tokens[j]])
-    elif affiliation is None and j >= 0 and tokens[j].upper and tokens[j].start >= sentence_start:
+    elif affiliation is None and j >= 0 and tokens.upper[j] and tokens.starts[j] >= sentence_start:
         affiliation = affiliation_before(view, j, sentence_start)
     return role, affiliation

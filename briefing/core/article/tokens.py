@@ -200,18 +200,29 @@ def _name_like(text: str) -> bool:
 
 def first_name_like(body: str, tokens: Tokens, i: int) -> bool:
     """A country or month that is a first name here ("Jordan Baptiste", "June Okafor")."""
-    token = tokens[i]
+    base = tokens.bases[i]
     return (
-        token.upper
-        and (token.base in COUNTRIES or token.base in MONTHS_DAYS)
-        and not token.possessive
+        tokens.upper[i]
+        and (base in COUNTRIES or base in MONTHS_DAYS)
+        and not tokens.possessive[i]
         and i + 1 < len(tokens)
-        and name_like(tokens[i + 1])
-        and adjacent(body, token, tokens[i + 1])
-        and (i == 0 or tokens[i - 1].base not in ("in", "of", "from", "to", "at", "and"))
+        and name_like_at(tokens, i + 1)
+        and adjacent_at(body, tokens, i, i + 1)
+        and (i == 0 or tokens.bases[i - 1] not in ("in", "of", "from", "to", "at", "and"))
     )
 
 
 def adjacent(body: str, left: Token, right: Token) -> bool:
     gap = body[left.end : right.start]
     return not gap.strip() and "\n" not in gap
+
+
+def adjacent_at(body: str, tokens: Tokens, left: int, right: int) -> bool:
+    """:func:`adjacent` for tokens ``left`` and ``right``, read from the columns."""
+    gap = body[tokens.ends[left] : tokens.starts[right]]
+    return not gap.strip() and "\n" not in gap
+
+
+def name_like_at(tokens: Tokens, i: int) -> bool:
+    """:func:`name_like` for token ``i``, read from the columns."""
+    return _name_like(tokens.texts[i])
