@@ -79,7 +79,7 @@ class _Finder(TokenView):
     def runs(self) -> list[tuple[int, int]]:
         """Index ranges of runs of name-like tokens (``He`` allowed right after a title)."""
         tokens, body = self.tokens, self.body
-        upper, count = tokens.upper, len(tokens)
+        upper, count = tokens.upper, tokens.count
         runs = []
         i = 0
         while i < count:
@@ -95,7 +95,7 @@ class _Finder(TokenView):
                     and i > 0
                     and is_title_word(tokens.bases[i - 1])
                     and tokens.upper[i - 1]
-                    and i + 1 < len(tokens)
+                    and i + 1 < tokens.count
                     and name_like_at(tokens, i + 1)
                     and adjacent_at(body, tokens, i, i + 1)
                 )
@@ -105,7 +105,7 @@ class _Finder(TokenView):
                 continue
             j = i + 1
             while (
-                j < len(tokens)
+                j < tokens.count
                 and j - i < 4
                 and not tokens.possessive[j - 1]
                 and adjacent_at(body, tokens, j - 1, j)
@@ -138,7 +138,7 @@ class _Finder(TokenView):
 
 def _speech_next_to(finder: _Finder, i: int, j: int) -> bool:
     tokens = finder.tokens
-    if j < len(tokens) and tokens.bases[j] in SPEECH_VERBS:
+    if j < tokens.count and tokens.bases[j] in SPEECH_VERBS:
         return True
     if i >= 1 and tokens.bases[i - 1] in SPEECH_VERBS:
         return True
@@ -148,10 +148,10 @@ def _speech_next_to(finder: _Finder, i: int, j: int) -> bool:
 def _of_organisation(finder: _Finder, j: int) -> bool:
     """Whether the name ending before token ``j`` is followed by "of <Organisation>"."""
     tokens = finder.tokens
-    if j + 1 >= len(tokens) or tokens.bases[j] != "of":
+    if j + 1 >= tokens.count or tokens.bases[j] != "of":
         return False
     k = j + 2 if tokens.bases[j + 1] == "the" else j + 1
-    return k < len(tokens) and tokens.upper[k] and tokens.bases[k] not in COUNTRIES
+    return k < tokens.count and tokens.upper[k] and tokens.bases[k] not in COUNTRIES
 
 
 def find_people(document: Document, quotes: list[tuple[int, int]]) -> People:
@@ -179,7 +179,7 @@ def find_people(document: Document, quotes: list[tuple[int, int]]) -> People:
             # "Minister of Irrigation Yousif Adam": the first word belongs to the title.
             i += 1
             runs[index] = (i, j)
-        if j < len(tokens) and tokens.upper[j] and tokens.bases[j] in ORG_WORDS:
+        if j < tokens.count and tokens.upper[j] and tokens.bases[j] in ORG_WORDS:
             continue  # "General Workers' Union", "Rovers Supporters Club"
         title, before, honorific = title_before(finder, i)
         # "Presidents Donald Trump and Xi Jinping": the title covers both names.
@@ -217,7 +217,7 @@ def find_people(document: Document, quotes: list[tuple[int, int]]) -> People:
                     person.role, person.role_rank = comma[0], 2
                     person.affiliation = person.affiliation or comma[1]
         if (
-            j < len(tokens) - 2
+            j < tokens.count - 2
             and tokens.bases[j] == "of"
             and person.role
             and not person.affiliation
@@ -294,7 +294,7 @@ def _find_mentions(finder: _Finder, runs: list[tuple[int, int]]) -> None:
     for i, j in runs:
         if finder.inside_quote(tokens.starts[i]):
             continue
-        words = [t.base for t in tokens.span(i, j) if t.base not in NAME_SUFFIXES]
+        words = [base for base in tokens.bases[i:j] if base not in NAME_SUFFIXES]
         if not words:
             continue
         candidates = [
@@ -307,11 +307,15 @@ def _find_mentions(finder: _Finder, runs: list[tuple[int, int]]) -> None:
             chosen = last_person if last_person in candidates else candidates[0]
             last_person = chosen
             person = people.persons[chosen]
-            spelled = " ".join(t.text for t in tokens.span(i, j) if t.base not in NAME_SUFFIXES)
+            spelled = " ".join(
+                text
+                for text, base in zip(tokens.texts[i:j], tokens.bases[i:j], strict=True)
+                if base not in NAME_SUFFIXES
+            )
             spelled = re.sub(r"['’]s?$", "", spelled)
             if len(words) > 1 and spelled != person.name and spelled not in person.aliases:
                 person.aliases.append(spelled)  # "Phil Schiller" for "Philip Schiller"
-            in_names.update(t.start for t in tokens.span(i, j))
+            in_names.update(tokens.starts[i:j])
             people.mentions.append(
                 Mention(
                     tokens.starts[i],

@@ -51,7 +51,7 @@ def title_before(view: TokenView, i: int) -> tuple[list[Token], int, Token | Non
     ):
         title = tokens.span(j - 2, j + 1)
         j -= 3
-    while j >= 0 and adjacent_at(view.body, tokens, j, j + 1 if j + 1 < len(tokens) else j):
+    while j >= 0 and adjacent_at(view.body, tokens, j, j + 1 if j + 1 < tokens.count else j):
         base = tokens.bases[j]
         if is_title_word(base) and not tokens.possessive[j]:
             title.insert(0, tokens[j])
@@ -118,22 +118,22 @@ def role_text(title: list[Token]) -> str:
 def apposition(view: TokenView, k: int) -> tuple[str, str | None] | None:
     """A role after the name: ", a trade economist at the University of Toronto"."""
     tokens = view.tokens
-    if k >= len(tokens) or tokens.texts[k] != ",":
+    if k >= tokens.count or tokens.texts[k] != ",":
         return None
     k += 1
     affiliation = None
-    while k < len(tokens) and tokens.bases[k] in _APPOSITIVE_SKIP:
+    while k < tokens.count and tokens.bases[k] in _APPOSITIVE_SKIP:
         k += 1
-    determiner = k < len(tokens) and tokens.bases[k] in ("a", "an")
-    if k < len(tokens) and tokens.bases[k] in ("a", "an", "the", "its", "his", "her", "their"):
+    determiner = k < tokens.count and tokens.bases[k] in ("a", "an")
+    if k < tokens.count and tokens.bases[k] in ("a", "an", "the", "its", "his", "her", "their"):
         k += 1
-    if k < len(tokens) and tokens.possessive[k] and tokens.upper[k]:
+    if k < tokens.count and tokens.possessive[k] and tokens.upper[k]:
         affiliation = affiliation_text([tokens[k]])
         k += 1
-    elif k < len(tokens) and tokens.possessive[k]:
+    elif k < tokens.count and tokens.possessive[k]:
         k += 1  # "the agency's head of extreme events"
     role: list[Token] = []
-    while k < len(tokens) and len(role) < 5:
+    while k < tokens.count and len(role) < 5:
         token = tokens[k]
         if (
             not re.match(r"[^\W\d_]", token.text)
@@ -151,11 +151,11 @@ def apposition(view: TokenView, k: int) -> tuple[str, str | None] | None:
         bool(role)
         and len(role) <= 3
         and determiner
-        and k + 1 < len(tokens)
+        and k + 1 < tokens.count
         and tokens.bases[k] in ("at", "of", "for", "with")
         and (
             tokens.upper[k + 1]
-            or (tokens.bases[k + 1] == "the" and k + 2 < len(tokens) and tokens.upper[k + 2])
+            or (tokens.bases[k + 1] == "the" and k + 2 < tokens.count and tokens.upper[k + 2])
         )
     )
     if not (known_head or shaped):
@@ -163,11 +163,11 @@ def apposition(view: TokenView, k: int) -> tuple[str, str | None] | None:
     if any(t.upper and not is_title_word(t.base) for t in role):
         return None
     text = role_text(role)
-    if k < len(tokens) and tokens.bases[k] == "of" and role[-1].base in OF_HEADS:
+    if k < tokens.count and tokens.bases[k] == "of" and role[-1].base in OF_HEADS:
         tail: list[Token] = []
         m = k + 1
         while (
-            m < len(tokens)
+            m < tokens.count
             and re.match(r"[^\W\d_]", tokens.texts[m])
             and not tokens.upper[m]
             and len(tail) < 4
@@ -186,7 +186,7 @@ def apposition(view: TokenView, k: int) -> tuple[str, str | None] | None:
         if tail:
             text += " of " + " ".join(t.text for t in tail)
             k = m
-    if k < len(tokens) and tokens.bases[k] in _AFFILIATION_LINK:
+    if k < tokens.count and tokens.bases[k] in _AFFILIATION_LINK:
         org = org_after(view, k + 1)
         if org:
             affiliation = affiliation or org
@@ -196,10 +196,10 @@ def apposition(view: TokenView, k: int) -> tuple[str, str | None] | None:
 def org_after(view: TokenView, k: int) -> str | None:
     """Capitalised words from token ``k`` on ("the Canadian Steel Producers Association")."""
     tokens = view.tokens
-    if k < len(tokens) and tokens.bases[k] == "the":
+    if k < tokens.count and tokens.bases[k] == "the":
         k += 1
     words: list[Token] = []
-    while k < len(tokens) and len(words) < 8:
+    while k < tokens.count and len(words) < 8:
         token = tokens[k]
         if token.upper and re.match(r"[^\W\d_]", token.text):
             words.append(token)
@@ -208,7 +208,7 @@ def org_after(view: TokenView, k: int) -> str | None:
                 # "Uganda's President": the owner is the affiliation.
                 return affiliation_text([token])
             continue
-        if token.base in _ORG_CONNECTORS and words and k + 1 < len(tokens) and tokens.upper[k + 1]:
+        if token.base in _ORG_CONNECTORS and words and k + 1 < tokens.count and tokens.upper[k + 1]:
             words.append(token)
             k += 1
             continue

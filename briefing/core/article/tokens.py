@@ -92,6 +92,7 @@ class Tokens(dict[int, Token]):
         self.upper = upper
         """Whether each starts with a capital."""
         self.count = len(starts)
+        """How many tokens (``len()`` of a dict subclass is a Python call; the rules ask often)."""
 
     def __missing__(self, index: int) -> Token:
         if not -self.count <= index < self.count:
@@ -205,7 +206,7 @@ def first_name_like(body: str, tokens: Tokens, i: int) -> bool:
         tokens.upper[i]
         and (base in COUNTRIES or base in MONTHS_DAYS)
         and not tokens.possessive[i]
-        and i + 1 < len(tokens)
+        and i + 1 < tokens.count
         and name_like_at(tokens, i + 1)
         and adjacent_at(body, tokens, i, i + 1)
         and (i == 0 or tokens.bases[i - 1] not in ("in", "of", "from", "to", "at", "and"))
