@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 from briefing.core.article.patterns import lazy
@@ -65,6 +66,35 @@ DATES = lazy(
     """,
     re.VERBOSE,
 )
+
+_DATE_START = lazy(
+    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
+    r"|the|end|in|since|during|by|until|from|early|late|mid|last|next|this|of|coming"
+    r"|today|yesterday|tomorrow|tonight|later|earlier"
+)
+"""Where a match of :data:`DATES` can begin: each of its branches starts with one of these.
+
+(:data:`DATES` is case-sensitive, so these are too.)
+"""
+
+
+def date_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`DATES` in ``text``, as ``DATES.finditer(text)`` gives them.
+
+    The full pattern is tried only where a date can begin (:data:`_DATE_START`):
+    trying all its branches at every character took about 0.3 s per megabyte,
+    most of it on text that holds no date at all.
+    """
+    start = _DATE_START.compiled.search
+    match = DATES.compiled.match
+    pos = 0
+    while (candidate := start(text, pos)) is not None:
+        found = match(text, candidate.start())
+        if found is None:
+            pos = candidate.start() + 1
+            continue
+        yield found
+        pos = found.end()
 
 
 def month_number(name: str) -> int:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from briefing.core.article.clauses import ClauseMarks
 from briefing.core.article.date_line import header_date
-from briefing.core.article.date_words import DATES, Resolved, resolve_phrase
+from briefing.core.article.date_words import Resolved, date_matches, resolve_phrase
 from briefing.core.article.patterns import lazy
 
 if TYPE_CHECKING:
@@ -105,8 +105,9 @@ def _leaning(text: str) -> str | None:
     """``future`` or ``past`` when the words of ``text`` say so, else None."""
     if _FUTURE.search(text):
         return "future"
-    for word in _PAST.findall(text):
-        if word.lower() not in _NOT_PAST:
+    # One at a time: the first past-tense word decides, the rest of a long sentence is not read.
+    for word in _PAST.finditer(text):
+        if word.group().lower() not in _NOT_PAST:
             return "past"
     return None
 
@@ -299,7 +300,7 @@ def find_dates(
     previous_sentence = (-1, -1)
     previous_end = 0
     sentence = _Sentence("")
-    for match in DATES.finditer(body):
+    for match in date_matches(body):
         sentence_span = document.sentence_at(match.start())
         if sentence_span != previous_sentence:
             previous_sentence, previous_end = sentence_span, 0
