@@ -231,36 +231,39 @@ class Annotations:
         if self.store.read_only:
             return moved, detached  # notes stay where they were saved, readable
         with self.store.transaction() as connection:
-            for table, key in (("notes", "uid"), ("bookmarks", "rowid")):
-                rows = connection.execute(
-                    f"SELECT {key}, kind, item_id, item_text, detached FROM {table} WHERE brief_id = ?",
+            for table in ("notes", "bookmarks"):
+                # One row per item and saved text, not per note: a brief may hold a million.
+                groups = connection.execute(
+                    f"SELECT kind, item_id, item_text, detached, COUNT(*) FROM {table}"
+                    " WHERE brief_id = ? GROUP BY kind, item_id, item_text, detached",
                     (brief.id,),
                 ).fetchall()
-                for row_key, kind, item_id, text, was_detached in rows:
+                for kind, item_id, text, was_detached, count in groups:
                     if kind not in _KINDS:
                         continue  # a damaged row is left as it is, for doctor to report
+                    same = (brief.id, kind, item_id, text, was_detached)
+                    where = (
+                        "WHERE brief_id = ? AND kind = ? AND item_id = ? AND item_text IS ?"
+                        " AND detached = ?"
+                    )
                     placement = place(brief, ItemKind(kind), item_id, text)
                     if placement.item_id is None:
                         if not was_detached:
-                            connection.execute(
-                                f"UPDATE {table} SET detached = 1 WHERE {key} = ?", (row_key,)
-                            )
-                        detached += 1
+                            connection.execute(f"UPDATE {table} SET detached = 1 {where}", same)
+                        detached += count
                     elif placement.moved or was_detached:
                         try:
                             connection.execute(
-                                f"UPDATE {table} SET item_id = ?, detached = 0 WHERE {key} = ?",
-                                (placement.item_id, row_key),
+                                f"UPDATE {table} SET item_id = ?, detached = 0 {where}",
+                                (placement.item_id, *same),
                             )
                         except sqlite3.IntegrityError:
                             # A bookmark already sits on that item: this one is redundant, keep it detached.
-                            connection.execute(
-                                f"UPDATE {table} SET detached = 1 WHERE {key} = ?", (row_key,)
-                            )
-                        moved += 1
+                            connection.execute(f"UPDATE {table} SET detached = 1 {where}", same)
+                        moved += count
                 connection.execute(
-                    f"UPDATE {table} SET brief_title = ? WHERE brief_id = ?",
-                    (brief.title, brief.id),
+                    f"UPDATE {table} SET brief_title = ? WHERE brief_id = ? AND brief_title IS NOT ?",
+                    (brief.title, brief.id, brief.title),
                 )
         return moved, detached
 

@@ -93,8 +93,8 @@ class BriefingApp(AnnotatingApp):
         self.gc_paused = False
         """True while the launcher holds garbage collection off until the first frame."""
         self._store_opened = False
-        self.told_detached: set[str] = set()
-        """Uids of detached notes the user has been told about this session."""
+        self.told_detached: dict[str, int] = {}
+        """Per brief id, how many detached notes the user has been told about this session."""
         for extra in themes or []:
             self.register_theme(extra)
         self.apply_theme()

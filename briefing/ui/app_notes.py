@@ -32,7 +32,7 @@ class AnnotatingApp(LibraryWideApp):
 
     store: Store | None
     config: Config
-    told_detached: set[str]
+    told_detached: dict[str, int]
     _annotations: Annotations | None
     _store_failure_said: bool
     _unreadable_error: StoreError | None

@@ -168,6 +168,28 @@ def test_counts(notes: Annotations) -> None:
 # Following items as the brief is revised ----------------------------------------------------------
 
 
+def test_reanchor_of_an_unchanged_brief_writes_nothing(notes: Annotations) -> None:
+    """Opening a brief re-anchors its notes: with nothing to move, no row is rewritten (every
+    note's title was rewritten at each opening: 200,000 row writes for a large import)."""
+    v1 = revision("v1")
+    for minutes in range(50):
+        write(notes, v1, NIGHT_SHIFTS, f"note {minutes}", minutes=minutes)
+    write(notes, v1, INSPECTION, "Who writes it?")
+    notes.reanchor(v1)
+    before = notes.store.connection.total_changes
+    assert notes.reanchor(v1) == (0, 0)
+    assert notes.store.connection.total_changes == before
+
+
+def test_reanchor_moves_many_notes_on_one_item_together(notes: Annotations) -> None:
+    v1 = revision("v1")
+    many = [write(notes, v1, NIGHT_SHIFTS, f"note {m}", minutes=m) for m in range(30)]
+    assert notes.reanchor(revision("v2_moved")) == (30, 0)
+    assert {notes.get_note(note.uid).item_id for note in many} == {"ana-shifts"}
+    assert notes.reanchor(revision("v3_deleted")) == (0, 30)
+    assert all(notes.get_note(note.uid).detached for note in many)
+
+
 def test_reanchor_follows_the_item_through_revisions(notes: Annotations) -> None:
     v1 = revision("v1")
     shifts = write(notes, v1, NIGHT_SHIFTS, "Which cranes?")

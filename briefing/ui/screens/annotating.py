@@ -9,15 +9,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from textual import work
 from textual.binding import Binding
 
 from briefing.core.anchors import KIND_OF_SECTION, Anchor, ItemKind, item_text
 from briefing.storage.store import StoreError
 from briefing.ui.field_keys import field_binding, field_key_allowed
+from briefing.ui.screens.brief_marks import MarksRead, changes_said
 
 if TYPE_CHECKING:
     from briefing.core.annotations import Note
     from briefing.core.models import Brief
+    from briefing.storage.brief_notes import BriefNotes
     from briefing.ui.app import BriefingApp
 
 ItemKey = tuple[ItemKind, str]
@@ -53,8 +56,12 @@ NOTE_ACTIONS = frozenset({"note", "edit_note"})
 class AnnotatingMixin:
     """Actions and marks for notes and bookmarks; mixed into the brief screen."""
 
-    notes_by_item: dict[ItemKey, list[Note]]
+    note_counts: dict[ItemKey, int]
+    """How many notes each item has (read in a thread: a brief may hold a million)."""
     bookmarked: set[ItemKey]
+    brief_notes: BriefNotes | None = None
+    """Reads this brief's marks and the notes of the item under the cursor."""
+    _marks_asked = _moved_unsaid = 0
 
     if TYPE_CHECKING:  # provided by BriefScreen
         current: str
@@ -84,7 +91,7 @@ class AnnotatingMixin:
 
     def reset_annotations(self) -> None:
         """Forget the annotations of the brief shown before."""
-        self.notes_by_item = {}
+        self.note_counts = {}
         self.bookmarked = set()
 
     def load_annotations(self) -> None:
@@ -114,42 +121,66 @@ class AnnotatingMixin:
             self.show_annotations(moved)
 
     def show_annotations(self, moved: int = 0) -> None:
-        """Read this brief's notes and bookmarks and show their marks (reads never wait for a
-        writer: the database is in WAL mode)."""
-        self.reset_annotations()
+        """Read this brief's marks in a thread and show them (reads never wait for a writer:
+        the database is in WAL mode); ``moved`` notes were re-attached to revised items."""
         annotations = self.briefing_app.annotations
         if annotations is None:
+            self.reset_annotations()
             self.refresh_marks()
             return
-        brief = self.brief
+        if self.brief_notes is None or self.brief_notes.path != annotations.store.path:
+            from briefing.storage.brief_notes import BriefNotes
+
+            self.brief_notes = BriefNotes(annotations.store.path)
+        self._marks_asked += 1
+        self._moved_unsaid += moved
+        self.read_marks(self.brief_notes, self.brief, self._marks_asked)
+
+    @work(thread=True, exclusive=True, group="brief-marks")
+    def read_marks(self, reader: BriefNotes, brief: Brief, asked: int) -> None:
+        """Count the notes per item in a thread: a million notes take about a second."""
         try:
-            notes = annotations.notes_for_brief(brief.id)
-            bookmarks = annotations.bookmarks_for_brief(brief.id)
+            self.post_message(MarksRead(brief, asked, reader.marks(brief.id), None))
+        except StoreError as error:
+            self.post_message(MarksRead(brief, asked, None, error))
+
+    def on_marks_read(self, message: MarksRead) -> None:
+        if not self.is_loaded or message.brief is not self.brief or message.asked != self._marks_asked:
+            return  # another brief, or a newer read is on its way
+        self.reset_annotations()
+        if message.marks is None:
+            self.briefing_app.store_failed(message.error)  # type: ignore[arg-type]
+            self.refresh_marks()
+            return
+        marks = message.marks
+        self.note_counts = marks.notes
+        self.bookmarked = marks.bookmarked
+        # Said once per session for as many notes as are detached, not every time it opens.
+        told = self.briefing_app.told_detached
+        lost = max(0, marks.detached - told.get(message.brief.id, 0))
+        told[message.brief.id] = max(marks.detached, told.get(message.brief.id, 0))
+        moved, self._moved_unsaid = self._moved_unsaid, 0
+        if moved or lost:
+            self.notify(changes_said(moved, lost), title="This brief has changed", timeout=8)  # type: ignore[attr-defined]
+        self.refresh_marks()
+
+    def notes_on(self, keys: list[ItemKey]) -> list[Note]:
+        """The latest notes on ``keys`` (a few, oldest first), read from the store now."""
+        from briefing.storage.brief_notes import NOTES_SHOWN
+
+        reader = self.brief_notes
+        if reader is None or self.briefing_app.annotations is None:
+            return []
+        try:
+            notes = [note for key in keys for note in reader.notes_on(self.brief.id, key)]
         except StoreError as error:
             self.briefing_app.store_failed(error)
-            self.refresh_marks()
-            return
-        for note in notes:
-            if not note.detached:
-                self.notes_by_item.setdefault((note.kind, note.item_id), []).append(note)
-        self.bookmarked = {(b.kind, b.item_id) for b in bookmarks if not b.detached}
-        # Say so once per note and session, not every time the brief is opened.
-        told = self.briefing_app.told_detached
-        newly = {note.uid for note in notes if note.detached} - told
-        told |= newly
-        lost = len(newly)
-        if moved or lost:
-            message = []
-            if moved:
-                message.append(f"{moved} note(s) or bookmark(s) moved to revised items")
-            if lost:
-                message.append(f"{lost} note(s) detached: their items are gone (N lists them)")
-            self.notify("; ".join(message), title="This brief has changed", timeout=8)  # type: ignore[attr-defined]
-        self.refresh_marks()
+            return []
+        return sorted(notes, key=lambda note: (note.created, note.uid))[-NOTES_SHOWN:]
 
     def mark_for(self, key: ItemKey) -> str:
         """The mark shown before an item: ● when new to the user, ✎ with a count, ★ when bookmarked."""
-        notes = len(self.notes_by_item.get(key, []))
+        notes = self.note_counts.get(key, 0)
         mark = f"✎{notes}" if notes else ""
         if key in self.bookmarked:
             mark = f"{mark} ★".strip()
@@ -171,7 +202,7 @@ class AnnotatingMixin:
 
     def keys_of(self, kind: ItemKind) -> list[ItemKey]:
         """Every item key of ``kind`` that has a note or a bookmark."""
-        keys = set(self.notes_by_item) | self.bookmarked | set(self.unseen_keys(kind))
+        keys = set(self.note_counts) | self.bookmarked | set(self.unseen_keys(kind))
         return [key for key in keys if key[0] is kind]
 
     # The focused item ----------------------------------------------------------
@@ -205,16 +236,17 @@ class AnnotatingMixin:
         anchor, _, subject = focused
         key = (anchor.kind, anchor.item_id)
         bookmarked = key in self.bookmarked
-        notes = list(self.notes_by_item.get(key, []))
+        keys = [key]
         if anchor.kind is ItemKind.SUMMARY:
             # The summary stands for the brief as a whole: its star (b here) and the
             # notes written on the brief from the library show with it.
             bookmarked = bookmarked or (ItemKind.BRIEF, "") in self.bookmarked
-            whole = self.notes_by_item.get((ItemKind.BRIEF, ""), [])
-            if whole:
-                notes = sorted(notes + whole, key=lambda note: note.created)
+            if self.note_counts.get((ItemKind.BRIEF, "")):
+                keys.append((ItemKind.BRIEF, ""))
                 subject = "the summary and the brief"
-        panel.show_notes(subject, notes, bookmarked)
+        total = sum(self.note_counts.get(k, 0) for k in keys)
+        # Only the few notes the panel shows are read, and only for an item that has some.
+        panel.show_notes(subject, self.notes_on(keys) if total else [], bookmarked, total=total)
 
     # Actions -------------------------------------------------------------------
 
@@ -251,7 +283,7 @@ class AnnotatingMixin:
         if focused is None:
             return None
         anchor, _, subject = focused
-        notes = self.notes_by_item.get((anchor.kind, anchor.item_id), [])
+        notes = self.notes_on([(anchor.kind, anchor.item_id)])
         if not notes:
             self.notify("No note on this item yet; n writes one", timeout=3)  # type: ignore[attr-defined]
             return None

@@ -26,8 +26,13 @@ class NotesPanel(Static):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(markup=False, id=id, classes=classes)
 
-    def show_notes(self, subject: str, notes: list[Note], bookmarked: bool) -> None:
-        """Show ``notes`` about ``subject`` (newest last); hide the panel when there is nothing."""
+    def show_notes(
+        self, subject: str, notes: list[Note], bookmarked: bool, *, total: int | None = None
+    ) -> None:
+        """Show ``notes`` about ``subject`` (newest last); hide the panel when there is nothing.
+
+        ``total`` is how many notes the item has when ``notes`` are only the latest of them.
+        """
         if not notes and not bookmarked:
             self.set_class(False, "-visible")
             self.update(Content(""))
@@ -37,9 +42,11 @@ class NotesPanel(Static):
         if bookmarked:
             parts.append(("★ bookmarked  ", "bold $warning"))
         if notes:
-            count = f"{len(notes)} note{'s' if len(notes) != 1 else ''}"
+            total = max(total or 0, len(notes))
+            count = f"{total:,} note{'s' if total != 1 else ''}"
+            latest = f" (the latest {len(notes)} here; N lists them all)" if total > len(notes) else ""
             parts += [
-                (f"✎ {count} on {subject}", "bold $accent"),
+                (f"✎ {count} on {subject}{latest}", "bold $accent"),
                 ("   n add · E edit · e $EDITOR · d delete", muted),
             ]
         for note in notes:
