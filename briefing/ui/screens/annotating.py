@@ -140,9 +140,9 @@ class AnnotatingMixin:
     def read_marks(self, reader: BriefNotes, brief: Brief, asked: int) -> None:
         """Count the notes per item in a thread: a million notes take about a second."""
         try:
-            self.post_message(MarksRead(brief, asked, reader.marks(brief.id), None))
+            self.post_message(MarksRead(brief, asked, reader.marks(brief.id), None))  # type: ignore[attr-defined]
         except StoreError as error:
-            self.post_message(MarksRead(brief, asked, None, error))
+            self.post_message(MarksRead(brief, asked, None, error))  # type: ignore[attr-defined]
 
     def on_marks_read(self, message: MarksRead) -> None:
         if not self.is_loaded or message.brief is not self.brief or message.asked != self._marks_asked:
