@@ -117,8 +117,11 @@ def _sentence(error: Any, root: type[BaseModel]) -> str:
         allowed = ", ".join(status.value for status in DeadlineStatus)
         return f"{quote_value(value)} is not a status; use one of: {allowed}"
     if kind == "literal_error" and loc == ("format",):
+        # Briefs say format 1; a notes export says "briefing-notes": name what this root expects.
+        expected = str(ctx.get("expected") or "1")
         return (
-            f"format {quote_value(value)} is not supported; this version of briefing reads format 1"
+            f"format {quote_value(value)} is not supported; this version of briefing reads"
+            f" format {expected}"
         )
     if kind == "value_error":
         return str(ctx.get("error") or error["msg"]).removeprefix("Value error, ")

@@ -246,3 +246,14 @@ def test_a_binary_export_is_named_as_a_notes_export(tmp_path: Path) -> None:
     no_traceback(result)
     line = one_line(result.stderr)
     assert str(path) in line and "not a notes export" in line and "brief" not in line, line
+
+
+def test_a_brief_given_to_import_notes_is_told_what_format_is_read(repo_root: Path) -> None:
+    """A brief is not a notes export: the message names the format import-notes reads
+    (it said "format 1 is not supported; this version of briefing reads format 1")."""
+    path = repo_root / "tests" / "data" / "good" / "full.json"
+    result = run_briefing("import-notes", str(path))
+    no_traceback(result)
+    assert result.returncode == 1
+    assert "reads format 'briefing-notes'" in result.stderr, result.stderr
+    assert "reads format 1" not in result.stderr
