@@ -25,6 +25,7 @@ _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
 _MARKS = lazy("[\"“”„«»‘’']")
 _LETTER = lazy(r"[^\W\d_]")
+_SINGLE = lazy("[‘’']")
 _OPEN_BEFORE = set(' \n([{—–-/"“')
 _CLOSE_AFTER = set(' \n,.;:!?)]}—–-"”…')
 
@@ -75,16 +76,18 @@ def _pairs_single(
     spans = []
     open_at: int | None = None
     taken_starts = [s for s, _, _ in taken]
-    for match in re.finditer("[‘’']", body[start:end]):
-        pos = start + match.start()
-        index = bisect.bisect_right(taken_starts, pos) - 1
-        if index >= 0 and pos < taken[index][1]:
-            continue
+    letter = _LETTER.compiled.match  # bound once: a paragraph can hold a million marks
+    for match in _SINGLE.compiled.finditer(body, start, end):
+        pos = match.start()
+        if taken_starts:
+            index = bisect.bisect_right(taken_starts, pos) - 1
+            if index >= 0 and pos < taken[index][1]:
+                continue
         mark = match.group()
         before = body[pos - 1] if pos > start else " "
         after = body[pos + 1] if pos + 1 < end else " "
         if open_at is None:
-            if mark in "‘'" and before in _OPEN_BEFORE and _LETTER.match(after):
+            if mark in "‘'" and before in _OPEN_BEFORE and letter(after):
                 open_at = pos
         elif mark in "’'" and not before.isspace() and after in _CLOSE_AFTER:
             spans.append((open_at, pos + 1, True))
@@ -103,10 +106,11 @@ def find_quote_spans(document: Document) -> list[QuoteSpan]:
             continue
         double = _pairs_double(body, paragraph.start, paragraph.end)
         single = _pairs_single(body, paragraph.start, paragraph.end, double)
+        has_letter = _LETTER.compiled.search
         for start, end, closed in sorted(double + single):
             inner_end = end - 1 if closed else end
             text = body[start + 1 : inner_end].strip()
-            if not _LETTER.search(text):
+            if not has_letter(text):
                 continue
             spans.append(QuoteSpan(start, end, text, closed, [(start, end)]))
     return spans

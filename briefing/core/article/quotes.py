@@ -236,9 +236,6 @@ class _Attributor:
             sentence_start, sentence_end = self.document.sentence_at(span.start)
             last_part_end = span.parts[-1][1]
             end_sentence = self.document.sentence_at(max(span.start, last_part_end - 1))[1]
-            paragraph = self.document.paragraph_index(span.start)
-            next_index = bisect.bisect_right(span_starts, span.start)
-            next_start = self.spans[next_index].start if next_index < len(self.spans) else len(body)
             text = _clean_quote_text(span.text)
             if not text:
                 continue
@@ -249,6 +246,9 @@ class _Attributor:
                 and not any(self._words_of(sentence_start, max(end_sentence, sentence_end))[:2])
             ):
                 continue  # a term in quotation marks ("go-shop"), not reported speech
+            paragraph = self.document.paragraph_index(span.start)
+            next_index = bisect.bisect_right(span_starts, span.start)
+            next_start = self.spans[next_index].start if next_index < len(self.spans) else len(body)
             checks: list[str] = []
             speaker: int | None = None
             words = ""
