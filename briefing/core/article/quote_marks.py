@@ -30,7 +30,7 @@ _OPEN_BEFORE = set(' \n([{—–-/"“')
 _CLOSE_AFTER = set(' \n,.;:!?)]}—–-"”…')
 
 
-@dataclass
+@dataclass(slots=True)
 class QuoteSpan:
     """Where a quotation sits: from its opening mark to just after its closing one."""
 
@@ -118,28 +118,33 @@ def find_quote_spans(document: Document) -> list[QuoteSpan]:
 
 def join_split_quotes(body: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
     """Join "The talks," he said, "were intense." into one quotation."""
-    # Each run of parts is joined once at the end: joining part by part copied the
-    # text so far for every part, quadratic in a long chain of split quotes.
-    chains: list[list[QuoteSpan]] = []
-    for span in spans:
-        if chains:
-            last = chains[-1][-1]
-            between = body[last.end : span.start] if span.start - last.end <= 160 else ""
-            if (
-                last.closed
-                and last.text.endswith(",")
-                and between
-                and re.fullmatch(r"\s*,?\s*[^.!?;\"“”‘’]+,\s*", between)
-                and SPEECH_VERB_RE.search(between)
-                and span.text[:1].islower()
-            ):
-                chains[-1].append(span)
-                continue
-        chains.append([span])
-    return [
-        chain[0] if len(chain) == 1 else QuoteSpan(
-            chain[0].start, chain[-1].end, " ".join(part.text for part in chain),
-            chain[-1].closed, [*chain[0].parts, *((part.start, part.end) for part in chain[1:])],
-        )
-        for chain in chains
-    ]  # fmt: skip
+    # A chain is a run of consecutive spans, joined once at its end: joining part by
+    # part copied the text so far for every part (quadratic in a long chain), and a
+    # list per span cost more than the spans themselves in an article of many quotes.
+    joined: list[QuoteSpan] = []
+    first = 0
+    for number in range(1, len(spans) + 1):
+        if number < len(spans) and _continues(body, spans[number - 1], spans[number]):
+            continue
+        chain = spans[first:number] if number - first > 1 else None
+        joined.append(
+            spans[first] if chain is None else QuoteSpan(
+                chain[0].start, chain[-1].end, " ".join(part.text for part in chain),
+                chain[-1].closed, [*chain[0].parts, *((part.start, part.end) for part in chain[1:])],
+            )
+        )  # fmt: skip
+        first = number
+    return joined
+
+
+def _continues(body: str, last: QuoteSpan, span: QuoteSpan) -> bool:
+    """Whether ``span`` goes on with the quotation ``last`` ("The talks," he said, "were ...")."""
+    between = body[last.end : span.start] if span.start - last.end <= 160 else ""
+    return bool(
+        last.closed
+        and last.text.endswith(",")
+        and between
+        and re.fullmatch(r"\s*,?\s*[^.!?;\"“”‘’]+,\s*", between)
+        and SPEECH_VERB_RE.search(between)
+        and span.text[:1].islower()
+    )
