@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
+
+import kit
 
 from briefing.core.loading import load_brief
 from briefing.core.models import Brief
@@ -14,8 +15,8 @@ from briefing.core.models import Brief
 DATA = Path(__file__).resolve().parent.parent / "data"
 REVISIONS = DATA / "revisions"
 GOLDEN = DATA / "golden"
-NOW = datetime(2025, 10, 26, 12, 0, tzinfo=UTC)
-"""The injected "now" of every test here (no test reads the wall clock)."""
+NOW = kit.NOW
+"""The injected "now" of every test here: the kit's (no test reads the wall clock)."""
 TIMEOUT = 60
 
 

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from kit import NOW
 
 from briefing.storage.library_agenda import (
     AgendaItem,
@@ -26,7 +27,6 @@ from briefing.storage.library_people import (
 )
 
 SEED = "us-china-trade-talks-kuala-lumpur.toml"
-NOW = datetime(2025, 10, 26, 11, 0, tzinfo=UTC)
 
 # The same Scott Bessent in another case and with a title, quoted twice (dates out of order).
 RETURN_BRIEF = """\

@@ -1,4 +1,5 @@
-"""Fixtures for the reader's UI tests: a manual clock and apps built by the real factory."""
+"""Fixtures for the reader's UI tests: apps built by the real factory on the kit's clock
+(the ``clock`` fixture of ``tests/conftest.py``)."""
 
 from __future__ import annotations
 
@@ -12,15 +13,7 @@ import pytest
 from briefing.core.clock import ManualClock
 from briefing.launch import build_app
 
-from .uihelpers import START
-
 DATA = Path(__file__).resolve().parent.parent / "data"
-
-
-@pytest.fixture
-def clock() -> ManualClock:
-    """A clock stopped at :data:`uihelpers.START`; tests move it with ``advance``/``set``."""
-    return ManualClock(START)
 
 
 @pytest.fixture
