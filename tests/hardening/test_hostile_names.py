@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from kit import fixed_clock
+from kit import brief_toml, fixed_clock
 from ui.uihelpers import screen_text, settle
 
 from briefing.core.errors import BriefError
@@ -81,7 +81,7 @@ def test_validate_prints_any_file_name_on_a_strict_utf8_stream(
     folder.mkdir()
     path = os.fsencode(folder) + b"/" + name + b".toml"
     with open(path, "wb") as handle:
-        handle.write(b'format = 1\ntitle = "T"\npublished = 2025-01-01\n' if valid else b"x = [")
+        handle.write(brief_toml("T").encode() if valid else b"x = [")
     out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="strict")
     err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="strict")
     saved = sys.stdout, sys.stderr

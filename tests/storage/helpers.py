@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import kit
@@ -27,14 +25,7 @@ def revision(name: str) -> Brief:
 
 def run_briefing(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``python -m briefing ARGS`` in a subprocess (it inherits the isolated environment)."""
-    return subprocess.run(
-        [sys.executable, "-m", "briefing", *args],
-        capture_output=True,
-        text=True,
-        env=env if env is not None else dict(os.environ),
-        timeout=TIMEOUT,
-        check=False,
-    )
+    return kit.run_briefing(*args, env=env, timeout=TIMEOUT)
 
 
 def assert_one_line_error(result: subprocess.CompletedProcess[str]) -> None:
