@@ -46,3 +46,10 @@ def mixed_library(tmp_path: Path, samples_dir: Path) -> Path:
     shutil.copy(samples_dir / "board-meeting-northwind-robotics.toml", folder)
     shutil.copy(DATA / "bad" / "bad_syntax.toml", folder / "broken.toml")
     return folder
+
+
+@pytest.fixture
+def at_repo_root(repo_root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Make the repository root the current folder (snapshots show paths relative to it)."""
+    monkeypatch.chdir(repo_root)
+    return repo_root
