@@ -10,6 +10,8 @@ so the status lines show the same path on every machine.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -54,6 +56,15 @@ async def press(pilot: Pilot[Any], *keys: str) -> None:
     await settle(pilot)
     still(pilot)
     await pilot.pause()
+
+
+async def wait_for(pilot: Pilot[Any], condition: Callable[[], bool], timeout: float = 10) -> None:
+    """Let the app run until ``condition()`` holds, then settle and freeze the cursors."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "the condition did not hold in time"
+        await pilot.pause(0.02)
+    await press(pilot)
 
 
 async def type_text(pilot: Pilot[Any], text: str) -> None:
