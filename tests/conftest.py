@@ -1,12 +1,19 @@
-"""Fixtures shared by every test: an isolated environment and the repository's paths."""
+"""Fixtures shared by every test: an isolated environment, the repository's paths, and the
+test kit's fixed clock and brief builder (see ``tests/kit``)."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+from kit import NOW, fixed_clock
+from kit import make_brief as write_brief
+
+from briefing.core.clock import ManualClock
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SEED_BRIEF = "us-china-trade-talks-kuala-lumpur.toml"
@@ -47,3 +54,26 @@ def samples_dir(repo_root: Path) -> Path:
 def seed_brief_path(samples_dir: Path) -> Path:
     """The brief built from the seed article (US-China trade talks in Kuala Lumpur)."""
     return samples_dir / SEED_BRIEF
+
+
+@pytest.fixture
+def now() -> datetime:
+    """The test kit's fixed "now" (:data:`kit.NOW`, 2025-10-26 11:00 UTC)."""
+    return NOW
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    """A clock stopped at :data:`kit.NOW`; tests move it with ``advance``/``set``."""
+    return fixed_clock()
+
+
+@pytest.fixture
+def make_brief(tmp_path: Path) -> Callable[..., Path]:
+    """``make_brief(name="brief.toml", folder=tmp_path, title=..., quotes=[...], ...)``:
+    write a valid brief with :func:`kit.make_brief` and return its path."""
+
+    def _make(name: str = "brief.toml", *, folder: Path | None = None, **fields: Any) -> Path:
+        return write_brief(tmp_path if folder is None else folder, name, **fields)
+
+    return _make

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from kit import make_brief, run_briefing
 
 import briefing
 
@@ -50,14 +51,7 @@ def run(
     *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[bytes]:
     """Run ``python -m briefing ARGS`` with output piped; return the completed process (bytes)."""
-    return subprocess.run(
-        [sys.executable, "-m", "briefing", *args],
-        capture_output=True,
-        cwd=cwd,
-        env=env,
-        timeout=TIMEOUT,
-        check=False,
-    )
+    return run_briefing(*args, cwd=cwd, env=env, timeout=TIMEOUT, text=False)
 
 
 def text_of(result: subprocess.CompletedProcess[bytes]) -> tuple[str, str]:
@@ -285,8 +279,7 @@ def test_show_counts_down_to_the_truce(seed_brief_path: Path) -> None:
 
 
 def test_show_says_what_a_brief_lacks(tmp_path: Path) -> None:
-    path = tmp_path / "bare.toml"
-    path.write_text('format = 1\ntitle = "Bare"\npublished = 2025-01-01\n', encoding="utf-8")
+    path = make_brief(tmp_path, "bare.toml", title="Bare")
     result = run("show", str(path))
     out, err = text_of(result)
     assert result.returncode == 0, err

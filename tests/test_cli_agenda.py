@@ -5,9 +5,11 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from kit import make_brief
 
 from briefing.cli import main
 
@@ -15,29 +17,17 @@ NOW = "2025-10-26T14:00+03:00"  # 11:00Z, as in the UI tests
 SEED = "us-china-trade-talks-kuala-lumpur.toml"
 TIMEOUT = 60
 
-EXTRA = """\
-format = 1
-id = "extra"
-title = "Extra brief (test)"
-published = 2025-10-20T12:00:00Z
-tags = ["test"]
-
-[[deadlines]]
-id = "report"
-title = "Report to Congress"
-due = 2025-10-20
-
-[[deadlines]]
-id = "call"
-title = "Follow-up call"
-due = 2025-10-27T12:00:00Z
-
-[[deadlines]]
-id = "done"
-title = "Done already"
-due = 2025-10-21
-status = "met"
-"""
+EXTRA = {
+    "id": "extra",
+    "title": "Extra brief (test)",
+    "published": datetime(2025, 10, 20, 12, 0, tzinfo=UTC),
+    "tags": ["test"],
+    "deadlines": [
+        {"id": "report", "title": "Report to Congress", "due": date(2025, 10, 20)},
+        {"id": "call", "title": "Follow-up call", "due": datetime(2025, 10, 27, 12, 0, tzinfo=UTC)},
+        {"id": "done", "title": "Done already", "due": date(2025, 10, 21), "status": "met"},
+    ],
+}
 
 HOSTILE = """\
 format = 1
@@ -55,7 +45,7 @@ def library(tmp_path: Path, samples_dir: Path) -> Path:
     folder = tmp_path / "library"
     folder.mkdir()
     shutil.copy(samples_dir / SEED, folder)
-    (folder / "extra.toml").write_text(EXTRA, encoding="utf-8")
+    make_brief(folder, "extra.toml", **EXTRA)
     return folder
 
 

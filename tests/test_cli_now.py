@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
+from kit import run_briefing
 
 from briefing.cli import _parse_now
 
-TIMEOUT = 60
 ENDS = ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00", "9999-06-01T00:00:00"]
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "briefing", *args],
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-        check=False,
-    )
+run = run_briefing
 
 
 @pytest.mark.parametrize("when", ENDS)

@@ -11,32 +11,23 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from kit import brief_toml, run_briefing
 from unprivileged import run_briefing_unprivileged
 
 NOW = "2025-10-26T14:00+03:00"
-GOOD_BRIEF = """\
-format = 1
-title = "A good brief"
-published = 2025-10-20T09:00:00+00:00
-
-[[deadlines]]
-title = "Reply"
-due = 2025-11-01T12:00:00+00:00
-"""
+GOOD_BRIEF = brief_toml(
+    "A good brief",
+    published=datetime(2025, 10, 20, 9, 0, tzinfo=UTC),
+    deadlines=[{"title": "Reply", "due": datetime(2025, 11, 1, 12, 0, tzinfo=UTC)}],
+)
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "briefing", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    return run_briefing(*args, env=env, timeout=120)
 
 
 def no_traceback(done: subprocess.CompletedProcess[str]) -> None:

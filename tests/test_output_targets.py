@@ -12,10 +12,10 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from kit import run_briefing
 
 from briefing.cli import main
 from briefing.storage.exporting import ExportError, ExportExists, write_export
@@ -92,13 +92,7 @@ def test_write_export_replaces_a_regular_file_with_force(tmp_path: Path) -> None
 
 def _briefing(*args: str, **kwargs) -> subprocess.CompletedProcess[str]:
     kwargs.setdefault("timeout", 120)
-    return subprocess.run(
-        [sys.executable, "-m", "briefing", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        **kwargs,
-    )
+    return run_briefing(*args, **kwargs)
 
 
 @pytest.mark.parametrize("kind", ["fifo", "device", "symlink"])

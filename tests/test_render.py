@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import UTC, datetime
+from datetime import UTC
 from pathlib import Path
 
 import pytest
+from kit import NOW, brief_toml  # 2025-10-26T14:00+03:00
 from rich.console import Console
 
 from briefing.core import Brief, load_brief, parse_brief
 from briefing.core.render_text import brief_to_text
 from briefing.show import render_brief
 
-NOW = datetime(2025, 10, 26, 11, 0, tzinfo=UTC)  # 2025-10-26T14:00+03:00
 TRUCE_COUNTDOWN = "in 15d 05:00:00"
 
 MARKUP_BRIEF = """\
@@ -138,7 +138,7 @@ def test_rich_has_every_section_and_quote(seed: Brief) -> None:
 
 
 def test_empty_sections_say_so() -> None:
-    bare = parse_brief('format = 1\ntitle = "Bare"\npublished = 2025-01-01\n', "bare.toml")
+    bare = parse_brief(brief_toml("Bare"), "bare.toml")
     plain = brief_to_text(bare, NOW)
     styled = rich_text(bare)
     for what in ("summary", "participants", "quotes", "deadlines", "timeline", "figures"):

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import tempfile
-from datetime import UTC, datetime
 from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
+from kit import fixed_clock
 from ui.uihelpers import settle  # tests/ is the import root (tests/ui is package "ui")
 
-from briefing.core.clock import ManualClock
 from briefing.launch import build_app
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.detail import DetailScreen
@@ -19,11 +18,9 @@ from briefing.ui.screens.detail import DetailScreen
 from .profiles import examples
 from .strategies import to_json, to_toml, valid_briefs
 
-START = datetime(2025, 10, 26, 11, 0, tzinfo=UTC)
-
 
 async def walk(path: Path, raw: dict) -> None:
-    app = build_app(path=path, clock=ManualClock(START))
+    app = build_app(path=path, clock=fixed_clock())
     app.animation_level = "none"
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

@@ -19,9 +19,9 @@ from typing import Any
 import tomli_w
 from hypothesis import given
 from hypothesis import strategies as st
+from kit import fixed_clock
 from ui.uihelpers import settle  # tests/ is the import root (tests/ui is package "ui")
 
-from briefing.core.clock import ManualClock
 from briefing.launch import build_app
 from briefing.storage.config import Config, load_config
 from briefing.ui.keymap import all_bindings, check_keymap
@@ -117,7 +117,7 @@ async def _start(config_dir: Path, config: bytes, theme: bytes) -> None:
     (config_dir / "themes").mkdir(parents=True, exist_ok=True)
     (config_dir / "config.toml").write_bytes(config)
     (config_dir / "themes" / "mine.toml").write_bytes(theme)
-    app = build_app(clock=ManualClock(datetime(2025, 10, 26, 11, 0, tzinfo=UTC)))
+    app = build_app(clock=fixed_clock())
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert app.is_running and app.return_code is None

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from kit import brief_toml, fixed_clock
 from ui.uihelpers import screen_text, settle
 
-from briefing.core.clock import ManualClock
 from briefing.core.errors import BriefError
 from briefing.core.loading import load_brief
 from briefing.launch import build_app
@@ -27,7 +26,7 @@ async def test_a_file_name_with_markup_is_shown_literally(tmp_path: Path) -> Non
     library = tmp_path / "lib"
     library.mkdir()
     (library / f"{MARKUP_NAME}.toml").write_text("format = 1\ntitle = \n", encoding="utf-8")
-    app = build_app(path=library, clock=ManualClock(datetime(2025, 10, 26, 11, 0, tzinfo=UTC)))
+    app = build_app(path=library, clock=fixed_clock())
     async with app.run_test(size=(160, 30)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, LibraryScreen)
@@ -82,7 +81,7 @@ def test_validate_prints_any_file_name_on_a_strict_utf8_stream(
     folder.mkdir()
     path = os.fsencode(folder) + b"/" + name + b".toml"
     with open(path, "wb") as handle:
-        handle.write(b'format = 1\ntitle = "T"\npublished = 2025-01-01\n' if valid else b"x = [")
+        handle.write(brief_toml("T").encode() if valid else b"x = [")
     out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="strict")
     err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="strict")
     saved = sys.stdout, sys.stderr

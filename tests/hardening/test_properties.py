@@ -4,12 +4,13 @@ invalid input always fails with a BriefError made of well-formed problems."""
 from __future__ import annotations
 
 import io
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from kit import NOW
 from rich.console import Console
 
 from briefing.core.errors import BriefError
@@ -20,8 +21,6 @@ from briefing.show import render_brief
 
 from .profiles import examples
 from .strategies import aware_datetimes, damaged_bytes, schema_invalid, valid_files
-
-NOW = datetime(2025, 10, 26, 11, 0, tzinfo=UTC)
 
 # Problems about the whole file, which have neither a location nor a line.
 WHOLE_FILE = ("is empty", "looks like a binary file", "is UTF-16 text", "is nested too deeply",

@@ -7,10 +7,10 @@ strictly, so a fix turns them into an unexpected pass to be promoted.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from kit import NOW
 
 from briefing.core.errors import BriefError
 from briefing.core.loading import load_brief
@@ -18,7 +18,6 @@ from briefing.core.loading import load_brief
 from .test_properties import check_error, render_all
 
 REGRESSIONS = Path(__file__).resolve().parent.parent / "data" / "regressions"
-NOW = datetime(2025, 10, 26, 11, 0, tzinfo=UTC)
 
 KNOWN_BUGS: dict[str, str] = {
     # Fixed: years are now limited to 2..9998 (timeutil.parse_when), and keys made of

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from kit import run_briefing
 from textual.widgets import TextArea
 from ui.test_notes import wait_for_writes
 from ui.uihelpers import SEED_ID, SEED_TITLE, START, settle
@@ -40,10 +41,7 @@ def messages(app: Any) -> list[str]:
 
 
 def run(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "briefing", *args],
-        capture_output=True, text=True, env=env, cwd=cwd, timeout=TIMEOUT, check=False,
-    )
+    return run_briefing(*args, env=env, cwd=cwd, timeout=TIMEOUT)
 
 
 def no_traceback(result: subprocess.CompletedProcess[str]) -> None:

@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from kit import fixed_clock
 from textual.widgets import TextArea
 from ui.test_notes import wait_for_writes
-from ui.uihelpers import START, settle
+from ui.uihelpers import settle
 
-from briefing.core.clock import ManualClock
 from briefing.launch import build_app
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.confirm import ChoiceScreen
@@ -48,7 +48,7 @@ def make_app():  # noqa: ANN201
     """The reader as the CLI builds it, on a manual clock, without animations."""
 
     def make(**kwargs: Any) -> Any:
-        app = build_app(clock=ManualClock(START), **kwargs)
+        app = build_app(clock=fixed_clock(), **kwargs)
         app.animation_level = "none"
         return app
 

@@ -1,22 +1,14 @@
-"""Fixtures for the notes store tests: a fixed clock and a store in tmp_path."""
+"""Fixtures for the notes store tests: a store in tmp_path (the fixed ``now`` is the kit's)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from briefing.storage.notes import Annotations
 from briefing.storage.store import Store
-
-from .helpers import NOW
-
-
-@pytest.fixture
-def now() -> datetime:
-    return NOW
 
 
 @pytest.fixture

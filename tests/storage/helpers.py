@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
-from datetime import UTC, datetime
 from pathlib import Path
+
+import kit
 
 from briefing.core.loading import load_brief
 from briefing.core.models import Brief
@@ -14,8 +13,8 @@ from briefing.core.models import Brief
 DATA = Path(__file__).resolve().parent.parent / "data"
 REVISIONS = DATA / "revisions"
 GOLDEN = DATA / "golden"
-NOW = datetime(2025, 10, 26, 12, 0, tzinfo=UTC)
-"""The injected "now" of every test here (no test reads the wall clock)."""
+NOW = kit.NOW
+"""The injected "now" of every test here: the kit's (no test reads the wall clock)."""
 TIMEOUT = 60
 
 
@@ -26,14 +25,7 @@ def revision(name: str) -> Brief:
 
 def run_briefing(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``python -m briefing ARGS`` in a subprocess (it inherits the isolated environment)."""
-    return subprocess.run(
-        [sys.executable, "-m", "briefing", *args],
-        capture_output=True,
-        text=True,
-        env=env if env is not None else dict(os.environ),
-        timeout=TIMEOUT,
-        check=False,
-    )
+    return kit.run_briefing(*args, env=env, timeout=TIMEOUT)
 
 
 def assert_one_line_error(result: subprocess.CompletedProcess[str]) -> None:

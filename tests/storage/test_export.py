@@ -217,7 +217,7 @@ def test_json_export_is_documented_and_versioned() -> None:
     data = json.loads(to_json(export_data(fixed_notes(), fixed_bookmarks(), library(), NOW)))
     assert data["format"] == EXPORT_FORMAT == "briefing-notes"
     assert data["version"] == EXPORT_VERSION == 1
-    assert data["exported"] == "2025-10-26T12:00:00Z"
+    assert data["exported"] == "2025-10-26T11:00:00Z"
     first = next(n for n in data["notes"] if n["uid"].endswith("1"))
     assert first["speaker"] == "Ana Ruiz, Mediator (Harbour Authority)"
     assert first["section"] == "Quote"

@@ -18,12 +18,14 @@ import threading
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from kit import brief_toml
 
 import briefing.core.library as library_module
 import briefing.core.loading as loading
@@ -47,15 +49,11 @@ from .helpers import DATA, TIMEOUT
 REPO = Path(__file__).resolve().parent.parent.parent
 SAMPLES = REPO / "sample_briefs"
 
-NAIVE_DEADLINE = """format = 1
-id = "naive-deadline"
-title = "{title}"
-published = 2025-10-26T10:00:00Z
-
-[[deadlines]]
-title = "Vote"
-due = 2025-11-02T09:30:00
-"""
+NAIVE_DEADLINE = {
+    "id": "naive-deadline",
+    "published": datetime(2025, 10, 26, 10, 0, tzinfo=UTC),
+    "deadlines": [{"title": "Vote", "due": datetime(2025, 11, 2, 9, 30)}],
+}
 """A brief whose deadline has no offset and which names no time zone: the reader's zone places it."""
 
 
@@ -620,7 +618,7 @@ def test_another_time_zone_empties_the_index(tmp_path: Path, index_path: Path) -
     folder = tmp_path / "naive"
     folder.mkdir()
     brief = folder / "naive.toml"
-    brief.write_text(NAIVE_DEADLINE.format(title="Naive"), encoding="utf-8")
+    brief.write_text(brief_toml("Naive", **NAIVE_DEADLINE), encoding="utf-8")
     paris, tokyo = ZoneInfo("Europe/Paris"), ZoneInfo("Asia/Tokyo")
 
     index = LibraryIndex(index_path, zone=paris)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import shutil
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from kit import NOW, brief_toml
 
 from briefing.storage.library_agenda import (
     AgendaItem,
@@ -26,72 +27,39 @@ from briefing.storage.library_people import (
 )
 
 SEED = "us-china-trade-talks-kuala-lumpur.toml"
-NOW = datetime(2025, 10, 26, 11, 0, tzinfo=UTC)
 
 # The same Scott Bessent in another case and with a title, quoted twice (dates out of order).
-RETURN_BRIEF = """\
-format = 1
-id = "bessent-returns"
-title = "Bessent back in Washington (test)"
-published = 2025-10-28T09:00:00-04:00
-tags = ["Trade", "test"]
-
-[[participants]]
-id = "sb"
-name = "Dr. SCOTT BESSENT"
-role = "Secretary of the Treasury"
-affiliation = "United States"
-
-[[participants]]
-id = "smith"
-name = "Jane Bessent-Smith"
-
-[[quotes]]
-id = "sb-later"
-speaker = "sb"
-text = "We have a framework."
-said = 2025-10-28T08:00:00-04:00
-
-[[quotes]]
-id = "sb-earlier"
-speaker = "sb"
-text = "Talks begin tomorrow."
-said = 2025-10-24
-
-[[deadlines]]
-id = "report"
-title = "Report to Congress"
-due = 2025-10-20
-
-[[deadlines]]
-id = "call"
-title = "Follow-up call"
-due = 2025-10-27T12:00:00Z
-
-[[deadlines]]
-id = "done"
-title = "Done already"
-due = 2025-10-29
-status = "met"
-"""
+EDT = timezone(timedelta(hours=-4))
+RETURN_BRIEF = brief_toml(
+    "Bessent back in Washington (test)",
+    id="bessent-returns",
+    published=datetime(2025, 10, 28, 9, 0, tzinfo=EDT),
+    tags=["Trade", "test"],
+    participants=[
+        {"id": "sb", "name": "Dr. SCOTT BESSENT", "role": "Secretary of the Treasury",
+         "affiliation": "United States"},
+        {"id": "smith", "name": "Jane Bessent-Smith"},
+    ],
+    quotes=[
+        {"id": "sb-later", "speaker": "sb", "text": "We have a framework.",
+         "said": datetime(2025, 10, 28, 8, 0, tzinfo=EDT)},
+        {"id": "sb-earlier", "speaker": "sb", "text": "Talks begin tomorrow.", "said": date(2025, 10, 24)},
+    ],
+    deadlines=[
+        {"id": "report", "title": "Report to Congress", "due": date(2025, 10, 20)},
+        {"id": "call", "title": "Follow-up call", "due": datetime(2025, 10, 27, 12, 0, tzinfo=UTC)},
+        {"id": "done", "title": "Done already", "due": date(2025, 10, 29), "status": "met"},
+    ],
+)  # fmt: skip
 
 # Known here only by an alias.
-ALIAS_BRIEF = """\
-format = 1
-id = "treasury-note"
-title = "A note from the Treasury (test)"
-published = 2025-10-20T12:00:00Z
-
-[[participants]]
-id = "sec"
-name = "The Treasury Secretary"
-aliases = ["Scott Bessent"]
-
-[[quotes]]
-id = "sec-quote"
-speaker = "sec"
-text = "Nothing to add."
-"""
+ALIAS_BRIEF = brief_toml(
+    "A note from the Treasury (test)",
+    id="treasury-note",
+    published=datetime(2025, 10, 20, 12, 0, tzinfo=UTC),
+    participants=[{"id": "sec", "name": "The Treasury Secretary", "aliases": ["Scott Bessent"]}],
+    quotes=[{"id": "sec-quote", "speaker": "sec", "text": "Nothing to add."}],
+)
 
 
 @pytest.fixture

@@ -239,7 +239,7 @@ def test_move_aside_keeps_everything_and_never_overwrites(tmp_path: Path) -> Non
     ):
         (tmp_path / name).write_bytes(data)
     first = move_aside(database, NOW)
-    assert first.name == "briefing.db.unreadable-20251026T120000"
+    assert first.name == "briefing.db.unreadable-20251026T110000"
     assert first.read_bytes() == b"main"
     assert (tmp_path / f"{first.name}-wal").read_bytes() == b"wal"
     assert (tmp_path / f"{first.name}-shm").read_bytes() == b"shm"

@@ -1,4 +1,5 @@
-"""Fixtures for the reader's UI tests: a manual clock and apps built by the real factory."""
+"""Fixtures for the reader's UI tests: apps built by the real factory on the kit's clock
+(the ``clock`` fixture of ``tests/conftest.py``)."""
 
 from __future__ import annotations
 
@@ -12,15 +13,7 @@ import pytest
 from briefing.core.clock import ManualClock
 from briefing.launch import build_app
 
-from .uihelpers import START
-
 DATA = Path(__file__).resolve().parent.parent / "data"
-
-
-@pytest.fixture
-def clock() -> ManualClock:
-    """A clock stopped at :data:`uihelpers.START`; tests move it with ``advance``/``set``."""
-    return ManualClock(START)
 
 
 @pytest.fixture
@@ -53,3 +46,10 @@ def mixed_library(tmp_path: Path, samples_dir: Path) -> Path:
     shutil.copy(samples_dir / "board-meeting-northwind-robotics.toml", folder)
     shutil.copy(DATA / "bad" / "bad_syntax.toml", folder / "broken.toml")
     return folder
+
+
+@pytest.fixture
+def at_repo_root(repo_root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Make the repository root the current folder (snapshots show paths relative to it)."""
+    monkeypatch.chdir(repo_root)
+    return repo_root

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import os
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from kit import make_brief
 from textual.widgets import Static
 
 import briefing.core.loading as loading
@@ -25,12 +27,6 @@ from .uihelpers import NARROW, SAMPLE_FILES, SEED_FILE, SEED_ID, plain, row_keys
 EXTRA = 3
 """Small generated briefs added to the samples (the folder stays under the process pool's threshold)."""
 
-BRIEF = """format = 1
-id = "extra-{n}"
-title = "Extra brief number {n}"
-published = 2025-0{month}-01T09:00:00Z
-tags = ["extra"]
-"""
 
 
 @pytest.fixture
@@ -39,7 +35,14 @@ def folder(tmp_path: Path, samples_dir: Path) -> Path:
     library = tmp_path / "library"
     shutil.copytree(samples_dir, library)
     for n in range(EXTRA):
-        (library / f"extra-{n}.toml").write_text(BRIEF.format(n=n, month=n + 1), encoding="utf-8")
+        make_brief(
+            library,
+            f"extra-{n}.toml",
+            id=f"extra-{n}",
+            title=f"Extra brief number {n}",
+            published=datetime(2025, n + 1, 1, 9, 0, tzinfo=UTC),
+            tags=["extra"],
+        )
     return library
 
 

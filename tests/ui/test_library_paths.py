@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
+from kit import brief_toml
 from textual.widgets import Static
 from unprivileged import run_unprivileged
 
@@ -19,14 +21,16 @@ from briefing.ui.widgets.library_table import LibraryTable
 
 from .uihelpers import NARROW, plain, settle
 
-BRIEF = 'format = 1\ntitle = "{title}"\npublished = 2025-01-01T09:00:00Z\n'
+
+def brief(title: str) -> str:
+    return brief_toml(title, published=datetime(2025, 1, 1, 9, 0, tzinfo=UTC))
 
 
 async def test_a_name_with_a_newline_and_escapes_shows_escaped(make_app, tmp_path: Path) -> None:
     library = tmp_path / "library"
     library.mkdir()
     name = "evil\n\x1b[2Jname\u200b\u202e.toml"
-    (library / name).write_text(BRIEF.format(title="Evil"))
+    (library / name).write_text(brief("Evil"))
     app = make_app(path=library)
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
@@ -84,7 +88,7 @@ asyncio.run(main())
 def test_a_configured_folder_below_one_that_cannot_be_entered(tmp_path: Path) -> None:
     library = tmp_path / "library"
     (library / "locked" / "sub").mkdir(parents=True)
-    (library / "good.toml").write_text(BRIEF.format(title="Good"))
+    (library / "good.toml").write_text(brief("Good"))
     config = tmp_path / "config"
     config.mkdir()
     (config / "config.toml").write_text(

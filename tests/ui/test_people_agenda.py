@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 import pytest
+from kit import brief_toml
 from textual.pilot import Pilot
 
 from briefing.core.clock import ManualClock
@@ -21,53 +23,31 @@ from briefing.ui.widgets.item_list import ItemList
 from .uihelpers import NARROW, SEED_FILE, WIDE, option_ids, option_text, screen_text, settle
 
 # Scott Bessent again, in capitals and with a title; quoted twice.
-RETURN_BRIEF = """\
-format = 1
-id = "bessent-returns"
-title = "Bessent back in Washington (test)"
-published = 2025-10-28T09:00:00-04:00
-tags = ["test"]
-
-[[participants]]
-id = "sb"
-name = "Dr. SCOTT BESSENT"
-role = "Secretary of the Treasury"
-
-[[quotes]]
-id = "sb-later"
-speaker = "sb"
-text = "We have a framework."
-said = 2025-10-28T08:00:00-04:00
-
-[[quotes]]
-id = "sb-earlier"
-speaker = "sb"
-text = "Talks begin tomorrow."
-said = 2025-10-24
-
-[[deadlines]]
-id = "report"
-title = "Report to Congress"
-due = 2025-10-20
-
-[[deadlines]]
-id = "call"
-title = "Follow-up call"
-due = 2025-10-26T11:00:03Z
-"""
+EDT = timezone(timedelta(hours=-4))
+RETURN_BRIEF = brief_toml(
+    "Bessent back in Washington (test)",
+    id="bessent-returns",
+    published=datetime(2025, 10, 28, 9, 0, tzinfo=EDT),
+    tags=["test"],
+    participants=[{"id": "sb", "name": "Dr. SCOTT BESSENT", "role": "Secretary of the Treasury"}],
+    quotes=[
+        {"id": "sb-later", "speaker": "sb", "text": "We have a framework.",
+         "said": datetime(2025, 10, 28, 8, 0, tzinfo=EDT)},
+        {"id": "sb-earlier", "speaker": "sb", "text": "Talks begin tomorrow.", "said": date(2025, 10, 24)},
+    ],
+    deadlines=[
+        {"id": "report", "title": "Report to Congress", "due": date(2025, 10, 20)},
+        {"id": "call", "title": "Follow-up call", "due": datetime(2025, 10, 26, 11, 0, 3, tzinfo=UTC)},
+    ],
+)  # fmt: skip
 
 # Known here only by an alias.
-ALIAS_BRIEF = """\
-format = 1
-id = "treasury-note"
-title = "A note from the Treasury (test)"
-published = 2025-10-20T12:00:00Z
-
-[[participants]]
-id = "sec"
-name = "The Treasury Secretary"
-aliases = ["Scott Bessent"]
-"""
+ALIAS_BRIEF = brief_toml(
+    "A note from the Treasury (test)",
+    id="treasury-note",
+    published=datetime(2025, 10, 20, 12, 0, tzinfo=UTC),
+    participants=[{"id": "sec", "name": "The Treasury Secretary", "aliases": ["Scott Bessent"]}],
+)
 
 
 @pytest.fixture

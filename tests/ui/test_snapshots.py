@@ -14,18 +14,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from kit import fixed_clock
 
-from briefing.core.clock import ManualClock
 from briefing.launch import build_app
 
-from .uihelpers import NARROW, START, WIDE, settle
+from .uihelpers import NARROW, WIDE, settle
 
 
 @pytest.fixture
 def frozen_app(repo_root: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     """The reader on ``sample_briefs`` (a relative path), a stopped clock and the dark theme."""
     monkeypatch.chdir(repo_root)
-    app = build_app(path="sample_briefs", theme="briefing-dark", clock=ManualClock(START))
+    app = build_app(path="sample_briefs", theme="briefing-dark", clock=fixed_clock())
     app.animation_level = "none"
     return app
 

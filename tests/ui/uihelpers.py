@@ -1,113 +1,19 @@
-"""Helpers for the UI tests: a fixed start time, the two layouts, ways to read the screen.
+"""The UI tests' helpers under their old name: they live in the test kit (``kit.pilot``)."""
 
-Imported by the test modules of this package; fixtures live in ``conftest.py``.
-"""
-
-from __future__ import annotations
-
-import asyncio
-import io
-from datetime import UTC, datetime
-from typing import Any
-
-from rich.console import Console
-from textual.app import App
-from textual.content import Content
-from textual.pilot import Pilot
-from textual.widgets import DataTable, OptionList, Static
-
-from briefing.ui.widgets.item_list import ItemList
-
-START = datetime(2025, 10, 26, 11, 0, 0, tzinfo=UTC)
-"""The moment every UI test starts at: 2h05 after the seed brief was published (10:55Z)."""
-
-SEED_ID = "us-china-trade-talks-kuala-lumpur-2025"
-SEED_FILE = "us-china-trade-talks-kuala-lumpur.toml"
-SEED_TITLE = "US, China agree on preliminary trade deal in Malaysia, officials say"
-
-NARROW = (80, 24)
-WIDE = (160, 48)
-LAYOUTS = {"narrow": NARROW, "wide": WIDE}
-"""Terminal sizes on both sides of BriefScreen's 120-column breakpoint."""
-
-SAMPLE_FILES = (
-    "board-meeting-northwind-robotics.toml",
-    "flood-response-riverside.json",
-    "parliament-housing-bill.toml",
-    "summit-multilingual.toml",
+from kit.pilot import (  # noqa: F401  (the names the UI tests import from here)
+    LAYOUTS,
+    NARROW,
+    SAMPLE_FILES,
     SEED_FILE,
+    SEED_ID,
+    SEED_TITLE,
+    START,
+    WIDE,
+    cursor_key,
+    option_ids,
+    option_text,
+    plain,
+    row_keys,
+    screen_text,
+    settle,
 )
-
-
-async def settle(pilot: Pilot[Any]) -> None:
-    """Let loading workers finish and their messages be handled.
-
-    A brief screen fills its panes just after its first frame (and may load the
-    brief in a worker first), so wait for it to say it is ready.
-    """
-    from briefing.ui.screens.brief import BriefScreen
-
-    await pilot.pause()
-    screen = pilot.app.screen
-    if isinstance(screen, BriefScreen):
-        await asyncio.wait_for(screen.ready.wait(), timeout=30)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def screen_text(app: App[Any]) -> str:
-    """The characters on the terminal, line by line, as the user sees them.
-
-    This is what ``App.export_screenshot`` renders (the current screen over the
-    screens below it), exported as text instead of SVG so tests can search it.
-    """
-    width, height = app.size
-    console = Console(
-        width=width,
-        height=height,
-        file=io.StringIO(),
-        force_terminal=True,
-        color_system="truecolor",
-        record=True,
-        legacy_windows=False,
-        safe_box=False,
-    )
-    console.print(
-        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    )
-    return console.export_text(styles=False)
-
-
-def plain(widget: Static) -> str:
-    """The plain text a Static was last given."""
-    content = widget.content
-    return content.plain if isinstance(content, Content) else str(content)
-
-
-def option_ids(options: OptionList | ItemList) -> list[str | None]:
-    """The ids of the options (or of an ItemList's items) in list order."""
-    if isinstance(options, ItemList):
-        return list(options.item_ids)
-    return [options.get_option_at_index(i).id for i in range(options.option_count)]
-
-
-def option_text(options: OptionList | ItemList, option_id: str) -> str:
-    """The plain text of the option (or item, with its mark) with ``option_id``."""
-    if isinstance(options, ItemList):
-        return options.prompt(option_id).plain
-    prompt = options.get_option(option_id).prompt
-    return prompt.plain if isinstance(prompt, Content) else str(prompt)
-
-
-def row_keys(table: Any) -> list[str | None]:
-    """The row keys of a DataTable or the library's table, in display order."""
-    if isinstance(table, DataTable):
-        return [row.key.value for row in table.ordered_rows]
-    return list(table.keys)
-
-
-def cursor_key(table: Any) -> str | None:
-    """The row key under the cursor of a DataTable or the library's table."""
-    if isinstance(table, DataTable):
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-    return table.highlighted_key
