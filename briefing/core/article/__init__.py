@@ -187,17 +187,12 @@ def _draft(
     ]
     deadlines = [d for d in dates if d.kind == "deadline"]
     timeline = [d for d in dates if d.kind == "timeline"]
-    for count, what in [
-        (len(persons), "participants"),
-        (len(quotes), "quotes"),
-        (len(deadlines), "deadlines"),
-        (len(timeline), "timeline events"),
-    ]:
-        if count > MAX_ITEMS_PER_SECTION:
-            header.append(
-                f"check: the article has more {what}; the draft keeps the first"
-                f" {MAX_ITEMS_PER_SECTION:,} {what} (a brief holds no more)"
-            )
+    header += _left_out(
+        participants=len(persons),
+        quotes=len(quotes),
+        deadlines=len(deadlines),
+        timeline_events=len(timeline),
+    )
     top = [
         Field("format", 1),
         Field("title", title, top_checks.get("title")),
@@ -255,6 +250,16 @@ def _draft(
         table.add("note", figure.note)
         tables.append(table)
     return Draft(header, top, _summary(document), source, tables)
+
+
+def _left_out(**counts: int) -> list[str]:
+    """A check note for each section that has more items than a draft keeps."""
+    return [
+        f"check: the article has more {what}; the draft keeps the first"
+        f" {MAX_ITEMS_PER_SECTION:,} {what} (a brief holds no more)"
+        for what, count in ((key.replace("_", " "), n) for key, n in counts.items())
+        if count > MAX_ITEMS_PER_SECTION
+    ]
 
 
 def _note_doubts(
