@@ -189,13 +189,14 @@ def find_people(document: Document, quotes: list[tuple[int, int]]) -> People:
                 title, before, honorific = title_before(finder, previous[0])
                 if not (title and title[-1].base.endswith("s")):
                     title = []
-        name_tokens = tokens.span(i, j)
-        while name_tokens and name_tokens[-1].base in NAME_SUFFIXES:
-            name_tokens.pop()
-        if not name_tokens:
+        name_end = j  # the name's words, read from the columns: without "Jr." and the like
+        while name_end > i and tokens.bases[name_end - 1] in NAME_SUFFIXES:
+            name_end -= 1
+        name_words = name_end - i
+        if not name_words:
             continue
-        name = " ".join(t.text for t in name_tokens)
-        if name_tokens[-1].possessive:
+        name = " ".join(tokens.texts[i:name_end])
+        if tokens.possessive[name_end - 1]:
             name = re.sub(r"['’]s?$", "", name)
         person = Person(name=name, first=tokens.starts[i])
         if tokens.starts[i] in finder.nicknames:
@@ -232,19 +233,19 @@ def find_people(document: Document, quotes: list[tuple[int, int]]) -> People:
         titled = bool(title) or honorific is not None
         is_person = person.role is not None or honorific is not None
         speaks = _speech_next_to(finder, i, j)
-        if not is_person and len(name_tokens) >= 2 and _of_organisation(finder, j):
+        if not is_person and name_words >= 2 and _of_organisation(finder, j):
             # "Sarah Klein of Ostrava Partners"
             is_person = True
             person.affiliation = org_after(finder, j + 1)
             person.checks.append("no title or role given")
-        if not is_person and len(name_tokens) >= 2 and speaks:
+        if not is_person and name_words >= 2 and speaks:
             is_person = True
             person.checks.append("named as a speaker, with no title or role")
-        if len(name_tokens) == 1 and (is_person or speaks):
+        if name_words == 1 and (is_person or speaks):
             pending_single.append((person, titled))
             continue
         if not is_person:
-            if len(name_tokens) >= 2:
+            if name_words >= 2:
                 candidates.append(person)
             continue
         known.add(person)
