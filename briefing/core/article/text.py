@@ -12,6 +12,7 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from briefing.core.article.patterns import lazy
 from briefing.core.safetext import clean_text
@@ -215,20 +216,26 @@ def _classify(blocks: list[str]) -> list[tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _word_before(text: str) -> str:
+    """The word that ends ``text`` before its full stop, in lower case, without dots.
+
+    Remembered by text: an article can repeat "on Nov. 10" a hundred thousand times.
+    """
+    before = _WORD_BEFORE.search(text)
+    return before.group(1).lower().rstrip(".") if before else ""
+
+
 def _split_sentences(document: Document) -> None:
     body = document.body
     sentences: list[tuple[int, int]] = []
     for paragraph in document.paragraphs:
         start = paragraph.start
         for match in _BOUNDARY.finditer(body, paragraph.start, paragraph.end):
-            before = _WORD_BEFORE.search(
-                body, max(paragraph.start, match.start() - 40), match.end()
-            )
-            word = before.group(1).lower().rstrip(".") if before else ""
-            if match.group().startswith(".") and (
-                word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
-            ):
-                continue
+            if match.group().startswith("."):
+                word = _word_before(body[max(paragraph.start, match.start() - 40) : match.end()])
+                if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                    continue
             sentences.append((start, match.end()))
             start = match.end()
             while start < paragraph.end and body[start] == " ":
