@@ -39,7 +39,7 @@ START = datetime(2025, 1, 1, tzinfo=UTC)
 
 def fill(path: Path, count: int) -> None:
     """``count`` notes, the i-th changed i seconds after START; body "note number i"."""
-    from briefing.storage.store import Store
+    from briefing.storage.store.database import Store
 
     Store(path).connection.close()
     connection = sqlite3.connect(path)

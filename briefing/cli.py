@@ -180,7 +180,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     """
     from briefing.core.clock import local_zone
     from briefing.core.files import FileProblem, find_briefs
-    from briefing.storage.indexing import entry_from_row, index_in_processes
+    from briefing.storage.index.indexing import entry_from_row, index_in_processes
 
     folder_problems: list[FileProblem] = []
     files = [str(path) for path in find_briefs(args.paths, folder_problems)]

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from briefing.core.safetext import clean_line, display_path
 
 if TYPE_CHECKING:
-    from briefing.storage.library_agenda import AgendaRow
+    from briefing.storage.index.agenda import AgendaRow
 
 UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 _DURATION = re.compile(r"\s*(\d{1,6})\s*([mhdw])\s*", re.IGNORECASE)
@@ -149,7 +149,7 @@ def _library_can_be_read(library: list[Path]) -> bool:
 def run_agenda(args: argparse.Namespace) -> int:
     """Run ``briefing agenda``; return the exit status (0, also when nothing is open)."""
     from briefing.core.clock import SystemClock
-    from briefing.storage.library_agenda import schedule
+    from briefing.storage.index.agenda import schedule
 
     if args.data_dir:
         os.environ["BRIEFING_DATA_DIR"] = args.data_dir
@@ -158,8 +158,8 @@ def run_agenda(args: argparse.Namespace) -> int:
         return 2
     from briefing.core.clock import local_zone
     from briefing.storage import paths
-    from briefing.storage.library_agenda import agenda_in_library
-    from briefing.storage.library_index import LibraryIndex, index_in_processes
+    from briefing.storage.index.agenda import agenda_in_library
+    from briefing.storage.index.database import LibraryIndex, index_in_processes
 
     zone = local_zone()
     index = LibraryIndex(paths.index_file(), zone=zone)

@@ -137,7 +137,7 @@ def _target(output: str | None, title: str) -> Path:
 
 def _write(target: Path, data: bytes, *, force: bool) -> None:
     # The export's rule: --force replaces a regular file, never a link, FIFO or device.
-    from briefing.storage.exporting import ExportError, ExportExists, write_export
+    from briefing.storage.export_files import ExportError, ExportExists, write_export
 
     try:
         write_export(target, data, force=force)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.core.safetext import clean_line
-from briefing.storage.exporting import FORMATS, SUFFIXES
+from briefing.storage.export_files import FORMATS, SUFFIXES
 
 if TYPE_CHECKING:
     from briefing.core.models import Brief
@@ -69,8 +69,8 @@ def _library(args: argparse.Namespace):
 
 def _open_annotations():
     from briefing.storage import paths
-    from briefing.storage.notes import Annotations
-    from briefing.storage.store import Store
+    from briefing.storage.store.database import Store
+    from briefing.storage.store.notes import Annotations
 
     return Annotations(Store(paths.database_file()))
 
@@ -86,8 +86,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Write the export; 0 on success, 1 on a problem (said in one line)."""
     from briefing.core.clock import SystemClock
     from briefing.core.filenames import safe_filename
-    from briefing.storage.exporting import ExportError, ExportExists, render_export, write_export
-    from briefing.storage.store import StoreError
+    from briefing.storage.export_files import ExportError, ExportExists, render_export, write_export
+    from briefing.storage.store.database import StoreError
 
     config, briefs = _library(args)
     fmt = "ics" if args.deadlines else (args.format or config.export_format)
@@ -139,7 +139,7 @@ def cmd_import_notes(args: argparse.Namespace) -> int:
     from briefing.core.errors import BriefError
     from briefing.core.export import parse_export
     from briefing.core.loading import decode, read_limited
-    from briefing.storage.store import StoreError
+    from briefing.storage.store.database import StoreError
 
     path = Path(args.file)
     try:
@@ -168,7 +168,7 @@ def cmd_import_notes(args: argparse.Namespace) -> int:
 def cmd_doctor(args: argparse.Namespace) -> int:
     """Check the store (and with --repair, move an unreadable one aside)."""
     from briefing.storage import paths
-    from briefing.storage.store import Store, StoreError, move_aside
+    from briefing.storage.store.database import Store, StoreError, move_aside
 
     database = paths.database_file()
     print(f"database: {database}")

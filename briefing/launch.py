@@ -16,7 +16,7 @@ from briefing.core.clock import Clock, ShiftedClock, SystemClock, local_zone
 from briefing.core.library import LibraryEntry
 from briefing.storage import paths
 from briefing.storage.config import load_config
-from briefing.storage.store import Store
+from briefing.storage.store.database import Store
 
 
 def build_app(
@@ -32,7 +32,7 @@ def build_app(
     library); without it, the configured library folders, else the bundled
     samples. ``clock`` wins over ``now`` (which starts a clock at that moment).
     """
-    from briefing.storage.library_index import LibraryIndex
+    from briefing.storage.index.database import LibraryIndex
     from briefing.ui.app import BriefingApp
     from briefing.ui.themes import load_themes
 

@@ -103,9 +103,9 @@ def test_the_first_screens_start_without_the_notes_models() -> None:
     """The library's first frame needs counts of notes, not the note models (8 ms of
     dataclasses); the reader needs them once a brief is in its panes."""
     code = (
-        "import sys, briefing.ui.screens.library, briefing.storage.seen, briefing.storage.store\n"
+        "import sys, briefing.ui.screens.library, briefing.storage.store.seen, briefing.storage.store.database\n"
         "import briefing.ui.screens.brief\n"
-        "heavy = {'briefing.storage.notes', 'briefing.core.annotations', 'briefing.core.changes'}\n"
+        "heavy = {'briefing.storage.store.notes', 'briefing.core.annotations', 'briefing.core.changes'}\n"
         "assert not heavy & set(sys.modules), sorted(heavy & set(sys.modules))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

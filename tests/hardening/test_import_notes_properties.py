@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 
 from briefing import cli_notes
 from briefing.storage import paths
-from briefing.storage.notes import Annotations
-from briefing.storage.store import Store
+from briefing.storage.store.database import Store
+from briefing.storage.store.notes import Annotations
 
 from .profiles import examples
 from .strategies import any_text, aware_datetimes, naive_datetimes

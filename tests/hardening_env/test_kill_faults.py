@@ -32,8 +32,8 @@ import sys, time
 from datetime import datetime, timezone
 from pathlib import Path
 from briefing.core.anchors import Anchor, ItemKind
-from briefing.storage.notes import Annotations
-from briefing.storage.store import Store
+from briefing.storage.store.notes import Annotations
+from briefing.storage.store.database import Store
 NOW = datetime(2025, 10, 26, 12, 0, tzinfo=timezone.utc)
 ANCHOR = Anchor("faults", ItemKind.QUOTE, "q1")
 """
@@ -77,7 +77,7 @@ def child_env() -> dict[str, str]:
 
 def check(database: Path) -> set[str]:
     """The stored uids, after opening the database as the next briefing would (WAL recovery)."""
-    from briefing.storage.store import Store
+    from briefing.storage.store.database import Store
 
     store = Store(database)
     try:

@@ -14,8 +14,8 @@ import pytest
 
 from briefing import cli_notes
 from briefing.storage import paths
-from briefing.storage.notes import Annotations
-from briefing.storage.store import Store, StoreError
+from briefing.storage.store.database import Store, StoreError
+from briefing.storage.store.notes import Annotations
 
 from .helpers import run_briefing
 from .test_store_faults import ANCHOR, BAD_DATABASES, add

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.storage.store import Store
+from briefing.storage.store.database import Store
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL")
 
@@ -30,8 +30,8 @@ import sys, time
 from datetime import datetime, timezone
 from pathlib import Path
 from briefing.core.anchors import Anchor, ItemKind
-from briefing.storage.notes import Annotations
-from briefing.storage.store import Store
+from briefing.storage.store.notes import Annotations
+from briefing.storage.store.database import Store
 NOW = datetime(2025, 10, 26, 12, 0, tzinfo=timezone.utc)
 ANCHOR = Anchor("durability", ItemKind.QUOTE, "q1")
 """
@@ -193,7 +193,7 @@ def test_concurrent_writers_lose_nothing(tmp_path: Path, writers: int) -> None:
 OPENER = """
 import sys, time
 from pathlib import Path
-from briefing.storage.store import Store
+from briefing.storage.store.database import Store
 database, barrier, key = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 print("ready", flush=True)
 deadline = time.monotonic() + 30

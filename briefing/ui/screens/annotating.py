@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from textual.binding import Binding
 
 from briefing.core.anchors import KIND_OF_SECTION, Anchor, ItemKind, item_text
-from briefing.storage.store import StoreError
+from briefing.storage.store.database import StoreError
 from briefing.ui.field_keys import field_binding, field_key_allowed
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ ItemKey = tuple[ItemKind, str]
 
 def _annotations_of(store):  # noqa: ANN001, ANN202 - Store -> Annotations
     """The notes of ``store`` (the writer's own connection), imported when first needed."""
-    from briefing.storage.notes import Annotations
+    from briefing.storage.store.notes import Annotations
 
     return Annotations(store)
 
@@ -97,7 +97,7 @@ class AnnotatingMixin:
         brief = self.brief
 
         def reanchor(store):  # noqa: ANN001, ANN202 - Store -> tuple[int, int]
-            from briefing.storage.notes import Annotations
+            from briefing.storage.store.notes import Annotations
 
             return Annotations(store).reanchor(brief)
 
@@ -291,7 +291,7 @@ class AnnotatingMixin:
         found = self._latest_note()
         if found is None or self._annotations_or_say() is None:
             return
-        from briefing.storage.editor import EditorError, edit_text
+        from briefing.storage.external_editor import EditorError, edit_text
 
         note, _ = found
         try:

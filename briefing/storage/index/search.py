@@ -1,12 +1,12 @@
 """Full-text search across the library: every item of every brief, and the user's notes.
 
 The library index keeps an FTS5 table of every item (see
-:meth:`~briefing.storage.library_index.LibraryIndex.build_search`); notes live
+:meth:`~briefing.storage.index.database.LibraryIndex.build_search`); notes live
 in another database, so :class:`NotesIndex` puts them in an FTS5 table of its
 own, in memory, when a search starts (a reader has hundreds of notes, not
 millions: building it takes milliseconds).
 
-Queries are read by :func:`~briefing.storage.search_query.parse_query`, which
+Queries are read by :func:`~briefing.storage.index.query.parse_query`, which
 quotes every word, so no query can raise; what cannot be searched is said in
 :attr:`SearchResult.problem`. Each hit's snippet is plain text plus
 ``(start, end)`` offsets of the matches, never text with markers in it.
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from briefing.core.anchors import ItemKind
 from briefing.core.annotations import KIND_LABELS
-from briefing.storage.search_query import (
+from briefing.storage.index.query import (
     Marked,
     Query,
     Term,

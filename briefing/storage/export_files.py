@@ -15,7 +15,7 @@ from briefing.storage.atomic import atomic_write
 
 if TYPE_CHECKING:
     from briefing.core.models import Brief
-    from briefing.storage.notes import Annotations
+    from briefing.storage.store.notes import Annotations
 
 FORMATS = ("md", "json", "toml", "ics")
 SUFFIXES = {"md": ".md", "json": ".json", "toml": ".toml", "ics": ".ics"}
