@@ -137,8 +137,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import_notes(args: argparse.Namespace) -> int:
     """Merge a JSON or TOML export into the store."""
     from briefing.core.errors import BriefError
-    from briefing.core.export import parse_export
     from briefing.core.loading import decode, read_limited
+    from briefing.core.notes_export import parse_export
     from briefing.storage.store.database import StoreError
 
     path = Path(args.file)

@@ -2,7 +2,7 @@
 
 The people screen looks at every brief at once without parsing brief files:
 the people come from the participant and quote rows of the index's ``items``
-table (merged by :mod:`briefing.core.people`). Without an index (no data
+table (merged by :mod:`briefing.core.people_merge`). Without an index (no data
 folder) the same records are made from briefs read directly, through the same
 functions. :func:`read_library` is shared with :mod:`.agenda`.
 """
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from briefing.core.library_items import brief_items
-from briefing.core.people import Appearance, Person, merge_people
+from briefing.core.people_merge import Appearance, Person, merge_people
 from briefing.storage.index.schema import roots_clause
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ class LibraryPeople:
     """Every person of a library, and each one's quotes."""
 
     people: list[Person] = field(default_factory=list)
-    """Merged people, the most present first (see :func:`~briefing.core.people.merge_people`)."""
+    """Merged people, the most present first (see :func:`~briefing.core.people_merge.merge_people`)."""
     titles: dict[str, str] = field(default_factory=dict)
     """Brief titles by brief key (path)."""
     quotes: dict[tuple[str, str], list[_Record]] = field(default_factory=dict)

@@ -22,7 +22,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from briefing.core.people import Person, person_matches
+from briefing.core.people_merge import Person, person_matches
 from briefing.ui.app_library import ItemTarget
 from briefing.ui.field_keys import field_binding, field_key_allowed
 from briefing.ui.render import MUTED, Prompt
