@@ -34,7 +34,7 @@ WALL_CASES = {
     "import textual.app": "import textual.app",
     "import briefing.ui.app": "import briefing.ui.app",
     "imports of `briefing FILE`": (
-        "import briefing.cli, briefing.launch, briefing.ui.app, briefing.ui.themes"
+        "import briefing.cli, briefing.ui.launch, briefing.ui.app, briefing.ui.themes"
     ),
 }
 

@@ -76,7 +76,7 @@ def screen_text(app: Any) -> str:
 
 async def run_child(count: int) -> dict[str, Any]:
     from briefing.core.clock import ManualClock
-    from briefing.launch import build_app
+    from briefing.ui.launch import build_app
 
     app = build_app(path=SEED, clock=ManualClock(datetime(2025, 10, 26, 11, tzinfo=UTC)))
     app.animation_level = "none"

@@ -21,10 +21,10 @@ from ui.test_notes import wait_for_writes
 from ui.uihelpers import SEED_ID, SEED_TITLE, START, settle
 
 from briefing.core.anchors import Anchor, ItemKind
-from briefing.launch import build_app
 from briefing.storage import atomic as atomic_module
 from briefing.storage.store.database import Store, StoreError
 from briefing.storage.store.notes import Annotations
+from briefing.ui.launch import build_app
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.confirm import ChoiceScreen
 from briefing.ui.screens.note_editor import NoteEditorScreen

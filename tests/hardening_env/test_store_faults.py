@@ -25,11 +25,11 @@ import pytest
 from ui.uihelpers import SEED_ID, START, settle
 
 from briefing.core.anchors import Anchor, ItemKind
-from briefing.launch import build_app
 from briefing.storage import paths
 from briefing.storage.store import database as store_module
 from briefing.storage.store.database import Store
 from briefing.storage.store.notes import Annotations
+from briefing.ui.launch import build_app
 
 REPO = Path(__file__).resolve().parent.parent.parent
 SEED = REPO / "sample_briefs" / "us-china-trade-talks-kuala-lumpur.toml"
