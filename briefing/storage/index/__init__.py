@@ -2,9 +2,10 @@
 
 ``database`` lists and refreshes the library (``schema``; files read by ``indexing``,
 in ``worker`` processes for a large library), ``items`` fills the full-text tables
-that ``search`` queries (``query`` reads what the user typed), and ``people`` and
-``agenda`` read the whole library from it. Everything here can be rebuilt from the
-brief files: it never holds the user's notes.
+that ``search`` queries (``query`` reads what the user typed; ``notes_search`` puts
+the user's notes beside them for a search), and ``people`` and ``agenda`` read the
+whole library from it. Everything here can be rebuilt from the brief files: it never
+keeps the user's notes.
 
 May import ``briefing.core`` and the rest of ``briefing.storage``; never Textual or
 Rich. Nothing here touches the disk at import time.
