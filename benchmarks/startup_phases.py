@@ -75,6 +75,7 @@ def child(kind: str, out: str) -> None:
     tl.mark("python running")
     if kind == "briefing":
         import briefing.cli  # noqa: F401
+        import briefing.cli.open_reader  # noqa: F401
 
         tl.mark("imported briefing.cli")
         import briefing.ui.launch as launch
