@@ -34,7 +34,8 @@ WALL_CASES = {
     "import textual.app": "import textual.app",
     "import briefing.ui.app": "import briefing.ui.app",
     "imports of `briefing FILE`": (
-        "import briefing.cli, briefing.launch, briefing.ui.app, briefing.ui.themes"
+        "import briefing.cli, briefing.cli.open_reader, briefing.ui.launch, briefing.ui.app,"
+        " briefing.ui.themes"
     ),
 }
 

@@ -103,7 +103,7 @@ def press(app: Any, key: str) -> None:
 
 def make_app(path: Path) -> Any:
     from briefing.core.clock import ManualClock
-    from briefing.launch import build_app
+    from briefing.ui.launch import build_app
 
     app = build_app(path=path, clock=ManualClock(START))
     app.animation_level = "none"

@@ -35,10 +35,10 @@ sys.path.insert(0, str(HERE.parent))
 
 from briefing.core.anchors import Anchor, ItemKind  # noqa: E402
 from briefing.core.annotations import Bookmark, Note  # noqa: E402
-from briefing.core.export import export_data, parse_export, to_json, to_markdown, to_toml  # noqa: E402
 from briefing.core.loading import load_brief  # noqa: E402
-from briefing.storage.notes import Annotations  # noqa: E402
-from briefing.storage.store import Store  # noqa: E402
+from briefing.core.notes_export import export_data, parse_export, to_json, to_markdown, to_toml  # noqa: E402
+from briefing.storage.store.database import Store  # noqa: E402
+from briefing.storage.store.notes import Annotations  # noqa: E402
 
 SEED = HERE.parent / "sample_briefs" / "us-china-trade-talks-kuala-lumpur.toml"
 NOW = datetime(2025, 10, 26, 12, 0, tzinfo=UTC)

@@ -39,7 +39,7 @@ START = datetime(2025, 1, 1, tzinfo=UTC)
 
 def fill(path: Path, count: int) -> None:
     """``count`` notes, the i-th changed i seconds after START; body "note number i"."""
-    from briefing.storage.store import Store
+    from briefing.storage.store.database import Store
 
     Store(path).connection.close()
     connection = sqlite3.connect(path)
@@ -76,7 +76,7 @@ def screen_text(app: Any) -> str:
 
 async def run_child(count: int) -> dict[str, Any]:
     from briefing.core.clock import ManualClock
-    from briefing.launch import build_app
+    from briefing.ui.launch import build_app
 
     app = build_app(path=SEED, clock=ManualClock(datetime(2025, 10, 26, 11, tzinfo=UTC)))
     app.animation_level = "none"

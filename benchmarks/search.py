@@ -42,9 +42,9 @@ import fixtures  # noqa: E402
 
 from briefing.core.anchors import ItemKind  # noqa: E402
 from briefing.core.annotations import Note  # noqa: E402
-from briefing.storage import library_index  # noqa: E402
-from briefing.storage.library_index import LibraryIndex, index_in_processes  # noqa: E402
-from briefing.storage.library_search import (  # noqa: E402
+from briefing.storage.index import database as library_index  # noqa: E402
+from briefing.storage.index.database import LibraryIndex, index_in_processes  # noqa: E402
+from briefing.storage.index.search import (  # noqa: E402
     LibrarySearch,
     NotesIndex,
     open_search_connection,

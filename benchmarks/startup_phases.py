@@ -4,7 +4,7 @@
 Run as ``python benchmarks/startup_phases.py [--runs N]``: each run starts a child
 (this file with ``--child``) in a pseudo-terminal of 120x40, as the user's terminal
 would. The child opens the seed brief the way ``briefing FILE`` does (the same
-functions: ``briefing.cli`` → ``briefing.launch.build_app`` → ``App.run``) with thin
+functions: ``briefing.cli`` → ``briefing.ui.launch.build_app`` → ``App.run``) with thin
 timing wrappers around the steps, notes when the frame holding the brief's title is
 handed to the terminal, and exits right then. The bare Textual app is timed the same
 way. Figures are milliseconds since the child's first line of Python (the interpreter's
@@ -14,7 +14,7 @@ With STARTUP_PHASES_PROFILE=FILE in the environment, each child also runs cProfi
 from ``app.run()`` to that first frame and writes the stats to FILE (the last run's
 stay); read them with ``python -m pstats FILE``.
 
-The wrappers reach into briefing's internals (``briefing.launch``'s helpers, the screen
+The wrappers reach into briefing's internals (``briefing.ui.launch``'s helpers, the screen
 classes); when those move, the affected phases are reported as missing instead of
 failing the run. This is a diagnostic, not a contract.
 """
@@ -75,11 +75,12 @@ def child(kind: str, out: str) -> None:
     tl.mark("python running")
     if kind == "briefing":
         import briefing.cli  # noqa: F401
+        import briefing.cli.open_reader  # noqa: F401
 
         tl.mark("imported briefing.cli")
-        import briefing.launch as launch
+        import briefing.ui.launch as launch
 
-        tl.mark("imported briefing.launch (core, storage)")
+        tl.mark("imported briefing.ui.launch (core, storage)")
         import briefing.ui.app as ui_app
         import briefing.ui.themes  # noqa: F401
 

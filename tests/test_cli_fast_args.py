@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing import cli
+from briefing.cli import parser
 
 TOKENS = [
     "--theme",
@@ -41,14 +41,14 @@ def by_argparse(arguments: list[str]) -> tuple[object, ...] | None:
     """What argparse makes of ``arguments``, or None when it refuses them (or exits)."""
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         try:
-            parsed = cli._reader_parser().parse_args(arguments)
+            parsed = parser.reader_parser().parse_args(arguments)
         except SystemExit:
             return None
     return (parsed.path, parsed.theme, parsed.data_dir, parsed.config_dir, parsed.now)
 
 
 def by_fast(arguments: list[str]) -> tuple[object, ...] | None:
-    opening = cli._reader_fast(arguments)
+    opening = parser.reader_fast(arguments)
     if opening is None:
         return None
     return (opening.path, opening.theme, opening.data_dir, opening.config_dir, opening.now)

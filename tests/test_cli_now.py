@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from kit import run_briefing
 
-from briefing.cli import _parse_now
+from briefing.cli.parser import parse_now
 
 ENDS = ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00", "9999-06-01T00:00:00"]
 
@@ -33,4 +33,4 @@ def test_a_now_at_the_ends_of_the_calendar_is_refused(
     "when", ["0002-01-01T00:00:00+00:00", "9998-12-31T23:59:59+00:00", "9998-12-31T12:00:00-11:00"]
 )
 def test_a_now_inside_the_years_is_taken(when: str) -> None:
-    assert _parse_now(when).year in (2, 9998)
+    assert parse_now(when).year in (2, 9998)

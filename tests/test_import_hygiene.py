@@ -15,11 +15,40 @@ CORE_AND_STORAGE = [
     "briefing.core.loading",
     "briefing.core.countdown",
     "briefing.core.render_text",
+    "briefing.core.ical",
+    "briefing.core.notes_export",
+    "briefing.core.people_merge",
     "briefing.storage",
     "briefing.storage.paths",
     "briefing.storage.config",
+    "briefing.storage.export_files",
+    "briefing.storage.external_editor",
+    "briefing.storage.store",
+    "briefing.storage.store.database",
+    "briefing.storage.store.notes",
+    "briefing.storage.store.writer",
+    "briefing.storage.index",
+    "briefing.storage.index.database",
+    "briefing.storage.index.search",
+    "briefing.storage.index.people",
+    "briefing.storage.index.agenda",
 ]
-LIGHT = [*CORE_AND_STORAGE, "briefing.cli"]
+CLI = [
+    "briefing.cli",
+    "briefing.cli.parser",
+    "briefing.cli.common",
+    "briefing.cli.open_reader",
+    "briefing.cli.validate",
+    "briefing.cli.show",
+    "briefing.cli.schema",
+    "briefing.cli.config",
+    "briefing.cli.export",
+    "briefing.cli.import_notes",
+    "briefing.cli.doctor",
+    "briefing.cli.agenda",
+    "briefing.cli.import_article",
+]
+LIGHT = [*CORE_AND_STORAGE, *CLI]
 
 
 def imported_after(modules: list[str], cwd: Path) -> set[str]:
@@ -53,6 +82,18 @@ def test_core_and_storage_import_neither_textual_nor_rich(tmp_path: Path) -> Non
 def test_cli_does_not_import_textual(tmp_path: Path) -> None:
     loaded = top_level(imported_after(LIGHT, tmp_path))
     assert "textual" not in loaded
+
+
+def test_cli_imports_neither_textual_nor_rich(tmp_path: Path) -> None:
+    """Every command module, and the launcher the CLI reaches the UI through, stay light."""
+    loaded = top_level(imported_after([*CLI, "briefing.ui.launch"], tmp_path))
+    assert "textual" not in loaded
+    assert "rich" not in loaded
+
+
+def test_every_cli_module_is_checked(repo_root: Path) -> None:
+    found = {f"briefing.cli.{path.stem}" for path in (repo_root / "briefing" / "cli").glob("*.py")}
+    assert found - {"briefing.cli.__init__", "briefing.cli.__main__"} == set(CLI) - {"briefing.cli"}
 
 
 def test_importing_paths_creates_nothing(tmp_path: Path, isolated_env: dict[str, Path]) -> None:
@@ -92,7 +133,7 @@ def test_layer_contracts_hold(repo_root: Path) -> None:
 def test_the_reader_starts_without_pydantic() -> None:
     """pydantic (and model building, ~150 ms) is imported after the first frame, not before it."""
     code = (
-        "import sys, briefing.cli, briefing.launch, briefing.ui.app\n"
+        "import sys, briefing.cli, briefing.cli.open_reader, briefing.ui.launch, briefing.ui.app\n"
         "assert 'pydantic' not in sys.modules, sorted(m for m in sys.modules if m.startswith('pydantic'))[:5]\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
@@ -103,9 +144,9 @@ def test_the_first_screens_start_without_the_notes_models() -> None:
     """The library's first frame needs counts of notes, not the note models (8 ms of
     dataclasses); the reader needs them once a brief is in its panes."""
     code = (
-        "import sys, briefing.ui.screens.library, briefing.storage.seen, briefing.storage.store\n"
+        "import sys, briefing.ui.screens.library, briefing.storage.store.seen, briefing.storage.store.database\n"
         "import briefing.ui.screens.brief\n"
-        "heavy = {'briefing.storage.notes', 'briefing.core.annotations', 'briefing.core.changes'}\n"
+        "heavy = {'briefing.storage.store.notes', 'briefing.core.annotations', 'briefing.core.changes'}\n"
         "assert not heavy & set(sys.modules), sorted(heavy & set(sys.modules))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

@@ -2,7 +2,7 @@
 
 Issue 13, items 4 and 10. Every output briefing writes (``export -o``,
 ``import -o``, the reader's export dialog) goes through
-:func:`briefing.storage.exporting.write_export`, so the rule lives there once:
+:func:`briefing.storage.export_files.write_export`, so the rule lives there once:
 a FIFO, a device, a socket, a folder or a symbolic link is refused even with
 ``force``, and left as it was. Standard output is ``-o -``.
 """
@@ -18,7 +18,7 @@ import pytest
 from kit import run_briefing
 
 from briefing.cli import main
-from briefing.storage.exporting import ExportError, ExportExists, write_export
+from briefing.storage.export_files import ExportError, ExportExists, write_export
 
 ARTICLE = Path(__file__).resolve().parent / "importer" / "articles" / "01_trade_talks.txt"
 

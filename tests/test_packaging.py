@@ -52,7 +52,7 @@ def test_wheel_ships_samples_themes_and_entry_point(wheel: Path) -> None:
     )
     for theme in themes:
         assert f"briefing/_data/themes/{theme.relative_to(repo / 'themes').as_posix()}" in names
-    assert "briefing/cli.py" in names
+    assert "briefing/cli/__init__.py" in names
     assert "[console_scripts]" in entry_text
     lines = [line.replace(" ", "") for line in entry_text.splitlines()]
     assert "briefing=briefing.cli:main" in lines

@@ -13,7 +13,7 @@ from rich.console import Console
 
 from briefing.core import Brief, load_brief, parse_brief
 from briefing.core.render_text import brief_to_text
-from briefing.show import render_brief
+from briefing.ui.console.brief import render_brief
 
 TRUCE_COUNTDOWN = "in 15d 05:00:00"
 

@@ -1,7 +1,9 @@
 """The pure domain of briefing: the brief format, loading, time, ids and rendering.
 
-Nothing here imports Textual or Rich, touches the disk for writing, or reads the
-clock directly; callers pass a clock and paths in.
+May import only the standard library, pydantic and the other pure libraries
+(tomli, icalendar): never ``briefing.storage``, ``briefing.ui``, ``briefing.cli``,
+Textual or Rich. Nothing here touches the disk for writing or reads the clock
+directly; callers pass a clock and paths in.
 
 The names below are imported lazily (PEP 562), so that ``import briefing.core.safetext``
 does not pay for pydantic (about 60 ms of model building) when a command never

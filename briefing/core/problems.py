@@ -111,7 +111,7 @@ def _sentence(error: Any, root: type[BaseModel]) -> str:
             " starting with a letter or digit (at most 128)"
         )
     if kind == "enum" and loc[-1:] == ("kind",):
-        # A note's kind in an export (briefing.core.export), not a deadline's status.
+        # A note's kind in an export (briefing.core.notes_export), not a deadline's status.
         return f"{quote_value(value)} is not a kind of item; use one of: {ctx.get('expected')}"
     if kind == "enum":
         allowed = ", ".join(status.value for status in DeadlineStatus)

@@ -1,5 +1,8 @@
-"""Where briefing keeps things: paths, the config file, settings, and safe writes.
+"""Where briefing keeps things: the user's store (``store/``), the library index
+(``index/``), and beside them paths, the config file, safe writes, export files and
+the external editor.
 
-Nothing here imports Textual. Nothing touches the disk at import time: every
-path is computed when asked for, and folders are created only when written to.
+May import ``briefing.core`` only: never Textual, Rich or ``briefing.ui``. Nothing
+touches the disk at import time: every path is computed when asked for, and
+folders are created only when written to.
 """

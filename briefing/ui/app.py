@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from briefing.storage.config import MAX_WARNINGS, Config
-from briefing.storage.store import Store, StoreError
+from briefing.storage.store.database import Store, StoreError
 from briefing.ui.app_notes import AnnotatingApp
 from briefing.ui.commands import BriefingCommands
 from briefing.ui.lazy import is_brief_screen, is_library_screen
@@ -27,8 +27,8 @@ from briefing.ui.lazy import is_brief_screen, is_library_screen
 if TYPE_CHECKING:
     from briefing.core.clock import Clock
     from briefing.core.library import LibraryEntry
-    from briefing.storage.library_index import LibraryIndex
-    from briefing.storage.notes import Annotations
+    from briefing.storage.index.database import LibraryIndex
+    from briefing.storage.store.notes import Annotations
     from briefing.ui.screens.help import HelpRow
     from briefing.ui.screens.library import LibraryScreen
 

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from briefing.core.safetext import display_path
-from briefing.storage.store import Store, StoreError
+from briefing.storage.store.database import Store, StoreError
 from briefing.ui.app_library import LibraryWideApp
 from briefing.ui.lazy import is_brief_screen
 
@@ -20,10 +20,10 @@ if TYPE_CHECKING:
     from briefing.core.anchors import Anchor
     from briefing.core.library import LibraryEntry
     from briefing.storage.config import Config
-    from briefing.storage.exporting import ExportRequest
-    from briefing.storage.notes import Annotations
-    from briefing.storage.seen import SeenItems
-    from briefing.storage.writer import StoreWriter
+    from briefing.storage.export_files import ExportRequest
+    from briefing.storage.store.notes import Annotations
+    from briefing.storage.store.seen import SeenItems
+    from briefing.storage.store.writer import StoreWriter
     from briefing.ui.note_keeping import NoteKeeper
 
 
@@ -53,7 +53,7 @@ class AnnotatingApp(LibraryWideApp):
     def annotations(self) -> Annotations | None:
         """Notes and bookmarks, or None when the store cannot be used (the reader works on without them)."""
         if self._annotations is None and self.store is not None:
-            from briefing.storage.notes import Annotations
+            from briefing.storage.store.notes import Annotations
 
             self._annotations = Annotations(self.store)
         return self._annotations
@@ -65,7 +65,7 @@ class AnnotatingApp(LibraryWideApp):
             return None
         current: SeenItems | None = getattr(self, "_seen_items", None)
         if current is None or current.store is not self.store:
-            from briefing.storage.seen import SeenItems
+            from briefing.storage.store.seen import SeenItems
 
             current = self._seen_items = SeenItems(self.store)
         return current
@@ -155,7 +155,7 @@ class AnnotatingApp(LibraryWideApp):
             )
             return
         from briefing.storage import paths
-        from briefing.storage.store import Store, move_aside
+        from briefing.storage.store.database import Store, move_aside
         from briefing.ui.screens.confirm import ConfirmScreen
 
         database = paths.database_file()
@@ -208,7 +208,7 @@ class AnnotatingApp(LibraryWideApp):
         if annotations is None:
             self.notes_unavailable()
             return
-        from briefing.storage.annotation_pages import AnnotationPages
+        from briefing.storage.store.annotation_pages import AnnotationPages
 
         try:
             annotations.store.connection  # noqa: B018 - opened (and checked) here; the list reads in a thread
@@ -268,7 +268,7 @@ class AnnotatingApp(LibraryWideApp):
 
     def run_export(self, request: ExportRequest | None) -> None:
         """Write the export the dialog asked for (asking before replacing a file)."""
-        from briefing.storage.exporting import (
+        from briefing.storage.export_files import (
             ExportError,
             ExportExists,
             render_export,

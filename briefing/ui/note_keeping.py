@@ -1,9 +1,9 @@
 """Keeping every typed note: writes off the UI thread, drafts, signals and quitting.
 
 The app owns one :class:`NoteKeeper`. It gives the store's writes to a
-:class:`~briefing.storage.writer.StoreWriter` (so a locked database never freezes
+:class:`~briefing.storage.store.writer.StoreWriter` (so a locked database never freezes
 the reader), keeps text that could not be written as draft files (see
-:mod:`briefing.storage.drafts`), offers drafts back at start, and on SIGTERM,
+:mod:`briefing.storage.store.drafts`), offers drafts back at start, and on SIGTERM,
 SIGHUP or SIGINT keeps the open editors' text as drafts before the app exits
 cleanly (its driver then restores the terminal).
 """
@@ -18,15 +18,15 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from briefing.core.safetext import clean_line, clean_text, display_path
-from briefing.storage.drafts import Draft, discard_draft, load_drafts, save_draft
-from briefing.storage.store import StoreError
-from briefing.storage.writer import StoreWriter, WriteJob
+from briefing.storage.store.database import StoreError
+from briefing.storage.store.drafts import Draft, discard_draft, load_drafts, save_draft
+from briefing.storage.store.writer import StoreWriter, WriteJob
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from briefing.core.anchors import Anchor
-    from briefing.storage.store import Store
+    from briefing.storage.store.database import Store
     from briefing.ui.app import BriefingApp
     from briefing.ui.screens.note_editor import NoteEditorScreen
 
@@ -37,7 +37,7 @@ SIGNALS = tuple(
 
 def _write_note(anchor: Anchor, title: str, item_text: str, body: str, uid: str | None, now):  # noqa: ANN001, ANN202
     def run(store: Store) -> str:
-        from briefing.storage.notes import Annotations
+        from briefing.storage.store.notes import Annotations
 
         notes = Annotations(store)
         # An edit whose note was deleted meanwhile (another window) is kept as a new note.

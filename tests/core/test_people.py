@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.core.people import Appearance, fold, merge_people, normalize_name, person_matches
+from briefing.core.people_merge import (
+    Appearance,
+    fold,
+    merge_people,
+    normalize_name,
+    person_matches,
+)
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from kit import fixed_clock
 from ui.uihelpers import settle  # tests/ is the import root (tests/ui is package "ui")
 
-from briefing.launch import build_app
+from briefing.ui.launch import build_app
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.detail import DetailScreen
 

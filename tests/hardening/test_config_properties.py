@@ -22,9 +22,9 @@ from hypothesis import strategies as st
 from kit import fixed_clock
 from ui.uihelpers import settle  # tests/ is the import root (tests/ui is package "ui")
 
-from briefing.launch import build_app
 from briefing.storage.config import Config, load_config
 from briefing.ui.keymap import all_bindings, check_keymap
+from briefing.ui.launch import build_app
 from briefing.ui.themes import COLOUR_FIELDS, design_variables, parse_theme
 
 from .profiles import examples

@@ -14,7 +14,7 @@ from ui.uihelpers import screen_text, settle
 
 from briefing.core.errors import BriefError
 from briefing.core.loading import load_brief
-from briefing.launch import build_app
+from briefing.ui.launch import build_app
 from briefing.ui.screens.library import LibraryScreen
 from briefing.ui.widgets.library_table import LibraryTable
 

@@ -20,10 +20,10 @@ import tomli_w
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing import cli_notes
+from briefing.cli.import_notes import cmd_import_notes
 from briefing.storage import paths
-from briefing.storage.notes import Annotations
-from briefing.storage.store import Store
+from briefing.storage.store.database import Store
+from briefing.storage.store.notes import Annotations
 
 from .profiles import examples
 from .strategies import any_text, aware_datetimes, naive_datetimes
@@ -149,7 +149,7 @@ def test_import_notes_never_raises(case: tuple[str, bytes]) -> None:
         path.write_bytes(content)
         err = io.StringIO()
         with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-            status = cli_notes.cmd_import_notes(argparse.Namespace(file=str(path)))
+            status = cmd_import_notes(argparse.Namespace(file=str(path)))
         lines = err.getvalue().splitlines()
         assert status in (0, 1)
         if status == 1:

@@ -17,7 +17,7 @@ from briefing.core.errors import BriefError
 from briefing.core.loading import parse_brief
 from briefing.core.render_text import brief_to_text
 from briefing.core.safetext import clean_line
-from briefing.show import render_brief
+from briefing.ui.console.brief import render_brief
 
 from .profiles import examples
 from .strategies import aware_datetimes, damaged_bytes, schema_invalid, valid_files

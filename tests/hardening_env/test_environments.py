@@ -22,10 +22,10 @@ from ui.test_notes import wait_for_writes
 from ui.uihelpers import SEED_ID, SEED_TITLE, START, settle
 
 from briefing.core.anchors import Anchor, ItemKind
-from briefing.launch import build_app
 from briefing.storage import atomic as atomic_module
-from briefing.storage.notes import Annotations
-from briefing.storage.store import Store, StoreError
+from briefing.storage.store.database import Store, StoreError
+from briefing.storage.store.notes import Annotations
+from briefing.ui.launch import build_app
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.confirm import ChoiceScreen
 from briefing.ui.screens.note_editor import NoteEditorScreen
@@ -180,8 +180,8 @@ def test_export_on_a_full_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, 
 
 
 def test_write_export_on_a_full_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The reader's export path (exporting.write_export) says the same."""
-    from briefing.storage.exporting import ExportError, write_export
+    """The reader's export path (export_files.write_export) says the same."""
+    from briefing.storage.export_files import ExportError, write_export
 
     monkeypatch.setattr(atomic_module.os, "fsync", _enospc)
     target = tmp_path / "x.json"

@@ -23,7 +23,7 @@ from textual.widgets import TextArea
 from ui.test_notes import wait_for_writes
 from ui.uihelpers import settle
 
-from briefing.launch import build_app
+from briefing.ui.launch import build_app
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.confirm import ChoiceScreen
 from briefing.ui.screens.note_editor import NoteEditorScreen

@@ -25,11 +25,11 @@ import pytest
 from ui.uihelpers import SEED_ID, START, settle
 
 from briefing.core.anchors import Anchor, ItemKind
-from briefing.launch import build_app
 from briefing.storage import paths
-from briefing.storage import store as store_module
-from briefing.storage.notes import Annotations
-from briefing.storage.store import Store
+from briefing.storage.store import database as store_module
+from briefing.storage.store.database import Store
+from briefing.storage.store.notes import Annotations
+from briefing.ui.launch import build_app
 
 REPO = Path(__file__).resolve().parent.parent.parent
 SEED = REPO / "sample_briefs" / "us-china-trade-talks-kuala-lumpur.toml"
@@ -90,8 +90,8 @@ import json, sys
 from datetime import datetime, timezone
 from pathlib import Path
 from briefing.core.anchors import Anchor, ItemKind
-from briefing.storage.notes import Annotations
-from briefing.storage.store import Store, StoreError
+from briefing.storage.store.notes import Annotations
+from briefing.storage.store.database import Store, StoreError
 store = Store(Path(sys.argv[1]))
 notes = Annotations(store)
 out = {"bodies": sorted(n.body for n in notes.all_notes()), "read_only": store.read_only,

@@ -66,10 +66,10 @@ def test_stdin_to_stdout(
 
 
 def test_open_runs_the_reader_on_the_draft(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import briefing.launch
+    import briefing.ui.launch
 
     calls = []
-    monkeypatch.setattr(briefing.launch, "run_reader", lambda **kw: calls.append(kw) or 0)
+    monkeypatch.setattr(briefing.ui.launch, "run_reader", lambda **kw: calls.append(kw) or 0)
     target = tmp_path / "d.toml"
     assert main(["import", str(SEED_ARTICLE), "-o", str(target), "--open"]) == 0
     assert calls == [{"path": str(target), "theme": None, "now": None}]

@@ -19,10 +19,10 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from briefing.core.anchors import Anchor, ItemKind
-from briefing.launch import build_app
-from briefing.storage.notes import Annotations
 from briefing.storage.paths import database_file
-from briefing.storage.store import Store
+from briefing.storage.store.database import Store
+from briefing.storage.store.notes import Annotations
+from briefing.ui.launch import build_app
 
 from . import NOW, fixed_clock
 from .pilot import NARROW, SEED_FILE, SEED_ID, SEED_TITLE, WIDE, settle

@@ -27,8 +27,8 @@ import sys, time
 from datetime import datetime, timezone
 from pathlib import Path
 from briefing.core.anchors import Anchor, ItemKind
-from briefing.storage.notes import Annotations
-from briefing.storage.store import Store
+from briefing.storage.store.notes import Annotations
+from briefing.storage.store.database import Store
 NOW = datetime(2025, 10, 26, 11, 0, tzinfo=timezone.utc)
 ANCHOR = Anchor("writers", ItemKind.QUOTE, "q1")
 """
@@ -143,7 +143,7 @@ def stored_uids(database: Path) -> set[str]:
     """The uids of the notes stored, after opening the database as the next briefing would
     (which recovers the WAL); the store and SQLite must both find it intact.
     """
-    from briefing.storage.store import Store
+    from briefing.storage.store.database import Store
 
     store = Store(database)
     try:

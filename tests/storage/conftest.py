@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.storage.notes import Annotations
-from briefing.storage.store import Store
+from briefing.storage.store.database import Store
+from briefing.storage.store.notes import Annotations
 
 
 @pytest.fixture

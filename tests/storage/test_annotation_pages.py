@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing.storage.annotation_pages import AnnotationPages
-from briefing.storage.notes import Annotations
-from briefing.storage.store import Store, StoreError
+from briefing.storage.store.annotation_pages import AnnotationPages
+from briefing.storage.store.database import Store, StoreError
+from briefing.storage.store.notes import Annotations
 
 MANY = 200_000
 START = datetime(2025, 1, 1, tzinfo=UTC)

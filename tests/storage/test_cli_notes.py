@@ -13,8 +13,8 @@ import pytest
 from briefing.core.anchors import Anchor, ItemKind, item_text
 from briefing.core.loading import load_brief
 from briefing.storage import paths
-from briefing.storage.notes import Annotations
-from briefing.storage.store import Store
+from briefing.storage.store.database import Store
+from briefing.storage.store.notes import Annotations
 
 from .helpers import NOW, assert_one_line_error, run_briefing
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from briefing import cli_notes
+from briefing.cli.import_notes import cmd_import_notes
 from briefing.storage import paths
-from briefing.storage.notes import Annotations
-from briefing.storage.store import Store, StoreError
+from briefing.storage.store.database import Store, StoreError
+from briefing.storage.store.notes import Annotations
 
 from .helpers import run_briefing
 from .test_store_faults import ANCHOR, BAD_DATABASES, add
@@ -125,7 +125,7 @@ def test_import_notes_into_a_full_disk(
     good_export.write_text(json.dumps(many))
     with monkeypatch.context() as patch:
         patch.setattr(Store, "_open", nearly_full)
-        status = cli_notes.cmd_import_notes(argparse.Namespace(file=str(good_export)))
+        status = cmd_import_notes(argparse.Namespace(file=str(good_export)))
     captured = capsys.readouterr()
     assert status == 1
     message = one_line(captured.err)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from briefing.storage.drafts import (
+from briefing.storage.store.drafts import (
     DRAFT_LIMIT,
     Draft,
     discard_draft,

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from kit import writers
 
-from briefing.storage.store import Store
+from briefing.storage.store.database import Store
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL")
 
@@ -77,7 +77,7 @@ def test_concurrent_writers_lose_nothing(tmp_path: Path, count: int) -> None:
 OPENER = """
 import sys, time
 from pathlib import Path
-from briefing.storage.store import Store
+from briefing.storage.store.database import Store
 database, barrier, key = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 print("ready", flush=True)
 deadline = time.monotonic() + 30

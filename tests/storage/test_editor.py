@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.storage.editor import EDITED_LIMIT, EditorError, edit_text
+from briefing.storage.external_editor import EDITED_LIMIT, EditorError, edit_text
 
 
 def use_editor(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, body: str) -> None:

@@ -23,9 +23,10 @@ from hypothesis import strategies as st
 
 from briefing.core.anchors import ItemKind
 from briefing.core.annotations import Bookmark, Note
-from briefing.core.calendar import deadlines_ics
 from briefing.core.errors import BriefError
-from briefing.core.export import (
+from briefing.core.filenames import safe_filename
+from briefing.core.ical import deadlines_ics
+from briefing.core.notes_export import (
     EXPORT_FORMAT,
     EXPORT_VERSION,
     export_data,
@@ -34,7 +35,6 @@ from briefing.core.export import (
     to_markdown,
     to_toml,
 )
-from briefing.core.filenames import safe_filename
 
 from .helpers import GOLDEN, NOW, REVISIONS, revision, run_briefing
 
@@ -504,7 +504,7 @@ def test_the_toml_writer_round_trips_any_text(texts: list[str], flags: list[bool
     """The hand-written TOML writer gives back exactly the data, whatever the text (quotes, DEL, emoji)."""
     import tomllib
 
-    from briefing.core.export import to_toml
+    from briefing.core.notes_export import to_toml
 
     data = {
         "format": "briefing-notes",

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from briefing.storage import paths
-from briefing.storage.library_index import LibraryIndex
-from briefing.storage.library_search import open_search_connection, search
+from briefing.storage.index.database import LibraryIndex
+from briefing.storage.index.search import open_search_connection, search
 
 REPO = Path(__file__).resolve().parent.parent.parent
 

@@ -29,20 +29,20 @@ from kit import brief_toml
 
 import briefing.core.library as library_module
 import briefing.core.loading as loading
-import briefing.storage.indexing as indexing
-import briefing.storage.library_index as library_index
+import briefing.storage.index.database as library_index
+import briefing.storage.index.indexing as indexing
 from briefing.core.errors import BriefError
 from briefing.core.library import LibraryEntry, prefetch, summarize
 from briefing.core.loading import load_brief
 from briefing.storage import paths
-from briefing.storage.library_index import (
+from briefing.storage.index.database import (
     IndexedFile,
     LibraryIndex,
     Progress,
     index_in_processes,
     index_serially,
 )
-from briefing.storage.store import Store
+from briefing.storage.store.database import Store
 
 from .helpers import DATA, TIMEOUT
 
@@ -644,7 +644,7 @@ def test_another_time_zone_empties_the_index(tmp_path: Path, index_path: Path) -
 READ_ONLY_SCRIPT = """
 import json, os, sys
 from pathlib import Path
-from briefing.storage.library_index import LibraryIndex
+from briefing.storage.index.database import LibraryIndex
 index_path, library = Path(sys.argv[1]), sys.argv[2]
 locked = index_path if sys.argv[3] == "file" else index_path.parent
 while not locked.exists():
@@ -841,7 +841,7 @@ def test_workers_that_cannot_start_fall_back_to_this_thread(
 DYING_WORKER = """
 import json, sys
 from dataclasses import astuple
-from briefing.storage.library_index import index_file
+from briefing.storage.index.database import index_file
 path, digest = json.loads(sys.stdin.readline())
 print(json.dumps(astuple(index_file(path, None, digest))), flush=True)
 sys.exit(3)
@@ -1153,7 +1153,7 @@ def test_an_index_worker_runs_below_the_reader_s_priority() -> None:
     # The reader (the parent) stays responsive while the workers fill both cores.
     code = (
         "import os, sys\n"
-        "from briefing.storage import index_worker\n"
+        "from briefing.storage.index import worker as index_worker\n"
         "before = os.nice(0)\n"
         "sys.argv = ['index_worker']\n"
         "index_worker.main()\n"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from kit import NOW, brief_toml
 
-from briefing.storage.library_agenda import (
+from briefing.storage.index.agenda import (
     AgendaItem,
     agenda_in_library,
     agenda_of_briefs,
@@ -17,8 +17,8 @@ from briefing.storage.library_agenda import (
     schedule,
     tags_of,
 )
-from briefing.storage.library_index import LibraryIndex, absolute
-from briefing.storage.library_people import (
+from briefing.storage.index.database import LibraryIndex, absolute
+from briefing.storage.index.people import (
     brought_up_to_date,
     people_in_library,
     people_of_briefs,

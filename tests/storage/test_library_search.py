@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 
 from briefing.core.anchors import ItemKind
 from briefing.core.annotations import Note
-from briefing.storage.library_index import LibraryIndex
-from briefing.storage.library_search import (
+from briefing.storage.index.database import LibraryIndex
+from briefing.storage.index.query import mark, parse_query, snippet
+from briefing.storage.index.search import (
     Hit,
     LibrarySearch,
     NotesIndex,
@@ -29,7 +30,6 @@ from briefing.storage.library_search import (
     open_search_connection,
     search,
 )
-from briefing.storage.search_query import mark, parse_query, snippet
 
 from .helpers import DATA, NOW
 

@@ -10,10 +10,10 @@ import pytest
 
 from briefing.core.anchors import Anchor, ItemKind, item_text
 from briefing.core.annotations import Note
-from briefing.core.export import export_data, parse_export, to_json, to_toml
 from briefing.core.models import Brief
-from briefing.storage.notes import Annotations
-from briefing.storage.store import Store, StoreError
+from briefing.core.notes_export import export_data, parse_export, to_json, to_toml
+from briefing.storage.store.database import Store, StoreError
+from briefing.storage.store.notes import Annotations
 
 from .helpers import NOW, revision
 

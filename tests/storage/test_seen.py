@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from briefing.storage.seen import SeenItems
-from briefing.storage.store import SCHEMA_VERSION, Store
+from briefing.storage.store.database import SCHEMA_VERSION, Store
+from briefing.storage.store.seen import SeenItems
 
 from .helpers import NOW
 

@@ -11,8 +11,14 @@ from pathlib import Path
 import pytest
 
 from briefing.storage import paths
-from briefing.storage.notes import Annotations
-from briefing.storage.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError, move_aside
+from briefing.storage.store.database import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    Store,
+    StoreError,
+    move_aside,
+)
+from briefing.storage.store.notes import Annotations
 
 from .helpers import NOW, run_briefing
 
@@ -289,7 +295,7 @@ def test_data_dir_without_write_permission(tmp_path: Path) -> None:
 
 
 def test_reading_a_store_that_does_not_exist_creates_nothing(tmp_path: Path) -> None:
-    from briefing.storage.seen import SeenItems
+    from briefing.storage.store.seen import SeenItems
 
     path = tmp_path / "data" / "briefing.db"
     store = Store(path)

@@ -15,9 +15,9 @@ import pytest
 
 from briefing.core.anchors import Anchor, ItemKind
 from briefing.core.annotations import Note
-from briefing.storage.notes import Annotations
-from briefing.storage.seen import SeenItems
-from briefing.storage.store import SCHEMA_VERSION, Store, StoreError
+from briefing.storage.store.database import SCHEMA_VERSION, Store, StoreError
+from briefing.storage.store.notes import Annotations
+from briefing.storage.store.seen import SeenItems
 
 from .helpers import NOW
 
@@ -320,7 +320,7 @@ def test_a_damaged_row_does_not_stop_reanchoring_or_visits(store: Store) -> None
 def test_a_read_only_store_reads_and_refuses_writes(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from briefing.storage import store as store_module
+    from briefing.storage.store import database as store_module
 
     from .helpers import revision
 
@@ -351,7 +351,7 @@ def test_a_read_only_store_reads_and_refuses_writes(
 
 
 def test_a_good_database_in_rollback_journal_mode_takes_notes(db_path: Path) -> None:
-    from briefing.storage.store import MIGRATIONS
+    from briefing.storage.store.database import MIGRATIONS
 
     _rollback_database(db_path, "".join(MIGRATIONS[v] for v in sorted(MIGRATIONS)), SCHEMA_VERSION)
     store = Store(db_path)

@@ -9,8 +9,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from briefing.storage.store import Store, StoreError
-from briefing.storage.writer import StoreWriter, WriteJob, is_busy
+from briefing.storage.store.database import Store, StoreError
+from briefing.storage.store.writer import StoreWriter, WriteJob, is_busy
 
 
 class Reports:

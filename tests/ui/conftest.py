@@ -11,14 +11,14 @@ from typing import Any
 import pytest
 
 from briefing.core.clock import ManualClock
-from briefing.launch import build_app
+from briefing.ui.launch import build_app
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 @pytest.fixture
 def make_app(clock: ManualClock) -> Callable[..., Any]:
-    """``make_app(path=..., theme=...)``: :func:`briefing.launch.build_app`, manual clock."""
+    """``make_app(path=..., theme=...)``: :func:`briefing.ui.launch.build_app`, manual clock."""
 
     def _make(**kwargs: Any) -> Any:
         kwargs.setdefault("clock", clock)

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from briefing.storage.brief_notes import NOTES_SHOWN
-from briefing.storage.notes import Annotations
 from briefing.storage.paths import database_file
-from briefing.storage.store import Store
+from briefing.storage.store.brief_notes import NOTES_SHOWN
+from briefing.storage.store.database import Store
+from briefing.storage.store.notes import Annotations
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.note_editor import NoteEditorScreen
 from briefing.ui.widgets.item_list import ItemList

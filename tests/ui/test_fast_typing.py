@@ -133,7 +133,7 @@ async def test_a_burst_after_n_goes_into_the_note_and_ctrl_s_saves_all_of_it(
 ) -> None:
     """``n``, text and ``ctrl+s`` in one read: the note holds every character, and the
     letters that are keys of the brief screen (x export, d delete, q back) never run."""
-    from briefing.storage.notes import Annotations
+    from briefing.storage.store.notes import Annotations
     from briefing.ui.screens.note_editor import NoteEditorScreen
 
     from .test_notes import wait_for_writes
@@ -165,7 +165,7 @@ async def test_a_burst_after_n_on_the_library_goes_into_the_note(
 ) -> None:
     """On the library, ``n`` then ``sr`` and ``ctrl+s`` in one read: the note is "sr";
     the library is neither sorted (s) nor reloaded (r)."""
-    from briefing.storage.notes import Annotations
+    from briefing.storage.store.notes import Annotations
 
     from .test_notes import wait_for_writes
 

@@ -68,7 +68,7 @@ async def test_an_empty_library_names_its_folder_escaped(make_app, tmp_path: Pat
 
 _START_LIBRARY = """\
 import asyncio
-from briefing.launch import build_app
+from briefing.ui.launch import build_app
 from textual.widgets import Static
 
 async def main():

@@ -16,7 +16,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from briefing.core.anchors import ItemKind
-from briefing.storage.notes import Annotations
+from briefing.storage.store.notes import Annotations
 from briefing.ui.screens.annotations_list import AnnotationsScreen
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.confirm import ChoiceScreen, ConfirmScreen
@@ -701,8 +701,8 @@ async def test_escape_can_keep_a_note_as_a_draft_and_a_draft_can_be_discarded(
 async def test_a_draft_file_with_hostile_text_or_a_time_at_the_calendar_end_is_offered_safely(
     make_app, seed_brief_path: Path
 ) -> None:
-    from briefing.storage.drafts import Draft, save_draft
     from briefing.storage.paths import data_dir
+    from briefing.storage.store.drafts import Draft, save_draft
 
     save_draft(
         data_dir(),

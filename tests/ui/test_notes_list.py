@@ -20,7 +20,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from briefing.storage.paths import database_file
-from briefing.storage.store import Store
+from briefing.storage.store.database import Store
 from briefing.ui.screens.annotations_list import AnnotationsScreen
 from briefing.ui.widgets.annotation_rows import AnnotationRows
 

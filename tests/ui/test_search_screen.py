@@ -156,9 +156,9 @@ async def test_notes_are_searched_without_loading_every_note_on_the_ui_thread(
     2 GB, as N did; issue 13, item 18); they are now streamed into the notes' search
     table by the search worker."""
     from briefing.core.anchors import Anchor, ItemKind
-    from briefing.storage.notes import Annotations
     from briefing.storage.paths import database_file
-    from briefing.storage.store import Store
+    from briefing.storage.store.database import Store
+    from briefing.storage.store.notes import Annotations
 
     from .uihelpers import START
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from briefing.core.safetext import display_path
-from briefing.storage.exporting import ExportRequest
+from briefing.storage.export_files import ExportRequest
 from briefing.ui.screens.confirm import ConfirmScreen
 
 from .test_store_failures import garbage_database, open_quotes_and_press_n

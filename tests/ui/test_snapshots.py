@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from kit import fixed_clock
 
-from briefing.launch import build_app
+from briefing.ui.launch import build_app
 
 from .uihelpers import NARROW, WIDE, settle
 

@@ -15,8 +15,8 @@ import pytest
 from kit import NOW
 from kit.snapshots import SEED, SIZES, frozen_app, press, seed_annotations, type_text
 
-from briefing.storage.drafts import Draft, save_draft
 from briefing.storage.paths import data_dir
+from briefing.storage.store.drafts import Draft, save_draft
 from briefing.ui.screens import export as export_screen
 
 from .uihelpers import NARROW, SEED_ID, SEED_TITLE, settle

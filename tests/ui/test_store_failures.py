@@ -13,8 +13,8 @@ import pytest
 from textual.widgets import TextArea
 
 from briefing.core.anchors import ItemKind
-from briefing.storage.notes import Annotations
-from briefing.storage.store import StoreError
+from briefing.storage.store.database import StoreError
+from briefing.storage.store.notes import Annotations
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.confirm import ChoiceScreen, ConfirmScreen
 from briefing.ui.screens.note_editor import NoteEditorScreen

@@ -32,7 +32,7 @@ from briefing.ui.widgets.item_list import ItemList, PromptLike
 from briefing.ui.widgets.stable_footer import StableFooter
 
 if TYPE_CHECKING:
-    from briefing.storage.library_agenda import AgendaItem, AgendaRow
+    from briefing.storage.index.agenda import AgendaItem, AgendaRow
     from briefing.ui.app import BriefingApp
 
 GROUP = "group:"
@@ -200,8 +200,8 @@ class AgendaScreen(Screen[ItemTarget | None]):
     @work(thread=True, exclusive=True, group="agenda-load")
     def load_agenda(self) -> None:
         """Read the open deadlines from the library index (brought up to date first), in a thread."""
-        from briefing.storage.indexing import index_in_processes
-        from briefing.storage.library_agenda import agenda_in_library
+        from briefing.storage.index.agenda import agenda_in_library
+        from briefing.storage.index.indexing import index_in_processes
 
         app = self.briefing_app
         items, unreadable = agenda_in_library(
@@ -256,7 +256,7 @@ class AgendaScreen(Screen[ItemTarget | None]):
 
     def regroup(self) -> None:
         """List the deadlines again: filter, order and group them at the clock's time."""
-        from briefing.storage.library_agenda import schedule
+        from briefing.storage.index.agenda import schedule
 
         if self.items is None:
             return
@@ -321,7 +321,7 @@ class AgendaScreen(Screen[ItemTarget | None]):
 
     def action_pick_tag(self) -> None:
         """Choose a tag to show only the deadlines of briefs with it (or all)."""
-        from briefing.storage.library_agenda import tags_of
+        from briefing.storage.index.agenda import tags_of
         from briefing.ui.screens.picker import PickerScreen
 
         if not self.items:

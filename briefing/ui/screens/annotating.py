@@ -13,14 +13,14 @@ from textual import work
 from textual.binding import Binding
 
 from briefing.core.anchors import KIND_OF_SECTION, Anchor, ItemKind, item_text
-from briefing.storage.store import StoreError
+from briefing.storage.store.database import StoreError
 from briefing.ui.field_keys import field_binding, field_key_allowed
 from briefing.ui.screens.brief_marks import MarksRead, changes_said
 
 if TYPE_CHECKING:
     from briefing.core.annotations import Note
     from briefing.core.models import Brief
-    from briefing.storage.brief_notes import BriefNotes
+    from briefing.storage.store.brief_notes import BriefNotes
     from briefing.ui.app import BriefingApp
 
 ItemKey = tuple[ItemKind, str]
@@ -28,7 +28,7 @@ ItemKey = tuple[ItemKind, str]
 
 def _annotations_of(store):  # noqa: ANN001, ANN202 - Store -> Annotations
     """The notes of ``store`` (the writer's own connection), imported when first needed."""
-    from briefing.storage.notes import Annotations
+    from briefing.storage.store.notes import Annotations
 
     return Annotations(store)
 
@@ -104,7 +104,7 @@ class AnnotatingMixin:
         brief = self.brief
 
         def reanchor(store):  # noqa: ANN001, ANN202 - Store -> tuple[int, int]
-            from briefing.storage.notes import Annotations
+            from briefing.storage.store.notes import Annotations
 
             return Annotations(store).reanchor(brief)
 
@@ -129,7 +129,7 @@ class AnnotatingMixin:
             self.refresh_marks()
             return
         if self.brief_notes is None or self.brief_notes.path != annotations.store.path:
-            from briefing.storage.brief_notes import BriefNotes
+            from briefing.storage.store.brief_notes import BriefNotes
 
             self.brief_notes = BriefNotes(annotations.store.path)
         self._marks_asked += 1
@@ -166,7 +166,7 @@ class AnnotatingMixin:
 
     def notes_on(self, keys: list[ItemKey]) -> list[Note]:
         """The latest notes on ``keys`` (a few, oldest first), read from the store now."""
-        from briefing.storage.brief_notes import NOTES_SHOWN
+        from briefing.storage.store.brief_notes import NOTES_SHOWN
 
         reader = self.brief_notes
         if reader is None or self.briefing_app.annotations is None:
@@ -323,7 +323,7 @@ class AnnotatingMixin:
         found = self._latest_note()
         if found is None or self._annotations_or_say() is None:
             return
-        from briefing.storage.editor import EditorError, edit_text
+        from briefing.storage.external_editor import EditorError, edit_text
 
         note, _ = found
         try:

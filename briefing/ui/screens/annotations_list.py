@@ -3,7 +3,7 @@
 The entries are read from the store a screenful at a time
 (:class:`~briefing.ui.widgets.annotation_rows.AnnotationRows`); which ones are
 listed, and the filter, are worked out in a thread
-(:class:`~briefing.storage.annotation_pages.AnnotationPages`), so a million
+(:class:`~briefing.storage.store.annotation_pages.AnnotationPages`), so a million
 notes neither freeze the reader nor fill its memory.
 
 ``enter`` dismisses with the anchor of the chosen entry; the app then opens its
@@ -25,8 +25,8 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from briefing.core.anchors import Anchor
-from briefing.storage.annotation_pages import AnnotationPages, Listing
-from briefing.storage.store import StoreError
+from briefing.storage.store.annotation_pages import AnnotationPages, Listing
+from briefing.storage.store.database import StoreError
 from briefing.ui.field_keys import field_binding, field_key_allowed
 from briefing.ui.widgets.annotation_rows import AnnotationRows, Fetch, Row
 

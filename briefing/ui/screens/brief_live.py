@@ -60,7 +60,7 @@ def file_digest(path: Path) -> str:
     become a FIFO since the brief was loaded, and opening one waits for a writer.
     """
     from briefing.core.loading import read_limited
-    from briefing.storage.indexing import content_digest
+    from briefing.storage.index.indexing import content_digest
 
     try:
         return content_digest(read_limited(path))
@@ -173,7 +173,7 @@ class LiveMixin:
 
     def _unseen_since_last_visit(self, brief_id: str, digests: dict[ItemKey, str]) -> set[ItemKey]:
         from briefing.core.changes import compare
-        from briefing.storage.store import StoreError
+        from briefing.storage.store.database import StoreError
 
         seen_items = self.briefing_app.seen_items
         if seen_items is None:
@@ -198,7 +198,7 @@ class LiveMixin:
         now = self.briefing_app.now()
 
         def visit(store):  # noqa: ANN001, ANN202 - on the store writer's thread
-            from briefing.storage.seen import SeenItems
+            from briefing.storage.store.seen import SeenItems
 
             SeenItems(store).visit(brief_id, digest, now)
 
@@ -237,7 +237,7 @@ class LiveMixin:
         now = self.briefing_app.now()
 
         def mark(store):  # noqa: ANN001, ANN202 - on the store writer's thread
-            from briefing.storage.seen import SeenItems
+            from briefing.storage.store.seen import SeenItems
 
             SeenItems(store).mark_seen(brief_id, items.items(), now)
 

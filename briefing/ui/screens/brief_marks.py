@@ -9,8 +9,8 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from briefing.core.models import Brief
-    from briefing.storage.brief_notes import BriefMarks
-    from briefing.storage.store import StoreError
+    from briefing.storage.store.brief_notes import BriefMarks
+    from briefing.storage.store.database import StoreError
 
 
 class MarksRead(Message):

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Input, RadioButton, RadioSet, Static
 
 from briefing.core.filenames import safe_filename
-from briefing.storage.exporting import SUFFIXES, ExportRequest
+from briefing.storage.export_files import SUFFIXES, ExportRequest
 
 LABELS = {
     "md": "Markdown notes",

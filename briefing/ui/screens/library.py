@@ -27,7 +27,7 @@ from briefing.ui.widgets.library_table import LibraryTable
 from briefing.ui.widgets.stable_footer import StableFooter
 
 if TYPE_CHECKING:
-    from briefing.storage.library_index import Progress
+    from briefing.storage.index.database import Progress
     from briefing.ui.app import BriefingApp
 
 SORTS = ("published", "title", "deadline")
@@ -185,7 +185,7 @@ class LibraryScreen(LoadingMixin, Screen[None]):
         Both come from the store; a library of 5,000 gets its ● worked out row by row as
         rows are drawn, not for every brief on each keystroke.
         """
-        from briefing.storage.store import StoreError
+        from briefing.storage.store.database import StoreError
 
         app = self.briefing_app
         store = app.store
@@ -333,7 +333,7 @@ class LibraryScreen(LoadingMixin, Screen[None]):
         now = self.now
 
         def toggle(store):  # noqa: ANN001, ANN202 - Store -> bool
-            from briefing.storage.notes import Annotations
+            from briefing.storage.store.notes import Annotations
 
             return Annotations(store).toggle_bookmark(
                 anchor, brief_title=brief.title, item_text=brief.title, now=now

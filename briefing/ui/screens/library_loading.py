@@ -110,8 +110,8 @@ class LoadingMixin:
 
         Without an index (no data folder), every file is read, as the rows fill in.
         """
-        from briefing.storage.indexing import index_in_processes
-        from briefing.storage.library_index import Progress
+        from briefing.storage.index.database import Progress
+        from briefing.storage.index.indexing import index_in_processes
 
         app = self.briefing_app
         index = app.library_index

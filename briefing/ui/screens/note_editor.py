@@ -2,7 +2,7 @@
 
 ``ctrl+s`` saves; ``escape`` closes, asking first when the text is not saved.
 Given a ``save`` function, the editor stays open while the note is written (off
-the UI thread, see :mod:`briefing.storage.writer`), shows when the database is
+the UI thread, see :mod:`briefing.storage.store.writer`), shows when the database is
 busy, and closes only once the note is on disk; without one, it dismisses with
 the text and the screen that opened it does the saving.
 

@@ -22,7 +22,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from briefing.core.people import Person, person_matches
+from briefing.core.people_merge import Person, person_matches
 from briefing.ui.app_library import ItemTarget
 from briefing.ui.field_keys import field_binding, field_key_allowed
 from briefing.ui.render import MUTED, Prompt
@@ -30,7 +30,7 @@ from briefing.ui.widgets.item_list import ItemList
 from briefing.ui.widgets.stable_footer import StableFooter
 
 if TYPE_CHECKING:
-    from briefing.storage.library_people import LibraryPeople, QuoteInfo
+    from briefing.storage.index.people import LibraryPeople, QuoteInfo
     from briefing.ui.app import BriefingApp
 
 
@@ -145,8 +145,8 @@ class PeopleScreen(Screen[ItemTarget | None]):
     @work(thread=True, exclusive=True, group="people-load")
     def load_people(self) -> None:
         """Read the people from the library index (brought up to date first), in a thread."""
-        from briefing.storage.indexing import index_in_processes
-        from briefing.storage.library_people import people_in_library
+        from briefing.storage.index.indexing import index_in_processes
+        from briefing.storage.index.people import people_in_library
 
         app = self.briefing_app
         people = people_in_library(

@@ -1,7 +1,7 @@
 """Search across the library (``ctrl+f``): every brief's items and the user's notes, as you type.
 
 The screen only routes: each keystroke starts a thread worker that asks
-:class:`~briefing.storage.library_search.LibrarySearch` (over a read-only
+:class:`~briefing.storage.index.search.LibrarySearch` (over a read-only
 connection of its own to the library index) and posts what it found.
 ``enter`` dismisses with the :class:`~briefing.ui.app_library.ItemTarget` of
 the highlighted hit; the app opens its brief at that item.
@@ -27,12 +27,12 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from briefing.core.safetext import display_path
-from briefing.storage.index_schema import file_identity
-from briefing.storage.library_search import Hit, LibrarySearch, Marked, SearchResult
+from briefing.storage.index.schema import file_identity
+from briefing.storage.index.search import Hit, LibrarySearch, Marked, SearchResult
 from briefing.ui.app_library import ItemTarget
 
 if TYPE_CHECKING:
-    from briefing.storage.library_search import NotesIndex
+    from briefing.storage.index.search import NotesIndex
     from briefing.ui.app import BriefingApp
 
 MATCH_STYLE = "bold reverse"
@@ -231,7 +231,7 @@ class SearchScreen(ModalScreen[ItemTarget | None]):
         """Run one search (holding the lock), opening the index on first use."""
         import sqlite3
 
-        from briefing.storage.library_search import open_search_connection
+        from briefing.storage.index.search import open_search_connection
 
         app = self.briefing_app
         index = app.library_index
@@ -267,9 +267,9 @@ class SearchScreen(ModalScreen[ItemTarget | None]):
 
     def _notes_index(self) -> NotesIndex | None:
         """The user's notes in a search table, streamed from the store (in the search thread)."""
-        from briefing.storage.annotation_pages import AnnotationPages
-        from briefing.storage.library_search import NotesIndex
-        from briefing.storage.store import StoreError
+        from briefing.storage.index.search import NotesIndex
+        from briefing.storage.store.annotation_pages import AnnotationPages
+        from briefing.storage.store.database import StoreError
 
         if self._notes_path is None:
             return None
@@ -300,7 +300,7 @@ class SearchScreen(ModalScreen[ItemTarget | None]):
     @work(thread=True, group="search-rebuild")
     def _rebuild(self, discard: bool) -> None:
         """List the library into a new index file, then fill its search tables (in a thread)."""
-        from briefing.storage.indexing import index_in_processes
+        from briefing.storage.index.indexing import index_in_processes
 
         app = self.briefing_app
         index = app.library_index

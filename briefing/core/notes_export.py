@@ -1,5 +1,8 @@
 """Render notes and bookmarks to Markdown, JSON and TOML, and read JSON/TOML exports back.
 
+The documents only, as text: :mod:`briefing.storage.export_files` picks the format
+and writes the file (deadlines go to :mod:`briefing.core.ical`).
+
 The JSON and TOML exports are one documented, versioned structure::
 
     format = "briefing-notes"   # always

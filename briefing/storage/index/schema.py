@@ -1,7 +1,7 @@
 """The library index's SQLite schema, the SQL that picks one library's rows from it, and
 what SQLite's errors say about the file.
 
-Apart from :mod:`briefing.storage.library_index` so that the people, agenda and
+Apart from :mod:`briefing.storage.index.database` so that the people, agenda and
 search readers can use the path ranges without the index's machinery.
 """
 

@@ -9,7 +9,7 @@ index on ``(brief_id, kind, item_id)``, which holds the rowid, so no sort of the
 item's notes is needed.
 
 Each call opens its own read-only connection (``check_same_thread`` holds for the
-store's), as the notes list does (:mod:`briefing.storage.annotation_pages`).
+store's), as the notes list does (:mod:`briefing.storage.store.annotation_pages`).
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from urllib.parse import quote
 from briefing.core.anchors import ItemKind
 from briefing.core.annotations import Note
 from briefing.core.safetext import display_path
-from briefing.storage.notes import _NOTE_COLUMNS, _note
-from briefing.storage.store import StoreError
+from briefing.storage.store.database import StoreError
+from briefing.storage.store.notes import _NOTE_COLUMNS, _note
 
 ItemKey = tuple[ItemKind, str]
 T = TypeVar("T")

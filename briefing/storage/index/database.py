@@ -23,17 +23,7 @@ from datetime import tzinfo
 from pathlib import Path
 
 from briefing.core.library import LibraryEntry
-from briefing.storage.index_schema import (  # noqa: F401 - also this module's public names
-    INDEX_VERSION,
-    SCHEMA,
-    absolute,
-    damaged,
-    emptied,
-    file_identity,
-    roots_clause,
-    storable,
-)
-from briefing.storage.indexing import (  # noqa: F401 - also this module's public names
+from briefing.storage.index.indexing import (  # noqa: F401 - also this module's public names
     POOL_THRESHOLD,
     IndexedFile,
     Indexer,
@@ -43,6 +33,16 @@ from briefing.storage.indexing import (  # noqa: F401 - also this module's publi
     index_file,
     index_in_processes,
     index_serially,
+)
+from briefing.storage.index.schema import (  # noqa: F401 - also this module's public names
+    INDEX_VERSION,
+    SCHEMA,
+    absolute,
+    damaged,
+    emptied,
+    file_identity,
+    roots_clause,
+    storable,
 )
 
 
@@ -360,9 +360,9 @@ class LibraryIndex:
 
         Kept apart from :meth:`refresh` so a first start lists every brief
         before it spends seconds on the full-text index (see
-        :func:`briefing.storage.index_items.fill_search`).
+        :func:`briefing.storage.index.items.fill_search`).
         """
-        from briefing.storage.index_items import fill_search
+        from briefing.storage.index.items import fill_search
 
         return fill_search(self, batch=batch, indexer=indexer)
 

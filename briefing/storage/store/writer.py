@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.core.safetext import display_path
-from briefing.storage.store import Store, StoreError
+from briefing.storage.store.database import Store, StoreError
 
 BUSY_WAIT_MS = 250
 """The busy timeout of the writer's connection: how long one attempt waits for a lock."""

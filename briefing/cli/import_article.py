@@ -1,6 +1,7 @@
 """``briefing import``: draft a brief from the plain text of an article.
 
-The extraction itself lives in :mod:`briefing.core.article`; this module reads
+The extraction itself lives in :mod:`briefing.core.article` (its arguments in
+:mod:`briefing.cli.parser`); this module reads
 the article, checks the draft loads as a brief, writes it (atomically, never over
 an existing file without ``--force``), prints what was found and, with
 ``--open``, opens it in the reader. Every failure is one line on stderr.
@@ -8,13 +9,16 @@ an existing file without ``--force``), prints what was found and, with
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from briefing.cli.common import err
 from briefing.core.safetext import clean_line, display_path
+
+if TYPE_CHECKING:
+    import argparse
 
 MAX_ARTICLE_BYTES = 4 * 1024 * 1024
 """The largest article file read: 4 MB."""
@@ -31,50 +35,7 @@ class _ImportFailed(Exception):
 
 
 def _err(message: str) -> None:
-    print(f"briefing import: {clean_line(message)}", file=sys.stderr)
-
-
-def _published(value: str) -> date | datetime:
-    """Read ``--published``: an ISO date, or a date-time (read in the local zone without an offset)."""
-    from briefing.core.clock import local_zone
-    from briefing.core.timeutil import resolve_datetime
-
-    text = value.strip()
-    try:
-        if len(text) <= 10:
-            return date.fromisoformat(text)
-        parsed = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{value!r} is not an ISO date or date-time such as 2025-10-26T13:55+03:00"
-        ) from None
-    if not 2 <= parsed.year <= 9998:
-        raise argparse.ArgumentTypeError(f"{value!r} is outside the years briefing reads")
-    return resolve_datetime(parsed, local_zone())
-
-
-def add_import_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add the arguments of ``briefing import`` to ``parser``."""
-    parser.description = (
-        "Draft a brief from the plain text of a news article: participants, quotes with their"
-        " speakers, deadlines, timeline and key figures. Guesses are marked '# check:'."
-    )
-    parser.add_argument("article", metavar="ARTICLE", help="a UTF-8 text file, or - for stdin")
-    parser.add_argument(
-        "-o",
-        "--output",
-        metavar="BRIEF.toml",
-        help="where to write the draft (default: a name made from the title, in the current"
-        " folder; a folder gets a file named so); - prints it to standard output",
-    )
-    parser.add_argument(
-        "--published",
-        metavar="WHEN",
-        type=_published,
-        help="when the article was published (ISO date or date-time); wins over its date line",
-    )
-    parser.add_argument("--open", action="store_true", help="open the draft in the reader")
-    parser.add_argument("--force", action="store_true", help="overwrite an existing file")
+    err(message, prefix="briefing import")
 
 
 def _too_big(label: str) -> str:
@@ -137,7 +98,7 @@ def _target(output: str | None, title: str) -> Path:
 
 def _write(target: Path, data: bytes, *, force: bool) -> None:
     # The export's rule: --force replaces a regular file, never a link, FIFO or device.
-    from briefing.storage.exporting import ExportError, ExportExists, write_export
+    from briefing.storage.export_files import ExportError, ExportExists, write_export
 
     try:
         write_export(target, data, force=force)
@@ -152,7 +113,7 @@ def _report(lines: list[str], stream) -> None:
         print(clean_line(line), file=stream)
 
 
-def run_import(args: argparse.Namespace) -> int:
+def cmd_import(args: argparse.Namespace) -> int:
     """Run ``briefing import``; return the exit status."""
     try:
         return _run(args)
@@ -202,7 +163,7 @@ def _run(args: argparse.Namespace) -> int:
     _report([f"wrote {display_path(target)}: {found}", *doubts], sys.stdout)
     if args.open:
         sys.stdout.flush()
-        from briefing.launch import run_reader
+        from briefing.ui.launch import run_reader
 
         return run_reader(path=str(target), theme=None, now=None)
     return 0

@@ -1,6 +1,6 @@
 """Filling the library index's search tables, once every brief is listed.
 
-Apart from :mod:`briefing.storage.library_index`, whose listing and refreshing
+Apart from :mod:`briefing.storage.index.database`, whose listing and refreshing
 come first: a first start lists the library before it spends seconds reading
 every item of every brief into the full-text tables here.
 """
@@ -13,10 +13,10 @@ import sqlite3
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from briefing.storage.indexing import Indexer, index_in_processes
+from briefing.storage.index.indexing import Indexer, index_in_processes
 
 if TYPE_CHECKING:
-    from briefing.storage.library_index import LibraryIndex
+    from briefing.storage.index.database import LibraryIndex
 
 
 def fill_search(

@@ -8,7 +8,7 @@ which every word is a quoted string, so nothing typed (``NEAR``, ``OR``,
 FTS5 says which items match, not where; :func:`mark` and :func:`snippet` find
 the words again in Python and return plain text with ``(start, end)`` offsets,
 since brief text is untrusted and no marker characters may be put into it.
-Kept apart from :mod:`briefing.storage.library_search` (which runs the
+Kept apart from :mod:`briefing.storage.index.search` (which runs the
 queries) because none of this touches a database.
 """
 

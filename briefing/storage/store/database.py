@@ -18,9 +18,9 @@ from datetime import datetime
 from pathlib import Path
 
 from briefing.core.safetext import display_path
-from briefing.storage.store_files import FileIds, cannot_look, file_ids, not_a_file, present
-from briefing.storage.store_files import writable as _writable
-from briefing.storage.store_schema import MIGRATIONS, SCHEMA_VERSION, schema_problem
+from briefing.storage.store.files import FileIds, cannot_look, file_ids, not_a_file, present
+from briefing.storage.store.files import writable as _writable
+from briefing.storage.store.schema import MIGRATIONS, SCHEMA_VERSION, schema_problem
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Store", "StoreError", "move_aside"]
 
@@ -326,7 +326,7 @@ class Store:
     def note_counts(self) -> dict[str, tuple[int, int]]:
         """For each brief id with any: (number of notes, number of bookmarks).
 
-        Here rather than with the notes (:mod:`briefing.storage.notes`), whose models
+        Here rather than with the notes (:mod:`briefing.storage.store.notes`), whose models
         take 8 ms to import: the library shows these counts in its first frame.
         """
         result: dict[str, tuple[int, int]] = {}

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from briefing.storage.store import Store
+from briefing.storage.store.database import Store
 
 if TYPE_CHECKING:
     from briefing.core.changes import ItemKey

@@ -21,12 +21,12 @@ from briefing.core.countdown import Countdown, countdown
 from briefing.core.library import BriefSummary
 from briefing.core.library_items import LibraryItem, brief_items
 from briefing.core.status import DeadlineStatus
-from briefing.storage.index_schema import roots_clause
-from briefing.storage.library_people import read_library
+from briefing.storage.index.people import read_library
+from briefing.storage.index.schema import roots_clause
 
 if TYPE_CHECKING:
     from briefing.core.models import Brief
-    from briefing.storage.library_index import Indexer, LibraryIndex
+    from briefing.storage.index.database import Indexer, LibraryIndex
 
 
 @dataclass(frozen=True, slots=True)

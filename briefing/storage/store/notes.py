@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, TypeVar
 from briefing.core.anchors import Anchor, ItemKind, place
 from briefing.core.annotations import Bookmark, Note
 from briefing.core.timeutil import MAX_YEAR, MIN_YEAR
-from briefing.storage.store import Store, StoreError
+from briefing.storage.store.database import Store, StoreError
 
 if TYPE_CHECKING:
     from briefing.core.models import Brief

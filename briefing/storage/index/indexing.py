@@ -2,9 +2,9 @@
 
 :func:`index_file` reads one file into an :class:`IndexedFile` (its identity on
 disk and its summary or problems); :func:`index_in_processes` runs it over many
-files in ``python -m briefing.storage.index_worker`` processes, one per core,
+files in ``python -m briefing.storage.index.worker`` processes, one per core,
 since parsing and validating is pure Python and threads would share one core.
-:class:`~briefing.storage.library_index.LibraryIndex` stores what comes back.
+:class:`~briefing.storage.index.database.LibraryIndex` stores what comes back.
 """
 
 from __future__ import annotations
@@ -165,7 +165,7 @@ def _worker_command(zone: tzinfo | None) -> tuple[list[str], dict[str, str]]:
     # The worker imports this very briefing, installed or not.
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
     zone_arg = base64.b64encode(pickle.dumps(zone)).decode("ascii")
-    return [sys.executable, "-m", "briefing.storage.index_worker", zone_arg], env
+    return [sys.executable, "-m", "briefing.storage.index.worker", zone_arg], env
 
 
 def index_in_processes(

@@ -2,6 +2,11 @@
 
 The CLI and the tests both call :func:`build_app`, so tests run the real wiring
 (the app-factory pattern of Posting's ``make_posting``).
+
+This is the command line's only way into ``briefing.ui`` (an import contract in
+pyproject.toml says so): the reader (:func:`run_reader`) and the Rich output of
+``briefing show`` and ``briefing agenda`` (:func:`print_brief`, :func:`print_agenda`).
+Importing it imports neither Textual nor Rich; each function imports what it needs.
 """
 
 from __future__ import annotations
@@ -11,13 +16,18 @@ import os
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.core.clock import Clock, ShiftedClock, SystemClock, local_zone
 from briefing.core.library import LibraryEntry
 from briefing.core.safetext import display_path
 from briefing.storage import paths
 from briefing.storage.config import load_config
-from briefing.storage.store import Store
+from briefing.storage.store.database import Store
+
+if TYPE_CHECKING:
+    from briefing.core.models import Brief
+    from briefing.storage.index.agenda import AgendaRow
 
 
 def build_app(
@@ -33,7 +43,7 @@ def build_app(
     library); without it, the configured library folders, else the bundled
     samples. ``clock`` wins over ``now`` (which starts a clock at that moment).
     """
-    from briefing.storage.library_index import LibraryIndex
+    from briefing.storage.index.database import LibraryIndex
     from briefing.ui.app import BriefingApp
     from briefing.ui.themes import load_themes
 
@@ -96,3 +106,21 @@ def run_reader(*, path: str | None, theme: str | None, now: datetime | None) -> 
     if app.return_code:
         return app.return_code
     return 0 if sys.exc_info()[0] is None else 1
+
+
+def print_brief(brief: Brief, now: datetime) -> None:
+    """Print ``brief`` styled with Rich (``briefing show`` on a terminal)."""
+    # Deferred: Rich costs ~60 ms to import and is needed only on a terminal.
+    from rich.console import Console
+
+    from briefing.ui.console.brief import print_brief as print_styled
+
+    print_styled(brief, now, Console(highlight=False))
+
+
+def print_agenda(rows: list[AgendaRow], clock: str) -> None:
+    """Print the open deadlines as a Rich table (``briefing agenda`` on a terminal)."""
+    # Deferred: Rich costs ~60 ms to import and is needed only on a terminal.
+    from briefing.ui.console.agenda import print_agenda_table
+
+    print_agenda_table(rows, clock)

@@ -2,9 +2,9 @@
 
 The people screen looks at every brief at once without parsing brief files:
 the people come from the participant and quote rows of the index's ``items``
-table (merged by :mod:`briefing.core.people`). Without an index (no data
+table (merged by :mod:`briefing.core.people_merge`). Without an index (no data
 folder) the same records are made from briefs read directly, through the same
-functions. :func:`read_library` is shared with :mod:`.library_agenda`.
+functions. :func:`read_library` is shared with :mod:`.agenda`.
 """
 
 from __future__ import annotations
@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from briefing.core.library_items import brief_items
-from briefing.core.people import Appearance, Person, merge_people
-from briefing.storage.index_schema import roots_clause
+from briefing.core.people_merge import Appearance, Person, merge_people
+from briefing.storage.index.schema import roots_clause
 
 if TYPE_CHECKING:
     from briefing.core.models import Brief
-    from briefing.storage.library_index import Indexer, LibraryIndex
+    from briefing.storage.index.database import Indexer, LibraryIndex
 
 _T = TypeVar("_T")
 
@@ -39,7 +39,7 @@ def brought_up_to_date(
 
     Unchanged files are only stat'ed, so on a warm index this is quick.
     """
-    from briefing.storage.indexing import index_serially
+    from briefing.storage.index.indexing import index_serially
 
     for _ in index.refresh(list(paths), indexer=indexer or index_serially):
         pass
@@ -75,7 +75,7 @@ class LibraryPeople:
     """Every person of a library, and each one's quotes."""
 
     people: list[Person] = field(default_factory=list)
-    """Merged people, the most present first (see :func:`~briefing.core.people.merge_people`)."""
+    """Merged people, the most present first (see :func:`~briefing.core.people_merge.merge_people`)."""
     titles: dict[str, str] = field(default_factory=dict)
     """Brief titles by brief key (path)."""
     quotes: dict[tuple[str, str], list[_Record]] = field(default_factory=dict)
@@ -184,7 +184,7 @@ def read_library(
     """Read something of the whole library: ``from_index`` on the index brought up to date
     (with its search tables when ``items``), or ``from_briefs`` on every brief read again
     when there is no usable index."""
-    from briefing.storage.library_index import LibraryIndex, absolute
+    from briefing.storage.index.database import LibraryIndex, absolute
 
     roots = absolute(paths)
     if index is not None:

@@ -1,4 +1,8 @@
-"""Render an export of notes or deadlines and write it safely; shared by the CLI and the reader."""
+"""Render an export of notes or deadlines and write it safely; shared by the CLI and the reader.
+
+The documents are built in :mod:`briefing.core.notes_export` (notes) and
+:mod:`briefing.core.ical` (deadlines); this module chooses between them and writes the file.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ from briefing.storage.atomic import atomic_write
 
 if TYPE_CHECKING:
     from briefing.core.models import Brief
-    from briefing.storage.notes import Annotations
+    from briefing.storage.store.notes import Annotations
 
 FORMATS = ("md", "json", "toml", "ics")
 SUFFIXES = {"md": ".md", "json": ".json", "toml": ".toml", "ics": ".ics"}
@@ -50,12 +54,12 @@ def render_export(
     brief_id: str | None = None,
 ) -> bytes:
     """The bytes of an export in ``fmt`` (``annotations`` None: no database yet, so no notes)."""
-    from briefing.core.export import export_data, to_json, to_markdown, to_toml
+    from briefing.core.notes_export import export_data, to_json, to_markdown, to_toml
 
     all_notes = annotations.all_notes() if annotations else []
     notes = [n for n in all_notes if brief_id is None or n.brief_id == brief_id]
     if fmt == "ics":
-        from briefing.core.calendar import deadlines_ics
+        from briefing.core.ical import deadlines_ics
 
         chosen = [b for b in briefs.values() if brief_id is None or b.id == brief_id]
         return deadlines_ics(chosen, notes, now)

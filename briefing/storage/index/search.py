@@ -1,12 +1,12 @@
 """Full-text search across the library: every item of every brief, and the user's notes.
 
 The library index keeps an FTS5 table of every item (see
-:meth:`~briefing.storage.library_index.LibraryIndex.build_search`); notes live
+:meth:`~briefing.storage.index.database.LibraryIndex.build_search`); notes live
 in another database, so :class:`NotesIndex` puts them in an FTS5 table of its
 own, in memory, when a search starts (a reader has hundreds of notes, not
 millions: building it takes milliseconds).
 
-Queries are read by :func:`~briefing.storage.search_query.parse_query`, which
+Queries are read by :func:`~briefing.storage.index.query.parse_query`, which
 quotes every word, so no query can raise; what cannot be searched is said in
 :attr:`SearchResult.problem`. Each hit's snippet is plain text plus
 ``(start, end)`` offsets of the matches, never text with markers in it.
@@ -19,11 +19,11 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from briefing.core.anchors import ItemKind
 from briefing.core.annotations import KIND_LABELS
-from briefing.storage.search_query import (
+from briefing.storage.index.notes_search import NotesIndex
+from briefing.storage.index.query import (
     Marked,
     Query,
     Term,
@@ -33,9 +33,6 @@ from briefing.storage.search_query import (
     parse_query,
     snippet,
 )
-
-if TYPE_CHECKING:
-    from briefing.core.annotations import Note
 
 __all__ = [
     "Hit",
@@ -92,51 +89,6 @@ class SearchResult:
     """A one-line message: part of the query was not searched, or the search failed."""
     building: tuple[int, int] | None = None
     """``(done, total)`` briefs searchable while the search index is still being filled."""
-
-
-class NotesIndex:
-    """The user's notes in an in-memory FTS5 table, searched beside the library's items."""
-
-    def __init__(self, notes: Iterable[Note]) -> None:
-        self.connection = sqlite3.connect(":memory:", check_same_thread=False)
-        self.connection.execute(
-            "CREATE VIRTUAL TABLE notes USING fts5(brief_id UNINDEXED, brief_title UNINDEXED,"
-            " kind UNINDEXED, item_id UNINDEXED, item_text UNINDEXED, body,"
-            " tokenize='unicode61 remove_diacritics 2')"
-        )
-        rows = (
-            (
-                note.brief_id,
-                note.brief_title,
-                # A detached note's item is gone: it opens at the top of its brief.
-                ItemKind.BRIEF.value if note.detached else note.kind.value,
-                "" if note.detached else note.item_id,
-                note.item_text,
-                note.body,
-            )
-            for note in notes
-        )
-        # Streamed in: ``notes`` may be a million read from the store a chunk at a time.
-        self.connection.executemany("INSERT INTO notes VALUES (?, ?, ?, ?, ?, ?)", rows)
-        self.count = self.connection.execute("SELECT count(*) FROM notes").fetchone()[0]
-
-    def find(self, expression: str, limit: int) -> tuple[int, list[tuple]]:
-        """The number of notes matching ``expression`` and the best ``limit`` of them."""
-        if not self.count:
-            return 0, []
-        count = self.connection.execute(
-            "SELECT count(*) FROM notes WHERE notes MATCH ?", (expression,)
-        ).fetchone()[0]
-        rows = self.connection.execute(
-            "SELECT brief_id, brief_title, kind, item_id, item_text, body, bm25(notes) AS r"
-            " FROM notes WHERE notes MATCH ? ORDER BY r LIMIT ?",
-            (expression, limit),
-        ).fetchall()
-        return count, rows
-
-    def close(self) -> None:
-        """Free the table."""
-        self.connection.close()
 
 
 def open_search_connection(path: Path) -> sqlite3.Connection:

@@ -1,7 +1,7 @@
 """A worker process of the library index: reads brief files and prints what it found.
 
-Run by :func:`briefing.storage.indexing.index_in_processes` as
-``python -m briefing.storage.index_worker ZONE [--items]``: it reads every job (a JSON
+Run by :func:`briefing.storage.index.indexing.index_in_processes` as
+``python -m briefing.storage.index.worker ZONE [--items]``: it reads every job (a JSON
 ``[path, known digest]`` per line) from standard input until it closes, then
 prints one JSON line per file. Reading every job first means the parent can
 write them all before it reads a result, with no risk of both sides waiting
@@ -32,7 +32,7 @@ def main() -> int:
             pass
     from dataclasses import astuple
 
-    from briefing.storage.indexing import index_file
+    from briefing.storage.index.indexing import index_file
 
     # The zone comes pickled from the parent process (the same program), never from a user.
     zone = pickle.loads(base64.b64decode(sys.argv[1])) if len(sys.argv) > 1 else None

@@ -6,7 +6,7 @@ the entries it shows, in order (8 bytes each), taken once by
 :meth:`AnnotationPages.listing` in a worker, filter included; the screen then
 reads the few rows on screen with :meth:`AnnotationPages.rows`. The filter runs
 in SQLite, folding case and diacritics as the library's search does
-(:func:`~briefing.storage.search_query.fold`).
+(:func:`~briefing.storage.index.query.fold`).
 
 Each call opens its own connection (``check_same_thread`` holds for the
 store's), so a listing taken in a thread never shares one with the reader.
@@ -23,9 +23,9 @@ from urllib.parse import quote
 
 from briefing.core.annotations import Bookmark, Note
 from briefing.core.safetext import display_path
-from briefing.storage.notes import _BOOKMARK_COLUMNS, _NOTE_COLUMNS, _bookmark, _note
-from briefing.storage.search_query import fold
-from briefing.storage.store import StoreError
+from briefing.storage.index.query import fold
+from briefing.storage.store.database import StoreError
+from briefing.storage.store.notes import _BOOKMARK_COLUMNS, _NOTE_COLUMNS, _bookmark, _note
 
 Entry = Note | Bookmark
 

@@ -1,0 +1,65 @@
+"""The ``briefing`` command: open the reader, or run one of the commands below.
+
+One module per command (``validate``, ``show``, ``schema``, ``config``, ``export``,
+``import_notes``, ``doctor``, ``agenda``, ``import_article``, and ``open_reader`` for
+the reader itself); every argument is declared in :mod:`briefing.cli.parser`;
+:func:`main` only picks the command and imports its module.
+
+May import ``briefing.core`` and ``briefing.storage``. Reaches the UI only through
+:mod:`briefing.ui.launch` (the reader, and the Rich output of ``show`` and
+``agenda``); never imports Textual or Rich itself, so that every command but the
+reader starts fast and works in pipes, scripts and cron jobs.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from briefing.cli.parser import COMMANDS, command_parser, reader_fast, reader_parser
+
+HANDLERS = {
+    "validate": "validate:cmd_validate",
+    "show": "show:cmd_show",
+    "schema": "schema:cmd_schema",
+    "config": "config:cmd_config",
+    "export": "export:cmd_export",
+    "import-notes": "import_notes:cmd_import_notes",
+    "doctor": "doctor:cmd_doctor",
+    "import": "import_article:cmd_import",
+    "agenda": "agenda:cmd_agenda",
+}
+"""Each command's module in this package, and its function (imported only when run)."""
+
+
+def _run_command(command: str, arguments: Sequence[str]) -> int:
+    args = command_parser(command).parse_args(arguments)
+    if getattr(args, "data_dir", None):
+        os.environ["BRIEFING_DATA_DIR"] = args.data_dir
+    module, _, function = HANDLERS[command].partition(":")
+    return getattr(importlib.import_module(f"briefing.cli.{module}"), function)(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``briefing`` command; return its exit status."""
+    from briefing.cli.open_reader import cmd_open
+
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if not (arguments and arguments[0] in COMMANDS):
+            # ``briefing [FILE]``, the common case: no parser to build (see reader_fast).
+            opening = reader_fast(arguments)
+            if opening is not None:
+                return cmd_open(opening)
+        if arguments and arguments[0] in COMMANDS:
+            return _run_command(arguments[0], arguments[1:])
+        args = reader_parser().parse_args(arguments)
+        return cmd_open(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of a pipe (head, less) went away; that is not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

@@ -1,0 +1,110 @@
+"""``briefing agenda``: every open deadline of the library, soonest first.
+
+Made for shell prompts and cron mails: it reads the library index (brought up
+to date first, in worker processes for a large library) so a second run does
+not parse a single brief, prints one plain line per deadline when piped (or
+with ``NO_COLOR``) and a Rich table on a terminal (drawn by
+:mod:`briefing.ui.console.agenda`, reached through :mod:`briefing.ui.launch`),
+and exits 0 even when there is nothing to do (saying so on standard error).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing.cli.common import wants_plain
+from briefing.core.safetext import clean_line, display_path
+
+if TYPE_CHECKING:
+    import argparse
+
+    from briefing.storage.index.agenda import AgendaRow
+
+
+def _library(args: argparse.Namespace) -> list[Path]:
+    from briefing.storage import paths
+    from briefing.storage.config import load_config
+
+    if args.paths:
+        return [Path(p) for p in args.paths]
+    config, _warnings = load_config(paths.config_file())
+    return config.library_paths() or [paths.bundled_samples()]
+
+
+def _plain_line(row: AgendaRow) -> str:
+    item = row.item
+    fields = [item.due_at.isoformat(), row.left.text, item.title, item.brief_title]
+    return " · ".join([*(clean_line(field) for field in fields), display_path(item.path)])
+
+
+def _library_can_be_read(library: list[Path]) -> bool:
+    """Say on stderr which paths are missing (False) and which folders cannot be entered."""
+    from briefing.core.files import FileProblem, NoBriefsFound, find_briefs
+
+    for path in library:
+        try:
+            os.stat(path)
+        except FileNotFoundError:
+            reason = "no such file or folder"
+        except OSError as error:
+            reason = f"cannot be read ({error.strerror or error})"
+        else:
+            continue
+        print(f"briefing agenda: {display_path(path)}: {reason}", file=sys.stderr)
+        return False
+    # A second, cheap walk (no file is read) only to name the folders the index cannot see.
+    problems: list[FileProblem] = []
+    for _file in find_briefs(library, problems):
+        pass
+    for problem in problems:
+        if not isinstance(problem, NoBriefsFound):
+            print(f"briefing agenda: {problem}", file=sys.stderr)
+    return True
+
+
+def cmd_agenda(args: argparse.Namespace) -> int:
+    """Run ``briefing agenda``; return the exit status (0, also when nothing is open)."""
+    from briefing.core.clock import SystemClock
+    from briefing.storage.index.agenda import schedule
+
+    if args.data_dir:
+        os.environ["BRIEFING_DATA_DIR"] = args.data_dir
+    library = _library(args)
+    if not _library_can_be_read(library):
+        return 2
+    from briefing.core.clock import local_zone
+    from briefing.storage import paths
+    from briefing.storage.index.agenda import agenda_in_library
+    from briefing.storage.index.database import LibraryIndex, index_in_processes
+
+    zone = local_zone()
+    index = LibraryIndex(paths.index_file(), zone=zone)
+    items, failed = agenda_in_library(index, library, zone, indexer=index_in_processes)
+    now: datetime = args.now or SystemClock().now()
+    rows = schedule(items, now, tag=args.tag, within=args.within)
+    where = ", ".join(display_path(path) for path in library)
+    if failed:
+        noun = "file" if failed == 1 else "files"
+        print(
+            f"briefing agenda: {failed} {noun} in {where} could not be read"
+            " (see 'briefing validate')",
+            file=sys.stderr,
+        )
+    if not rows:
+        print(f"no open deadlines in {where}", file=sys.stderr)
+        return 0
+    if wants_plain(args):
+        sys.stdout.write("".join(_plain_line(row) + "\n" for row in rows))
+        sys.stdout.flush()
+        return 0
+    from briefing.storage.config import load_config
+
+    config, _warnings = load_config(paths.config_file())
+    from briefing.ui.launch import print_agenda
+
+    print_agenda(rows, config.clock)
+    return 0

@@ -1,0 +1,114 @@
+"""``briefing export``: notes (Markdown, JSON, TOML) or deadlines (iCalendar) outside the reader.
+
+The documents are made by :func:`briefing.storage.export_files.render_export`, as
+the reader's export dialog makes them; this module finds the briefs and the target.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing.cli.common import err as _err
+from briefing.cli.common import saved_annotations
+from briefing.core.safetext import display_path
+from briefing.storage.export_files import SUFFIXES
+
+if TYPE_CHECKING:
+    import argparse
+
+    from briefing.core.models import Brief
+
+
+def _names_a_file(text: str) -> bool:
+    """True when ``text`` is a path to something, rather than a brief's id.
+
+    A path that cannot be looked at (below a folder that cannot be entered) is
+    a path too, so reading it says why instead of raising.
+    """
+    try:
+        os.stat(text)
+    except (FileNotFoundError, NotADirectoryError, ValueError):
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def _library(args: argparse.Namespace):
+    """The config, the briefs by id, and why the file named by ``--brief`` could not be read."""
+    from briefing.core.clock import local_zone
+    from briefing.core.library import scan
+    from briefing.storage import paths
+    from briefing.storage.config import load_config
+
+    config, _ = load_config(paths.config_file())
+    folders = (
+        [Path(p) for p in args.library or []] or config.library_paths() or [paths.bundled_samples()]
+    )
+    given = bool(args.brief) and _names_a_file(args.brief)
+    if given:
+        folders = [Path(args.brief)]
+    briefs: dict[str, Brief] = {}
+    problem = None
+    for entry in scan(folders, local_zone=local_zone()):
+        if entry.brief is not None:
+            briefs.setdefault(entry.brief.id, entry.brief)
+        elif given and problem is None and entry.error is not None:
+            problem = entry.error.summary()
+    return config, briefs, problem
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the export; 0 on success, 1 on a problem (said in one line)."""
+    from briefing.core.clock import SystemClock
+    from briefing.core.filenames import safe_filename
+    from briefing.storage.export_files import ExportError, ExportExists, render_export, write_export
+    from briefing.storage.store.database import StoreError
+
+    config, briefs, problem = _library(args)
+    fmt = "ics" if args.deadlines else (args.format or config.export_format)
+    brief_id = None
+    if args.brief:
+        if _names_a_file(args.brief):
+            brief_id = next(iter(briefs), None)
+            if brief_id is None:
+                _err(problem or f"{display_path(args.brief)}: not a valid brief (see 'briefing validate')")
+                return 1
+        else:
+            brief_id = args.brief
+    if fmt == "ics" and brief_id is not None and brief_id not in briefs:
+        _err(f"no brief with id {brief_id!r} in the library")
+        return 1
+    # Exporting never creates the database: with none yet, there are no notes.
+    annotations = saved_annotations()
+    try:
+        payload = render_export(fmt, annotations, briefs, SystemClock().now(), brief_id)
+    except StoreError as error:
+        _err(f"{error}; run 'briefing doctor'")
+        return 1
+    finally:
+        if annotations is not None:
+            annotations.store.close()
+    if args.output == "-":
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+        return 0
+    target = Path(args.output)
+    # isdir, not Path.is_dir: a folder above that cannot be entered is for write_export to name.
+    if os.path.isdir(target):
+        fallback = "deadlines" if fmt == "ics" else "notes"
+        title = briefs[brief_id].title if brief_id in briefs else fallback
+        target = target / safe_filename(title, SUFFIXES[fmt])
+    try:
+        write_export(target, payload, force=args.force)
+    except ExportExists as error:
+        _err(f"{error} (use --force to replace it)")
+        return 1
+    except ExportError as error:
+        _err(str(error))
+        return 1
+    print(f"wrote {display_path(target)} ({len(payload):,} bytes)")
+    return 0

@@ -1,0 +1,340 @@
+"""Every argument of the ``briefing`` command, in one place: the reader's and each command's.
+
+The reader's plain forms (``briefing [PATH] [--theme NAME] ...``) are read without
+argparse by :func:`reader_fast`; everything else gets an argparse parser, one per
+command. argparse is imported only when a parser is built: importing it and building
+the parser took 7-9 ms of the time to the reader's first frame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from briefing import __version__
+from briefing.core.safetext import clean_line
+
+if TYPE_CHECKING:
+    import argparse
+    from datetime import date, datetime, timedelta
+
+EXAMPLES = """\
+commands:
+  validate PATH...   check brief files and folders; one line per problem
+  show PATH          print a brief to the terminal (plain text when piped)
+  schema             print the JSON Schema of the brief format
+  config             print where briefing keeps its files
+  export             export notes (md, json, toml) or deadlines (ics)
+  import-notes FILE  merge a JSON or TOML export of notes back in
+  doctor [--repair]  check the notes database (and move a broken one aside)
+  import ARTICLE     draft a brief from the plain text of a news article
+  agenda [PATH...]   every open deadline of the library, soonest first
+
+examples:
+  briefing                              open the library (configured folders or the samples)
+  briefing sample_briefs/               open a folder as the library
+  briefing brief.toml                   open one brief in the reader
+  briefing --now 2025-10-26T13:55+03:00 brief.toml
+                                        read as if the clock said so
+  briefing validate ~/briefs            check every brief in a folder
+  briefing show brief.toml | less       read a brief as plain text
+  briefing schema > brief.schema.json   let your editor validate briefs
+  briefing export --format md -o notes.md
+  briefing export --deadlines -o deadlines.ics
+  briefing import article.txt -o draft.toml --open
+  briefing agenda --within 7d           what falls due this week
+"""
+
+COMMANDS = (
+    "validate",
+    "show",
+    "schema",
+    "config",
+    "export",
+    "import-notes",
+    "doctor",
+    "import",
+    "agenda",
+)
+
+
+def parse_now(value: str) -> datetime:
+    import argparse
+    from datetime import UTC, datetime
+
+    from briefing.core.clock import local_zone
+    from briefing.core.timeutil import check_years, resolve_datetime
+
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not an ISO date-time such as 2025-10-26T13:55+03:00"
+        ) from None
+    try:
+        # The written year first: the ends of the calendar cannot be moved to UTC.
+        check_years(parsed.replace(tzinfo=parsed.tzinfo or UTC))
+        return check_years(resolve_datetime(parsed, local_zone()))
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{value!r}: {error}") from None
+
+
+UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+_DURATION = r"\s*(\d{1,6})\s*([mhdw])\s*"
+
+
+def parse_within(value: str) -> timedelta:
+    """Read a duration such as ``7d``, ``12h``, ``2w`` or ``90m`` (for ``agenda --within``)."""
+    import argparse
+    import re
+    from datetime import timedelta
+
+    match = re.fullmatch(_DURATION, value, re.IGNORECASE)
+    if match is None:
+        raise argparse.ArgumentTypeError(
+            f"{clean_line(value)!r} is not a duration such as 7d, 12h, 2w or 90m"
+        )
+    amount, unit = match.groups()
+    return timedelta(**{UNITS[unit.lower()]: int(amount)})
+
+
+def parse_published(value: str) -> date | datetime:
+    """Read ``--published``: an ISO date, or a date-time (read in the local zone without an offset)."""
+    import argparse
+    from datetime import date, datetime
+
+    from briefing.core.clock import local_zone
+    from briefing.core.timeutil import resolve_datetime
+
+    text = value.strip()
+    try:
+        if len(text) <= 10:
+            return date.fromisoformat(text)
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not an ISO date or date-time such as 2025-10-26T13:55+03:00"
+        ) from None
+    if not 2 <= parsed.year <= 9998:
+        raise argparse.ArgumentTypeError(f"{value!r} is outside the years briefing reads")
+    return resolve_datetime(parsed, local_zone())
+
+
+def reader_parser() -> argparse.ArgumentParser:
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="briefing",
+        description="A terminal reader for structured briefings.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "path", nargs="?", help="a brief file to read, or a folder to open as the library"
+    )
+    parser.add_argument(
+        "--theme", metavar="NAME", help="theme to use (see the command palette for names)"
+    )
+    parser.add_argument(
+        "--now",
+        metavar="WHEN",
+        type=parse_now,
+        help="read as if the clock said WHEN (ISO date-time)",
+    )
+    parser.add_argument(
+        "--data-dir", metavar="DIR", help="where notes and settings live (or BRIEFING_DATA_DIR)"
+    )
+    parser.add_argument(
+        "--config-dir",
+        metavar="DIR",
+        help="where config.toml and themes live (or BRIEFING_CONFIG_DIR)",
+    )
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    return parser
+
+
+def command_parser(command: str) -> argparse.ArgumentParser:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog=f"briefing {command}")
+    if command == "validate":
+        parser.description = (
+            "Check brief files and folders. Prints 'OK path' or 'path:line:col: location: message'."
+        )
+        parser.add_argument("paths", nargs="+", metavar="PATH", help="brief files or folders")
+        parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    elif command == "show":
+        parser.description = (
+            "Print a brief: styled on a terminal, plain text when piped or NO_COLOR is set."
+        )
+        parser.add_argument("path", metavar="PATH", help="a brief file")
+        parser.add_argument(
+            "--now", metavar="WHEN", type=parse_now, help="count deadlines down from WHEN"
+        )
+        parser.add_argument("--plain", action="store_true", help="plain text even on a terminal")
+    elif command == "schema":
+        parser.description = (
+            "Print the JSON Schema of the brief format (for VS Code, Taplo and others)."
+        )
+    elif command == "config":
+        parser.description = "Print where briefing keeps its config, themes and data."
+    elif command == "export":
+        add_export_arguments(parser)
+    elif command == "import-notes":
+        parser.description = (
+            "Merge notes from a JSON or TOML export; importing the same file twice adds nothing."
+        )
+        parser.add_argument("file", metavar="FILE", help="an export written by 'briefing export'")
+    elif command == "doctor":
+        parser.description = (
+            "Check the notes database; --repair moves an unreadable one aside (never deletes it)."
+        )
+        parser.add_argument(
+            "--repair", action="store_true", help="move an unreadable database aside"
+        )
+    elif command == "import":
+        add_import_arguments(parser)
+    elif command == "agenda":
+        add_agenda_arguments(parser)
+    if command in ("export", "import-notes", "doctor"):
+        parser.add_argument(
+            "--data-dir", metavar="DIR", help="where notes live (or BRIEFING_DATA_DIR)"
+        )
+    return parser
+
+
+def add_export_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``briefing export``."""
+    from briefing.storage.export_files import FORMATS
+
+    parser.description = "Export notes (Markdown, JSON or TOML) or deadlines (iCalendar)."
+    parser.add_argument("--brief", metavar="ID|PATH", help="only this brief (its id, or its file)")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="md, json or toml for notes (default from config), ics for deadlines",
+    )
+    parser.add_argument(
+        "--deadlines",
+        action="store_true",
+        help="export deadlines as iCalendar (implies --format ics)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE|DIR|-",
+        default="-",
+        help="where to write; a folder gets a file named after the brief; - is standard output",
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite an existing file")
+    parser.add_argument(
+        "--library",
+        metavar="PATH",
+        action="append",
+        help="briefs to take context from (default: the configured library)",
+    )
+
+
+def add_agenda_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the arguments of ``briefing agenda`` to ``parser``."""
+    parser.description = (
+        "Print every open deadline of the library, overdue ones first, then soonest first:"
+        " a table on a terminal, one plain line per deadline when piped"
+        " (due · countdown · deadline · brief · file)."
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="brief files or folders (default: the configured library, else the samples)",
+    )
+    parser.add_argument(
+        "--within",
+        metavar="DURATION",
+        type=parse_within,
+        help="only deadlines due within DURATION (7d, 12h, 2w, 90m); overdue ones always show",
+    )
+    parser.add_argument("--tag", metavar="TAG", help="only deadlines of briefs tagged TAG")
+    parser.add_argument(
+        "--now", metavar="WHEN", type=parse_now, help="count down from WHEN (ISO date-time)"
+    )
+    parser.add_argument("--plain", action="store_true", help="plain lines even on a terminal")
+    parser.add_argument(
+        "--data-dir", metavar="DIR", help="where the library index lives (or BRIEFING_DATA_DIR)"
+    )
+
+
+def add_import_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the arguments of ``briefing import`` to ``parser``."""
+    parser.description = (
+        "Draft a brief from the plain text of a news article: participants, quotes with their"
+        " speakers, deadlines, timeline and key figures. Guesses are marked '# check:'."
+    )
+    parser.add_argument("article", metavar="ARTICLE", help="a UTF-8 text file, or - for stdin")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="BRIEF.toml",
+        help="where to write the draft (default: a name made from the title, in the current"
+        " folder; a folder gets a file named so); - prints it to standard output",
+    )
+    parser.add_argument(
+        "--published",
+        metavar="WHEN",
+        type=parse_published,
+        help="when the article was published (ISO date or date-time); wins over its date line",
+    )
+    parser.add_argument("--open", action="store_true", help="open the draft in the reader")
+    parser.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+
+class Opening:
+    """The reader's arguments, as :func:`reader_parser` would give them (``now`` aside)."""
+
+    def __init__(
+        self,
+        path: str | None = None,
+        theme: str | None = None,
+        data_dir: str | None = None,
+        config_dir: str | None = None,
+    ) -> None:
+        self.path = path
+        self.theme = theme
+        self.data_dir = data_dir
+        self.config_dir = config_dir
+        self.now = None
+
+
+_FAST_OPTIONS = {"--theme": "theme", "--data-dir": "data_dir", "--config-dir": "config_dir"}
+
+
+def reader_fast(arguments: Sequence[str]) -> Opening | None:
+    """The reader's arguments without argparse, for the plain forms only; else None.
+
+    Importing argparse and building the parser took 7-9 ms of the time to the first
+    frame. Accepted: at most one path (not starting with ``-``) and ``--theme``,
+    ``--data-dir``, ``--config-dir`` with a value (``--opt VALUE`` or ``--opt=VALUE``).
+    Anything else (``--now``, ``--help``, abbreviations, ``--``, mistakes) goes to
+    argparse, which gives the same result for these forms (a test compares them).
+    """
+    opening = Opening()
+    position = 0
+    while position < len(arguments):
+        argument = arguments[position]
+        if argument.startswith("-"):
+            name, equals, value = argument.partition("=")
+            field = _FAST_OPTIONS.get(name)
+            if field is None:
+                return None
+            if not equals:
+                position += 1
+                if position == len(arguments) or arguments[position].startswith("-"):
+                    return None
+                value = arguments[position]
+            setattr(opening, field, value)
+        elif opening.path is None:
+            opening.path = argument
+        else:
+            return None
+        position += 1
+    return opening

@@ -1,0 +1,20 @@
+"""``briefing schema``: print the JSON Schema of the brief format."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefing.cli.common import say as _say
+
+if TYPE_CHECKING:
+    import argparse
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Print the JSON Schema of the brief format."""
+    import json
+
+    from briefing.core.models import Brief
+
+    _say(json.dumps(Brief.model_json_schema(), indent=2, ensure_ascii=False))
+    return 0
