@@ -68,6 +68,33 @@ def test_a_busy_database_is_waited_for_and_said_once(tmp_path: Path) -> None:
     writer.close()
 
 
+def test_jobs_queued_behind_a_waiting_job_are_told_it_waits(tmp_path: Path) -> None:
+    """A note queued behind another write (seen items, a setting) that waits for a busy
+    database is told at once that it waits too: its editor says so instead of saying
+    nothing (the reader's locked-database test failed under load on this)."""
+    path = tmp_path / "briefing.db"
+    Store(path).set_setting("k", "before")
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    reports = Reports()
+    writer = StoreWriter(path, reports)
+    waited: list[str] = []
+    first = WriteJob(lambda s: setting(s, "k", "1"), waiting=lambda: waited.append("first"))
+    queued = WriteJob(lambda s: setting(s, "k", "2"), waiting=lambda: waited.append("queued"))
+    writer.submit(first)
+    writer.submit(queued)
+    reports.run_until(lambda: "queued" in waited)
+    later = WriteJob(lambda s: setting(s, "k", "3"), waiting=lambda: waited.append("later"))
+    writer.submit(later)  # given while the writer waits: told at once
+    reports.run_until(lambda: "later" in waited)
+    holder.execute("COMMIT")
+    holder.close()
+    reports.run_until(lambda: writer.pending == 0)
+    assert sorted(waited) == ["first", "later", "queued"]  # each told once
+    assert Store(path).get_setting("k") == "3"
+    writer.close()
+
+
 def test_a_failure_is_reported_for_its_job_and_the_next_job_runs(tmp_path: Path) -> None:
     reports = Reports()
     writer = StoreWriter(tmp_path / "briefing.db", reports)

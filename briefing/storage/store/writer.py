@@ -73,6 +73,8 @@ class WriteJob:
     """What to keep should the write never happen (a note's draft): see :meth:`StoreWriter.close`."""
     finished: bool = field(default=False, init=False)
     """True once the write committed or failed for good."""
+    told_waiting: bool = field(default=False, init=False)
+    """True once ``waiting`` was called (it is called at most once)."""
 
 
 class StoreWriter:
@@ -93,6 +95,8 @@ class StoreWriter:
         self._store: Store | None = None
         self._thread: threading.Thread | None = None
         self._closed = False
+        self._blocked = False
+        """True while a job waits for a busy database (so every job behind it waits too)."""
 
     @property
     def pending(self) -> int:
@@ -104,6 +108,9 @@ class StoreWriter:
         """Queue ``job`` after every job given before it; return it."""
         with self._lock:
             self._jobs.append(job)
+            tell = self._take_waiting(job) if self._blocked else None
+        if tell is not None:
+            self._report(tell)
         if self._thread is None:
             self._thread = threading.Thread(target=self._work, name="briefing-store-writer")
             self._thread.daemon = True
@@ -166,16 +173,37 @@ class StoreWriter:
             store.connection.execute(f"PRAGMA busy_timeout = {BUSY_WAIT_MS}")
         return store
 
+    @staticmethod
+    def _take_waiting(job: WriteJob) -> Callable[[], None] | None:
+        """``job``'s ``waiting``, marked as told; None when it has none or was told."""
+        if job.waiting is None or job.told_waiting or job.finished:
+            return None
+        job.told_waiting = True
+        return job.waiting
+
+    def _say_waiting(self) -> None:
+        """The database is busy: tell every job not yet done, the running one and those
+        queued behind it, since none of them can be written before it frees."""
+        with self._lock:
+            self._blocked = True
+            told = [callback for job in self._jobs if (callback := self._take_waiting(job))]
+        for callback in told:
+            self._report(callback)
+
     def _run(self, job: WriteJob) -> None:
-        said_waiting = False
+        try:
+            self._attempt(job)
+        finally:
+            with self._lock:
+                self._blocked = False
+
+    def _attempt(self, job: WriteJob) -> None:
         while True:
             try:
                 result = job.run(self._connection_store())
             except (StoreError, sqlite3.Error) as error:
                 if is_busy(error) and not self._stop.is_set():
-                    if not said_waiting and job.waiting is not None:
-                        said_waiting = True
-                        self._report(job.waiting)
+                    self._say_waiting()
                     self._stop.wait(RETRY_PAUSE)
                     continue
                 if self._stop.is_set():
