@@ -193,7 +193,7 @@ class AgendaScreen(Screen[ItemTarget | None]):
             if below and below[-1].as_published:
                 reader = below[-1]
                 # The reader's clock started from its brief's publication when "a" was pressed.
-                offset = reader.clock_now() - app.now()
+                offset = reader.clock.now() - app.now()
                 self._toggled_at = reader.brief.published_at - offset
         self.set_reactive(AgendaScreen.as_published, self._toggled_at is not None)
 
