@@ -23,6 +23,7 @@ from briefing.storage.store.database import Store, StoreError
 from briefing.ui.app_notes import AnnotatingApp
 from briefing.ui.commands import BriefingCommands
 from briefing.ui.lazy import is_brief_screen, is_library_screen
+from briefing.ui.textual_compat import apply_theme_filters, expect_no_result
 
 if TYPE_CHECKING:
     from briefing.core.clock import Clock
@@ -118,9 +119,8 @@ class BriefingApp(AnnotatingApp):
             from briefing.ui.screens.brief import BriefScreen
 
             screen: Screen = BriefScreen(entry)
-            # switch_screen (see close_brief) pops a result callback of the screen it
-            # replaces; a default screen has none of its own (Textual 8.2.8, pinned).
-            screen._push_result_callback(self, None)
+            # switch_screen (see close_brief) pops a result callback of the screen it replaces.
+            expect_no_result(screen, self)
             return screen
         from briefing.ui.screens.library import LibraryScreen
 
@@ -200,8 +200,8 @@ class BriefingApp(AnnotatingApp):
         classes = {c: False for c in self.classes if c.startswith("-theme-")}
         classes.update({f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark})
         self.update_classes(classes, update=False)
-        # What the watcher does besides re-parsing (Textual 8.2.8, pinned).
-        self._refresh_truecolor_filter(self.ansi_theme)
+        # What the watcher does besides re-parsing.
+        apply_theme_filters(self)
         self.stylesheet.set_variables(self.get_css_variables())
 
     def remember_theme(self, theme: Theme) -> None:

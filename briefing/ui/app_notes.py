@@ -127,7 +127,7 @@ class AnnotatingApp(LibraryWideApp):
         """Notes changed behind the screen's back (drafts restored): show them."""
         screen = self.screen
         if is_brief_screen(screen) and screen.is_loaded:
-            screen.load_annotations()
+            screen.annotations.load()
 
     def store_failed(self, error: StoreError) -> None:
         """The store failed: say so once; offer to move an unreadable file aside.

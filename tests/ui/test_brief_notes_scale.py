@@ -74,9 +74,9 @@ async def test_a_brief_with_200000_notes_reads_counts_and_a_few_notes(
         panel = plain(screen.query_one(NotesPanel))
         assert "200,000 notes" in panel and "note number 199999" in panel
         assert "note number 0 " not in panel
-        assert screen.brief_notes is not None
+        assert screen.annotations.brief_notes is not None
         # Counts per item (a few rows) and the latest notes of one item, not 200,000 notes.
-        assert screen.brief_notes.rows_read <= 10 + 4 * NOTES_SHOWN, screen.brief_notes.rows_read
+        assert screen.annotations.brief_notes.rows_read <= 10 + 4 * NOTES_SHOWN, screen.annotations.brief_notes.rows_read
 
         # E edits the latest note, read from the store when asked.
         await pilot.press("E")
@@ -84,4 +84,4 @@ async def test_a_brief_with_200000_notes_reads_counts_and_a_few_notes(
         assert app.screen.stored == "note number 199999"
         await pilot.press("escape")
         await settle(pilot)
-        assert screen.brief_notes.rows_read <= 10 + 6 * NOTES_SHOWN
+        assert screen.annotations.brief_notes.rows_read <= 10 + 6 * NOTES_SHOWN

@@ -42,7 +42,7 @@ async def test_slash_finds_in_every_pane_and_n_goes_across_panes(
         expected = Finder("bessent").find(screen.brief)
         sections = {m.section for m in expected}
         assert {"participants", "quotes"} <= sections
-        assert screen.matches == expected
+        assert screen.search.matches == expected
         assert count_text(screen) == f"{len(expected)} found"
         # Highlighted in the lists, on the words themselves.
         quotes = screen.query_one("#quotes", ItemList)
@@ -76,14 +76,14 @@ async def test_matches_only_hides_the_rest_and_escape_brings_everything_back(
         await pilot.press("slash", *"tough")
         await pilot.press("enter", "m")
         await pilot.pause()
-        wanted = [m.item_id for m in screen.matches if m.section == "quotes"]
+        wanted = [m.item_id for m in screen.search.matches if m.section == "quotes"]
         assert wanted and option_ids(quotes) == wanted
         assert count_text(screen).endswith("· only")
 
         await pilot.press("escape")
         await pilot.pause()
         assert option_ids(quotes) == every_quote
-        assert not screen.searching and screen.matches == []
+        assert not screen.search.searching and screen.search.matches == []
         assert highlighted_words(quotes, every_quote[0]) == []
         # With no search, n is a note again, and escape goes back.
         await pilot.press("n")
@@ -107,8 +107,8 @@ async def test_accents_and_case_do_not_matter_and_no_match_is_said(
         field = screen.query_one("#search-input", Input)
         field.value = "NGUYEN thi"  # the brief writes "Nguyễn Thị"
         await pilot.pause()
-        assert screen.matches and screen.matches == Finder("Nguyễn Thị").find(screen.brief)
-        assert count_text(screen) == f"{len(screen.matches)} found"
+        assert screen.search.matches and screen.search.matches == Finder("Nguyễn Thị").find(screen.brief)
+        assert count_text(screen) == f"{len(screen.search.matches)} found"
 
 
 async def test_participants_are_highlighted_too(make_app, samples_dir: Path) -> None:

@@ -85,17 +85,14 @@ async def test_quitting_during_the_first_frame_raises_nothing(
 ) -> None:
     # A user who quits while the first frame goes out: the panes were then mounted on a
     # screen already taken down (MountError, a traceback on the way out).
-    def quit_then_fill(self: BriefScreen, message: object) -> None:
-        self.app.exit()
-        self.call_later(self.fill)
-
-    monkeypatch.setattr(BriefScreen, "on_brief_header_painted", quit_then_fill)
+    # The header's handler tells the app the first frame is out, then fills the panes.
     app = make_app(path=seed_brief_path)
+    monkeypatch.setattr(app, "first_frame_out", app.exit)
     async with app.run_test(size=(120, 40)) as pilot:
         reader = app.screen
         await pilot.pause()
     assert app.return_code == 0
-    assert not reader._panes_mounted
+    assert not reader.panes_mounted
 
 
 @pytest.mark.parametrize("first", ["brief", "library"])

@@ -49,7 +49,7 @@ def edit_seed(path: Path) -> None:
 
 async def reload_now(pilot, screen: BriefScreen) -> None:
     """What the screen's one-second timer does, done now: check the file, wait for the reload."""
-    screen.check_file()
+    screen.live.check_file()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
@@ -63,7 +63,7 @@ async def test_an_edited_file_is_reloaded_in_place_with_its_changes_marked(
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, BriefScreen)
-        assert screen.unseen == set()  # a first visit flags nothing
+        assert screen.live.unseen == set()  # a first visit flags nothing
         await pilot.press("3", "j")
         focused = screen.focused_item()
         assert focused is not None and focused[0] == "quotes"
@@ -72,7 +72,7 @@ async def test_an_edited_file_is_reloaded_in_place_with_its_changes_marked(
         await reload_now(pilot, screen)
 
         assert app.screen is screen
-        changes = screen.last_changes
+        changes = screen.live.last_changes
         assert changes.edited == {("quote", QUOTE_ID)}
         assert changes.added == {("quote", "added-later")}
         assert screen.current == "quotes" and screen.focused_item() == focused
@@ -81,10 +81,10 @@ async def test_an_edited_file_is_reloaded_in_place_with_its_changes_marked(
         # Flagged until the cursor reaches them.
         assert option_text(quotes, "added-later").startswith("●")
         assert option_text(quotes, QUOTE_ID).startswith("●")
-        assert screen.unseen == {("quote", QUOTE_ID), ("quote", "added-later")}
+        assert screen.live.unseen == {("quote", QUOTE_ID), ("quote", "added-later")}
         quotes.select_id("added-later")
         await pilot.pause()
-        assert ("quote", "added-later") not in screen.unseen
+        assert ("quote", "added-later") not in screen.live.unseen
         assert not option_text(quotes, "added-later").startswith("●")
 
 
@@ -100,10 +100,10 @@ async def test_the_one_second_timer_notices_the_change(
         edit_seed(path)
         # The screen's own interval timer (real time): within a few ticks at most.
         for _ in range(60):
-            if screen.last_changes:
+            if screen.live.last_changes:
                 break
             await pilot.pause(0.1)
-        assert screen.last_changes.added == {("quote", "added-later")}
+        assert screen.live.last_changes.added == {("quote", "added-later")}
 
 
 async def test_a_file_that_turns_invalid_keeps_the_last_good_version(
@@ -123,14 +123,14 @@ async def test_a_file_that_turns_invalid_keeps_the_last_good_version(
         messages = [n.message for n in app._notifications]
         assert any("The last good version stays on screen" in m for m in messages)
         # Not said again on every tick while the file stays broken.
-        screen.check_file()
+        screen.live.check_file()
         await app.workers.wait_for_complete()
         assert len([n for n in app._notifications if "last good" in n.message]) == 1
         # Fixed again: reloaded.
         rewrite(path, good)
         edit_seed(path)
         await reload_now(pilot, screen)
-        assert screen.last_changes.added == {("quote", "added-later")}
+        assert screen.live.last_changes.added == {("quote", "added-later")}
 
 
 async def test_changes_since_the_last_visit_are_flagged_and_u_goes_to_them(
@@ -140,7 +140,7 @@ async def test_changes_since_the_last_visit_are_flagged_and_u_goes_to_them(
     app = make_app(path=path)
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
-        assert app.screen.unseen == set()
+        assert app.screen.live.unseen == set()
 
     edit_seed(path)
     app = make_app(path=path)
@@ -148,14 +148,14 @@ async def test_changes_since_the_last_visit_are_flagged_and_u_goes_to_them(
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, BriefScreen)
-        assert screen.unseen == {("quote", QUOTE_ID), ("quote", "added-later")}
+        assert screen.live.unseen == {("quote", QUOTE_ID), ("quote", "added-later")}
         await pilot.press("u")
         await pilot.pause()
         first = screen.focused_item()
         assert first is not None and first[0] == "quotes"
         await pilot.press("u")
         await pilot.pause()
-        assert screen.unseen == set()
+        assert screen.live.unseen == set()
         await pilot.press("u")
         assert any("Nothing new" in n.message for n in app._notifications)
         await pilot.press("escape")  # saves what was seen
@@ -164,7 +164,7 @@ async def test_changes_since_the_last_visit_are_flagged_and_u_goes_to_them(
     app = make_app(path=path)
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
-        assert app.screen.unseen == set()
+        assert app.screen.live.unseen == set()
 
 
 async def test_the_library_marks_briefs_never_opened_or_changed_since(
@@ -273,7 +273,7 @@ async def test_a_deleted_brief_is_marked_in_its_header_until_it_comes_back(
         # ... and edited later: reloaded as usual.
         edit_seed(path)
         await reload_now(pilot, screen)
-        assert screen.last_changes.added == {("quote", "added-later")}
+        assert screen.live.last_changes.added == {("quote", "added-later")}
         assert DELETED not in header_text(screen)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -26,6 +26,7 @@ from textual.widgets import Static
 
 from briefing.core.countdown import countdown
 from briefing.core.timeutil import format_when
+from briefing.ui.app import BriefingApp
 from briefing.ui.app_library import ItemTarget
 from briefing.ui.render import MUTED, Prompt, countdown_content
 from briefing.ui.widgets.item_list import ItemList, PromptLike
@@ -33,7 +34,6 @@ from briefing.ui.widgets.stable_footer import StableFooter
 
 if TYPE_CHECKING:
     from briefing.storage.index.agenda import AgendaItem, AgendaRow
-    from briefing.ui.app import BriefingApp
 
 GROUP = "group:"
 """The id prefix of the group headings ("Overdue", "Upcoming"), which cannot be highlighted."""
@@ -161,9 +161,8 @@ class AgendaScreen(Screen[ItemTarget | None]):
         self._boundary: AgendaRow | None = None
         self._unreadable = 0
 
-    @property
-    def briefing_app(self) -> BriefingApp:
-        return self.app  # type: ignore[return-value]
+    briefing_app = getters.app(BriefingApp)
+    """The app, typed."""
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Agenda · reading the library…"), id="agenda-title", markup=False)
@@ -193,7 +192,7 @@ class AgendaScreen(Screen[ItemTarget | None]):
             if below and below[-1].as_published:
                 reader = below[-1]
                 # The reader's clock started from its brief's publication when "a" was pressed.
-                offset = reader.clock_now() - app.now()
+                offset = reader.clock.now() - app.now()
                 self._toggled_at = reader.brief.published_at - offset
         self.set_reactive(AgendaScreen.as_published, self._toggled_at is not None)
 
@@ -245,10 +244,9 @@ class AgendaScreen(Screen[ItemTarget | None]):
     def watch_as_published(self, as_published: bool) -> None:
         self._toggled_at = self.clock_now() if as_published else None
         app = self.briefing_app
-        if isinstance(getattr(app, "clock_as_published", None), bool):
-            # Once the app keeps the reader's clock mode, the agenda's "a" sets it too.
-            app.clock_as_published = as_published  # type: ignore[attr-defined]
-            app.clock_as_published_at = self._toggled_at  # type: ignore[attr-defined]
+        # The app keeps the reader's clock mode: the agenda's "a" sets it too.
+        app.clock_as_published = as_published
+        app.clock_as_published_at = self._toggled_at
         self.regroup()
         self.notify("Clock: as published" if as_published else "Clock: now", timeout=2)
 

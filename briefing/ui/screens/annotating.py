@@ -1,42 +1,40 @@
-"""Notes and bookmarks on the items of the brief screen (a mixin of :class:`BriefScreen`).
+"""Notes and bookmarks on the items of the brief screen.
 
-The screen finds the focused item, asks the note editor for text, and calls
-the store through the app; widgets only show marks (✎ notes, ★ bookmark) and
-the notes panel shows the notes of the item under the cursor.
+The screen owns one :class:`BriefAnnotations`: it finds the focused item, asks the
+note editor for text, and calls the store through the app's note keeper; widgets
+only show marks (✎ notes, ★ bookmark) and the notes panel shows the notes of the
+item under the cursor.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from textual import work
 from textual.binding import Binding
 
 from briefing.core.anchors import KIND_OF_SECTION, Anchor, ItemKind, item_text
 from briefing.storage.store.database import StoreError
 from briefing.ui.field_keys import field_binding, field_key_allowed
 from briefing.ui.screens.brief_marks import MarksRead, changes_said
+from briefing.ui.widgets.item_list import ItemList
+from briefing.ui.widgets.participant_table import ParticipantTable
 
 if TYPE_CHECKING:
     from briefing.core.annotations import Note
     from briefing.core.models import Brief
     from briefing.storage.store.brief_notes import BriefNotes
-    from briefing.ui.app import BriefingApp
+    from briefing.storage.store.database import Store
+    from briefing.storage.store.notes import Annotations
+    from briefing.ui.screens.brief import BriefScreen
 
 ItemKey = tuple[ItemKind, str]
 
 
-def _annotations_of(store):  # noqa: ANN001, ANN202 - Store -> Annotations
+def _annotations_of(store: Store) -> Annotations:
     """The notes of ``store`` (the writer's own connection), imported when first needed."""
-    from briefing.storage.store.notes import Annotations
+    from briefing.storage.store.notes import Annotations  # (its models: after the first frame)
 
     return Annotations(store)
-
-
-def _confirm_screen() -> type:
-    from briefing.ui.screens.confirm import ConfirmScreen
-
-    return ConfirmScreen
 
 
 ANNOTATION_BINDINGS = [
@@ -53,79 +51,65 @@ NOTE_ACTIONS = frozenset({"note", "edit_note"})
 """The actions of the priority keys that open the note editor (see ``note_key_allowed``)."""
 
 
-class AnnotatingMixin:
-    """Actions and marks for notes and bookmarks; mixed into the brief screen."""
+class BriefAnnotations:
+    """Actions and marks for notes and bookmarks on the items of one brief screen.
 
-    note_counts: dict[ItemKey, int]
-    """How many notes each item has (read in a thread: a brief may hold a million)."""
-    bookmarked: set[ItemKey]
-    brief_notes: BriefNotes | None = None
-    """Reads this brief's marks and the notes of the item under the cursor."""
-    _marks_asked = _moved_unsaid = 0
+    Args:
+        screen: The brief screen annotated (its brief, its cursor, its app).
+    """
 
-    if TYPE_CHECKING:  # provided by BriefScreen
-        current: str
-
-        @property
-        def brief(self) -> Brief: ...
-
-        @property
-        def briefing_app(self) -> BriefingApp: ...
-
-        @property
-        def is_loaded(self) -> bool: ...
-
-        def notify(self, message: str, **options: Any) -> None: ...
-
-        def unseen_mark(self, kind: ItemKind, item_id: str) -> str: ...
-
-        def unseen_keys(self, kind: ItemKind) -> list[tuple[ItemKind, str]]: ...
+    def __init__(self, screen: BriefScreen) -> None:
+        self.screen = screen
+        self.note_counts: dict[ItemKey, int] = {}
+        """How many notes each item has (read in a thread: a brief may hold a million)."""
+        self.bookmarked: set[ItemKey] = set()
+        """The items bookmarked."""
+        self.brief_notes: BriefNotes | None = None
+        """Reads this brief's marks and the notes of the item under the cursor."""
+        self._marks_asked = self._moved_unsaid = 0
 
     def note_key_allowed(self, action: str) -> bool:
         """Whether ``n`` or ``E`` (priority keys) may open the editor now: not while a text
         field has the focus, and ``n`` not while a search has matches (it moves to the next)."""
-        if not field_key_allowed(self, action, opens=NOTE_ACTIONS):  # type: ignore[arg-type]
+        if not field_key_allowed(self.screen, action, opens=NOTE_ACTIONS):
             return False
-        searching = bool(getattr(self, "finder", None)) and bool(getattr(self, "matches", None))
-        return not (action == "note" and searching)
+        return not (action == "note" and self.screen.search.has_matches)
 
-    def reset_annotations(self) -> None:
+    def reset(self) -> None:
         """Forget the annotations of the brief shown before."""
         self.note_counts = {}
         self.bookmarked = set()
 
-    def load_annotations(self) -> None:
+    def load(self) -> None:
         """Show this brief's notes at once, and re-attach them to its current items in the
         background (a write: it waits for a busy database on the writer's thread, not here)."""
-        self.show_annotations()
-        keeper = self.briefing_app.notes_keeper
-        if self.briefing_app.annotations is None or keeper.writer is None:
+        self.show()
+        keeper = self.screen.briefing_app.notes_keeper
+        if self.screen.briefing_app.annotations is None or keeper.writer is None:
             return
-        brief = self.brief
+        brief = self.screen.brief
 
-        def reanchor(store):  # noqa: ANN001, ANN202 - Store -> tuple[int, int]
-            from briefing.storage.store.notes import Annotations
-
-            return Annotations(store).reanchor(brief)
+        def reanchor(store: Store) -> tuple[int, int]:
+            return _annotations_of(store).reanchor(brief)
 
         def done(counts: tuple[int, int]) -> None:
-            if self.is_loaded and self.brief is brief:  # still the brief on screen
-                self.annotations_written(moved=counts[0])
+            if self.screen.is_loaded and self.screen.brief is brief:  # still the brief on screen
+                self.written(moved=counts[0])
 
         keeper.write(reanchor, done)
 
-    def annotations_written(self, moved: int = 0) -> None:
+    def written(self, moved: int = 0) -> None:
         """A write of the store writer is done: show it, if this screen is still there
         (the user may have gone back to the library while the database was busy)."""
-        if self in self.briefing_app.screen_stack and self.is_loaded:
-            self.show_annotations(moved)
+        if self.screen in self.screen.briefing_app.screen_stack and self.screen.is_loaded:
+            self.show(moved)
 
-    def show_annotations(self, moved: int = 0) -> None:
+    def show(self, moved: int = 0) -> None:
         """Read this brief's marks in a thread and show them (reads never wait for a writer:
         the database is in WAL mode); ``moved`` notes were re-attached to revised items."""
-        annotations = self.briefing_app.annotations
+        annotations = self.screen.briefing_app.annotations
         if annotations is None:
-            self.reset_annotations()
+            self.reset()
             self.refresh_marks()
             return
         if self.brief_notes is None or self.brief_notes.path != annotations.store.path:
@@ -134,34 +118,40 @@ class AnnotatingMixin:
             self.brief_notes = BriefNotes(annotations.store.path)
         self._marks_asked += 1
         self._moved_unsaid += moved
-        self.read_marks(self.brief_notes, self.brief, self._marks_asked)
+        self.read_marks(self.brief_notes, self.screen.brief, self._marks_asked)
 
-    @work(thread=True, exclusive=True, group="brief-marks")
     def read_marks(self, reader: BriefNotes, brief: Brief, asked: int) -> None:
         """Count the notes per item in a thread: a million notes take about a second."""
-        try:
-            self.post_message(MarksRead(brief, asked, reader.marks(brief.id), None))  # type: ignore[attr-defined]
-        except StoreError as error:
-            self.post_message(MarksRead(brief, asked, None, error))  # type: ignore[attr-defined]
+        screen = self.screen
 
-    def on_marks_read(self, message: MarksRead) -> None:
-        if not self.is_loaded or message.brief is not self.brief or message.asked != self._marks_asked:
+        def read() -> None:
+            try:
+                screen.post_message(MarksRead(brief, asked, reader.marks(brief.id), None))
+            except StoreError as error:
+                screen.post_message(MarksRead(brief, asked, None, error))
+
+        screen.run_worker(read, thread=True, exclusive=True, group="brief-marks")
+
+    def marks_read(self, message: MarksRead) -> None:
+        """The marks asked for are in: put them on the panes (and say what moved or was lost)."""
+        if not self.screen.is_loaded or message.brief is not self.screen.brief or message.asked != self._marks_asked:
             return  # another brief, or a newer read is on its way
-        self.reset_annotations()
+        self.reset()
         if message.marks is None:
-            self.briefing_app.store_failed(message.error)  # type: ignore[arg-type]
+            if message.error is not None:
+                self.screen.briefing_app.store_failed(message.error)
             self.refresh_marks()
             return
         marks = message.marks
         self.note_counts = marks.notes
         self.bookmarked = marks.bookmarked
         # Said once per session for as many notes as are detached, not every time it opens.
-        told = self.briefing_app.told_detached
+        told = self.screen.briefing_app.told_detached
         lost = max(0, marks.detached - told.get(message.brief.id, 0))
         told[message.brief.id] = max(marks.detached, told.get(message.brief.id, 0))
         moved, self._moved_unsaid = self._moved_unsaid, 0
         if moved or lost:
-            self.notify(changes_said(moved, lost), title="This brief has changed", timeout=8)  # type: ignore[attr-defined]
+            self.screen.notify(changes_said(moved, lost), title="This brief has changed", timeout=8)
         self.refresh_marks()
 
     def notes_on(self, keys: list[ItemKey]) -> list[Note]:
@@ -169,12 +159,12 @@ class AnnotatingMixin:
         from briefing.storage.store.brief_notes import NOTES_SHOWN
 
         reader = self.brief_notes
-        if reader is None or self.briefing_app.annotations is None:
+        if reader is None or self.screen.briefing_app.annotations is None:
             return []
         try:
-            notes = [note for key in keys for note in reader.notes_on(self.brief.id, key)]
+            notes = [note for key in keys for note in reader.notes_on(self.screen.brief.id, key)]
         except StoreError as error:
-            self.briefing_app.store_failed(error)
+            self.screen.briefing_app.store_failed(error)
             return []
         return sorted(notes, key=lambda note: (note.created, note.uid))[-NOTES_SHOWN:]
 
@@ -184,15 +174,12 @@ class AnnotatingMixin:
         mark = f"✎{notes}" if notes else ""
         if key in self.bookmarked:
             mark = f"{mark} ★".strip()
-        unseen = self.unseen_mark(*key)
+        unseen = self.screen.live.unseen_mark(*key)
         return f"{unseen} {mark}".strip() if unseen else mark
 
     def refresh_marks(self) -> None:
         """Put the marks on every list and table, and refresh the notes panel."""
-        query = self.query_one  # type: ignore[attr-defined]
-        from briefing.ui.widgets.item_list import ItemList
-        from briefing.ui.widgets.participant_table import ParticipantTable
-
+        query = self.screen.query_one
         for section, kind in KIND_OF_SECTION.items():
             marks = {item_id: self.mark_for((kind, item_id)) for k, item_id in self.keys_of(kind)}
             widget = query(f"#{section}")
@@ -202,20 +189,20 @@ class AnnotatingMixin:
 
     def keys_of(self, kind: ItemKind) -> list[ItemKey]:
         """Every item key of ``kind`` that has a note or a bookmark."""
-        keys = set(self.note_counts) | self.bookmarked | set(self.unseen_keys(kind))
+        keys = set(self.note_counts) | self.bookmarked | set(self.screen.live.unseen_keys(kind))
         return [key for key in keys if key[0] is kind]
 
-    # The focused item ----------------------------------------------------------
+    # The focused item ---------------------------------------------------------------
 
     def focused_anchor(self) -> tuple[Anchor, str, str] | None:
         """The item under the cursor: its anchor, its text (saved with a note) and a label for people."""
-        brief = self.brief
-        section = self.current
+        brief = self.screen.brief
+        section = self.screen.current
         if section == "summary":
             return Anchor(brief.id, ItemKind.SUMMARY, ""), brief.summary, "the summary"
         kind = KIND_OF_SECTION[section]
-        widget = self.query_one(f"#{section}")  # type: ignore[attr-defined]
-        item_id = widget.highlighted_id
+        widget = self.screen.section_widget(section)
+        item_id = widget.highlighted_id if isinstance(widget, ItemList | ParticipantTable) else None
         if item_id is None:
             return None
         from briefing.core.annotations import KIND_LABELS  # (its models: after the first frame)
@@ -224,12 +211,16 @@ class AnnotatingMixin:
         subject = f"{KIND_LABELS[kind].lower()} “{text[:60]}{'…' if len(text) > 60 else ''}”"
         return Anchor(brief.id, kind, item_id), text, subject
 
+    # The notes panel ----------------------------------------------------------
+
     def refresh_notes_panel(self) -> None:
         """Show the notes of the item under the cursor below the panes."""
-        from briefing.ui.widgets.notes_panel import NotesPanel
+        from briefing.ui.widgets.notes_panel import (
+            NotesPanel,  # (the note models: after the first frame)
+        )
 
-        panel = self.query_one(NotesPanel)  # type: ignore[attr-defined]
-        focused = self.focused_anchor() if self.is_loaded else None
+        panel = self.screen.query_one(NotesPanel)
+        focused = self.focused_anchor() if self.screen.is_loaded else None
         if focused is None:
             panel.show_notes("", [], False)
             return
@@ -250,46 +241,44 @@ class AnnotatingMixin:
 
     # Actions -------------------------------------------------------------------
 
-    def _annotations_or_say(self):  # noqa: ANN202 - Annotations | None
-        annotations = self.briefing_app.annotations
+    def _annotations_or_say(self) -> Annotations | None:
+        annotations = self.screen.briefing_app.annotations
         if annotations is None:
-            self.briefing_app.notes_unavailable()
+            self.screen.briefing_app.notes_unavailable()
         return annotations
 
-    def action_note(self) -> None:
+    def note(self) -> None:
         """Write a new note on the focused item (saved off the UI thread; the editor
         closes once it is on disk)."""
-        from briefing.ui.screens.note_editor import (
-            NoteEditorScreen,  # deferred: TextArea costs ~10 ms of start-up
-        )
+        from briefing.ui.screens.note_editor import NoteEditorScreen  # TextArea: ~10 ms of start-up
 
-        focused = self.focused_anchor() if self.is_loaded else None
+        focused = self.focused_anchor() if self.screen.is_loaded else None
         if focused is None or self._annotations_or_say() is None:
             return
         anchor, text, subject = focused
 
         def saved() -> None:
-            self.briefing_app.notify(f"Note saved on {subject}", timeout=3, markup=False)
-            self.annotations_written()
+            self.screen.briefing_app.notify(f"Note saved on {subject}", timeout=3, markup=False)
+            self.written()
 
-        save, keep_draft = self.briefing_app.notes_keeper.note_saver(
-            anchor, brief_title=self.brief.title, item_text=text, saved=saved
+        save, keep_draft = self.screen.briefing_app.notes_keeper.note_saver(
+            anchor, brief_title=self.screen.brief.title, item_text=text, saved=saved
         )
         editor = NoteEditorScreen(f"New note on {subject}", save=save, keep_draft=keep_draft)
-        self.briefing_app.push_screen(editor)  # type: ignore[attr-defined]
+        self.screen.briefing_app.push_screen(editor)
 
     def _latest_note(self) -> tuple[Note, str] | None:
-        focused = self.focused_anchor() if self.is_loaded else None
+        focused = self.focused_anchor() if self.screen.is_loaded else None
         if focused is None:
             return None
         anchor, _, subject = focused
         notes = self.notes_on([(anchor.kind, anchor.item_id)])
         if not notes:
-            self.notify("No note on this item yet; n writes one", timeout=3)  # type: ignore[attr-defined]
+            self.screen.notify("No note on this item yet; n writes one", timeout=3)
             return None
         return notes[-1], subject
 
-    def action_edit_note(self) -> None:
+    def edit_note(self) -> None:
         """Edit the latest note of the focused item."""
         found = self._latest_note()
         if found is None or self._annotations_or_say() is None:
@@ -299,14 +288,13 @@ class AnnotatingMixin:
 
     def _open_editor(self, note: Note, subject: str, text: str, *, save_at_once: bool = False) -> None:
         """An editor on ``note`` opened with ``text`` (saved at once when asked)."""
-        from briefing.core.anchors import Anchor
-        from briefing.ui.screens.note_editor import NoteEditorScreen
+        from briefing.ui.screens.note_editor import NoteEditorScreen  # TextArea: ~10 ms of start-up
 
         def saved() -> None:
-            self.briefing_app.notify("Note updated", timeout=3)
-            self.annotations_written()
+            self.screen.briefing_app.notify("Note updated", timeout=3)
+            self.written()
 
-        save, keep_draft = self.briefing_app.notes_keeper.note_saver(
+        save, keep_draft = self.screen.briefing_app.notes_keeper.note_saver(
             Anchor(note.brief_id, note.kind, note.item_id),
             brief_title=note.brief_title,
             item_text=note.item_text,
@@ -314,11 +302,11 @@ class AnnotatingMixin:
             saved=saved,
         )
         editor = NoteEditorScreen(subject, text, save=save, keep_draft=keep_draft, stored=note.body)
-        self.briefing_app.push_screen(editor)  # type: ignore[attr-defined]
+        self.screen.briefing_app.push_screen(editor)
         if save_at_once:
             editor.call_after_refresh(editor.action_save)
 
-    def action_external_edit(self) -> None:
+    def external_edit(self) -> None:
         """Edit the latest note of the focused item in $EDITOR (the reader steps aside meanwhile)."""
         found = self._latest_note()
         if found is None or self._annotations_or_say() is None:
@@ -327,21 +315,21 @@ class AnnotatingMixin:
 
         note, _ = found
         try:
-            with self.briefing_app.suspend():  # type: ignore[attr-defined]
+            with self.screen.briefing_app.suspend():
                 body = edit_text(note.body)
         except EditorError as error:
-            self.notify(str(error), severity="error", markup=False)  # type: ignore[attr-defined]
+            self.screen.notify(str(error), severity="error", markup=False)
             return
         except Exception as error:  # noqa: BLE001 - SuspendNotSupported and the like
-            self.notify(
+            self.screen.notify(
                 f"Cannot open an external editor here: {error}", severity="error", markup=False
-            )  # type: ignore[attr-defined]
+            )
             return
         if body.strip() and body != note.body:
             # Through the editor: it shows a busy database, and keeps the text on a failure.
             self._open_editor(note, "Note edited in $EDITOR", body, save_at_once=True)
 
-    def action_delete_note(self) -> None:
+    def delete_note(self) -> None:
         """Delete the latest note of the focused item, after asking."""
         found = self._latest_note()
         if found is None or self._annotations_or_say() is None:
@@ -354,46 +342,46 @@ class AnnotatingMixin:
                 return
 
             def deleted(_: object) -> None:
-                self.briefing_app.notify("Note deleted", timeout=3)
-                self.annotations_written()
+                self.screen.briefing_app.notify("Note deleted", timeout=3)
+                self.written()
 
-            self.briefing_app.notes_keeper.write(
+            self.screen.briefing_app.notes_keeper.write(
                 lambda store: _annotations_of(store).delete_note(note.uid), deleted
             )
 
-        self.briefing_app.push_screen(
-            _confirm_screen()(
-                f"Delete this note on {subject}?\n\n{preview}", yes="Delete", no="Keep"
-            ),
-            answered,
-        )  # type: ignore[attr-defined]
+        from briefing.ui.screens.confirm import ConfirmScreen  # another screen: when first asked
 
-    def action_bookmark(self) -> None:
+        self.screen.briefing_app.push_screen(
+            ConfirmScreen(f"Delete this note on {subject}?\n\n{preview}", yes="Delete", no="Keep"),
+            answered,
+        )
+
+    def bookmark(self) -> None:
         """Toggle a bookmark on the focused item (on the brief itself from the summary)."""
-        focused = self.focused_anchor() if self.is_loaded else None
+        focused = self.focused_anchor() if self.screen.is_loaded else None
         annotations = self._annotations_or_say()
         if focused is None or annotations is None:
             return
         anchor, text, subject = focused
         if anchor.kind is ItemKind.SUMMARY:
             anchor, text, subject = (
-                Anchor(self.brief.id, ItemKind.BRIEF, ""),
-                self.brief.title,
+                Anchor(self.screen.brief.id, ItemKind.BRIEF, ""),
+                self.screen.brief.title,
                 "this brief",
             )
-        now = self.briefing_app.now()
+        now = self.screen.briefing_app.now()
 
-        def toggle(store):  # noqa: ANN001, ANN202 - Store -> bool
+        def toggle(store: Store) -> bool:
             return _annotations_of(store).toggle_bookmark(
-                anchor, brief_title=self.brief.title, item_text=text, now=now
+                anchor, brief_title=self.screen.brief.title, item_text=text, now=now
             )
 
         def toggled(on: bool) -> None:
-            self.briefing_app.notify(
+            self.screen.briefing_app.notify(
                 f"{'Bookmarked' if on else 'Bookmark removed from'} {subject}",
                 timeout=3,
                 markup=False,
             )
-            self.annotations_written()
+            self.written()
 
-        self.briefing_app.notes_keeper.write(toggle, toggled)
+        self.screen.briefing_app.notes_keeper.write(toggle, toggled)

@@ -3,60 +3,66 @@
 On a terminal 120 columns wide or more, all six panes show at once in a grid;
 narrower, one pane at a time with a tab bar, switched by ``1``-``6`` or
 ``tab``. The screen owns the one timer that moves every countdown.
+
+The screen keeps the keys and routes; what it does lives in parts it owns:
+``clock`` (:class:`~briefing.ui.screens.brief_clock.BriefClock`), ``search``
+(:class:`~briefing.ui.screens.brief_search.BriefSearch`), ``live``
+(:class:`~briefing.ui.screens.brief_live.LiveReload`), ``annotations``
+(:class:`~briefing.ui.screens.annotating.BriefAnnotations`) and ``details``
+(:class:`~briefing.ui.screens.brief_details.BriefDetails`).
 """
 
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
+from textual.events import DescendantFocus
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import MountError, Widget
+from textual.widgets import DataTable, Input, Tab, Tabs
 
 from briefing.core.library import LibraryEntry
 from briefing.core.safetext import display_path
-from briefing.ui.screens.annotating import ANNOTATION_BINDINGS, AnnotatingMixin
-from briefing.ui.screens.brief_clock import ClockMixin
-from briefing.ui.screens.brief_details import DetailsMixin
-from briefing.ui.screens.brief_live import LIVE_BINDINGS, LiveMixin
-from briefing.ui.screens.brief_search import SEARCH_BINDINGS, SearchMixin
+from briefing.ui.app import BriefingApp
+from briefing.ui.field_keys import field_key_allowed
+from briefing.ui.screens.annotating import ANNOTATION_BINDINGS, NOTE_ACTIONS, BriefAnnotations
+from briefing.ui.screens.brief_clock import BriefClock
+from briefing.ui.screens.brief_details import BriefDetails
+from briefing.ui.screens.brief_live import LIVE_BINDINGS, LiveReload
+from briefing.ui.screens.brief_marks import MarksRead
+from briefing.ui.screens.brief_search import SEARCH_ACTIONS, SEARCH_BINDINGS, BriefSearch
 from briefing.ui.sections import SECTIONS
 from briefing.ui.widgets.brief_header import BriefHeader
+from briefing.ui.widgets.deadline_list import DeadlineList
+from briefing.ui.widgets.item_list import ItemList
+from briefing.ui.widgets.pane import Pane
+from briefing.ui.widgets.participant_table import ParticipantTable
 from briefing.ui.widgets.stable_footer import StableFooter
 
-# Everything else the screen shows (the panes, their lists and tables, the tab bar, the
-# notes panel) is imported once the header is on screen: briefing FILE paints its first
-# frame with only the header and the footer (see fill()).
-
 if TYPE_CHECKING:
-    from textual.events import DescendantFocus
-    from textual.widgets import DataTable, Tabs
-
     from briefing.core.models import Brief
-    from briefing.ui.app import BriefingApp
-    from briefing.ui.widgets.item_list import ItemList
-    from briefing.ui.widgets.pane import Pane
 
 SECTION_KEYS = tuple(key for key, _ in SECTIONS)
 FILL_FALLBACK = 0.5
 """Seconds after mounting at which the panes are filled even if the header was never drawn."""
 
 
-class BriefScreen(SearchMixin, LiveMixin, AnnotatingMixin, DetailsMixin, ClockMixin, Screen[Path]):
+class BriefScreen(Screen[Path]):
     """Every section of one brief; ``escape`` or ``q`` goes back to the library."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
 
     BINDINGS = [
-        # First: while a search is active, its n, N and escape win (see SearchMixin).
+        # First: while a search is active, its n, N and escape win (see BriefSearch.allows).
         *SEARCH_BINDINGS,
         Binding(
             "1", "section('summary')", "Sections", key_display="1-6", id="brief.section.summary"
@@ -116,13 +122,15 @@ class BriefScreen(SearchMixin, LiveMixin, AnnotatingMixin, DetailsMixin, ClockMi
         super().__init__()
         self.entry = entry
         self.library_order = siblings or [entry]
-        self._offset = timedelta(0)
         self._shown = False
-        self._panes_mounted = False
+        self.panes_mounted = False
+        """True once the tab bar and the panes are mounted (just after the first frame)."""
         self._fill_started = False
-        self.reset_annotations()
-        self.reset_live()
-        self.reset_search()
+        self.clock = BriefClock(lambda: self.briefing_app.now())
+        self.search = BriefSearch(self)
+        self.live = LiveReload(self)
+        self.annotations = BriefAnnotations(self)
+        self.details = BriefDetails(self)
         self.ready = asyncio.Event()
         """Set once the brief is in the panes (tests and benchmarks wait on it)."""
 
@@ -142,15 +150,14 @@ class BriefScreen(SearchMixin, LiveMixin, AnnotatingMixin, DetailsMixin, ClockMi
         """True once the brief is on screen."""
         return self._shown
 
-    @property
-    def briefing_app(self) -> BriefingApp:
-        return self.app  # type: ignore[return-value]
+    briefing_app = getters.app(BriefingApp)
+    """The app, typed."""
 
     def compose(self) -> ComposeResult:
         if self.entry.brief is not None:
             preview = BriefHeader.preview(self.entry.brief.title, "", "")
         else:
-            from briefing.core.preview import peek
+            from briefing.core.preview import peek  # (only for a brief not read yet)
 
             peeked = peek(self.entry.path)
             if peeked is None:
@@ -165,44 +172,6 @@ class BriefScreen(SearchMixin, LiveMixin, AnnotatingMixin, DetailsMixin, ClockMi
         yield Container(id="panes")
         yield StableFooter()
 
-    @staticmethod
-    def make_panes() -> list[Pane]:
-        """The six section panes, empty."""
-        from briefing.ui.widgets.deadline_list import DeadlineList
-        from briefing.ui.widgets.item_list import ItemList
-        from briefing.ui.widgets.pane import Pane
-        from briefing.ui.widgets.participant_table import ParticipantTable
-        from briefing.ui.widgets.summary_view import SummaryView
-
-        return [
-            Pane("summary", "1 Summary", SummaryView(id="summary"), id="pane-summary"),
-            Pane(
-                "participants",
-                "2 Participants",
-                ParticipantTable(id="participants"),
-                id="pane-participants",
-            ),
-            Pane(
-                "quotes",
-                "3 Quotes",
-                ItemList("No quotes in this brief", id="quotes"),
-                id="pane-quotes",
-            ),
-            Pane("deadlines", "4 Deadlines", DeadlineList(id="deadlines"), id="pane-deadlines"),
-            Pane(
-                "timeline",
-                "5 Timeline",
-                ItemList("No timeline in this brief", id="timeline"),
-                id="pane-timeline",
-            ),
-            Pane(
-                "figures",
-                "6 Key figures",
-                ItemList("No figures in this brief", id="figures"),
-                id="pane-figures",
-            ),
-        ]
-
     def on_mount(self) -> None:
         # In the reader's clock mode; the offset is set once the brief is known.
         self.set_reactive(BriefScreen.as_published, self.briefing_app.clock_as_published)
@@ -213,7 +182,8 @@ class BriefScreen(SearchMixin, LiveMixin, AnnotatingMixin, DetailsMixin, ClockMi
         # with a timer as a fallback should the header never be drawn.
         self.set_timer(FILL_FALLBACK, self.fill, name="fill-fallback")
 
-    def on_brief_header_painted(self, message: BriefHeader.Painted) -> None:
+    @on(BriefHeader.Painted)
+    def _header_painted(self) -> None:
         self.briefing_app.first_frame_out()
         self.call_later(self.fill)
 
@@ -222,9 +192,9 @@ class BriefScreen(SearchMixin, LiveMixin, AnnotatingMixin, DetailsMixin, ClockMi
         if self._fill_started:
             return
         self._fill_started = True
-        from textual.widgets import Tab, Tabs
-
-        from briefing.ui.widgets.notes_panel import NotesPanel
+        from briefing.ui.widgets.notes_panel import (
+            NotesPanel,  # (the note models: after the first frame)
+        )
 
         # No batch_update around these awaits: frames drawn while a batch is
         # open are dropped, and the header of the first frame would be lost.
@@ -234,16 +204,16 @@ class BriefScreen(SearchMixin, LiveMixin, AnnotatingMixin, DetailsMixin, ClockMi
         )
         try:
             await self.mount(tabs, before="#panes")
-            await self.query_one("#panes").mount_all(self.make_panes())
+            await self.query_one("#panes").mount_all(BriefDetails.make_panes())
             await self.mount(NotesPanel(id="notes-panel"), after="#panes")
-            await self.mount_search_bar()
+            await self.search.mount_bar()
         except MountError:
             # The user quit (or left) as the first frame went out: nothing to fill.
             return
         if not (self.app.is_running and self.is_attached and tabs.is_mounted):
             # The same, during those awaits (a screen being closed mounts nothing).
             return
-        self._panes_mounted = True
+        self.panes_mounted = True
         self.watch_current()
         if self.entry.brief is not None:
             self.show_brief(self.entry)
@@ -253,7 +223,7 @@ class BriefScreen(SearchMixin, LiveMixin, AnnotatingMixin, DetailsMixin, ClockMi
     @work(thread=True, exclusive=True, group="brief-load")
     def load_entry(self, entry: LibraryEntry) -> None:
         """Read and validate ``entry``'s file in a thread; post :class:`Loaded`."""
-        from briefing.core.errors import BriefError
+        from briefing.core.errors import BriefError  # (pydantic: after the first frame)
         from briefing.core.loading import load_brief
 
         try:
@@ -297,36 +267,17 @@ class BriefScreen(SearchMixin, LiveMixin, AnnotatingMixin, DetailsMixin, ClockMi
         brief = entry.brief
         self.speaker_filter = None
         if self.as_published:
-            self._offset = brief.published_at - self.briefing_app.now()
-            self.now = self.clock_now()
+            self.clock.set_mode(True, brief.published_at)
+            self.now = self.clock.now()
             self.query_one(BriefHeader).as_published = True
         position = ""
         if len(self.library_order) > 1 and entry in self.library_order:
             position = f"{self.library_order.index(entry) + 1}/{len(self.library_order)}"
-        from briefing.core.timeutil import sort_key
-        from briefing.ui.render import event_row, figure_row
-        from briefing.ui.widgets.deadline_list import DeadlineList
-        from briefing.ui.widgets.item_list import ItemList
-        from briefing.ui.widgets.participant_table import ParticipantTable
-        from briefing.ui.widgets.summary_view import SummaryView
-
         self.query_one(BriefHeader).set_brief(brief, position, clock=self.clock_style)
-        self.query_one(SummaryView).set_markdown(brief.summary)
-        self.query_one(ParticipantTable).set_participants(brief.participants)
-        self.fill_quotes()
-        deadlines = self.query_one(DeadlineList)
-        deadlines.clock_style = self.clock_style
-        deadlines.now = self.now
-        deadlines.set_deadlines(brief.deadlines)
-        events = sorted(brief.timeline, key=lambda e: sort_key(e.date))
-        self.query_one("#timeline", ItemList).set_items(
-            (e.id, event_row(e, clock=self.clock_style)) for e in events
-        )
-        self.query_one("#figures", ItemList).set_items((f.id, figure_row(f)) for f in brief.figures)
-        self.update_titles()
-        self.brief_shown(self.take_pending_changes())
-        self.load_annotations()
-        self.refresh_search()
+        self.details.fill(brief)
+        self.live.brief_shown(self.live.take_pending_changes())
+        self.annotations.load()
+        self.search.refresh()
         self.post_message(self.BriefShown(brief.id))
 
     # Sections and focus ----------------------------------------------------
@@ -338,7 +289,7 @@ class BriefScreen(SearchMixin, LiveMixin, AnnotatingMixin, DetailsMixin, ClockMi
     def action_section(self, key: str) -> None:
         """Go to section ``key``."""
         self.current = key
-        if not self._panes_mounted:
+        if not self.panes_mounted:
             return
         # At once (not Widget.focus, which waits a turn): keys typed after this one
         # are for the new pane.
@@ -350,12 +301,8 @@ class BriefScreen(SearchMixin, LiveMixin, AnnotatingMixin, DetailsMixin, ClockMi
         self.action_section(SECTION_KEYS[index])
 
     def watch_current(self) -> None:
-        if not self._panes_mounted:
+        if not self.panes_mounted:
             return
-        from textual.widgets import Tabs
-
-        from briefing.ui.widgets.pane import Pane
-
         for pane in self.query(Pane):
             pane.set_class(pane.section == self.current, "-current")
         tabs = self.query_one(Tabs)
@@ -365,22 +312,16 @@ class BriefScreen(SearchMixin, LiveMixin, AnnotatingMixin, DetailsMixin, ClockMi
         if focused is None or self.current_pane_of(focused) != self.current:
             self.set_focus(self.section_widget(self.current))
         if self._shown:
-            self.refresh_notes_panel()
+            self.annotations.refresh_notes_panel()
 
     def current_pane_of(self, widget: Widget) -> str | None:
-        from briefing.ui.widgets.pane import Pane
-
+        """The section of the pane ``widget`` is in (None: in none)."""
         for node in widget.ancestors_with_self:
             if isinstance(node, Pane):
                 return node.section
         return None
 
-    # Handlers by name rather than @on(...): the message classes need not be imported
-    # before the first frame.
-
-    def on_descendant_focus(self, event: DescendantFocus) -> None:
-        self.follow_focus(event)
-
+    @on(DescendantFocus)
     def follow_focus(self, event: DescendantFocus) -> None:
         """A click (or tab) focused a widget: its pane becomes the current section."""
         if event.widget is not self.focused:
@@ -389,39 +330,29 @@ class BriefScreen(SearchMixin, LiveMixin, AnnotatingMixin, DetailsMixin, ClockMi
         if section is not None and section != self.current:
             self.current = section
 
-    def on_item_list_highlighted(self, event: ItemList.Highlighted) -> None:
-        self.item_highlighted()
-
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self.item_highlighted()
-
+    @on(ItemList.Highlighted)
+    @on(DataTable.RowHighlighted)
     def item_highlighted(self) -> None:
         """The cursor moved: show the notes of the item now under it (and it is no longer new)."""
         if self._shown:
-            focused = self.focused_anchor()
+            focused = self.annotations.focused_anchor()
             if focused is not None:
-                self.item_seen(focused[0].kind, focused[0].item_id)
-            self.refresh_notes_panel()
+                self.live.item_seen(focused[0].kind, focused[0].item_id)
+            self.annotations.refresh_notes_panel()
 
     def select_item(self, section: str, item_id: str) -> None:
         """Go to ``section`` and put the cursor on ``item_id`` (from the notes and bookmarks lists)."""
         self.action_section(section)
-        if not self._panes_mounted or not item_id:
+        if not self.panes_mounted or not item_id:
             return
-        from briefing.ui.widgets.item_list import ItemList
-        from briefing.ui.widgets.participant_table import ParticipantTable
-
         widget = self.section_widget(section)
         if isinstance(widget, ItemList | ParticipantTable):
             widget.select_id(item_id)
-        self.refresh_notes_panel()
+        self.annotations.refresh_notes_panel()
 
-    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
-        self.tab_clicked(event)
-
+    @on(Tabs.TabActivated)
     def tab_clicked(self, event: Tabs.TabActivated) -> None:
-        from textual.widgets import Tabs
-
+        """A tab was clicked (or activated): go to its section."""
         event.stop()
         tabs = self.query_one(Tabs)
         if event.tab is not None and event.tab.id and event.tab.id == tabs.active:
@@ -447,5 +378,145 @@ class BriefScreen(SearchMixin, LiveMixin, AnnotatingMixin, DetailsMixin, ClockMi
             self.speaker_filter = None
             return
         self.workers.cancel_group(self, "brief-load")
-        self.flush_seen()
+        self.live.flush_seen()
         self.briefing_app.close_brief(self, self.entry.path)
+
+    def focused_item(self) -> tuple[str, str] | None:
+        """The section and id of the item under the cursor (the summary's id is "")."""
+        found = self.annotations.focused_anchor()
+        return None if found is None else (found[0].section, found[0].item_id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The search's keys decline while no search is active, so n, N and escape fall through.
+
+        ``/`` declines in a text field (the search field's own ``/``, for one); so do the
+        keys that open the note editor (see ``BriefAnnotations.note_key_allowed``).
+        """
+        if action == "search_brief":
+            return field_key_allowed(self, action, opens={"search_brief"})
+        if action in NOTE_ACTIONS:
+            return self.annotations.note_key_allowed(action)
+        if action in SEARCH_ACTIONS:
+            return self.search.allows(action)
+        return True
+
+    # The clock -------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Move every countdown to the clock's time, and look for a change of the file on disk;
+        called once a second by the timer."""
+        self.now = self.clock.now()
+        self.live.check_file()
+
+    def watch_now(self, now: datetime) -> None:
+        if self.panes_mounted:
+            self.query_one(DeadlineList).now = now
+
+    def action_toggle_clock(self) -> None:
+        """Switch between now and the brief's publication time."""
+        if self._shown:
+            self.as_published = not self.as_published
+
+    def watch_as_published(self, as_published: bool) -> None:
+        # The mode is the reader's, not one brief's: the next brief and the agenda follow it.
+        app = self.briefing_app
+        app.clock_as_published = as_published
+        app.clock_as_published_at = app.now() if as_published else None
+        if not self._shown:
+            return
+        self.clock.set_mode(as_published, self.brief.published_at)
+        self.tick()
+        self.notify("Clock: as published" if as_published else "Clock: now", timeout=2)
+
+    # Routes to the parts the screen owns ---------------------------------------------
+
+    async def action_search_brief(self) -> None:
+        """Show the search field."""
+        if self._shown:
+            await self.search.open()
+
+    def action_next_match(self) -> None:
+        """Go to the next match, across panes."""
+        self.search.step(1)
+
+    def action_previous_match(self) -> None:
+        """Go to the previous match, across panes."""
+        self.search.step(-1)
+
+    def action_matches_only(self) -> None:
+        """Show only the items that match, or every item again."""
+        self.search.toggle_matches_only()
+
+    def action_clear_search(self) -> None:
+        """Clear the search: every item, no highlights, the field hidden."""
+        self.search.clear()
+
+    @on(Input.Changed, "#search-input")
+    def _search_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.search.find(event.value)
+
+    @on(Input.Submitted, "#search-input")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.search.submitted()
+
+    def action_next_unseen(self) -> None:
+        """Go to the next item that is new to the user, pane by pane from the cursor."""
+        if self._shown:
+            self.live.next_unseen()
+
+    def action_copy(self) -> None:
+        """Copy the item under the cursor as text (with its attribution) to the clipboard."""
+        if self._shown:
+            self.live.copy()
+
+    @on(LiveReload.Digested)
+    def _digested(self, message: LiveReload.Digested) -> None:
+        self.live.digested(message)
+
+    @on(LiveReload.Reloaded)
+    def _reloaded(self, message: LiveReload.Reloaded) -> None:
+        self.live.reloaded(message)
+
+    def action_note(self) -> None:
+        """Write a new note on the focused item."""
+        self.annotations.note()
+
+    def action_edit_note(self) -> None:
+        """Edit the latest note of the focused item."""
+        self.annotations.edit_note()
+
+    def action_external_edit(self) -> None:
+        """Edit the latest note of the focused item in $EDITOR."""
+        self.annotations.external_edit()
+
+    def action_delete_note(self) -> None:
+        """Delete the latest note of the focused item, after asking."""
+        self.annotations.delete_note()
+
+    def action_bookmark(self) -> None:
+        """Toggle a bookmark on the focused item (on the brief itself from the summary)."""
+        self.annotations.bookmark()
+
+    @on(MarksRead)
+    def _marks_read(self, message: MarksRead) -> None:
+        self.annotations.marks_read(message)
+
+    @on(ItemList.Selected)
+    def _item_selected(self, event: ItemList.Selected) -> None:
+        event.stop()
+        self.details.item_selected(self.current_pane_of(event.item_list), event.item_id)
+
+    @on(DataTable.RowSelected)
+    def _person_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.details.person_selected(event.row_key.value)
+
+    def action_pick_speaker(self) -> None:
+        """Choose a speaker to filter the quotes by."""
+        if self._shown:
+            self.details.pick_speaker()
+
+    def watch_speaker_filter(self) -> None:
+        self.details.speaker_changed()

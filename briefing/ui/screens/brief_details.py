@@ -1,4 +1,4 @@
-"""Details, the speaker filter and the pane titles of the brief screen (a mixin of :class:`BriefScreen`)."""
+"""What the brief screen's panes show: every item, the speaker filter, the titles, an item in full."""
 
 from __future__ import annotations
 
@@ -6,77 +6,124 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
+from briefing.core.timeutil import sort_key
+from briefing.ui.render import event_row, figure_row, quote_rows
 from briefing.ui.sections import SECTIONS
+from briefing.ui.widgets.deadline_list import DeadlineList
+from briefing.ui.widgets.item_list import ItemList
+from briefing.ui.widgets.pane import Pane
+from briefing.ui.widgets.participant_table import ParticipantTable
+from briefing.ui.widgets.summary_view import SummaryView
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
-    from textual.widgets import DataTable
-
     from briefing.core.models import Brief
     from briefing.ui.detail_content import Item
-    from briefing.ui.widgets.item_list import ItemList
+    from briefing.ui.screens.brief import BriefScreen
 
 ALL_SPEAKERS = "__all__"
 
 
-class DetailsMixin:
-    """``enter`` on an item opens it in full; ``s`` filters the quotes by speaker."""
+class BriefDetails:
+    """``enter`` on an item opens it in full; ``s`` filters the quotes by speaker.
 
-    if TYPE_CHECKING:  # provided by BriefScreen
-        now: datetime
-        speaker_filter: str | None
-        _shown: bool
+    The filter itself is the screen's ``speaker_filter`` reactive; this fills the
+    quotes and the pane titles from it.
 
-        @property
-        def brief(self) -> Brief: ...
+    Args:
+        screen: The brief screen whose items are shown.
+    """
 
-        @property
-        def clock_style(self) -> str: ...
+    def __init__(self, screen: BriefScreen) -> None:
+        self.screen = screen
 
-        def action_section(self, key: str) -> None: ...
+    @staticmethod
+    def make_panes() -> list[Pane]:
+        """The six section panes, empty."""
+        return [
+            Pane("summary", "1 Summary", SummaryView(id="summary"), id="pane-summary"),
+            Pane(
+                "participants",
+                "2 Participants",
+                ParticipantTable(id="participants"),
+                id="pane-participants",
+            ),
+            Pane(
+                "quotes",
+                "3 Quotes",
+                ItemList("No quotes in this brief", id="quotes"),
+                id="pane-quotes",
+            ),
+            Pane("deadlines", "4 Deadlines", DeadlineList(id="deadlines"), id="pane-deadlines"),
+            Pane(
+                "timeline",
+                "5 Timeline",
+                ItemList("No timeline in this brief", id="timeline"),
+                id="pane-timeline",
+            ),
+            Pane(
+                "figures",
+                "6 Key figures",
+                ItemList("No figures in this brief", id="figures"),
+                id="pane-figures",
+            ),
+        ]
 
-    # Named handlers, not @on: Textual collects @on handlers only from the
-    # screen's own class body, not from mixins.
-    def on_item_list_selected(self, event: ItemList.Selected) -> None:
-        event.stop()
-        section = self.current_pane_of(event.item_list)  # type: ignore[attr-defined]
-        item_id = event.item_id
+    def fill(self, brief: Brief) -> None:
+        """Put every item of ``brief`` into its pane."""
+        screen = self.screen
+        clock = screen.clock_style
+        screen.query_one(SummaryView).set_markdown(brief.summary)
+        screen.query_one(ParticipantTable).set_participants(brief.participants)
+        self.fill_quotes()
+        deadlines = screen.query_one(DeadlineList)
+        deadlines.clock_style = clock
+        deadlines.now = screen.now
+        deadlines.set_deadlines(brief.deadlines)
+        events = sorted(brief.timeline, key=lambda e: sort_key(e.date))
+        screen.query_one("#timeline", ItemList).set_items(
+            (e.id, event_row(e, clock=clock)) for e in events
+        )
+        screen.query_one("#figures", ItemList).set_items((f.id, figure_row(f)) for f in brief.figures)
+        self.update_titles()
+
+    def item_selected(self, section: str | None, item_id: str | None) -> None:
+        """``enter`` on item ``item_id`` of the list of ``section``: show it in full."""
+        brief = self.screen.brief
         items: dict[str | None, list[Item]] = {
-            "quotes": list(self.brief.quotes),
-            "deadlines": list(self.brief.deadlines),
-            "timeline": list(self.brief.timeline),
-            "figures": list(self.brief.figures),
+            "quotes": list(brief.quotes),
+            "deadlines": list(brief.deadlines),
+            "timeline": list(brief.timeline),
+            "figures": list(brief.figures),
         }
         item = next((i for i in items.get(section, []) if i.id == item_id), None)
         if item is not None:
-            self.show_detail(item)
+            self.show(item)
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        person = self.brief.participant(event.row_key.value)
+    def person_selected(self, person_id: str | None) -> None:
+        """``enter`` on a participant: show them in full."""
+        person = self.screen.brief.participant(person_id) if person_id else None
         if person is not None:
-            self.show_detail(person)
+            self.show(person)
 
-    def show_detail(self, item: Item) -> None:
-        from briefing.ui.detail_content import detail_content, detail_title
-        from briefing.ui.screens.detail import DetailScreen
-
+    def show(self, item: Item) -> None:
         """Open the detail view of ``item``."""
-        self.app.push_screen(  # type: ignore[attr-defined]
+        from briefing.ui.detail_content import detail_content, detail_title
+        from briefing.ui.screens.detail import DetailScreen  # another screen: when first opened
+
+        screen = self.screen
+        screen.app.push_screen(
             DetailScreen(
                 detail_title(item),
-                detail_content(self.brief, item, self.now, clock=self.clock_style),
+                detail_content(screen.brief, item, screen.now, clock=screen.clock_style),
             )
         )
 
-    def action_pick_speaker(self) -> None:
-        from briefing.ui.screens.picker import PickerScreen
-
+    def pick_speaker(self) -> None:
         """Choose a speaker to filter the quotes by."""
-        if not self._shown:
-            return
-        brief = self.brief
+        from briefing.ui.screens.picker import PickerScreen  # another screen: when first opened
+
+        screen = self.screen
+        brief = screen.brief
         counts: dict[str, int] = {}
         for quote in brief.quotes:
             if quote.speaker:
@@ -95,32 +142,28 @@ class DetailsMixin:
 
         def chosen(value: str | None) -> None:
             if value is not None:
-                self.speaker_filter = None if value == ALL_SPEAKERS else value
-                self.action_section("quotes")
+                screen.speaker_filter = None if value == ALL_SPEAKERS else value
+                screen.action_section("quotes")
 
-        self.app.push_screen(  # type: ignore[attr-defined]
-            PickerScreen("Filter quotes by speaker", choices, self.speaker_filter or ALL_SPEAKERS),
+        screen.app.push_screen(
+            PickerScreen("Filter quotes by speaker", choices, screen.speaker_filter or ALL_SPEAKERS),
             chosen,
         )
 
     def fill_quotes(self) -> None:
-        from briefing.ui.render import quote_rows
-        from briefing.ui.widgets.item_list import ItemList
-
         """Show the quotes, filtered by speaker when a filter is set."""
-        brief = self.brief
+        screen = self.screen
+        brief = screen.brief
         quotes = brief.quotes
         # Read the reactive once: each read costs ~1 µs, 20 ms over 20,000 quotes.
-        if speaker := self.speaker_filter:
+        if speaker := screen.speaker_filter:
             quotes = [q for q in quotes if q.speaker == speaker]
-        items = quote_rows(brief, quotes, clock=self.clock_style)
-        self.query_one("#quotes", ItemList).set_items(items)  # type: ignore[attr-defined]
+        items = quote_rows(brief, quotes, clock=screen.clock_style)
+        screen.query_one("#quotes", ItemList).set_items(items)
 
     def update_titles(self) -> None:
-        from briefing.ui.widgets.pane import Pane
-
         """Put item counts (and the speaker filter) in the pane titles."""
-        brief = self.brief
+        brief = self.screen.brief
         counts = {
             "participants": len(brief.participants),
             "quotes": len(brief.quotes),
@@ -132,14 +175,15 @@ class DetailsMixin:
             title = f"{number} {name}"
             if key in counts:
                 title += f" ({counts[key]})"
-            if key == "quotes" and (speaker := self.speaker_filter):
+            if key == "quotes" and (speaker := self.screen.speaker_filter):
                 person = brief.participant(speaker)
                 shown = sum(1 for q in brief.quotes if q.speaker == speaker)
                 title = f"{number} {name} · {person.name if person else speaker} ({shown} of {counts['quotes']}) · s: change"
-            pane = self.query_one(f"#pane-{key}", Pane)  # type: ignore[attr-defined]
+            pane = self.screen.query_one(f"#pane-{key}", Pane)
             pane.border_title = Content(title)
 
-    def watch_speaker_filter(self) -> None:
-        if self._shown:
+    def speaker_changed(self) -> None:
+        """The speaker filter changed: the quotes and their title follow."""
+        if self.screen.is_loaded:
             self.fill_quotes()
             self.update_titles()

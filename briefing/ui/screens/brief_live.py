@@ -1,6 +1,6 @@
 """The brief screen, live: the file is reloaded when it changes, and what is new is flagged.
 
-A mixin of :class:`BriefScreen`. Once a second (on the screen's clock timer) the
+The screen owns one :class:`LiveReload`. Once a second (on the screen's clock timer) the
 file on screen is checked with ``stat``; when it has changed it is read again
 in a thread, and the items that were added or edited are flagged (●) until the
 user has had the cursor on them. A file that turns invalid leaves the last good
@@ -17,21 +17,21 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from textual import work
 from textual.binding import Binding
 from textual.message import Message
 
 from briefing.core.anchors import SECTION_OF_KIND, ItemKind
 from briefing.core.errors import BriefError
 from briefing.ui.sections import SECTIONS
+from briefing.ui.widgets.brief_header import BriefHeader
 
 if TYPE_CHECKING:
     from briefing.core.changes import Changes, ItemKey
-    from briefing.core.library import LibraryEntry
     from briefing.core.models import Brief
-    from briefing.ui.app import BriefingApp
+    from briefing.storage.store.database import Store
+    from briefing.ui.screens.brief import BriefScreen
 
 LIVE_BINDINGS = [
     Binding("u", "next_unseen", "Next new", id="brief.next-unseen"),
@@ -73,33 +73,19 @@ def _key(kind: str | ItemKind, item_id: str) -> ItemKey:
     return (ItemKind(kind).value, item_id)
 
 
-class LiveMixin:
-    """Reload on change, flag what is new to the user, ``u`` to go to it, ``c`` to copy."""
+class LiveReload:
+    """Reload on change, flag what is new to the user, ``u`` to go to it, ``c`` to copy.
 
-    if TYPE_CHECKING:  # provided by BriefScreen and its other mixins
-        entry: LibraryEntry
-        current: str
-        _shown: bool
+    Its messages (:class:`Digested`, :class:`Reloaded`) come back from its threads
+    through the screen, which routes them here.
 
-        @property
-        def brief(self) -> Brief: ...
+    Args:
+        screen: The brief screen kept live (its entry, its cursor, its app).
+    """
 
-        @property
-        def briefing_app(self) -> BriefingApp: ...
-
-        def notify(self, message: str, **options: Any) -> None: ...
-
-        def post_message(self, message: Message) -> bool: ...
-
-        def select_item(self, section: str, item_id: str) -> None: ...
-
-        def refresh_marks(self) -> None: ...
-
-        def focused_anchor(self) -> Any: ...
-
-        def show_brief(self, entry: LibraryEntry) -> None: ...
-
-        def query_one(self, selector: Any, expect_type: Any = None) -> Any: ...
+    def __init__(self, screen: BriefScreen) -> None:
+        self.screen = screen
+        self.reset()
 
     class Reloaded(Message):
         """The file on screen was read again: a new version, or why it is not valid now."""
@@ -119,7 +105,7 @@ class LiveMixin:
             self.digests = digests
             super().__init__()
 
-    def reset_live(self) -> None:
+    def reset(self) -> None:
         """Forget the state of the previous brief (on opening another)."""
         self.unseen: set[ItemKey] = set()
         """Items new to the user (added or edited since they last saw them)."""
@@ -128,6 +114,7 @@ class LiveMixin:
         self._reloading = False
         self._bad_state: FileState | None = None
         self._to_mark_seen: dict[ItemKey, str] = {}
+        self._pending_changes: Changes | None = None
         self._missing: Path | None = None
         """The file on screen, when it was found deleted (or unreadable) on disk."""
         self.last_changes: Changes | None = None
@@ -137,13 +124,13 @@ class LiveMixin:
 
     def brief_shown(self, changes: Changes | None) -> None:
         """The brief on screen was (re)shown: work out what is new. ``changes``: from a reload."""
-        brief = self.brief
-        self._file_state = file_state(self.entry.path)
+        brief = self.screen.brief
+        self._file_state = file_state(self.screen.entry.path)
         if changes is None:
             self._shown_digests = {}
             self.unseen = set()
             # At once, not in a thread: the library, shown next, must already know of the visit.
-            self.record_visit(brief.id, self.entry.path)
+            self.record_visit(brief.id, self.screen.entry.path)
             self.digest_brief(brief)
         else:
             self.unseen = (self.unseen | set(changes.flagged)) - set(changes.removed)
@@ -156,26 +143,29 @@ class LiveMixin:
             self.digests = digests
             super().__init__()
 
-    @work(thread=True, exclusive=True, group="brief-digests")
     def digest_brief(self, brief: Brief) -> None:
         """Digest every item in a thread: a 20,000-quote brief takes a few hundred ms."""
-        from briefing.core.changes import item_digests
+        from briefing.core.changes import item_digests  # (after the first frame)
 
-        self.post_message(self.Digested(brief, item_digests(brief)))
+        def digest() -> None:
+            self.screen.post_message(self.Digested(brief, item_digests(brief)))
 
-    def on_live_mixin_digested(self, message: Digested) -> None:
-        if not self._shown or message.brief is not self.brief:
+        self.screen.run_worker(digest, thread=True, exclusive=True, group="brief-digests")
+
+    def digested(self, message: Digested) -> None:
+        """The digests of the brief opened are in: flag what changed since the last visit."""
+        if not self.screen.is_loaded or message.brief is not self.screen.brief:
             return
         self._shown_digests = message.digests
         self.unseen = self._unseen_since_last_visit(message.brief.id, message.digests)
         if self.unseen:
-            self.refresh_marks()
+            self.screen.annotations.refresh_marks()
 
     def _unseen_since_last_visit(self, brief_id: str, digests: dict[ItemKey, str]) -> set[ItemKey]:
         from briefing.core.changes import compare
         from briefing.storage.store.database import StoreError
 
-        seen_items = self.briefing_app.seen_items
+        seen_items = self.screen.briefing_app.seen_items
         if seen_items is None:
             return set()
         try:
@@ -185,24 +175,24 @@ class LiveMixin:
                 self._write_seen(brief_id, dict(digests))
                 return set()
         except StoreError as error:
-            self.briefing_app.store_failed(error)
+            self.screen.briefing_app.store_failed(error)
             return set()
         return set(compare(seen, digests).flagged)
 
     def record_visit(self, brief_id: str, path: Path) -> None:
         """Remember this visit and the file's content hash (the library flags briefs changed since)."""
-        seen_items = self.briefing_app.seen_items
+        seen_items = self.screen.briefing_app.seen_items
         if seen_items is None:
             return
         digest = file_digest(path)
-        now = self.briefing_app.now()
+        now = self.screen.briefing_app.now()
 
-        def visit(store):  # noqa: ANN001, ANN202 - on the store writer's thread
+        def visit(store: Store) -> None:  # on the store writer's thread
             from briefing.storage.store.seen import SeenItems
 
             SeenItems(store).visit(brief_id, digest, now)
 
-        self.briefing_app.notes_keeper.write(visit)
+        self.screen.briefing_app.notes_keeper.write(visit)
 
     def unseen_mark(self, kind: ItemKind, item_id: str) -> str:
         """``●`` for an item new to the user, else ""."""
@@ -217,40 +207,40 @@ class LiveMixin:
         key = _key(kind, item_id)
         if key in self.unseen:
             self.unseen.discard(key)
-            self.refresh_marks()
+            self.screen.annotations.refresh_marks()
         digest = self._shown_digests.get(key)
         if digest is not None:
             self._to_mark_seen[key] = digest
 
     def flush_seen(self) -> None:
         """Save the items seen since the last tick (one transaction, not one per cursor move)."""
-        if not self._to_mark_seen or not self._shown:
+        if not self._to_mark_seen or not self.screen.is_loaded:
             return
         pending, self._to_mark_seen = self._to_mark_seen, {}
-        seen_items = self.briefing_app.seen_items
+        seen_items = self.screen.briefing_app.seen_items
         if seen_items is None:
             return
-        self._write_seen(self.brief.id, pending)
+        self._write_seen(self.screen.brief.id, pending)
 
     def _write_seen(self, brief_id: str, items: dict[ItemKey, str]) -> None:
         """Record seen items through the store writer: a busy database never holds up the reader."""
-        now = self.briefing_app.now()
+        now = self.screen.briefing_app.now()
 
-        def mark(store):  # noqa: ANN001, ANN202 - on the store writer's thread
+        def mark(store: Store) -> None:  # on the store writer's thread
             from briefing.storage.store.seen import SeenItems
 
             SeenItems(store).mark_seen(brief_id, items.items(), now)
 
-        self.briefing_app.notes_keeper.write(mark)
+        self.screen.briefing_app.notes_keeper.write(mark)
 
     # Reloading ----------------------------------------------------------------
 
     def check_file(self) -> None:
         """Reload the brief when its file changed on disk (called once a second)."""
         self.flush_seen()
-        if not self._shown or self._reloading or not self._shown_digests:
+        if not self.screen.is_loaded or self._reloading or not self._shown_digests:
             return  # (the digests of the version on screen are still being computed)
-        path = self.entry.path
+        path = self.screen.entry.path
         state = file_state(path)
         if state is None:
             self._file_missing(path)
@@ -274,7 +264,7 @@ class LiveMixin:
         deleted = not os.path.lexists(path)
         what = "deleted" if deleted else "cannot be read"
         self.set_file_problem(f"file {what}; showing the last version read")
-        self.notify(
+        self.screen.notify(
             f"{display_path(path)} was deleted" if deleted else f"{display_path(path)} {what}",
             title="The brief on screen is the last version read",
             severity="warning",
@@ -284,34 +274,37 @@ class LiveMixin:
 
     def set_file_problem(self, problem: str) -> None:
         """Keep ``problem`` in view in the header ("" when the file is fine again)."""
-        from briefing.ui.widgets.brief_header import BriefHeader
+        self.screen.query_one(BriefHeader).problem = problem
 
-        self.query_one(BriefHeader).problem = problem
-
-    @work(thread=True, exclusive=True, group="brief-reload")
     def reload_file(self, path: Path, state: FileState) -> None:
-        """Read the file again in a thread; post :class:`Reloaded`."""
-        from briefing.core.changes import item_digests
-        from briefing.core.errors import BriefError
+        """Read the file again in a thread; the screen is posted :class:`Reloaded`."""
+        from briefing.core.changes import item_digests  # (after the first frame)
         from briefing.core.loading import load_brief
 
-        try:
-            brief = load_brief(path, local_zone=self.briefing_app.local_zone)
-        except BriefError as error:
-            self.post_message(self.Reloaded(path, state, None, error))
-        else:
-            self.post_message(self.Reloaded(path, state, brief, None, item_digests(brief)))
+        screen = self.screen
+        local_zone = screen.briefing_app.local_zone
 
-    def on_live_mixin_reloaded(self, message: Reloaded) -> None:
+        def reload() -> None:
+            try:
+                brief = load_brief(path, local_zone=local_zone)
+            except BriefError as error:
+                screen.post_message(self.Reloaded(path, state, None, error))
+            else:
+                screen.post_message(self.Reloaded(path, state, brief, None, item_digests(brief)))
+
+        screen.run_worker(reload, thread=True, exclusive=True, group="brief-reload")
+
+    def reloaded(self, message: Reloaded) -> None:
+        """The file was read again: show the new version, or say why it is not valid."""
         self._reloading = False
-        if message.path != self.entry.path:
+        if message.path != self.screen.entry.path:
             return  # another brief is on screen now
         if message.brief is None:
             if message.state != self._bad_state:
                 self._bad_state = message.state
                 self.set_file_problem("file on disk is not valid; showing the last good version")
                 summary = message.error.summary() if message.error else "cannot be read"
-                self.notify(
+                self.screen.notify(
                     f"{summary}\nThe last good version stays on screen.",
                     title="The brief on disk is not valid",
                     severity="warning",
@@ -330,73 +323,64 @@ class LiveMixin:
         if not changes:
             self._file_state = message.state
             return
-        section, focused = self.current, self.focused_item()
+        section, focused = self.screen.current, self.screen.focused_item()
         self._shown_digests = message.digests
-        self.entry.brief = message.brief
-        self.entry.indexed = None
-        self._pending_changes: Changes | None = changes
-        self.show_brief(self.entry)
+        self.screen.entry.brief = message.brief
+        self.screen.entry.indexed = None
+        self._pending_changes = changes
+        self.screen.show_brief(self.screen.entry)
         if focused is not None:
-            self.select_item(section, focused[1])
+            self.screen.select_item(section, focused[1])
         else:
-            self.select_item(section, "")
-        self.notify(f"Reloaded: {changes.describe()}", timeout=4)
+            self.screen.select_item(section, "")
+        self.screen.notify(f"Reloaded: {changes.describe()}", timeout=4)
 
     def take_pending_changes(self) -> Changes | None:
         """The changes of the reload being shown (None when the brief is being opened)."""
-        changes: Changes | None = getattr(self, "_pending_changes", None)
-        self._pending_changes = None
+        changes, self._pending_changes = self._pending_changes, None
         return changes
 
     # Keys ---------------------------------------------------------------------
 
-    def action_next_unseen(self) -> None:
+    def next_unseen(self) -> None:
         """Go to the next item that is new to the user, pane by pane from the cursor."""
-        if not self._shown:
+        if not self.screen.is_loaded:
             return
         if not self.unseen:
-            self.notify("Nothing new in this brief", timeout=2)
+            self.screen.notify("Nothing new in this brief", timeout=2)
             return
         order = [key for key, _name in SECTIONS]
         ranked = sorted(
             self.unseen,
             key=lambda key: (order.index(SECTION_OF_KIND[ItemKind(key[0])]), key[1]),
         )
-        here = self.focused_item()
-        position = (order.index(self.current), here[1] if here else "")
+        here = self.screen.focused_item()
+        position = (order.index(self.screen.current), here[1] if here else "")
         after = [
             key
             for key in ranked
             if (order.index(SECTION_OF_KIND[ItemKind(key[0])]), key[1]) > position
         ]
         kind, item_id = (after or ranked)[0]
-        self.select_item(SECTION_OF_KIND[ItemKind(kind)], item_id)
+        self.screen.select_item(SECTION_OF_KIND[ItemKind(kind)], item_id)
         self.item_seen(kind, item_id)
 
-    def action_copy(self) -> None:
+    def copy(self) -> None:
         """Copy the item under the cursor as text (with its attribution) to the clipboard."""
         from briefing.core.copying import item_text
 
-        if not self._shown:
+        if not self.screen.is_loaded:
             return
-        focused = self.focused_item()
-        section, item_id = focused if focused is not None else (self.current, "")
-        text = item_text(self.brief, section, item_id, clock=self.briefing_app.config.clock)
+        focused = self.screen.focused_item()
+        section, item_id = focused if focused is not None else (self.screen.current, "")
+        text = item_text(self.screen.brief, section, item_id, clock=self.screen.briefing_app.config.clock)
         if text is None:
-            text = item_text(self.brief, "summary", "") or ""
-        self.briefing_app.copy_to_clipboard(text)
+            text = item_text(self.screen.brief, "summary", "") or ""
+        self.screen.briefing_app.copy_to_clipboard(text)
         first = text.splitlines()[0] if text else ""
-        self.notify(
+        self.screen.notify(
             (first[:70] + "…") if len(first) > 70 else first,
             title="Copied",
             timeout=3,
             markup=False,
         )
-
-    def focused_item(self) -> tuple[str, str] | None:
-        """The section and id of the item under the cursor (the summary's id is "")."""
-        found = self.focused_anchor()
-        if found is None:
-            return None
-        anchor = found[0]
-        return anchor.section, anchor.item_id

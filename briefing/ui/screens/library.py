@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -21,6 +22,7 @@ from briefing.core.library import (
     prefetch,
     sort_entries,
 )
+from briefing.ui.app import BriefingApp
 from briefing.ui.field_keys import field_binding, field_key_allowed
 from briefing.ui.screens.library_loading import REFRESH_FALLBACK, LoadingMixin
 from briefing.ui.widgets.library_table import LibraryTable
@@ -28,7 +30,6 @@ from briefing.ui.widgets.stable_footer import StableFooter
 
 if TYPE_CHECKING:
     from briefing.storage.index.database import Progress
-    from briefing.ui.app import BriefingApp
 
 SORTS = ("published", "title", "deadline")
 
@@ -126,9 +127,8 @@ class LibraryScreen(LoadingMixin, Screen[None]):
         self._refresh_started = False
         self._steps_since_rows = 0
 
-    @property
-    def briefing_app(self) -> BriefingApp:
-        return self.app  # type: ignore[return-value]
+    briefing_app = getters.app(BriefingApp)
+    """The app, typed."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-title", markup=False)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -23,6 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from briefing.core.people_merge import Person, person_matches
+from briefing.ui.app import BriefingApp
 from briefing.ui.app_library import ItemTarget
 from briefing.ui.field_keys import field_binding, field_key_allowed
 from briefing.ui.render import MUTED, Prompt
@@ -31,7 +32,6 @@ from briefing.ui.widgets.stable_footer import StableFooter
 
 if TYPE_CHECKING:
     from briefing.storage.index.people import LibraryPeople, QuoteInfo
-    from briefing.ui.app import BriefingApp
 
 
 def _plural(count: int, word: str, words: str = "") -> str:
@@ -118,9 +118,8 @@ class PeopleScreen(Screen[ItemTarget | None]):
         self._quotes: dict[str, QuoteInfo] = {}
         self._briefs: dict[str, tuple[str, str]] = {}
 
-    @property
-    def briefing_app(self) -> BriefingApp:
-        return self.app  # type: ignore[return-value]
+    briefing_app = getters.app(BriefingApp)
+    """The app, typed."""
 
     def compose(self) -> ComposeResult:
         yield Static(Content("People · reading the library…"), id="people-title", markup=False)

@@ -29,6 +29,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import Padding, Visual
 
+from briefing.ui.textual_compat import scroll_update
 from briefing.ui.widgets.virtual_layout import RowLayout, next_enabled
 from briefing.ui.widgets.virtual_wrap import line_count, wrap_content
 
@@ -248,7 +249,7 @@ class VirtualList(ScrollView, can_focus=True):
         virtual_size = Size(self.scrollable_content_region.width, self._layout.lines)
         if virtual_size != self.virtual_size:
             self.virtual_size = virtual_size
-            self._scroll_update(virtual_size)
+            scroll_update(self, virtual_size)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """Every row's lines and the rules between them (for ``height: auto``)."""

@@ -1,0 +1,45 @@
+"""The one place briefing uses Textual's private API.
+
+Textual is pinned exactly (pyproject.toml); tests/ui/test_textual_compat.py checks
+each of these against the installed Textual, so an upgrade that moves one fails
+there, by name, rather than somewhere in the reader.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.geometry import Size
+    from textual.screen import Screen
+    from textual.widget import Widget
+
+
+def batch_update_open(app: App[Any]) -> bool:
+    """True while ``app`` holds a batch update: frames composed now are dropped, not written.
+
+    Textual has no public way to ask (``App._batch_count``).
+    """
+    return bool(app._batch_count)
+
+
+def expect_no_result(screen: Screen[Any], app: App[Any]) -> None:
+    """Give ``screen``, made the app's default screen, the result callback a pushed screen has.
+
+    ``switch_screen`` pops a result callback of the screen it replaces; a default screen has
+    none of its own (``Screen._push_result_callback``).
+    """
+    screen._push_result_callback(app, None)
+
+
+def apply_theme_filters(app: App[Any]) -> None:
+    """What Textual's theme watcher does to the ANSI colour filter, for a theme set before the run
+    (``App._refresh_truecolor_filter``)."""
+    app._refresh_truecolor_filter(app.ansi_theme)
+
+
+def scroll_update(widget: Widget, virtual_size: Size) -> None:
+    """Tell ``widget``'s scrollbars that its virtual size changed (``Widget._scroll_update``),
+    as ``Widget._refresh_scrollbars`` does after a layout."""
+    widget._scroll_update(virtual_size)
