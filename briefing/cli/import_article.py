@@ -1,6 +1,6 @@
 """``briefing import``: draft a brief from the plain text of an article.
 
-The extraction itself lives in :mod:`briefing.core.article` (its arguments in
+The extraction itself lives in :mod:`briefing.importer` (its arguments in
 :mod:`briefing.cli.parser`); this module reads
 the article, checks the draft loads as a brief, writes it (atomically, never over
 an existing file without ``--force``), prints what was found and, with
@@ -123,10 +123,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from briefing.core.article import ArticleError, import_article
     from briefing.core.clock import SystemClock, local_zone
     from briefing.core.errors import BriefError
     from briefing.core.loading import parse_brief
+    from briefing.importer import ArticleError, import_article
 
     if args.open and args.output == "-":
         raise _ImportFailed("--open needs a file to open; give -o BRIEF.toml rather than -o -", 2)

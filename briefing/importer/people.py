@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from briefing.core.article.lexicon import (
+from briefing.importer.lexicon import (
     COUNTRIES,
     NAME_SUFFIXES,
     ORG_WORDS,
@@ -24,9 +24,9 @@ from briefing.core.article.lexicon import (
     SPEECH_VERBS,
     TITLE_HEADS,
 )
-from briefing.core.article.patterns import lazy
-from briefing.core.article.persons import Known, Mention, People, Person, same_person
-from briefing.core.article.roles import (
+from briefing.importer.patterns import lazy
+from briefing.importer.persons import Known, Mention, People, Person, same_person
+from briefing.importer.roles import (
     affiliation_before,
     apposition,
     org_after,
@@ -34,8 +34,8 @@ from briefing.core.article.roles import (
     role_text,
     title_before,
 )
-from briefing.core.article.text import Document
-from briefing.core.article.tokens import (
+from briefing.importer.text import Document
+from briefing.importer.tokens import (
     TokenView,
     adjacent_at,
     first_name_like,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import add
 
-from briefing.core.article.lexicon import (
+from briefing.importer.lexicon import (
     COUNTRIES,
     HONORIFICS,
     NATIONALITIES,
@@ -17,8 +17,8 @@ from briefing.core.article.lexicon import (
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
-from briefing.core.article.patterns import lazy
-from briefing.core.article.text import Document
+from briefing.importer.patterns import lazy
+from briefing.importer.text import Document
 
 _TOKEN = lazy(r"(?:[^\W\d_]\.){2,}|[^\W\d_]\w*(?:[-'’]\w+)*['’]?|\d[\d,.]*\d|\d|[^\w\s]")
 MONTHS_DAYS = frozenset(
