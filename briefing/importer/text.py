@@ -77,10 +77,6 @@ class Document:
             return (0, 0) if not self.sentences else self.sentences[0]
         return self.sentences[index]
 
-    def sentence_index(self, offset: int) -> int:
-        """Return the index of the sentence holding ``offset``."""
-        return max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
-
     def paragraph_index(self, offset: int) -> int:
         """Return the index of the paragraph holding ``offset``."""
         if len(self._paragraph_starts) != len(self.paragraphs):

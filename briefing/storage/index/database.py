@@ -335,7 +335,7 @@ class LibraryIndex:
                     # enter it in build_search, once the library is listed.
                     connection.execute("DELETE FROM items WHERE path = ?", (item.path,))
                     connection.execute(
-                        "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+                        "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)",
                         (
                             item.path,
                             item.size,
@@ -344,7 +344,6 @@ class LibraryIndex:
                             item.published,
                             item.summary,
                             item.error,
-                            item.items,
                             item.brief_id,
                         ),
                     )
