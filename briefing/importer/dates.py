@@ -282,7 +282,6 @@ def _label(sentence: str, bounds: tuple[int, int], start: int, end: int) -> str:
 def find_dates(
     document: Document,
     published: date,
-    excluded: list[tuple[int, int]] | None = None,
     *,
     once: bool = False,
 ) -> list[FoundDate]:

@@ -206,17 +206,16 @@ def find_people(document: Document, quotes: list[tuple[int, int]]) -> People:
             person.role = role_text([t for t in title if t.base not in ("former",)] or title)
             person.role_rank = 3
             person.affiliation = affiliation_before(finder, before, sentence_start)
-        if True:
-            after = apposition(finder, j)
-            if after is not None:
-                if person.role_rank < 2:
-                    person.role, person.role_rank = after[0], 2
-                person.affiliation = person.affiliation or after[1]
-            if person.role is None:
-                comma = role_before_comma(finder, i)
-                if comma is not None:
-                    person.role, person.role_rank = comma[0], 2
-                    person.affiliation = person.affiliation or comma[1]
+        after = apposition(finder, j)
+        if after is not None:
+            if person.role_rank < 2:
+                person.role, person.role_rank = after[0], 2
+            person.affiliation = person.affiliation or after[1]
+        if person.role is None:
+            comma = role_before_comma(finder, i)
+            if comma is not None:
+                person.role, person.role_rank = comma[0], 2
+                person.affiliation = person.affiliation or comma[1]
         if (
             j < tokens.count - 2
             and tokens.bases[j] == "of"

@@ -52,8 +52,6 @@ class FoundQuote:
     attribution: str = ""
     """The words that named the speaker ("he noted"); empty when none did."""
     checks: list[str] = field(default_factory=list)
-    said_at: int | None = None
-    """Offset of a date in the attribution ("said at a news conference on Friday")."""
 
 
 def _is_nickname(body: str, span: QuoteSpan) -> bool:
