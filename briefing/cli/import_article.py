@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from briefing.cli.common import err
 from briefing.core.safetext import clean_line, display_path
@@ -108,7 +108,7 @@ def _write(target: Path, data: bytes, *, force: bool) -> None:
         raise _ImportFailed(str(error)) from None
 
 
-def _report(lines: list[str], stream) -> None:
+def _report(lines: list[str], stream: TextIO) -> None:
     for line in lines:
         print(clean_line(line), file=stream)
 

@@ -26,7 +26,8 @@ from briefing.storage.index.schema import roots_clause
 
 if TYPE_CHECKING:
     from briefing.core.models import Brief
-    from briefing.storage.index.database import Indexer, LibraryIndex
+    from briefing.storage.index.database import LibraryIndex
+    from briefing.storage.index.indexing import Indexer
 
 
 @dataclass(frozen=True, slots=True)
