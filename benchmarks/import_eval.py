@@ -40,7 +40,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from briefing.core.article import ImportResult, import_article  # noqa: E402
+from briefing.importer import ImportResult, import_article  # noqa: E402
 
 ARTICLES = ROOT / "tests" / "importer" / "articles"
 HELDOUT = ROOT / "tests" / "importer" / "heldout"
@@ -265,7 +265,7 @@ def import_cost(module: str, runs: int = 5) -> float | None:
 def libraries(cases: list[tuple[str, str, dict[str, Any]]]) -> None:
     """What dateparser and nameparser would cost and give, next to the hand-written rules."""
     print("\nlibraries (install them on PYTHONPATH to measure; they are not dependencies)")
-    for module in ("dateparser", "nameparser", "briefing.core.article"):
+    for module in ("dateparser", "nameparser", "briefing.importer"):
         cost = import_cost(module)
         print(f"  import {module:24} {'not installed' if cost is None else f'{cost:6.0f} ms'}")
     try:

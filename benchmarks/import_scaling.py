@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from briefing.core.article import MAX_ARTICLE_CHARS, ArticleError, import_article  # noqa: E402
+from briefing.importer import MAX_ARTICLE_CHARS, ArticleError, import_article  # noqa: E402
 from tests.importer.helpers import TODAY  # noqa: E402
 from tests.importer.test_scaling import SHAPES, article  # noqa: E402
 

@@ -48,7 +48,16 @@ CLI = [
     "briefing.cli.agenda",
     "briefing.cli.import_article",
 ]
-LIGHT = [*CORE_AND_STORAGE, *CLI]
+IMPORTER = [
+    "briefing.importer",
+    "briefing.importer.text",
+    "briefing.importer.people",
+    "briefing.importer.quotes",
+    "briefing.importer.dates",
+    "briefing.importer.figures",
+    "briefing.importer.draft",
+]
+LIGHT = [*CORE_AND_STORAGE, *IMPORTER, *CLI]
 
 
 def imported_after(modules: list[str], cwd: Path) -> set[str]:
@@ -77,6 +86,20 @@ def test_core_and_storage_import_neither_textual_nor_rich(tmp_path: Path) -> Non
     assert "briefing" in loaded
     assert "textual" not in loaded
     assert "rich" not in loaded
+
+
+def test_the_importer_loads_core_only(tmp_path: Path) -> None:
+    """The article importer reaches core and nothing else of briefing, nor Textual or Rich."""
+    loaded = imported_after(IMPORTER, tmp_path)
+    ours = {name for name in loaded if name.startswith("briefing.")}
+    assert all(name.startswith(("briefing.core", "briefing.importer")) for name in ours), ours
+    assert "textual" not in top_level(loaded)
+    assert "rich" not in top_level(loaded)
+
+
+def test_the_old_importer_path_is_gone(repo_root: Path) -> None:
+    """The importer moved from briefing.core.article to briefing.importer (issue 14)."""
+    assert not (repo_root / "briefing" / "core" / "article").exists()
 
 
 def test_cli_does_not_import_textual(tmp_path: Path) -> None:

@@ -16,9 +16,13 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from briefing.cli.parser import COMMANDS, command_parser, reader_fast, reader_parser
+
+if TYPE_CHECKING:
+    import argparse
 
 HANDLERS = {
     "validate": "validate:cmd_validate",
@@ -39,7 +43,10 @@ def _run_command(command: str, arguments: Sequence[str]) -> int:
     if getattr(args, "data_dir", None):
         os.environ["BRIEFING_DATA_DIR"] = args.data_dir
     module, _, function = HANDLERS[command].partition(":")
-    return getattr(importlib.import_module(f"briefing.cli.{module}"), function)(args)
+    handler: Callable[[argparse.Namespace], int] = getattr(
+        importlib.import_module(f"briefing.cli.{module}"), function
+    )
+    return handler(args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

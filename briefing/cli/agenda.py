@@ -79,7 +79,8 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     from briefing.core.clock import local_zone
     from briefing.storage import paths
     from briefing.storage.index.agenda import agenda_in_library
-    from briefing.storage.index.database import LibraryIndex, index_in_processes
+    from briefing.storage.index.database import LibraryIndex
+    from briefing.storage.index.indexing import index_in_processes
 
     zone = local_zone()
     index = LibraryIndex(paths.index_file(), zone=zone)

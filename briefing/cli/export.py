@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     import argparse
 
     from briefing.core.models import Brief
+    from briefing.storage.config import Config
 
 
 def _names_a_file(text: str) -> bool:
@@ -37,7 +38,7 @@ def _names_a_file(text: str) -> bool:
     return True
 
 
-def _library(args: argparse.Namespace):
+def _library(args: argparse.Namespace) -> tuple[Config, dict[str, Brief], str | None]:
     """The config, the briefs by id, and why the file named by ``--brief`` could not be read."""
     from briefing.core.clock import local_zone
     from briefing.core.library import scan

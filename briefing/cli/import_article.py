@@ -1,6 +1,6 @@
 """``briefing import``: draft a brief from the plain text of an article.
 
-The extraction itself lives in :mod:`briefing.core.article` (its arguments in
+The extraction itself lives in :mod:`briefing.importer` (its arguments in
 :mod:`briefing.cli.parser`); this module reads
 the article, checks the draft loads as a brief, writes it (atomically, never over
 an existing file without ``--force``), prints what was found and, with
@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from briefing.cli.common import err
 from briefing.core.safetext import clean_line, display_path
@@ -108,7 +108,7 @@ def _write(target: Path, data: bytes, *, force: bool) -> None:
         raise _ImportFailed(str(error)) from None
 
 
-def _report(lines: list[str], stream) -> None:
+def _report(lines: list[str], stream: TextIO) -> None:
     for line in lines:
         print(clean_line(line), file=stream)
 
@@ -123,10 +123,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from briefing.core.article import ArticleError, import_article
     from briefing.core.clock import SystemClock, local_zone
     from briefing.core.errors import BriefError
     from briefing.core.loading import parse_brief
+    from briefing.importer import ArticleError, import_article
 
     if args.open and args.output == "-":
         raise _ImportFailed("--open needs a file to open; give -o BRIEF.toml rather than -o -", 2)

@@ -22,7 +22,7 @@ _EXPORTS = {
     "parse_brief": "briefing.core.loading",
     "Brief": "briefing.core.models",
     "Deadline": "briefing.core.models",
-    "DeadlineStatus": "briefing.core.models",
+    "DeadlineStatus": "briefing.core.status",
     "Figure": "briefing.core.models",
     "Participant": "briefing.core.models",
     "Quote": "briefing.core.models",
@@ -51,13 +51,13 @@ if TYPE_CHECKING:
     from briefing.core.models import (
         Brief,
         Deadline,
-        DeadlineStatus,
         Figure,
         Participant,
         Quote,
         Source,
         TimelineEvent,
     )
+    from briefing.core.status import DeadlineStatus
 
 
 def __getattr__(name: str) -> Any:

@@ -9,7 +9,7 @@ its saved copy of the text. Nothing is ever dropped.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -143,8 +143,3 @@ def place(brief: Brief, kind: ItemKind, item_id: str, saved_text: str) -> Placem
     if best_id is not None and best >= MATCH_THRESHOLD:
         return Placement(best_id, moved=True, score=best)
     return Placement(None, moved=False, score=best)
-
-
-def place_all(brief: Brief, anchors: Iterable[tuple[ItemKind, str, str]]) -> list[Placement]:
-    """:func:`place` for many ``(kind, item id, saved text)`` anchors."""
-    return [place(brief, kind, item_id, text) for kind, item_id, text in anchors]

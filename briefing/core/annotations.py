@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 
 from briefing.core.anchors import Anchor, ItemKind
@@ -43,10 +43,6 @@ class Note:
     def anchor(self) -> Anchor:
         """Where the note points."""
         return Anchor(self.brief_id, self.kind, self.item_id)
-
-    def with_body(self, body: str, when: datetime) -> Note:
-        """A copy with a new body, updated at ``when``."""
-        return replace(self, body=body, updated=when)
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,4 +51,5 @@ def deadlines_ics(briefs: Iterable[Brief], notes: Iterable[Note], now: datetime)
                 lines += ["", "Note:", note.body.strip()]
             event.add("description", "\n".join(lines))
             calendar.add_component(event)
-    return calendar.to_ical()
+    document: bytes = calendar.to_ical()
+    return document

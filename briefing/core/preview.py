@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from briefing.core import tomlread
 from briefing.core.files import FileProblem, read_regular_file
@@ -34,7 +35,7 @@ def _text(value: object, limit: int = 300) -> str:
     return clean_line(value)[:limit] if isinstance(value, str) else ""
 
 
-def _toml_head(text: str) -> dict:
+def _toml_head(text: str) -> dict[str, Any]:
     """The top of a TOML brief: what comes before its first array of tables (``[[quotes]]``).
 
     TOML puts every top-level key, and tables such as ``[source]``, wherever the

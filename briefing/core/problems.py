@@ -21,7 +21,6 @@ from briefing.core.models import (
     MAX_ITEMS,
     Brief,
     Deadline,
-    DeadlineStatus,
     Figure,
     Participant,
     Quote,
@@ -29,6 +28,7 @@ from briefing.core.models import (
     TimelineEvent,
 )
 from briefing.core.safetext import clean_line, quote_value
+from briefing.core.status import DeadlineStatus
 from briefing.core.timeutil import type_name
 
 SECTIONS: dict[str, type[BaseModel]] = {

@@ -58,27 +58,27 @@ class PartialDate:
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not PartialDate:
             return NotImplemented
-        return (self.year, self.month) == (other.year, other.month)  # type: ignore[attr-defined]
+        return (self.year, self.month) == (other.year, other.month)
 
     def __lt__(self, other: PartialDate) -> bool:
         if other.__class__ is not PartialDate:
             return NotImplemented
-        return (self.year, self.month) < (other.year, other.month)  # type: ignore[operator]
+        return (self.year, self.month) < (other.year, other.month)
 
     def __le__(self, other: PartialDate) -> bool:
         if other.__class__ is not PartialDate:
             return NotImplemented
-        return (self.year, self.month) <= (other.year, other.month)  # type: ignore[operator]
+        return (self.year, self.month) <= (other.year, other.month)
 
     def __gt__(self, other: PartialDate) -> bool:
         if other.__class__ is not PartialDate:
             return NotImplemented
-        return (self.year, self.month) > (other.year, other.month)  # type: ignore[operator]
+        return (self.year, self.month) > (other.year, other.month)
 
     def __ge__(self, other: PartialDate) -> bool:
         if other.__class__ is not PartialDate:
             return NotImplemented
-        return (self.year, self.month) >= (other.year, other.month)  # type: ignore[operator]
+        return (self.year, self.month) >= (other.year, other.month)
 
     def first_day(self) -> date:
         """Return the first day the partial date covers (for sorting)."""

@@ -20,7 +20,7 @@ from briefing.core.render_text import speaker_line
 from briefing.core.timeutil import format_when
 
 if TYPE_CHECKING:
-    from briefing.core.models import Brief, Deadline, Figure, Participant, Quote, TimelineEvent
+    from briefing.core.models import Brief, Deadline, Figure, Quote, TimelineEvent
 
 URGENCY_STYLE = {
     Urgency.OVERDUE: "bold $error",
@@ -195,12 +195,6 @@ def figure_row(figure: Figure) -> Prompt:
     if figure.note:
         parts += ["\n", (figure.note, MUTED)]
     return Prompt(parts)
-
-
-def participant_summary(person: Participant) -> Content:
-    """A participant on one line: name, role and affiliation."""
-    details = ", ".join(part for part in (person.role, person.affiliation) if part)
-    return Content.assemble((person.name, "bold"), (f" — {details}" if details else "", MUTED))
 
 
 def plain(text: str | None) -> Content:

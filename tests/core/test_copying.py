@@ -16,9 +16,11 @@ def test_a_quote_carries_speaker_role_brief_and_date() -> None:
     brief = load_brief(SEED)
     quote = next(q for q in brief.quotes if q.speaker == "bessent")
     text = item_text(brief, "quotes", quote.id)
+    bessent = brief.participant("bessent")
+    assert bessent is not None
     assert text == (
-        f"“{quote.text}” — Scott Bessent, {brief.participant('bessent').role}"
-        f"{' (' + brief.participant('bessent').affiliation + ')' if brief.participant('bessent').affiliation else ''}"
+        f"“{quote.text}” — Scott Bessent, {bessent.role}"
+        f"{' (' + bessent.affiliation + ')' if bessent.affiliation else ''}"
         f" ({brief.title}, {str(quote.said or brief.published)[:10]})"
     )
 

@@ -66,7 +66,7 @@ def test_quote_ids_do_not_depend_on_order() -> None:
 
 
 def test_other_ids_do_not_depend_on_order() -> None:
-    sections = {
+    sections: dict[str, list[dict]] = {
         "participants": [{"name": "Ann Lee"}, {"name": "Bob Stone"}, {"name": "Chen Wei"}],
         "deadlines": [
             {"title": "Vote", "due": "2025-02-01"},

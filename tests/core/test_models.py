@@ -120,6 +120,7 @@ def test_quotes(full: Brief) -> None:
     assert first.source == "Told reporters"
     # No offset: read in the brief's timezone.
     assert second.said == datetime(2025, 10, 26, 18, 0, tzinfo=KL)
+    assert isinstance(second.said, datetime)
     assert second.said.utcoffset() == timedelta(hours=8)
     assert second.speaker == "he-lifeng"
     assert third.speaker is None

@@ -27,7 +27,7 @@ RAISES = {"schema_unknown_control_key.toml": AssertionError}
 
 
 def _cases() -> list[object]:
-    cases = []
+    cases: list[object] = []
     for path in sorted(REGRESSIONS.iterdir()):
         marks = []
         if path.name in KNOWN_BUGS:

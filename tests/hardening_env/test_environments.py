@@ -377,7 +377,7 @@ def test_dumb_terminal_without_colour(tmp_path: Path) -> None:
 # (f) a broken config.toml --------------------------------------------------------------------
 
 
-CONFIGS = {
+CONFIGS: dict[str, tuple[str | bytes, str | None]] = {
     "bad-toml": ('library = ["unterminated\ntheme = = 3\n', "TOML syntax"),
     "wrong-types": (
         'library = "not-a-list"\ntheme = 42\nclock = 7\nexport_format = ["md"]\nkeys = "x"\nextra = 1\n',

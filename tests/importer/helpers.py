@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from briefing.core.article import ImportResult, import_article
 from briefing.core.loading import parse_brief
 from briefing.core.models import Brief
+from briefing.importer import ImportResult, import_article
 
 HERE = Path(__file__).resolve().parent
 ARTICLES = HERE / "articles"

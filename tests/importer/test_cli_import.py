@@ -68,8 +68,13 @@ def test_stdin_to_stdout(
 def test_open_runs_the_reader_on_the_draft(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import briefing.ui.launch
 
-    calls = []
-    monkeypatch.setattr(briefing.ui.launch, "run_reader", lambda **kw: calls.append(kw) or 0)
+    calls: list[dict[str, object]] = []
+
+    def run_reader(**kw: object) -> int:
+        calls.append(kw)
+        return 0
+
+    monkeypatch.setattr(briefing.ui.launch, "run_reader", run_reader)
     target = tmp_path / "d.toml"
     assert main(["import", str(SEED_ARTICLE), "-o", str(target), "--open"]) == 0
     assert calls == [{"path": str(target), "theme": None, "now": None}]

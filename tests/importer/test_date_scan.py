@@ -10,8 +10,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.core.article.date_words import DATES, date_matches
-from briefing.core.article.text import split_document
+from briefing.importer.date_words import DATES, date_matches
+from briefing.importer.text import split_document
 
 from .helpers import ARTICLES, SEED_ARTICLE
 

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.core.article import ArticleError, import_article
 from briefing.core.errors import BriefError
 from briefing.core.loading import parse_brief
+from briefing.importer import ArticleError, import_article
 
 from .helpers import ARTICLES, TODAY, draft
 

@@ -6,10 +6,10 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from briefing.core.article.dates import find_dates, header_date
-from briefing.core.article.people import find_people, same_person
-from briefing.core.article.quotes import find_quote_spans, find_quotes, join_split_quotes
-from briefing.core.article.text import split_document
+from briefing.importer.dates import find_dates, header_date
+from briefing.importer.people import find_people, same_person
+from briefing.importer.quotes import find_quote_spans, find_quotes, join_split_quotes
+from briefing.importer.text import split_document
 
 from .helpers import draft
 

@@ -15,7 +15,7 @@ import time
 
 import pytest
 
-from briefing.core.article import import_article
+from briefing.importer import import_article
 
 from .helpers import TODAY
 

@@ -35,10 +35,12 @@ def seeded(isolated_env: dict[str, Path], seed_brief_path: Path) -> Path:
             (ItemKind.DEADLINE, "tariff-truce-expiry", DEADLINE_NOTE),
         ]
     ):
+        text = item_text(brief, kind, item)
+        assert text is not None
         notes.add_note(
             Anchor(brief.id, kind, item),
             brief_title=brief.title,
-            item_text=item_text(brief, kind, item),
+            item_text=text,
             body=body,
             now=NOW + timedelta(minutes=minutes),
         )

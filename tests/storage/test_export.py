@@ -16,6 +16,7 @@ import os
 import tomllib
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -238,7 +239,7 @@ def test_golden_exports_read_back_to_the_same_notes(name: str, kind: str) -> Non
 # Deadlines as iCalendar ---------------------------------------------------------------------------
 
 
-def calendar_events(payload: bytes) -> dict[str, object]:
+def calendar_events(payload: bytes) -> dict[str, Any]:
     from icalendar import Calendar
 
     calendar = Calendar.from_ical(payload)

@@ -913,6 +913,7 @@ def test_hostile_text_comes_back_cleaned_as_a_direct_load(tmp_path: Path, index_
     # Through a worker process too.
     worked = _by_path(_run_worker(_jobs(folder)))
     assert views([r.entry() for r in worked.values()]) == expected
+    assert loaded.brief is not None
     assert summarize(loaded.brief) == cached[[e.path for e in cached].index(loaded.path)].summary
 
 

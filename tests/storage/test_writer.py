@@ -3,6 +3,7 @@ a failure reported for its job only, and what was not written handed back on clo
 
 from __future__ import annotations
 
+import functools
 import queue
 import sqlite3
 import time
@@ -42,7 +43,7 @@ def test_jobs_run_in_order_and_report_back(tmp_path: Path) -> None:
     writer = StoreWriter(tmp_path / "briefing.db", reports)
     done: list[str] = []
     for i in range(20):
-        writer.submit(WriteJob(lambda store, i=i: setting(store, "k", str(i)), done.append))
+        writer.submit(WriteJob(functools.partial(setting, key="k", value=str(i)), done.append))
     reports.run_until(lambda: writer.pending == 0)
     assert done == [str(i) for i in range(20)]
     assert writer.close() == []

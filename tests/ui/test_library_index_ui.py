@@ -294,11 +294,12 @@ async def test_while_indexing_the_count_moves_at_every_step_and_the_rows_every_t
         assert isinstance(screen, LibraryScreen)
         drawn: list[int] = []
         real = LibraryScreen.refresh_rows
-        monkeypatch.setattr(
-            LibraryScreen,
-            "refresh_rows",
-            lambda self: (drawn.append(len(self.entries)), real(self)),
-        )
+
+        def refresh_rows(self: LibraryScreen) -> None:
+            drawn.append(len(self.entries))
+            real(self)
+
+        monkeypatch.setattr(LibraryScreen, "refresh_rows", refresh_rows)
         screen._loading = True
         files = sorted(samples_dir.iterdir())
         for n, path in enumerate(files, 1):

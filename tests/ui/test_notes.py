@@ -158,6 +158,7 @@ async def test_E_edits_escape_asks_before_discarding_and_d_deletes(
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
         screen = app.screen
+        assert isinstance(screen, BriefScreen)
         await pilot.press("3", "j")
         await write_note(pilot, "one")
 

@@ -9,7 +9,7 @@ animations, no cursor blink, the store and drafts under tmp_path. Update with
 
 from __future__ import annotations
 
-from pathlib import Path, PosixPath
+from pathlib import PosixPath
 
 import pytest
 from kit import NOW
@@ -94,8 +94,8 @@ class ReadersFolder(PosixPath):
     """A path class whose current folder is always ``/home/reader``."""
 
     @classmethod
-    def cwd(cls) -> Path:
-        return Path("/home/reader")
+    def cwd(cls) -> ReadersFolder:
+        return cls("/home/reader")
 
 
 @SIZES

@@ -26,7 +26,8 @@ from briefing.storage.index.schema import roots_clause
 
 if TYPE_CHECKING:
     from briefing.core.models import Brief
-    from briefing.storage.index.database import Indexer, LibraryIndex
+    from briefing.storage.index.database import LibraryIndex
+    from briefing.storage.index.indexing import Indexer
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +71,9 @@ def _is_date(text: str) -> bool:
 
 
 def _agenda_of(path: Path, summary: BriefSummary, deadlines: list[LibraryItem]) -> list[AgendaItem]:
-    # Summaries carry each deadline's id and due text; older rows only have the items to
-    # match by position (both follow the brief's order). When those disagree (an index row
-    # of another version) the ids are left out, not guessed.
+    # Summaries carry each deadline's id and due text; without them, the brief's items
+    # (when given) are matched by position (both follow the brief's order). When those
+    # disagree the ids are left out, not guessed.
     if summary.deadlines and all(info.deadline_id for info in summary.deadlines):
         deadlines = [
             LibraryItem("deadline", info.deadline_id, info.title, when=info.due_text)
@@ -107,30 +108,23 @@ def _agenda_of(path: Path, summary: BriefSummary, deadlines: list[LibraryItem]) 
 def read_agenda(connection: sqlite3.Connection, roots: Sequence[str]) -> list[AgendaItem]:
     """Every open deadline of the library under ``roots`` (absolute paths), from the index.
 
-    Reads the summaries and items the index keeps per file (filled by
-    ``LibraryIndex.refresh``; the search tables are not needed). Raises
+    Reads the summaries the index keeps per file (filled by ``LibraryIndex.refresh``;
+    each names its deadlines' ids, so the search tables are not needed). Raises
     ``sqlite3.DatabaseError`` when the index cannot be read.
     """
     where, values = roots_clause(roots, scan=True)
     rows = connection.execute(
-        f"SELECT path, summary, items FROM files WHERE summary IS NOT NULL AND {where}", values
+        f"SELECT path, summary FROM files WHERE summary IS NOT NULL AND {where}", values
     )
     found: list[AgendaItem] = []
-    for path, stored, items in rows:
+    for path, stored in rows:
         try:
             summary = BriefSummary.from_json(json.loads(stored))
         except (KeyError, TypeError, ValueError):
             continue  # a damaged row: the library screen says so; the agenda skips it
         if not any(d.status is DeadlineStatus.OPEN for d in summary.deadlines):
             continue
-        deadlines: list[LibraryItem] = []
-        try:
-            for data in json.loads(items or "[]"):
-                if isinstance(data, list) and data and data[0] == "deadline":
-                    deadlines.append(LibraryItem.from_json(data))
-        except (TypeError, ValueError):
-            deadlines = []
-        found.extend(_agenda_of(Path(path), summary, deadlines))
+        found.extend(_agenda_of(Path(path), summary, []))
     return found
 
 

@@ -21,6 +21,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import tzinfo
 from pathlib import Path
+from typing import Any
 
 from briefing.core.library import LibraryEntry
 from briefing.storage.index.indexing import (  # noqa: F401 - also this module's public names
@@ -179,7 +180,7 @@ class LibraryIndex:
                 if suffix == "":
                     raise
 
-    def _rows(self, roots: list[str], columns: str, order: str = "") -> list[tuple]:
+    def _rows(self, roots: list[str], columns: str, order: str = "") -> list[tuple[Any, ...]]:
         where, parameters = roots_clause(roots)
         query = f"SELECT path, {columns} FROM files WHERE {where} {order}"
         with self.lock:
@@ -335,7 +336,7 @@ class LibraryIndex:
                     # enter it in build_search, once the library is listed.
                     connection.execute("DELETE FROM items WHERE path = ?", (item.path,))
                     connection.execute(
-                        "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+                        "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)",
                         (
                             item.path,
                             item.size,
@@ -344,7 +345,6 @@ class LibraryIndex:
                             item.published,
                             item.summary,
                             item.error,
-                            item.items,
                             item.brief_id,
                         ),
                     )

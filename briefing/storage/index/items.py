@@ -30,31 +30,15 @@ def fill_search(
     try:
         with index.lock:
             rows = index.connection.execute(
-                "SELECT path, items IS NULL FROM files"
-                " WHERE searchable = 0 AND summary IS NOT NULL"
+                "SELECT path FROM files WHERE searchable = 0 AND summary IS NOT NULL"
             ).fetchall()
     except sqlite3.DatabaseError:
         return
     total = len(rows)
     done = 0
-    kept = [path for path, missing in rows if not missing]
-    for start in range(0, len(kept), batch):
-        chunk = kept[start : start + batch]
-        try:
-            with index.lock:
-                found = index.connection.execute(
-                    f"SELECT path, items FROM files WHERE path IN ({','.join('?' * len(chunk))})",
-                    chunk,
-                ).fetchall()
-        except sqlite3.DatabaseError:
-            return
-        if not index.write(functools.partial(put_items, found=found)):
-            return
-        done += len(chunk)
-        yield done, total
     make = indexer or functools.partial(index_in_processes, with_items=True)
     pending: list[tuple[str, str | None]] = []
-    jobs: list[tuple[str, str | None]] = [(path, None) for path, missing in rows if missing]
+    jobs: list[tuple[str, str | None]] = [(path, None) for (path,) in rows]
     for result in make(jobs, index.zone):
         pending.append((result.path, result.items))
         if len(pending) >= batch or done + len(pending) == total:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefing.core.anchors import ItemKind
 
@@ -44,7 +44,7 @@ class NotesIndex:
         self.connection.executemany("INSERT INTO notes VALUES (?, ?, ?, ?, ?, ?)", rows)
         self.count = self.connection.execute("SELECT count(*) FROM notes").fetchone()[0]
 
-    def find(self, expression: str, limit: int) -> tuple[int, list[tuple]]:
+    def find(self, expression: str, limit: int) -> tuple[int, list[tuple[Any, ...]]]:
         """The number of notes matching ``expression`` and the best ``limit`` of them."""
         if not self.count:
             return 0, []

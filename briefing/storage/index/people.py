@@ -23,7 +23,8 @@ from briefing.storage.index.schema import roots_clause
 
 if TYPE_CHECKING:
     from briefing.core.models import Brief
-    from briefing.storage.index.database import Indexer, LibraryIndex
+    from briefing.storage.index.database import LibraryIndex
+    from briefing.storage.index.indexing import Indexer
 
 _T = TypeVar("_T")
 
@@ -184,7 +185,8 @@ def read_library(
     """Read something of the whole library: ``from_index`` on the index brought up to date
     (with its search tables when ``items``), or ``from_briefs`` on every brief read again
     when there is no usable index."""
-    from briefing.storage.index.database import LibraryIndex, absolute
+    from briefing.storage.index.database import LibraryIndex
+    from briefing.storage.index.schema import absolute
 
     roots = absolute(paths)
     if index is not None:

@@ -12,8 +12,12 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-INDEX_VERSION = 5
-"""Bump when what a summary holds changes: an index of another version is rebuilt."""
+INDEX_VERSION = 6
+"""Bump when what a summary holds or the schema changes: an index of another version is rebuilt.
+
+6: the ``files.items`` column is gone (nothing filled it: the items go from the
+indexer straight into the search tables).
+"""
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -25,12 +29,11 @@ CREATE TABLE IF NOT EXISTS files (
     published REAL,
     summary  TEXT,
     error    TEXT,
-    items    TEXT,
     searchable INTEGER NOT NULL DEFAULT 0,
     brief_id TEXT
 );
--- Listing a library reads only these: a covering index spares it the summaries and
--- items that fill the table's pages (a scan of the table read 50 MB for 5,000 briefs).
+-- Listing a library reads only these: a covering index spares it the summaries that
+-- fill the table's pages (a scan of the table read 50 MB for 5,000 briefs).
 CREATE INDEX IF NOT EXISTS files_listing
     ON files (path, published, error, digest, brief_id, size, mtime_ns);
 CREATE TABLE IF NOT EXISTS items (

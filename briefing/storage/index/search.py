@@ -19,6 +19,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from briefing.core.anchors import ItemKind
 from briefing.core.annotations import KIND_LABELS
@@ -239,7 +240,7 @@ class LibrarySearch:
         terms = query.terms
         # Order first (a brief whose title matches moves up), then make the snippets of
         # those shown: locating matches in Python costs more than the search.
-        found: list[tuple[float, int, tuple]] = []
+        found: list[tuple[float, int, tuple[Any, ...]]] = []
         for index, row in enumerate(rows):
             path, kind, score = row[0], row[1], row[-1]
             if kind == ItemKind.BRIEF.value and contains(titles.get(path, ""), terms):
@@ -268,9 +269,9 @@ class LibrarySearch:
         ]
         result.matches = matches
 
-    def _items(self, ids: list[int]) -> dict[int, tuple]:
+    def _items(self, ids: list[int]) -> dict[int, tuple[Any, ...]]:
         """What is shown of the items ``ids``: their text, speaker and date."""
-        items: dict[int, tuple] = {}
+        items: dict[int, tuple[Any, ...]] = {}
         for at in range(0, len(ids), 500):
             chunk = ids[at : at + 500]
             marks = ", ".join("?" * len(chunk))
@@ -297,7 +298,7 @@ class LibrarySearch:
         self,
         path: str,
         kind: str,
-        item: tuple,
+        item: tuple[Any, ...],
         score: float,
         titles: dict[str, str],
         terms: Sequence[Term],
@@ -320,7 +321,7 @@ class LibrarySearch:
         )
 
     def _note_hit(
-        self, row: tuple, score: float, briefs: dict[str, tuple[str, str]], terms: Sequence[Term]
+        self, row: tuple[Any, ...], score: float, briefs: dict[str, tuple[str, str]], terms: Sequence[Term]
     ) -> Hit:
         brief_id, noted_title, kind, item_id, item_text, body, _ = row
         path, title = briefs[brief_id]

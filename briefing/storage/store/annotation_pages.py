@@ -47,7 +47,7 @@ class Listing:
     """``"notes"`` or ``"bookmarks"``."""
     words: tuple[str, ...] = ()
     """The filter's words, folded (every one must occur)."""
-    rowids: array = field(default_factory=lambda: array("q"))
+    rowids: array[int] = field(default_factory=lambda: array("q"))
     """The rowids of the matching entries, in the order they are listed."""
     total: int = 0
     """How many entries the table holds, filtered or not."""

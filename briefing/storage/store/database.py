@@ -223,7 +223,7 @@ class Store:
         # Version and tables from one snapshot: another process may be migrating right now.
         connection.execute("BEGIN")
         try:
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            version: int = connection.execute("PRAGMA user_version").fetchone()[0]
             problem = schema_problem(connection, version)
         finally:
             _rollback(connection)

@@ -13,7 +13,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from briefing.core.anchors import Anchor, ItemKind, place
 from briefing.core.annotations import Bookmark, Note
@@ -44,7 +44,7 @@ def _stored_time(value: object) -> datetime:
     return when
 
 
-def _note(row: tuple) -> Note:
+def _note(row: tuple[Any, ...]) -> Note:
     """The note in a row of ``_NOTE_COLUMNS``; ValueError naming it when the row is damaged."""
     uid, brief_id, title, kind, item_id, item_text, body, created, updated, detached = row
     try:
@@ -64,7 +64,7 @@ def _note(row: tuple) -> Note:
         raise ValueError(f"note {str(uid)[:64]!r} cannot be read ({error})") from None
 
 
-def _bookmark(row: tuple) -> Bookmark:
+def _bookmark(row: tuple[Any, ...]) -> Bookmark:
     """The bookmark in a row of ``_BOOKMARK_COLUMNS``; ValueError naming it when damaged."""
     brief_id, title, kind, item_id, item_text, created, detached = row
     try:
@@ -89,7 +89,7 @@ class Annotations:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def _made(self, make: Callable[[tuple], T], rows: Iterable[tuple]) -> list[T]:
+    def _made(self, make: Callable[[tuple[Any, ...]], T], rows: Iterable[tuple[Any, ...]]) -> list[T]:
         """``make`` applied to each row; a damaged row is a :class:`StoreError` naming it."""
         try:
             return [make(row) for row in rows]

@@ -31,8 +31,6 @@ BUSY_WAIT_MS = 250
 RETRY_PAUSE = 0.1
 """Seconds between two attempts on a busy database (besides the busy timeout)."""
 
-_RESET = object()
-"""Queued to make the thread close its connection (the next job opens the file afresh)."""
 _STOP = object()
 """Queued last by :meth:`StoreWriter.close`: the thread ends once the jobs before it are done."""
 
@@ -118,10 +116,6 @@ class StoreWriter:
         self._queue.put(job)
         return job
 
-    def reset(self) -> None:
-        """Open the database afresh for the next job (the file was moved aside and replaced)."""
-        self._queue.put(_RESET)
-
     def close(self, timeout: float = 2.0) -> list[Any]:
         """Let the queued jobs finish for up to ``timeout`` seconds (a busy database is
         waited for until then), stop, and return what ``keep`` holds for each job not written.
@@ -149,9 +143,6 @@ class StoreWriter:
                 job = self._queue.get()
                 if job is _STOP:
                     return
-                if job is _RESET:
-                    self._close_store()
-                    continue
                 self._run(job)
         finally:
             self._close_store()

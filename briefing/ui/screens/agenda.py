@@ -303,11 +303,6 @@ class AgendaScreen(Screen[ItemTarget | None]):
             )
         self.query_one("#agenda-title", Static).update(Content(" · ".join(parts)))
 
-    def highlighted_item(self) -> AgendaItem | None:
-        """The deadline under the cursor, if any."""
-        key = self.query_one(AgendaList).highlighted_id
-        return next((row.item for row in self.rows if row.item.key == key), None)
-
     @on(ItemList.Selected, "#agenda-list")
     def deadline_selected(self, event: ItemList.Selected) -> None:
         event.stop()

@@ -58,11 +58,6 @@ class SummaryView(VerticalScroll, can_focus=True):
         self._markdown = Static(render_markdown(self._text), id="summary-text")
         await self.mount(self._markdown)
 
-    @property
-    def markdown_text(self) -> str:
-        """The Markdown source shown (or about to be)."""
-        return self._text
-
     def set_markdown(self, markdown: str) -> None:
         """Show ``markdown`` (or a sentence saying there is no summary)."""
         self._text = markdown.strip() or EMPTY_SUMMARY

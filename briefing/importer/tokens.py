@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import add
 
-from briefing.core.article.lexicon import (
+from briefing.importer.lexicon import (
     COUNTRIES,
     HONORIFICS,
     NATIONALITIES,
@@ -17,8 +17,8 @@ from briefing.core.article.lexicon import (
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
-from briefing.core.article.patterns import lazy
-from briefing.core.article.text import Document
+from briefing.importer.patterns import lazy
+from briefing.importer.text import Document
 
 _TOKEN = lazy(r"(?:[^\W\d_]\.){2,}|[^\W\d_]\w*(?:[-'’]\w+)*['’]?|\d[\d,.]*\d|\d|[^\w\s]")
 MONTHS_DAYS = frozenset(
@@ -177,14 +177,12 @@ def singular(base: str) -> str:
     return base[:-1] if base.endswith("s") and base[:-1] in TITLE_HEADS else base
 
 
-def name_like(token: Token) -> bool:
-    """Whether a token can be part of a person's name (a capitalised word, not a title...)."""
-    return _name_like(token.text)
-
-
 @lru_cache(maxsize=1 << 16)
 def _name_like(text: str) -> bool:
-    """:func:`name_like` by the token's text: the same words recur, each is judged once."""
+    """Whether a word can be part of a person's name (a capitalised word, not a title...).
+
+    Judged by the word's text and cached: the same words recur, each is judged once.
+    """
     base, _, upper = _word_shape(text)
     if not upper or not any(c.islower() for c in text):
         return False
@@ -225,5 +223,5 @@ def adjacent_at(body: str, tokens: Tokens, left: int, right: int) -> bool:
 
 
 def name_like_at(tokens: Tokens, i: int) -> bool:
-    """:func:`name_like` for token ``i``, read from the columns."""
+    """Whether token ``i`` can be part of a person's name (see :func:`_name_like`)."""
     return _name_like(tokens.texts[i])

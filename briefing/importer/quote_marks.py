@@ -17,9 +17,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from briefing.core.article.lexicon import SPEECH_VERB_RE
-from briefing.core.article.patterns import lazy
-from briefing.core.article.text import Document
+from briefing.importer.lexicon import SPEECH_VERB_RE
+from briefing.importer.patterns import lazy
+from briefing.importer.text import Document
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.core.article.clauses import ClauseMarks
-from briefing.core.article.patterns import lazy
-from briefing.core.article.text import Document
+from briefing.importer.clauses import ClauseMarks
+from briefing.importer.patterns import lazy
+from briefing.importer.text import Document
 
 _FIGURE = lazy(
     r"""

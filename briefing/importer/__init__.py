@@ -6,6 +6,12 @@ what happened when and what falls due, :mod:`.figures` the key numbers, and
 :mod:`.draft` writes it all as TOML with ``# check:`` notes on every guess.
 Nothing here touches the disk or the clock: the caller passes the text, the
 publication date when it knows it, and today's date as a fallback.
+
+The public entry is :func:`import_article` (with :class:`ImportResult`,
+:class:`ArticleError` and :data:`MAX_ARTICLE_CHARS`); the command line
+(:mod:`briefing.cli.import_article`) is its only caller. The package may import
+``briefing.core`` and the standard library only: no storage, UI or command line,
+no Textual or Rich (the import contract in ``pyproject.toml`` holds it to that).
 """
 
 from __future__ import annotations
@@ -13,19 +19,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from briefing.core.article.dates import FoundDate, find_dates, header_date
-from briefing.core.article.draft import MAX_ITEMS_PER_SECTION, Draft, Field, Table
-from briefing.core.article.figures import FoundFigure, find_figures
-from briefing.core.article.people import find_people
-from briefing.core.article.persons import Person
-from briefing.core.article.quotes import (
+from briefing.core.ids import derive_id, uniquify
+from briefing.importer.dates import FoundDate, find_dates, header_date
+from briefing.importer.draft import MAX_ITEMS_PER_SECTION, Draft, Field, Table
+from briefing.importer.figures import FoundFigure, find_figures
+from briefing.importer.people import find_people
+from briefing.importer.persons import Person
+from briefing.importer.quotes import (
     FoundQuote,
     find_quote_spans,
     find_quotes,
     join_split_quotes,
 )
-from briefing.core.article.text import MAX_TITLE_CHARS, Document, normalise, split_document
-from briefing.core.ids import derive_id, uniquify
+from briefing.importer.text import MAX_TITLE_CHARS, Document, normalise, split_document
 
 __all__ = ["ArticleError", "ImportResult", "MAX_ARTICLE_CHARS", "import_article"]
 

@@ -21,13 +21,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from briefing.core.article.clauses import ClauseMarks
-from briefing.core.article.date_line import header_date
-from briefing.core.article.date_words import Resolved, date_matches, resolve_phrase
-from briefing.core.article.patterns import lazy
+from briefing.importer.clauses import ClauseMarks
+from briefing.importer.date_line import header_date
+from briefing.importer.date_words import Resolved, date_matches, resolve_phrase
+from briefing.importer.patterns import lazy
 
 if TYPE_CHECKING:
-    from briefing.core.article.text import Document
+    from briefing.importer.text import Document
 
 __all__ = ["FoundDate", "find_dates", "header_date"]
 
@@ -282,7 +282,6 @@ def _label(sentence: str, bounds: tuple[int, int], start: int, end: int) -> str:
 def find_dates(
     document: Document,
     published: date,
-    excluded: list[tuple[int, int]] | None = None,
     *,
     once: bool = False,
 ) -> list[FoundDate]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from briefing.core.article.lexicon import (
+from briefing.importer.lexicon import (
     COUNTRIES,
     NAME_SUFFIXES,
     ORG_WORDS,
@@ -24,9 +24,9 @@ from briefing.core.article.lexicon import (
     SPEECH_VERBS,
     TITLE_HEADS,
 )
-from briefing.core.article.patterns import lazy
-from briefing.core.article.persons import Known, Mention, People, Person, same_person
-from briefing.core.article.roles import (
+from briefing.importer.patterns import lazy
+from briefing.importer.persons import Known, Mention, People, Person, same_person
+from briefing.importer.roles import (
     affiliation_before,
     apposition,
     org_after,
@@ -34,8 +34,8 @@ from briefing.core.article.roles import (
     role_text,
     title_before,
 )
-from briefing.core.article.text import Document
-from briefing.core.article.tokens import (
+from briefing.importer.text import Document
+from briefing.importer.tokens import (
     TokenView,
     adjacent_at,
     first_name_like,
@@ -206,17 +206,16 @@ def find_people(document: Document, quotes: list[tuple[int, int]]) -> People:
             person.role = role_text([t for t in title if t.base not in ("former",)] or title)
             person.role_rank = 3
             person.affiliation = affiliation_before(finder, before, sentence_start)
-        if True:
-            after = apposition(finder, j)
-            if after is not None:
-                if person.role_rank < 2:
-                    person.role, person.role_rank = after[0], 2
-                person.affiliation = person.affiliation or after[1]
-            if person.role is None:
-                comma = role_before_comma(finder, i)
-                if comma is not None:
-                    person.role, person.role_rank = comma[0], 2
-                    person.affiliation = person.affiliation or comma[1]
+        after = apposition(finder, j)
+        if after is not None:
+            if person.role_rank < 2:
+                person.role, person.role_rank = after[0], 2
+            person.affiliation = person.affiliation or after[1]
+        if person.role is None:
+            comma = role_before_comma(finder, i)
+            if comma is not None:
+                person.role, person.role_rank = comma[0], 2
+                person.affiliation = person.affiliation or comma[1]
         if (
             j < tokens.count - 2
             and tokens.bases[j] == "of"

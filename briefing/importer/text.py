@@ -14,8 +14,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from briefing.core.article.patterns import lazy
 from briefing.core.safetext import clean_text
+from briefing.importer.patterns import lazy
 
 MAX_TITLE_CHARS = 200
 """Titles longer than this are cut (a pasted first paragraph is not a title)."""
@@ -77,10 +77,6 @@ class Document:
             return (0, 0) if not self.sentences else self.sentences[0]
         return self.sentences[index]
 
-    def sentence_index(self, offset: int) -> int:
-        """Return the index of the sentence holding ``offset``."""
-        return max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
-
     def paragraph_index(self, offset: int) -> int:
         """Return the index of the paragraph holding ``offset``."""
         if len(self._paragraph_starts) != len(self.paragraphs):
@@ -112,7 +108,7 @@ def _is_body_paragraph(line: str) -> bool:
 
 
 def _looks_like_date_line(line: str) -> bool:
-    from briefing.core.article.dates import header_date
+    from briefing.importer.dates import header_date
 
     return len(line.split()) <= 14 and header_date(line) is not None
 

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from briefing.core.article.patterns import lazy
+from briefing.importer.patterns import lazy
 
 Resolved = tuple[str, list[str]] | None
 """An ISO value and the doubts about it, or None when the words are no usable date."""

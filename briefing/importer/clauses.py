@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 
-from briefing.core.article.patterns import lazy
+from briefing.importer.patterns import lazy
 
 CLAUSE_MARK = lazy(r"[;—–]|,(?!\d)")
 """What ends a clause: a semicolon, a dash, or a comma that is not inside a number."""

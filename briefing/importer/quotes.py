@@ -15,11 +15,11 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from briefing.core.article.lexicon import ANONYMOUS, PRONOUNS, SPEECH_VERB_RE, SPEECH_VERBS
-from briefing.core.article.patterns import lazy
-from briefing.core.article.persons import People
-from briefing.core.article.quote_marks import QuoteSpan, find_quote_spans, join_split_quotes
-from briefing.core.article.text import Document
+from briefing.importer.lexicon import ANONYMOUS, PRONOUNS, SPEECH_VERB_RE, SPEECH_VERBS
+from briefing.importer.patterns import lazy
+from briefing.importer.persons import People
+from briefing.importer.quote_marks import QuoteSpan, find_quote_spans, join_split_quotes
+from briefing.importer.text import Document
 
 __all__ = ["FoundQuote", "QuoteSpan", "find_quote_spans", "find_quotes", "join_split_quotes"]
 
@@ -52,8 +52,6 @@ class FoundQuote:
     attribution: str = ""
     """The words that named the speaker ("he noted"); empty when none did."""
     checks: list[str] = field(default_factory=list)
-    said_at: int | None = None
-    """Offset of a date in the attribution ("said at a news conference on Friday")."""
 
 
 def _is_nickname(body: str, span: QuoteSpan) -> bool:

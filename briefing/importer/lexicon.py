@@ -5,7 +5,7 @@ Kept apart from the rules so that adding a title or a country is a one-line chan
 
 from __future__ import annotations
 
-from briefing.core.article.patterns import lazy
+from briefing.importer.patterns import lazy
 
 
 def _words(text: str) -> frozenset[str]:

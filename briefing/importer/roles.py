@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.core.article.lexicon import (
+from briefing.importer.lexicon import (
     COUNTRIES,
     DOMAIN_HEADS,
     HONORIFICS,
@@ -15,7 +15,7 @@ from briefing.core.article.lexicon import (
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
-from briefing.core.article.tokens import (
+from briefing.importer.tokens import (
     Token,
     TokenView,
     adjacent,

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta, timezone
 
-from briefing.core.article.date_words import DATES, iso_date, month_number, safe_date
-from briefing.core.article.patterns import lazy
+from briefing.importer.date_words import DATES, iso_date, month_number, safe_date
+from briefing.importer.patterns import lazy
 
 _TIME = lazy(r"\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?(?=\s|$|,)")
 

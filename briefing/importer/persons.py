@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from briefing.core.article.lexicon import NICKNAMES
+from briefing.importer.lexicon import NICKNAMES
 
 
 @dataclass

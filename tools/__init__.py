@@ -1,0 +1,1 @@
+"""Developer tools run from the repository (``python -m tools.check``); not shipped in the wheel."""
