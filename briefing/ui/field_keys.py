@@ -14,6 +14,7 @@ key the field itself should get.
 from __future__ import annotations
 
 from collections.abc import Container
+from typing import Any
 
 from textual.binding import Binding
 from textual.screen import Screen
@@ -28,7 +29,7 @@ def field_binding(
 
 
 def field_key_allowed(
-    screen: Screen, action: str, *, opens: Container[str] = (), leaves: Container[str] = ()
+    screen: Screen[Any], action: str, *, opens: Container[str] = (), leaves: Container[str] = ()
 ) -> bool:
     """Whether the field binding of ``action`` may run now (for the screen's ``check_action``).
 

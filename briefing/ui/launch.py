@@ -28,6 +28,7 @@ from briefing.storage.store.database import Store
 if TYPE_CHECKING:
     from briefing.core.models import Brief
     from briefing.storage.index.agenda import AgendaRow
+    from briefing.ui.app import BriefingApp
 
 
 def build_app(
@@ -36,7 +37,7 @@ def build_app(
     theme: str | None = None,
     clock: Clock | None = None,
     now: datetime | None = None,
-):  # -> BriefingApp; not annotated so that importing this module does not import Textual
+) -> BriefingApp:
     """Return a ready-to-run :class:`~briefing.ui.app.BriefingApp`.
 
     ``path`` is a brief file (opened straight into the reader) or a folder (the
@@ -104,7 +105,7 @@ def run_reader(*, path: str | None, theme: str | None, now: datetime | None) -> 
                 file=sys.stderr,
             )
     if app.return_code:
-        return app.return_code
+        return int(app.return_code)
     return 0 if sys.exc_info()[0] is None else 1
 
 

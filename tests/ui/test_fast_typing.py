@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual import events
+from textual.widgets import Input
 
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.library import LibraryScreen
@@ -74,7 +75,7 @@ async def test_brief_keys_after_slash_go_to_the_search_not_to_bindings(
         await settle(pilot, app)
         burst(app, "/a3")  # a: the clock, 3: the quotes pane; neither must run
         await settle(pilot, app)
-        field = screen.query_one("#search-input")
+        field = screen.query_one("#search-input", Input)
         assert field.value == "a3"
         assert not screen.as_published
         assert screen.current == "summary"

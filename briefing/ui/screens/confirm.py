@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -83,7 +84,7 @@ class ChoiceScreen(ModalScreen[str | None]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss((event.button.id or "").removeprefix("choice-"))
 
-    def on_key(self, event) -> None:  # noqa: ANN001 - events.Key
+    def on_key(self, event: events.Key) -> None:
         # Keys rather than bindings: the answers are data, not a fixed table.
         for key, _, value in self.choices:
             if event.key == key:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -19,7 +21,7 @@ class StableFooter(Footer):
         super().__init__(compact=compact, id=id)
         self._shown: tuple[object, ...] | None = None
 
-    def bindings_changed(self, screen: Screen) -> None:
+    def bindings_changed(self, screen: Screen[Any]) -> None:
         shown = tuple(
             (binding.key, binding.description, binding.action, enabled, tooltip)
             for (_, binding, enabled, tooltip) in screen.active_bindings.values()

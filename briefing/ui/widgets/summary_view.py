@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 
 if TYPE_CHECKING:
+    from rich.markdown import Markdown
     from textual.widgets import Static
 
 EMPTY_SUMMARY = "*No summary in this brief.*"
@@ -66,7 +67,7 @@ class SummaryView(VerticalScroll, can_focus=True):
         self.scroll_home(animate=False)
 
 
-def render_markdown(text: str):  # noqa: ANN201 - rich.markdown.Markdown, imported late
+def render_markdown(text: str) -> Markdown:
     """Brief Markdown as a Rich renderable (plain links, no HTML)."""
     from rich.markdown import Markdown
 
