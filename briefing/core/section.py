@@ -71,7 +71,9 @@ def id_rule(prefix: str, *fields: str) -> tuple[Callable[[Any], str], Callable[[
     ``derive_id`` and ``raw_id``.
     """
     loaded, raw = _texts(*fields), _raw_texts(*fields)
-    return (lambda item: derive_id(prefix, loaded(item))), (lambda item: derive_id(prefix, raw(item)))
+    return (lambda item: derive_id(prefix, loaded(item))), (
+        lambda item: derive_id(prefix, raw(item))
+    )
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -37,8 +37,6 @@ from briefing.core.timeutil import date_key, format_when, sort_key
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-__all__ = ["SECTIONS", "Section", "brief_model", "by_key", "by_kind", "register", "unregister"]
-
 
 def _raw(item: dict[str, Any], key: str) -> str:
     value = item.get(key)
@@ -165,7 +163,9 @@ def _quote_lines(brief: Brief, quotes: Sequence[Any], _now: datetime, clock: str
 
 def _quote_record(quote: Quote, context: IndexContext) -> dict[str, Any]:
     speaker = context.people.get(quote.speaker) if quote.speaker else None
-    said_text, said_ts = context.when(quote.said if quote.said is not None else context.brief.published)
+    said_text, said_ts = context.when(
+        quote.said if quote.said is not None else context.brief.published
+    )
     return {
         "text": quote.text,
         "speaker_id": quote.speaker or "",
@@ -202,10 +202,14 @@ QUOTES = Section(
 
 def _deadline_copy(brief: Brief, deadline: Deadline, clock: str) -> str:
     status = "" if deadline.status.value == "open" else f" [{deadline.status.value}]"
-    return f"{deadline.title}: due {format_when(deadline.due_at, clock=clock)}{status} ({brief.title})"
+    return (
+        f"{deadline.title}: due {format_when(deadline.due_at, clock=clock)}{status} ({brief.title})"
+    )
 
 
-def _deadline_lines(_brief: Brief, deadlines: Sequence[Any], now: datetime, clock: str) -> list[str]:
+def _deadline_lines(
+    _brief: Brief, deadlines: Sequence[Any], now: datetime, clock: str
+) -> list[str]:
     out = []
     for deadline in sorted(deadlines, key=lambda d: d.due_at):
         left = countdown(deadline.due_at, now, deadline.status)
