@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import Field, create_model
 
-from briefing.core.countdown import countdown
+from briefing.core.countdown import countdown, wording
 from briefing.core.ids import derive_id, uniquify
 from briefing.core.models import (
     MAX_ITEMS,
@@ -216,7 +216,8 @@ def _deadline_lines(
         due = format_when(deadline.due, clock=clock)
         if not isinstance(deadline.due, datetime):
             due += " (end of day)"
-        out.append(f"- {deadline.title} — due {due} — {left.text} [{left.urgency.value}]")
+        left_words = "".join(wording(left, brackets=True, always=True))
+        out.append(f"- {deadline.title} — due {due} — {left_words}")
         if deadline.details:
             out.append(indented(deadline.details))
     return out
