@@ -14,8 +14,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from textual.binding import Binding
+
 from briefing.core import sections as core_sections
 from briefing.core.section import Section
+from briefing.core.timeutil import sort_key
 from briefing.ui.detail_content import (
     Parts,
     deadline_detail,
@@ -83,7 +86,8 @@ UI_SECTIONS: dict[str, UiSection] = {
     ),
     "timeline": UiSection(
         rows=lambda _section, _brief, events, clock: (
-            (e.id, event_row(e, clock=clock)) for e in events
+            (e.id, event_row(e, clock=clock))
+            for e in sorted(events, key=lambda e: sort_key(e.date))
         ),
         detail=event_detail,
     ),
@@ -147,6 +151,25 @@ def reader_sections() -> list[ReaderSection]:
         ReaderSection(section, UI_SECTIONS.get(section.key, DEFAULT), number)
         for number, section in enumerate(core_sections.SECTIONS, 1)
     ]
+
+
+def reader_section(key: str) -> ReaderSection | None:
+    """The reader section called ``key``, or None."""
+    return next((entry for entry in reader_sections() if entry.key == key), None)
+
+
+def section_bindings() -> list[Binding]:
+    """The brief screen's number keys, one a section; the first stands for all in the footer."""
+    entries = reader_sections()
+    bindings = []
+    for entry in entries:
+        key, action, binding_id = entry.binding
+        if entry.number == 1:
+            shown = f"1-{len(entries)}"
+            bindings.append(Binding(key, action, "Sections", key_display=shown, id=binding_id))
+        else:
+            bindings.append(Binding(key, action, entry.core.title, show=False, id=binding_id))
+    return bindings
 
 
 def for_item(item: Any) -> ReaderSection:
