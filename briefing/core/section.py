@@ -9,7 +9,7 @@ importing the registry.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -123,8 +123,6 @@ class Section:
     """How much higher a match ranks in the library search (bm25 is multiplied by it)."""
     counted: bool = True
     """True when the heading shows how many items there are (False for the summary)."""
-    meta: dict[str, Any] = field(default_factory=dict)
-    """Room for what one caller needs and no other does."""
 
     def items_of(self, brief: Brief) -> Sequence[Any]:
         """The section's items in ``brief``."""

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from briefing.storage.store.notes import Annotations
 
 
-
 @dataclass(frozen=True)
 class ExportInput:
     """What a format's renderer reads: the notes store, the briefs, the time, the brief chosen."""
