@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from briefing.cli.common import err as _err
 from briefing.cli.common import saved_annotations
 from briefing.core.safetext import display_path
-from briefing.storage.export_files import SUFFIXES
+from briefing.storage.export_files import DEADLINES_FORMAT, EXPORT_FORMATS, SUFFIXES
 
 if TYPE_CHECKING:
     import argparse
@@ -70,7 +70,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from briefing.storage.store.database import StoreError
 
     config, briefs, problem = _library(args)
-    fmt = "ics" if args.deadlines else (args.format or config.export_format)
+    fmt = DEADLINES_FORMAT if args.deadlines else (args.format or config.export_format)
     brief_id = None
     if args.brief:
         if _names_a_file(args.brief):
@@ -80,7 +80,8 @@ def cmd_export(args: argparse.Namespace) -> int:
                 return 1
         else:
             brief_id = args.brief
-    if fmt == "ics" and brief_id is not None and brief_id not in briefs:
+    deadlines = EXPORT_FORMATS[fmt].exports == "deadlines"
+    if deadlines and brief_id is not None and brief_id not in briefs:
         _err(f"no brief with id {brief_id!r} in the library")
         return 1
     # Exporting never creates the database: with none yet, there are no notes.
@@ -100,8 +101,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     target = Path(args.output)
     # isdir, not Path.is_dir: a folder above that cannot be entered is for write_export to name.
     if os.path.isdir(target):
-        fallback = "deadlines" if fmt == "ics" else "notes"
-        title = briefs[brief_id].title if brief_id in briefs else fallback
+        title = briefs[brief_id].title if brief_id in briefs else EXPORT_FORMATS[fmt].exports
         target = target / safe_filename(title, SUFFIXES[fmt])
     try:
         write_export(target, payload, force=args.force)

@@ -205,19 +205,30 @@ def command_parser(command: str) -> argparse.ArgumentParser:
 
 def add_export_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of ``briefing export``."""
-    from briefing.storage.export_files import FORMATS
+    from briefing.storage.export_files import (
+        DEADLINES_FORMAT,
+        EXPORT_FORMATS,
+        FORMATS,
+        NOTE_FORMATS,
+        spoken,
+    )
 
-    parser.description = "Export notes (Markdown, JSON or TOML) or deadlines (iCalendar)."
+    notes = spoken([EXPORT_FORMATS[key].name for key in NOTE_FORMATS])
+    deadlines = EXPORT_FORMATS[DEADLINES_FORMAT].name
+    parser.description = f"Export notes ({notes}) or deadlines ({deadlines})."
     parser.add_argument("--brief", metavar="ID|PATH", help="only this brief (its id, or its file)")
     parser.add_argument(
         "--format",
         choices=FORMATS,
-        help="md, json or toml for notes (default from config), ics for deadlines",
+        help=(
+            f"{spoken(NOTE_FORMATS)} for notes (default from config),"
+            f" {DEADLINES_FORMAT} for deadlines"
+        ),
     )
     parser.add_argument(
         "--deadlines",
         action="store_true",
-        help="export deadlines as iCalendar (implies --format ics)",
+        help=f"export deadlines as {deadlines} (implies --format {DEADLINES_FORMAT})",
     )
     parser.add_argument(
         "-o",

@@ -14,7 +14,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     """Print the JSON Schema of the brief format."""
     import json
 
-    from briefing.core.models import Brief
+    from briefing.core.sections import brief_model
 
-    _say(json.dumps(Brief.model_json_schema(), indent=2, ensure_ascii=False))
+    _say(json.dumps(brief_model().model_json_schema(), indent=2, ensure_ascii=False))
     return 0

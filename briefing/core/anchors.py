@@ -9,17 +9,24 @@ its saved copy of the text. Nothing is ever dropped.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
+
+from briefing.core import sections
 
 if TYPE_CHECKING:
     from briefing.core.models import Brief
 
 
 class ItemKind(str, Enum):
-    """What a note or bookmark is attached to."""
+    """What a note or bookmark is attached to.
+
+    The members are the brief format's kinds; a section registered at run time
+    (see :func:`briefing.core.sections.register`) gets a member made on first use,
+    so ``ItemKind("risk")`` works wherever a stored kind is read back.
+    """
 
     BRIEF = "brief"
     SUMMARY = "summary"
@@ -29,25 +36,59 @@ class ItemKind(str, Enum):
     EVENT = "event"
     FIGURE = "figure"
 
+    @classmethod
+    def _missing_(cls, value: object) -> ItemKind | None:
+        if not isinstance(value, str) or sections.by_kind(value) is None:
+            return None
+        # Enum's own way to add a pseudo-member (Flag does the same): kept in the value
+        # map so the same kind is always the same object.
+        member = str.__new__(cls, value)
+        member._name_ = value.upper()
+        member._value_ = value
+        cls._value2member_map_[value] = member
+        return member
 
-SECTION_OF_KIND = {
-    ItemKind.BRIEF: "summary",
-    ItemKind.SUMMARY: "summary",
-    ItemKind.PARTICIPANT: "participants",
-    ItemKind.QUOTE: "quotes",
-    ItemKind.DEADLINE: "deadlines",
-    ItemKind.EVENT: "timeline",
-    ItemKind.FIGURE: "figures",
-}
+
+class _SectionOfKind(Mapping[str, str]):
+    """The pane of the reader that shows each kind of item, read from the registry."""
+
+    def __getitem__(self, kind: str) -> str:
+        if kind == ItemKind.BRIEF:
+            return sections.SUMMARY.key
+        section = sections.by_kind(kind)
+        if section is None:
+            raise KeyError(kind)
+        return section.key
+
+    def __iter__(self) -> Iterator[str]:
+        yield ItemKind.BRIEF
+        yield from (ItemKind(section.kind) for section in sections.SECTIONS)
+
+    def __len__(self) -> int:
+        return len(sections.SECTIONS) + 1
+
+
+class _KindOfSection(Mapping[str, ItemKind]):
+    """The kind of the items of each list section (the summary has none), from the registry."""
+
+    def __getitem__(self, key: str) -> ItemKind:
+        section = sections.by_key(key)
+        if section is None or section.model is None:
+            raise KeyError(key)
+        return ItemKind(section.kind)
+
+    def __iter__(self) -> Iterator[str]:
+        return (section.key for section in sections.lists())
+
+    def __len__(self) -> int:
+        return sum(1 for _ in sections.lists())
+
+
+SECTION_OF_KIND: Mapping[str, str] = _SectionOfKind()
 """The pane of the reader that shows each kind of item."""
 
-KIND_OF_SECTION = {
-    "participants": ItemKind.PARTICIPANT,
-    "quotes": ItemKind.QUOTE,
-    "deadlines": ItemKind.DEADLINE,
-    "timeline": ItemKind.EVENT,
-    "figures": ItemKind.FIGURE,
-}
+KIND_OF_SECTION: Mapping[str, ItemKind] = _KindOfSection()
+"""The kind of the items of each list section."""
 
 MATCH_THRESHOLD = 0.6
 """How similar (0-1) an item's text must be to a note's saved copy to re-attach to it."""
@@ -72,23 +113,12 @@ def items_of(brief: Brief, kind: ItemKind) -> Iterator[tuple[str, str]]:
     """Yield ``(item id, item text)`` for every item of ``kind`` in ``brief``."""
     if kind is ItemKind.BRIEF:
         yield "", brief.title
-    elif kind is ItemKind.SUMMARY:
-        yield "", brief.summary
-    elif kind is ItemKind.PARTICIPANT:
-        for person in brief.participants:
-            yield person.id, " ".join(filter(None, (person.name, person.role, person.affiliation)))
-    elif kind is ItemKind.QUOTE:
-        for quote in brief.quotes:
-            yield quote.id, quote.text
-    elif kind is ItemKind.DEADLINE:
-        for deadline in brief.deadlines:
-            yield deadline.id, deadline.title
-    elif kind is ItemKind.EVENT:
-        for event in brief.timeline:
-            yield event.id, f"{event.date} {event.label}"
-    else:
-        for figure in brief.figures:
-            yield figure.id, f"{figure.value} {figure.label}"
+        return
+    section = sections.by_kind(kind)
+    if section is None:
+        return
+    for item in section.items_of(brief):
+        yield section.item_id(item), section.text(item)
 
 
 _texts_cache: list[tuple[Brief, ItemKind, dict[str, str]]] = []

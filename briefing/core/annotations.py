@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from briefing.core import sections
 from briefing.core.anchors import Anchor, ItemKind
 
-KIND_LABELS = {
-    ItemKind.BRIEF: "Brief",
-    ItemKind.SUMMARY: "Summary",
-    ItemKind.PARTICIPANT: "Participant",
-    ItemKind.QUOTE: "Quote",
-    ItemKind.DEADLINE: "Deadline",
-    ItemKind.EVENT: "Timeline event",
-    ItemKind.FIGURE: "Key figure",
-}
-"""How each kind of item is named to a reader."""
+
+class _KindLabels(Mapping[str, str]):
+    """How each kind of item is named to a reader, read from the section registry."""
+
+    def __getitem__(self, kind: str) -> str:
+        if kind == ItemKind.BRIEF:
+            return "Brief"
+        section = sections.by_kind(kind)
+        if section is None:
+            raise KeyError(kind)
+        return section.kind_label
+
+    def __iter__(self) -> Iterator[str]:
+        yield ItemKind.BRIEF
+        yield from (ItemKind(section.kind) for section in sections.SECTIONS)
+
+    def __len__(self) -> int:
+        return len(sections.SECTIONS) + 1
+
+
+KIND_LABELS: Mapping[str, str] = _KindLabels()
+"""How each kind of item is named to a reader ("Quote", "Timeline event")."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from briefing.core.anchors import KIND_OF_SECTION, ItemKind
+from briefing.core import sections
 
 if TYPE_CHECKING:
     from briefing.core.models import Brief
@@ -29,28 +29,11 @@ def _digest(*parts: object) -> str:
 
 def item_digests(brief: Brief) -> dict[ItemKey, str]:
     """A digest of every item of ``brief`` (its summary included), keyed by kind and id."""
-    digests: dict[ItemKey, str] = {
-        (ItemKind.SUMMARY.value, ""): _digest(brief.title, brief.summary),
+    return {
+        (section.kind, section.item_id(item)): _digest(*section.digest_parts(item))
+        for section in sections.SECTIONS
+        for item in section.items_of(brief)
     }
-    for person in brief.participants:
-        digests[(ItemKind.PARTICIPANT.value, person.id)] = _digest(
-            person.name, person.role, person.affiliation, person.side, person.notes, *person.aliases
-        )
-    for quote in brief.quotes:
-        digests[(ItemKind.QUOTE.value, quote.id)] = _digest(
-            quote.text, quote.speaker, quote.context, quote.said, quote.source
-        )
-    for deadline in brief.deadlines:
-        digests[(ItemKind.DEADLINE.value, deadline.id)] = _digest(
-            deadline.title, deadline.due, deadline.details, deadline.status.value
-        )
-    for event in brief.timeline:
-        digests[(ItemKind.EVENT.value, event.id)] = _digest(event.label, event.date, event.place)
-    for figure in brief.figures:
-        digests[(ItemKind.FIGURE.value, figure.id)] = _digest(
-            figure.label, figure.value, figure.note
-        )
-    return digests
 
 
 @dataclass(frozen=True)
@@ -84,8 +67,8 @@ class Changes:
 
     def in_section(self, section: str) -> frozenset[str]:
         """Ids of the flagged items shown in ``section`` (a pane name such as ``quotes``)."""
-        kind = KIND_OF_SECTION.get(section)
-        wanted = kind.value if kind is not None else ItemKind.SUMMARY.value
+        found = sections.by_key(section)
+        wanted = found.kind if found is not None else sections.SUMMARY.kind
         return frozenset(item_id for k, item_id in self.flagged if k == wanted)
 
 

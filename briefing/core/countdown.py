@@ -80,6 +80,22 @@ def urgency_of(seconds: int) -> Urgency:
     return Urgency.LATER
 
 
+def wording(left: Countdown, *, brackets: bool = False, always: bool = False) -> tuple[str, str]:
+    """How a countdown reads: its time, and the urgency word to put after it.
+
+    Returns ``(time, tail)``: ``("in 12d 04:31:07", " · later")``, or with
+    ``brackets`` ``(..., " [later]")``. The tail is empty where the word would
+    only repeat the time ("due now") or the deadline is closed (its time is its
+    status), unless ``always``. Every countdown briefing shows is worded here;
+    callers style the two pieces as they like.
+    """
+    redundant = left.urgency is Urgency.CLOSED or left.text == left.urgency.value
+    if redundant and not always:
+        return left.text, ""
+    word = left.urgency.value
+    return left.text, f" [{word}]" if brackets else f" · {word}"
+
+
 def countdown(
     due_at: datetime, now: datetime, status: DeadlineStatus = DeadlineStatus.OPEN
 ) -> Countdown:

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefing.core.anchors import SECTION_OF_KIND, ItemKind
+from briefing.core.anchors import SECTION_OF_KIND
 
 if TYPE_CHECKING:
     from briefing.core.models import Brief
@@ -91,6 +91,5 @@ class Finder:
             # What a row shows: a quote's speaker and context count as its words too.
             text = "\n".join(filter(None, [item.text, item.speaker_name, item.context, item.when]))
             if self.matches(text):
-                kind = ItemKind(item.kind)
-                found.append(Match(SECTION_OF_KIND[kind], item.item_id))
+                found.append(Match(SECTION_OF_KIND[item.kind], item.item_id))
         return found

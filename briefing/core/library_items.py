@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from briefing.core import sections
 from briefing.core.anchors import ItemKind
+from briefing.core.section import IndexContext
 from briefing.core.timeutil import format_when, sort_key
 
 if TYPE_CHECKING:
@@ -91,76 +93,11 @@ def brief_items(brief: Brief) -> list[LibraryItem]:
             found = formatted[value] = (format_when(value), _timestamp(value, brief))
         return found
 
-    items = [
-        LibraryItem(
-            ItemKind.BRIEF.value,
-            "",
-            f"{brief.title}\n{brief.summary}",
-            when=format_when(brief.published),
-            when_ts=brief.published_at.timestamp(),
-        )
-    ]
-    for person in brief.participants:
-        words = [person.name, *person.aliases, person.role or "", person.affiliation or ""]
-        items.append(
-            LibraryItem(
-                ItemKind.PARTICIPANT.value,
-                person.id,
-                "\n".join(filter(None, [*words, person.side or "", person.notes or ""])),
-                speaker_id=person.id,
-                speaker_name=person.name,
-                role=person.role or "",
-                affiliation=person.affiliation or "",
-                aliases=tuple(person.aliases),
-                context=person.side or "",
-            )
-        )
-    for quote in brief.quotes:
-        speaker = people.get(quote.speaker) if quote.speaker else None
-        said_text, said_ts = when(quote.said if quote.said is not None else brief.published)
-        items.append(
-            LibraryItem(
-                ItemKind.QUOTE.value,
-                quote.id,
-                quote.text,
-                speaker_id=quote.speaker or "",
-                speaker_name=speaker.name if speaker else "",
-                role=speaker.role or "" if speaker else "",
-                affiliation=speaker.affiliation or "" if speaker else "",
-                when=said_text,
-                when_ts=said_ts,
-                context=quote.context or "",
-            )
-        )
-    for deadline in brief.deadlines:
-        items.append(
-            LibraryItem(
-                ItemKind.DEADLINE.value,
-                deadline.id,
-                "\n".join(filter(None, [deadline.title, deadline.details or ""])),
-                when=format_when(deadline.due),
-                when_ts=deadline.due_at.timestamp(),
-                context=deadline.status.value,
-            )
-        )
-    for event in brief.timeline:
-        items.append(
-            LibraryItem(
-                ItemKind.EVENT.value,
-                event.id,
-                "\n".join(filter(None, [event.label, event.place or ""])),
-                when=when(event.date)[0],
-                when_ts=when(event.date)[1],
-                context=event.place or "",
-            )
-        )
-    for figure in brief.figures:
-        items.append(
-            LibraryItem(
-                ItemKind.FIGURE.value,
-                figure.id,
-                "\n".join(filter(None, [figure.label, figure.value, figure.note or ""])),
-                context=figure.value,
-            )
-        )
+    context = IndexContext(brief, people, when)
+    items = []
+    for section in sections.SECTIONS:
+        # The summary's record stands for the brief itself (its title and summary).
+        kind = ItemKind.BRIEF.value if section.model is None else section.kind
+        for item in section.items_of(brief):
+            items.append(LibraryItem(kind, section.item_id(item), **section.record(item, context)))
     return items

@@ -29,6 +29,7 @@ from briefing.core.files import (  # noqa: F401 - re-exported
 from briefing.core.locate import PathKey, json_positions, nearest, toml_positions
 from briefing.core.models import MAX_ITEMS, Brief
 from briefing.core.problems import cross_check, problems_from_validation
+from briefing.core.sections import brief_model
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """The largest brief file read: 5 MB."""
@@ -153,7 +154,7 @@ def parse_brief(
         stem = file.stem.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
         context = {"local_zone": local_zone, "stem": stem}
         try:
-            brief = Brief.model_validate(raw, context=context)
+            brief = brief_model().model_validate(raw, context=context)
         except ValidationError as error:
             problems.extend(problems_from_validation(error))
         except RecursionError:

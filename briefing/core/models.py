@@ -31,10 +31,10 @@ from pydantic import (
     model_validator,
 )
 
-from briefing.core.ids import ID_PATTERN, derive_id, uniquify
+from briefing.core.ids import ID_PATTERN, derive_id
 from briefing.core.safetext import clean_line, clean_text
 from briefing.core.status import DeadlineStatus
-from briefing.core.timeutil import PartialDate, date_key, instant_of, parse_when, resolve_when
+from briefing.core.timeutil import PartialDate, instant_of, parse_when, resolve_when
 
 MAX_FIELD_CHARS = 200_000
 """The longest any single text field may be."""
@@ -327,15 +327,7 @@ class Brief(BaseModel):
 
 def _derive_ids(brief: Brief) -> None:
     """Fill in missing ids; explicit ones were checked for duplicates by the loader."""
-    sections: list[tuple[list[Any], Any]] = [
-        (brief.participants, lambda p: derive_id("person", p.name)),
-        (brief.quotes, lambda q: derive_id("quote", q.speaker or "quote", hashed=[q.text])),
-        (brief.deadlines, lambda d: derive_id("deadline", d.title)),
-        (brief.timeline, lambda e: derive_id("event", f"{date_key(e.date)} {e.label}")),
-        (brief.figures, lambda f: derive_id("figure", f.label)),
-    ]
-    for items, derive in sections:
-        taken = {item.id for item in items if item.id is not None}
-        for item in items:
-            if item.id is None:
-                item.id = uniquify(derive(item), taken)
+    # Imported here: the section registry imports the item models defined above.
+    from briefing.core.sections import derive_ids
+
+    derive_ids(brief)

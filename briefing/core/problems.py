@@ -9,35 +9,37 @@ items: duplicate ids and speakers that name no participant.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from briefing.core import sections
 from briefing.core.errors import Problem
-from briefing.core.ids import derive_id, uniquify
-from briefing.core.models import (
-    MAX_FIELD_CHARS,
-    MAX_ITEMS,
-    Brief,
-    Deadline,
-    Figure,
-    Participant,
-    Quote,
-    Source,
-    TimelineEvent,
-)
+from briefing.core.ids import uniquify
+from briefing.core.models import MAX_FIELD_CHARS, MAX_ITEMS, Brief, Source
 from briefing.core.safetext import clean_line, quote_value
 from briefing.core.status import DeadlineStatus
 from briefing.core.timeutil import type_name
 
-SECTIONS: dict[str, type[BaseModel]] = {
-    "participants": Participant,
-    "quotes": Quote,
-    "deadlines": Deadline,
-    "timeline": TimelineEvent,
-    "figures": Figure,
-}
+
+class _ItemModels(Mapping[str, type[BaseModel]]):
+    """Each list section of a brief and the model of its items, read from the registry."""
+
+    def __getitem__(self, key: str) -> type[BaseModel]:
+        section = sections.by_key(key)
+        if section is None or section.model is None:
+            raise KeyError(key)
+        return section.model
+
+    def __iter__(self) -> Iterator[str]:
+        return (section.key for section in sections.lists())
+
+    def __len__(self) -> int:
+        return sum(1 for _ in sections.lists())
+
+
+SECTIONS: Mapping[str, type[BaseModel]] = _ItemModels()
 """Each list section of a brief and the model of its items."""
 
 
@@ -157,18 +159,6 @@ def _text(item: dict[str, Any], key: str) -> str:
     return value if isinstance(value, str) else ""
 
 
-_DERIVERS: dict[str, Callable[[dict[str, Any]], str]] = {
-    # Cleaned as the model cleans it, so the ids match those of the loaded brief.
-    "participants": lambda p: derive_id("person", clean_line(_text(p, "name"))),
-    "quotes": lambda q: derive_id(
-        "quote", _text(q, "speaker") or "quote", hashed=[_text(q, "text")]
-    ),
-    "deadlines": lambda d: derive_id("deadline", _text(d, "title")),
-    "timeline": lambda e: derive_id("event", f"{e.get('date')} {_text(e, 'label')}"),
-    "figures": lambda f: derive_id("figure", _text(f, "label")),
-}
-
-
 def cross_check(raw: dict[str, Any]) -> list[Problem]:
     """Check ids and speaker references on the raw data, whatever else is wrong."""
     problems = []
@@ -189,7 +179,7 @@ def cross_check(raw: dict[str, Any]) -> list[Problem]:
                 else:
                     first_use[explicit] = index
         if section == "participants":
-            participant_ids = resolved_ids(_items(raw, section), _DERIVERS[section])
+            participant_ids = resolved_ids(_items(raw, section), sections.PARTICIPANTS.raw_id)
     known = set(participant_ids)
     for index, quote in enumerate(_items(raw, "quotes")):
         speaker = quote.get("speaker")

@@ -16,22 +16,24 @@ from typing import Any
 
 from briefing.core.files import FileMissing, FileProblem, read_regular_file
 from briefing.core.safetext import clean_line
+from briefing.storage.export_files import NOTE_FORMATS, spoken
 
 MAX_CONFIG_BYTES = 1_048_576
 MAX_WARNINGS = 10
 """Problems told one by one; the rest are counted in one last warning."""
 CLOCKS = ("24h", "12h")
-EXPORT_FORMATS = ("md", "json", "toml")
+EXPORT_FORMATS = NOTE_FORMATS
+"""What ``export_format`` may name (see :data:`briefing.storage.export_files.EXPORT_FORMATS`)."""
 
 EXAMPLE = """\
 # briefing configuration
 # library = ["~/briefs", "~/work/briefs"]   # folders the library shows
 # theme = "briefing-dark"                    # or any Textual theme name
 # clock = "24h"                              # or "12h"
-# export_format = "md"                       # md, json or toml
+# export_format = "md"                       # {formats}
 # [keys]                                     # remap keys by binding id
 # "brief.clock" = "C"
-"""
+""".replace("{formats}", spoken(NOTE_FORMATS))
 
 
 @dataclass

@@ -8,21 +8,122 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from briefing.core.safetext import display_path
 from briefing.storage.atomic import atomic_write
 
 if TYPE_CHECKING:
+    from briefing.core.annotations import Bookmark, Note
     from briefing.core.models import Brief
     from briefing.storage.store.notes import Annotations
 
-FORMATS = ("md", "json", "toml", "ics")
-SUFFIXES = {"md": ".md", "json": ".json", "toml": ".toml", "ics": ".ics"}
+
+@dataclass(frozen=True)
+class ExportInput:
+    """What a format's renderer reads: the notes store, the briefs, the time, the brief chosen."""
+
+    annotations: Annotations | None
+    """None when there is no database yet (so no notes)."""
+    briefs: Mapping[str, Brief]
+    now: datetime
+    brief_id: str | None = None
+    """Only this brief; all briefs when None."""
+
+    def notes(self) -> list[Note]:
+        """The notes to export."""
+        found = self.annotations.all_notes() if self.annotations else []
+        return [n for n in found if self.brief_id is None or n.brief_id == self.brief_id]
+
+    def bookmarks(self) -> list[Bookmark]:
+        """The bookmarks to export."""
+        found = self.annotations.all_bookmarks() if self.annotations else []
+        return [b for b in found if self.brief_id is None or b.brief_id == self.brief_id]
+
+    def chosen_briefs(self) -> list[Brief]:
+        """The briefs to export (the deadlines' source)."""
+        return [b for b in self.briefs.values() if self.brief_id is None or b.id == self.brief_id]
+
+
+# The renderers import their documents' modules when called: an export is rare, and
+# the CLI's parser and the config check read this table on every start.
+
+
+def _markdown(source: ExportInput) -> bytes:
+    from briefing.core.notes_export import to_markdown
+
+    return to_markdown(source.notes(), source.briefs, source.now).encode("utf-8")
+
+
+def _data(source: ExportInput) -> dict[str, object]:
+    from briefing.core.notes_export import export_data
+
+    return export_data(source.notes(), source.bookmarks(), source.briefs, source.now)
+
+
+def _json(source: ExportInput) -> bytes:
+    from briefing.core.notes_export import to_json
+
+    return to_json(_data(source)).encode("utf-8")
+
+
+def _toml(source: ExportInput) -> bytes:
+    from briefing.core.notes_export import to_toml
+
+    return to_toml(_data(source)).encode("utf-8")
+
+
+def _ical(source: ExportInput) -> bytes:
+    from briefing.core.ical import deadlines_ics
+
+    return deadlines_ics(source.chosen_briefs(), source.notes(), source.now)
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One export format: everything the CLI, the config check and the export dialog know of it."""
+
+    key: str
+    """What ``--format`` and ``export_format`` take: ``md``."""
+    name: str
+    """The document's kind, for help texts: "Markdown"."""
+    label: str
+    """The export dialog's choice: "Markdown notes"."""
+    suffix: str
+    """The file name's ending: ``.md``."""
+    exports: Literal["notes", "deadlines"]
+    """What it holds; also the file's name when no brief names it."""
+    render: Callable[[ExportInput], bytes]
+    """The document's bytes."""
+
+
+EXPORT_FORMATS: dict[str, ExportFormat] = {
+    fmt.key: fmt
+    for fmt in (
+        ExportFormat("md", "Markdown", "Markdown notes", ".md", "notes", _markdown),
+        ExportFormat("json", "JSON", "JSON notes", ".json", "notes", _json),
+        ExportFormat("toml", "TOML", "TOML notes", ".toml", "notes", _toml),
+        ExportFormat("ics", "iCalendar", "Deadlines (iCalendar)", ".ics", "deadlines", _ical),
+    )
+}
+"""Every export format, in the order the dialog and ``--help`` list them."""
+
+FORMATS = tuple(EXPORT_FORMATS)
+"""The format keys (``--format``'s choices)."""
+SUFFIXES = {key: fmt.suffix for key, fmt in EXPORT_FORMATS.items()}
+NOTE_FORMATS = tuple(key for key, fmt in EXPORT_FORMATS.items() if fmt.exports == "notes")
+"""The formats ``export_format`` in the config may name (the default of a notes export)."""
+DEADLINES_FORMAT = next(key for key, fmt in EXPORT_FORMATS.items() if fmt.exports == "deadlines")
+"""The format ``--deadlines`` means."""
+
+
+def spoken(keys: Sequence[str]) -> str:
+    """``md, json or toml``: keys for a sentence."""
+    return keys[0] if len(keys) == 1 else f"{', '.join(keys[:-1])} or {keys[-1]}"
 
 
 @dataclass(frozen=True)
@@ -54,21 +155,7 @@ def render_export(
     brief_id: str | None = None,
 ) -> bytes:
     """The bytes of an export in ``fmt`` (``annotations`` None: no database yet, so no notes)."""
-    from briefing.core.notes_export import export_data, to_json, to_markdown, to_toml
-
-    all_notes = annotations.all_notes() if annotations else []
-    notes = [n for n in all_notes if brief_id is None or n.brief_id == brief_id]
-    if fmt == "ics":
-        from briefing.core.ical import deadlines_ics
-
-        chosen = [b for b in briefs.values() if brief_id is None or b.id == brief_id]
-        return deadlines_ics(chosen, notes, now)
-    if fmt == "md":
-        return to_markdown(notes, briefs, now).encode("utf-8")
-    all_bookmarks = annotations.all_bookmarks() if annotations else []
-    bookmarks = [b for b in all_bookmarks if brief_id is None or b.brief_id == brief_id]
-    data = export_data(notes, bookmarks, briefs, now)
-    return (to_json(data) if fmt == "json" else to_toml(data)).encode("utf-8")
+    return EXPORT_FORMATS[fmt].render(ExportInput(annotations, briefs, now, brief_id))
 
 
 def check_target(target: Path, *, force: bool) -> None:

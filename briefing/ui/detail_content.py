@@ -1,9 +1,14 @@
-"""The full text of one item, for the detail view (``enter`` on an item)."""
+"""The full text of one item, for the detail view (``enter`` on an item).
+
+Each section's detail view is named in :mod:`briefing.ui.sections`; these are
+the builders it names, and :func:`detail_content` picks one by the item's model.
+A section without a builder of its own shows every field of its item.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.content import Content
 
@@ -12,6 +17,9 @@ from briefing.core.timeutil import format_when
 from briefing.ui.render import countdown_content, quote_prompt
 
 MUTED = "$text-muted"
+
+Parts = list[str | tuple[str, str] | Content]
+"""What a detail view is assembled from."""
 
 if TYPE_CHECKING:
     from briefing.core.models import Brief, Deadline, Figure, Participant, Quote, TimelineEvent
@@ -27,60 +35,84 @@ def _field(label: str, value: str | None) -> list[str | tuple[str, str]]:
 
 def detail_title(item: Item) -> str:
     """A short heading for the detail view."""
-    from briefing.core.models import Deadline, Participant, Quote, TimelineEvent
+    from briefing.ui.sections import for_item  # the table names the builders below
 
-    if isinstance(item, Participant):
-        return item.name
-    if isinstance(item, Quote):
-        return "Quote"
-    if isinstance(item, Deadline):
-        return item.title
-    if isinstance(item, TimelineEvent):
-        return item.label
-    return item.label
+    return for_item(item).title_of(item)
 
 
 def detail_content(brief: Brief, item: Item, now: datetime, *, clock: str = "24h") -> Content:
     """Everything known about ``item``: for a participant, also every quote of theirs."""
-    from briefing.core.models import Deadline, Participant, Quote, TimelineEvent
+    from briefing.ui.sections import for_item  # the table names the builders below
 
-    parts: list[str | tuple[str, str] | Content] = []
-    if isinstance(item, Quote):
-        parts.append(quote_prompt(brief, item, clock=clock))
-        parts.append("\n\n")
-        speaker = brief.participant(item.speaker)
-        if speaker:
-            parts += _field("Speaker", speaker.name) + _field("Role", speaker.role)
-            parts += _field("Affiliation", speaker.affiliation)
-        parts += _field("Said", format_when(item.said, clock=clock) if item.said else None)
-        parts += _field("Source", item.source)
-        parts += _field("Context", item.context)
-    elif isinstance(item, Participant):
-        parts += _field("Role", item.role) + _field("Affiliation", item.affiliation)
-        parts += _field("Side", item.side) + _field("Also known as", ", ".join(item.aliases))
-        parts += _field("Notes", item.notes)
-        quotes = [q for q in brief.quotes if q.speaker == item.id]
-        parts.append((f"\nQuotes ({len(quotes)})\n", "bold underline"))
-        if not quotes:
-            parts.append(("No quotes by this participant in this brief.\n", MUTED))
-        for quote in quotes:
-            parts += [quote_prompt(brief, quote, clock=clock), "\n\n"]
-    elif isinstance(item, Deadline):
-        due = format_when(item.due, clock=clock) + (
-            "" if isinstance(item.due, datetime) else " (end of day)"
-        )
-        parts += _field("Due", due)
-        parts += [
-            ("Time left: ", "bold"),
-            countdown_content(countdown(item.due_at, now, item.status)),
-            "\n",
-        ]
-        parts += _field("Status", item.status.value) + _field("Details", item.details)
-    elif isinstance(item, TimelineEvent):
-        parts += _field("Date", format_when(item.date, clock=clock)) + _field("Place", item.place)
-        parts += _field("Event", item.label)
-    else:
-        parts += (
-            _field("Value", item.value) + _field("Measures", item.label) + _field("Note", item.note)
-        )
-    return Content.assemble(*parts)
+    return Content.assemble(*for_item(item).detail_parts(brief, item, now, clock))
+
+
+def quote_detail(brief: Brief, item: Quote, _now: datetime, clock: str) -> Parts:
+    """A quote, then who said it, when and where."""
+    parts: Parts = [quote_prompt(brief, item, clock=clock), "\n\n"]
+    speaker = brief.participant(item.speaker)
+    if speaker:
+        parts += _field("Speaker", speaker.name) + _field("Role", speaker.role)
+        parts += _field("Affiliation", speaker.affiliation)
+    parts += _field("Said", format_when(item.said, clock=clock) if item.said else None)
+    parts += _field("Source", item.source)
+    parts += _field("Context", item.context)
+    return parts
+
+
+def participant_detail(brief: Brief, item: Participant, _now: datetime, clock: str) -> Parts:
+    """A participant, and every quote of theirs."""
+    parts: Parts = []
+    parts += _field("Role", item.role) + _field("Affiliation", item.affiliation)
+    parts += _field("Side", item.side) + _field("Also known as", ", ".join(item.aliases))
+    parts += _field("Notes", item.notes)
+    quotes = [q for q in brief.quotes if q.speaker == item.id]
+    parts.append((f"\nQuotes ({len(quotes)})\n", "bold underline"))
+    if not quotes:
+        parts.append(("No quotes by this participant in this brief.\n", MUTED))
+    for quote in quotes:
+        parts += [quote_prompt(brief, quote, clock=clock), "\n\n"]
+    return parts
+
+
+def deadline_detail(_brief: Brief, item: Deadline, now: datetime, clock: str) -> Parts:
+    """A deadline: when it is due, the time left, its status and details."""
+    due = format_when(item.due, clock=clock) + (
+        "" if isinstance(item.due, datetime) else " (end of day)"
+    )
+    parts: Parts = []
+    parts += _field("Due", due)
+    parts += [
+        ("Time left: ", "bold"),
+        countdown_content(countdown(item.due_at, now, item.status)),
+        "\n",
+    ]
+    parts += _field("Status", item.status.value) + _field("Details", item.details)
+    return parts
+
+
+def event_detail(_brief: Brief, item: TimelineEvent, _now: datetime, clock: str) -> Parts:
+    """A timeline event: its date, place and label."""
+    parts: Parts = []
+    parts += _field("Date", format_when(item.date, clock=clock)) + _field("Place", item.place)
+    parts += _field("Event", item.label)
+    return parts
+
+
+def figure_detail(_brief: Brief, item: Figure, _now: datetime, _clock: str) -> Parts:
+    """A key figure: its value, what it measures and a note."""
+    parts: Parts = []
+    parts += _field("Value", item.value) + _field("Measures", item.label)
+    return parts + _field("Note", item.note)
+
+
+def fields_detail(_brief: Brief, item: Any, _now: datetime, clock: str) -> Parts:
+    """Every field of an item but its id, labelled by the field's name: for a new section."""
+    parts: Parts = []
+    for name in type(item).model_fields:
+        value = getattr(item, name)
+        if name == "id" or value in (None, "", []):
+            continue
+        shown = format_when(value, clock=clock) if isinstance(value, datetime) else str(value)
+        parts += _field(name.replace("_", " ").capitalize(), shown)
+    return parts

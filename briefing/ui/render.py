@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.content import Content
 
-from briefing.core.countdown import Countdown, Urgency, countdown
+from briefing.core.countdown import Countdown, Urgency, countdown, wording
 from briefing.core.render_text import speaker_line
 from briefing.core.timeutil import format_when
 
@@ -38,10 +38,10 @@ MUTED = "$text-muted"
 def countdown_content(left: Countdown) -> Content:
     """``in 12d 04:31:07 · later`` styled by urgency; the word keeps it readable without colour."""
     style = URGENCY_STYLE[left.urgency]
-    if left.urgency is Urgency.CLOSED or left.text == left.urgency.value:
-        # Closed deadlines show their status; "due now" needs no "· due now" after it.
-        return Content.styled(left.text, style)
-    return Content.assemble((left.text, style), (f" · {left.urgency.value}", style))
+    time, tail = wording(left)
+    if not tail:
+        return Content.styled(time, style)
+    return Content.assemble((time, style), (tail, style))
 
 
 Part = str | tuple[str, str] | Content
@@ -223,9 +223,10 @@ def cell(text: str | None, style: str = "") -> Text:
 def countdown_cell(left: Countdown, suffix: str = "") -> Text:
     """A countdown for a table cell, coloured and worded by urgency."""
     style = URGENCY_RICH[left.urgency]
-    text = Text(left.text, style=style)
-    if left.urgency is not Urgency.CLOSED and left.text != left.urgency.value:
-        text.append(f" · {left.urgency.value}", style=style)
+    time, tail = wording(left)
+    text = Text(time, style=style)
+    if tail:
+        text.append(tail, style=style)
     if suffix:
         text.append(f"  {suffix}", style="dim")
     return text

@@ -21,8 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefing.core import sections
 from briefing.core.anchors import ItemKind
 from briefing.core.annotations import KIND_LABELS
+from briefing.core.section import Section
 from briefing.storage.index.notes_search import NotesIndex
 from briefing.storage.index.query import (
     Marked,
@@ -122,11 +124,25 @@ def _under(path: str, roots: list[str]) -> bool:
     return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
 
 
-_LABELS = {kind.value: label for kind, label in KIND_LABELS.items()}
-_FIELDS = {"participant", "deadline", "event", "figure"}
-"""Kinds whose text is fields, one a line (see :mod:`briefing.core.library_items`)."""
-_BOOST = {"brief": 1.5, "participant": 1.5}
-"""bm25 is negative (lower is better): multiplying by more than 1 raises an item."""
+
+
+def _section(kind: str) -> Section | None:
+    """The section of an indexed kind (the brief's own record is the summary's)."""
+    return sections.SUMMARY if kind == ItemKind.BRIEF else sections.by_kind(kind)
+
+
+def _fields(kind: str) -> bool:
+    """True when the kind's text is fields, one a line (see :mod:`briefing.core.library_items`)."""
+    section = _section(kind)
+    return section is not None and section.fields_per_line
+
+
+def _boost(kind: str) -> float:
+    """bm25 is negative (lower is better): multiplying by more than 1 raises an item."""
+    section = _section(kind)
+    return section.search_boost if section is not None else 1.0
+
+
 TITLE_BOOST = 2.0
 """A brief whose title matches comes before the items that only mention the words."""
 NOTE_BOOST = 2.0
@@ -245,7 +261,7 @@ class LibrarySearch:
             path, kind, score = row[0], row[1], row[-1]
             if kind == ItemKind.BRIEF.value and contains(titles.get(path, ""), terms):
                 score *= TITLE_BOOST
-            found.append((score * _BOOST.get(kind, 1.0), index, ("item", row)))
+            found.append((score * _boost(kind), index, ("item", row)))
         matches = count
         briefs: dict[str, tuple[str, str]] = {}
         if self.notes is not None:
@@ -313,10 +329,10 @@ class LibrarySearch:
             title=Marked(title, mark(title, terms)),
             kind=kind,
             item_id=item_id,
-            label=_LABELS.get(kind, kind),
+            label=KIND_LABELS.get(kind, kind),
             speaker=Marked(speaker, mark(speaker, terms)) if kind == "quote" else Marked(""),
             when=when,
-            snippet=snippet(text, terms, fields=kind in _FIELDS),
+            snippet=snippet(text, terms, fields=_fields(kind)),
             score=score,
         )
 
@@ -326,7 +342,7 @@ class LibrarySearch:
         brief_id, noted_title, kind, item_id, item_text, body, _ = row
         path, title = briefs[brief_id]
         title = title or noted_title
-        what = _LABELS.get(kind, kind).lower()
+        what = KIND_LABELS.get(kind, kind).lower()
         first_line = item_text.strip().splitlines()[0][:80] if item_text.strip() else ""
         return Hit(
             path=path,

@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from briefing.core.countdown import wording
 from briefing.core.safetext import clean_line, display_path
 from briefing.core.timeutil import format_when
 from briefing.ui.console.brief import URGENCY_STYLES
@@ -36,7 +37,7 @@ def print_agenda_table(rows: list[AgendaRow], clock: str) -> None:
         style = URGENCY_STYLES[row.left.urgency]
         table.add_row(
             Text(clean_line(due)),
-            Text(f"{row.left.text} · {row.left.urgency.value}", style=style),
+            Text("".join(wording(row.left, always=True)), style=style),
             Text(clean_line(item.title), style="bold"),
             Text(clean_line(item.brief_title)),
             Text(display_path(item.path), style="dim"),

@@ -6,6 +6,7 @@ string), so ``[bold]`` or ``[link=...]`` in a brief is shown as written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from rich.console import Console, Group, RenderableType
@@ -15,6 +16,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from briefing.core import sections
 from briefing.core.countdown import Urgency, countdown
 from briefing.core.models import Brief
 from briefing.core.render_text import speaker_line
@@ -52,28 +54,43 @@ def render_brief(brief: Brief, now: datetime, *, clock: str = "24h") -> Renderab
         facts.append(" · " + ", ".join(brief.tags))
     parts += [header, facts, Text()]
 
-    parts.append(_section("Summary"))
-    parts.append(
+    for section in sections.SECTIONS:
+        items = section.items_of(brief)
+        parts.append(_section(section.title, len(items) if section.counted else None))
+        block = BLOCKS.get(section.key)
+        if block is not None:
+            parts += block(brief, now, clock)
+        elif items:
+            parts.append(Text("\n".join(section.text_lines(brief, now, clock))))
+        else:
+            parts.append(Text(f"{section.empty}.", style="dim italic"))
+    return Group(*parts)
+
+
+def _summary(brief: Brief, _now: datetime, _clock: str) -> list[RenderableType]:
+    return [
         Padding(Markdown(brief.summary) if brief.summary.strip() else _empty("summary"), (0, 1))
-    )
+    ]
 
-    parts.append(_section("Participants", len(brief.participants)))
-    if brief.participants:
-        table = Table(show_edge=False, expand=False, pad_edge=False)
-        for column in ("Name", "Role", "Affiliation", "Side"):
-            table.add_column(column, overflow="fold")
-        for person in brief.participants:
-            table.add_row(
-                *(
-                    Text(value or "")
-                    for value in (person.name, person.role, person.affiliation, person.side)
-                )
+
+def _participants(brief: Brief, _now: datetime, _clock: str) -> list[RenderableType]:
+    if not brief.participants:
+        return [_empty("participants")]
+    table = Table(show_edge=False, expand=False, pad_edge=False)
+    for column in ("Name", "Role", "Affiliation", "Side"):
+        table.add_column(column, overflow="fold")
+    for person in brief.participants:
+        table.add_row(
+            *(
+                Text(value or "")
+                for value in (person.name, person.role, person.affiliation, person.side)
             )
-        parts.append(table)
-    else:
-        parts.append(_empty("participants"))
+        )
+    return [table]
 
-    parts.append(_section("Quotes", len(brief.quotes)))
+
+def _quotes(brief: Brief, _now: datetime, clock: str) -> list[RenderableType]:
+    parts: list[RenderableType] = []
     for quote in brief.quotes:
         body = Text("“", style="bold")
         body.append(quote.text)
@@ -87,58 +104,64 @@ def render_brief(brief: Brief, now: datetime, *, clock: str = "24h") -> Renderab
         if quote.context:
             block.append(Text(quote.context, style="dim"))
         parts.append(Padding(Group(*block), (0, 1, 1, 1)))
-    if not brief.quotes:
-        parts.append(_empty("quotes"))
+    return parts or [_empty("quotes")]
 
-    parts.append(_section("Deadlines", len(brief.deadlines)))
-    if brief.deadlines:
-        table = Table(show_edge=False, pad_edge=False)
-        for column in ("Deadline", "Due", "Time left", "Urgency"):
-            table.add_column(column, overflow="fold")
-        for deadline in sorted(brief.deadlines, key=lambda d: d.due_at):
-            left = countdown(deadline.due_at, now, deadline.status)
-            due = format_when(deadline.due, clock=clock)
-            if not isinstance(deadline.due, datetime):
-                due += " (end of day)"
-            style = URGENCY_STYLES[left.urgency]
-            table.add_row(
-                Text(deadline.title),
-                Text(due),
-                Text(left.text, style=style),
-                Text(left.urgency.value, style=style),
-            )
-        parts.append(table)
-    else:
-        parts.append(_empty("deadlines"))
 
-    parts.append(_section("Timeline", len(brief.timeline)))
-    if brief.timeline:
-        table = Table(show_edge=False, pad_edge=False)
-        for column in ("Date", "Place", "Event"):
-            table.add_column(column, overflow="fold")
-        for event in sorted(brief.timeline, key=lambda e: sort_key(e.date)):
-            table.add_row(
-                Text(format_when(event.date, clock=clock)),
-                Text(event.place or ""),
-                Text(event.label),
-            )
-        parts.append(table)
-    else:
-        parts.append(_empty("timeline"))
+def _deadlines(brief: Brief, now: datetime, clock: str) -> list[RenderableType]:
+    if not brief.deadlines:
+        return [_empty("deadlines")]
+    table = Table(show_edge=False, pad_edge=False)
+    for column in ("Deadline", "Due", "Time left", "Urgency"):
+        table.add_column(column, overflow="fold")
+    for deadline in sorted(brief.deadlines, key=lambda d: d.due_at):
+        left = countdown(deadline.due_at, now, deadline.status)
+        due = format_when(deadline.due, clock=clock)
+        if not isinstance(deadline.due, datetime):
+            due += " (end of day)"
+        style = URGENCY_STYLES[left.urgency]
+        table.add_row(
+            Text(deadline.title),
+            Text(due),
+            Text(left.text, style=style),
+            Text(left.urgency.value, style=style),
+        )
+    return [table]
 
-    parts.append(_section("Key figures", len(brief.figures)))
-    if brief.figures:
-        table = Table(show_edge=False, pad_edge=False)
-        for column in ("Value", "Figure", "Note"):
-            table.add_column(column, overflow="fold")
-        for figure in brief.figures:
-            table.add_row(
-                Text(figure.value, style="bold"), Text(figure.label), Text(figure.note or "")
-            )
-        parts.append(table)
-    else:
-        parts.append(_empty("figures"))
-    return Group(*parts)
+
+def _timeline(brief: Brief, _now: datetime, clock: str) -> list[RenderableType]:
+    if not brief.timeline:
+        return [_empty("timeline")]
+    table = Table(show_edge=False, pad_edge=False)
+    for column in ("Date", "Place", "Event"):
+        table.add_column(column, overflow="fold")
+    for event in sorted(brief.timeline, key=lambda e: sort_key(e.date)):
+        table.add_row(
+            Text(format_when(event.date, clock=clock)), Text(event.place or ""), Text(event.label)
+        )
+    return [table]
+
+
+def _figures(brief: Brief, _now: datetime, _clock: str) -> list[RenderableType]:
+    if not brief.figures:
+        return [_empty("figures")]
+    table = Table(show_edge=False, pad_edge=False)
+    for column in ("Value", "Figure", "Note"):
+        table.add_column(column, overflow="fold")
+    for figure in brief.figures:
+        table.add_row(Text(figure.value, style="bold"), Text(figure.label), Text(figure.note or ""))
+    return [table]
+
+
+BLOCKS: dict[str, Callable[[Brief, datetime, str], list[RenderableType]]] = {
+    "summary": _summary,
+    "participants": _participants,
+    "quotes": _quotes,
+    "deadlines": _deadlines,
+    "timeline": _timeline,
+    "figures": _figures,
+}
+"""Sections drawn as tables or Markdown; any other section is printed as its plain text
+(:meth:`briefing.core.section.Section.text_lines`), so a new section needs no entry."""
 
 
 def print_brief(brief: Brief, now: datetime, console: Console, *, clock: str = "24h") -> None:

@@ -12,14 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Input, RadioButton, RadioSet, Static
 
 from briefing.core.filenames import safe_filename
-from briefing.storage.export_files import SUFFIXES, ExportRequest
-
-LABELS = {
-    "md": "Markdown notes",
-    "json": "JSON notes",
-    "toml": "TOML notes",
-    "ics": "Deadlines (iCalendar)",
-}
+from briefing.storage.export_files import EXPORT_FORMATS, SUFFIXES, ExportRequest
 
 
 class ExportScreen(ModalScreen[ExportRequest | None]):
@@ -54,8 +47,10 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         with Vertical():
             yield Static(Content("Export"), classes="title", markup=False)
             with RadioSet(id="export-format"):
-                for key, label in LABELS.items():
-                    yield RadioButton(Content(label), value=key == self.format, id=f"format-{key}")
+                for key, fmt in EXPORT_FORMATS.items():
+                    yield RadioButton(
+                        Content(fmt.label), value=key == self.format, id=f"format-{key}"
+                    )
             yield Checkbox(
                 Content(
                     f"Only this brief: {self.brief_title}"
@@ -77,7 +72,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         stem = (
             self.brief_title
             if self.brief_title and self.brief_id
-            else ("deadlines" if self.format == "ics" else "notes")
+            else EXPORT_FORMATS[self.format].exports
         )
         return str(Path.cwd() / safe_filename(stem, SUFFIXES[self.format]))
 

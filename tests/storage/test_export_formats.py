@@ -1,0 +1,27 @@
+"""The export formats' table is what the CLI, the config check and the export dialog offer."""
+
+from __future__ import annotations
+
+from briefing.cli.parser import command_parser
+from briefing.storage.config import EXPORT_FORMATS as CONFIG_FORMATS
+from briefing.storage.export_files import DEADLINES_FORMAT, EXPORT_FORMATS, FORMATS, SUFFIXES
+
+
+def test_one_table() -> None:
+    assert FORMATS == ("md", "json", "toml", "ics")
+    assert {key: f".{key}" for key in FORMATS} == SUFFIXES
+    assert CONFIG_FORMATS == ("md", "json", "toml")
+    assert DEADLINES_FORMAT == "ics"
+    assert [fmt.label for fmt in EXPORT_FORMATS.values()] == [
+        "Markdown notes",
+        "JSON notes",
+        "TOML notes",
+        "Deadlines (iCalendar)",
+    ]
+
+
+def test_the_cli_offers_the_table() -> None:
+    parser = command_parser("export")
+    [option] = [a for a in parser._actions if "--format" in a.option_strings]
+    assert tuple(option.choices or ()) == FORMATS
+    assert parser.description == "Export notes (Markdown, JSON or TOML) or deadlines (iCalendar)."

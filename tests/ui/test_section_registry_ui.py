@@ -1,0 +1,84 @@
+"""The test-only "risks" section in the reader: a pane with a number key, ``/`` and ``ctrl+f``.
+
+The brief screen still lists its panes, number keys and searched sections
+itself (see the report of issue 14, item 1); these tests are what it must do
+once it reads :func:`briefing.ui.sections.reader_sections`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from kit import make_brief
+from kit.risks import FLOOD, FLOOD_ID, STRIKE, registered_risks
+
+from briefing.core.find import Finder
+from briefing.core.section import Section
+from briefing.ui.screens.brief import BriefScreen
+from briefing.ui.widgets.item_list import ItemList
+
+from .test_notes import wait_until
+from .test_search_screen import open_search, type_query
+from .uihelpers import WIDE, option_ids, settle
+
+NOT_YET = pytest.mark.xfail(strict=True, reason="brief screen not yet on the registry")
+
+
+@pytest.fixture
+def risks() -> Iterator[Section]:
+    with registered_risks() as section:
+        yield section
+
+
+@pytest.fixture
+def library(tmp_path: Path, risks: Section) -> Path:
+    make_brief(tmp_path / "library", "harbour.toml", title="Harbour talks", risks=[FLOOD, STRIKE])
+    return tmp_path / "library"
+
+
+@NOT_YET
+async def test_it_is_a_pane_with_the_next_number_key(make_app, library: Path) -> None:
+    app = make_app(path=library / "harbour.toml")
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        risks = screen.query_one("#risks", ItemList)
+        assert option_ids(risks) == [FLOOD_ID, "dockers-strike"]
+        await pilot.press("7")
+        assert screen.current == "risks"
+
+
+@NOT_YET
+async def test_slash_finds_it(make_app, library: Path) -> None:
+    app = make_app(path=library / "harbour.toml")
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        await pilot.press("slash", *"strike")
+        await pilot.pause()
+        assert screen.matches == Finder("strike").find(screen.brief)
+        await pilot.press("enter")
+        assert screen.focused_item() == ("risks", "dockers-strike")
+
+
+@NOT_YET
+async def test_ctrl_f_finds_and_opens_it(make_app, library: Path) -> None:
+    app = make_app(path=library)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_search(pilot)
+        await type_query(pilot, "strike")
+        assert [(hit.kind, hit.item_id) for hit in screen.hits] == [("risk", "dockers-strike")]
+        await pilot.press("enter")
+        await settle(pilot)
+        brief = app.screen
+        assert isinstance(brief, BriefScreen)
+        await wait_until(pilot, lambda: brief.current == "risks", timeout=3)
+        await wait_until(
+            pilot,
+            lambda: brief.query_one("#risks", ItemList).highlighted_id == "dockers-strike",
+            timeout=3,
+        )
