@@ -76,7 +76,8 @@ async def wait_until(pilot: Pilot[Any], condition: Callable[[], bool], timeout: 
 
 async def wait_for_writes(pilot: Pilot[Any], timeout: float = 20) -> None:
     """Let the app run until its store writer has done every write it was given."""
-    writer = getattr(pilot.app, "writer", None)
+    # Not getattr: were the writer to move again, this must fail, not stop waiting.
+    writer = pilot.app.notes_keeper.writer
     deadline = time.monotonic() + timeout
     while writer is not None and writer.pending:
         assert time.monotonic() < deadline, "the store writer did not finish in time"
