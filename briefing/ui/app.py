@@ -1,17 +1,25 @@
 """The reader application: wiring only.
 
-The app holds what every screen needs (the clock, the config, the store, the
-library's paths) and routes between screens. What is shown lives in
-``screens/``; what is computed lives in :mod:`briefing.core`.
+The app holds what every screen needs (the clock, the config, the library's
+paths) and routes between screens. What it does lives in parts it owns:
+``store_guard`` (:class:`~briefing.ui.store_guard.StoreGuard`: the notes database,
+its failures and the settings), ``notes_keeper``
+(:class:`~briefing.ui.note_keeping.NoteKeeper`: writes, drafts, signals, quitting),
+``notes`` (:class:`~briefing.ui.app_notes.AppNotes`: the lists of every note or
+bookmark, and exports) and ``library_wide``
+(:class:`~briefing.ui.app_library.LibraryWide`: search, people, the agenda, and
+opening a brief at an item). What is shown lives in ``screens/``; what is
+computed lives in :mod:`briefing.core`.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import gc
+from collections.abc import Callable
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
@@ -20,16 +28,21 @@ from textual.theme import Theme
 
 from briefing.storage.config import MAX_WARNINGS, Config
 from briefing.storage.store.database import Store, StoreError
-from briefing.ui.app_notes import AnnotatingApp
-from briefing.ui.commands import BriefingCommands
+from briefing.ui.app_library import LibraryWide
+from briefing.ui.app_notes import AppNotes
 from briefing.ui.lazy import is_brief_screen, is_library_screen
+from briefing.ui.store_guard import StoreGuard
 from briefing.ui.textual_compat import apply_theme_filters, expect_no_result
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from briefing.core.clock import Clock
     from briefing.core.library import LibraryEntry
     from briefing.storage.index.database import LibraryIndex
     from briefing.storage.store.notes import Annotations
+    from briefing.storage.store.seen import SeenItems
+    from briefing.ui.note_keeping import NoteKeeper
     from briefing.ui.screens.help import HelpRow
     from briefing.ui.screens.library import LibraryScreen
 
@@ -42,12 +55,20 @@ GC_RESUME_FALLBACK = 2.0
 """Seconds after which garbage collection resumes even if no first frame was reported."""
 
 
-class BriefingApp(AnnotatingApp):
+def _briefing_commands() -> type[Provider]:
+    # Imported when the palette first opens (Textual calls this then), not at start-up; and
+    # the commands module can then import this one for its typed app.
+    from briefing.ui.commands import BriefingCommands
+
+    return BriefingCommands
+
+
+class BriefingApp(App[None]):
     """A terminal reader for structured briefings."""
 
     CSS_PATH = "briefing.tcss"
     TITLE = "briefing"
-    COMMANDS = App.COMMANDS | {BriefingCommands}
+    COMMANDS = App.COMMANDS | {_briefing_commands}
 
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
@@ -78,7 +99,6 @@ class BriefingApp(AnnotatingApp):
         self.clock = clock
         self.local_zone = local_zone
         self.config = config or Config()
-        self.store = store
         self.open_at_start = open_entry
         self.library_index = library_index
         self.clock_as_published = False
@@ -88,9 +108,13 @@ class BriefingApp(AnnotatingApp):
         """The cache of what the library shows (None: read every file each time)."""
         self.requested_theme = theme
         self.startup_warnings = list(warnings or [])
-        self._annotations: Annotations | None = None
-        self._store_failure_said = False
-        self._unreadable_error: StoreError | None = None
+        self.store_guard = StoreGuard(self, store, self._write)
+        """The notes database and what to do when it cannot be used."""
+        self._notes_keeper: NoteKeeper | None = None
+        self.notes = AppNotes(self)
+        """The lists of every note and bookmark, and exports."""
+        self.library_wide = LibraryWide(self)
+        """Search, people and the agenda, and opening a brief at an item."""
         self.gc_paused = False
         """True while the launcher holds garbage collection off until the first frame."""
         self._store_opened = False
@@ -106,7 +130,7 @@ class BriefingApp(AnnotatingApp):
 
     # Start-up ----------------------------------------------------------------
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         """The first screen: the reader when a brief was named, else the library.
 
         It is the bottom of the screen stack rather than a screen pushed over Textual's
@@ -118,7 +142,7 @@ class BriefingApp(AnnotatingApp):
             # Straight into the reader; the library is built only when the user goes back.
             from briefing.ui.screens.brief import BriefScreen
 
-            screen: Screen = BriefScreen(entry)
+            screen: Screen[Any] = BriefScreen(entry)
             # switch_screen (see close_brief) pops a result callback of the screen it replaces.
             expect_no_result(screen, self)
             return screen
@@ -142,6 +166,8 @@ class BriefingApp(AnnotatingApp):
                 f"and {more:,} more warnings like these", severity="warning", timeout=10, markup=False
             )
         self.theme_changed_signal.subscribe(self, self.remember_theme)
+        self.notes_keeper.install_signal_handlers()
+        self.notes_keeper.offer_drafts()
 
     def apply_keymap(self) -> None:
         """Apply the ``[keys]`` remaps that name real keys and clash with no other action."""
@@ -166,11 +192,11 @@ class BriefingApp(AnnotatingApp):
             gc.enable()
         if not self._store_opened:
             self._store_opened = True
-            self.call_later(self.open_store)
+            self.call_later(self.store_guard.open)
 
     def apply_theme(self) -> None:
         """Use the theme asked for on the command line, else the remembered one, else the configured one."""
-        remembered = self.setting(THEME_SETTING)
+        remembered = self.store_guard.setting(THEME_SETTING)
         for candidate, source in (
             (self.requested_theme, "--theme"),
             (remembered, None),
@@ -205,65 +231,83 @@ class BriefingApp(AnnotatingApp):
         self.stylesheet.set_variables(self.get_css_variables())
 
     def remember_theme(self, theme: Theme) -> None:
-        self.save_setting(THEME_SETTING, theme.name)
+        self.store_guard.save_setting(THEME_SETTING, theme.name)
 
-    # Settings through the store (never fatal) -------------------------------------
+    # The store, notes and library-wide views: each owned by a part (see the module) ------
 
-    def setting(self, key: str) -> str | None:
-        """A remembered setting, or None when there is none or the store is unusable."""
-        if self.store is None:
-            return None
-        try:
-            return self.store.get_setting(key)
-        except StoreError as error:
-            self._store_trouble(error)
-            return None
+    @property
+    def store(self) -> Store | None:
+        """The notes database, or None while it cannot be used (see ``store_guard``)."""
+        return self.store_guard.store
 
-    def open_store(self) -> None:
-        """Open the store (creating it on a first start) and say at once if it cannot be used.
+    @property
+    def annotations(self) -> Annotations | None:
+        """Notes and bookmarks, or None when the store cannot be used."""
+        return self.store_guard.annotations
 
-        Put off until the first frame is out, as creating the database syncs to disk;
-        a data folder that cannot be written is still said at start, not at the first note.
-        """
-        if self.store is None:
-            return
-        try:
-            self.store.connection  # noqa: B018 - opening is the point
-        except StoreError as error:
-            self._store_trouble(error)
-            return
-        if self.store.read_only:
-            self.notify(self.store.read_only_message, severity="warning", timeout=10, markup=False)
+    @property
+    def seen_items(self) -> SeenItems | None:
+        """What the user has seen of each brief, or None when the store cannot be used."""
+        return self.store_guard.seen_items
+
+    def store_failed(self, error: StoreError) -> None:
+        """The store failed: say so once; offer to move an unreadable file aside."""
+        self.store_guard.failed(error)
+
+    def notes_unavailable(self) -> None:
+        """Notes were asked for but the store cannot be used: offer a way out, or say so."""
+        self.store_guard.unavailable()
+
+    @property
+    def notes_keeper(self) -> NoteKeeper:
+        """The writer of notes, bookmarks and settings, and the keeper of drafts."""
+        if self._notes_keeper is None:
+            # Imported with the first write (the store writer and drafts are not needed
+            # for the first frame).
+            from briefing.storage import paths
+            from briefing.ui.note_keeping import NoteKeeper
+
+            self._notes_keeper = NoteKeeper(self, paths.data_dir())
+        return self._notes_keeper
+
+    def _write(self, run: Callable[[Store], Any]) -> None:
+        self.notes_keeper.write(run)
 
     def on_unmount(self) -> None:
         # Closing copies every note into briefing.db itself and removes the -wal file.
-        if self.store is not None:
-            self.store.close()
+        self.store_guard.close()
+        # The app is ending (quit, signal, or error): writes still queued get a moment,
+        # then become drafts, before the driver restores the terminal.
+        self.notes_keeper.remove_signal_handlers()
+        self.notes_keeper.finish()
 
-    def _store_trouble(self, error: StoreError) -> None:
-        if not error.unreadable:
-            # A data folder that cannot be written: say so now; the reader opens without notes.
-            self.store_failed(error)
-            return
-        self.store = None
-        # Kept so that the first use of notes offers to move the file aside (notes_unavailable).
-        self._unreadable_error = error
-        message = (
-            f"{error}. Notes, bookmarks and settings are off until it is moved aside:"
-            " use any notes key (n, N, b) to be asked, or run 'briefing doctor --repair'."
-        )
-        if self.is_running:
-            self.notify(message, severity="warning", timeout=10, markup=False)
-        else:
-            self.startup_warnings.append(message)
+    async def action_quit(self) -> None:
+        """Quit; with note text not saved, ask first (keep it as a draft, keep editing, or discard)."""
+        self.notes_keeper.quit()
 
-    def save_setting(self, key: str, value: str) -> None:
-        """Remember a setting; tell the user once if it cannot be saved."""
-        if self.store is None:
-            return
-        # Through the store writer (ui.note_keeping): a locked database must not freeze the
-        # palette; a failure is said, and the next setting tries again.
-        self.notes_keeper.write(lambda store: store.set_setting(key, value))
+    def action_all_notes(self) -> None:
+        """List every note of every brief, newest first."""
+        self.notes.list_all(notes=True)
+
+    def action_all_bookmarks(self) -> None:
+        """List every bookmark of every brief."""
+        self.notes.list_all(notes=False)
+
+    def action_export(self) -> None:
+        """Export notes (or deadlines) to a file."""
+        self.notes.export()
+
+    def action_search(self) -> None:
+        """Search every brief and note of the library."""
+        self.library_wide.search()
+
+    def action_people(self) -> None:
+        """List every participant of every brief, the same person merged across briefs."""
+        self.library_wide.people()
+
+    def action_agenda(self) -> None:
+        """List every open deadline of the library, soonest first."""
+        self.library_wide.agenda()
 
     # Routing -----------------------------------------------------------------
 
@@ -292,7 +336,7 @@ class BriefingApp(AnnotatingApp):
 
         self.push_screen(BriefScreen(entry, siblings), self.back_to_library)
 
-    def close_brief(self, screen: Screen, path: Path) -> None:
+    def close_brief(self, screen: Screen[Any], path: Path) -> None:
         """Leave the reader ``screen`` for the library, with the cursor on ``path``."""
         if screen is not self.screen:
             return  # a dialog is over it (dismiss would close the dialog): it stays

@@ -1,18 +1,26 @@
-"""The reader's screens that look across the whole library: search, people and the agenda.
+"""The app's views across the whole library: search, people and the agenda.
 
-Each screen is imported when first opened, so none of them costs anything at
-start-up. They all answer with an :class:`ItemTarget` (a brief file and an
-item in it), which the app opens in the reader at that item.
+The app owns one :class:`LibraryWide`. Each of its screens is imported when
+first opened, so none of them costs anything at start-up. They all answer with
+an :class:`ItemTarget` (a brief file and an item in it), which is opened in the
+reader at that item; a note or bookmark from the lists (``N``, ``B``) is opened
+the same way, by its anchor.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-from textual.app import App
+from typing import TYPE_CHECKING
 
 from briefing.core.library import LibraryEntry
+from briefing.ui.lazy import is_brief_screen
+
+if TYPE_CHECKING:
+    from briefing.core.anchors import Anchor
+    from briefing.ui.app import BriefingApp
+    from briefing.ui.screens.brief import BriefScreen
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,37 +32,44 @@ class ItemTarget:
     item_id: str = ""
 
 
-class LibraryWideApp(App[None]):
-    """Search (``ctrl+f``), people (``p``) and agenda (``A``), and opening a brief at an item."""
+class LibraryWide:
+    """Search (``ctrl+f``), people (``p``) and agenda (``A``), and opening a brief at an item.
 
-    def known_entries(self) -> list[LibraryEntry]:
-        """Every entry the app has read (see ``AnnotatingApp``)."""
-        raise NotImplementedError
+    Args:
+        app: The app whose screens these are pushed on.
+    """
 
-    def open_entry(self, entry: LibraryEntry, siblings: list[LibraryEntry] | None = None) -> None:
-        """Open ``entry`` in the reader."""
-        raise NotImplementedError
+    def __init__(self, app: BriefingApp) -> None:
+        self.app = app
 
-    def action_search(self) -> None:
+    def search(self) -> None:
         """Search every brief and note of the library."""
         from briefing.ui.screens.search import SearchScreen
 
-        if not isinstance(self.screen, SearchScreen):
-            self.push_screen(SearchScreen(), self.open_item)
+        if not isinstance(self.app.screen, SearchScreen):
+            self.app.push_screen(SearchScreen(), self.open_item)
 
-    def action_people(self) -> None:
+    def people(self) -> None:
         """List every participant of every brief, the same person merged across briefs."""
         from briefing.ui.screens.people import PeopleScreen
 
-        if not isinstance(self.screen, PeopleScreen):
-            self.push_screen(PeopleScreen(), self.open_item)
+        if not isinstance(self.app.screen, PeopleScreen):
+            self.app.push_screen(PeopleScreen(), self.open_item)
 
-    def action_agenda(self) -> None:
+    def agenda(self) -> None:
         """List every open deadline of the library, soonest first."""
         from briefing.ui.screens.agenda import AgendaScreen
 
-        if not isinstance(self.screen, AgendaScreen):
-            self.push_screen(AgendaScreen(), self.open_item)
+        if not isinstance(self.app.screen, AgendaScreen):
+            self.app.push_screen(AgendaScreen(), self.open_item)
+
+    def known_entries(self) -> list[LibraryEntry]:
+        """Every entry the app has read: the library's, and the brief open on screen."""
+        entries = self.app.library_entries()
+        for screen in self.app.screen_stack:
+            if is_brief_screen(screen) and screen.entry not in entries:
+                entries.append(screen.entry)
+        return entries
 
     def open_item(self, target: ItemTarget | None) -> None:
         """Open the brief at ``target.path`` in the reader, at its item."""
@@ -76,25 +91,45 @@ class LibraryWideApp(App[None]):
             target.item_id,
         )
 
-    def open_at(self, is_open, find_entry, section: str, item_id: str) -> None:  # noqa: ANN001
+    def open_anchor(self, anchor: Anchor | None) -> None:
+        """Open the brief an anchor points into, at its item."""
+        if anchor is None:
+            return
+        self.open_at(
+            lambda screen: screen.brief.id == anchor.brief_id,
+            lambda: next(
+                (e for e in self.known_entries() if e.ok and e.brief_id == anchor.brief_id), None
+            ),
+            anchor.section,
+            anchor.item_id,
+        )
+
+    def open_at(
+        self,
+        is_open: Callable[[BriefScreen], bool],
+        find_entry: Callable[[], LibraryEntry | None],
+        section: str,
+        item_id: str,
+    ) -> None:
         """Go to ``section``/``item_id`` in the brief on screen if ``is_open(screen)``, else open
         the entry ``find_entry()`` returns (None: say it is gone) and go there once it is shown."""
         from briefing.ui.screens.brief import BriefScreen
 
-        screen = self.screen
+        app = self.app
+        screen = app.screen
         if isinstance(screen, BriefScreen) and screen.is_loaded and is_open(screen):
             screen.select_item(section, item_id)
             return
         entry = find_entry()
         if entry is None:
-            self.notify(
+            app.notify(
                 "That brief is not in the library any more; its notes are kept (N lists them).",
                 severity="warning",
                 timeout=8,
             )
             return
-        self.open_entry(entry)
-        target = self.screen
+        app.open_entry(entry)
+        target = app.screen
 
         async def when_ready() -> None:
             if isinstance(target, BriefScreen):
@@ -104,4 +139,4 @@ class LibraryWideApp(App[None]):
                 # events and the new ones switch the screen back and forth for ever.
                 target.call_after_refresh(target.select_item, section, item_id)
 
-        self.run_worker(when_ready(), group="open-anchor", exclusive=True)
+        app.run_worker(when_ready(), group="open-anchor", exclusive=True)

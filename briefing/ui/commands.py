@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-if TYPE_CHECKING:
-    from briefing.ui.app import BriefingApp
+from briefing.ui.app import BriefingApp
 
 Command = tuple[str, str, Callable[[], object]]
 """(name, help, callback)."""
@@ -26,7 +24,10 @@ class BriefingCommands(Provider):
 
     @property
     def briefing_app(self) -> BriefingApp:
-        return self.app  # type: ignore[return-value]
+        """The app, typed (a provider is not a widget, so ``textual.getters.app`` does not apply)."""
+        app = self.app
+        assert isinstance(app, BriefingApp)
+        return app
 
     def commands(self) -> list[Command]:
         """Every command available on the current screen."""

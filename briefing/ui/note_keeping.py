@@ -35,7 +35,9 @@ SIGNALS = tuple(
 )
 
 
-def _write_note(anchor: Anchor, title: str, item_text: str, body: str, uid: str | None, now):  # noqa: ANN001, ANN202
+def _write_note(
+    anchor: Anchor, title: str, item_text: str, body: str, uid: str | None, now: datetime
+) -> Callable[[Store], str]:
     def run(store: Store) -> str:
         from briefing.storage.store.notes import Annotations
 
@@ -176,6 +178,31 @@ class NoteKeeper:
             if editor.keep_draft is not None and editor.keep_draft(editor.text):
                 editor.stored = editor.text
 
+    def quit(self) -> None:
+        """Quit the app; with note text not saved, ask first (keep it as a draft, keep editing, or discard)."""
+        from briefing.ui.screens.confirm import ChoiceScreen
+
+        unsaved = self.unsaved_editors()
+        if not unsaved:
+            self.app.exit()
+            return
+
+        def answered(choice: str | None) -> None:
+            if choice == "draft":
+                self.keep_open_editors()
+            if choice in ("draft", "discard"):
+                for editor in unsaved:
+                    editor.stored = editor.text  # nothing left to ask about
+                self.app.exit()
+
+        choices = [
+            ("s", "Keep as draft and quit", "draft"),
+            ("n", "Keep editing", "keep"),
+            ("y", "Discard and quit", "discard"),
+        ]
+        question = f"{len(unsaved)} note(s) not saved. Quit anyway?"
+        self.app.push_screen(ChoiceScreen(question, choices, cancel="keep"), answered)
+
     def finish(self) -> int:
         """At exit: give the writer a moment to finish, then keep every note it did not
         write as a draft; return how many (said on stderr by the launcher)."""
@@ -268,6 +295,6 @@ class NoteKeeper:
             def done(_uid: str, path: Path = path) -> None:
                 discard_draft(path)
                 self.app.notify("Note draft restored", timeout=4)
-                self.app.notes_changed()
+                self.app.notes.changed()
 
             writer.submit(WriteJob(run, done, self.app.store_failed, self.say_waiting))

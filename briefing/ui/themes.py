@@ -107,9 +107,9 @@ def _variables(
             unknown.append(f"variables.{name}")
             continue
         problem = _variable_problem(name, value)
-        if problem:
+        if problem or not isinstance(value, str):  # (a problem unless it is text)
             return None, f"{source}: variables.{name}: {problem}"
-        good[name] = value  # type: ignore[assignment]  # checked to be text
+        good[name] = value
     return good, None
 
 
@@ -162,7 +162,22 @@ def parse_theme(text: str, source: str) -> tuple[Theme | None, list[str]]:
     good, problem = _variables(variables, source, unknown)
     if good is None:
         return None, [clean_line(str(problem))]
-    theme = Theme(name=name, dark=dark, variables=good, **colours)  # type: ignore[arg-type]
+    theme = Theme(
+        name=name,
+        primary=colours["primary"],
+        secondary=colours.get("secondary"),
+        accent=colours.get("accent"),
+        warning=colours.get("warning"),
+        error=colours.get("error"),
+        success=colours.get("success"),
+        foreground=colours.get("foreground"),
+        background=colours.get("background"),
+        surface=colours.get("surface"),
+        panel=colours.get("panel"),
+        boost=colours.get("boost"),
+        dark=dark,
+        variables=good,
+    )
     return theme, _unknown_warnings(unknown, source)
 
 

@@ -42,7 +42,7 @@ async def test_library_keys_after_slash_go_to_the_filter_not_to_bindings(
         await settle(pilot, app)
         assert screen.filter_text == "sr"
         assert screen.order == "published"
-        assert not screen._loading
+        assert not screen.loader.loading
         burst(app, "/x")  # in the field, / is a character
         await settle(pilot, app)
         assert screen.filter_text == "sr/x"

@@ -19,6 +19,7 @@ import briefing.core.loading as loading
 from briefing.storage import paths
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.library import LibraryScreen
+from briefing.ui.screens.library_loading import LibraryLoader
 from briefing.ui.widgets.library_table import LibraryTable
 
 from .conftest import DATA
@@ -78,22 +79,23 @@ def titles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def on_loaded(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
     """What the screen showed right after the index's first listing (``Loaded``) was handled."""
     seen: list[dict] = []
-    real = LibraryScreen.on_library_screen_loaded
+    real = LibraryLoader.loaded
 
-    def handler(self: LibraryScreen, message: LibraryScreen.Loaded) -> None:
-        real(self, message)
-        table = self.query_one(LibraryTable)
+    def handler(loader: LibraryLoader, entries: list) -> None:
+        real(loader, entries)
+        screen = loader.screen
+        table = screen.query_one(LibraryTable)
         seen.append(
             {
                 "keys": list(row_keys(table)),
-                "loading": self._loading,
-                "titles": [self._by_key[str(key)].title for key in row_keys(table)],
-                "unread": all(entry.brief is None for entry in self.entries),
-                "title": plain(self.query_one("#library-title", Static)),
+                "loading": loader.loading,
+                "titles": [screen._by_key[str(key)].title for key in row_keys(table)],
+                "unread": all(entry.brief is None for entry in screen.entries),
+                "title": plain(screen.query_one("#library-title", Static)),
             }
         )
 
-    monkeypatch.setattr(LibraryScreen, "on_library_screen_loaded", handler)
+    monkeypatch.setattr(LibraryLoader, "loaded", handler)
     return seen
 
 
@@ -120,7 +122,7 @@ async def start(make_app, folder: Path):
     app = make_app(path=folder)
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
-        assert not app.screen._loading
+        assert not app.screen.loader.loading
         rows = set(map(str, row_keys(table_of(app))))
         title = title_of(app)
         shown = keyed_titles(app)
@@ -300,19 +302,17 @@ async def test_while_indexing_the_count_moves_at_every_step_and_the_rows_every_t
             real(self)
 
         monkeypatch.setattr(LibraryScreen, "refresh_rows", refresh_rows)
-        screen._loading = True
+        screen.loader.loading = True
         files = sorted(samples_dir.iterdir())
         for n, path in enumerate(files, 1):
             step = Progress(entries=[LibraryEntry(path)], checked=n, total=len(files) + 1)
-            screen.on_library_screen_indexed(LibraryScreen.Indexed(step))
+            screen.loader.indexed(step)
             assert f"indexing {n} of {len(files) + 1}" in plain(
                 screen.query_one("#library-title", Static)
             )
         # The first rows at once, then every ROWS_EVERY steps.
         assert drawn == [n for n in range(1, len(files) + 1) if n == 1 or (n - 1) % ROWS_EVERY == 0]
-        screen.on_library_screen_indexed(
-            LibraryScreen.Indexed(Progress(checked=6, total=6, done=True))
-        )
+        screen.loader.indexed(Progress(checked=6, total=6, done=True))
         assert drawn[-1] == len(files)
         assert screen.query_one(LibraryTable).row_count == len(files)
 

@@ -76,7 +76,7 @@ async def main():
     async with app.run_test(size=(120, 30)) as pilot:
         for _ in range(100):
             await pilot.pause(0.05)
-            if app.screen.query("#library-status") and not app.screen._loading:
+            if app.screen.query("#library-status") and not app.screen.loader.loading:
                 break
         table = app.screen.query_one("LibraryTable")
         print(table.row_count)

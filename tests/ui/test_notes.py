@@ -17,6 +17,7 @@ from textual.widgets import Input, TextArea
 
 from briefing.core.anchors import ItemKind
 from briefing.storage.store.notes import Annotations
+from briefing.ui.app import BriefingApp
 from briefing.ui.screens.annotations_list import AnnotationsScreen
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.confirm import ChoiceScreen, ConfirmScreen
@@ -76,7 +77,10 @@ async def wait_until(pilot: Pilot[Any], condition: Callable[[], bool], timeout: 
 
 async def wait_for_writes(pilot: Pilot[Any], timeout: float = 20) -> None:
     """Let the app run until its store writer has done every write it was given."""
-    writer = getattr(pilot.app, "writer", None)
+    # Not getattr: were the writer to move again, this must fail, not stop waiting.
+    app = pilot.app
+    assert isinstance(app, BriefingApp)
+    writer = app.notes_keeper.writer
     deadline = time.monotonic() + timeout
     while writer is not None and writer.pending:
         assert time.monotonic() < deadline, "the store writer did not finish in time"

@@ -60,7 +60,7 @@ async def test_slash_finds_it(make_app, library: Path) -> None:
         assert isinstance(screen, BriefScreen)
         await pilot.press("slash", *"strike")
         await pilot.pause()
-        assert screen.matches == Finder("strike").find(screen.brief)
+        assert screen.search.matches == Finder("strike").find(screen.brief)
         await pilot.press("enter")
         assert screen.focused_item() == ("risks", "dockers-strike")
 

@@ -36,7 +36,7 @@ async def test_an_export_names_its_file_escaped(make_app, seed_brief_path: Path,
     app = make_app(path=seed_brief_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.run_export(ExportRequest("md", target))
+        app.notes.run_export(ExportRequest("md", target))
         await pilot.pause()
         [wrote] = [m for m in messages(app) if "Wrote" in m]
         assert display_path(target) in wrote

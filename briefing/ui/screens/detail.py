@@ -14,9 +14,9 @@ class DetailScreen(ModalScreen[None]):
     """Shows ``body`` under ``heading``; ``escape`` (or ``q``, ``enter``) goes back."""
 
     BINDINGS = [
-        Binding("escape", "dismiss", "Back", id="detail.back"),
-        Binding("q", "dismiss", "Back", show=False, id="detail.quit"),
-        Binding("enter", "dismiss", "Back", show=False, id="detail.enter"),
+        Binding("escape", "back", "Back", id="detail.back"),
+        Binding("q", "back", "Back", show=False, id="detail.quit"),
+        Binding("enter", "back", "Back", show=False, id="detail.enter"),
         Binding("j", "scroll('down')", "Down", show=False, id="detail.down"),
         Binding("k", "scroll('up')", "Up", show=False, id="detail.up"),
     ]
@@ -41,7 +41,8 @@ class DetailScreen(ModalScreen[None]):
             yield Static(self.body, id="detail-body", markup=False)
         yield Footer()
 
-    def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
+    def action_back(self) -> None:
+        """Close the view (its own action: Screen's ``dismiss`` action is async and takes a result)."""
         self.dismiss(None)
 
     def action_scroll(self, direction: str) -> None:

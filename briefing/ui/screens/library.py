@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import getters
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -24,39 +24,27 @@ from briefing.core.library import (
 )
 from briefing.ui.app import BriefingApp
 from briefing.ui.field_keys import field_binding, field_key_allowed
-from briefing.ui.screens.library_loading import REFRESH_FALLBACK, LoadingMixin
+from briefing.ui.screens.library_loading import REFRESH_FALLBACK, LibraryLoader
+from briefing.ui.shown_paths import display_path
 from briefing.ui.widgets.library_table import LibraryTable
 from briefing.ui.widgets.stable_footer import StableFooter
 
 if TYPE_CHECKING:
-    from briefing.storage.index.database import Progress
+    from briefing.core.anchors import Anchor
+    from briefing.core.library import BriefSummary
+    from briefing.storage.store.database import Store
 
 SORTS = ("published", "title", "deadline")
 
 SORT_LABELS = {"published": "newest first", "title": "title", "deadline": "next deadline"}
 
 
-def display_path(path: str) -> str:
-    """``path`` as a person reads it: relative to the current folder when inside it, else
-    with the home folder as ``~`` (the index keeps absolute paths)."""
-    import os
+class LibraryScreen(Screen[None]):
+    """One row per brief; ``enter`` opens it, ``/`` filters, ``s`` changes the order.
 
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:  # another drive (Windows)
-        relative = path
-    from briefing.core.safetext import display_path as safe
-
-    if not relative.startswith(os.pardir):
-        return safe(relative)
-    home = os.path.expanduser("~")
-    if home not in ("~", os.sep) and path.startswith(home + os.sep):
-        return safe("~" + path[len(home) :])
-    return safe(path)
-
-
-class LibraryScreen(LoadingMixin, Screen[None]):
-    """One row per brief; ``enter`` opens it, ``/`` filters, ``s`` changes the order."""
+    How it fills (the index at once, then a refresh in a thread) is its ``loader``'s
+    (:class:`~briefing.ui.screens.library_loading.LibraryLoader`).
+    """
 
     BINDINGS = [
         Binding("enter", "open", "Open", id="library.open", priority=False),
@@ -75,31 +63,6 @@ class LibraryScreen(LoadingMixin, Screen[None]):
     order: reactive[str] = reactive("published", init=False)
     """How rows are sorted: ``published``, ``title`` or ``deadline``."""
 
-    # Messages are written out, as in Textual's widgets: a dataclass takes about
-    # 0.3 ms to build on import, and these are imported before the first frame.
-
-    class Loaded(Message):
-        """The library as the index last knew it (listed at once on a warm start)."""
-
-        def __init__(self, entries: list[LibraryEntry]) -> None:
-            self.entries = entries
-            super().__init__()
-
-    class Indexed(Message):
-        """A step of the index refresh: new or changed entries, vanished files, progress."""
-
-        def __init__(self, progress: Progress) -> None:
-            self.progress = progress
-            super().__init__()
-
-    class SearchIndexed(Message):
-        """The search index has taken in ``done`` of the ``total`` briefs that were new or changed."""
-
-        def __init__(self, done: int, total: int) -> None:
-            self.done = done
-            self.total = total
-            super().__init__()
-
     class OpenBrief(Message):
         """The user asked to open ``entry``; the app pushes the reader."""
 
@@ -116,16 +79,15 @@ class LibraryScreen(LoadingMixin, Screen[None]):
         select: Path | None = None,
     ) -> None:
         super().__init__()
-        self._select = select
+        self.select_at_start = select
+        """The brief to put the cursor on once the library is listed (back from it)."""
         self.paths = paths
         self.entries: list[LibraryEntry] = list(preloaded or [])
         self._keyed: dict[str, LibraryEntry] = {}
         self._keyed_from: list[LibraryEntry] | None = None
         self._preloaded = preloaded is not None
-        self._loading = False
-        self._progress: tuple[int, int] | None = None
-        self._refresh_started = False
-        self._steps_since_rows = 0
+        self.loader = LibraryLoader(self)
+        """Lists the library from its index and refreshes the index."""
 
     briefing_app = getters.app(BriefingApp)
     """The app, typed."""
@@ -141,15 +103,17 @@ class LibraryScreen(LoadingMixin, Screen[None]):
         self.set_interval(1, self.tick, name="library-countdowns")
         if self._preloaded:
             self.refresh_rows()
-            if self._select is not None:
-                self.select_path(self._select)
+            if self.select_at_start is not None:
+                self.select_path(self.select_at_start)
         elif self.briefing_app.library_index is not None:
             # What the index knows is listed in the first frame (20 ms for 5,000 briefs);
             # checking the files for changes waits until that frame is on screen.
-            self._list_cached()
-            self.set_timer(REFRESH_FALLBACK, self._refresh_after_paint, name="refresh-fallback")
+            self.loader.list_cached()
+            self.set_timer(
+                REFRESH_FALLBACK, self.loader.refresh_after_paint, name="refresh-fallback"
+            )
         else:
-            self._start_loading()
+            self.loader.start()
         self.query_one(LibraryTable).focus()
 
     @property
@@ -209,14 +173,15 @@ class LibraryScreen(LoadingMixin, Screen[None]):
 
     def on_screen_resume(self) -> None:
         # Back from a brief: notes or bookmarks may have changed.
-        if not self._loading and self.is_mounted:
+        if not self.loader.loading and self.is_mounted:
             self.refresh_rows()
 
     def update_title(self) -> None:
-        if self._loading and self._progress is None and not self.entries:
+        loading, progress = self.loader.loading, self.loader.progress
+        if loading and progress is None and not self.entries:
             text = "Library · indexing…"
-        elif self._loading and self._progress is not None and self._progress[1]:
-            checked, total = self._progress
+        elif loading and progress is not None and progress[1]:
+            checked, total = progress
             text = f"Library · indexing {checked:,} of {total:,}…"
         else:
             invalid = sum(1 for e in self.entries if e.error is not None)
@@ -224,7 +189,7 @@ class LibraryScreen(LoadingMixin, Screen[None]):
             text = f"Library · {count:,} brief{'s' if count != 1 else ''}"
             if invalid:
                 text += f" ({invalid:,} invalid)"
-            if self._loading:
+            if loading:
                 text += " · checking for changes…"
         text += f" · sorted by {SORT_LABELS[self.order]} (s)"
         query = self.filter_text
@@ -236,7 +201,7 @@ class LibraryScreen(LoadingMixin, Screen[None]):
         """Say what the highlighted row is: its path, or everything wrong with it."""
         status = self.query_one("#library-status", Static)
         entry = self.highlighted_entry()
-        if not self.entries and not self._loading:
+        if not self.entries and not self.loader.loading:
             where = ", ".join(display_path(str(p)) for p in self.paths) or "(no folders)"
             status.update(
                 Content.styled(
@@ -267,6 +232,22 @@ class LibraryScreen(LoadingMixin, Screen[None]):
             self._keyed_from = self.entries
         return self._keyed
 
+    @on(LibraryTable.Painted)
+    def _painted(self) -> None:
+        self.loader.painted()
+
+    @on(LibraryLoader.Loaded)
+    def _loaded(self, message: LibraryLoader.Loaded) -> None:
+        self.loader.loaded(message.entries)
+
+    @on(LibraryLoader.Indexed)
+    def _indexed(self, message: LibraryLoader.Indexed) -> None:
+        self.loader.indexed(message.progress)
+
+    def action_reload(self) -> None:
+        """Check the library for new, changed and vanished files (re-reading every file)."""
+        self.loader.start(force=bool(self.entries))
+
     def on_library_table_row_highlighted(self, event: LibraryTable.RowHighlighted) -> None:
         self.update_status()
 
@@ -290,7 +271,7 @@ class LibraryScreen(LoadingMixin, Screen[None]):
         siblings = [e for e in self.visible_entries() if e.ok]
         self.post_message(self.OpenBrief(entry, siblings))
 
-    def _brief_anchor(self):  # noqa: ANN202 - (Anchor, Brief) | None
+    def _brief_anchor(self) -> tuple[Anchor, BriefSummary] | None:
         from briefing.core.anchors import Anchor, ItemKind
 
         entry = self.highlighted_entry()
@@ -332,7 +313,7 @@ class LibraryScreen(LoadingMixin, Screen[None]):
         anchor, brief = found
         now = self.now
 
-        def toggle(store):  # noqa: ANN001, ANN202 - Store -> bool
+        def toggle(store: Store) -> bool:
             from briefing.storage.store.notes import Annotations
 
             return Annotations(store).toggle_bookmark(

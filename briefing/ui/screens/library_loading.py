@@ -1,31 +1,28 @@
 """How the library screen fills: from the index at once, then a refresh in a thread.
 
-A mixin of :class:`~briefing.ui.screens.library.LibraryScreen` (its messages,
-``Loaded``, ``Indexed`` and ``SearchIndexed``, are the screen's). What the
-index knows is listed in the first frame; the files are checked for changes,
-in worker processes, once that frame is out; the search tables fill last.
+The screen owns one :class:`LibraryLoader`. What the index knows is listed in
+the first frame; the files are checked for changes, in worker processes, once
+that frame is out; the search tables fill last. The loader's messages
+(:class:`LibraryLoader.Loaded`, :class:`LibraryLoader.Indexed`) come back from
+its thread through the screen, which hands them here.
 """
 
 from __future__ import annotations
 
 import os
 import time
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual.message import Message
 from textual.worker import get_current_worker
 
 from briefing.core.library import LibraryEntry
 from briefing.ui.widgets.library_table import LibraryTable
 
 if TYPE_CHECKING:
-    from typing import Any
-
-    from textual.app import App
-    from textual.message import Message
-
-    from briefing.ui.app import BriefingApp
+    from briefing.storage.index.indexing import Progress
     from briefing.ui.screens.library import LibraryScreen
 
 UPDATE_EVERY = 0.3
@@ -38,82 +35,97 @@ REFRESH_FALLBACK = 0.5
 """Seconds after which the index is refreshed even if the table never said it was drawn."""
 
 
-class LoadingMixin:
-    """Listing from the index, refreshing it, and taking in what the refresh finds."""
+class LibraryLoader:
+    """Listing from the index, refreshing it, and taking in what the refresh finds.
 
-    if TYPE_CHECKING:  # provided by LibraryScreen
-        paths: list[Path]
-        entries: list[LibraryEntry]
-        _loading: bool
-        _progress: tuple[int, int] | None
-        _refresh_started: bool
-        _steps_since_rows: int
-        _select: Path | None
-        Loaded: type[LibraryScreen.Loaded]
-        Indexed: type[LibraryScreen.Indexed]
-        SearchIndexed: type[LibraryScreen.SearchIndexed]
+    Args:
+        screen: The library screen it fills (its paths, its entries, its rows).
+    """
 
-        app: App[Any]
+    # Messages are written out, as in Textual's widgets: a dataclass takes about
+    # 0.3 ms to build on import, and these are imported before the first frame.
 
-        @property
-        def briefing_app(self) -> BriefingApp: ...
+    class Loaded(Message):
+        """The library as the index last knew it (listed at once on a warm start)."""
 
-        def query_one(self, selector: Any, expect_type: Any = None) -> Any: ...
+        def __init__(self, entries: list[LibraryEntry]) -> None:
+            self.entries = entries
+            super().__init__()
 
-        def post_message(self, message: Message) -> bool: ...
+    class Indexed(Message):
+        """A step of the index refresh: new or changed entries, vanished files, progress."""
 
-        def call_later(self, callback: Any, *args: Any) -> bool: ...
+        def __init__(self, progress: Progress) -> None:
+            self.progress = progress
+            super().__init__()
 
-        def refresh_rows(self) -> None: ...
+    class SearchIndexed(Message):
+        """The search index has taken in ``done`` of the ``total`` briefs that were new or changed."""
 
-        def update_title(self) -> None: ...
+        def __init__(self, done: int, total: int) -> None:
+            self.done = done
+            self.total = total
+            super().__init__()
 
-        async def mount_filter(self) -> Any: ...
+    def __init__(self, screen: LibraryScreen) -> None:
+        self.screen = screen
+        self.loading = False
+        """True from the start of a listing or refresh until its last step is taken in."""
+        self.progress: tuple[int, int] | None = None
+        """Files checked and files to check, while a refresh runs (None before its first step)."""
+        self.refresh_started = False
+        self.steps_since_rows = 0
 
-        def update_status(self) -> None: ...
-
-        def select_path(self, path: Path) -> None: ...
-
-    def _list_cached(self) -> None:
-        index = self.briefing_app.library_index
+    def list_cached(self) -> None:
+        """List what the index knows, for the first frame (the refresh waits for it)."""
+        index = self.screen.briefing_app.library_index
         assert index is not None
-        self._loading = True
-        self._progress = None
-        # Handled now rather than posted: the rows must be in the first frame.
-        self.on_library_screen_loaded(self.Loaded(index.cached(self.paths)))
+        self.loading = True
+        self.progress = None
+        # Taken in now rather than posted: the rows must be in the first frame.
+        self.loaded(index.cached(self.screen.paths))
 
-    def on_library_table_painted(self, message: LibraryTable.Painted) -> None:
-        self.briefing_app.first_frame_out()
-        self.call_later(self._refresh_after_paint)
-        self.call_later(self.mount_filter)
+    def painted(self) -> None:
+        """The table's first frame is out: what start-up put off happens now."""
+        screen = self.screen
+        screen.briefing_app.first_frame_out()
+        screen.call_later(self.refresh_after_paint)
+        screen.call_later(screen.mount_filter)
 
-    def _refresh_after_paint(self) -> None:
-        if not self._refresh_started:
-            self._refresh_started = True
-            self.load_entries(self.paths, False, cached_listed=True)
+    def refresh_after_paint(self) -> None:
+        """Check the files for changes, once (after the first frame, or its fallback timer)."""
+        if not self.refresh_started:
+            self.refresh_started = True
+            self.load(self.screen.paths, False, cached_listed=True)
 
-    def action_reload(self) -> None:
-        """Check the library for new, changed and vanished files (re-reading every file)."""
-        self._start_loading(force=bool(self.entries))
+    def start(self, *, force: bool = False) -> None:
+        """List the library and refresh the index (``force``: re-read every file)."""
+        self.loading = True
+        self.progress = None
+        self.screen.update_title()
+        self.load(self.screen.paths, force)
 
-    def _start_loading(self, *, force: bool = False) -> None:
-        self._loading = True
-        self._progress = None
-        self.update_title()
-        self.load_entries(self.paths, force)
+    def load(self, paths: list[Path], force: bool = False, *, cached_listed: bool = False) -> None:
+        """Start :meth:`load_entries` in a thread (a new one cancels the one running)."""
+        self.screen.run_worker(
+            partial(self.load_entries, paths, force, cached_listed=cached_listed),
+            name="load_entries",
+            group="library-load",
+            exclusive=True,
+            thread=True,
+        )
 
-    @work(thread=True, exclusive=True, group="library-load")
     def load_entries(
         self, paths: list[Path], force: bool = False, *, cached_listed: bool = False
     ) -> None:
-        """List the library from its index, then bring the index up to date, in a thread.
+        """List the library from its index, then bring the index up to date (in a thread).
 
         Without an index (no data folder), every file is read, as the rows fill in.
         """
-        from briefing.storage.index.database import Progress
-        from briefing.storage.index.indexing import index_in_processes
+        from briefing.storage.index.indexing import Progress, index_in_processes
 
-        app = self.briefing_app
+        screen = self.screen
+        app = screen.briefing_app
         index = app.library_index
         if index is None:
             from briefing.core.library import scan
@@ -123,12 +135,12 @@ class LoadingMixin:
             for entry in scan(paths, local_zone=app.local_zone):
                 batch.append(entry)
                 if time.monotonic() - last > 0.1:
-                    self.post_message(self.Indexed(Progress(entries=batch)))
+                    screen.post_message(self.Indexed(Progress(entries=batch)))
                     batch, last = [], time.monotonic()
-            self.post_message(self.Indexed(Progress(entries=batch, done=True)))
+            screen.post_message(self.Indexed(Progress(entries=batch, done=True)))
             return
         if not force and not cached_listed:
-            self.post_message(self.Loaded(index.cached(paths)))
+            screen.post_message(self.Loaded(index.cached(paths)))
         worker = get_current_worker()
         batch_progress: Progress | None = None
         last = time.monotonic()
@@ -145,50 +157,54 @@ class LoadingMixin:
                 batch_progress.checked, batch_progress.total = progress.checked, progress.total
                 batch_progress.done = progress.done
             if progress.done or time.monotonic() - last > UPDATE_EVERY or progress.removed:
-                self.post_message(self.Indexed(batch_progress))
+                screen.post_message(self.Indexed(batch_progress))
                 batch_progress, last = None, time.monotonic()
         # The search index fills once every brief is listed (seconds on a first start).
         for done, total in index.build_search():
             if worker.is_cancelled:
                 return
-            self.app.post_message(self.SearchIndexed(done, total))
+            app.post_message(self.SearchIndexed(done, total))
 
-    def on_library_screen_loaded(self, message: LibraryScreen.Loaded) -> None:
-        self.entries = message.entries
-        self.refresh_rows()
-        self._place_cursor()
+    def loaded(self, entries: list[LibraryEntry]) -> None:
+        """Show the library as the index listed it."""
+        self.screen.entries = entries
+        self.screen.refresh_rows()
+        self.place_cursor()
 
-    def on_library_screen_indexed(self, message: LibraryScreen.Indexed) -> None:
-        progress = message.progress
-        self._progress = (progress.checked, progress.total)
+    def indexed(self, progress: Progress) -> None:
+        """Take in a step of the refresh: redraw the rows now and then, the count every time."""
+        screen = self.screen
+        self.progress = (progress.checked, progress.total)
         gone = set(progress.removed)
         fresh = {entry.key: entry for entry in progress.entries}
         if gone or fresh:
-            kept = [e for e in self.entries if e.key not in gone and e.key not in fresh]
-            self.entries = kept + list(fresh.values())
+            kept = [e for e in screen.entries if e.key not in gone and e.key not in fresh]
+            screen.entries = kept + list(fresh.values())
         if progress.done:
-            self._loading = False
-            self._progress = None
+            self.loading = False
+            self.progress = None
             # A library folder that was missing is listed as one unreadable row; once it
             # is a folder again, its files are listed instead.
-            self.entries = [e for e in self.entries if e.ok or not os.path.isdir(e.key)]
-        first_rows = not self.query_one(LibraryTable).row_count
-        self._steps_since_rows += 1
+            screen.entries = [e for e in screen.entries if e.ok or not os.path.isdir(e.key)]
+        first_rows = not screen.query_one(LibraryTable).row_count
+        self.steps_since_rows += 1
         if (
             progress.done
             or gone
-            or (fresh and (first_rows or self._steps_since_rows >= ROWS_EVERY))
+            or (fresh and (first_rows or self.steps_since_rows >= ROWS_EVERY))
         ):
-            self._steps_since_rows = 0
-            self.refresh_rows()
+            self.steps_since_rows = 0
+            screen.refresh_rows()
             if first_rows or progress.done:
-                self._place_cursor()
+                self.place_cursor()
         else:
             # The count in the title moves at every step; re-sorting and redrawing a
             # growing table at each one took CPU from the workers indexing it.
-            self.update_title()
+            screen.update_title()
 
-    def _place_cursor(self) -> None:
-        if self._select is not None:
-            self.select_path(self._select)
-        self.update_status()
+    def place_cursor(self) -> None:
+        """Put the cursor on the brief asked for (if any) and say what it is on."""
+        screen = self.screen
+        if screen.select_at_start is not None:
+            screen.select_path(screen.select_at_start)
+        screen.update_status()
