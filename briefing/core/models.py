@@ -58,6 +58,15 @@ RequiredLine = Annotated[
     str, Field(max_length=MAX_FIELD_CHARS), AfterValidator(clean_line), AfterValidator(_not_blank)
 ]
 ItemId = Annotated[str, Field(pattern=ID_PATTERN)]
+
+
+def _derived_later() -> Any:
+    """The default of an ``id`` a brief leaves out: None only until :class:`Brief`'s
+    validator derives it, so every model a caller sees has a ``str``. Typed ``Any`` for
+    that reason: the field's type is what callers read, not this short-lived placeholder."""
+    return Field(default=None)
+
+
 _DATE_SCHEMA: dict[str, Any] = {
     "anyOf": [
         {"type": "string", "format": "date-time"},
@@ -108,7 +117,7 @@ class Participant(BaseModel):
 
     model_config = _strict_config("Participant")
 
-    id: ItemId = None  # type: ignore[assignment]
+    id: ItemId = _derived_later()
     """Stable id used by quotes (``speaker``) and notes; derived from ``name`` when absent."""
     name: RequiredLine
     """Full name as the source gives it."""
@@ -129,7 +138,7 @@ class Quote(BaseModel):
 
     model_config = _strict_config("Quote")
 
-    id: ItemId = None  # type: ignore[assignment]
+    id: ItemId = _derived_later()
     """Stable id for notes; derived from the speaker and the text when absent."""
     speaker: ItemId | None = None
     """The ``id`` of the participant who said it; absent when the source does not say."""
@@ -153,7 +162,7 @@ class Deadline(BaseModel):
 
     model_config = _strict_config("Deadline")
 
-    id: ItemId = None  # type: ignore[assignment]
+    id: ItemId = _derived_later()
     """Stable id for notes; derived from ``title`` when absent."""
     title: RequiredLine
     """What falls due."""
@@ -178,7 +187,7 @@ class TimelineEvent(BaseModel):
 
     model_config = _strict_config("TimelineEvent")
 
-    id: ItemId = None  # type: ignore[assignment]
+    id: ItemId = _derived_later()
     """Stable id for notes; derived from the date and label when absent."""
     date: TimelineWhen
     """A date, a date-time, or a month (``2025-05``) or year (``2025``) when no more is known."""
@@ -193,7 +202,7 @@ class Figure(BaseModel):
 
     model_config = _strict_config("Figure")
 
-    id: ItemId = None  # type: ignore[assignment]
+    id: ItemId = _derived_later()
     """Stable id for notes; derived from ``label`` when absent."""
     label: RequiredLine
     """What the number measures."""
@@ -227,7 +236,7 @@ class Brief(BaseModel):
 
     format: Literal[1]
     """The version of the brief format; always 1 for now."""
-    id: ItemId = None  # type: ignore[assignment]
+    id: ItemId = _derived_later()
     """Stable id of the brief; derived from the file name when absent."""
     title: RequiredLine
     """The headline."""

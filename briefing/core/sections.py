@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from types import GenericAlias
+from typing import Any
 
 from pydantic import Field, create_model
 
@@ -33,9 +34,6 @@ from briefing.core.models import (
 from briefing.core.safetext import clean_line
 from briefing.core.section import IndexContext, Section, indented, speaker_line
 from briefing.core.timeutil import date_key, format_when, sort_key
-
-if TYPE_CHECKING:
-    from pydantic import BaseModel
 
 
 def _raw(item: dict[str, Any], key: str) -> str:
@@ -371,10 +369,10 @@ def unregister(key: str) -> None:
     SECTIONS[:] = [section for section in SECTIONS if section.key != key]
 
 
-def derive_ids(brief: BaseModel) -> None:
+def derive_ids(brief: Brief) -> None:
     """Fill in missing ids of every list section; explicit ones were checked by the loader."""
     for section in lists():
-        items = section.items_of(brief)  # type: ignore[arg-type]
+        items = section.items_of(brief)
         taken = {item.id for item in items if item.id is not None}
         for item in items:
             if item.id is None:
@@ -390,7 +388,10 @@ def brief_model() -> type[Brief]:
     model = _brief_models.get(extra)
     if model is None:
         fields: dict[str, Any] = {
-            section.key: (list[section.model], Field(default_factory=list, max_length=MAX_ITEMS))  # type: ignore[name-defined]
+            section.key: (
+                GenericAlias(list, (section.model,)),
+                Field(default_factory=list, max_length=MAX_ITEMS),
+            )
             for section in lists()
             if section.key in extra
         }

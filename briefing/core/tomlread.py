@@ -8,9 +8,15 @@ indexing or validating a large library.
 
 from __future__ import annotations
 
-try:
-    from tomli import TOMLDecodeError, loads
-except ImportError:  # pragma: no cover - tomli is a dependency; this is the fallback
-    from tomllib import TOMLDecodeError, loads  # type: ignore[assignment]
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    # The same API; the checker reads the standard library's stubs.
+    from tomllib import TOMLDecodeError, loads
+else:
+    try:
+        from tomli import TOMLDecodeError, loads
+    except ImportError:  # pragma: no cover - tomli is a dependency; this is the fallback
+        from tomllib import TOMLDecodeError, loads
 
 __all__ = ["TOMLDecodeError", "loads"]

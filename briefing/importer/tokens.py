@@ -110,8 +110,12 @@ class Tokens(dict[int, Token]):
     def __len__(self) -> int:
         return self.count
 
-    def __iter__(self) -> Iterator[Token]:  # type: ignore[override]
-        return map(self.__getitem__, range(self.count))
+    def __iter__(self) -> Iterator[int]:
+        """Not iterable: a dict's iteration would give the indices of the tokens made so far.
+
+        Loop over ``range(tokens.count)`` or take :meth:`span`.
+        """
+        raise TypeError("Tokens is not iterable: use range(tokens.count) or span()")
 
     def span(self, start: int, end: int) -> list[Token]:
         """``tokens[start:end]`` as a list would give it."""
