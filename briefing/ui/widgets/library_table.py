@@ -5,6 +5,10 @@ A line-API widget (a :class:`~textual.scroll_view.ScrollView` with
 library of 5,000 briefs lists, sorts, filters and ticks its countdowns as fast
 as one of five. Textual's DataTable measures every cell of every row to size
 its columns, which took 0.7 s for 5,000 rows on each re-sort or keystroke.
+
+This module is the widget: the cursor, keys, messages and the cache of drawn
+rows. What a row says and how a line of cells becomes segments are plain
+functions in :mod:`briefing.ui.widgets.library_rows`.
 """
 
 from __future__ import annotations
@@ -12,9 +16,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from rich.cells import cell_len, set_cell_size
-from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -24,86 +25,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from briefing.core.countdown import countdown
-from briefing.core.library import LibraryEntry, next_open_deadline, prefetch
+from briefing.core.library import LibraryEntry, prefetch
 from briefing.ui.frames import frame_is_written
-from briefing.ui.render import cell, countdown_cell
-
-COLUMNS = (
-    ("Title", "title", 0),
-    ("Published", "published", 10),
-    ("Next deadline", "deadline", 30),
-    ("People", "people", 6),
-    ("Quotes", "quotes", 6),
-    ("Tags", "tags", 24),
-)
-"""Label, key and width of each column (the title takes what is left), most useful first."""
-
-REQUIRED = 3
-"""Title, date and countdown are always shown (80 columns fit them)."""
-
-TITLE_MIN = 60
-"""Further columns are shown only while the title keeps at least this many cells."""
-
-TITLE_MAX = 100
-
-_styles: dict[str | Style, Style] = {}
-"""Cell styles by name (``"bold"``, ``"dim"``), parsed once."""
-
-
-def deadline_cell(entry: LibraryEntry, now: datetime) -> Text:
-    """The next open deadline of ``entry`` with its countdown, or a dash."""
-    summary = entry.summary
-    if summary is None:
-        return cell("")
-    deadline = next_open_deadline(summary.deadlines, now)
-    if deadline is None:
-        return cell("—", "dim")
-    return countdown_cell(countdown(deadline.due_at, now, deadline.status))
-
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def row_cells(entry: LibraryEntry, now: datetime, marks: str = "") -> list[Text]:
-    """The cells of one library row; all brief text enters as plain text, never markup."""
-    summary = entry.summary
-    if summary is None:
-        name = Text("⚠ ", style="bold red")
-        name.append(entry.name, style="red")
-        name.append(" (invalid)", style="italic red")
-        return [name, cell(""), cell(""), cell(""), cell(""), cell("")]
-    title = cell(_clip(summary.title, TITLE_MAX), "bold")
-    if marks:
-        # In front of the title, so an 80-column terminal shows them too.
-        title = Text.assemble((f"{marks} ", "bold yellow"), title)
-    return [
-        title,
-        cell(summary.published),
-        deadline_cell(entry, now),
-        cell(str(summary.people)),
-        cell(str(summary.quotes)),
-        cell(_clip(", ".join(summary.tags), 60), "dim"),
-    ]
-
-
-def layout(width: int) -> list[tuple[str, str, int]]:
-    """The columns that fit in ``width`` cells, with the title's width filled in.
-
-    Title, date and countdown always; people, quotes and tags while the title
-    keeps :data:`TITLE_MIN` cells, so a narrow terminal drops columns rather
-    than scrolling sideways.
-    """
-    shown = list(COLUMNS[:REQUIRED])
-    fixed = sum(column[2] + 1 for column in shown[1:])
-    for column in COLUMNS[REQUIRED:]:
-        if width - (fixed + column[2] + 1) < TITLE_MIN:
-            break
-        shown.append(column)
-        fixed += column[2] + 1
-    title_width = max(8, min(TITLE_MAX, width - fixed))
-    return [(shown[0][0], shown[0][1], title_width), *shown[1:]]
+from briefing.ui.widgets.library_rows import COLUMNS, draw_line, layout, row_cells
 
 
 class LibraryTable(ScrollView, can_focus=True):
@@ -364,7 +288,7 @@ class LibraryTable(ScrollView, can_focus=True):
         if y == 0:
             style = self.get_component_rich_style("library-table--header")
             cells = [Text(label, no_wrap=True) for label, _key, _width in columns]
-            return self._strip(cells, columns, style, width)
+            return draw_line(self.app.console, cells, columns, style, width)
         row = round(self.scroll_offset.y) + y - 1
         if not 0 <= row < len(self._entries):
             return Strip.blank(width, self.rich_style)
@@ -381,7 +305,7 @@ class LibraryTable(ScrollView, can_focus=True):
             parity = "odd" if row % 2 else "even"
             style = self.get_component_rich_style(f"library-table--{parity}-row")
         cells = row_cells(entry, self.now, self._mark(entry))
-        strip = self._strip(cells, columns, style, width).apply_meta({"row": row})
+        strip = draw_line(self.app.console, cells, columns, style, width).apply_meta({"row": row})
         if len(self._drawn) > 400:
             self._drawn.clear()
         self._drawn[key] = strip
@@ -391,36 +315,3 @@ class LibraryTable(ScrollView, can_focus=True):
         # A new theme: every row is drawn again in its colours.
         self._drawn.clear()
         super().notify_style_update()
-
-    def _strip(
-        self, cells: list[Text], columns: list[tuple[str, str, int]], style: Style, width: int
-    ) -> Strip:
-        """One line of the table: each cell cut (with an ellipsis) or padded to its column.
-
-        A cell of one style (most of them) becomes one segment directly; rendering the
-        whole line as a rich Text cost three times as much, and a first frame draws 40.
-        """
-        console = self.app.console
-        blank = Segment(" ", style)
-        segments = [blank]
-        for position, (_label, _key, cell_width) in enumerate(columns):
-            text = cells[position]
-            size = cell_width - (1 if position == 0 else 0)
-            if text.spans:
-                # Several styles in the cell (marks before a title, a countdown's urgency).
-                text = text.copy()
-                text.truncate(size, overflow="ellipsis", pad=True)
-                segments += Segment.apply_style(text.render(console), style)
-            else:
-                plain = text.plain
-                if cell_len(plain) > size:
-                    plain = set_cell_size(plain, size - 1) + "…" if size > 0 else ""
-                else:
-                    plain = set_cell_size(plain, size)
-                cell_style = _styles.get(text.style)
-                if cell_style is None:
-                    cell_style = _styles[text.style] = console.get_style(text.style)
-                segments.append(Segment(plain, style + cell_style))
-            segments.append(blank)
-        length = 1 + sum(column[2] + (0 if n == 0 else 1) for n, column in enumerate(columns))
-        return Strip(segments, length).crop_extend(0, width, style)

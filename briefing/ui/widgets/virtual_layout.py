@@ -92,3 +92,16 @@ def next_enabled(
             return index
         index += step
     return None
+
+
+def next_from(
+    count: int, disabled: Callable[[int], bool], highlighted: int | None, step: int
+) -> int | None:
+    """Where a highlight at ``highlighted`` goes by ``step`` (None: the list has none to go to).
+
+    From no highlight, the first enabled row (the last going up); from a row, the
+    next enabled one ``step`` away, going on from the other end.
+    """
+    if highlighted is None:
+        return next_enabled(count, disabled, 0 if step > 0 else count - 1, step, wrap=False)
+    return next_enabled(count, disabled, highlighted + step, step, wrap=True)

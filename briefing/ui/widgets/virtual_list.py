@@ -9,6 +9,10 @@ rows on screen only, cut at the same offsets by
 :func:`~briefing.ui.widgets.virtual_wrap.wrap_content` and drawn unwrapped
 (``text-wrap: nowrap``): what was measured is what is drawn. A row whose text
 changes as it is drawn (a countdown) is re-measured then; the rows below move.
+
+This module is the widget (keys, cursor, mouse, messages, the cache of drawn
+rows); where rows lie is :mod:`~briefing.ui.widgets.virtual_layout`, how one is
+drawn :mod:`~briefing.ui.widgets.virtual_rows`.
 """
 
 from __future__ import annotations
@@ -16,7 +20,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
-from rich.segment import Segment
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
@@ -27,11 +30,11 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
-from textual.visual import Padding, Visual
 
 from briefing.ui.textual_compat import scroll_update
-from briefing.ui.widgets.virtual_layout import RowLayout, next_enabled
-from briefing.ui.widgets.virtual_wrap import line_count, wrap_content
+from briefing.ui.widgets.virtual_layout import RowLayout, next_enabled, next_from
+from briefing.ui.widgets.virtual_rows import row_strips
+from briefing.ui.widgets.virtual_wrap import line_count
 
 ROW = "virtual-list--row"
 
@@ -286,23 +289,18 @@ class VirtualList(ScrollView, can_focus=True):
         strips = self._strips.get(key)
         if strips is not None:
             return strips
-        padding = self.get_component_styles(ROW).padding
-        wrap_width = self._layout.width or self._wrap_width
-        width = wrap_width + padding.width
-        lines = wrap_content(self.row_content(index), wrap_width)
-        height = len(lines) + padding.height
+        last = index == self.row_count - 1
+        strips, height = row_strips(
+            self,
+            index,
+            self.row_content(index),
+            self._layout.width or self._wrap_width,
+            self.get_component_styles(ROW).padding,
+            style,
+            None if last else self.get_visual_style("virtual-list--separator").rich_style,
+        )
         if index < len(self._layout) and self._layout.set_heights({index: height}):
             self._update_virtual_size()
-        visual: Visual = Padding(Content("\n").join(lines), padding)
-        rendered = Visual.to_strips(self, visual, width, None, style)
-        meta = {"row": index}
-        strips = [
-            strip.extend_cell_length(width, style.rich_style).apply_meta(meta) for strip in rendered
-        ]
-        strips = strips[:height]
-        if index < self.row_count - 1:
-            rule = self.get_visual_style("virtual-list--separator").rich_style
-            strips.append(Strip([Segment("─" * width, rule)], width))
         self._strips.set(key, strips)
         return strips
 
@@ -374,13 +372,9 @@ class VirtualList(ScrollView, can_focus=True):
     def on_show(self) -> None:
         self.scroll_to_highlight()
 
-    def _enabled(self, start: int, step: int, wrap: bool) -> int | None:
-        return next_enabled(self.row_count, self.row_disabled, start, step, wrap=wrap)
-
     def _move(self, step: int) -> None:
-        if self.highlighted is None:
-            self.highlighted = self._enabled(0 if step > 0 else self.row_count - 1, step, False)
-        elif (found := self._enabled(self.highlighted + step, step, True)) is not None:
+        found = next_from(self.row_count, self.row_disabled, self.highlighted, step)
+        if found is not None or self.highlighted is None:
             self.highlighted = found
 
     def action_cursor_down(self) -> None:
@@ -393,11 +387,13 @@ class VirtualList(ScrollView, can_focus=True):
 
     def action_first(self) -> None:
         """Move the highlight to the first row."""
-        self.highlighted = self._enabled(0, 1, False)
+        self.highlighted = next_enabled(self.row_count, self.row_disabled, 0, 1, wrap=False)
 
     def action_last(self) -> None:
         """Move the highlight to the last row."""
-        self.highlighted = self._enabled(self.row_count - 1, -1, False)
+        self.highlighted = next_enabled(
+            self.row_count, self.row_disabled, self.row_count - 1, -1, wrap=False
+        )
 
     def _move_page(self, direction: int) -> None:
         """Move the highlight by about the height of the list (as OptionList does)."""
@@ -409,7 +405,8 @@ class VirtualList(ScrollView, can_focus=True):
             return
         page = direction * self.scrollable_content_region.height
         anchor = self._layout.row_below(self.highlighted, page)
-        if (found := self._enabled(anchor, direction, False)) is not None:
+        found = next_enabled(self.row_count, self.row_disabled, anchor, direction, wrap=False)
+        if found is not None:
             self.highlighted = found
 
     def action_page_down(self) -> None:
