@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap
 
 from briefing.core import sections as core_sections
 from briefing.core.section import Section
@@ -102,6 +102,10 @@ DEFAULT = UiSection()
 """How a section without an entry is drawn."""
 
 
+SECTION_BINDING = "brief.section."
+"""The start of the id of every number key's binding (``brief.section.quotes``)."""
+
+
 @dataclass(frozen=True, slots=True)
 class ReaderSection:
     """A section as the reader sees it: its registry entry, its drawing and its number key."""
@@ -118,7 +122,7 @@ class ReaderSection:
     @property
     def binding(self) -> tuple[str, str, str]:
         """``(key, action, binding id)`` of its number key, as ``Binding`` takes them."""
-        return str(self.number), f"section('{self.key}')", f"brief.section.{self.key}"
+        return str(self.number), f"section('{self.key}')", f"{SECTION_BINDING}{self.key}"
 
     def make_widget(self) -> Widget:
         """The pane's content widget."""
@@ -153,6 +157,11 @@ def reader_sections() -> list[ReaderSection]:
     ]
 
 
+def section_keys() -> list[str]:
+    """The keys of the sections, in the order of their panes and number keys."""
+    return [section.key for section in core_sections.SECTIONS]
+
+
 def reader_section(key: str) -> ReaderSection | None:
     """The reader section called ``key``, or None."""
     return next((entry for entry in reader_sections() if entry.key == key), None)
@@ -170,6 +179,29 @@ def section_bindings() -> list[Binding]:
         else:
             bindings.append(Binding(key, action, entry.core.title, show=False, id=binding_id))
     return bindings
+
+
+def bind_sections(bindings: BindingsMap) -> None:
+    """Make the number keys in ``bindings`` (one screen's own) those of the registry as it is now.
+
+    A screen class takes its ``BINDINGS`` when it is made, from the sections registered
+    then; a section registered since gets its key here, and ``1`` its new ``1-N`` label.
+    The other keys, and the order the footer shows them in, stay as they are.
+    """
+    fresh = {binding.key: binding for binding in section_bindings()}
+    keys = bindings.key_to_bindings
+    for key, bound in list(keys.items()):
+        if any((b.id or "").startswith(SECTION_BINDING) for b in bound):
+            # A new list: the map's lists are shared with the class's.
+            kept = [b for b in bound if not (b.id or "").startswith(SECTION_BINDING)]
+            if key in fresh:
+                kept.append(fresh.pop(key))
+            if kept:
+                keys[key] = kept
+            else:
+                del keys[key]
+    for key, binding in fresh.items():
+        keys[key] = [*keys.get(key, ()), binding]
 
 
 def for_item(item: Any) -> ReaderSection:

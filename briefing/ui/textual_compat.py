@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.binding import BindingsMap
+    from textual.dom import DOMNode
     from textual.geometry import Size
     from textual.screen import Screen
     from textual.widget import Widget
@@ -43,3 +45,10 @@ def scroll_update(widget: Widget, virtual_size: Size) -> None:
     """Tell ``widget``'s scrollbars that its virtual size changed (``Widget._scroll_update``),
     as ``Widget._refresh_scrollbars`` does after a layout."""
     widget._scroll_update(virtual_size)
+
+
+def own_bindings(node: DOMNode) -> BindingsMap:
+    """The bindings of ``node`` alone (``DOMNode._bindings``): Textual copies its class's merged
+    ``BINDINGS`` into it on construction, so a change here gives this one node keys known only
+    at run time (the number key of a section registered after the class was made)."""
+    return node._bindings

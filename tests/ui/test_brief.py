@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Static, Tabs
 
-from briefing.ui.screens.brief import SECTION_KEYS, BriefScreen
+from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.detail import DetailScreen
 from briefing.ui.screens.help import HelpScreen
 from briefing.ui.screens.library import LibraryScreen
 from briefing.ui.screens.picker import PickerScreen
+from briefing.ui.sections import section_keys
 from briefing.ui.widgets.item_list import ItemList
 from briefing.ui.widgets.library_table import LibraryTable
 from briefing.ui.widgets.pane import Pane
@@ -61,7 +62,7 @@ async def test_number_keys_and_tab_move_between_sections(
         assert screen.current == "summary"
         assert app.focused is not None and app.focused.id == "summary"
 
-        for number, key in list(enumerate(SECTION_KEYS, 1))[1:] + [(1, "summary")]:
+        for number, key in list(enumerate(section_keys(), 1))[1:] + [(1, "summary")]:
             await pilot.press(str(number))
             assert screen.current == key
             assert app.focused is not None and app.focused.id == key
@@ -69,7 +70,7 @@ async def test_number_keys_and_tab_move_between_sections(
                 assert shown_panes(screen) == [key]
                 assert screen.query_one(Tabs).active == f"tab-{key}"
             else:
-                assert shown_panes(screen) == list(SECTION_KEYS)
+                assert shown_panes(screen) == list(section_keys())
                 assert not screen.query_one(Tabs).display
 
         # tab and shift+tab go round the sections, wrapping at both ends.
@@ -78,7 +79,7 @@ async def test_number_keys_and_tab_move_between_sections(
             await pilot.press(press)
             assert screen.current == key, press
             assert app.focused is not None and app.focused.id == key
-            assert shown_panes(screen) == ([key] if layout == "narrow" else list(SECTION_KEYS))
+            assert shown_panes(screen) == ([key] if layout == "narrow" else list(section_keys()))
 
 
 async def test_j_k_g_G_move_within_quotes_and_participants(make_app, seed_brief_path: Path) -> None:
@@ -272,7 +273,7 @@ async def test_question_mark_lists_the_keys_with_their_ids(make_app, seed_brief_
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
         ids = [binding_id for _, _, binding_id in help_screen.rows]
-        for key in SECTION_KEYS:
+        for key in section_keys():
             assert f"brief.section.{key}" in ids
         for binding_id in (
             "brief.clock",
@@ -309,7 +310,7 @@ async def test_resizing_switches_between_wide_and_narrow(make_app, seed_brief_pa
         screen = app.screen
         await pilot.press("3")
         assert screen.has_class("-wide") and not screen.has_class("-narrow")
-        assert shown_panes(screen) == list(SECTION_KEYS)
+        assert shown_panes(screen) == list(section_keys())
 
         await pilot.resize_terminal(*NARROW)
         await pilot.pause()
@@ -320,4 +321,4 @@ async def test_resizing_switches_between_wide_and_narrow(make_app, seed_brief_pa
         await pilot.resize_terminal(*WIDE)
         await pilot.pause()
         assert screen.has_class("-wide")
-        assert shown_panes(screen) == list(SECTION_KEYS)
+        assert shown_panes(screen) == list(section_keys())

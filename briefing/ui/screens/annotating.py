@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 
+from briefing.core import sections
 from briefing.core.anchors import KIND_OF_SECTION, Anchor, ItemKind, item_text
 from briefing.storage.store.database import StoreError
 from briefing.ui.field_keys import field_binding, field_key_allowed
@@ -134,7 +135,11 @@ class BriefAnnotations:
 
     def marks_read(self, message: MarksRead) -> None:
         """The marks asked for are in: put them on the panes (and say what moved or was lost)."""
-        if not self.screen.is_loaded or message.brief is not self.screen.brief or message.asked != self._marks_asked:
+        if (
+            not self.screen.is_loaded
+            or message.brief is not self.screen.brief
+            or message.asked != self._marks_asked
+        ):
             return  # another brief, or a newer read is on its way
         self.reset()
         if message.marks is None:
@@ -198,7 +203,8 @@ class BriefAnnotations:
         """The item under the cursor: its anchor, its text (saved with a note) and a label for people."""
         brief = self.screen.brief
         section = self.screen.current
-        if section == "summary":
+        entry = sections.by_key(section)
+        if entry is not None and entry.model is None:  # the summary: the brief itself
             return Anchor(brief.id, ItemKind.SUMMARY, ""), brief.summary, "the summary"
         kind = KIND_OF_SECTION[section]
         widget = self.screen.section_widget(section)
@@ -286,7 +292,9 @@ class BriefAnnotations:
         note, subject = found
         self._open_editor(note, f"Note on {subject}", note.body)
 
-    def _open_editor(self, note: Note, subject: str, text: str, *, save_at_once: bool = False) -> None:
+    def _open_editor(
+        self, note: Note, subject: str, text: str, *, save_at_once: bool = False
+    ) -> None:
         """An editor on ``note`` opened with ``text`` (saved at once when asked)."""
         from briefing.ui.screens.note_editor import NoteEditorScreen  # TextArea: ~10 ms of start-up
 

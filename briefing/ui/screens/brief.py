@@ -1,11 +1,12 @@
 """The reader: one brief in panes, with live countdowns and keyboard navigation.
 
-On a terminal 120 columns wide or more, all six panes show at once in a grid;
-narrower, one pane at a time with a tab bar, switched by ``1``-``6`` or
-``tab``. The screen owns the one timer that moves every countdown.
+On a terminal 120 columns wide or more, every pane shows at once in a grid;
+narrower, one at a time with a tab bar, switched by the number keys or ``tab``.
+Panes, tabs and number keys come from :func:`briefing.ui.sections.reader_sections`.
+The screen owns the one timer that moves every countdown.
 
 The screen keeps the keys and routes; what it does lives in parts it owns:
-``clock`` (:class:`~briefing.ui.screens.brief_clock.BriefClock`), ``search``
+``loader`` (:class:`~briefing.ui.screens.brief_loading.BriefLoading`), ``clock`` (:class:`~briefing.ui.screens.brief_clock.BriefClock`), ``search``
 (:class:`~briefing.ui.screens.brief_search.BriefSearch`), ``live``
 (:class:`~briefing.ui.screens.brief_live.LiveReload`), ``annotations``
 (:class:`~briefing.ui.screens.annotating.BriefAnnotations`) and ``details``
@@ -19,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import getters, on, work
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
@@ -27,20 +28,21 @@ from textual.events import DescendantFocus
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import MountError, Widget
-from textual.widgets import DataTable, Input, Tab, Tabs
+from textual.widget import Widget
+from textual.widgets import DataTable, Input, Tabs
 
 from briefing.core.library import LibraryEntry
-from briefing.core.safetext import display_path
 from briefing.ui.app import BriefingApp
 from briefing.ui.field_keys import field_key_allowed
 from briefing.ui.screens.annotating import ANNOTATION_BINDINGS, NOTE_ACTIONS, BriefAnnotations
 from briefing.ui.screens.brief_clock import BriefClock
 from briefing.ui.screens.brief_details import BriefDetails
 from briefing.ui.screens.brief_live import LIVE_BINDINGS, LiveReload
+from briefing.ui.screens.brief_loading import BriefLoading
 from briefing.ui.screens.brief_marks import MarksRead
 from briefing.ui.screens.brief_search import SEARCH_ACTIONS, SEARCH_BINDINGS, BriefSearch
-from briefing.ui.sections import SECTIONS
+from briefing.ui.sections import bind_sections, section_bindings, section_keys
+from briefing.ui.textual_compat import own_bindings
 from briefing.ui.widgets.brief_header import BriefHeader
 from briefing.ui.widgets.deadline_list import DeadlineList
 from briefing.ui.widgets.item_list import ItemList
@@ -51,10 +53,6 @@ from briefing.ui.widgets.stable_footer import StableFooter
 if TYPE_CHECKING:
     from briefing.core.models import Brief
 
-SECTION_KEYS = tuple(key for key, _ in SECTIONS)
-FILL_FALLBACK = 0.5
-"""Seconds after mounting at which the panes are filled even if the header was never drawn."""
-
 
 class BriefScreen(Screen[Path]):
     """Every section of one brief; ``escape`` or ``q`` goes back to the library."""
@@ -64,20 +62,8 @@ class BriefScreen(Screen[Path]):
     BINDINGS = [
         # First: while a search is active, its n, N and escape win (see BriefSearch.allows).
         *SEARCH_BINDINGS,
-        Binding(
-            "1", "section('summary')", "Sections", key_display="1-6", id="brief.section.summary"
-        ),
-        Binding(
-            "2",
-            "section('participants')",
-            "Participants",
-            show=False,
-            id="brief.section.participants",
-        ),
-        Binding("3", "section('quotes')", "Quotes", show=False, id="brief.section.quotes"),
-        Binding("4", "section('deadlines')", "Deadlines", show=False, id="brief.section.deadlines"),
-        Binding("5", "section('timeline')", "Timeline", show=False, id="brief.section.timeline"),
-        Binding("6", "section('figures')", "Key figures", show=False, id="brief.section.figures"),
+        # The number keys of the sections registered at import; __init__ adds any registered since.
+        *section_bindings(),
         Binding("tab", "cycle(1)", "Next pane", show=False, id="brief.next-pane"),
         Binding("shift+tab", "cycle(-1)", "Previous pane", show=False, id="brief.previous-pane"),
         Binding("a", "toggle_clock", "Clock", id="brief.clock"),
@@ -111,21 +97,13 @@ class BriefScreen(Screen[Path]):
             self.brief_id = brief_id
             super().__init__()
 
-    class Loaded(Message):
-        """The loading worker read the brief of ``entry`` (or recorded its error)."""
-
-        def __init__(self, entry: LibraryEntry) -> None:
-            self.entry = entry
-            super().__init__()
-
     def __init__(self, entry: LibraryEntry, siblings: list[LibraryEntry] | None = None) -> None:
         super().__init__()
         self.entry = entry
         self.library_order = siblings or [entry]
-        self._shown = False
         self.panes_mounted = False
         """True once the tab bar and the panes are mounted (just after the first frame)."""
-        self._fill_started = False
+        self.loader = BriefLoading(self)
         self.clock = BriefClock(lambda: self.briefing_app.now())
         self.search = BriefSearch(self)
         self.live = LiveReload(self)
@@ -133,6 +111,7 @@ class BriefScreen(Screen[Path]):
         self.details = BriefDetails(self)
         self.ready = asyncio.Event()
         """Set once the brief is in the panes (tests and benchmarks wait on it)."""
+        bind_sections(own_bindings(self))
 
     @property
     def brief(self) -> Brief:
@@ -148,26 +127,13 @@ class BriefScreen(Screen[Path]):
     @property
     def is_loaded(self) -> bool:
         """True once the brief is on screen."""
-        return self._shown
+        return self.loader.shown
 
     briefing_app = getters.app(BriefingApp)
     """The app, typed."""
 
     def compose(self) -> ComposeResult:
-        if self.entry.brief is not None:
-            preview = BriefHeader.preview(self.entry.brief.title, "", "")
-        else:
-            from briefing.core.preview import peek  # (only for a brief not read yet)
-
-            peeked = peek(self.entry.path)
-            if peeked is None:
-                preview = BriefHeader.preview(self.entry.path.name, "", "")
-            else:
-                preview = BriefHeader.preview(peeked.title, peeked.source, peeked.published)
-        header = BriefHeader(preview, id="brief-header").data_bind(
-            BriefScreen.now, BriefScreen.as_published
-        )
-        yield header
+        yield self.loader.preview().data_bind(BriefScreen.now, BriefScreen.as_published)
         # The tab bar and the panes are mounted just after the first frame (see on_mount).
         yield Container(id="panes")
         yield StableFooter()
@@ -177,108 +143,23 @@ class BriefScreen(Screen[Path]):
         self.set_reactive(BriefScreen.as_published, self.briefing_app.clock_as_published)
         self.now = self.briefing_app.now()
         self.set_interval(1, self.tick, name="brief-countdowns")
-        # The first frame carries the header; the panes, validation (and pydantic's
-        # import) and the contents come once it is on screen (BriefHeader.Painted),
-        # with a timer as a fallback should the header never be drawn.
-        self.set_timer(FILL_FALLBACK, self.fill, name="fill-fallback")
+        self.loader.start()
 
     @on(BriefHeader.Painted)
     def _header_painted(self) -> None:
-        self.briefing_app.first_frame_out()
-        self.call_later(self.fill)
+        self.loader.painted()
 
-    async def fill(self) -> None:
-        """Mount the panes, then show the brief, loading it first (in a thread) when it has not been read yet."""
-        if self._fill_started:
-            return
-        self._fill_started = True
-        from briefing.ui.widgets.notes_panel import (
-            NotesPanel,  # (the note models: after the first frame)
-        )
-
-        # No batch_update around these awaits: frames drawn while a batch is
-        # open are dropped, and the header of the first frame would be lost.
-        tabs = Tabs(
-            *(Tab(f"{n} {name}", id=f"tab-{key}") for n, (key, name) in enumerate(SECTIONS, 1)),
-            id="section-tabs",
-        )
-        try:
-            await self.mount(tabs, before="#panes")
-            await self.query_one("#panes").mount_all(BriefDetails.make_panes())
-            await self.mount(NotesPanel(id="notes-panel"), after="#panes")
-            await self.search.mount_bar()
-        except MountError:
-            # The user quit (or left) as the first frame went out: nothing to fill.
-            return
-        if not (self.app.is_running and self.is_attached and tabs.is_mounted):
-            # The same, during those awaits (a screen being closed mounts nothing).
-            return
-        self.panes_mounted = True
-        self.watch_current()
-        if self.entry.brief is not None:
-            self.show_brief(self.entry)
-        else:
-            self.load_entry(self.entry)
-
-    @work(thread=True, exclusive=True, group="brief-load")
-    def load_entry(self, entry: LibraryEntry) -> None:
-        """Read and validate ``entry``'s file in a thread; post :class:`Loaded`."""
-        from briefing.core.errors import BriefError  # (pydantic: after the first frame)
-        from briefing.core.loading import load_brief
-
-        try:
-            entry.brief = load_brief(entry.path, local_zone=self.briefing_app.local_zone)
-        except BriefError as error:
-            entry.error = error
-        self.post_message(self.Loaded(entry))
-
-    def on_brief_screen_loaded(self, message: Loaded) -> None:
-        entry = message.entry
-        if entry.brief is not None:
-            self.show_brief(entry)
-            return
-        summary = entry.error.summary() if entry.error else f"{display_path(entry.path)}: cannot be read"
-        self.notify(
-            summary, title="This brief cannot be opened", severity="error", timeout=15, markup=False
-        )
-        if not self._shown:
-            self.briefing_app.close_brief(self, entry.path)
+    @on(BriefLoading.Loaded)
+    def _loaded(self, message: BriefLoading.Loaded) -> None:
+        self.loader.loaded(message.entry)
 
     def open_entry(self, entry: LibraryEntry) -> None:
         """Show ``entry`` here, reading its file first (in a thread) when the library only indexed it."""
-        if entry.brief is not None:
-            self.show_brief(entry)
-        else:
-            self.load_entry(entry)
-
-    # Content ---------------------------------------------------------------
+        self.loader.open_entry(entry)
 
     def show_brief(self, entry: LibraryEntry) -> None:
         """Put ``entry``'s brief into every pane."""
-        assert entry.brief is not None
-        with self.app.batch_update():
-            self._show_brief(entry)
-        self.ready.set()
-
-    def _show_brief(self, entry: LibraryEntry) -> None:
-        assert entry.brief is not None
-        self.entry = entry
-        self._shown = True
-        brief = entry.brief
-        self.speaker_filter = None
-        if self.as_published:
-            self.clock.set_mode(True, brief.published_at)
-            self.now = self.clock.now()
-            self.query_one(BriefHeader).as_published = True
-        position = ""
-        if len(self.library_order) > 1 and entry in self.library_order:
-            position = f"{self.library_order.index(entry) + 1}/{len(self.library_order)}"
-        self.query_one(BriefHeader).set_brief(brief, position, clock=self.clock_style)
-        self.details.fill(brief)
-        self.live.brief_shown(self.live.take_pending_changes())
-        self.annotations.load()
-        self.search.refresh()
-        self.post_message(self.BriefShown(brief.id))
+        self.loader.show(entry)
 
     # Sections and focus ----------------------------------------------------
 
@@ -297,8 +178,9 @@ class BriefScreen(Screen[Path]):
 
     def action_cycle(self, step: int) -> None:
         """Go to the next (``step`` 1) or previous (-1) section."""
-        index = (SECTION_KEYS.index(self.current) + step) % len(SECTION_KEYS)
-        self.action_section(SECTION_KEYS[index])
+        keys = section_keys()
+        index = (keys.index(self.current) + step) % len(keys)
+        self.action_section(keys[index])
 
     def watch_current(self) -> None:
         if not self.panes_mounted:
@@ -311,7 +193,7 @@ class BriefScreen(Screen[Path]):
         focused = self.focused
         if focused is None or self.current_pane_of(focused) != self.current:
             self.set_focus(self.section_widget(self.current))
-        if self._shown:
+        if self.is_loaded:
             self.annotations.refresh_notes_panel()
 
     def current_pane_of(self, widget: Widget) -> str | None:
@@ -334,7 +216,7 @@ class BriefScreen(Screen[Path]):
     @on(DataTable.RowHighlighted)
     def item_highlighted(self) -> None:
         """The cursor moved: show the notes of the item now under it (and it is no longer new)."""
-        if self._shown:
+        if self.is_loaded:
             focused = self.annotations.focused_anchor()
             if focused is not None:
                 self.live.item_seen(focused[0].kind, focused[0].item_id)
@@ -364,20 +246,15 @@ class BriefScreen(Screen[Path]):
 
     def action_sibling(self, step: int) -> None:
         """Open the previous (-1) or next (1) brief of the library in place."""
-        if not self._shown:
-            return
-        if len(self.library_order) < 2:
-            self.notify("This is the only brief in the library", timeout=2)
-            return
-        index = self.library_order.index(self.entry) if self.entry in self.library_order else 0
-        self.open_entry(self.library_order[(index + step) % len(self.library_order)])
+        if self.is_loaded:
+            self.loader.sibling(step)
 
     def action_back(self) -> None:
         """Return to the library."""
         if self.speaker_filter is not None and self.current == "quotes":
             self.speaker_filter = None
             return
-        self.workers.cancel_group(self, "brief-load")
+        self.loader.cancel()
         self.live.flush_seen()
         self.briefing_app.close_brief(self, self.entry.path)
 
@@ -414,7 +291,7 @@ class BriefScreen(Screen[Path]):
 
     def action_toggle_clock(self) -> None:
         """Switch between now and the brief's publication time."""
-        if self._shown:
+        if self.is_loaded:
             self.as_published = not self.as_published
 
     def watch_as_published(self, as_published: bool) -> None:
@@ -422,7 +299,7 @@ class BriefScreen(Screen[Path]):
         app = self.briefing_app
         app.clock_as_published = as_published
         app.clock_as_published_at = app.now() if as_published else None
-        if not self._shown:
+        if not self.is_loaded:
             return
         self.clock.set_mode(as_published, self.brief.published_at)
         self.tick()
@@ -432,7 +309,7 @@ class BriefScreen(Screen[Path]):
 
     async def action_search_brief(self) -> None:
         """Show the search field."""
-        if self._shown:
+        if self.is_loaded:
             await self.search.open()
 
     def action_next_match(self) -> None:
@@ -463,12 +340,12 @@ class BriefScreen(Screen[Path]):
 
     def action_next_unseen(self) -> None:
         """Go to the next item that is new to the user, pane by pane from the cursor."""
-        if self._shown:
+        if self.is_loaded:
             self.live.next_unseen()
 
     def action_copy(self) -> None:
         """Copy the item under the cursor as text (with its attribution) to the clipboard."""
-        if self._shown:
+        if self.is_loaded:
             self.live.copy()
 
     @on(LiveReload.Digested)
@@ -515,7 +392,7 @@ class BriefScreen(Screen[Path]):
 
     def action_pick_speaker(self) -> None:
         """Choose a speaker to filter the quotes by."""
-        if self._shown:
+        if self.is_loaded:
             self.details.pick_speaker()
 
     def watch_speaker_filter(self) -> None:

@@ -6,9 +6,8 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
-from briefing.core.timeutil import sort_key
-from briefing.ui.render import event_row, figure_row, quote_rows
-from briefing.ui.sections import SECTIONS
+from briefing.ui.render import quote_rows
+from briefing.ui.sections import reader_section, reader_sections
 from briefing.ui.widgets.deadline_list import DeadlineList
 from briefing.ui.widgets.item_list import ItemList
 from briefing.ui.widgets.pane import Pane
@@ -38,38 +37,16 @@ class BriefDetails:
 
     @staticmethod
     def make_panes() -> list[Pane]:
-        """The six section panes, empty."""
-        return [
-            Pane("summary", "1 Summary", SummaryView(id="summary"), id="pane-summary"),
-            Pane(
-                "participants",
-                "2 Participants",
-                ParticipantTable(id="participants"),
-                id="pane-participants",
-            ),
-            Pane(
-                "quotes",
-                "3 Quotes",
-                ItemList("No quotes in this brief", id="quotes"),
-                id="pane-quotes",
-            ),
-            Pane("deadlines", "4 Deadlines", DeadlineList(id="deadlines"), id="pane-deadlines"),
-            Pane(
-                "timeline",
-                "5 Timeline",
-                ItemList("No timeline in this brief", id="timeline"),
-                id="pane-timeline",
-            ),
-            Pane(
-                "figures",
-                "6 Key figures",
-                ItemList("No figures in this brief", id="figures"),
-                id="pane-figures",
-            ),
-        ]
+        """The section panes, empty, in the order of the number keys."""
+        return [entry.make_pane() for entry in reader_sections()]
 
     def fill(self, brief: Brief) -> None:
-        """Put every item of ``brief`` into its pane."""
+        """Put every item of ``brief`` into its pane.
+
+        The summary, the participants, the quotes (with the speaker filter) and the
+        deadlines (with the clock) fill their own widgets; every other section's rows
+        come from its entry in :mod:`briefing.ui.sections`.
+        """
         screen = self.screen
         clock = screen.clock_style
         screen.query_one(SummaryView).set_markdown(brief.summary)
@@ -79,23 +56,18 @@ class BriefDetails:
         deadlines.clock_style = clock
         deadlines.now = screen.now
         deadlines.set_deadlines(brief.deadlines)
-        events = sorted(brief.timeline, key=lambda e: sort_key(e.date))
-        screen.query_one("#timeline", ItemList).set_items(
-            (e.id, event_row(e, clock=clock)) for e in events
-        )
-        screen.query_one("#figures", ItemList).set_items((f.id, figure_row(f)) for f in brief.figures)
+        for entry in reader_sections():
+            rows = entry.rows(brief, clock)
+            if rows is not None:
+                screen.query_one(f"#{entry.key}", ItemList).set_items(rows)
         self.update_titles()
 
     def item_selected(self, section: str | None, item_id: str | None) -> None:
         """``enter`` on item ``item_id`` of the list of ``section``: show it in full."""
-        brief = self.screen.brief
-        items: dict[str | None, list[Item]] = {
-            "quotes": list(brief.quotes),
-            "deadlines": list(brief.deadlines),
-            "timeline": list(brief.timeline),
-            "figures": list(brief.figures),
-        }
-        item = next((i for i in items.get(section, []) if i.id == item_id), None)
+        entry = reader_section(section) if section else None
+        if entry is None or entry.core.model is None or item_id is None:
+            return
+        item = entry.core.find(self.screen.brief, item_id)
         if item is not None:
             self.show(item)
 
@@ -146,7 +118,9 @@ class BriefDetails:
                 screen.action_section("quotes")
 
         screen.app.push_screen(
-            PickerScreen("Filter quotes by speaker", choices, screen.speaker_filter or ALL_SPEAKERS),
+            PickerScreen(
+                "Filter quotes by speaker", choices, screen.speaker_filter or ALL_SPEAKERS
+            ),
             chosen,
         )
 
@@ -164,21 +138,16 @@ class BriefDetails:
     def update_titles(self) -> None:
         """Put item counts (and the speaker filter) in the pane titles."""
         brief = self.screen.brief
-        counts = {
-            "participants": len(brief.participants),
-            "quotes": len(brief.quotes),
-            "deadlines": len(brief.deadlines),
-            "timeline": len(brief.timeline),
-            "figures": len(brief.figures),
-        }
-        for number, (key, name) in enumerate(SECTIONS, 1):
+        for entry in reader_sections():
+            key, number, name = entry.key, entry.number, entry.core.title
             title = f"{number} {name}"
-            if key in counts:
-                title += f" ({counts[key]})"
+            count = len(entry.core.items_of(brief)) if entry.core.counted else None
+            if count is not None:
+                title += f" ({count})"
             if key == "quotes" and (speaker := self.screen.speaker_filter):
                 person = brief.participant(speaker)
                 shown = sum(1 for q in brief.quotes if q.speaker == speaker)
-                title = f"{number} {name} · {person.name if person else speaker} ({shown} of {counts['quotes']}) · s: change"
+                title = f"{number} {name} · {person.name if person else speaker} ({shown} of {count}) · s: change"
             pane = self.screen.query_one(f"#pane-{key}", Pane)
             pane.border_title = Content(title)
 

@@ -17,7 +17,7 @@ from textual.css.query import NoMatches
 from textual.widgets import Input, Static
 
 from briefing.ui.field_keys import field_binding
-from briefing.ui.sections import SECTIONS
+from briefing.ui.sections import reader_sections
 from briefing.ui.widgets.item_list import ItemList
 from briefing.ui.widgets.participant_table import ParticipantTable
 from briefing.ui.widgets.search_bar import SearchBar
@@ -134,7 +134,9 @@ class BriefSearch:
 
     def submitted(self) -> None:
         """``enter`` in the field: back to the panes, at the first match."""
-        self.screen.section_widget(self.screen.current).focus()
+        # At once (Widget.focus waits a turn, and would take the focus back from the
+        # match's pane when the first match is in another one).
+        self.screen.set_focus(self.screen.section_widget(self.screen.current))
         if self.matches:
             self.step(1)
 
@@ -180,7 +182,7 @@ class BriefSearch:
         for index, match in enumerate(self.matches):
             if (match.section, match.item_id) == focused:
                 return index
-        sections = [key for key, _name in SECTIONS]
+        sections = [entry.key for entry in reader_sections()]
         current = sections.index(focused[0])
         later = [
             index
@@ -189,14 +191,22 @@ class BriefSearch:
         ]
         return later[0] if later else 0
 
+    def _lists(self) -> list[tuple[str, ItemList]]:
+        """Every section shown as an :class:`ItemList`, with its key (the participants'
+        table and the summary are searched, but drawn otherwise)."""
+        found = []
+        for entry in reader_sections():
+            widget = self.screen.section_widget(entry.key)
+            if isinstance(widget, ItemList):
+                found.append((entry.key, widget))
+        return found
+
     def _apply_highlights(self) -> None:
         if not self.screen.panes_mounted:
             return
         highlighter = self.finder.spans if self.finder else None
-        for section in ("quotes", "deadlines", "timeline", "figures"):
-            widget = self.screen.query_one(f"#{section}")
-            if isinstance(widget, ItemList):
-                widget.set_highlighter(highlighter)
+        for _section, widget in self._lists():
+            widget.set_highlighter(highlighter)
         table = self.screen.query_one("#participants")
         if isinstance(table, ParticipantTable):
             table.set_highlighter(highlighter)
@@ -205,11 +215,9 @@ class BriefSearch:
         if not self.screen.panes_mounted:
             return
         only = self.matches_only and bool(self.finder)
-        for section in ("quotes", "deadlines", "timeline", "figures"):
-            widget = self.screen.query_one(f"#{section}")
-            if isinstance(widget, ItemList):
-                keep = {m.item_id for m in self.matches if m.section == section}
-                widget.keep_only(keep if only else None)
+        for section, widget in self._lists():
+            keep = {m.item_id for m in self.matches if m.section == section}
+            widget.keep_only(keep if only else None)
         table = self.screen.query_one("#participants")
         if isinstance(table, ParticipantTable):
             keep = {m.item_id for m in self.matches if m.section == "participants"}

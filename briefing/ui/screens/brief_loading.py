@@ -1,0 +1,193 @@
+"""How the reader fills: the header from a peek at the file, then the panes, then the brief.
+
+The screen owns one :class:`BriefLoading`. The first frame carries only the
+header (the title read without validating the file); once it is out, the tab
+bar, the panes and the notes panel are mounted and the brief is read and
+validated in a thread, whose :class:`BriefLoading.Loaded` comes back through
+the screen, which hands it here.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+from textual.widget import MountError
+from textual.widgets import Tab, Tabs
+
+from briefing.core.library import LibraryEntry
+from briefing.core.safetext import display_path
+from briefing.ui.sections import reader_sections
+from briefing.ui.widgets.brief_header import BriefHeader
+
+if TYPE_CHECKING:
+    from briefing.ui.screens.brief import BriefScreen
+
+FILL_FALLBACK = 0.5
+"""Seconds after mounting at which the panes are filled even if the header was never drawn."""
+
+
+class BriefLoading:
+    """The header's preview, mounting the panes, and reading the brief in a thread.
+
+    Args:
+        screen: The brief screen it fills (its entry, its panes, its parts).
+    """
+
+    class Loaded(Message):
+        """The loading worker read the brief of ``entry`` (or recorded its error)."""
+
+        def __init__(self, entry: LibraryEntry) -> None:
+            self.entry = entry
+            super().__init__()
+
+    def __init__(self, screen: BriefScreen) -> None:
+        self.screen = screen
+        self.fill_started = False
+        """True once :meth:`fill` ran (it runs once: after the header's paint or the fallback)."""
+        self.shown = False
+        """True once a brief is on screen."""
+
+    def preview(self) -> BriefHeader:
+        """The header of the first frame: the brief's title, read without validating it."""
+        entry = self.screen.entry
+        if entry.brief is not None:
+            preview = BriefHeader.preview(entry.brief.title, "", "")
+        else:
+            from briefing.core.preview import peek  # (only for a brief not read yet)
+
+            peeked = peek(entry.path)
+            if peeked is None:
+                preview = BriefHeader.preview(entry.path.name, "", "")
+            else:
+                preview = BriefHeader.preview(peeked.title, peeked.source, peeked.published)
+        return BriefHeader(preview, id="brief-header")
+
+    def start(self) -> None:
+        """Fill once the first frame (the header) is out: on :meth:`painted`, or after
+        :data:`FILL_FALLBACK` should the header never be drawn."""
+        # The panes, validation (and pydantic's import) and the contents come after it.
+        self.screen.set_timer(FILL_FALLBACK, self.fill, name="fill-fallback")
+
+    def painted(self) -> None:
+        """The header is on screen: the first frame is out, the panes come next."""
+        self.screen.briefing_app.first_frame_out()
+        self.screen.call_later(self.fill)
+
+    async def fill(self) -> None:
+        """Mount the panes, then show the brief, loading it first (in a thread) when it has not been read yet."""
+        if self.fill_started:
+            return
+        self.fill_started = True
+        from briefing.ui.widgets.notes_panel import (
+            NotesPanel,  # (the note models: after the first frame)
+        )
+
+        screen = self.screen
+        entries = reader_sections()
+        # No batch_update around these awaits: frames drawn while a batch is
+        # open are dropped, and the header of the first frame would be lost.
+        tabs = Tabs(
+            *(Tab(f"{e.number} {e.core.title}", id=f"tab-{e.key}") for e in entries),
+            id="section-tabs",
+        )
+        try:
+            await screen.mount(tabs, before="#panes")
+            await screen.query_one("#panes").mount_all(e.make_pane() for e in entries)
+            await screen.mount(NotesPanel(id="notes-panel"), after="#panes")
+            await screen.search.mount_bar()
+        except MountError:
+            # The user quit (or left) as the first frame went out: nothing to fill.
+            return
+        if not (screen.app.is_running and screen.is_attached and tabs.is_mounted):
+            # The same, during those awaits (a screen being closed mounts nothing).
+            return
+        screen.panes_mounted = True
+        screen.watch_current()
+        self.open_entry(screen.entry)
+
+    def open_entry(self, entry: LibraryEntry) -> None:
+        """Show ``entry``, reading its file first (in a thread) when the library only indexed it."""
+        if entry.brief is not None:
+            self.show(entry)
+        else:
+            self.load(entry)
+
+    def sibling(self, step: int) -> None:
+        """Open the previous (-1) or next (1) brief of the library in place (``[`` and ``]``)."""
+        screen, order = self.screen, self.screen.library_order
+        if len(order) < 2:
+            screen.notify("This is the only brief in the library", timeout=2)
+            return
+        index = order.index(screen.entry) if screen.entry in order else 0
+        self.open_entry(order[(index + step) % len(order)])
+
+    def load(self, entry: LibraryEntry) -> None:
+        """Start :meth:`load_entry` in a thread (a new one cancels the one running)."""
+        self.screen.run_worker(
+            partial(self.load_entry, entry),
+            name="load_entry",
+            group="brief-load",
+            exclusive=True,
+            thread=True,
+        )
+
+    def load_entry(self, entry: LibraryEntry) -> None:
+        """Read and validate ``entry``'s file (in a thread); post :class:`Loaded`."""
+        from briefing.core.errors import BriefError  # (pydantic: after the first frame)
+        from briefing.core.loading import load_brief
+
+        try:
+            entry.brief = load_brief(entry.path, local_zone=self.screen.briefing_app.local_zone)
+        except BriefError as error:
+            entry.error = error
+        self.screen.post_message(self.Loaded(entry))
+
+    def loaded(self, entry: LibraryEntry) -> None:
+        """The worker is done: show the brief, or say why it cannot be (and leave if nothing is shown)."""
+        screen = self.screen
+        if entry.brief is not None:
+            self.show(entry)
+            return
+        summary = (
+            entry.error.summary() if entry.error else f"{display_path(entry.path)}: cannot be read"
+        )
+        screen.notify(
+            summary, title="This brief cannot be opened", severity="error", timeout=15, markup=False
+        )
+        if not screen.is_loaded:
+            screen.briefing_app.close_brief(screen, entry.path)
+
+    def show(self, entry: LibraryEntry) -> None:
+        """Put ``entry``'s brief into every pane, and tell every part of the screen."""
+        assert entry.brief is not None
+        with self.screen.app.batch_update():
+            self._show(entry)
+        self.screen.ready.set()
+
+    def _show(self, entry: LibraryEntry) -> None:
+        assert entry.brief is not None
+        screen = self.screen
+        screen.entry = entry
+        self.shown = True
+        brief = entry.brief
+        screen.speaker_filter = None
+        if screen.as_published:
+            screen.clock.set_mode(True, brief.published_at)
+            screen.now = screen.clock.now()
+            screen.query_one(BriefHeader).as_published = True
+        position = ""
+        order = screen.library_order
+        if len(order) > 1 and entry in order:
+            position = f"{order.index(entry) + 1}/{len(order)}"
+        screen.query_one(BriefHeader).set_brief(brief, position, clock=screen.clock_style)
+        screen.details.fill(brief)
+        screen.live.brief_shown(screen.live.take_pending_changes())
+        screen.annotations.load()
+        screen.search.refresh()
+        screen.post_message(screen.BriefShown(brief.id))
+
+    def cancel(self) -> None:
+        """Stop a read that is still running (the screen is closing)."""
+        self.screen.workers.cancel_group(self.screen, "brief-load")
