@@ -31,6 +31,7 @@ from briefing.ui.app_library import ItemTarget
 from briefing.ui.render import MUTED, Prompt, countdown_content
 from briefing.ui.widgets.item_list import ItemList, PromptLike
 from briefing.ui.widgets.stable_footer import StableFooter
+from briefing.ui.widgets.virtual_layout import next_enabled
 
 if TYPE_CHECKING:
     from briefing.storage.index.agenda import AgendaItem, AgendaRow
@@ -68,7 +69,9 @@ class AgendaList(ItemList):
         """Replace the rows; the cursor never rests on a heading."""
         super().set_items(items)
         if self.highlighted is not None and self.row_disabled(self.highlighted):
-            self.highlighted = self._enabled(self.highlighted, 1, True)
+            self.highlighted = next_enabled(
+                self.row_count, self.row_disabled, self.highlighted, 1, wrap=True
+            )
 
 
 class _DeadlineRow:
