@@ -105,8 +105,9 @@ class Figure:
             self.label,
             self.cell(self.briefing),
             self.cell(self.bare) if self.bare else "",
-            f"{ratio:.2f}x" if ratio is not None and not math.isinf(ratio) else
-            ("over" if ratio is not None else ""),
+            f"{ratio:.2f}x"
+            if ratio is not None and not math.isinf(ratio)
+            else ("over" if ratio is not None else ""),
             str(self.target) if self.target else "",
             self.cell(self.less),
             self.cell(self.frogmouth),

@@ -70,8 +70,12 @@ def library(cache: Path = CACHE, n: int = LIBRARY_N, seed: int = SEED) -> Path:
     return target
 
 
-def big_brief(cache: Path = CACHE, quotes: int = BIG_QUOTES,
-              participants: int = BIG_PARTICIPANTS, seed: int = SEED) -> Path:
+def big_brief(
+    cache: Path = CACHE,
+    quotes: int = BIG_QUOTES,
+    participants: int = BIG_PARTICIPANTS,
+    seed: int = SEED,
+) -> Path:
     """The generated brief with ``quotes`` quotes and ``participants`` participants."""
     target = cache / f"big-{quotes}q-{participants}p-seed{seed}.toml"
     stamp = _stamp("big", quotes, participants, seed)
@@ -110,8 +114,7 @@ def big_markers(path: Path) -> BigMarkers:
         speaker=person["name"],
         # The pane title reads "3 Quotes · NAME (N of 20000) · s: change", cut to the
         # pane's width; the first of the speaker's quotes must be listed too.
-        filtered=rf"(?s)Quotes · {re.escape(person['name'])}.*"
-        + ptyrun.wrapped(theirs[0]["text"]),
+        filtered=rf"(?s)Quotes · {re.escape(person['name'])}.*" + ptyrun.wrapped(theirs[0]["text"]),
         speaker_quotes=len(theirs),
     )
 
@@ -138,8 +141,10 @@ def briefing_command() -> list[str]:
     found = shutil.which("briefing")
     if found:
         return [found]
-    raise SystemExit(f"the briefing command is not installed next to {sys.executable}; "
-                     "run with the project's virtualenv (pip install -e .)")
+    raise SystemExit(
+        f"the briefing command is not installed next to {sys.executable}; "
+        "run with the project's virtualenv (pip install -e .)"
+    )
 
 
 def bare_command() -> list[str]:
@@ -169,15 +174,21 @@ def frogmouth_command(option: str | None = None) -> tuple[list[str] | None, str]
             return [str(path)], f"frogmouth: {path} (from {origin})"
         if origin != "/tmp/frogmouth-venv":
             return None, f"frogmouth: {value} (from {origin}) is not an executable; skipped"
-    return None, (f"frogmouth: not found (give --frogmouth PATH or ${FROGMOUTH_ENV}; install "
-                  "it in its own venv: python3 -m venv /tmp/frogmouth-venv && "
-                  "/tmp/frogmouth-venv/bin/pip install frogmouth); skipped")
+    return None, (
+        f"frogmouth: not found (give --frogmouth PATH or ${FROGMOUTH_ENV}; install "
+        "it in its own venv: python3 -m venv /tmp/frogmouth-venv && "
+        "/tmp/frogmouth-venv/bin/pip install frogmouth); skipped"
+    )
 
 
 def markdown(brief: Path, out: Path) -> Path:
     """``briefing show --plain BRIEF`` (Markdown) written to ``out``."""
-    proc = subprocess.run([*briefing_command(), "show", "--plain", str(brief)],
-                          capture_output=True, env=environment(out.parent), check=False)
+    proc = subprocess.run(
+        [*briefing_command(), "show", "--plain", str(brief)],
+        capture_output=True,
+        env=environment(out.parent),
+        check=False,
+    )
     if proc.returncode != 0:
         raise SystemExit(f"briefing show --plain {brief} failed: {proc.stderr.decode()[-500:]}")
     out.write_bytes(proc.stdout)
@@ -192,21 +203,32 @@ def environment(tmp: Path) -> dict[str, str]:
     env = dict(os.environ)
     # PYTHONDONTWRITEBYTECODE too: with it, an editable install recompiles every one of
     # briefing's modules on each start, which no installed copy does (pip compiles them).
-    for name in ("LINES", "COLUMNS", "COLORTERM", "NO_COLOR", "LESS", "LESSOPEN",
-                 "LESSCLOSE", "TEXTUAL", "PYTHONDONTWRITEBYTECODE"):
+    for name in (
+        "LINES",
+        "COLUMNS",
+        "COLORTERM",
+        "NO_COLOR",
+        "LESS",
+        "LESSOPEN",
+        "LESSCLOSE",
+        "TEXTUAL",
+        "PYTHONDONTWRITEBYTECODE",
+    ):
         env.pop(name, None)
     home = tmp / "home"
-    env.update({
-        "TERM": "xterm-256color",
-        "HOME": str(home),
-        "XDG_CONFIG_HOME": str(home / ".config"),
-        "XDG_DATA_HOME": str(home / ".local" / "share"),
-        "XDG_CACHE_HOME": str(home / ".cache"),
-        "XDG_STATE_HOME": str(home / ".local" / "state"),
-        "LESSHISTFILE": "-",
-        "BRIEFING_DATA_DIR": str(tmp / "data"),
-        "BRIEFING_CONFIG_DIR": str(tmp / "config"),
-    })
+    env.update(
+        {
+            "TERM": "xterm-256color",
+            "HOME": str(home),
+            "XDG_CONFIG_HOME": str(home / ".config"),
+            "XDG_DATA_HOME": str(home / ".local" / "share"),
+            "XDG_CACHE_HOME": str(home / ".cache"),
+            "XDG_STATE_HOME": str(home / ".local" / "state"),
+            "LESSHISTFILE": "-",
+            "BRIEFING_DATA_DIR": str(tmp / "data"),
+            "BRIEFING_CONFIG_DIR": str(tmp / "config"),
+        }
+    )
     home.mkdir(parents=True, exist_ok=True)
     return env
 
@@ -221,5 +243,11 @@ def compile_sources() -> None:
 
 def briefing_ui(tmp: Path, target: Path, data: Path | None = None) -> list[str]:
     """``briefing --data-dir ... --config-dir ... TARGET`` with folders inside ``tmp``."""
-    return [*briefing_command(), "--data-dir", str(data or tmp / "data"),
-            "--config-dir", str(tmp / "config"), str(target)]
+    return [
+        *briefing_command(),
+        "--data-dir",
+        str(data or tmp / "data"),
+        "--config-dir",
+        str(tmp / "config"),
+        str(target),
+    ]

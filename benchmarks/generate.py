@@ -24,46 +24,159 @@ from pathlib import Path
 
 import tomli_w
 
-FIRST = ("Ada", "Bram", "Chiara", "Dmitri", "Elif", "Femi", "Greta", "Hiro", "Ines", "Jonas",
-         "Kavya", "Luis", "Mei", "Nadia", "Omar", "Priya", "Quentin", "Rosa", "Sven", "Tariq",
-         "Ulla", "Vikram", "Wen", "Ximena", "Yusuf", "Zofia")
-LAST = ("Abara", "Becker", "Castillo", "Dubois", "Eriksen", "Fontaine", "Gallo", "Hayes",
-        "Ivanova", "Jensen", "Kowalski", "Lindqvist", "Moreau", "Nakamura", "Okafor", "Petrov",
-        "Quint", "Rahman", "Santos", "Tanaka", "Uribe", "Varga", "Whitlock", "Yilmaz", "Zhou")
-ROLES = ("Minister of Finance", "Chief Executive", "Committee Chair", "Lead Negotiator",
-         "Spokesperson", "Mayor", "Chief Economist", "Union Leader", "Board Member",
-         "Deputy Director", "Ambassador", "Regulator")
-ORGS = ("Northwind Robotics", "Ministry of Trade", "City Council", "Harbour Authority",
-        "Central Bank", "Workers' Union", "European Commission", "Red Cross", "Parliament")
+FIRST = (
+    "Ada",
+    "Bram",
+    "Chiara",
+    "Dmitri",
+    "Elif",
+    "Femi",
+    "Greta",
+    "Hiro",
+    "Ines",
+    "Jonas",
+    "Kavya",
+    "Luis",
+    "Mei",
+    "Nadia",
+    "Omar",
+    "Priya",
+    "Quentin",
+    "Rosa",
+    "Sven",
+    "Tariq",
+    "Ulla",
+    "Vikram",
+    "Wen",
+    "Ximena",
+    "Yusuf",
+    "Zofia",
+)
+LAST = (
+    "Abara",
+    "Becker",
+    "Castillo",
+    "Dubois",
+    "Eriksen",
+    "Fontaine",
+    "Gallo",
+    "Hayes",
+    "Ivanova",
+    "Jensen",
+    "Kowalski",
+    "Lindqvist",
+    "Moreau",
+    "Nakamura",
+    "Okafor",
+    "Petrov",
+    "Quint",
+    "Rahman",
+    "Santos",
+    "Tanaka",
+    "Uribe",
+    "Varga",
+    "Whitlock",
+    "Yilmaz",
+    "Zhou",
+)
+ROLES = (
+    "Minister of Finance",
+    "Chief Executive",
+    "Committee Chair",
+    "Lead Negotiator",
+    "Spokesperson",
+    "Mayor",
+    "Chief Economist",
+    "Union Leader",
+    "Board Member",
+    "Deputy Director",
+    "Ambassador",
+    "Regulator",
+)
+ORGS = (
+    "Northwind Robotics",
+    "Ministry of Trade",
+    "City Council",
+    "Harbour Authority",
+    "Central Bank",
+    "Workers' Union",
+    "European Commission",
+    "Red Cross",
+    "Parliament",
+)
 SIDES = ("Government", "Opposition", "Management", "Board", "Union", "Observers")
-TOPICS = ("tariffs", "housing", "flood defences", "the merger", "the budget", "rail strikes",
-          "energy prices", "the ceasefire", "fishing quotas", "data protection")
-VERBS = ("will not accept", "remain committed to", "are cautiously optimistic about",
-         "have serious concerns about", "expect a deal on", "reject any delay to",
-         "need more time for", "welcome progress on")
-TAGS = ("fictional", "trade", "housing", "energy", "corporate", "crisis", "legislation",
-        "diplomacy", "labour", "finance", "transport", "climate", "health")
-ZONES = ("Europe/London", "Europe/Berlin", "America/New_York", "Asia/Kuala_Lumpur",
-         "Asia/Tokyo", "Australia/Sydney", None)
+TOPICS = (
+    "tariffs",
+    "housing",
+    "flood defences",
+    "the merger",
+    "the budget",
+    "rail strikes",
+    "energy prices",
+    "the ceasefire",
+    "fishing quotas",
+    "data protection",
+)
+VERBS = (
+    "will not accept",
+    "remain committed to",
+    "are cautiously optimistic about",
+    "have serious concerns about",
+    "expect a deal on",
+    "reject any delay to",
+    "need more time for",
+    "welcome progress on",
+)
+TAGS = (
+    "fictional",
+    "trade",
+    "housing",
+    "energy",
+    "corporate",
+    "crisis",
+    "legislation",
+    "diplomacy",
+    "labour",
+    "finance",
+    "transport",
+    "climate",
+    "health",
+)
+ZONES = (
+    "Europe/London",
+    "Europe/Berlin",
+    "America/New_York",
+    "Asia/Kuala_Lumpur",
+    "Asia/Tokyo",
+    "Australia/Sydney",
+    None,
+)
 STATUSES = ("open", "open", "open", "met", "missed", "extended", "cancelled")
 NOW = datetime(2026, 11, 28, 12, 0)
 
 
 def _when(rng: random.Random, lo_days: int, hi_days: int) -> datetime:
-    return (NOW + timedelta(days=rng.randint(lo_days, hi_days),
-                            minutes=rng.randrange(0, 24 * 60, 15))).replace(second=0)
+    return (
+        NOW + timedelta(days=rng.randint(lo_days, hi_days), minutes=rng.randrange(0, 24 * 60, 15))
+    ).replace(second=0)
 
 
 def _summary(rng: random.Random, topic: str, names: list[str]) -> str:
     paras = [f"*A synthetic brief about {topic}, generated for benchmarks.*", "### What happened"]
     for _ in range(rng.randint(2, 4)):
-        sent = [f"**{rng.choice(names)}** said the talks on {rng.choice(TOPICS)} "
-                f"had moved {rng.choice(('forward', 'backwards', 'sideways'))} "
-                f"after {rng.randint(2, 40)} hours of negotiation."
-                for _ in range(rng.randint(2, 5))]
+        sent = [
+            f"**{rng.choice(names)}** said the talks on {rng.choice(TOPICS)} "
+            f"had moved {rng.choice(('forward', 'backwards', 'sideways'))} "
+            f"after {rng.randint(2, 40)} hours of negotiation."
+            for _ in range(rng.randint(2, 5))
+        ]
         paras.append(" ".join(sent))
-    paras.append("- " + "\n- ".join(f"{rng.randint(1, 999)} {rng.choice(TOPICS)} items"
-                                     for _ in range(rng.randint(2, 4))))
+    paras.append(
+        "- "
+        + "\n- ".join(
+            f"{rng.randint(1, 999)} {rng.choice(TOPICS)} items" for _ in range(rng.randint(2, 4))
+        )
+    )
     paras.append("> " + f"Nothing is agreed on {topic} until everything is agreed.")
     return "\n\n".join(paras) + "\n"
 
@@ -74,20 +187,27 @@ def make_brief(rng: random.Random, n_quotes: int, n_participants: int, n: int = 
     participants = []
     for i in range(n_participants):
         first, last = rng.choice(FIRST), rng.choice(LAST)
-        p = {"id": f"p{i}-{last.lower()}", "name": f"{first} {last}",
-             "role": rng.choice(ROLES), "affiliation": rng.choice(ORGS),
-             "side": rng.choice(SIDES)}
+        p = {
+            "id": f"p{i}-{last.lower()}",
+            "name": f"{first} {last}",
+            "role": rng.choice(ROLES),
+            "affiliation": rng.choice(ORGS),
+            "side": rng.choice(SIDES),
+        }
         if rng.random() < 0.4:
             p["notes"] = f"Has followed {rng.choice(TOPICS)} since {rng.randint(1995, 2025)}."
         participants.append(p)
     quotes = []
     for i in range(n_quotes):
-        q = {"speaker": rng.choice(participants)["id"] if participants and rng.random() < 0.95
-             else None,
-             "text": f"We {rng.choice(VERBS)} {rng.choice(TOPICS)}, and we said so "
-                     f"{rng.randint(2, 90)} times (remark {n}-{i}).",
-             "said": _when(rng, -60, 0),
-             "source": rng.choice(("told reporters", "press conference", "statement", "interview"))}
+        q = {
+            "speaker": rng.choice(participants)["id"]
+            if participants and rng.random() < 0.95
+            else None,
+            "text": f"We {rng.choice(VERBS)} {rng.choice(TOPICS)}, and we said so "
+            f"{rng.randint(2, 90)} times (remark {n}-{i}).",
+            "said": _when(rng, -60, 0),
+            "source": rng.choice(("told reporters", "press conference", "statement", "interview")),
+        }
         if q["speaker"] is None:
             del q["speaker"]
         if rng.random() < 0.5:
@@ -96,9 +216,12 @@ def make_brief(rng: random.Random, n_quotes: int, n_participants: int, n: int = 
     deadlines = []
     for i in range(rng.randint(0, 5)):
         due = _when(rng, -90, 400)
-        d = {"id": f"d{i}", "title": f"Decision on {rng.choice(TOPICS)} due ({i + 1})",
-             "due": due.date() if rng.random() < 0.3 else due,
-             "status": rng.choice(STATUSES)}
+        d = {
+            "id": f"d{i}",
+            "title": f"Decision on {rng.choice(TOPICS)} due ({i + 1})",
+            "due": due.date() if rng.random() < 0.3 else due,
+            "status": rng.choice(STATUSES),
+        }
         if rng.random() < 0.5:
             d["details"] = f"Set by the {rng.choice(ORGS)}; **{rng.randint(2, 30)}** days' notice."
         deadlines.append(d)
@@ -106,16 +229,21 @@ def make_brief(rng: random.Random, n_quotes: int, n_participants: int, n: int = 
     for i in range(rng.randint(2, 10)):
         when = _when(rng, -400, 30)
         form = rng.random()
-        value = (when.strftime("%Y-%m") if form < 0.15 else when.date() if form < 0.5
-                 else when)
+        value = when.strftime("%Y-%m") if form < 0.15 else when.date() if form < 0.5 else when
         e = {"id": f"e{i}", "date": value, "label": f"{rng.choice(ORGS)} meets on {topic}"}
         if rng.random() < 0.5:
             e["place"] = rng.choice(("Brussels", "Kuala Lumpur", "London", "Geneva", "Osaka"))
         timeline.append(e)
-    figures = [{"id": f"f{i}", "label": f"{rng.choice(TOPICS).capitalize()} figure {i + 1}",
-                "value": rng.choice((f"{rng.randint(1, 99)}%", f"${rng.randint(1, 999)}m",
-                                     f"{rng.randint(1, 99999):,}"))}
-               for i in range(rng.randint(1, 6))]
+    figures = [
+        {
+            "id": f"f{i}",
+            "label": f"{rng.choice(TOPICS).capitalize()} figure {i + 1}",
+            "value": rng.choice(
+                (f"{rng.randint(1, 99)}%", f"${rng.randint(1, 999)}m", f"{rng.randint(1, 99999):,}")
+            ),
+        }
+        for i in range(rng.randint(1, 6))
+    ]
     published = _when(rng, -30, 0)
     brief = {
         "format": 1,
@@ -141,8 +269,9 @@ def _iso(value: date | datetime) -> str:
 
 def write_brief(brief: dict, path: Path) -> None:
     if path.suffix == ".json":
-        path.write_text(json.dumps(brief, ensure_ascii=False, indent=1, default=_iso),
-                        encoding="utf-8")
+        path.write_text(
+            json.dumps(brief, ensure_ascii=False, indent=1, default=_iso), encoding="utf-8"
+        )
     else:
         path.write_bytes(tomli_w.dumps(brief, multiline_strings=True).encode("utf-8"))
 

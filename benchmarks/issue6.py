@@ -80,8 +80,9 @@ class Case:
     def run(self, env: dict[str, str], n: int, cwd: str) -> ptyrun.Outcome:
         argv = self.argv(n) if callable(self.argv) else self.argv
         steps = self.steps(n) if callable(self.steps) else self.steps
-        return ptyrun.run(argv, env, steps, cols=self.cols, rows=self.rows,
-                          quit_key=self.quit_key, cwd=cwd)
+        return ptyrun.run(
+            argv, env, steps, cols=self.cols, rows=self.rows, quit_key=self.quit_key, cwd=cwd
+        )
 
     def record(self, out: ptyrun.Outcome, progress: Progress) -> None:
         """Keep a run's figures; a run that failed (the program exited early) is
@@ -96,8 +97,9 @@ class Case:
         times = list(out.times.values())
         if any(t is None for t in times):
             late = next(label for label, t in out.times.items() if t is None)
-            progress(f"    {self.label}: {late!r} timed out; the screen:\n"
-                     f"{_indent(out.screen_text())}")
+            progress(
+                f"    {self.label}: {late!r} timed out; the screen:\n{_indent(out.screen_text())}"
+            )
         if out.quit_how not in ("key", "exited-by-itself"):
             progress(f"    {self.label}: the quit key did not end it ({out.quit_how})")
         if any(t is None for t in times) and self.stop_on_timeout:
@@ -114,8 +116,11 @@ class Case:
 
 def failures(*cases: Case | None) -> str:
     """A note on the runs that failed (not counted), for a group's first figure."""
-    parts = [f"{c.label}: {len(c.errors)} failed run(s) not counted ({c.errors[0]})"
-             for c in cases if c is not None and c.errors]
+    parts = [
+        f"{c.label}: {len(c.errors)} failed run(s) not counted ({c.errors[0]})"
+        for c in cases
+        if c is not None and c.errors
+    ]
     return "; ".join(parts)
 
 
@@ -147,10 +152,19 @@ def run_group(name: str, cases: list[Case], ctx: Context) -> None:
 
 
 def bare_case(ctx: Context, cols: int = 120, rows: int = 40) -> Case:
-    return Case("bare app", fixtures.bare_command(),
-                [Step("paint", ptyrun.text("READY"), timeout=ctx.timeout),
-                 Step("key", ptyrun.text("SWITCHED"), key="s", timeout=ctx.timeout)],
-                quit_key="q", cols=cols, rows=rows, runs=ctx.runs, slow_runs=ctx.slow_runs)
+    return Case(
+        "bare app",
+        fixtures.bare_command(),
+        [
+            Step("paint", ptyrun.text("READY"), timeout=ctx.timeout),
+            Step("key", ptyrun.text("SWITCHED"), key="s", timeout=ctx.timeout),
+        ],
+        quit_key="q",
+        cols=cols,
+        rows=rows,
+        runs=ctx.runs,
+        slow_runs=ctx.slow_runs,
+    )
 
 
 def viewer_cases(ctx: Context, md: Path, title: str) -> tuple[Case | None, Case | None]:
@@ -158,15 +172,30 @@ def viewer_cases(ctx: Context, md: Path, title: str) -> tuple[Case | None, Case 
     end = regex(fixtures.last_line(md))
     less = frog = None
     if ctx.less:
-        less = Case("less", [*ctx.less, str(md)],
-                    [Step("paint", regex(title), timeout=ctx.timeout),
-                     Step("end", end, key="G", timeout=ctx.timeout)],
-                    quit_key="q", runs=ctx.runs, slow_runs=ctx.slow_runs, stop_on_timeout=True)
+        less = Case(
+            "less",
+            [*ctx.less, str(md)],
+            [
+                Step("paint", regex(title), timeout=ctx.timeout),
+                Step("end", end, key="G", timeout=ctx.timeout),
+            ],
+            quit_key="q",
+            runs=ctx.runs,
+            slow_runs=ctx.slow_runs,
+            stop_on_timeout=True,
+        )
     if ctx.frogmouth:
-        frog = Case("frogmouth", [*ctx.frogmouth, str(md)],
-                    [Step("paint", regex(title), timeout=ctx.timeout),
-                     Step("end", end, key="end", timeout=ctx.timeout)],
-                    runs=ctx.runs, slow_runs=ctx.slow_runs, stop_on_timeout=True)
+        frog = Case(
+            "frogmouth",
+            [*ctx.frogmouth, str(md)],
+            [
+                Step("paint", regex(title), timeout=ctx.timeout),
+                Step("end", end, key="end", timeout=ctx.timeout),
+            ],
+            runs=ctx.runs,
+            slow_runs=ctx.slow_runs,
+            stop_on_timeout=True,
+        )
     return less, frog
 
 
@@ -189,44 +218,89 @@ def _skipped(ctx: Context) -> str:
 def measure_seed(ctx: Context) -> list[Figure]:
     md = fixtures.markdown(fixtures.SEED_BRIEF, ctx.tmp / "seed.md")
     title = regex(fixtures.SEED_TITLE)
-    briefing = Case("briefing SEED", fixtures.briefing_ui(ctx.tmp, fixtures.SEED_BRIEF),
-                    [Step("paint", title, timeout=ctx.timeout),
-                     Step("focus quotes", None, key="3"),
-                     Step("end", regex(fixtures.seed_last_quote()), key="G",
-                          timeout=ctx.timeout)],
-                    runs=ctx.runs, slow_runs=ctx.slow_runs)
+    briefing = Case(
+        "briefing SEED",
+        fixtures.briefing_ui(ctx.tmp, fixtures.SEED_BRIEF),
+        [
+            Step("paint", title, timeout=ctx.timeout),
+            Step("focus quotes", None, key="3"),
+            Step("end", regex(fixtures.seed_last_quote()), key="G", timeout=ctx.timeout),
+        ],
+        runs=ctx.runs,
+        slow_runs=ctx.slow_runs,
+    )
     bare = bare_case(ctx)
     less, frog = viewer_cases(ctx, md, fixtures.SEED_TITLE)
     run_group("seed", [c for c in (briefing, bare, less, frog) if c], ctx)
     skipped = _skipped(ctx)
     return [
-        Figure("seed.paint", "first paint, seed brief (ms)", briefing.samples("paint"),
-               bare.samples("paint"), _viewer_samples(less, "paint"),
-               _viewer_samples(frog, "paint"), Target("ratio", 1.3), timeout=ctx.timeout,
-               note=failures(briefing, bare, less, frog), skipped=skipped),
-        Figure("seed.end", "G to the end, seed brief (ms)", briefing.samples("end"),
-               bare.samples("key"), _viewer_samples(less, "end"), _viewer_samples(frog, "end"),
-               timeout=ctx.timeout,
-               note="briefing: '3' then 'G' until the last quote; bare: 's'; less: 'G', "
-                    "Frogmouth: 'end' until the last line"),
-        Figure("seed.rss", "peak memory, seed brief (MiB)", briefing.rss(), bare.rss(),
-               less.rss() if less else [], frog.rss() if frog else [], scale=1, digits=1),
+        Figure(
+            "seed.paint",
+            "first paint, seed brief (ms)",
+            briefing.samples("paint"),
+            bare.samples("paint"),
+            _viewer_samples(less, "paint"),
+            _viewer_samples(frog, "paint"),
+            Target("ratio", 1.3),
+            timeout=ctx.timeout,
+            note=failures(briefing, bare, less, frog),
+            skipped=skipped,
+        ),
+        Figure(
+            "seed.end",
+            "G to the end, seed brief (ms)",
+            briefing.samples("end"),
+            bare.samples("key"),
+            _viewer_samples(less, "end"),
+            _viewer_samples(frog, "end"),
+            timeout=ctx.timeout,
+            note="briefing: '3' then 'G' until the last quote; bare: 's'; less: 'G', "
+            "Frogmouth: 'end' until the last line",
+        ),
+        Figure(
+            "seed.rss",
+            "peak memory, seed brief (MiB)",
+            briefing.rss(),
+            bare.rss(),
+            less.rss() if less else [],
+            frog.rss() if frog else [],
+            scale=1,
+            digits=1,
+        ),
     ]
 
 
 def measure_switch(ctx: Context) -> list[Figure]:
-    briefing = Case("briefing SEED, '3' (80x24)",
-                    fixtures.briefing_ui(ctx.tmp, fixtures.SEED_BRIEF),
-                    [Step("paint", regex(fixtures.SEED_TITLE), timeout=ctx.timeout),
-                     Step("key", ptyrun.text(fixtures.SEED_QUOTE), key="3",
-                          timeout=ctx.timeout)],
-                    cols=80, rows=24, runs=ctx.runs, slow_runs=ctx.slow_runs)
+    briefing = Case(
+        "briefing SEED, '3' (80x24)",
+        fixtures.briefing_ui(ctx.tmp, fixtures.SEED_BRIEF),
+        [
+            Step("paint", regex(fixtures.SEED_TITLE), timeout=ctx.timeout),
+            Step("key", ptyrun.text(fixtures.SEED_QUOTE), key="3", timeout=ctx.timeout),
+        ],
+        cols=80,
+        rows=24,
+        runs=ctx.runs,
+        slow_runs=ctx.slow_runs,
+    )
     bare = bare_case(ctx, 80, 24)
     run_group("switch", [briefing, bare], ctx)
-    return [Figure("switch.key", "section switch '3', 80x24 (ms)", briefing.samples("key"),
-                   bare.samples("key"), target=Target("<", 50), timeout=ctx.timeout, digits=1,
-                   note=join_notes("until the first quote shows (one pane at a time at 80x24); "
-                              "bare: 's' until SWITCHED", failures(briefing, bare)))]
+    return [
+        Figure(
+            "switch.key",
+            "section switch '3', 80x24 (ms)",
+            briefing.samples("key"),
+            bare.samples("key"),
+            target=Target("<", 50),
+            timeout=ctx.timeout,
+            digits=1,
+            note=join_notes(
+                "until the first quote shows (one pane at a time at 80x24); "
+                "bare: 's' until SWITCHED",
+                failures(briefing, bare),
+            ),
+        )
+    ]
 
 
 def measure_big(ctx: Context) -> list[Figure]:
@@ -234,16 +308,22 @@ def measure_big(ctx: Context) -> list[Figure]:
     marks = fixtures.big_markers(brief)
     md = fixtures.markdown(brief, ctx.tmp / "big.md")
     t = ctx.timeout
-    briefing = Case("briefing BIG", fixtures.briefing_ui(ctx.tmp, brief),
-                    [Step("paint", regex(marks.title), timeout=t),
-                     Step("listed", regex(marks.first_quote), timeout=t, settle=0),
-                     Step("focus quotes", None, key="3"),
-                     Step("end", regex(marks.last_quote), key="G", timeout=t),
-                     Step("picker", regex("Filter quotes by speaker"), key="s", timeout=t),
-                     Step("first speaker", None, key="down"),
-                     Step("filter", regex(marks.filtered), key="enter", timeout=t)],
-                    # every run: only "listed" (no target) may take over 5 s
-                    runs=ctx.runs, slow_runs=ctx.runs)
+    briefing = Case(
+        "briefing BIG",
+        fixtures.briefing_ui(ctx.tmp, brief),
+        [
+            Step("paint", regex(marks.title), timeout=t),
+            Step("listed", regex(marks.first_quote), timeout=t, settle=0),
+            Step("focus quotes", None, key="3"),
+            Step("end", regex(marks.last_quote), key="G", timeout=t),
+            Step("picker", regex("Filter quotes by speaker"), key="s", timeout=t),
+            Step("first speaker", None, key="down"),
+            Step("filter", regex(marks.filtered), key="enter", timeout=t),
+        ],
+        # every run: only "listed" (no target) may take over 5 s
+        runs=ctx.runs,
+        slow_runs=ctx.runs,
+    )
     bare = bare_case(ctx)
     less, frog = viewer_cases(ctx, md, marks.title)
     if frog:
@@ -252,26 +332,67 @@ def measure_big(ctx: Context) -> list[Figure]:
     skipped = _skipped(ctx)
     big = f"{fixtures.BIG_QUOTES:,}-quote brief"
     return [
-        Figure("big.paint", f"first paint, {big} (ms)", briefing.samples("paint"),
-               bare.samples("paint"), _viewer_samples(less, "paint"),
-               _viewer_samples(frog, "paint"), Target("ratio", 2), timeout=t, skipped=skipped,
-               note=failures(briefing, bare, less, frog)),
-        Figure("big.listed", "  its first quote listed (ms)", briefing.samples("listed"),
-               bare.samples("paint"), timeout=t, note="from the spawn; no target"),
-        Figure("big.end", "  '3', 'G': last quote shown (ms)", briefing.samples("end"),
-               bare.samples("key"), _viewer_samples(less, "end"), _viewer_samples(frog, "end"),
-               Target("<=", 100), timeout=t,
-               note="from 'G'; bare: 's'; less 'G', Frogmouth 'end' until the document's "
-                    "last line"),
-        Figure("big.picker", "  's': speaker picker open (ms)", briefing.samples("picker"),
-               bare.samples("key"), timeout=t, note="2,000 participants in the picker"),
-        Figure("big.filter", "  filter by a speaker (ms)", briefing.samples("filter"),
-               bare.samples("key"), target=Target("<=", 100), timeout=t,
-               note=f"from 'enter' on {marks.speaker} in the picker until the pane shows "
-                    f"their {marks.speaker_quotes} quotes (title and first quote)"),
-        Figure("big.rss", "  peak memory (MiB)", briefing.rss(), bare.rss(),
-               less.rss() if less else [], frog.rss() if frog else [], Target("<", 400),
-               scale=1, digits=1, note="VmHWM before quitting, after the filter"),
+        Figure(
+            "big.paint",
+            f"first paint, {big} (ms)",
+            briefing.samples("paint"),
+            bare.samples("paint"),
+            _viewer_samples(less, "paint"),
+            _viewer_samples(frog, "paint"),
+            Target("ratio", 2),
+            timeout=t,
+            skipped=skipped,
+            note=failures(briefing, bare, less, frog),
+        ),
+        Figure(
+            "big.listed",
+            "  its first quote listed (ms)",
+            briefing.samples("listed"),
+            bare.samples("paint"),
+            timeout=t,
+            note="from the spawn; no target",
+        ),
+        Figure(
+            "big.end",
+            "  '3', 'G': last quote shown (ms)",
+            briefing.samples("end"),
+            bare.samples("key"),
+            _viewer_samples(less, "end"),
+            _viewer_samples(frog, "end"),
+            Target("<=", 100),
+            timeout=t,
+            note="from 'G'; bare: 's'; less 'G', Frogmouth 'end' until the document's last line",
+        ),
+        Figure(
+            "big.picker",
+            "  's': speaker picker open (ms)",
+            briefing.samples("picker"),
+            bare.samples("key"),
+            timeout=t,
+            note="2,000 participants in the picker",
+        ),
+        Figure(
+            "big.filter",
+            "  filter by a speaker (ms)",
+            briefing.samples("filter"),
+            bare.samples("key"),
+            target=Target("<=", 100),
+            timeout=t,
+            note=f"from 'enter' on {marks.speaker} in the picker until the pane shows "
+            f"their {marks.speaker_quotes} quotes (title and first quote)",
+        ),
+        Figure(
+            "big.rss",
+            "  peak memory (MiB)",
+            briefing.rss(),
+            bare.rss(),
+            less.rss() if less else [],
+            frog.rss() if frog else [],
+            Target("<", 400),
+            scale=1,
+            digits=1,
+            note="VmHWM before quitting, after the filter",
+        ),
     ]
 
 
@@ -285,11 +406,20 @@ def measure_validate(ctx: Context) -> list[Figure]:
         proc = subprocess.run(argv, capture_output=True, env=ctx.env, check=False)
         secs = time.perf_counter() - started
         if proc.returncode != 0:  # not a sample: the generated briefs are all valid
-            note = (f"a run ended with exit status {proc.returncode} and was not counted: "
-                    f"{(proc.stdout + proc.stderr).decode()[-300:]}")
+            note = (
+                f"a run ended with exit status {proc.returncode} and was not counted: "
+                f"{(proc.stdout + proc.stderr).decode()[-300:]}"
+            )
         elif i >= ctx.warmup:
             rates.append(fixtures.LIBRARY_N / secs)
         ctx.progress(f"  [validate] run {i + 1}: {secs:.2f} s")
-    return [Figure("validate.rate", f"validate {fixtures.LIBRARY_N:,} briefs (briefs/s)", rates,
-                   target=Target(">=", 1000), scale=1,
-                   note=note or "whole process: `briefing validate -q LIBRARY`")]
+    return [
+        Figure(
+            "validate.rate",
+            f"validate {fixtures.LIBRARY_N:,} briefs (briefs/s)",
+            rates,
+            target=Target(">=", 1000),
+            scale=1,
+            note=note or "whole process: `briefing validate -q LIBRARY`",
+        )
+    ]

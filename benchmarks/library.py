@@ -45,11 +45,18 @@ def measure_library(ctx: Context) -> list[Figure]:
 
     warm_data = ctx.tmp / "library-warm-data"
     ctx.progress(f"  [library] indexing into a data folder for the warm start (up to {2 * t:g} s)")
-    prime = ptyrun.run(fixtures.briefing_ui(ctx.tmp, lib, warm_data), ctx.env,
-                       [Step("all", listed, timeout=2 * t)], cwd=str(fixtures.REPO))
+    prime = ptyrun.run(
+        fixtures.briefing_ui(ctx.tmp, lib, warm_data),
+        ctx.env,
+        [Step("all", listed, timeout=2 * t)],
+        cwd=str(fixtures.REPO),
+    )
     primed = prime.times.get("all")
-    ctx.progress(f"  [library] indexed in {primed:.1f} s" if primed is not None else
-                 f"  [library] not every row listed within {2 * t:g} s: {prime.error or ''}")
+    ctx.progress(
+        f"  [library] indexed in {primed:.1f} s"
+        if primed is not None
+        else f"  [library] not every row listed within {2 * t:g} s: {prime.error or ''}"
+    )
 
     full = {"budget": ctx.runs}
 
@@ -62,12 +69,22 @@ def measure_library(ctx: Context) -> list[Figure]:
             steps.append(Step("all", listed, timeout=t, settle=0))
         return steps
 
-    first = Case("briefing LIBRARY, first start",
-                 lambda n: fixtures.briefing_ui(ctx.tmp, lib, ctx.tmp / f"library-data-{n}"),
-                 first_steps, runs=ctx.runs, slow_runs=ctx.runs, warmup=False)
-    warm = Case("briefing LIBRARY, warm start", fixtures.briefing_ui(ctx.tmp, lib, warm_data),
-                [Step("paint", paint, timeout=t), Step("all", listed, timeout=t)],
-                runs=ctx.runs, slow_runs=ctx.slow_runs, warmup=False)
+    first = Case(
+        "briefing LIBRARY, first start",
+        lambda n: fixtures.briefing_ui(ctx.tmp, lib, ctx.tmp / f"library-data-{n}"),
+        first_steps,
+        runs=ctx.runs,
+        slow_runs=ctx.runs,
+        warmup=False,
+    )
+    warm = Case(
+        "briefing LIBRARY, warm start",
+        fixtures.briefing_ui(ctx.tmp, lib, warm_data),
+        [Step("paint", paint, timeout=t), Step("all", listed, timeout=t)],
+        runs=ctx.runs,
+        slow_runs=ctx.slow_runs,
+        warmup=False,
+    )
     bare = bare_case(ctx)
     run_group("library", [first, warm, bare], ctx)
 
@@ -75,21 +92,59 @@ def measure_library(ctx: Context) -> list[Figure]:
     rss = [o.rss_mib for o in full_runs if o.rss_mib is not None]
     n = f"{fixtures.LIBRARY_N:,}"
     return [
-        Figure("library.paint", f"library of {n}: first paint, first start (ms)",
-               first.samples("paint"), bare.samples("paint"), target=Target("ratio", 1.5),
-               timeout=t, note=join_notes("fresh data folder every run; until 'Library' shows",
-                                     failures(first, warm, bare))),
-        Figure("library.all", f"  all {n} listed, first start (s)", first.samples("all"),
-               bare.samples("paint"), target=Target("<=", 5), scale=1, digits=2, timeout=t,
-               note=f"until the title reads 'Library · {n} briefs'; bare: its first paint"),
-        Figure("library.warm", "  all listed, warm start (ms)", warm.samples("all"),
-               bare.samples("paint"), target=Target("ratio", 1.3), timeout=t,
-               note=("data folder indexed beforehand in "
-                     + (f"{primed:.1f} s" if primed is not None else f"over {2 * t:g} s (not "
-                        "finished: the warm start is not warm)"))),
-        Figure("library.warm_paint", "  first paint, warm start (ms)", warm.samples("paint"),
-               bare.samples("paint"), timeout=t),
-        Figure("library.rss", "  peak memory, first start (MiB)", rss, bare.rss(),
-               target=Target("<", 300), scale=1, digits=1,
-               note=f"warm start: {Figure.median(warm.rss()) or 0:.1f} MiB"),
+        Figure(
+            "library.paint",
+            f"library of {n}: first paint, first start (ms)",
+            first.samples("paint"),
+            bare.samples("paint"),
+            target=Target("ratio", 1.5),
+            timeout=t,
+            note=join_notes(
+                "fresh data folder every run; until 'Library' shows", failures(first, warm, bare)
+            ),
+        ),
+        Figure(
+            "library.all",
+            f"  all {n} listed, first start (s)",
+            first.samples("all"),
+            bare.samples("paint"),
+            target=Target("<=", 5),
+            scale=1,
+            digits=2,
+            timeout=t,
+            note=f"until the title reads 'Library · {n} briefs'; bare: its first paint",
+        ),
+        Figure(
+            "library.warm",
+            "  all listed, warm start (ms)",
+            warm.samples("all"),
+            bare.samples("paint"),
+            target=Target("ratio", 1.3),
+            timeout=t,
+            note=(
+                "data folder indexed beforehand in "
+                + (
+                    f"{primed:.1f} s"
+                    if primed is not None
+                    else f"over {2 * t:g} s (not finished: the warm start is not warm)"
+                )
+            ),
+        ),
+        Figure(
+            "library.warm_paint",
+            "  first paint, warm start (ms)",
+            warm.samples("paint"),
+            bare.samples("paint"),
+            timeout=t,
+        ),
+        Figure(
+            "library.rss",
+            "  peak memory, first start (MiB)",
+            rss,
+            bare.rss(),
+            target=Target("<", 300),
+            scale=1,
+            digits=1,
+            note=f"warm start: {Figure.median(warm.rss()) or 0:.1f} MiB",
+        ),
     ]

@@ -156,8 +156,11 @@ def main(argv: list[str] | None = None) -> int:
     steps = [Step("start", regex(args.marker), timeout=args.timeout)]
     for n, spec in enumerate(args.key, 1):
         key, _, pattern = spec.partition("=")
-        steps.append(Step(f"key{n} {key}", regex(pattern) if pattern else None, key=key,
-                          timeout=args.timeout))
+        steps.append(
+            Step(
+                f"key{n} {key}", regex(pattern) if pattern else None, key=key, timeout=args.timeout
+            )
+        )
     env = dict(os.environ, TERM="xterm-256color")
     out = run(command, env, steps, cols=args.cols, rows=args.rows, quit_key=args.quit_key)
     shown = []

@@ -103,8 +103,7 @@ def parse_only(value: str) -> list[str]:
     unknown = [n for n in names if n not in GROUPS and n not in EXTRA]
     if unknown:
         raise argparse.ArgumentTypeError(
-            f"unknown group(s) {', '.join(unknown)}; choose from "
-            f"{', '.join([*GROUPS, *EXTRA])}"
+            f"unknown group(s) {', '.join(unknown)}; choose from {', '.join([*GROUPS, *EXTRA])}"
         )
     return names
 
@@ -116,8 +115,10 @@ def extra_sections(names: list[str], runs: int, progress) -> list[str]:
         import first_paint
 
         progress("first paint (first_paint.py)...")
-        out += [section("first paint and key to repaint (first_paint.py)"),
-                first_paint.report(first_paint.measure(runs, progress=progress))]
+        out += [
+            section("first paint and key to repaint (first_paint.py)"),
+            first_paint.report(first_paint.measure(runs, progress=progress)),
+        ]
     if "imports" in names:
         import import_costs
 
@@ -127,29 +128,45 @@ def extra_sections(names: list[str], runs: int, progress) -> list[str]:
         import startup_phases
 
         progress("startup phases...")
-        out += [section("startup phases (in-process)"),
-                startup_phases.report(startup_phases.run_phases(runs))]
+        out += [
+            section("startup phases (in-process)"),
+            startup_phases.report(startup_phases.run_phases(runs)),
+        ]
     return out
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0],
-                                 formatter_class=argparse.RawDescriptionHelpFormatter,
-                                 epilog="See the module docstring of benchmarks/run.py.")
+    ap = argparse.ArgumentParser(
+        description=__doc__.split("\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="See the module docstring of benchmarks/run.py.",
+    )
     ap.add_argument("--runs", type=int, default=None, help="runs of each figure (default 5)")
-    ap.add_argument("--quick", action="store_true",
-                    help="3 runs (1 for figures over 5 s), no warm-up round")
-    ap.add_argument("--only", type=parse_only, default=list(DEFAULT),
-                    help=f"comma-separated groups: {', '.join([*GROUPS, *EXTRA])}")
+    ap.add_argument(
+        "--quick", action="store_true", help="3 runs (1 for figures over 5 s), no warm-up round"
+    )
+    ap.add_argument(
+        "--only",
+        type=parse_only,
+        default=list(DEFAULT),
+        help=f"comma-separated groups: {', '.join([*GROUPS, *EXTRA])}",
+    )
     ap.add_argument("--check", action="store_true", help="exit 1 when a figure misses its target")
-    ap.add_argument("--timeout", type=float, default=60.0,
-                    help="seconds to wait for each marker (default 60)")
-    ap.add_argument("--frogmouth", metavar="PATH",
-                    help=f"the frogmouth executable or its venv (or ${fixtures.FROGMOUTH_ENV})")
+    ap.add_argument(
+        "--timeout", type=float, default=60.0, help="seconds to wait for each marker (default 60)"
+    )
+    ap.add_argument(
+        "--frogmouth",
+        metavar="PATH",
+        help=f"the frogmouth executable or its venv (or ${fixtures.FROGMOUTH_ENV})",
+    )
     ap.add_argument("--no-compare", action="store_true", help="skip less and Frogmouth")
-    ap.add_argument("--cache", type=Path, default=fixtures.CACHE,
-                    help="where the generated library and brief are kept (default "
-                         "benchmarks/.cache)")
+    ap.add_argument(
+        "--cache",
+        type=Path,
+        default=fixtures.CACHE,
+        help="where the generated library and brief are kept (default benchmarks/.cache)",
+    )
     ap.add_argument("--quiet", action="store_true", help="no progress on stderr")
     args = ap.parse_args(argv)
     runs = args.runs or (3 if args.quick else 5)
@@ -169,8 +186,11 @@ def main(argv: list[str] | None = None) -> int:
     report: list[str] = [header + "\n"]
     results: list[figures.Figure] = []
     if groups:
-        frog, frog_note = (None, "frogmouth: --no-compare") if args.no_compare else \
-            fixtures.frogmouth_command(args.frogmouth)
+        frog, frog_note = (
+            (None, "frogmouth: --no-compare")
+            if args.no_compare
+            else fixtures.frogmouth_command(args.frogmouth)
+        )
         less = None if args.no_compare else fixtures.less_command()
         progress(frog_note)
         if "library" in groups or "validate" in groups or "big" in groups:
@@ -179,9 +199,17 @@ def main(argv: list[str] | None = None) -> int:
             fixtures.big_brief(args.cache)
         with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
             ctx = issue6.Context(
-                tmp=Path(tmp), runs=runs, slow_runs=1 if args.quick else 3,
-                warmup=0 if args.quick else 1, timeout=args.timeout, cache=args.cache,
-                frogmouth=frog, frogmouth_note=frog_note, less=less, progress=progress)
+                tmp=Path(tmp),
+                runs=runs,
+                slow_runs=1 if args.quick else 3,
+                warmup=0 if args.quick else 1,
+                timeout=args.timeout,
+                cache=args.cache,
+                frogmouth=frog,
+                frogmouth_note=frog_note,
+                less=less,
+                progress=progress,
+            )
             for name in groups:
                 t0 = time.perf_counter()
                 progress(f"{name}...")
@@ -190,8 +218,9 @@ def main(argv: list[str] | None = None) -> int:
         report += [section("issue 6 figures"), figures.format_table(results), legend(frog_note)]
     report += extra_sections([n for n in args.only if n in EXTRA], runs, progress)
     if hasattr(os, "getloadavg"):
-        report.append("\nload average at the end: " +
-                      " ".join(f"{x:.2f}" for x in os.getloadavg()) + "\n")
+        report.append(
+            "\nload average at the end: " + " ".join(f"{x:.2f}" for x in os.getloadavg()) + "\n"
+        )
     report.append(f"(all measurements took {time.perf_counter() - started:.0f} s)\n")
     print("".join(report), end="")
     missed = figures.missed(results)

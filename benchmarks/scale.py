@@ -40,21 +40,38 @@ def timed(cmd: list[str], runs: int) -> list[float]:
         proc = subprocess.run(cmd, capture_output=True, text=True)
         out.append(time.perf_counter() - t0)
         if proc.returncode != 0:
-            raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stdout[-2000:]}"
-                             f"{proc.stderr[-2000:]}")
+            raise SystemExit(
+                f"failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stdout[-2000:]}"
+                f"{proc.stderr[-2000:]}"
+            )
     return out
 
 
 def ttfp(marker: str, cmd: list[str], runs: int, regex: bool = False) -> str:
-    args = [PY, str(HERE / "ttfp.py"), "--cols", "120", "--rows", "40", "--marker", marker,
-            "--timeout", str(TIMEOUT), "--runs", str(runs), "--quit-timeout", "2"]
+    args = [
+        PY,
+        str(HERE / "ttfp.py"),
+        "--cols",
+        "120",
+        "--rows",
+        "40",
+        "--marker",
+        marker,
+        "--timeout",
+        str(TIMEOUT),
+        "--runs",
+        str(runs),
+        "--quit-timeout",
+        "2",
+    ]
     if regex:
         args.append("--regex")
     proc = subprocess.run([*args, "--", *cmd], capture_output=True, text=True)
     if proc.returncode == 1:
         return f"over {TIMEOUT} s"
-    m = re.search(r"^ttfp_s median=([\d.]+) min=([\d.]+) max=([\d.]+) runs=(\d+)", proc.stdout,
-                  re.M)
+    m = re.search(
+        r"^ttfp_s median=([\d.]+) min=([\d.]+) max=([\d.]+) runs=(\d+)", proc.stdout, re.M
+    )
     if proc.returncode != 0 or not m:
         return f"error (rc {proc.returncode}): {proc.stderr.strip()[-200:]}"
     return f"{float(m[1]):.3f} s (min {float(m[2]):.3f}, max {float(m[3]):.3f}, n={m[4]})"
@@ -88,25 +105,37 @@ def main() -> int:
     # (a) validate the library
     secs = timed([BRIEFING, "validate", "-q", str(lib)], 3)
     med = statistics.median(secs)
-    rows.append((f"(a) validate {LIB_N} briefs", f"{LIB_N / med:,.0f} briefs/s "
-                 f"({med:.2f} s; runs {', '.join(f'{s:.2f}' for s in secs)}; target >= 1,000/s)"))
+    rows.append(
+        (
+            f"(a) validate {LIB_N} briefs",
+            f"{LIB_N / med:,.0f} briefs/s "
+            f"({med:.2f} s; runs {', '.join(f'{s:.2f}' for s in secs)}; target >= 1,000/s)",
+        )
+    )
 
     # (b) load the big brief
     code = f"from briefing.core import load_brief; load_brief({str(big)!r})"
     secs = timed([PY, "-c", code], 5)
-    rows.append((f"(b) load_brief {BIG_Q:,}q/{BIG_P:,}p (process)",
-                 f"{statistics.median(secs):.3f} s (min {min(secs):.3f}, max {max(secs):.3f}, n=5)"))
+    rows.append(
+        (
+            f"(b) load_brief {BIG_Q:,}q/{BIG_P:,}p (process)",
+            f"{statistics.median(secs):.3f} s (min {min(secs):.3f}, max {max(secs):.3f}, n=5)",
+        )
+    )
     secs = timed([PY, "-c", "import briefing.core.loading"], 5)
     rows.append(("    python -c import only", f"{statistics.median(secs):.3f} s"))
 
     # (c) first paint
     brief = tomllib.loads(big.read_text(encoding="utf-8"))
     reader = [BRIEFING, "--data-dir", str(data), "--config-dir", str(data), str(big)]
-    rows.append(("(c) ttfp bare_app.py (READY)",
-                 ttfp("READY", [PY, str(HERE / "bare_app.py")], 5)))
+    rows.append(("(c) ttfp bare_app.py (READY)", ttfp("READY", [PY, str(HERE / "bare_app.py")], 5)))
     rows.append(("    ttfp briefing BIG.toml (title)", ttfp(brief["title"], reader, 3)))
-    rows.append(("    briefing BIG.toml: first quote visible",
-                 ttfp(quote_regex(brief["quotes"][0]["text"]), reader, 3, regex=True)))
+    rows.append(
+        (
+            "    briefing BIG.toml: first quote visible",
+            ttfp(quote_regex(brief["quotes"][0]["text"]), reader, 3, regex=True),
+        )
+    )
 
     width = max(len(k) for k, _ in rows)
     print(f"{'figure':<{width}}  value")

@@ -81,15 +81,37 @@ EXIT_OK, EXIT_TIMEOUT, EXIT_USAGE, EXIT_EARLY, EXIT_CANNOT = 0, 1, 2, 3, 4
 # --------------------------------------------------------------------------- keys
 
 _NAMED_KEYS = {
-    "enter": b"\r", "return": b"\r", "tab": b"\t", "space": b" ",
-    "escape": b"\x1b", "esc": b"\x1b", "backspace": b"\x7f",
-    "up": b"\x1b[A", "down": b"\x1b[B", "right": b"\x1b[C", "left": b"\x1b[D",
-    "home": b"\x1b[H", "end": b"\x1b[F", "insert": b"\x1b[2~", "delete": b"\x1b[3~",
-    "pageup": b"\x1b[5~", "pagedown": b"\x1b[6~", "backtab": b"\x1b[Z",
+    "enter": b"\r",
+    "return": b"\r",
+    "tab": b"\t",
+    "space": b" ",
+    "escape": b"\x1b",
+    "esc": b"\x1b",
+    "backspace": b"\x7f",
+    "up": b"\x1b[A",
+    "down": b"\x1b[B",
+    "right": b"\x1b[C",
+    "left": b"\x1b[D",
+    "home": b"\x1b[H",
+    "end": b"\x1b[F",
+    "insert": b"\x1b[2~",
+    "delete": b"\x1b[3~",
+    "pageup": b"\x1b[5~",
+    "pagedown": b"\x1b[6~",
+    "backtab": b"\x1b[Z",
     "shift+tab": b"\x1b[Z",
-    "f1": b"\x1bOP", "f2": b"\x1bOQ", "f3": b"\x1bOR", "f4": b"\x1bOS",
-    "f5": b"\x1b[15~", "f6": b"\x1b[17~", "f7": b"\x1b[18~", "f8": b"\x1b[19~",
-    "f9": b"\x1b[20~", "f10": b"\x1b[21~", "f11": b"\x1b[23~", "f12": b"\x1b[24~",
+    "f1": b"\x1bOP",
+    "f2": b"\x1bOQ",
+    "f3": b"\x1bOR",
+    "f4": b"\x1bOS",
+    "f5": b"\x1b[15~",
+    "f6": b"\x1b[17~",
+    "f7": b"\x1b[18~",
+    "f8": b"\x1b[19~",
+    "f9": b"\x1b[20~",
+    "f10": b"\x1b[21~",
+    "f11": b"\x1b[23~",
+    "f12": b"\x1b[24~",
 }
 
 
@@ -117,25 +139,44 @@ def parse_key(spec: str) -> bytes:
 # ------------------------------------------------------------- terminal emulation
 
 QUERY_RE = re.compile(
-    rb"\x1b\[(?P<da>>?)0?c"                              # DA1 / DA2
-    rb"|\x1b\[(?P<dsr>\??[56])n"                         # DSR status / cursor position
-    rb"|\x1b\[(?P<rqm>\??)(?P<rqmn>\d+)\$p"              # DECRQM (ANSI and private)
+    rb"\x1b\[(?P<da>>?)0?c"  # DA1 / DA2
+    rb"|\x1b\[(?P<dsr>\??[56])n"  # DSR status / cursor position
+    rb"|\x1b\[(?P<rqm>\??)(?P<rqmn>\d+)\$p"  # DECRQM (ANSI and private)
     rb"|\x1b\](?P<osc>1[0-2]|4;\d+);\?(?P<st>\x07|\x1b\\)"  # OSC colour queries
-    rb"|\x1b\[>0?q"                                      # XTVERSION
-    rb"|\x1b\[(?P<winop>1[468])t"                        # window / cell size reports
-    rb"|\x1bP\+q[0-9A-Fa-f;]*\x1b\\"                     # XTGETTCAP
+    rb"|\x1b\[>0?q"  # XTVERSION
+    rb"|\x1b\[(?P<winop>1[468])t"  # window / cell size reports
+    rb"|\x1bP\+q[0-9A-Fa-f;]*\x1b\\"  # XTGETTCAP
 )
 
-_PRIVATE_MODES = {3: pyte_modes.DECCOLM, 5: pyte_modes.DECSCNM, 6: pyte_modes.DECOM,
-                  7: pyte_modes.DECAWM, 25: pyte_modes.DECTCEM}
+_PRIVATE_MODES = {
+    3: pyte_modes.DECCOLM,
+    5: pyte_modes.DECSCNM,
+    6: pyte_modes.DECOM,
+    7: pyte_modes.DECAWM,
+    25: pyte_modes.DECTCEM,
+}
 _ANSI_MODES = {4: pyte_modes.IRM, 20: pyte_modes.LNM}
 
 
 def _xterm_rgb(n: int) -> tuple[int, int, int]:
-    base16 = [(0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238),
-              (205, 0, 205), (0, 205, 205), (229, 229, 229), (127, 127, 127),
-              (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255),
-              (0, 255, 255), (255, 255, 255)]
+    base16 = [
+        (0, 0, 0),
+        (205, 0, 0),
+        (0, 205, 0),
+        (205, 205, 0),
+        (0, 0, 238),
+        (205, 0, 205),
+        (0, 205, 205),
+        (229, 229, 229),
+        (127, 127, 127),
+        (255, 0, 0),
+        (0, 255, 0),
+        (255, 255, 0),
+        (92, 92, 255),
+        (255, 0, 255),
+        (0, 255, 255),
+        (255, 255, 255),
+    ]
     if n < 16:
         return base16[n]
     if n < 232:
@@ -283,14 +324,20 @@ class Session:
         self.rusage = None
         self.eof = False
         master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ,
-                    struct.pack("HHHH", rows, cols, cols * 8, rows * 16))
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, cols * 8, rows * 16))
         self.master = master
         self.t0 = time.perf_counter()
         try:
             self.proc = subprocess.Popen(
-                argv, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=cwd,
-                start_new_session=True, preexec_fn=_make_controlling_tty, close_fds=True,
+                argv,
+                stdin=slave,
+                stdout=slave,
+                stderr=slave,
+                env=env,
+                cwd=cwd,
+                start_new_session=True,
+                preexec_fn=_make_controlling_tty,
+                close_fds=True,
             )
         except OSError as exc:
             os.close(slave)
@@ -354,7 +401,12 @@ class Session:
                     self._write_all(reply, timeout=1.0)
                 except OSError:
                     pass
-            if hit is None and pred is not None and self.term.screen.dirty and pred(self.term.text()):
+            if (
+                hit is None
+                and pred is not None
+                and self.term.screen.dirty
+                and pred(self.term.text())
+            ):
                 hit = t
         return hit
 
@@ -480,7 +532,7 @@ def session_hwm_kib(sid: int) -> int | None:
         try:
             with open("/proc/%s/stat" % name, "rb") as f:
                 stat = f.read()
-            if int(stat[stat.rindex(b")") + 2:].split()[3]) != sid:
+            if int(stat[stat.rindex(b")") + 2 :].split()[3]) != sid:
                 continue
             with open("/proc/%s/status" % name, "rb") as f:
                 for line in f:
@@ -508,8 +560,9 @@ def screen_text(lines: list[str]) -> str:
 
 
 def one_run(args, env, pairs, quit_key, record):
-    sess = Session(args.command, args.cols, args.rows, env, args.cwd,
-                   not args.no_answer, args.trace, record)
+    sess = Session(
+        args.command, args.cols, args.rows, env, args.cwd, not args.no_answer, args.trace, record
+    )
     result = {}
     try:
         hit, why = sess.pump(sess.t0 + args.timeout, make_pred(args.marker, args.regex))
@@ -522,8 +575,11 @@ def one_run(args, env, pairs, quit_key, record):
                 sess.pump(time.perf_counter() + max(args.settle * 10, 2.0), quiet=args.settle)
             pred = make_pred(after, args.regex)
             if pred(sess.term.text()):
-                raise Failure(EXIT_USAGE, "after-marker %r is already on screen before "
-                              "key %r was sent" % (after, key), sess.term.lines())
+                raise Failure(
+                    EXIT_USAGE,
+                    "after-marker %r is already on screen before key %r was sent" % (after, key),
+                    sess.term.lines(),
+                )
             if sess.exited:
                 raise _failure(sess, "exited", "after-marker %r" % after, args.timeout)
             try:
@@ -560,57 +616,102 @@ def _failure(sess, why, what, timeout):
         sess._reap(block=False) or sess.pump(time.perf_counter() + 1.0, until_exit=True)
         msg = "the program exited (status %s) before %s was visible" % (sess.returncode, what)
         return Failure(EXIT_EARLY, msg, sess.term.lines())
-    return Failure(EXIT_TIMEOUT, "%s not visible within %.1f s" % (what, timeout),
-                   sess.term.lines())
+    return Failure(
+        EXIT_TIMEOUT, "%s not visible within %.1f s" % (what, timeout), sess.term.lines()
+    )
 
 
 def summarize(name, values, fmt="%.4f"):
     med = statistics.median(values)
     return "%s median=%s min=%s max=%s runs=%d" % (
-        name, fmt % med, fmt % min(values), fmt % max(values), len(values))
+        name,
+        fmt % med,
+        fmt % min(values),
+        fmt % max(values),
+        len(values),
+    )
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(
         prog="ttfp.py",
         description="Time a terminal program from spawn until a marker is visible on "
-                    "its (emulated) screen; optionally time key-to-repaint latency.",
+        "its (emulated) screen; optionally time key-to-repaint latency.",
         epilog="Example: ttfp.py --marker READY --runs 5 --key s --after-marker "
-               "SWITCHED -- python app.py",
+        "SWITCHED -- python app.py",
     )
     ap.add_argument("--cols", type=int, default=120, help="terminal width (default 120)")
     ap.add_argument("--rows", type=int, default=40, help="terminal height (default 40)")
-    ap.add_argument("--marker", required=True, help="text (or --regex pattern) that means 'painted'")
+    ap.add_argument(
+        "--marker", required=True, help="text (or --regex pattern) that means 'painted'"
+    )
     ap.add_argument("--regex", action="store_true", help="markers are Python regular expressions")
-    ap.add_argument("--timeout", type=float, default=30.0,
-                    help="seconds to wait for each marker (default 30)")
+    ap.add_argument(
+        "--timeout", type=float, default=30.0, help="seconds to wait for each marker (default 30)"
+    )
     ap.add_argument("--runs", type=int, default=1, help="measured runs (default 1)")
     ap.add_argument("--warmup", type=int, default=0, help="unmeasured runs first (default 0)")
-    ap.add_argument("--key", action="append", default=[],
-                    help="key to send after the marker (name like enter/tab/up/f5, "
-                         "ctrl+x, or text; repeatable, paired with --after-marker)")
-    ap.add_argument("--after-marker", action="append", default=[],
-                    help="text that must become visible after the matching --key")
-    ap.add_argument("--settle", type=float, default=0.3,
-                    help="before each key, wait until the program wrote nothing for this "
-                         "many seconds (default 0.3; 0 sends at once)")
-    ap.add_argument("--hold", type=float, default=0.0,
-                    help="keep the program running this many seconds before quitting")
-    ap.add_argument("--quit-key", default="q",
-                    help="key that quits the program (default q; 'none' goes straight to SIGTERM)")
-    ap.add_argument("--quit-timeout", type=float, default=5.0,
-                    help="seconds to wait for the quit key before SIGTERM (default 5)")
+    ap.add_argument(
+        "--key",
+        action="append",
+        default=[],
+        help="key to send after the marker (name like enter/tab/up/f5, "
+        "ctrl+x, or text; repeatable, paired with --after-marker)",
+    )
+    ap.add_argument(
+        "--after-marker",
+        action="append",
+        default=[],
+        help="text that must become visible after the matching --key",
+    )
+    ap.add_argument(
+        "--settle",
+        type=float,
+        default=0.3,
+        help="before each key, wait until the program wrote nothing for this "
+        "many seconds (default 0.3; 0 sends at once)",
+    )
+    ap.add_argument(
+        "--hold",
+        type=float,
+        default=0.0,
+        help="keep the program running this many seconds before quitting",
+    )
+    ap.add_argument(
+        "--quit-key",
+        default="q",
+        help="key that quits the program (default q; 'none' goes straight to SIGTERM)",
+    )
+    ap.add_argument(
+        "--quit-timeout",
+        type=float,
+        default=5.0,
+        help="seconds to wait for the quit key before SIGTERM (default 5)",
+    )
     ap.add_argument("--term", default="xterm-256color", help="TERM value (default xterm-256color)")
-    ap.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
-                    help="extra environment variable for the program (repeatable)")
+    ap.add_argument(
+        "--env",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="extra environment variable for the program (repeatable)",
+    )
     ap.add_argument("--cwd", default=None, help="working directory for the program")
-    ap.add_argument("--no-answer", action="store_true",
-                    help="do not answer terminal queries (DA1, cursor position, colours, ...)")
+    ap.add_argument(
+        "--no-answer",
+        action="store_true",
+        help="do not answer terminal queries (DA1, cursor position, colours, ...)",
+    )
     ap.add_argument("--trace", action="store_true", help="log answered queries to stderr")
     ap.add_argument("--record", metavar="FILE", help="write the raw output of the last run to FILE")
-    ap.add_argument("--dump", action="store_true",
-                    help="print the screen of the last run (as it was before quitting)")
-    ap.add_argument("--verbose", "-v", action="store_true", help="print each run's figures to stderr")
+    ap.add_argument(
+        "--dump",
+        action="store_true",
+        help="print the screen of the last run (as it was before quitting)",
+    )
+    ap.add_argument(
+        "--verbose", "-v", action="store_true", help="print each run's figures to stderr"
+    )
     ap.add_argument("command", nargs=argparse.REMAINDER, help="-- COMMAND [ARG ...]")
     args = ap.parse_args(argv)
 
@@ -664,23 +765,32 @@ def main(argv=None) -> int:
         except Failure as f:
             sys.stderr.write("ttfp.py: error: run %d: %s\n" % (i + 1, f.message))
             if f.screen is not None:
-                sys.stderr.write("--- screen %dx%d ---\n%s\n--- end of screen ---\n"
-                                 % (args.cols, args.rows, screen_text(f.screen)))
+                sys.stderr.write(
+                    "--- screen %dx%d ---\n%s\n--- end of screen ---\n"
+                    % (args.cols, args.rows, screen_text(f.screen))
+                )
             return f.code
         except KeyboardInterrupt:
             sys.stderr.write("ttfp.py: interrupted\n")
             return 130
         if args.verbose:
-            shown = " ".join("%s=%.4f" % (k, v) for k, v in res.items()
-                             if isinstance(v, float))
-            sys.stderr.write("ttfp: run %d%s: %s quit=%s rc=%s\n" % (
-                i + 1, " (warm-up)" if i < args.warmup else "", shown,
-                res.get("quit_how"), res.get("returncode")))
+            shown = " ".join("%s=%.4f" % (k, v) for k, v in res.items() if isinstance(v, float))
+            sys.stderr.write(
+                "ttfp: run %d%s: %s quit=%s rc=%s\n"
+                % (
+                    i + 1,
+                    " (warm-up)" if i < args.warmup else "",
+                    shown,
+                    res.get("quit_how"),
+                    res.get("returncode"),
+                )
+            )
         if i >= args.warmup:
             results.append(res)
 
-    names = ["ttfp_s"] + (["key_s"] if len(pairs) == 1 else
-                          ["key%d_s" % (n + 1) for n in range(len(pairs))])
+    names = ["ttfp_s"] + (
+        ["key_s"] if len(pairs) == 1 else ["key%d_s" % (n + 1) for n in range(len(pairs))]
+    )
     for name in names + ["quit_s"]:
         vals = [r[name] for r in results if name in r]
         if vals:
@@ -691,9 +801,11 @@ def main(argv=None) -> int:
             print(summarize(name, vals, "%.1f"))
     not_key = [r["quit_how"] for r in results if r["quit_how"] not in ("key", "exited-by-itself")]
     if quit_key and not_key:
-        sys.stderr.write("ttfp.py: note: the quit key did not end %d of %d runs; "
-                         "they were ended by %s\n" % (len(not_key), len(results),
-                                                      ", ".join(sorted(set(not_key)))))
+        sys.stderr.write(
+            "ttfp.py: note: the quit key did not end %d of %d runs; "
+            "they were ended by %s\n"
+            % (len(not_key), len(results), ", ".join(sorted(set(not_key))))
+        )
     if args.dump:
         print("--- screen %dx%d ---" % (args.cols, args.rows))
         print(screen_text(results[-1]["screen"]))

@@ -23,8 +23,20 @@ from briefing.core.loading import load_brief  # noqa: E402
 
 
 @pytest.mark.parametrize(
-    "name", ["ttfp", "ptyrun", "fixtures", "figures", "issue6", "library", "run", "generate",
-             "first_paint", "scale", "import_costs"],
+    "name",
+    [
+        "ttfp",
+        "ptyrun",
+        "fixtures",
+        "figures",
+        "issue6",
+        "library",
+        "run",
+        "generate",
+        "first_paint",
+        "scale",
+        "import_costs",
+    ],
 )
 def test_benchmark_modules_import(name: str) -> None:
     assert importlib.import_module(name).__doc__
@@ -70,9 +82,11 @@ def test_cached_data_is_reused(tmp_path: Path) -> None:
 
 def test_wrapped_marker_spans_panel_lines() -> None:
     pattern = re.compile(ptyrun.wrapped("We welcome progress on housing (remark 0-19999)."))
-    screen = ("│ “We welcome progress on       │\n"
-              "│ housing (remark               │\n"
-              "│ 0-19999).”                    │")
+    screen = (
+        "│ “We welcome progress on       │\n"
+        "│ housing (remark               │\n"
+        "│ 0-19999).”                    │"
+    )
     assert pattern.search(screen)
     assert not pattern.search(screen.replace("19999", "1999"))
 
@@ -90,14 +104,42 @@ def test_library_markers() -> None:
 def _fake_figures() -> list:
     Figure, Target = figures.Figure, figures.Target
     return [
-        Figure("a.paint", "first paint, seed brief (ms)", [0.40, 0.41, 0.39], [0.30, 0.31],
-               [0.005], [], Target("ratio", 1.3), timeout=60, skipped="frogmouth: skipped"),
-        Figure("a.key", "G to the last quote (ms)", [0.02, 0.03, 0.025], [0.004],
-               target=Target("<=", 100)),
-        Figure("a.all", "all 5,000 listed (s)", [None, None, 7.0], [0.3],
-               target=Target("<=", 5), scale=1, digits=2, timeout=60, note="slow"),
-        Figure("a.rate", "validate (briefs/s)", [1200.0, 1100.0, 1300.0],
-               target=Target(">=", 1000), scale=1),
+        Figure(
+            "a.paint",
+            "first paint, seed brief (ms)",
+            [0.40, 0.41, 0.39],
+            [0.30, 0.31],
+            [0.005],
+            [],
+            Target("ratio", 1.3),
+            timeout=60,
+            skipped="frogmouth: skipped",
+        ),
+        Figure(
+            "a.key",
+            "G to the last quote (ms)",
+            [0.02, 0.03, 0.025],
+            [0.004],
+            target=Target("<=", 100),
+        ),
+        Figure(
+            "a.all",
+            "all 5,000 listed (s)",
+            [None, None, 7.0],
+            [0.3],
+            target=Target("<=", 5),
+            scale=1,
+            digits=2,
+            timeout=60,
+            note="slow",
+        ),
+        Figure(
+            "a.rate",
+            "validate (briefs/s)",
+            [1200.0, 1100.0, 1300.0],
+            target=Target(">=", 1000),
+            scale=1,
+        ),
         Figure("a.info", "picker open (ms)", [0.1]),
     ]
 
@@ -105,8 +147,17 @@ def _fake_figures() -> list:
 def test_report_prints_verdicts_and_comparisons() -> None:
     table = figures.format_table(_fake_figures())
     header = table.splitlines()[0].split()
-    assert header == ["figure", "briefing", "bare", "ratio", "target", "less", "frogmouth", "n",
-                      "verdict"]
+    assert header == [
+        "figure",
+        "briefing",
+        "bare",
+        "ratio",
+        "target",
+        "less",
+        "frogmouth",
+        "n",
+        "verdict",
+    ]
     rows = {line.split("  ")[0]: line for line in table.splitlines()}
     paint = rows["first paint, seed brief (ms)"]
     assert paint.split()[-6:] == ["1.31x", "≤1.3x", "5", "-", "3", "MISSED"]

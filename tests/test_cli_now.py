@@ -15,7 +15,9 @@ run = run_briefing
 
 @pytest.mark.parametrize("when", ENDS)
 @pytest.mark.parametrize(
-    "command", [["show", "{brief}", "--plain"], ["agenda"], ["{brief}"]], ids=["show", "agenda", "reader"]
+    "command",
+    [["show", "{brief}", "--plain"], ["agenda"], ["{brief}"]],
+    ids=["show", "agenda", "reader"],
 )
 def test_a_now_at_the_ends_of_the_calendar_is_refused(
     command: list[str], when: str, seed_brief_path

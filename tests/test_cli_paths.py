@@ -206,9 +206,7 @@ def test_validate_two_folders_without_briefs_names_each(tmp_path: Path) -> None:
 @pytest.mark.parametrize("below", [False, True])
 def test_export_with_a_library_that_cannot_be_entered(locked_library: Path, below: bool) -> None:
     library = locked_library / "locked" / "sub" if below else locked_library
-    done = run_briefing_unprivileged(
-        "export", "--library", str(library), "--deadlines", "-o", "-"
-    )
+    done = run_briefing_unprivileged("export", "--library", str(library), "--deadlines", "-o", "-")
     no_traceback(done)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("BEGIN:VCALENDAR")

@@ -159,7 +159,9 @@ def test_the_reader_starts_without_pydantic() -> None:
         "import sys, briefing.cli, briefing.cli.open_reader, briefing.ui.launch, briefing.ui.app\n"
         "assert 'pydantic' not in sys.modules, sorted(m for m in sys.modules if m.startswith('pydantic'))[:5]\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -172,5 +174,7 @@ def test_the_first_screens_start_without_the_notes_models() -> None:
         "heavy = {'briefing.storage.store.notes', 'briefing.core.annotations', 'briefing.core.changes'}\n"
         "assert not heavy & set(sys.modules), sorted(heavy & set(sys.modules))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr

@@ -76,7 +76,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         if _names_a_file(args.brief):
             brief_id = next(iter(briefs), None)
             if brief_id is None:
-                _err(problem or f"{display_path(args.brief)}: not a valid brief (see 'briefing validate')")
+                _err(
+                    problem
+                    or f"{display_path(args.brief)}: not a valid brief (see 'briefing validate')"
+                )
                 return 1
         else:
             brief_id = args.brief

@@ -26,7 +26,9 @@ def _read_export(path: Path) -> bytes:
     try:
         return read_regular_file(path, limit=EXPORT_LIMIT, what="notes export")
     except FileTooBig as error:
-        reason = f"is {error.size:,} bytes; notes exports are limited to {format_size(EXPORT_LIMIT)}"
+        reason = (
+            f"is {error.size:,} bytes; notes exports are limited to {format_size(EXPORT_LIMIT)}"
+        )
         raise BriefError(path, [Problem(reason)]) from None
     except FileProblem as error:
         raise BriefError(path, [Problem(error.reason)]) from None

@@ -77,9 +77,7 @@ class ShiftedClock:
     ``--now 9998-12-31T23:59Z`` must not overflow a date on its next tick.
     """
 
-    def __init__(
-        self, start: datetime, *, monotonic: Callable[[], float] = time.monotonic
-    ) -> None:
+    def __init__(self, start: datetime, *, monotonic: Callable[[], float] = time.monotonic) -> None:
         if start.tzinfo is None:
             raise ValueError("ShiftedClock needs a timezone-aware start time")
         self._start = _within_years(start)

@@ -340,7 +340,9 @@ def scan(
             yield LibraryEntry(path, error=error)
     for problem in problems:
         if not isinstance(problem, NoBriefsFound):
-            yield LibraryEntry(problem.path, error=BriefError(problem.path, [Problem(problem.reason)]))
+            yield LibraryEntry(
+                problem.path, error=BriefError(problem.path, [Problem(problem.reason)])
+            )
 
 
 def next_open_deadline(deadlines: Sequence[D], now: datetime) -> D | None:

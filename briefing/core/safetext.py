@@ -105,7 +105,9 @@ def is_kept_format(text: str, index: int) -> bool:
     if char == _ZWJ:
         return bool(before and after) and _is_pictograph(before[-1]) and _is_pictograph(after)
     if char == _ZWNJ:
-        return bool(before and after) and _is_joining_letter(before[-1]) and _is_joining_letter(after)
+        return (
+            bool(before and after) and _is_joining_letter(before[-1]) and _is_joining_letter(after)
+        )
     if ord(char) in _TAGS:
         start = index
         while start > 0 and ord(text[start - 1]) in _TAGS:

@@ -168,7 +168,9 @@ class _Sentence:
         # Searching from ``pos`` sees the character before it, as a search of the
         # clause from its start does; an infinitive needs a few words, not a whole clause.
         window = max(left, start - _WINDOW)
-        if _has_to(self.text, window, start) and _INFINITIVE_BEFORE.search(self.text, window, start):
+        if _has_to(self.text, window, start) and _INFINITIVE_BEFORE.search(
+            self.text, window, start
+        ):
             return "future"
         return self.leaning(left, right) or self.leaning(0, len(self.text)) or "unknown"
 
@@ -194,7 +196,11 @@ class _Resolutions:
         group = match.group
         if group("year"):
             start, end = match.start() - offset, match.end() - offset
-            return (group("year"), []) if sentence.has_event(*sentence.marks.bounds(start, end)) else None
+            return (
+                (group("year"), [])
+                if sentence.has_event(*sentence.marks.bounds(start, end))
+                else None
+            )
         # Only dates without a year need the tense: most matches never pay for it.
         if group("iso") or group("m3"):
             tense = "unknown"
@@ -272,7 +278,11 @@ def _label(sentence: str, bounds: tuple[int, int], start: int, end: int) -> str:
     text = re.sub(r"^(?:and|but|or|which|that|when|while|where|with|as)\s+", "", text, flags=re.I)
     if len(text.split()) < 3:
         # The clause is little more than the date: say what the sentence says.
-        around = sentence[:_WINDOW] if start > _WINDOW else f"{sentence[:start]} {sentence[end : end + _WINDOW]}"
+        around = (
+            sentence[:_WINDOW]
+            if start > _WINDOW
+            else f"{sentence[:start]} {sentence[end : end + _WINDOW]}"
+        )
         text = " ".join(around.split()).strip(_LABEL_TRIM)
     if len(text) > 100:
         text = text[:100].rsplit(" ", 1)[0] + "…"

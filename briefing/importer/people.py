@@ -329,5 +329,7 @@ def _find_mentions(finder: _Finder, runs: list[tuple[int, int]]) -> None:
         if base in PRONOUNS:
             start = tokens.starts[index]
             if start not in in_names and not finder.inside_quote(start):
-                people.mentions.append(Mention(start, tokens.ends[index], None, tokens.texts[index]))
+                people.mentions.append(
+                    Mention(start, tokens.ends[index], None, tokens.texts[index])
+                )
     people.index()

@@ -120,7 +120,9 @@ class _Attributor:
             solid.append(at)
         return solid
 
-    def _verbs_in(self, sentence_start: int, sentence_end: int) -> tuple[list[int], list[re.Match[str]]]:
+    def _verbs_in(
+        self, sentence_start: int, sentence_end: int
+    ) -> tuple[list[int], list[re.Match[str]]]:
         """The verbs of speech outside quotations in a sentence, and where each ends."""
         key = (sentence_start, sentence_end)
         if key not in self._verbs:

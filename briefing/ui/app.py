@@ -163,7 +163,10 @@ class BriefingApp(App[None]):
         if len(self.startup_warnings) > len(told):
             more = len(self.startup_warnings) - len(told)
             self.notify(
-                f"and {more:,} more warnings like these", severity="warning", timeout=10, markup=False
+                f"and {more:,} more warnings like these",
+                severity="warning",
+                timeout=10,
+                markup=False,
             )
         self.theme_changed_signal.subscribe(self, self.remember_theme)
         self.notes_keeper.install_signal_handlers()

@@ -91,7 +91,9 @@ class AppNotes:
         known = app.library_wide.known_entries()
         briefs = {e.brief.id: e.brief for e in known if e.brief is not None}
         try:
-            payload = render_export(request.format, annotations, briefs, app.now(), request.brief_id)
+            payload = render_export(
+                request.format, annotations, briefs, app.now(), request.brief_id
+            )
             write_export(request.path, payload, force=request.force)
         except StoreError as error:
             app.store_failed(error)

@@ -23,7 +23,12 @@ from briefing.core.safetext import clean_line
 
 MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
 NAMED_KEYS = frozenset(key.value.rsplit("+", 1)[-1] for key in Keys) | {
-    "enter", "space", "backspace", "tab", "escape", *KEY_NAME_REPLACEMENTS.values(),
+    "enter",
+    "space",
+    "backspace",
+    "tab",
+    "escape",
+    *KEY_NAME_REPLACEMENTS.values(),
 }
 
 

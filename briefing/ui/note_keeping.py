@@ -45,7 +45,9 @@ def _write_note(
         # An edit whose note was deleted meanwhile (another window) is kept as a new note.
         if uid is not None and notes.get_note(uid) is not None:
             return notes.update_note(uid, body, now).uid
-        return notes.add_note(anchor, brief_title=title, item_text=item_text, body=body, now=now).uid
+        return notes.add_note(
+            anchor, brief_title=title, item_text=item_text, body=body, now=now
+        ).uid
 
     return run
 
@@ -271,7 +273,11 @@ class NoteKeeper:
                     discard_draft(path)
                 self.app.notify(f"Discarded {count} note draft(s)", timeout=5)
 
-        choices = [("r", "Restore", "restore"), ("d", "Discard", "discard"), ("l", "Later", "later")]
+        choices = [
+            ("r", "Restore", "restore"),
+            ("d", "Discard", "discard"),
+            ("l", "Later", "later"),
+        ]
         self.app.push_screen(ChoiceScreen(question, choices, cancel="later"), answered)
 
     def restore(self, found: list[tuple[Path, Draft]]) -> None:
@@ -286,10 +292,17 @@ class NoteKeeper:
             try:
                 anchor = Anchor(draft.brief_id, ItemKind(draft.kind), draft.item_id)
             except ValueError:
-                self.app.notify(f"{display_path(path)}: not a note draft (unknown kind)", markup=False)
+                self.app.notify(
+                    f"{display_path(path)}: not a note draft (unknown kind)", markup=False
+                )
                 continue
             run = _write_note(
-                anchor, draft.brief_title, draft.item_text, draft.body, draft.note_uid, self.app.now()
+                anchor,
+                draft.brief_title,
+                draft.item_text,
+                draft.body,
+                draft.note_uid,
+                self.app.now(),
             )
 
             def done(_uid: str, path: Path = path) -> None:

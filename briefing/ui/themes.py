@@ -78,7 +78,7 @@ def _variable_problem(name: str, value: object) -> str | None:
         words = value.split(" ")
         if all(word in VALID_STYLE_FLAGS for word in words):
             return None
-        return f"{shown} is not a text style such as \"bold underline\""
+        return f'{shown} is not a text style such as "bold underline"'
     colour, _, alpha = value.partition(" ")
     if (alpha and not ALPHA.fullmatch(alpha)) or (
         colour not in ("auto", "initial") and _colour_problem(colour)

@@ -197,7 +197,13 @@ def test_uniquify_records_what_it_returns() -> None:
 
 @settings(max_examples=60, deadline=None)
 # Names that are blank once control characters are removed are rejected ("must not be empty").
-@given(names=st.lists(st.text(min_size=1, max_size=30).filter(lambda n: clean_line(n).strip()), min_size=1, max_size=8))
+@given(
+    names=st.lists(
+        st.text(min_size=1, max_size=30).filter(lambda n: clean_line(n).strip()),
+        min_size=1,
+        max_size=8,
+    )
+)
 def test_derived_ids_are_unique_and_valid(names: list[str]) -> None:
     brief = _brief(
         participants=[{"name": name} for name in names], quotes=[{"text": n} for n in names]

@@ -284,7 +284,9 @@ def _invisible_left(text: str) -> list[str]:
 def test_cleaned_text_has_nothing_invisible_or_controlling(value: str) -> None:
     for cleaned, layout in ((clean_text(value), "\n\t"), (clean_line(value), "")):
         for char in cleaned:
-            assert char in layout or unicodedata.category(char) not in ("Cc", "Zl", "Zp"), repr(char)
+            assert char in layout or unicodedata.category(char) not in ("Cc", "Zl", "Zp"), repr(
+                char
+            )
         assert not _BIDI_ALL & set(cleaned)
         assert _invisible_left(cleaned) == []
         assert clean_text(cleaned) == cleaned
@@ -310,7 +312,10 @@ _BIDI_ALL = _DANGEROUS - {chr(c) for c in range(0xA0)} | set("\u200e\u200f\u061c
         ("invoice\u202egpj.exe", "invoice\\u202egpj.exe"),
         ("zero\u200bwidth", "zero\\u200bwidth"),
         ("sep\u2028arator", "sep\\u2028arator"),
-        ("\U0001f468\u200d\U0001f469\u200d\U0001f467.toml", "\U0001f468\u200d\U0001f469\u200d\U0001f467.toml"),
+        (
+            "\U0001f468\u200d\U0001f469\u200d\U0001f467.toml",
+            "\U0001f468\u200d\U0001f469\u200d\U0001f467.toml",
+        ),
         ("no\u00a0break", "no\u00a0break"),
     ],
 )

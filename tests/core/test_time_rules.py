@@ -53,7 +53,10 @@ def test_offset_is_kept_even_with_a_brief_timezone() -> None:
         local_zone=NEW_YORK,
     )
     assert _instant(brief.published).utcoffset() == timedelta(hours=3)
-    assert (_instant(brief.published).hour, _instant(brief.published).minute) == (13, 55)  # not converted
+    assert (_instant(brief.published).hour, _instant(brief.published).minute) == (
+        13,
+        55,
+    )  # not converted
 
 
 def test_offset_deadline_is_kept() -> None:

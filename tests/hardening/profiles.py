@@ -14,8 +14,11 @@ CI, DEEP = "ci", "deep"
 
 _COMMON: dict[str, Any] = {
     "deadline": None,  # rendering a 600-character word at width 40 is slow-ish, not wrong
-    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large,
-                              HealthCheck.filter_too_much],
+    "suppress_health_check": [
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.filter_too_much,
+    ],
     "print_blob": True,
 }
 

@@ -31,13 +31,55 @@ from briefing.core.status import DeadlineStatus
 # --- text -------------------------------------------------------------------
 
 SPECIAL_CHARS = [
-    "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff",  # zero-width
-    "\u0301", "\u0308", "\u0338", "\u20dd",  # combining marks
-    "\u202e", "\u202d", "\u2066", "\u2067", "\u2068", "\u2069", "\u200f", "\u200e",  # bidi
-    "\x1b", "\x1b[31m", "\x1b]52;c;aGk=\x07", "\x9b2J", "\x00", "\r", "\n", "\t", "\x7f",
-    "[bold]", "[/]", "[link=http://x]", "**", "`", "#", "> ", "- ", "|", "<b>",
-    "😀", "👩‍👩‍👧‍👦", "🇲🇾", "\U0001f3fb", "\ufe0f",
-    "中文", "日本語", "한국어", "עברית", "العربية", "ﷺ", "\u0e01\u0e34\u0e4a", "ᄀᆞᆨ",
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u2060",
+    "\ufeff",  # zero-width
+    "\u0301",
+    "\u0308",
+    "\u0338",
+    "\u20dd",  # combining marks
+    "\u202e",
+    "\u202d",
+    "\u2066",
+    "\u2067",
+    "\u2068",
+    "\u2069",
+    "\u200f",
+    "\u200e",  # bidi
+    "\x1b",
+    "\x1b[31m",
+    "\x1b]52;c;aGk=\x07",
+    "\x9b2J",
+    "\x00",
+    "\r",
+    "\n",
+    "\t",
+    "\x7f",
+    "[bold]",
+    "[/]",
+    "[link=http://x]",
+    "**",
+    "`",
+    "#",
+    "> ",
+    "- ",
+    "|",
+    "<b>",
+    "😀",
+    "👩‍👩‍👧‍👦",
+    "🇲🇾",
+    "\U0001f3fb",
+    "\ufe0f",
+    "中文",
+    "日本語",
+    "한국어",
+    "עברית",
+    "العربية",
+    "ﷺ",
+    "\u0e01\u0e34\u0e4a",
+    "ᄀᆞᆨ",
 ]
 
 VISIBLE = st.sampled_from(["a", "Z", "7", "中", "ש", "ع", "😀", "é", "ß", "Ω", "ก", "%"])
@@ -53,7 +95,9 @@ any_char = st.one_of(
 any_text = st.one_of(
     st.lists(any_char, max_size=12).map("".join),
     st.text(max_size=30),
-    st.text(alphabet=st.characters(categories=["Lo", "Lu", "Ll"]), min_size=200, max_size=600),  # a very long word
+    st.text(
+        alphabet=st.characters(categories=["Lo", "Lu", "Ll"]), min_size=200, max_size=600
+    ),  # a very long word
 )
 
 
@@ -91,8 +135,16 @@ partial_dates = st.builds(
     st.integers(2, 9998),
     st.none() | st.integers(1, 12),
 )
-ZONES = ["UTC", "Europe/London", "Asia/Kuala_Lumpur", "America/New_York", "Pacific/Kiritimati",
-         "Pacific/Pago_Pago", "Asia/Kathmandu", "Australia/Lord_Howe"]
+ZONES = [
+    "UTC",
+    "Europe/London",
+    "Asia/Kuala_Lumpur",
+    "America/New_York",
+    "Pacific/Kiritimati",
+    "Pacific/Pago_Pago",
+    "Asia/Kathmandu",
+    "Australia/Lord_Howe",
+]
 
 # --- briefs -----------------------------------------------------------------
 
@@ -131,8 +183,13 @@ def valid_briefs(draw: Any, max_items: int = 4) -> dict[str, Any]:
         person = _item(
             draw,
             {"name": required_line},
-            {"role": optional_text, "affiliation": optional_text, "side": optional_text,
-             "notes": optional_text, "aliases": st.none() | st.lists(required_line, max_size=2)},
+            {
+                "role": optional_text,
+                "affiliation": optional_text,
+                "side": optional_text,
+                "notes": optional_text,
+                "aliases": st.none() | st.lists(required_line, max_size=2),
+            },
         )
         people.append({"id": person_id, **person})
     brief["participants"] = people
@@ -151,21 +208,30 @@ def valid_briefs(draw: Any, max_items: int = 4) -> dict[str, Any]:
 
     brief["quotes"] = section(
         {"text": required_text},
-        {"speaker": speakers, "context": optional_text, "said": st.none() | whens,
-         "source": optional_text},
+        {
+            "speaker": speakers,
+            "context": optional_text,
+            "said": st.none() | whens,
+            "source": optional_text,
+        },
     )
     brief["deadlines"] = section(
         {"title": required_line, "due": dues},
-        {"details": optional_text,
-         "status": st.none() | st.sampled_from([s.value for s in DeadlineStatus])},
+        {
+            "details": optional_text,
+            "status": st.none() | st.sampled_from([s.value for s in DeadlineStatus]),
+        },
     )
     brief["timeline"] = section(
-        {"date": st.one_of(dates, aware_datetimes, naive_datetimes, partial_dates),
-         "label": required_line},
+        {
+            "date": st.one_of(dates, aware_datetimes, naive_datetimes, partial_dates),
+            "label": required_line,
+        },
         {"place": optional_text},
     )
-    brief["figures"] = section({"label": required_line, "value": required_line},
-                               {"note": optional_text})
+    brief["figures"] = section(
+        {"label": required_line, "value": required_line}, {"note": optional_text}
+    )
     # Leave out some empty sections altogether, as hand-written briefs do.
     for key in ("participants", "quotes", "deadlines", "timeline", "figures", "tags"):
         if not brief[key] and draw(st.booleans()):
@@ -203,7 +269,9 @@ def serialised(draw: Any, brief: dict[str, Any]) -> tuple[str, bytes | str]:
         name, text = "brief.toml", to_toml(brief)
     else:
         name = "brief.json"
-        text = to_json(brief, ensure_ascii=draw(st.booleans()), indent=draw(st.sampled_from([None, 2])))
+        text = to_json(
+            brief, ensure_ascii=draw(st.booleans()), indent=draw(st.sampled_from([None, 2]))
+        )
     form = draw(st.sampled_from(["str", "bytes", "bom"]))
     if form == "str":
         return name, text
@@ -222,16 +290,40 @@ def valid_files(draw: Any, max_items: int = 4) -> tuple[dict[str, Any], str, byt
 # --- invalid inputs ---------------------------------------------------------
 
 SECTION_FIELDS: dict[str, dict[str, str]] = {
-    "": {"format": "format", "id": "id", "title": "req", "published": "when", "source": "table",
-         "tags": "list", "timezone": "zone", "summary": "text", "participants": "list",
-         "quotes": "list", "deadlines": "list", "timeline": "list", "figures": "list"},
+    "": {
+        "format": "format",
+        "id": "id",
+        "title": "req",
+        "published": "when",
+        "source": "table",
+        "tags": "list",
+        "timezone": "zone",
+        "summary": "text",
+        "participants": "list",
+        "quotes": "list",
+        "deadlines": "list",
+        "timeline": "list",
+        "figures": "list",
+    },
     "source": {"name": "req", "url": "text"},
-    "participants": {"id": "id", "name": "req", "role": "text", "affiliation": "text",
-                     "side": "text", "notes": "text", "aliases": "list"},
-    "quotes": {"id": "id", "speaker": "speaker", "text": "req", "context": "text",
-               "said": "when", "source": "text"},
-    "deadlines": {"id": "id", "title": "req", "due": "when", "details": "text",
-                  "status": "status"},
+    "participants": {
+        "id": "id",
+        "name": "req",
+        "role": "text",
+        "affiliation": "text",
+        "side": "text",
+        "notes": "text",
+        "aliases": "list",
+    },
+    "quotes": {
+        "id": "id",
+        "speaker": "speaker",
+        "text": "req",
+        "context": "text",
+        "said": "when",
+        "source": "text",
+    },
+    "deadlines": {"id": "id", "title": "req", "due": "when", "details": "text", "status": "status"},
     "timeline": {"id": "id", "date": "partial", "place": "text", "label": "req"},
     "figures": {"id": "id", "label": "req", "value": "value", "note": "text"},
 }
@@ -245,7 +337,9 @@ REQUIRED: dict[str, list[str]] = {
     "figures": ["label", "value"],
 }
 
-_numbers = st.one_of(st.integers(-(2**63), 2**63 - 1), st.floats(allow_nan=False, allow_infinity=False))
+_numbers = st.one_of(
+    st.integers(-(2**63), 2**63 - 1), st.floats(allow_nan=False, allow_infinity=False)
+)
 _containers = st.one_of(
     st.lists(st.integers(), min_size=0, max_size=2),
     st.dictionaries(st.just("zz"), st.integers(), min_size=1, max_size=1),
@@ -253,27 +347,51 @@ _containers = st.one_of(
 # No dates here: JSON writes them as ISO strings, which are valid text.
 _not_text = st.one_of(_numbers, st.booleans(), _containers)
 _bad_dates = st.one_of(
-    _numbers, st.booleans(), _containers, st.just(time(12, 30)),
-    st.sampled_from(["yesterday", "2025-13-01", "2025-02-30", "2025-10-26T25:00:00",
-                     "10/26/2025", "", "  ", "2025-1", "T12:00"]),
+    _numbers,
+    st.booleans(),
+    _containers,
+    st.just(time(12, 30)),
+    st.sampled_from(
+        [
+            "yesterday",
+            "2025-13-01",
+            "2025-02-30",
+            "2025-10-26T25:00:00",
+            "10/26/2025",
+            "",
+            "  ",
+            "2025-1",
+            "T12:00",
+        ]
+    ),
 )
 WRONG: dict[str, st.SearchStrategy[Any]] = {
-    "format": st.one_of(st.integers().filter(lambda n: n != 1), st.just(1.0), st.just(True),
-                        st.just("1"), _containers),
-    "id": st.one_of(st.sampled_from(["", "-x", "bad id", "a/b", "é", "x" * 200, "a\nb"]),
-                    _numbers, _containers),
+    "format": st.one_of(
+        st.integers().filter(lambda n: n != 1),
+        st.just(1.0),
+        st.just(True),
+        st.just("1"),
+        _containers,
+    ),
+    "id": st.one_of(
+        st.sampled_from(["", "-x", "bad id", "a/b", "é", "x" * 200, "a\nb"]), _numbers, _containers
+    ),
     "req": st.one_of(_not_text, st.sampled_from(["", "   ", "\x1b[31m", "\t\n"])),
     "text": _not_text,
     "when": _bad_dates,
     "partial": _bad_dates,
     "table": st.one_of(_numbers, st.booleans(), st.text(), st.lists(st.integers(), max_size=2)),
     "list": st.one_of(_numbers, st.booleans(), st.text(min_size=1), st.just([[1]]), st.just([7])),
-    "zone": st.one_of(st.sampled_from(["Not/AZone", "Mars/Olympus", "../etc/passwd", "", "utc+3"]),
-                      _numbers, _containers),
+    "zone": st.one_of(
+        st.sampled_from(["Not/AZone", "Mars/Olympus", "../etc/passwd", "", "utc+3"]),
+        _numbers,
+        _containers,
+    ),
     "status": st.one_of(st.sampled_from(["done", "OPEN", "", "closed"]), _numbers, _containers),
     "speaker": st.one_of(st.just("nobody-at-all-xyz"), _numbers, _containers),
-    "value": st.one_of(st.booleans(), _containers,
-                       st.sampled_from([float("nan"), float("inf"), "", "  "])),
+    "value": st.one_of(
+        st.booleans(), _containers, st.sampled_from([float("nan"), float("inf"), "", "  "])
+    ),
 }
 
 

@@ -40,7 +40,11 @@ async def walk(path: Path, raw: dict) -> None:
         await pilot.pause()
         assert app.screen is screen
         assert app.is_running
-        assert isinstance(screen, BriefScreen) and screen.brief is not None and screen.brief.title.strip()
+        assert (
+            isinstance(screen, BriefScreen)
+            and screen.brief is not None
+            and screen.brief.title.strip()
+        )
 
 
 @examples(ci=8, deep_count=100)

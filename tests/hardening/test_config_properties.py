@@ -38,7 +38,9 @@ _scalars = st.one_of(
     st.datetimes(min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30)).map(
         lambda when: when.replace(tzinfo=UTC)
     ),
-    st.sampled_from(["#4EA1FF", "red", "auto 87%", "bold", "red; } X {", "ctrl+n", "j", "24h", "mine"]),
+    st.sampled_from(
+        ["#4EA1FF", "red", "auto 87%", "bold", "red; } X {", "ctrl+n", "j", "24h", "mine"]
+    ),
 )
 _values = st.recursive(
     _scalars,

@@ -64,7 +64,9 @@ _NAME_BYTES = st.binary(min_size=1, max_size=24).filter(
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(name=_NAME_BYTES, valid=st.booleans())
 def test_validate_prints_any_file_name_on_a_strict_utf8_stream(
     tmp_path: Path, name: bytes, valid: bool

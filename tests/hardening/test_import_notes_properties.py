@@ -42,23 +42,47 @@ any_datetime = st.one_of(
     st.sampled_from([datetime.min, datetime.max]),
 )
 time_values = st.one_of(
-    st.sampled_from(["0001-01-01T00:00:00Z", "0001-01-02T00:00:00+14:00", "9999-12-31T12:00:00-14:00",
-                     datetime(1, 1, 1, tzinfo=UTC), datetime.max]),  # the calendar's ends
+    st.sampled_from(
+        [
+            "0001-01-01T00:00:00Z",
+            "0001-01-02T00:00:00+14:00",
+            "9999-12-31T12:00:00-14:00",
+            datetime(1, 1, 1, tzinfo=UTC),
+            datetime.max,
+        ]
+    ),  # the calendar's ends
     any_datetime.map(lambda when: when.isoformat()),
     any_datetime.map(lambda when: when.isoformat().replace("+00:00", "Z")),
     any_datetime,  # a TOML date-time (turned into a string for JSON)
     any_datetime.map(lambda when: when.date()),
-    st.sampled_from(["0001-01-01T00:00:00+14:00", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59-14:00",
-                     "0001-01-01T00:00:00", "9999-12-31T23:59:59Z", "2025-13-01T00:00:00Z",
-                     "yesterday", "", "12:00"]),
+    st.sampled_from(
+        [
+            "0001-01-01T00:00:00+14:00",
+            "0001-01-01T00:00:00Z",
+            "9999-12-31T23:59:59-14:00",
+            "0001-01-01T00:00:00",
+            "9999-12-31T23:59:59Z",
+            "2025-13-01T00:00:00Z",
+            "yesterday",
+            "",
+            "12:00",
+        ]
+    ),
     st.integers(min_value=-(2**63), max_value=2**63 - 1),
     st.floats(allow_nan=False),
 )
 # Mostly times an export holds; a fifth of them from anywhere above.
 good_times = st.one_of(aware_datetimes.map(lambda when: when.isoformat()), aware_datetimes)
 note_times = st.one_of(good_times, good_times, good_times, good_times, time_values)
-junk = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), any_text,
-                 st.lists(st.integers(), max_size=2), st.dictionaries(st.text(max_size=3), st.integers(), max_size=2))
+junk = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    any_text,
+    st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+)
 KINDS = ["quote", "deadline", "participant", "timeline", "figure", "brief", "summary", "nonsense"]
 
 FIELDS: dict[str, st.SearchStrategy[Any]] = {

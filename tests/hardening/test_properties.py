@@ -23,8 +23,13 @@ from .profiles import examples
 from .strategies import aware_datetimes, damaged_bytes, schema_invalid, valid_files
 
 # Problems about the whole file, which have neither a location nor a line.
-WHOLE_FILE = ("is empty", "looks like a binary file", "is UTF-16 text", "is nested too deeply",
-              "is not a valid brief")
+WHOLE_FILE = (
+    "is empty",
+    "looks like a binary file",
+    "is UTF-16 text",
+    "is nested too deeply",
+    "is not a valid brief",
+)
 
 COUNTS = {"tried": 0}
 
@@ -34,8 +39,9 @@ def render_all(brief, now: datetime, clock: str) -> None:
     assert "\x1b" not in text
     for width in (80, 40):
         out = io.StringIO()
-        console = Console(file=out, width=width, color_system=None, force_terminal=False,
-                          legacy_windows=False)
+        console = Console(
+            file=out, width=width, color_system=None, force_terminal=False, legacy_windows=False
+        )
         console.print(render_brief(brief, now, clock=clock))
         assert "\x1b" not in out.getvalue()
 
@@ -76,8 +82,7 @@ def test_schema_errors_are_located_problems(case) -> None:
     expected = clean_line(location)
     where = [p.location for p in caught.value.problems]
     assert any(
-        found == expected or found.startswith((expected + ".", expected + "["))
-        for found in where
+        found == expected or found.startswith((expected + ".", expected + "[")) for found in where
     ), (kind, expected, where)
 
 
@@ -96,8 +101,10 @@ def test_damaged_input_only_ever_raises_brief_error(case) -> None:
 
 
 @examples(ci=30, deep_count=1000)
-@given(st.one_of(st.binary(max_size=300), st.text(max_size=300)),
-       st.sampled_from(["x.toml", "x.json", "x"]))
+@given(
+    st.one_of(st.binary(max_size=300), st.text(max_size=300)),
+    st.sampled_from(["x.toml", "x.json", "x"]),
+)
 def test_random_input_raises_brief_error(data, name) -> None:
     COUNTS["tried"] += 1
     with pytest.raises(BriefError) as caught:

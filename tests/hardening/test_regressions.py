@@ -31,8 +31,13 @@ def _cases() -> list[object]:
     for path in sorted(REGRESSIONS.iterdir()):
         marks = []
         if path.name in KNOWN_BUGS:
-            marks.append(pytest.mark.xfail(strict=True, raises=RAISES.get(path.name, OverflowError),
-                                           reason=KNOWN_BUGS[path.name]))
+            marks.append(
+                pytest.mark.xfail(
+                    strict=True,
+                    raises=RAISES.get(path.name, OverflowError),
+                    reason=KNOWN_BUGS[path.name],
+                )
+            )
         cases.append(pytest.param(path, marks=marks, id=path.name))
     return cases
 

@@ -60,8 +60,11 @@ def make_app(**kwargs: Any) -> Any:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX home handling")
 def test_no_home_and_no_briefing_variables(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k != "HOME" and not k.startswith("BRIEFING_")
-           and not k.startswith("XDG_")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k != "HOME" and not k.startswith("BRIEFING_") and not k.startswith("XDG_")
+    }
     # Make the module importable from the tmp cwd whether or not it is installed editable.
     env["PYTHONPATH"] = str(REPO)
     cwd = tmp_path / "cwd"
@@ -165,7 +168,9 @@ def test_export_on_a_full_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, 
         def __getattr__(self, name: str) -> Any:
             return getattr(self.stream, name)
 
-    monkeypatch.setattr(atomic_module.os, "fdopen", lambda *a, **k: FullStream(real_fdopen(*a, **k)))
+    monkeypatch.setattr(
+        atomic_module.os, "fdopen", lambda *a, **k: FullStream(real_fdopen(*a, **k))
+    )
     for target, force in ((out / "new.md", False), (existing, True)):
         args = ["export", "--format", "md", "-o", str(target)] + (["--force"] if force else [])
         code = main(args)
@@ -197,8 +202,12 @@ def _seed_notes(count: int) -> list[str]:
     store = Store(database)
     notes = Annotations(store)
     anchor = Anchor(SEED_ID, ItemKind.QUOTE, "li-intense")
-    uids = [notes.add_note(anchor, brief_title=SEED_TITLE, item_text="q", body=f"old {i}", now=START).uid
-            for i in range(count)]
+    uids = [
+        notes.add_note(
+            anchor, brief_title=SEED_TITLE, item_text="q", body=f"old {i}", now=START
+        ).uid
+        for i in range(count)
+    ]
     store.close()
     return uids
 
@@ -276,8 +285,11 @@ def tiny_tmpfs(tmp_path: Path) -> Any:
         pytest.skip("mounting a tmpfs needs root on Linux")
     mount = tmp_path / "tiny"
     mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)],
-                          capture_output=True, check=False)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)],
+        capture_output=True,
+        check=False,
+    )
     if done.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs: {done.stderr!r}")
     try:
@@ -286,7 +298,9 @@ def tiny_tmpfs(tmp_path: Path) -> Any:
         subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
-async def test_note_save_on_a_really_full_disk(tiny_tmpfs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_note_save_on_a_really_full_disk(
+    tiny_tmpfs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("BRIEFING_DATA_DIR", str(tiny_tmpfs / "data"))
     before = _seed_notes(5)
     database = tiny_tmpfs / "data" / "briefing.db"
@@ -314,8 +328,13 @@ async def test_note_save_on_a_really_full_disk(tiny_tmpfs: Path, monkeypatch: py
     assert _stored(database) == set(before)
     # And the store works again once there is room.
     store = Store(database)
-    Annotations(store).add_note(Anchor(SEED_ID, ItemKind.QUOTE, "li-intense"), brief_title="t",
-                                item_text="q", body="after", now=START)
+    Annotations(store).add_note(
+        Anchor(SEED_ID, ItemKind.QUOTE, "li-intense"),
+        brief_title="t",
+        item_text="q",
+        body="after",
+        now=START,
+    )
     store.close()
     assert len(_stored(database)) == len(before) + 1
 
@@ -356,12 +375,25 @@ def test_dumb_terminal_without_colour(tmp_path: Path) -> None:
         from ptyutil import START_TIMEOUT, PtyApp, briefing_command
     finally:
         sys.path.remove(str(REPO / "tests"))
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("LINES", "COLUMNS", "COLORTERM", "FORCE_COLOR") and not k.startswith("TEXTUAL")}
-    env.update(TERM="dumb", NO_COLOR="1", TZ="UTC",
-               BRIEFING_DATA_DIR=str(tmp_path / "data"), BRIEFING_CONFIG_DIR=str(tmp_path / "config"))
-    app = PtyApp([str(briefing_command()), "--now", "2025-10-26T14:00+03:00", str(SEED)],
-                 env=env, cwd=REPO, columns=100, rows=30)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("LINES", "COLUMNS", "COLORTERM", "FORCE_COLOR") and not k.startswith("TEXTUAL")
+    }
+    env.update(
+        TERM="dumb",
+        NO_COLOR="1",
+        TZ="UTC",
+        BRIEFING_DATA_DIR=str(tmp_path / "data"),
+        BRIEFING_CONFIG_DIR=str(tmp_path / "config"),
+    )
+    app = PtyApp(
+        [str(briefing_command()), "--now", "2025-10-26T14:00+03:00", str(SEED)],
+        env=env,
+        cwd=REPO,
+        columns=100,
+        rows=30,
+    )
     try:
         app.wait_for("US, China agree", timeout=START_TIMEOUT)
         app.press("q")  # back to the library
@@ -383,7 +415,7 @@ CONFIGS: dict[str, tuple[str | bytes, str | None]] = {
         'library = "not-a-list"\ntheme = 42\nclock = 7\nexport_format = ["md"]\nkeys = "x"\nextra = 1\n',
         "library",
     ),
-    "not-utf8": (b"theme = \"\xff\xfe\"\n", "UTF-8"),
+    "not-utf8": (b'theme = "\xff\xfe"\n', "UTF-8"),
     "weird-keys": ('[keys]\n"brief.clock" = ""\n"no.such.binding" = "ctrl+alt+shift+f99"\n', None),
 }
 

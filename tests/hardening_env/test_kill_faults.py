@@ -33,7 +33,9 @@ def test_sigkill_at_random_times_loses_no_acknowledged_note(tmp_path: Path) -> N
     database = tmp_path / "db-0" / "briefing.db"
     for run in range(RUNS):
         if run and run % 10 == 0:
-            database = tmp_path / f"db-{run}" / "briefing.db"  # a new database: kill during creation too
+            database = (
+                tmp_path / f"db-{run}" / "briefing.db"
+            )  # a new database: kill during creation too
         body = rng.choice((10, 200, 5000, 60000))
         early = rng.random() < 0.25
         child = writers.spawn(writers.WRITER, database, body)

@@ -51,8 +51,13 @@ def unprivileged() -> Callable[[], None] | None:
 
 def run_child(args: list[str]) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(
-        [sys.executable, *args], capture_output=True, text=True, timeout=TIMEOUT, check=False,
-        env=dict(os.environ), preexec_fn=unprivileged(),  # noqa: PLW1509 - nothing threaded to copy
+        [sys.executable, *args],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+        env=dict(os.environ),
+        preexec_fn=unprivileged(),  # noqa: PLW1509 - nothing threaded to copy
     )
     if result.returncode == 97:
         pytest.skip("cannot drop root's override of file permissions here")
@@ -75,8 +80,13 @@ def seed_notes(*bodies: str) -> Path:
     store = Store(database)
     notes = Annotations(store)
     for body in bodies:
-        notes.add_note(Anchor(SEED_ID, ItemKind.QUOTE, "li-intense"), brief_title="T",
-                       item_text="q", body=body, now=START)
+        notes.add_note(
+            Anchor(SEED_ID, ItemKind.QUOTE, "li-intense"),
+            brief_title="T",
+            item_text="q",
+            body=body,
+            now=START,
+        )
     store.close()
     return database
 
@@ -198,8 +208,13 @@ async def test_quitting_the_reader_leaves_every_note_in_the_database_file() -> N
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         assert app.annotations is not None
-        app.annotations.add_note(Anchor(SEED_ID, ItemKind.QUOTE, "li-intense"), brief_title="T",
-                                 item_text="q", body="written in the reader", now=START)
+        app.annotations.add_note(
+            Anchor(SEED_ID, ItemKind.QUOTE, "li-intense"),
+            brief_title="T",
+            item_text="q",
+            body="written in the reader",
+            now=START,
+        )
         store = app.store
     assert store is not None and store._connection is None  # noqa: SLF001 - closed on exit
     # briefing.db alone, as a backup copies it, holds the note: nothing is left only in a -wal.

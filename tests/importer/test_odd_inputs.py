@@ -80,7 +80,9 @@ def test_a_draft_says_where_it_keeps_only_the_first_items() -> None:
     quotes = "".join(f'"We will see {n}," he said. ' for n in range(1_200))
     first = date(2001, 1, 1)
     days = "".join(f"It rained on {first + timedelta(days=n)}. " for n in range(1_200))
-    result, brief = draft(f"Headline of a long article\n\nMinister Ann Lee spoke on Monday. {quotes}{days}")
+    result, brief = draft(
+        f"Headline of a long article\n\nMinister Ann Lee spoke on Monday. {quotes}{days}"
+    )
     assert len(result.quotes) == len(brief.quotes) == 1_000
     assert len(brief.timeline) == 1_000
     notes = [line for line in result.toml.splitlines() if line.startswith("# check:")]
@@ -89,7 +91,7 @@ def test_a_draft_says_where_it_keeps_only_the_first_items() -> None:
 
 
 def test_a_short_draft_has_no_note_about_items_left_out() -> None:
-    result, _ = draft("Headline\n\nMinister Ann Lee said \"yes\" on Monday, and 45% agreed.")
+    result, _ = draft('Headline\n\nMinister Ann Lee said "yes" on Monday, and 45% agreed.')
     assert "first 1,000" not in result.toml
 
 

@@ -53,7 +53,9 @@ def brief_toml(
     """
     document: dict[str, Any] = {"format": 1, "title": title, "published": published}
     document.update({key: value for key, value in fields.items() if value is not None})
-    sections = dict(zip(SECTIONS, (participants, quotes, deadlines, timeline, figures), strict=True))
+    sections = dict(
+        zip(SECTIONS, (participants, quotes, deadlines, timeline, figures), strict=True)
+    )
     document.update({name: list(items) for name, items in sections.items() if items})
     return tomli_w.dumps(_toml_value(document))
 

@@ -79,10 +79,20 @@ def seed_annotations() -> None:
         notes = Annotations(store)
         quote = Anchor(SEED_ID, ItemKind.QUOTE, "li-intense")
         person = Anchor(SEED_ID, ItemKind.PARTICIPANT, "bessent")
-        notes.add_note(quote, brief_title=SEED_TITLE, item_text="intense",
-                       body="Ask about the rare earths timeline", now=NOW)
-        notes.add_note(person, brief_title=SEED_TITLE, item_text="Scott Bessent",
-                       body="Check his Senate testimony", now=NOW)
+        notes.add_note(
+            quote,
+            brief_title=SEED_TITLE,
+            item_text="intense",
+            body="Ask about the rare earths timeline",
+            now=NOW,
+        )
+        notes.add_note(
+            person,
+            brief_title=SEED_TITLE,
+            item_text="Scott Bessent",
+            body="Check his Senate testimony",
+            now=NOW,
+        )
         notes.toggle_bookmark(quote, brief_title=SEED_TITLE, item_text="intense", now=NOW)
         notes.toggle_bookmark(person, brief_title=SEED_TITLE, item_text="Scott Bessent", now=NOW)
     finally:

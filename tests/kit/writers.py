@@ -33,7 +33,9 @@ NOW = datetime(2025, 10, 26, 11, 0, tzinfo=timezone.utc)
 ANCHOR = Anchor("writers", ItemKind.QUOTE, "q1")
 """
 
-WRITER = PRELUDE + """
+WRITER = (
+    PRELUDE
+    + """
 notes = Annotations(Store(Path(sys.argv[1])))
 body = "x" * int(sys.argv[2])
 i = 0
@@ -43,9 +45,12 @@ while True:
     sys.stdout.flush()
     i += 1
 """
+)
 """``WRITER DATABASE BODY_SIZE``: save notes for ever, printing each uid once saved."""
 
-RACER = PRELUDE + """
+RACER = (
+    PRELUDE
+    + """
 database, barrier, tag, seconds = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], float(sys.argv[4])
 print("ready", flush=True)
 deadline = time.monotonic() + 30
@@ -63,6 +68,7 @@ while time.monotonic() < stop:
     i += 1
 print("done", flush=True)
 """
+)
 """``RACER DATABASE BARRIER TAG SECONDS``: say ready, wait for the barrier file, then save
 notes with bodies ``TAG-0``, ``TAG-1``, ... for SECONDS, printing each uid; end with ``done``."""
 
@@ -107,7 +113,9 @@ def kill(child: subprocess.Popen[bytes], first: bytes = b"") -> tuple[set[str], 
     return {line for line in lines[:-1] if line}, errors
 
 
-def race(script: str, barrier: Path, argvs: Sequence[Sequence[object]]) -> list[tuple[int, bytes, bytes]]:
+def race(
+    script: str, barrier: Path, argvs: Sequence[Sequence[object]]
+) -> list[tuple[int, bytes, bytes]]:
     """Start one child per argument list, wait until each says ``ready``, then touch
     ``barrier`` so they all start at once; return each child's (exit code, stdout, stderr).
     """
@@ -122,10 +130,14 @@ def race(script: str, barrier: Path, argvs: Sequence[Sequence[object]]) -> list[
             if child.poll() is None:
                 child.kill()
                 child.wait()
-    return [(child.returncode, out, err) for child, (out, err) in zip(children, results, strict=True)]
+    return [
+        (child.returncode, out, err) for child, (out, err) in zip(children, results, strict=True)
+    ]
 
 
-def race_writers(database: Path, barrier: Path, writers: int, seconds: float) -> dict[str, list[str]]:
+def race_writers(
+    database: Path, barrier: Path, writers: int, seconds: float
+) -> dict[str, list[str]]:
     """Race ``writers`` :data:`RACER` children (tags ``w0``, ``w1``, ...) on ``database`` for
     ``seconds``; each must exit 0 and end with ``done``. Return each tag's acknowledged uids.
     """

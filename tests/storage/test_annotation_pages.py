@@ -108,7 +108,12 @@ def test_a_note_deleted_after_the_listing_is_a_gap_not_an_error(tmp_path: Path) 
     store = Store(path)
     Annotations(store).delete_note("n0000001")
     store.close()
-    assert [n and n.uid for n in pages.rows(listing, 0, 4)] == ["n0000002", None, "n0000000", "zurich"]
+    assert [n and n.uid for n in pages.rows(listing, 0, 4)] == [
+        "n0000002",
+        None,
+        "n0000000",
+        "zurich",
+    ]
 
 
 def test_no_store_yet_lists_nothing_and_creates_nothing(tmp_path: Path) -> None:
@@ -155,7 +160,9 @@ def test_a_damaged_row_is_named_in_its_place_and_the_others_are_listed(tmp_path:
     fill(path, 2)
     connection = sqlite3.connect(path)
     with connection:
-        connection.execute("UPDATE notes SET updated = '0001-01-01T00:00:00Z' WHERE uid = 'n0000000'")
+        connection.execute(
+            "UPDATE notes SET updated = '0001-01-01T00:00:00Z' WHERE uid = 'n0000000'"
+        )
     connection.close()
     pages = AnnotationPages(path)
     listing = pages.listing("notes")

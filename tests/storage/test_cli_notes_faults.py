@@ -48,8 +48,10 @@ def export_file(tmp_path: Path, created: object, *, kind: str = "json") -> Path:
         path = tmp_path / "notes.toml"
         path.write_text(
             'format = "briefing-notes"\nversion = 1\n[[notes]]\n'
-            + "".join(f"{k} = {json.dumps(v) if k not in ('created', 'updated') else v}\n"
-                      for k, v in note.items())
+            + "".join(
+                f"{k} = {json.dumps(v) if k not in ('created', 'updated') else v}\n"
+                for k, v in note.items()
+            )
         )
     return path
 
@@ -146,8 +148,12 @@ def test_import_notes_leaves_everything_in_the_main_file(good_export: Path) -> N
 
 # Item 7: times outside the years briefing reads ---------------------------------------------------
 
-OUT_OF_RANGE = ["0001-01-01T00:00:00+14:00", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59-14:00",
-                "0001-01-01T00:00:00"]
+OUT_OF_RANGE = [
+    "0001-01-01T00:00:00+14:00",
+    "0001-01-01T00:00:00Z",
+    "9999-12-31T23:59:59-14:00",
+    "0001-01-01T00:00:00",
+]
 
 
 @pytest.mark.parametrize("kind", ["json", "toml"])

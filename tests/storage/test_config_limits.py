@@ -42,9 +42,7 @@ def test_a_config_over_the_limit_is_not_read(tmp_path: Path) -> None:
     path.write_bytes(b"#" * (1_048_576 + 1))
     config, warnings = load_config(path)
     assert config == Config()
-    assert warnings == [
-        f"{path}: is 1,048,577 bytes; the limit is 1 MB; using defaults"
-    ]
+    assert warnings == [f"{path}: is 1,048,577 bytes; the limit is 1 MB; using defaults"]
 
 
 def test_100000_unknown_keys_give_a_few_grouped_warnings_fast(tmp_path: Path) -> None:

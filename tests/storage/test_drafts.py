@@ -25,7 +25,10 @@ def test_drafts_round_trip_oldest_first_and_are_private(tmp_path: Path) -> None:
     first = save_draft(tmp_path, draft("earlier \u202e\n line two"))
     found, warnings = load_drafts(tmp_path)
     assert warnings == []
-    assert [(p, d.body) for p, d in found] == [(first, "earlier \u202e\n line two"), (second, "later")]
+    assert [(p, d.body) for p, d in found] == [
+        (first, "earlier \u202e\n line two"),
+        (second, "later"),
+    ]
     assert (first.stat().st_mode & 0o777) == 0o600
     discard_draft(first)
     discard_draft(first)  # twice is fine

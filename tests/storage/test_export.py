@@ -511,7 +511,10 @@ def test_the_toml_writer_round_trips_any_text(texts: list[str], flags: list[bool
         "format": "briefing-notes",
         "version": 1,
         "exported": "2025-10-26T12:00:00Z",
-        "notes": [{"uid": str(i), "body": text, "detached": flags[i % len(flags)]} for i, text in enumerate(texts)],
+        "notes": [
+            {"uid": str(i), "body": text, "detached": flags[i % len(flags)]}
+            for i, text in enumerate(texts)
+        ],
         "bookmarks": [],
     }
     assert tomllib.loads(to_toml(data)) == data

@@ -289,8 +289,9 @@ def test_an_older_good_schema_is_still_migrated(db_path: Path) -> None:
 def test_a_damaged_row_is_a_store_error(store: Store) -> None:
     notes = Annotations(store)
     note = add(notes, "fine")
-    store.execute("UPDATE notes SET kind = 'nonsense', created = 'yesterday' WHERE uid = ?",
-                  (note.uid,))
+    store.execute(
+        "UPDATE notes SET kind = 'nonsense', created = 'yesterday' WHERE uid = ?", (note.uid,)
+    )
     for action in (notes.all_notes, lambda: notes.get_note(note.uid)):
         with pytest.raises(StoreError) as caught:
             action()
@@ -341,8 +342,11 @@ def test_a_read_only_store_reads_and_refuses_writes(
     assert notes.reanchor(brief) == (0, 0)
     seen.mark_seen(brief.id, [(("quote", "q"), "d")], NOW)
     assert seen.visit(brief.id, "other", NOW) == NOW
-    for write in (lambda: add(notes, "new"), lambda: notes.delete_note(kept.uid),
-                  lambda: store.set_setting("theme", "nord")):
+    for write in (
+        lambda: add(notes, "new"),
+        lambda: notes.delete_note(kept.uid),
+        lambda: store.set_setting("theme", "nord"),
+    ):
         with pytest.raises(StoreError) as caught:
             write()
         assert "notes are read-only" in str(caught.value) and str(db_path) in str(caught.value)

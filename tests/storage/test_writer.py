@@ -59,7 +59,9 @@ def test_a_busy_database_is_waited_for_and_said_once(tmp_path: Path) -> None:
     writer = StoreWriter(path, reports)
     waited: list[bool] = []
     done: list[str] = []
-    writer.submit(WriteJob(lambda s: setting(s, "k", "after"), done.append, None, lambda: waited.append(True)))
+    writer.submit(
+        WriteJob(lambda s: setting(s, "k", "after"), done.append, None, lambda: waited.append(True))
+    )
     reports.run_until(lambda: bool(waited))
     assert done == [] and writer.pending == 1
     holder.execute("COMMIT")
@@ -108,7 +110,9 @@ def test_a_failure_is_reported_for_its_job_and_the_next_job_runs(tmp_path: Path)
     writer.submit(WriteJob(broken, done.append, failures.append))
     writer.submit(WriteJob(lambda s: setting(s, "k", "v"), done.append, failures.append))
     reports.run_until(lambda: writer.pending == 0)
-    assert [str(f) for f in failures] == [f"{tmp_path / 'briefing.db'}: cannot be written (disk I/O error)"]
+    assert [str(f) for f in failures] == [
+        f"{tmp_path / 'briefing.db'}: cannot be written (disk I/O error)"
+    ]
     assert done == ["v"]
     writer.close()
 

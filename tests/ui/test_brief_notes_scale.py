@@ -76,7 +76,9 @@ async def test_a_brief_with_200000_notes_reads_counts_and_a_few_notes(
         assert "note number 0 " not in panel
         assert screen.annotations.brief_notes is not None
         # Counts per item (a few rows) and the latest notes of one item, not 200,000 notes.
-        assert screen.annotations.brief_notes.rows_read <= 10 + 4 * NOTES_SHOWN, screen.annotations.brief_notes.rows_read
+        assert screen.annotations.brief_notes.rows_read <= 10 + 4 * NOTES_SHOWN, (
+            screen.annotations.brief_notes.rows_read
+        )
 
         # E edits the latest note, read from the store when asked.
         await pilot.press("E")

@@ -107,7 +107,9 @@ async def test_accents_and_case_do_not_matter_and_no_match_is_said(
         field = screen.query_one("#search-input", Input)
         field.value = "NGUYEN thi"  # the brief writes "Nguyễn Thị"
         await pilot.pause()
-        assert screen.search.matches and screen.search.matches == Finder("Nguyễn Thị").find(screen.brief)
+        assert screen.search.matches and screen.search.matches == Finder("Nguyễn Thị").find(
+            screen.brief
+        )
         assert count_text(screen) == f"{len(screen.search.matches)} found"
 
 

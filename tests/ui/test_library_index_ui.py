@@ -29,7 +29,6 @@ EXTRA = 3
 """Small generated briefs added to the samples (the folder stays under the process pool's threshold)."""
 
 
-
 @pytest.fixture
 def folder(tmp_path: Path, samples_dir: Path) -> Path:
     """The five samples and a few more briefs, in a folder the test may change."""
@@ -330,7 +329,9 @@ async def test_a_library_folder_removed_while_the_reader_runs_is_said_not_a_trac
         await settle(pilot)
         assert app.is_running and isinstance(app.screen, LibraryScreen)
         status = plain(app.screen.query_one("#library-status", Static))
-        assert "library" in status and ("not found" in status or "no such" in status.lower()), status
+        assert "library" in status and ("not found" in status or "no such" in status.lower()), (
+            status
+        )
         moved.rename(folder)
         await pilot.press("r")
         await settle(pilot)

@@ -58,7 +58,9 @@ def test_steps_redraw_the_first_rows_then_every_few_steps_and_the_count_always(
     loader.loading = True
     total = ROWS_EVERY * 2 + 2
     for n in range(1, total):
-        loader.indexed(Progress(entries=[LibraryEntry(tmp_path / f"{n}.toml")], checked=n, total=total))
+        loader.indexed(
+            Progress(entries=[LibraryEntry(tmp_path / f"{n}.toml")], checked=n, total=total)
+        )
         assert loader.progress == (n, total)
     redraws = [c for c in screen.calls if c in ("rows", "title")]
     assert redraws[0] == "rows" and redraws.count("rows") == 1 + (total - 2) // ROWS_EVERY
@@ -75,7 +77,9 @@ def test_vanished_files_go_at_once_and_a_missing_folder_row_goes_when_it_is_a_fo
     screen = Screen()
     loader = loader_of(screen)
     kept, gone = LibraryEntry(tmp_path / "kept.toml"), LibraryEntry(tmp_path / "gone.toml")
-    folder_row = LibraryEntry(tmp_path)  # unreadable (a folder), as a missing library folder is listed
+    folder_row = LibraryEntry(
+        tmp_path
+    )  # unreadable (a folder), as a missing library folder is listed
     screen.entries = [kept, gone, folder_row]
     screen.table.row_count = 3
     loader.indexed(Progress(removed=[gone.key], checked=1, total=2))

@@ -29,7 +29,9 @@ def assert_safe(text: str) -> None:
     assert "\x1b" not in text and "\x07" not in text and "\n" not in text, repr(text)
 
 
-async def test_an_export_names_its_file_escaped(make_app, seed_brief_path: Path, tmp_path: Path) -> None:
+async def test_an_export_names_its_file_escaped(
+    make_app, seed_brief_path: Path, tmp_path: Path
+) -> None:
     folder = tmp_path / HOSTILE
     folder.mkdir()
     target = folder / "notes.md"

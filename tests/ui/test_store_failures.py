@@ -229,9 +229,12 @@ async def test_a_locked_database_never_freezes_the_reader_nor_loses_a_note(
             editor.query_one(TextArea).insert("while locked")
             started = time.monotonic()
             await pilot.press("ctrl+s")
-            await wait_for(pilot, lambda: "waiting for the database" in str(
-                editor.query_one("#note-status").render()
-            ))
+            await wait_for(
+                pilot,
+                lambda: (
+                    "waiting for the database" in str(editor.query_one("#note-status").render())
+                ),
+            )
             # The reader answers at once (the write waits on the writer's thread).
             await pilot.press("space", "m", "o", "r", "e")
             assert time.monotonic() - started < 5
@@ -329,7 +332,9 @@ async def test_a_note_written_after_its_brief_was_left_is_saved_without_a_crash(
             editor = app.screen
             editor.query_one(TextArea).insert("written later")
             await pilot.press("ctrl+s")
-            await wait_for(pilot, lambda: "waiting" in str(editor.query_one("#note-status").render()))
+            await wait_for(
+                pilot, lambda: "waiting" in str(editor.query_one("#note-status").render())
+            )
             await pilot.press("escape")  # on its way: closes without asking
             await pilot.press("q")
             await pilot.pause()

@@ -59,7 +59,9 @@ def writes() -> list[Callable[[Store], Any]]:
     return []
 
 
-def guard_of(store: Store | None, writes: list, host: Host | None = None) -> tuple[StoreGuard, Host]:
+def guard_of(
+    store: Store | None, writes: list, host: Host | None = None
+) -> tuple[StoreGuard, Host]:
     host = host or Host()
     return StoreGuard(host, store, writes.append), host
 

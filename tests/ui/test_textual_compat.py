@@ -15,7 +15,10 @@ from briefing.ui import textual_compat
 
 def test_the_private_names_exist() -> None:
     assert "_batch_count" in inspect.getsource(App.__init__)
-    assert inspect.signature(Screen._push_result_callback).parameters.keys() >= {"requester", "callback"}
+    assert inspect.signature(Screen._push_result_callback).parameters.keys() >= {
+        "requester",
+        "callback",
+    }
     assert list(inspect.signature(App._refresh_truecolor_filter).parameters) == ["self", "theme"]
     assert list(inspect.signature(Widget._scroll_update).parameters) == ["self", "virtual_size"]
 

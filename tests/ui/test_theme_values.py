@@ -23,12 +23,24 @@ GOOD = 'name = "mine"\nprimary = "#884400"\n'
 @pytest.mark.parametrize(
     ("extra", "field"),
     [
-        ('[variables]\n"footer-key-foreground" = "red; } X {"\n', "variables.footer-key-foreground"),
+        (
+            '[variables]\n"footer-key-foreground" = "red; } X {"\n',
+            "variables.footer-key-foreground",
+        ),
         ('[variables]\n"footer-key-foreground" = "#fff\\n"\n', "variables.footer-key-foreground"),
         ('[variables]\n"footer-key-foreground" = "$primary"\n', "variables.footer-key-foreground"),
-        ('[variables]\n"footer-key-foreground" = "#fff 50%; }"\n', "variables.footer-key-foreground"),
-        ('[variables]\n"block-cursor-text-style" = "bold; } X {"\n', "variables.block-cursor-text-style"),
-        ('[variables]\n"block-cursor-text-style" = "sparkly"\n', "variables.block-cursor-text-style"),
+        (
+            '[variables]\n"footer-key-foreground" = "#fff 50%; }"\n',
+            "variables.footer-key-foreground",
+        ),
+        (
+            '[variables]\n"block-cursor-text-style" = "bold; } X {"\n',
+            "variables.block-cursor-text-style",
+        ),
+        (
+            '[variables]\n"block-cursor-text-style" = "sparkly"\n',
+            "variables.block-cursor-text-style",
+        ),
         ('[variables]\n"footer-key-foreground" = 3\n', "variables.footer-key-foreground"),
         ('secondary = "#fff\\n"\n', "secondary"),
         ('secondary = "#ffffff; }"\n', "secondary"),
@@ -135,7 +147,9 @@ def test_a_fifo_or_a_device_as_a_theme_is_skipped_with_a_warning(tmp_path: Path)
     themes, warnings = read_in_thread(load_themes, [folder])
     assert [theme.name for theme in themes] == ["mine"]
     assert len(warnings) == 3, warnings
-    by_file = {name: [w for w in warnings if f"{name}.toml" in w] for name in ("fifo", "zero", "big")}
+    by_file = {
+        name: [w for w in warnings if f"{name}.toml" in w] for name in ("fifo", "zero", "big")
+    }
     assert "FIFO" in by_file["fifo"][0] and by_file["fifo"][0].endswith("skipped")
     assert "not a regular file" in by_file["zero"][0]
     assert "the limit is 64 KB" in by_file["big"][0]

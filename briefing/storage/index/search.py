@@ -124,8 +124,6 @@ def _under(path: str, roots: list[str]) -> bool:
     return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
 
 
-
-
 def _section(kind: str) -> Section | None:
     """The section of an indexed kind (the brief's own record is the summary's)."""
     return sections.SUMMARY if kind == ItemKind.BRIEF else sections.by_kind(kind)
@@ -337,7 +335,11 @@ class LibrarySearch:
         )
 
     def _note_hit(
-        self, row: tuple[Any, ...], score: float, briefs: dict[str, tuple[str, str]], terms: Sequence[Term]
+        self,
+        row: tuple[Any, ...],
+        score: float,
+        briefs: dict[str, tuple[str, str]],
+        terms: Sequence[Term],
     ) -> Hit:
         brief_id, noted_title, kind, item_id, item_text, body, _ = row
         path, title = briefs[brief_id]

@@ -113,7 +113,9 @@ class AnnotationPages:
             connection.set_progress_handler(lambda: 1 if cancelled() else 0, 10_000)
             connection.create_function("briefing_matches", 3, _matcher(words), deterministic=True)
             where = _where(table, words)
-            cursor = connection.execute(f"SELECT rowid FROM {table} {where} ORDER BY {_ORDER[table]}")
+            cursor = connection.execute(
+                f"SELECT rowid FROM {table} {where} ORDER BY {_ORDER[table]}"
+            )
             while chunk := cursor.fetchmany(_CHUNK):
                 result.rowids.extend(row[0] for row in chunk)
             result.total = connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]

@@ -50,7 +50,9 @@ def _code(error: sqlite3.Error) -> int:
 def _open_error(path: Path, error: sqlite3.Error) -> StoreError:
     """Say why ``path`` could not be opened: a damaged file, or a place that cannot be written."""
     if _code(error) in _DAMAGED_CODES:
-        return StoreError(f"{display_path(path)}: not a briefing database or damaged ({error})", unreadable=True)
+        return StoreError(
+            f"{display_path(path)}: not a briefing database or damaged ({error})", unreadable=True
+        )
     return StoreError(
         f"{display_path(path)}: cannot be opened for writing ({error});"
         f" check that {display_path(path.parent)} is a folder you can write to"

@@ -102,7 +102,9 @@ def load_drafts(data_dir: Path) -> tuple[list[tuple[Path, Draft]], list[str]]:
         except FileProblem as problem:
             warnings.append(f"A note draft was not read: {problem}")
         except (ValueError, TypeError, UnicodeDecodeError) as error:
-            warnings.append(f"A note draft was not read: {display_path(path)}: not a draft ({error})")
+            warnings.append(
+                f"A note draft was not read: {display_path(path)}: not a draft ({error})"
+            )
     found.sort(key=lambda pair: pair[1].saved)
     return found, warnings
 

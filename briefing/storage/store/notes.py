@@ -89,7 +89,9 @@ class Annotations:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def _made(self, make: Callable[[tuple[Any, ...]], T], rows: Iterable[tuple[Any, ...]]) -> list[T]:
+    def _made(
+        self, make: Callable[[tuple[Any, ...]], T], rows: Iterable[tuple[Any, ...]]
+    ) -> list[T]:
         """``make`` applied to each row; a damaged row is a :class:`StoreError` naming it."""
         try:
             return [make(row) for row in rows]

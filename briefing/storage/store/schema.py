@@ -94,7 +94,9 @@ def read_schema(connection: sqlite3.Connection) -> Schema:
         )
     ]
     return {
-        name: frozenset(row[1] for row in connection.execute("SELECT * FROM pragma_table_info(?)", (name,)))
+        name: frozenset(
+            row[1] for row in connection.execute("SELECT * FROM pragma_table_info(?)", (name,))
+        )
         for name in names
     }
 

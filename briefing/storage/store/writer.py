@@ -204,7 +204,9 @@ class StoreWriter:
                 self._fail(job, error)
                 return
             except Exception as error:  # noqa: BLE001 - a bug in a job must not end the writer
-                self._fail(job, StoreError(f"{display_path(self.path)}: cannot be written ({error})"))
+                self._fail(
+                    job, StoreError(f"{display_path(self.path)}: cannot be written ({error})")
+                )
                 return
             self._succeed(job, result)
             return

@@ -92,9 +92,7 @@ class AnnotationsScreen(ModalScreen[Anchor | None]):
         """Work out the entries matching every word of ``query``; post :class:`Listed`."""
         worker = get_current_worker()
         try:
-            listing = self.pages.listing(
-                self.table, query, cancelled=lambda: worker.is_cancelled
-            )
+            listing = self.pages.listing(self.table, query, cancelled=lambda: worker.is_cancelled)
         except StoreError as error:
             self.post_message(self.Listed(query, None, str(error)))
             return

@@ -373,7 +373,9 @@ class LiveReload:
             return
         focused = self.screen.focused_item()
         section, item_id = focused if focused is not None else (self.screen.current, "")
-        text = item_text(self.screen.brief, section, item_id, clock=self.screen.briefing_app.config.clock)
+        text = item_text(
+            self.screen.brief, section, item_id, clock=self.screen.briefing_app.config.clock
+        )
         if text is None:
             text = item_text(self.screen.brief, "summary", "") or ""
         self.screen.briefing_app.copy_to_clipboard(text)

@@ -211,7 +211,11 @@ class LibraryScreen(Screen[None]):
         elif entry is None:
             status.update(Content(""))
         elif entry.error is not None or entry.summary is None:
-            lines = entry.error.lines()[:4] if entry.error else [f"{display_path(str(entry.path))}: cannot be read"]
+            lines = (
+                entry.error.lines()[:4]
+                if entry.error
+                else [f"{display_path(str(entry.path))}: cannot be read"]
+            )
             status.update(Content.styled("\n".join(lines), "$error"))
         else:
             parts: list[str | tuple[str, str]] = [(display_path(entry.key), "$text-muted")]

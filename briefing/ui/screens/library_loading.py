@@ -188,11 +188,7 @@ class LibraryLoader:
             screen.entries = [e for e in screen.entries if e.ok or not os.path.isdir(e.key)]
         first_rows = not screen.query_one(LibraryTable).row_count
         self.steps_since_rows += 1
-        if (
-            progress.done
-            or gone
-            or (fresh and (first_rows or self.steps_since_rows >= ROWS_EVERY))
-        ):
+        if progress.done or gone or (fresh and (first_rows or self.steps_since_rows >= ROWS_EVERY)):
             self.steps_since_rows = 0
             screen.refresh_rows()
             if first_rows or progress.done:

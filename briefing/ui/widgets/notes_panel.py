@@ -44,7 +44,9 @@ class NotesPanel(Static):
         if notes:
             total = max(total or 0, len(notes))
             count = f"{total:,} note{'s' if total != 1 else ''}"
-            latest = f" (the latest {len(notes)} here; N lists them all)" if total > len(notes) else ""
+            latest = (
+                f" (the latest {len(notes)} here; N lists them all)" if total > len(notes) else ""
+            )
             parts += [
                 (f"✎ {count} on {subject}{latest}", "bold $accent"),
                 ("   n add · E edit · e $EDITOR · d delete", muted),
