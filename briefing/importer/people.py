@@ -272,8 +272,11 @@ def find_people(document: Document, quotes: list[tuple[int, int]]) -> People:
     return people
 
 
-def _find_mentions(finder: _Finder, runs: list[tuple[int, int]]) -> None:
-    people, tokens = finder.people, finder.tokens
+def _name_index(
+    people: People,
+) -> tuple[dict[str, list[int]], dict[str, list[int]], list[list[list[str]]]]:
+    """The people found, by last word of each name and alias, by first name (of a
+    two-word name), and every name of each as words: what a later mention is matched to."""
     by_last: dict[str, list[int]] = {}
     by_first: dict[str, list[int]] = {}
     known_names: list[list[list[str]]] = []
@@ -286,6 +289,25 @@ def _find_mentions(finder: _Finder, runs: list[tuple[int, int]]) -> None:
                 by_last.setdefault(name[-1], []).append(index)
         if len(words) == 2 and words[0] not in PRONOUNS:
             by_first.setdefault(words[0], []).append(index)
+    return by_last, by_first, known_names
+
+
+def _pronoun_mentions(finder: _Finder, in_names: set[int]) -> None:
+    """Every pronoun outside a quotation and outside a name, as a mention of no one yet."""
+    people, tokens = finder.people, finder.tokens
+    # Read from the columns: a Token for each word of a long article is not needed.
+    for index, base in enumerate(tokens.bases):
+        if base in PRONOUNS:
+            start = tokens.starts[index]
+            if start not in in_names and not finder.inside_quote(start):
+                people.mentions.append(
+                    Mention(start, tokens.ends[index], None, tokens.texts[index])
+                )
+
+
+def _find_mentions(finder: _Finder, runs: list[tuple[int, int]]) -> None:
+    people, tokens = finder.people, finder.tokens
+    by_last, by_first, known_names = _name_index(people)
     if not people.persons:
         people.index()
         return
@@ -324,12 +346,5 @@ def _find_mentions(finder: _Finder, runs: list[tuple[int, int]]) -> None:
                     finder.body[tokens.starts[i] : tokens.ends[j - 1]],
                 )
             )
-    # Read from the columns: a Token for each word of a long article is not needed.
-    for index, base in enumerate(tokens.bases):
-        if base in PRONOUNS:
-            start = tokens.starts[index]
-            if start not in in_names and not finder.inside_quote(start):
-                people.mentions.append(
-                    Mention(start, tokens.ends[index], None, tokens.texts[index])
-                )
+    _pronoun_mentions(finder, in_names)
     people.index()
