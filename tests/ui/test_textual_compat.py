@@ -57,3 +57,25 @@ async def test_theme_filters_and_scroll_update_run() -> None:
         widget = Widget()
         await app.screen.mount(widget)
         textual_compat.scroll_update(widget, Size(10, 100))
+
+
+async def test_own_bindings_are_the_nodes_and_a_key_bound_there_runs() -> None:
+    """``own_bindings`` is the node's own copy of its class's bindings: a key bound on it
+    (as the brief screen binds a registered section's number) reaches only that node."""
+    from textual.binding import BindingsMap
+
+    ran: list[str] = []
+
+    class Probe(App[None]):
+        def action_probe(self) -> None:
+            ran.append("probe")
+
+    app = Probe()
+    async with app.run_test() as pilot:
+        bindings = textual_compat.own_bindings(app)
+        assert isinstance(bindings, BindingsMap)
+        assert bindings is not textual_compat.own_bindings(Probe())
+        bindings.bind("7", "probe")
+        await pilot.press("7")
+        await pilot.pause()
+    assert ran == ["probe"]
