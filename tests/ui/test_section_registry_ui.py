@@ -77,3 +77,34 @@ async def test_ctrl_f_finds_and_opens_it(make_app, library: Path) -> None:
             lambda: brief.query_one("#risks", ItemList).highlighted_id == "dockers-strike",
             timeout=3,
         )
+
+
+async def test_it_can_be_annotated_bookmarked_and_copied(make_app, library: Path) -> None:
+    """On a risk in the reader: ``n`` writes a note on it, ``b`` bookmarks it and ``c``
+    copies its line, each keyed by the section's own kind and id."""
+    from briefing.ui.app import BriefingApp
+
+    from .test_notes import wait_for_writes
+
+    app = make_app(path=library / "harbour.toml")
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert isinstance(app, BriefingApp)
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        await pilot.press("7", "down")
+        await pilot.pause()
+        assert screen.focused_item() == ("risks", "dockers-strike")
+        await pilot.press("n", *"watch the port", "ctrl+s")
+        await wait_for_writes(pilot)
+        await pilot.press("b")
+        await wait_for_writes(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert STRIKE["text"] in app.clipboard
+        annotations = app.annotations
+        assert annotations is not None
+        [note] = annotations.all_notes()
+        assert (note.kind, note.item_id, note.body) == ("risk", "dockers-strike", "watch the port")
+        [bookmark] = annotations.bookmarks_for_brief(screen.brief.id)
+        assert (bookmark.kind, bookmark.item_id) == ("risk", "dockers-strike")
