@@ -24,25 +24,12 @@ from briefing.cli.parser import COMMANDS, command_parser, reader_fast, reader_pa
 if TYPE_CHECKING:
     import argparse
 
-HANDLERS = {
-    "validate": "validate:cmd_validate",
-    "show": "show:cmd_show",
-    "schema": "schema:cmd_schema",
-    "config": "config:cmd_config",
-    "export": "export:cmd_export",
-    "import-notes": "import_notes:cmd_import_notes",
-    "doctor": "doctor:cmd_doctor",
-    "import": "import_article:cmd_import",
-    "agenda": "agenda:cmd_agenda",
-}
-"""Each command's module in this package, and its function (imported only when run)."""
-
 
 def _run_command(command: str, arguments: Sequence[str]) -> int:
     args = command_parser(command).parse_args(arguments)
     if getattr(args, "data_dir", None):
         os.environ["BRIEFING_DATA_DIR"] = args.data_dir
-    module, _, function = HANDLERS[command].partition(":")
+    module, _, function = COMMANDS[command][0].partition(":")
     handler: Callable[[argparse.Namespace], int] = getattr(
         importlib.import_module(f"briefing.cli.{module}"), function
     )

@@ -8,7 +8,7 @@ the parser took 7-9 ms of the time to the reader's first frame.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from briefing import __version__
@@ -44,18 +44,6 @@ examples:
   briefing import article.txt -o draft.toml --open
   briefing agenda --within 7d           what falls due this week
 """
-
-COMMANDS = (
-    "validate",
-    "show",
-    "schema",
-    "config",
-    "export",
-    "import-notes",
-    "doctor",
-    "import",
-    "agenda",
-)
 
 
 def parse_now(value: str) -> datetime:
@@ -154,53 +142,65 @@ def reader_parser() -> argparse.ArgumentParser:
 
 
 def command_parser(command: str) -> argparse.ArgumentParser:
+    """The parser of ``command`` (one of :data:`COMMANDS`), its arguments declared by its entry."""
     import argparse
 
     parser = argparse.ArgumentParser(prog=f"briefing {command}")
-    if command == "validate":
-        parser.description = (
-            "Check brief files and folders. Prints 'OK path' or 'path:line:col: location: message'."
-        )
-        parser.add_argument("paths", nargs="+", metavar="PATH", help="brief files or folders")
-        parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
-    elif command == "show":
-        parser.description = (
-            "Print a brief: styled on a terminal, plain text when piped or NO_COLOR is set."
-        )
-        parser.add_argument("path", metavar="PATH", help="a brief file")
-        parser.add_argument(
-            "--now", metavar="WHEN", type=parse_now, help="count deadlines down from WHEN"
-        )
-        parser.add_argument("--plain", action="store_true", help="plain text even on a terminal")
-    elif command == "schema":
-        parser.description = (
-            "Print the JSON Schema of the brief format (for VS Code, Taplo and others)."
-        )
-    elif command == "config":
-        parser.description = "Print where briefing keeps its config, themes and data."
-    elif command == "export":
-        add_export_arguments(parser)
-    elif command == "import-notes":
-        parser.description = (
-            "Merge notes from a JSON or TOML export; importing the same file twice adds nothing."
-        )
-        parser.add_argument("file", metavar="FILE", help="an export written by 'briefing export'")
-    elif command == "doctor":
-        parser.description = (
-            "Check the notes database; --repair moves an unreadable one aside (never deletes it)."
-        )
-        parser.add_argument(
-            "--repair", action="store_true", help="move an unreadable database aside"
-        )
-    elif command == "import":
-        add_import_arguments(parser)
-    elif command == "agenda":
-        add_agenda_arguments(parser)
+    COMMANDS[command][1](parser)
     if command in ("export", "import-notes", "doctor"):
         parser.add_argument(
             "--data-dir", metavar="DIR", help="where notes live (or BRIEFING_DATA_DIR)"
         )
     return parser
+
+
+def add_validate_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``briefing validate``."""
+    parser.description = (
+        "Check brief files and folders. Prints 'OK path' or 'path:line:col: location: message'."
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="brief files or folders")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+
+
+def add_show_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``briefing show``."""
+    parser.description = (
+        "Print a brief: styled on a terminal, plain text when piped or NO_COLOR is set."
+    )
+    parser.add_argument("path", metavar="PATH", help="a brief file")
+    parser.add_argument(
+        "--now", metavar="WHEN", type=parse_now, help="count deadlines down from WHEN"
+    )
+    parser.add_argument("--plain", action="store_true", help="plain text even on a terminal")
+
+
+def add_schema_arguments(parser: argparse.ArgumentParser) -> None:
+    """``briefing schema`` takes no options."""
+    parser.description = (
+        "Print the JSON Schema of the brief format (for VS Code, Taplo and others)."
+    )
+
+
+def add_config_arguments(parser: argparse.ArgumentParser) -> None:
+    """``briefing config`` takes no options."""
+    parser.description = "Print where briefing keeps its config, themes and data."
+
+
+def add_import_notes_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``briefing import-notes``."""
+    parser.description = (
+        "Merge notes from a JSON or TOML export; importing the same file twice adds nothing."
+    )
+    parser.add_argument("file", metavar="FILE", help="an export written by 'briefing export'")
+
+
+def add_doctor_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``briefing doctor``."""
+    parser.description = (
+        "Check the notes database; --repair moves an unreadable one aside (never deletes it)."
+    )
+    parser.add_argument("--repair", action="store_true", help="move an unreadable database aside")
 
 
 def add_export_arguments(parser: argparse.ArgumentParser) -> None:
@@ -349,3 +349,18 @@ def reader_fast(arguments: Sequence[str]) -> Opening | None:
             return None
         position += 1
     return opening
+
+
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "validate": ("validate:cmd_validate", add_validate_arguments),
+    "show": ("show:cmd_show", add_show_arguments),
+    "schema": ("schema:cmd_schema", add_schema_arguments),
+    "config": ("config:cmd_config", add_config_arguments),
+    "export": ("export:cmd_export", add_export_arguments),
+    "import-notes": ("import_notes:cmd_import_notes", add_import_notes_arguments),
+    "doctor": ("doctor:cmd_doctor", add_doctor_arguments),
+    "import": ("import_article:cmd_import", add_import_arguments),
+    "agenda": ("agenda:cmd_agenda", add_agenda_arguments),
+}
+"""Every command, once: the module of :mod:`briefing.cli` and the function that runs it
+(imported only when it runs), and the function that declares its arguments."""
