@@ -5,6 +5,10 @@ kept apart from the widget. Rows are separated by a one-line rule, so row ``i``
 starts at ``sum(height + 1 for the rows before it)``; the starts are kept as a
 prefix sum (rebuilt in ~1 ms for 20,000 rows when a height changes) and a line
 is found with a binary search.
+
+The layout measures its rows with :mod:`~briefing.ui.widgets.virtual_measure`
+and settles the heights of the rows in view as they are drawn; the widget only
+says at what width, with what padding, and how a row is drawn.
 """
 
 from __future__ import annotations
@@ -12,6 +16,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from itertools import accumulate
+
+from briefing.ui.widgets.virtual_measure import row_heights
+from briefing.ui.widgets.virtual_wrap import line_count
 
 
 class RowLayout:
@@ -41,6 +48,26 @@ class RowLayout:
         self.width = width
         self._update()
 
+    def measure(self, count: int, text: Callable[[int], str], width: int, extra: int) -> bool:
+        """Measure ``count`` rows at ``width`` unless they are; return whether they were measured.
+
+        Row ``i`` takes the lines of ``text(i)`` wrapped to ``width``, and ``extra``.
+        """
+        if width == self.width and len(self.heights) == count:
+            return False
+        self.measured(row_heights(count, text, width, extra), width)
+        return True
+
+    def holds(self, count: int) -> bool:
+        """Whether the layout holds ``count`` rows measured at a width."""
+        return self.width is not None and len(self.heights) == count
+
+    def remeasure(self, indexes: Iterable[int], text: Callable[[int], str], extra: int) -> bool:
+        """Measure rows ``indexes`` again at the layout's width; return whether any row moved."""
+        width = self.width
+        assert width is not None, "measure the rows first"
+        return self.set_heights({i: line_count(text(i), width) + extra for i in indexes})
+
     def set_heights(self, heights: dict[int, int]) -> bool:
         """Change the height of some rows; return whether any row moved."""
         changed = False
@@ -67,6 +94,47 @@ class RowLayout:
         if offset > self.heights[index] or (offset == self.heights[index] and last):
             return None
         return index, offset
+
+    def settle(self, top: int, height: int, draw: Callable[[int], object]) -> None:
+        """``draw`` the rows on lines ``top`` to ``top + height - 1`` until none of them moves.
+
+        Drawing a row sets its height (:meth:`set_heights`): one whose height
+        differs from its measure moves the rows below, which are drawn again in
+        their new place (three tries at most).
+        """
+        for _ in range(3):
+            version = self.version
+            first = self.locate(top)
+            last = self.locate(top + height - 1)
+            if first is None:
+                break
+            stop = last[0] if last is not None else len(self.heights) - 1
+            for index in range(first[0], stop + 1):
+                draw(index)
+            if self.version == version:
+                break
+
+    def page_from(
+        self,
+        count: int,
+        disabled: Callable[[int], bool],
+        highlighted: int | None,
+        step: int,
+        lines: int,
+    ) -> int | None:
+        """Where a highlight at ``highlighted`` goes by a page of ``lines`` lines, down (``step`` 1) or up (-1).
+
+        About that many lines away, to the next enabled row on (as OptionList
+        does); from no highlight, the first enabled row going up, the last going
+        down. None when there is nowhere to go.
+        """
+        if not self.heights:
+            return None
+        if highlighted is None:
+            start = 0 if step < 0 else count - 1
+            return next_enabled(count, disabled, start, -step, wrap=False)
+        anchor = self.row_below(highlighted, step * lines)
+        return next_enabled(count, disabled, anchor, step, wrap=False)
 
     def row_below(self, index: int, lines: int) -> int:
         """The row ``lines`` lines below the top of row ``index`` (above if negative), kept in the list."""

@@ -11,8 +11,9 @@ rows on screen only, cut at the same offsets by
 changes as it is drawn (a countdown) is re-measured then; the rows below move.
 
 This module is the widget (keys, cursor, mouse, messages, the cache of drawn
-rows); where rows lie is :mod:`~briefing.ui.widgets.virtual_layout`, how one is
-drawn :mod:`~briefing.ui.widgets.virtual_rows`.
+rows); how tall rows are is :mod:`~briefing.ui.widgets.virtual_measure`, where
+they lie :mod:`~briefing.ui.widgets.virtual_layout`, how one is drawn
+:mod:`~briefing.ui.widgets.virtual_rows`.
 """
 
 from __future__ import annotations
@@ -33,8 +34,8 @@ from textual.style import Style
 
 from briefing.ui.textual_compat import scroll_update
 from briefing.ui.widgets.virtual_layout import RowLayout, next_enabled, next_from
+from briefing.ui.widgets.virtual_measure import content_height, wrap_width
 from briefing.ui.widgets.virtual_rows import row_strips
-from briefing.ui.widgets.virtual_wrap import line_count
 
 ROW = "virtual-list--row"
 
@@ -194,9 +195,9 @@ class VirtualList(ScrollView, can_focus=True):
             cached = self._strips.keys()  # an LRUCache, not a dict: no iteration of its own
             for key in [key for key in cached if key[0] in changed]:
                 self._strips.discard(key)
-            if layout.width is not None and len(layout) == self.row_count:
-                heights = {index: self._row_height(index, layout.width) for index in changed}
-                if layout.set_heights(heights):
+            if layout.holds(self.row_count):
+                extra = self.get_component_styles(ROW).padding.height
+                if layout.remeasure(changed, self.row_text, extra):
                     self._update_virtual_size()
         self.refresh()
 
@@ -209,44 +210,22 @@ class VirtualList(ScrollView, can_focus=True):
 
     @property
     def _wrap_width(self) -> int:
-        """The cells a row's text is wrapped to: the content width less the rows' padding.
-
-        When the rows are sure to overflow (each takes a line and a rule), the
-        width the vertical scrollbar will take is left out now: measuring before
-        it shows would mean measuring every row twice.
-        """
+        """The cells a row's text is wrapped to (the scrollbar's left out as :func:`wrap_width` says)."""
         region = self.scrollable_content_region
-        width = region.width - self.get_component_styles(ROW).padding.width
-        if (
-            not self.show_vertical_scrollbar
-            and self.styles.overflow_y == "auto"
-            and 2 * self.row_count - 1 > region.height
-        ):
-            width -= self.styles.scrollbar_size_vertical
-        return width
+        styles = self.styles
+        shown = self.show_vertical_scrollbar or styles.overflow_y != "auto"
+        scrollbar = 0 if shown else styles.scrollbar_size_vertical
+        padding = self.get_component_styles(ROW).padding.width
+        return wrap_width(region.width, region.height, padding, self.row_count, scrollbar)
 
     def _measure(self) -> None:
         """Measure every row at the current width (if the widget has one yet)."""
         if not self.scrollable_content_region:
             return
-        width = self._wrap_width
-        layout = self._layout
-        if width == layout.width and len(layout) == self.row_count:
-            return
-        self._strips.clear()
         extra = self.get_component_styles(ROW).padding.height
-        if extra:
-            heights = (line_count(self.row_text(i), width) + extra for i in range(self.row_count))
-        else:  # the common case, without an addition per row
-            heights = (line_count(self.row_text(i), width) for i in range(self.row_count))
-        layout.measured(heights, width)
-        self._update_virtual_size()
-
-    def _row_height(self, index: int, width: int) -> int:
-        """The lines of row ``index`` wrapped to ``width``, with the rows' padding."""
-        return (
-            line_count(self.row_text(index), width) + self.get_component_styles(ROW).padding.height
-        )
+        if self._layout.measure(self.row_count, self.row_text, self._wrap_width, extra):
+            self._strips.clear()
+            self._update_virtual_size()
 
     def _update_virtual_size(self) -> None:
         virtual_size = Size(self.scrollable_content_region.width, self._layout.lines)
@@ -256,9 +235,8 @@ class VirtualList(ScrollView, can_focus=True):
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """Every row's lines and the rules between them (for ``height: auto``)."""
-        wrap_width = width - self.get_component_styles(ROW).padding.width
-        rows = range(self.row_count)
-        return sum(self._row_height(i, wrap_width) for i in rows) + max(len(rows) - 1, 0)
+        padding = self.get_component_styles(ROW).padding
+        return content_height(self.row_count, self.row_text, width - padding.width, padding.height)
 
     def _on_resize(self, event: events.Resize) -> None:
         self._measure()
@@ -309,18 +287,7 @@ class VirtualList(ScrollView, can_focus=True):
         # Draw the rows in view first: one whose height differs from its measure
         # moves the rows below before any line is taken from them.
         top = self.scroll_offset.y + crop.y
-        layout = self._layout
-        for _ in range(3):
-            version = layout.version
-            first = layout.locate(top)
-            last = layout.locate(top + crop.height - 1)
-            if first is None:
-                break
-            stop = last[0] if last is not None else len(layout) - 1
-            for index in range(first[0], stop + 1):
-                self._draw_row(index, self._row_style(index))
-            if layout.version == version:
-                break
+        self._layout.settle(top, crop.height, lambda i: self._draw_row(i, self._row_style(i)))
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
@@ -356,18 +323,9 @@ class VirtualList(ScrollView, can_focus=True):
         layout = self._layout
         if highlighted >= len(layout):
             return
-        self.scroll_to_region(
-            Region(
-                0,
-                layout.tops[highlighted],
-                self.scrollable_content_region.width,
-                layout.heights[highlighted],
-            ),
-            force=True,
-            animate=False,
-            top=top,
-            immediate=True,
-        )
+        y, height = layout.tops[highlighted], layout.heights[highlighted]
+        region = Region(0, y, self.scrollable_content_region.width, height)
+        self.scroll_to_region(region, force=True, animate=False, top=top, immediate=True)
 
     def on_show(self) -> None:
         self.scroll_to_highlight()
@@ -398,14 +356,10 @@ class VirtualList(ScrollView, can_focus=True):
     def _move_page(self, direction: int) -> None:
         """Move the highlight by about the height of the list (as OptionList does)."""
         self._measure()
-        if not len(self._layout):
-            return
-        if self.highlighted is None:
-            self.action_first() if direction < 0 else self.action_last()
-            return
-        page = direction * self.scrollable_content_region.height
-        anchor = self._layout.row_below(self.highlighted, page)
-        found = next_enabled(self.row_count, self.row_disabled, anchor, direction, wrap=False)
+        lines = self.scrollable_content_region.height
+        found = self._layout.page_from(
+            self.row_count, self.row_disabled, self.highlighted, direction, lines
+        )
         if found is not None:
             self.highlighted = found
 
