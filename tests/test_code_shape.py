@@ -24,7 +24,6 @@ LONG_FUNCTIONS_ALLOWED = {
     "importer/people.py:find_people",
     "importer/quotes.py:_Attributor.attribute",
     "importer/roles.py:apposition",
-    "storage/index/database.py:LibraryIndex.refresh",
     "storage/index/indexing.py:index_in_processes",
     "storage/index/query.py:parse_query",
 }

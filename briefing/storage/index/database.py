@@ -34,6 +34,7 @@ from briefing.storage.index.indexing import (  # noqa: F401 - also this module's
     index_file,
     index_in_processes,
     index_serially,
+    stale_jobs,
 )
 from briefing.storage.index.schema import (  # noqa: F401 - also this module's public names
     INDEX_VERSION,
@@ -269,43 +270,12 @@ class LibraryIndex:
         from briefing.core.files import find_briefs
 
         roots = absolute(paths)
-        # A row whose summary is not valid JSON is not trusted: its file is read again
-        # (SQLite has JSON functions built in from 3.38).
-        digest = (
-            "CASE WHEN summary IS NULL OR json_valid(summary) THEN digest ELSE '' END"
-            if sqlite3.sqlite_version_info >= (3, 38)
-            else "digest"
-        )
-        rows = self._rows(roots, f"size, mtime_ns, {digest}")
-        known: dict[str, tuple[int, int, str]] = {
-            path: (size, mtime_ns, digest) for path, size, mtime_ns, digest in rows
-        }
-        if force:
-            known = {path: (-1, -1, "") for path in known}
+        known = self._known(roots, force=force)
         files = [os.fspath(path) for path in find_briefs(roots)]
         present = set(files)
         removed = [path for path in known if path not in present]
-        jobs: list[tuple[str, str | None]] = []
-        for path in files:
-            old = known.get(path)
-            try:
-                info = os.stat(path)
-            except OSError:
-                jobs.append((path, None))
-                continue
-            if old is not None and old[0] == info.st_size and old[1] == info.st_mtime_ns and old[2]:
-                continue
-            jobs.append((path, old[2] if old else None))
-        removed_keys = [path for path in removed if storable(path)]
-        if removed_keys:
-            self.write(
-                lambda c: [
-                    c.executemany(
-                        f"DELETE FROM {table} WHERE path = ?", [(p,) for p in removed_keys]
-                    )
-                    for table in ("files", "items")
-                ]
-            )
+        jobs = stale_jobs(files, known)
+        self._forget(removed)
         yield Progress(removed=removed, total=len(jobs))
         checked = 0
         pending: list[IndexedFile] = []
@@ -316,6 +286,36 @@ class LibraryIndex:
                 yield self._store(pending, checked, len(jobs))
                 pending = []
         yield self._store(pending, checked, len(jobs), done=True)
+
+    def _known(self, roots: list[str], *, force: bool) -> dict[str, tuple[int, int, str]]:
+        """What the index holds of the files under ``roots``: size, time and digest, by path.
+
+        The digest is "" for a row that must be read again: every row with
+        ``force``, and a row whose summary is not valid JSON (SQLite has JSON
+        functions built in from 3.38).
+        """
+        digest = (
+            "CASE WHEN summary IS NULL OR json_valid(summary) THEN digest ELSE '' END"
+            if sqlite3.sqlite_version_info >= (3, 38)
+            else "digest"
+        )
+        rows = self._rows(roots, f"size, mtime_ns, {digest}")
+        if force:
+            return {path: (-1, -1, "") for path, *_ in rows}
+        return {path: (size, mtime_ns, digest) for path, size, mtime_ns, digest in rows}
+
+    def _forget(self, removed: list[str]) -> None:
+        """Take the files at ``removed`` (those that can be stored) out of the index."""
+        removed_keys = [path for path in removed if storable(path)]
+        if removed_keys:
+            self.write(
+                lambda c: [
+                    c.executemany(
+                        f"DELETE FROM {table} WHERE path = ?", [(p,) for p in removed_keys]
+                    )
+                    for table in ("files", "items")
+                ]
+            )
 
     def _store(
         self, results: list[IndexedFile], checked: int, total: int, *, done: bool = False

@@ -142,6 +142,28 @@ Indexer = Callable[[list[tuple[str, str | None]], tzinfo | None], Iterator[Index
 """Indexes ``(path, known digest)`` pairs, yielding results in any order (see :mod:`.indexing`)."""
 
 
+def stale_jobs(
+    files: list[str], known: dict[str, tuple[int, int, str]]
+) -> list[tuple[str, str | None]]:
+    """The ``files`` to read, each with the digest the index holds of it (None: none).
+
+    A file is read unless the index holds it with the same size and time and a
+    digest; one that cannot be stat'ed is read all the same (and found unreadable).
+    """
+    jobs: list[tuple[str, str | None]] = []
+    for path in files:
+        old = known.get(path)
+        try:
+            info = os.stat(path)
+        except OSError:
+            jobs.append((path, None))
+            continue
+        if old is not None and old[0] == info.st_size and old[1] == info.st_mtime_ns and old[2]:
+            continue
+        jobs.append((path, old[2] if old else None))
+    return jobs
+
+
 def index_serially(
     jobs: list[tuple[str, str | None]], zone: tzinfo | None, *, with_items: bool = False
 ) -> Iterator[IndexedFile]:
