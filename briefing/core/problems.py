@@ -28,9 +28,10 @@ class _ItemModels(Mapping[str, type[BaseModel]]):
 
     def __getitem__(self, key: str) -> type[BaseModel]:
         section = sections.by_key(key)
-        if section is None or section.model is None:
+        model = None if section is None else section.item_model()
+        if model is None:
             raise KeyError(key)
-        return section.model
+        return model
 
     def __iter__(self) -> Iterator[str]:
         return (section.key for section in sections.lists())

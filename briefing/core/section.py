@@ -93,8 +93,10 @@ class Section:
     """The :class:`~briefing.core.anchors.ItemKind` value of its items (what a note points at)."""
     kind_label: str
     """How one item is named to a reader: "Quote", "Timeline event"."""
-    model: type[BaseModel] | None
-    """The pydantic model of one item; None for the summary (the brief itself)."""
+    model: type[BaseModel] | str | None
+    """The pydantic model of one item, or the name of one in :mod:`briefing.core.models`
+    (looked up when first needed: the reader imports the registry for its first frame,
+    before pydantic); None for the summary (the brief itself)."""
     text: Callable[[Any], str]
     """An item's text: what a note saves a copy of and re-attaches by."""
     derive_id: Callable[[Any], str]
@@ -123,6 +125,15 @@ class Section:
     """How much higher a match ranks in the library search (bm25 is multiplied by it)."""
     counted: bool = True
     """True when the heading shows how many items there are (False for the summary)."""
+
+    def item_model(self) -> type[BaseModel] | None:
+        """The model of one item as a class (a name is looked up in :mod:`briefing.core.models`)."""
+        if isinstance(self.model, str):
+            from briefing.core import models  # pydantic: once items are read, not at import
+
+            found: type[BaseModel] = getattr(models, self.model)
+            return found
+        return self.model
 
     def items_of(self, brief: Brief) -> Sequence[Any]:
         """The section's items in ``brief``."""

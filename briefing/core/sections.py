@@ -16,24 +16,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from types import GenericAlias
-from typing import Any
-
-from pydantic import Field, create_model
+from typing import TYPE_CHECKING, Any
 
 from briefing.core.countdown import countdown, wording
 from briefing.core.ids import derive_id, uniquify
-from briefing.core.models import (
-    MAX_ITEMS,
-    Brief,
-    Deadline,
-    Figure,
-    Participant,
-    Quote,
-    TimelineEvent,
-)
 from briefing.core.safetext import clean_line
 from briefing.core.section import IndexContext, Section, indented, speaker_line
 from briefing.core.timeutil import date_key, format_when, sort_key
+
+if TYPE_CHECKING:
+    # Names only: the models (and pydantic) are imported where items are read.
+    from briefing.core.models import Brief, Deadline, Figure, Participant, Quote, TimelineEvent
 
 
 def _raw(item: dict[str, Any], key: str) -> str:
@@ -121,7 +114,7 @@ PARTICIPANTS = Section(
     title="Participants",
     kind="participant",
     kind_label="Participant",
-    model=Participant,
+    model="Participant",
     text=lambda p: " ".join(filter(None, (p.name, p.role, p.affiliation))),
     derive_id=lambda p: derive_id("person", p.name),
     # Cleaned as the model cleans it, so the ids match those of the loaded brief.
@@ -181,7 +174,7 @@ QUOTES = Section(
     title="Quotes",
     kind="quote",
     kind_label="Quote",
-    model=Quote,
+    model="Quote",
     text=lambda q: q.text,
     derive_id=lambda q: derive_id("quote", q.speaker or "quote", hashed=[q.text]),
     raw_id=lambda q: derive_id("quote", _raw(q, "speaker") or "quote", hashed=[_raw(q, "text")]),
@@ -235,7 +228,7 @@ DEADLINES = Section(
     title="Deadlines",
     kind="deadline",
     kind_label="Deadline",
-    model=Deadline,
+    model="Deadline",
     text=lambda d: d.title,
     derive_id=lambda d: derive_id("deadline", d.title),
     raw_id=lambda d: derive_id("deadline", _raw(d, "title")),
@@ -279,7 +272,7 @@ TIMELINE = Section(
     title="Timeline",
     kind="event",
     kind_label="Timeline event",
-    model=TimelineEvent,
+    model="TimelineEvent",
     text=lambda e: f"{e.date} {e.label}",
     derive_id=lambda e: derive_id("event", f"{date_key(e.date)} {e.label}"),
     raw_id=lambda e: derive_id("event", f"{e.get('date')} {_raw(e, 'label')}"),
@@ -312,7 +305,7 @@ FIGURES = Section(
     title="Key figures",
     kind="figure",
     kind_label="Key figure",
-    model=Figure,
+    model="Figure",
     text=lambda f: f"{f.value} {f.label}",
     derive_id=lambda f: derive_id("figure", f.label),
     raw_id=lambda f: derive_id("figure", _raw(f, "label")),
@@ -382,6 +375,11 @@ def derive_ids(brief: Brief) -> None:
 def brief_model() -> type[Brief]:
     """The model briefs are read with: :class:`Brief`, plus a field for each registered section
     it does not have (made once per set of sections)."""
+    # pydantic and the models only here: the registry itself is read before the first frame.
+    from pydantic import Field, create_model
+
+    from briefing.core.models import MAX_ITEMS, Brief
+
     extra = tuple(s.key for s in lists() if s.key not in Brief.model_fields)
     if not extra:
         return Brief
@@ -389,7 +387,7 @@ def brief_model() -> type[Brief]:
     if model is None:
         fields: dict[str, Any] = {
             section.key: (
-                GenericAlias(list, (section.model,)),
+                GenericAlias(list, (section.item_model(),)),
                 Field(default_factory=list, max_length=MAX_ITEMS),
             )
             for section in lists()

@@ -207,7 +207,8 @@ def bind_sections(bindings: BindingsMap) -> None:
 def for_item(item: Any) -> ReaderSection:
     """The reader section whose items are of ``item``'s model."""
     for entry in reader_sections():
-        if entry.core.model is not None and isinstance(item, entry.core.model):
+        model = entry.core.item_model()
+        if model is not None and isinstance(item, model):
             return entry
     raise LookupError(f"no section shows a {type(item).__name__}")
 
