@@ -25,7 +25,6 @@ LONG_FUNCTIONS_ALLOWED = {
     "importer/quotes.py:_Attributor.attribute",
     "importer/roles.py:apposition",
     "storage/index/indexing.py:index_in_processes",
-    "storage/index/query.py:parse_query",
 }
 
 

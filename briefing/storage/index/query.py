@@ -92,7 +92,6 @@ def parse_query(text: str, *, typing: bool = True) -> Query:
             f"the query is too long: only its first {MAX_QUERY_CHARS:,} characters are used"
         )
     terms: list[Term] = []
-    typed_last: Term | None = None  # the bare word still being typed, if any
     position, length = 0, len(text)
     unbalanced = False
     while position < length:
@@ -101,37 +100,16 @@ def parse_query(text: str, *, typing: bool = True) -> Query:
             position += 1
             continue
         if char == '"':
-            close = text.find('"', position + 1)
-            if close < 0:
-                unbalanced = True
-                body, position = text[position + 1 :], length
-                # A phrase still being typed: its last word is a prefix, as for a bare word.
-                prefix = typing and bool(body) and not body[-1].isspace()
-            else:
-                body, position = text[position + 1 : close], close + 1
-                prefix = position < length and text[position] == "*"
-            words = tuple(_TOKEN.findall(body))
-            if words:
-                terms.append(Term(words, prefix))
-            continue
-        end = position
-        while end < length and not text[end].isspace() and text[end] != '"':
-            end += 1
-        raw, position = text[position:end], end
-        words = tuple(_TOKEN.findall(raw))
-        if not words:
-            continue
-        if raw.endswith("*"):
-            terms.append(Term(words, prefix=True))
-        elif typing and end == length:
-            typed_last = Term(words)
-            if len(fold(words[-1])) >= MIN_PREFIX:
-                typed_last = Term(words, prefix=True)
-            elif terms:
-                continue  # a word's first letters would only empty the results for a moment
-            terms.append(typed_last)
+            term, position, left_open = _phrase(text, position, typing=typing)
+            unbalanced = unbalanced or left_open
         else:
-            terms.append(Term(words))
+            end = position
+            while end < length and not text[end].isspace() and text[end] != '"':
+                end += 1
+            last = typing and end == length
+            term, position = _word(text[position:end], typing=last, narrowed=bool(terms)), end
+        if term is not None:
+            terms.append(term)
     if unbalanced:
         problems.append("unbalanced quote: the phrase runs to the end of the query")
     if len(terms) > MAX_TERMS or any(len(term.words) > MAX_TERMS for term in terms):
@@ -140,6 +118,43 @@ def parse_query(text: str, *, typing: bool = True) -> Query:
     if not terms and text.strip():
         problems.append("nothing to search for: type words (letters or digits)")
     return Query(tuple(terms), "; ".join(problems) or None)
+
+
+def _phrase(text: str, position: int, *, typing: bool) -> tuple[Term | None, int, bool]:
+    """The phrase whose quote opens at ``position``: its term (None without words), where
+    reading goes on, and whether its quote is left open (the phrase runs to the end).
+    """
+    length = len(text)
+    close = text.find('"', position + 1)
+    if close < 0:
+        body, end = text[position + 1 :], length
+        # A phrase still being typed: its last word is a prefix, as for a bare word.
+        prefix = typing and bool(body) and not body[-1].isspace()
+    else:
+        body, end = text[position + 1 : close], close + 1
+        prefix = end < length and text[end] == "*"
+    words = tuple(_TOKEN.findall(body))
+    return (Term(words, prefix) if words else None), end, close < 0
+
+
+def _word(raw: str, *, typing: bool, narrowed: bool) -> Term | None:
+    """The term of the bare word ``raw`` (None without letters or digits).
+
+    ``prefix*`` is a prefix. With ``typing`` it is the word being typed: a prefix
+    once it has :data:`MIN_PREFIX` characters, and left out until then when
+    other terms (``narrowed``) narrow the search already.
+    """
+    words = tuple(_TOKEN.findall(raw))
+    if not words:
+        return None
+    if raw.endswith("*"):
+        return Term(words, prefix=True)
+    if typing:
+        if len(fold(words[-1])) >= MIN_PREFIX:
+            return Term(words, prefix=True)
+        if narrowed:
+            return None  # a word's first letters would only empty the results for a moment
+    return Term(words)
 
 
 # -------------------------------------------------------------------- marking
