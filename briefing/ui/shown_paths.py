@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
+import os
 
-def display_path(path: str) -> str:
+from briefing.core.safetext import display_path
+
+
+def short_path(path: str) -> str:
     """``path`` as a person reads it: relative to the current folder when inside it, else
-    with the home folder as ``~`` (the index keeps absolute paths)."""
-    import os
-
+    with the home folder as ``~``; escaped to one safe line by :func:`display_path`."""
     try:
         relative = os.path.relpath(path)
     except ValueError:  # another drive (Windows)
         relative = path
-    from briefing.core.safetext import display_path as safe
-
     if not relative.startswith(os.pardir):
-        return safe(relative)
+        return display_path(relative)
     home = os.path.expanduser("~")
     if home not in ("~", os.sep) and path.startswith(home + os.sep):
-        return safe("~" + path[len(home) :])
-    return safe(path)
+        return display_path("~" + path[len(home) :])
+    return display_path(path)

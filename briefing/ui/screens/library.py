@@ -25,7 +25,7 @@ from briefing.core.library import (
 from briefing.ui.app import BriefingApp
 from briefing.ui.field_keys import field_binding, field_key_allowed
 from briefing.ui.screens.library_loading import REFRESH_FALLBACK, LibraryLoader
-from briefing.ui.shown_paths import display_path
+from briefing.ui.shown_paths import short_path
 from briefing.ui.widgets.library_table import LibraryTable
 from briefing.ui.widgets.stable_footer import StableFooter
 
@@ -202,7 +202,7 @@ class LibraryScreen(Screen[None]):
         status = self.query_one("#library-status", Static)
         entry = self.highlighted_entry()
         if not self.entries and not self.loader.loading:
-            where = ", ".join(display_path(str(p)) for p in self.paths) or "(no folders)"
+            where = ", ".join(short_path(str(p)) for p in self.paths) or "(no folders)"
             status.update(
                 Content.styled(
                     f"No briefs in {where}. Briefs are .toml or .json files.", "$warning"
@@ -214,11 +214,11 @@ class LibraryScreen(Screen[None]):
             lines = (
                 entry.error.lines()[:4]
                 if entry.error
-                else [f"{display_path(str(entry.path))}: cannot be read"]
+                else [f"{short_path(str(entry.path))}: cannot be read"]
             )
             status.update(Content.styled("\n".join(lines), "$error"))
         else:
-            parts: list[str | tuple[str, str]] = [(display_path(entry.key), "$text-muted")]
+            parts: list[str | tuple[str, str]] = [(short_path(entry.key), "$text-muted")]
             deadline = next_open_deadline(entry.summary.deadlines, self.now)
             if deadline is not None:
                 parts += [("\nnext deadline: ", "$text-muted"), deadline.title]
