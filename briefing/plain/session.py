@@ -161,8 +161,7 @@ class PlainReader:
         return SECTIONS[self.place.section]
 
     def items(self) -> Sequence[Any]:
-        assert self.brief is not None
-        return self.section().items_of(self.brief)
+        return self.section().items_of(self.brief) if self.brief is not None else ()
 
     def item(self) -> Any | None:
         items = self.items()

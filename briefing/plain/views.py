@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from briefing.core.clock import local_zone
 from briefing.core.countdown import day_in_words, in_words
 from briefing.core.files import FileProblem, find_briefs
+from briefing.core.preview import peek
 from briefing.core.safetext import display_path
 from briefing.storage import paths
 from briefing.storage.export_files import EXPORT_FORMATS, ExportError, render_export, write_export
@@ -29,6 +30,12 @@ if TYPE_CHECKING:
 
 LISTED = 30
 """How many entries of a list are read before "and N more"."""
+
+
+def _title(path: Path) -> str:
+    """A brief's title as the library lists it (read without validating), else its file name."""
+    preview = peek(path)
+    return f"{preview.title}. File {path.name}" if preview and preview.title else path.name
 
 
 def _due(item: AgendaItem) -> date | datetime:
@@ -67,7 +74,7 @@ class LibraryViews:
             return
         self._listed(
             f"Library: {len(self.briefs)} briefs in {where}. Press o and a number to open one.",
-            [path.name for path in self.briefs],
+            [_title(path) for path in self.briefs],
         )
 
     def do_open(self, argument: str) -> None:

@@ -79,7 +79,8 @@ def test_the_plain_reader_reads_the_quote_takes_a_note_and_says_the_agenda_in_wo
     finally:
         app.close()
     print(transcript)  # the closing note's transcript, with -s
-    # The truce falls due at the end of 10 November in Kuala Lumpur (16:00 UTC).
+    # The truce falls due at the end of 10 November in Kuala Lumpur (16:00 UTC); --now
+    # starts a clock at 11:00 UTC that runs on, so a few seconds under 15 days 5 hours.
     truce = (
         "Temporary US-China tariff truce expires, due in 15 days and 4 hours, on 10 November 2025"
     )
