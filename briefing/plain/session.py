@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.core.anchors import Anchor, ItemKind
-from briefing.core.clock import Clock
+from briefing.core.clock import Clock, local_zone
 from briefing.core.countdown import day_in_words
 from briefing.core.errors import BriefError
 from briefing.core.find import Match
@@ -96,15 +96,13 @@ class PlainReader:
                 self.voice.echo(key_name(entry))
                 self.voice.say(f"No command on {key_name(entry)!r}. Press ? for help.")
                 return
-            self.voice.echo(command.words[0] if command.words else command.help)
+            self.voice.echo(command.words[0] if command.words else key_name(entry))
             self.run_command(command, "")
             return
         self.run_line(entry)
 
     def run_line(self, line: str) -> None:
         """Run a command typed as words."""
-        if self.line_mode is False:
-            self.voice.echo(line)
         if not line.strip():
             self.where()
             return
@@ -267,7 +265,9 @@ class PlainReader:
         lines = speech.full_lines(self.section(), self.brief, item, self.now())
         notes = self.notes_here(anchor) if self.annotations.store.exists() else []
         for number, note in enumerate(notes, 1):
-            lines.append(f"Note {number} of {len(notes)}, {day_in_words(note.updated)}:")
+            lines.append(
+                f"Note {number} of {len(notes)}, {day_in_words(note.updated.astimezone(local_zone()))}:"
+            )
             lines.extend(note.body.splitlines())
         self.voice.say(*lines, "End of item.")
 
@@ -352,7 +352,8 @@ class PlainReader:
     # -- the rest -------------------------------------------------------------------------
 
     def do_line(self, _argument: str) -> None:
-        line = self.ask("Command? Words, then enter.")
+        self.voice.prompt("command: ")
+        line = self.input.line()
         if line is not None:
             self.run_line(line)
 

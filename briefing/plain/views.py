@@ -125,7 +125,7 @@ class LibraryViews:
             return
         lines = [
             f"On {note.kind.value} {note.item_text!r} in {note.brief_title},"
-            f" {day_in_words(note.updated)}: {' '.join(note.body.split())}"
+            f" {day_in_words(note.updated.astimezone(local_zone()))}: {' '.join(note.body.split())}"
             for note in notes
         ]
         if not lines:

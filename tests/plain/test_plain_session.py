@@ -193,7 +193,7 @@ def test_words_pick_the_longest_command() -> None:
 
 def test_single_keys_and_a_line_after_a_colon(seed_brief_path: Path) -> None:
     out = io.StringIO()
-    keys = KeysScript(["3", "j", "\r", ":", "section 2", "x", "?", "q"])
+    keys = KeysScript(["3", "j", "\r", ":", "section 2", "Z", "?", "q"])
     reader = PlainReader(Voice(out), keys, fixed_clock(), notes(), [seed_brief_path.parent])
     reader.open_brief(seed_brief_path)
     reader.run()
@@ -201,8 +201,9 @@ def test_single_keys_and_a_line_after_a_colon(seed_brief_path: Path) -> None:
     assert "> section 3\nQuotes, 1 of 8." in said
     assert "> next\nQuotes, 2 of 8." in said
     assert "> read\nQuote: intense" in said
-    assert "Participants, 1 of 7." in said
-    assert "> ?\nNo command on '?'." not in said
+    assert "> :\ncommand: Participants, 1 of 7." in said
+    assert "> Z\nNo command on 'Z'. Press ? for help." in said
+    assert "> help\nCommands." in said and "End of help." in said
     assert said.endswith("> quit\nGoodbye.\n")
 
 
