@@ -22,6 +22,9 @@ from briefing.core.safetext import clean_line
 
 PROMPT = "> "
 
+ARROWS = {"A": "k", "B": "j", "C": "l", "D": "h", "Z": "h"}
+"""The final letter of an arrow's (or shift+tab's) sequence, and the key it stands for."""
+
 
 class Input(Protocol):
     """Keys and lines typed by the user; None once input has ended."""
@@ -116,10 +119,25 @@ class KeyInput:
                     return "\ufffd"
 
     def key(self) -> str | None:
-        """One key (a character); None at the end of input (ctrl+d)."""
+        """One key (a character; an arrow is the key it stands for); None at the end (ctrl+d)."""
         with self._cbreak():
             char = self._read_char()
+            if char == "\x1b":
+                return self._sequence()
         return None if char in (None, "\x04") else char
+
+    def _sequence(self) -> str:
+        """The rest of an escape sequence (arrows, shift+tab), read as the key it means."""
+        sequence = "\x1b"
+        # A terminal sends a key's whole sequence at once; escape alone has nothing after it.
+        while len(sequence) < 8 and (self.pending or select.select([self.fd], [], [], 0.05)[0]):
+            char = self._read_char()
+            if char is None:
+                break
+            sequence += char
+            if len(sequence) > 2 and (char.isalpha() or char == "~"):
+                break
+        return ARROWS.get(sequence[-1:] if sequence[1:2] in "[O" else "", "\x1b")
 
     def _typed_ahead(self) -> None:
         with self._cbreak():
