@@ -9,6 +9,7 @@ store); the agenda reads the truce deadline in words.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import re
 import sqlite3
@@ -16,10 +17,17 @@ import sys
 from pathlib import Path
 
 import pytest
+from kit import fixed_clock
 
+from briefing.plain.session import PlainReader
+from briefing.plain.terminal import LineInput, Voice
+from briefing.storage import paths
+from briefing.storage.store.database import Store
+from briefing.storage.store.notes import Annotations
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.widgets.item_list import ItemList
 
+from .test_notes import write_note
 from .uihelpers import plain, settle
 
 if sys.platform == "win32":  # pragma: no cover - pseudo-terminals are POSIX only
@@ -116,3 +124,26 @@ async def test_a_note_from_the_plain_reader_is_shown_by_the_textual_reader(
         assert quotes.highlighted_id == "li-intense"
         panel = screen.query_one("NotesPanel")
         assert NOTE in plain(panel), plain(panel)
+
+
+async def test_a_note_from_the_textual_reader_is_read_by_the_plain_reader(
+    make_app, seed_brief_path: Path
+) -> None:
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "j")
+        await write_note(pilot, "from the panes")
+    out = io.StringIO()
+    reader = PlainReader(
+        Voice(out),
+        LineInput(io.StringIO("3\nnext\nread\n")),
+        fixed_clock(),
+        Annotations(Store(paths.database_file())),
+        [seed_brief_path.parent],
+    )
+    reader.open_brief(seed_brief_path)
+    reader.run()
+    said = out.getvalue()
+    assert "Quotes, 2 of 8. Li Chenggang, Trade Representative, China: intense. 1 note." in said
+    assert "\nfrom the panes\nEnd of item." in said
