@@ -28,7 +28,7 @@ from briefing.plain import speech
 from briefing.plain.commands import BY_KEY, BY_NAME, COMMANDS, Command, key_name, parse
 from briefing.plain.finding import FindInBrief
 from briefing.plain.terminal import Input, Voice
-from briefing.plain.views import LibraryViews
+from briefing.plain.views import LISTED, LibraryViews
 from briefing.storage.store.database import StoreError
 from briefing.storage.store.notes import Annotations
 
@@ -376,6 +376,9 @@ class PlainReader:
             takes = f", followed by {command.takes}" if command.takes else ""
             lines.append(f"{keys}: {words}{takes}: {command.help}.")
         lines.append("1 to 9: that section.")
+        lines.append(
+            f"Lists read their first {LISTED} lines; type agenda all, people all, and so on, for every one."
+        )
         self.voice.say(*lines, "End of help.")
 
     def do_quit(self, _argument: str) -> None:

@@ -38,6 +38,14 @@ def _title(path: Path) -> str:
     return f"{preview.title}. File {path.name}" if preview and preview.title else path.name
 
 
+def _day(when: str) -> str:
+    """A date as the index writes it (``2025-10-26``, maybe with a time), read as words."""
+    try:
+        return day_in_words(date.fromisoformat(when[:10]))
+    except ValueError:
+        return when
+
+
 def _due(item: AgendaItem) -> date | datetime:
     """The day a deadline is due as its brief gives it (a date's moment is the day after)."""
     if item.all_day:
@@ -60,12 +68,17 @@ class LibraryViews:
     def index(self) -> LibraryIndex:
         return LibraryIndex(paths.index_file(), zone=local_zone())
 
-    def _listed(self, heading: str, lines: list[str]) -> None:
-        shown = [f"{number}. {line}" for number, line in enumerate(lines[:LISTED], 1)]
-        more = [f"And {len(lines) - LISTED} more."] if len(lines) > LISTED else []
-        self.say(heading, *shown, *more, f"End of {heading.split(':')[0].lower()}.")
+    def _listed(
+        self, heading: str, lines: list[str], argument: str = "", command: str = ""
+    ) -> None:
+        """Say ``heading`` and the numbered ``lines``: the first :data:`LISTED`, or all."""
+        shown = lines if argument.strip() == "all" else lines[:LISTED]
+        numbered = [f"{number}. {line}" for number, line in enumerate(shown, 1)]
+        left = len(lines) - len(shown)
+        more = [f"And {left} more. Type {command} all to hear every one."] if left else []
+        self.say(heading, *numbered, *more, f"End of {command or heading.split(':')[0].lower()}.")
 
-    def do_library(self, _argument: str) -> None:
+    def do_library(self, argument: str) -> None:
         problems: list[FileProblem] = []
         self.briefs = sorted(find_briefs(self.library, problems))
         where = ", ".join(display_path(path) for path in self.library)
@@ -75,6 +88,8 @@ class LibraryViews:
         self._listed(
             f"Library: {len(self.briefs)} briefs in {where}. Press o and a number to open one.",
             [_title(path) for path in self.briefs],
+            argument,
+            "library",
         )
 
     def do_open(self, argument: str) -> None:
@@ -90,7 +105,7 @@ class LibraryViews:
             return
         self.reader.open_brief(self.briefs[number - 1])
 
-    def do_agenda(self, _argument: str) -> None:
+    def do_agenda(self, argument: str) -> None:
         items, failed = agenda_in_library(self.index(), self.library, local_zone())
         rows = schedule(items, self.reader.now())
         lines = [
@@ -102,10 +117,28 @@ class LibraryViews:
         if not rows:
             self.say("Agenda: no open deadlines in the library.")
             return
-        self._listed(f"Agenda: {len(rows)} open deadlines, soonest first.", lines)
+        self._listed(
+            f"Agenda: {len(rows)} open deadlines, soonest first.", lines, argument, "agenda"
+        )
 
-    def do_people(self, _argument: str) -> None:
-        people = people_in_library(self.index(), self.library, local_zone()).people
+    def do_people(self, argument: str) -> None:
+        library = people_in_library(self.index(), self.library, local_zone())
+        people = library.people
+        if argument.strip().isdigit():
+            number = int(argument)
+            if not 1 <= number <= len(people):
+                self.say(f"There is no person {number}; the library has {len(people)}.")
+                return
+            person = people[number - 1]
+            quotes = library.quotes_of(person)
+            self._listed(
+                f"{person.name}, {', '.join([*person.roles[:1], *person.affiliations[:1]])}:"
+                f" {len(quotes)} quote{'s' if len(quotes) != 1 else ''}, oldest first.",
+                [f"{q.text}. {_day(q.when)}. In {q.brief_title}." for q in quotes],
+                "all",
+                "quotes",
+            )
+            return
         lines = []
         for person in people:
             about = ", ".join([*person.roles[:1], *person.affiliations[:1]])
@@ -114,9 +147,10 @@ class LibraryViews:
         if not lines:
             self.say("People: nobody in the library.")
             return
-        self._listed(f"People: {len(lines)}, the most present first.", lines)
+        heading = f"People: {len(lines)}, the most present first. Type people and a number for one."
+        self._listed(heading, lines, argument, "people")
 
-    def do_notes(self, _argument: str) -> None:
+    def do_notes(self, argument: str) -> None:
         store = self.reader.annotations
         try:
             notes = store.all_notes() if store.store.exists() else []
@@ -131,9 +165,9 @@ class LibraryViews:
         if not lines:
             self.say("Notes: none yet. Press n on an item to write one.")
             return
-        self._listed(f"Notes: {len(lines)}, the latest first.", lines)
+        self._listed(f"Notes: {len(lines)}, the latest first.", lines, argument, "notes")
 
-    def do_bookmarks(self, _argument: str) -> None:
+    def do_bookmarks(self, argument: str) -> None:
         store = self.reader.annotations
         try:
             marks = store.all_bookmarks() if store.store.exists() else []
@@ -144,7 +178,7 @@ class LibraryViews:
         if not lines:
             self.say("Bookmarks: none yet. Press b on an item to set one.")
             return
-        self._listed(f"Bookmarks: {len(lines)}, the latest first.", lines)
+        self._listed(f"Bookmarks: {len(lines)}, the latest first.", lines, argument, "bookmarks")
 
     def do_export(self, argument: str) -> None:
         reader = self.reader

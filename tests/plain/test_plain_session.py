@@ -243,3 +243,13 @@ def test_briefing_plain_reads_lines_from_a_pipe(seed_brief_path: Path) -> None:
     assert "> section 3\n" not in result.stdout  # lines are not echoed back from a pipe
     assert "Quotes, 2 of 8. Li Chenggang, Trade Representative, China: intense." in result.stdout
     assert "\x1b" not in result.stdout and result.stderr == ""
+
+
+def test_a_person_of_the_library_and_their_quotes_and_every_line_of_a_long_list(
+    samples_dir: Path,
+) -> None:
+    said = read_aloud(None, "people", "people 1", "people all", library=[samples_dir])
+    assert re.search(r"And \d+ more\. Type people all to hear every one\.", said), said
+    assert "Li Chenggang, Trade Representative, China: 5 quotes, oldest first." in said
+    assert "1. intense" not in said and "2. intense. 26 October 2025. In US, China agree" in said
+    assert "48. " in said and said.count("End of people.") == 2
