@@ -142,8 +142,8 @@ class LibraryViews:
         lines = []
         for person in people:
             about = ", ".join([*person.roles[:1], *person.affiliations[:1]])
-            quotes = f"{person.quotes} quote{'s' if person.quotes != 1 else ''}"
-            lines.append(f"{person.name}" + (f", {about}" if about else "") + f". {quotes}.")
+            said = f"{person.quotes} quote{'s' if person.quotes != 1 else ''}"
+            lines.append(f"{person.name}" + (f", {about}" if about else "") + f". {said}.")
         if not lines:
             self.say("People: nobody in the library.")
             return
