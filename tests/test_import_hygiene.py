@@ -97,6 +97,25 @@ def test_the_importer_loads_core_only(tmp_path: Path) -> None:
     assert "rich" not in top_level(loaded)
 
 
+PLAIN = [
+    "briefing.plain",
+    "briefing.plain.run",
+    "briefing.plain.session",
+    "briefing.plain.views",
+    "briefing.plain.finding",
+    "briefing.plain.speech",
+    "briefing.plain.terminal",
+    "briefing.plain.commands",
+]
+
+
+def test_the_plain_reader_loads_neither_textual_nor_rich_nor_the_ui(tmp_path: Path) -> None:
+    """The reader for screen readers (issue 19) is built on core and storage only."""
+    loaded = imported_after(PLAIN, tmp_path)
+    assert not {"textual", "rich"} & top_level(loaded)
+    assert not [name for name in loaded if name.startswith(("briefing.ui", "briefing.importer"))]
+
+
 def test_the_old_importer_path_is_gone(repo_root: Path) -> None:
     """The importer moved from briefing.core.article to briefing.importer (issue 14)."""
     assert not (repo_root / "briefing" / "core" / "article").exists()

@@ -1,6 +1,8 @@
 """``briefing [PATH]``: open the reader, the one command that imports Textual.
 
-It goes through :mod:`briefing.ui.launch`, the CLI's only way into the UI.
+It goes through :mod:`briefing.ui.launch`, the CLI's only way into the UI. The plain
+reader (``--plain``, ``BRIEFING_A11Y=1``, ``TERM=dumb``) is :mod:`briefing.plain`,
+which needs no Textual at all.
 """
 
 from __future__ import annotations
@@ -29,6 +31,17 @@ def _cannot_open(path: str) -> str | None:
     return None
 
 
+def plain_wanted(plain: bool) -> bool:
+    """Whether to read plainly: ``--plain``, ``BRIEFING_A11Y=1``, or ``TERM=dumb``.
+
+    ``BRIEFING_A11Y=0`` keeps the Textual reader on a dumb terminal.
+    """
+    asked = os.environ.get("BRIEFING_A11Y", "").strip()
+    if plain or asked not in ("", "0"):
+        return True
+    return not asked and os.environ.get("TERM", "") == "dumb"
+
+
 def cmd_open(args: argparse.Namespace | Opening) -> int:
     """Open the reader (the only path that imports Textual)."""
     if args.data_dir:
@@ -40,6 +53,11 @@ def cmd_open(args: argparse.Namespace | Opening) -> int:
         if problem:
             _say(f"briefing: {display_path(args.path)}: {problem}", sys.stderr)
             return 2
+    if plain_wanted(args.plain):
+        # The plain reader only when asked: it loads pydantic and the store, not Textual.
+        from briefing.plain.run import run_plain
+
+        return run_plain(args.path, args.now)
     from briefing.ui.launch import run_reader
 
     return run_reader(path=args.path, theme=args.theme, now=args.now)

@@ -137,6 +137,12 @@ def reader_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="where config.toml and themes live (or BRIEFING_CONFIG_DIR)",
     )
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="read in plain lines, for screen readers and braille displays"
+        " (also BRIEFING_A11Y=1, and on TERM=dumb)",
+    )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     return parser
 
@@ -314,6 +320,7 @@ class Opening:
         self.data_dir = data_dir
         self.config_dir = config_dir
         self.now = None
+        self.plain = False
 
 
 _FAST_OPTIONS = {"--theme": "theme", "--data-dir": "data_dir", "--config-dir": "config_dir"}

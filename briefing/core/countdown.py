@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import Enum
 
 from briefing.core.status import DeadlineStatus
@@ -108,3 +108,50 @@ def countdown(
         return Countdown(0, f"{status.value} (stopped)", Urgency.CLOSED)
     seconds = seconds_left(due_at, now)
     return Countdown(seconds, format_left(seconds), urgency_of(seconds))
+
+
+def _amount(count: int, unit: str) -> str:
+    return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
+
+
+def _span_in_words(seconds: int) -> str:
+    """A length of time as its two largest units: "12 days and 4 hours", "3 minutes"."""
+    days, rest = divmod(seconds, DAY)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+    parts = [(days, "day"), (hours, "hour"), (minutes, "minute")]
+    while parts and parts[0][0] == 0:
+        parts.pop(0)
+    if not parts:
+        return "less than a minute"
+    shown = [_amount(count, unit) for count, unit in parts[:2] if count]
+    return " and ".join(shown)
+
+
+def day_in_words(when: date | datetime) -> str:
+    """A due day as read aloud: "10 November 2025", with "at 09:05 (UTC+08:00)" if it has a time."""
+    day = f"{when.day} {when.strftime('%B')} {when.year}"
+    if not isinstance(when, datetime):
+        return day
+    offset = when.strftime("%z")
+    zone = f" (UTC{offset[:3]}:{offset[3:5]})" if offset else ""
+    return f"{day} at {when.strftime('%H:%M')}{zone}"
+
+
+def in_words(left: Countdown, due: date | datetime) -> str:
+    """A countdown as words, for reading aloud (the plain reader): never a ticking clock.
+
+    "due in 12 days and 4 hours, on 10 November 2025", "due now, on ...",
+    "overdue by 2 days and 5 hours, was due on ...", or for a closed deadline
+    "met, no longer counting down; was due on ...". The time is rounded down to
+    its two largest units, so it reads the same for a minute at least.
+    """
+    day = day_in_words(due)
+    if left.urgency is Urgency.CLOSED:
+        status = left.text.removesuffix(" (stopped)")
+        return f"{status}, no longer counting down; was due on {day}"
+    if left.seconds == 0:
+        return f"due now, on {day}"
+    if left.seconds < 0:
+        return f"overdue by {_span_in_words(-left.seconds)}, was due on {day}"
+    return f"due in {_span_in_words(left.seconds)}, on {day}"

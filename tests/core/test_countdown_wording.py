@@ -28,3 +28,49 @@ def test_no_word_where_it_would_repeat_the_time_unless_always() -> None:
 def test_passed() -> None:
     left = countdown(NOW - timedelta(days=2, hours=5, minutes=10), NOW)
     assert "".join(wording(left)) == "passed 2d 05:10 ago · overdue"
+
+
+# -- in_words: the countdown read aloud (the plain reader, screen readers) ---------------
+
+
+def test_in_words_reads_the_two_largest_units_and_the_day() -> None:
+    from datetime import date
+
+    from briefing.core.countdown import in_words
+
+    due = NOW + timedelta(days=12, hours=4, minutes=31, seconds=7)
+    left = countdown(due, NOW)
+    assert in_words(left, date(2025, 11, 10)) == "due in 12 days and 4 hours, on 10 November 2025"
+    one = countdown(NOW + timedelta(days=1), NOW)
+    assert in_words(one, date(2025, 11, 10)) == "due in 1 day, on 10 November 2025"
+    soon = countdown(NOW + timedelta(hours=1, minutes=1), NOW)
+    assert in_words(soon, NOW + timedelta(hours=1, minutes=1)).startswith(
+        "due in 1 hour and 1 minute, on "
+    )
+    assert in_words(countdown(NOW + timedelta(seconds=30), NOW), NOW).startswith(
+        "due in less than a minute, on "
+    )
+
+
+def test_in_words_now_passed_and_closed() -> None:
+    from datetime import date
+
+    from briefing.core.countdown import in_words
+
+    day = date(2025, 11, 10)
+    assert in_words(countdown(NOW, NOW), day) == "due now, on 10 November 2025"
+    passed = countdown(NOW - timedelta(days=2, hours=5, minutes=10), NOW)
+    assert in_words(passed, day) == "overdue by 2 days and 5 hours, was due on 10 November 2025"
+    met = countdown(NOW, NOW, DeadlineStatus.MET)
+    assert in_words(met, day) == "met, no longer counting down; was due on 10 November 2025"
+
+
+def test_in_words_says_the_time_of_a_deadline_with_one() -> None:
+    from datetime import datetime, timezone
+
+    from briefing.core.countdown import in_words
+
+    due = datetime(2025, 11, 2, 9, 5, tzinfo=timezone(timedelta(hours=8)))
+    words = in_words(countdown(due, NOW), due)
+    assert words.endswith("on 2 November 2025 at 09:05 (UTC+08:00)")
+    assert "\x1b" not in words and ":" in words

@@ -383,6 +383,9 @@ def test_dumb_terminal_without_colour(tmp_path: Path) -> None:
     env.update(
         TERM="dumb",
         NO_COLOR="1",
+        # A dumb terminal opens the plain reader (issue 19, tests/ui/test_plain_reader.py);
+        # BRIEFING_A11Y=0 keeps the Textual reader, which must still work there.
+        BRIEFING_A11Y="0",
         TZ="UTC",
         BRIEFING_DATA_DIR=str(tmp_path / "data"),
         BRIEFING_CONFIG_DIR=str(tmp_path / "config"),
