@@ -215,14 +215,21 @@ def add_export_arguments(parser: argparse.ArgumentParser) -> None:
 
     notes = spoken([EXPORT_FORMATS[key].name for key in NOTE_FORMATS])
     deadlines = EXPORT_FORMATS[DEADLINES_FORMAT].name
-    parser.description = f"Export notes ({notes}) or deadlines ({deadlines})."
+    by_kind = {
+        kind: spoken(list(dict.fromkeys(f.name for f in EXPORT_FORMATS.values() if f.exports == kind)))
+        for kind in ("deadlines", "vault")
+    }
+    parser.description = (
+        f"Export notes ({notes}), deadlines ({by_kind['deadlines']})"
+        f" or an {by_kind['vault']} (a folder)."
+    )
     parser.add_argument("--brief", metavar="ID|PATH", help="only this brief (its id, or its file)")
     parser.add_argument(
         "--format",
         choices=FORMATS,
         help=(
             f"{spoken(NOTE_FORMATS)} for notes (default from config),"
-            f" {DEADLINES_FORMAT} for deadlines"
+            f" {DEADLINES_FORMAT} for deadlines; see the README for all"
         ),
     )
     parser.add_argument(

@@ -71,7 +71,8 @@ def notes_csv(
 ) -> str:
     """One row per note, then one per bookmark (``type`` says which)."""
     rows: list[list[str]] = []
-    for mark in [*notes, *bookmarks]:
+    marks: list[Note | Bookmark] = [*notes, *bookmarks]
+    for mark in marks:
         note = mark if isinstance(mark, Note) else None
         rows.append(
             [

@@ -11,10 +11,10 @@ import io
 import json
 
 import pytest
-from briefing.core.csv_export import agenda_csv, neutralise, notes_csv
-from briefing.core.web_annotation import ANNOTATION_CONTEXT, to_annotations
 
+from briefing.core.csv_export import agenda_csv, neutralise, notes_csv
 from briefing.core.models import Brief, Source
+from briefing.core.web_annotation import ANNOTATION_CONTEXT, to_annotations
 
 from .helpers import NOW, revision
 from .test_export import check_golden, fixed_bookmarks, fixed_notes
