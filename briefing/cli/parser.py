@@ -216,7 +216,9 @@ def add_export_arguments(parser: argparse.ArgumentParser) -> None:
     notes = spoken([EXPORT_FORMATS[key].name for key in NOTE_FORMATS])
     deadlines = EXPORT_FORMATS[DEADLINES_FORMAT].name
     by_kind = {
-        kind: spoken(list(dict.fromkeys(f.name for f in EXPORT_FORMATS.values() if f.exports == kind)))
+        kind: spoken(
+            list(dict.fromkeys(f.name for f in EXPORT_FORMATS.values() if f.exports == kind))
+        )
         for kind in ("deadlines", "vault")
     }
     parser.description = (

@@ -139,12 +139,18 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
         ExportFormat("toml", "TOML", "TOML notes", ".toml", "notes", _toml),
         ExportFormat("ics", "iCalendar", "Deadlines (iCalendar)", ".ics", "deadlines", _ical),
         ExportFormat(
-            "annotation", "Web Annotation", "Web Annotations (JSON-LD)", ".jsonld", "notes",
+            "annotation",
+            "Web Annotation",
+            "Web Annotations (JSON-LD)",
+            ".jsonld",
+            "notes",
             _annotation,
         ),
         ExportFormat("csv", "CSV", "Notes (CSV)", ".csv", "notes", _notes_csv),
         ExportFormat("agenda-csv", "CSV", "Agenda (CSV)", ".csv", "deadlines", _agenda_csv),
-        ExportFormat("vault", "Obsidian vault", "Obsidian vault (folder)", "", "vault", None, _vault),
+        ExportFormat(
+            "vault", "Obsidian vault", "Obsidian vault (folder)", "", "vault", None, _vault
+        ),
     )
 }
 """Every export format, in the order the dialog and ``--help`` list them."""
