@@ -47,6 +47,11 @@ CLI = [
     "briefing.cli.doctor",
     "briefing.cli.agenda",
     "briefing.cli.import_article",
+    "briefing.cli.script_arguments",
+    "briefing.cli.json_shapes",
+    "briefing.cli.search",
+    "briefing.cli.people",
+    "briefing.cli.notes",
 ]
 IMPORTER = [
     "briefing.importer",

@@ -171,6 +171,12 @@ def spoken(keys: Sequence[str]) -> str:
     return keys[0] if len(keys) == 1 else f"{', '.join(keys[:-1])} or {keys[-1]}"
 
 
+def kind_names(exports: str) -> str:
+    """``Markdown, JSON or TOML``: the document kinds of the formats that export ``exports``."""
+    names = (fmt.name for fmt in EXPORT_FORMATS.values() if fmt.exports == exports)
+    return spoken(list(dict.fromkeys(names)))
+
+
 @dataclass(frozen=True)
 class ExportRequest:
     """What to export, and where."""
