@@ -52,6 +52,9 @@ CLI = [
     "briefing.cli.search",
     "briefing.cli.people",
     "briefing.cli.notes",
+    "briefing.cli.command_line",
+    "briefing.cli.completion",
+    "briefing.cli.manpage",
 ]
 IMPORTER = [
     "briefing.importer",
