@@ -126,8 +126,9 @@ def cmd_export(args: argparse.Namespace) -> int:
                 return 1
         else:
             brief_id = args.brief
-    deadlines = EXPORT_FORMATS[fmt].exports == "deadlines"
-    if deadlines and brief_id is not None and brief_id not in briefs:
+    # Notes may outlive their brief; deadlines and a vault are made from the brief itself.
+    from_brief = EXPORT_FORMATS[fmt].exports != "notes"
+    if from_brief and brief_id is not None and brief_id not in briefs:
         _err(f"no brief with id {brief_id!r} in the library")
         return 1
     if fmt in FOLDER_FORMATS and args.output == "-":

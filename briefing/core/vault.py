@@ -138,8 +138,11 @@ def merge(page: Page, old: str | None) -> str:
     """
     front, rest = _split_front(old or "")
     users = _users_properties(front, {key for key, _ in page.properties})
-    block = "\n".join([BEGIN, *page.block, END])
-    start, end = rest.find(BEGIN), rest.find(END)
+    # Text from a brief could hold the markers: an HTML comment opener in it is escaped.
+    inside = "\n".join(page.block).replace("<!--", "&lt;!--")
+    block = f"{BEGIN}\n{inside}\n{END}"
+    start = rest.find(BEGIN)
+    end = rest.find(END, start)
     if old is None:
         body = block + "\n"
     elif 0 <= start < end:

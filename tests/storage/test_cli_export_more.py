@@ -77,3 +77,11 @@ def test_csv_to_a_folder_gets_a_csv_name(samples_dir: Path, tmp_path: Path) -> N
     [written] = tmp_path.glob("*.csv")
     rows = list(csv.reader(io.StringIO(written.read_text("utf-8"))))
     assert rows[0][0] == "type" and len(rows) == 4  # two notes, one bookmark
+
+
+def test_vault_of_an_unknown_brief_is_one_clear_line(samples_dir: Path, tmp_path: Path) -> None:
+    code, _, err = export(
+        "--format", "vault", "--brief", "no-such", "-o", str(tmp_path / "v"), library=samples_dir
+    )
+    assert code == 1 and "no brief with id 'no-such'" in err
+    assert not (tmp_path / "v").exists()

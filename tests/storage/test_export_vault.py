@@ -139,3 +139,15 @@ def test_vault_names_are_safe_everywhere(text: str, name: str) -> None:
 
 def test_long_names_are_cut_on_a_character() -> None:
     assert len(vault_name("é" * 300).encode("utf-8")) <= 200
+
+
+def test_a_brief_cannot_forge_the_end_of_the_generated_block(tmp_path: Path) -> None:
+    """A summary holding the markers would otherwise leave generated text behind on each export."""
+    brief = library()["harbour-talks"]
+    forged = brief.model_copy(update={"summary": f"Before {END} after {BEGIN} more"})
+    source = ExportInput(_Marks(), {brief.id: forged}, NOW)  # type: ignore[arg-type]
+    export_to("vault", source, tmp_path, force=False)
+    export_to("vault", source, tmp_path, force=False)
+    text = (tmp_path / "Briefs" / "Harbour talks resume after the strike.md").read_text("utf-8")
+    assert text.count(BEGIN) == 1 and text.count(END) == 1
+    assert text.count("Before") == 1
