@@ -7,11 +7,13 @@ Golden files live in tests/data/golden/vault/; rewrite them after an intended ch
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from briefing.core.models import Brief, Source
+from briefing.core.models import Brief, Figure, Source, TimelineEvent
+from briefing.core.status import DeadlineStatus
 from briefing.core.vault import BEGIN, END, vault_name
 from briefing.storage.export_files import ExportError, ExportExists, ExportInput, export_to
 
@@ -30,9 +32,25 @@ class _Marks:
 
 
 def library() -> dict[str, Brief]:
+    """The notes' brief with a source, tags, a timeline, a figure and a finished deadline."""
     brief = revision("v1")
     source = Source(name="Harbour Gazette", url="https://example.org/harbour")
-    return {brief.id: brief.model_copy(update={"source": source, "tags": ["ports", "labour law"]})}
+    timeline = [TimelineEvent(id="strike", date=date(2025, 10, 19), label="Strike begins")]
+    figures = [Figure(id="ships", label="Ships waiting", value="12", note="at anchor")]
+    deadlines = [
+        *brief.deadlines,
+        brief.deadlines[0].model_copy(
+            update={"id": "old", "title": "Old report", "status": DeadlineStatus.MET}
+        ),
+    ]
+    update = {
+        "source": source,
+        "tags": ["ports", "labour law"],
+        "timeline": timeline,
+        "figures": figures,
+        "deadlines": deadlines,
+    }
+    return {brief.id: brief.model_copy(update=update)}
 
 
 def source() -> ExportInput:
@@ -69,6 +87,9 @@ def test_brief_page_holds_what_obsidian_reads(tmp_path: Path) -> None:
     assert "- [ ] Crane inspection report due 📅 2025-11-03" in text
     assert "- [ ] Union ballot closes 📅 2025-11-05 #bookmarked" in text
     assert "> [!note] Note" in text
+    assert "- [x] Old report 📅 2025-11-03" in text
+    assert "- 2025-10-19 — Strike begins" in text
+    assert "- **Ships waiting**: 12 — at anchor" in text
 
 
 def test_exporting_again_keeps_what_the_user_wrote(tmp_path: Path) -> None:
