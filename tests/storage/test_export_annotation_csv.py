@@ -7,6 +7,7 @@ Golden files are rewritten after an intended change with
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 
@@ -100,13 +101,9 @@ def test_agenda_csv_golden() -> None:
 
 def test_csv_cells_that_start_a_formula_are_neutralised() -> None:
     notes = fixed_notes()
-    hostile = notes[0].__class__(**{**_fields(notes[0]), "body": '=HYPERLINK("http://x")'})
+    hostile = dataclasses.replace(notes[0], body='=HYPERLINK("http://x")')
     rows = list(csv.reader(io.StringIO(notes_csv([hostile], [], library()))))
     assert rows[1][rows[0].index("body")] == '\'=HYPERLINK("http://x")'
     for row in rows:
         for cell in row:
             assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
-
-
-def _fields(note: object) -> dict[str, object]:
-    return {name: getattr(note, name) for name in note.__slots__}  # type: ignore[attr-defined]
