@@ -41,6 +41,10 @@ def _json_person(person: Person, library: LibraryPeople) -> dict[str, object]:
     }
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def _matches(person: Person, name: str) -> bool:
     wanted = name.casefold()
     return any(
@@ -74,6 +78,7 @@ def cmd_people(args: argparse.Namespace) -> int:
         emit("people", {"people": [_json_person(p, found) for p in people]})
     else:
         for p in people:
-            fields = [p.name, ", ".join(p.roles[:2]), f"{p.briefs} briefs", f"{p.quotes} quotes"]
+            counts = [_count(p.briefs, "brief"), _count(p.quotes, "quote")]
+            fields = [p.name, ", ".join(p.roles[:2]), *counts]
             print(" · ".join(clean_line(f) for f in fields if f))
     return 1 if args.name and not people else 0
