@@ -46,10 +46,9 @@ def _count(number: int, noun: str) -> str:
 
 
 def _matches(person: Person, name: str) -> bool:
+    """True when ``name`` is part of one of the person's names (aliases too), case aside."""
     wanted = name.casefold()
-    return any(
-        wanted in field.casefold() for field in (*person.names, *person.roles, *person.affiliations)
-    )
+    return any(wanted in known.casefold() for known in person.names)
 
 
 def cmd_people(args: argparse.Namespace) -> int:

@@ -49,9 +49,7 @@ def add_people_arguments(parser: argparse.ArgumentParser) -> None:
         "Everyone the library's briefs name, merged across briefs, with their quotes."
         " With NAME, only the people it matches (exit 1 when none)."
     )
-    parser.add_argument(
-        "name", nargs="?", metavar="NAME", help="part of a name, role or affiliation"
-    )
+    parser.add_argument("name", nargs="?", metavar="NAME", help="part of a name or alias")
     _add_library_argument(parser)
     add_json_argument(parser, "people")
 
