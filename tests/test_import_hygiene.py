@@ -47,6 +47,14 @@ CLI = [
     "briefing.cli.doctor",
     "briefing.cli.agenda",
     "briefing.cli.import_article",
+    "briefing.cli.script_arguments",
+    "briefing.cli.json_shapes",
+    "briefing.cli.search",
+    "briefing.cli.people",
+    "briefing.cli.notes",
+    "briefing.cli.command_line",
+    "briefing.cli.completion",
+    "briefing.cli.manpage",
 ]
 IMPORTER = [
     "briefing.importer",

@@ -41,6 +41,24 @@ def _plain_line(row: AgendaRow) -> str:
     return " · ".join([*(clean_line(field) for field in fields), display_path(item.path)])
 
 
+def _json_row(row: AgendaRow) -> dict[str, object]:
+    """One deadline of ``agenda --json`` (shape ``briefing.agenda``)."""
+    item = row.item
+    return {
+        "due": item.due_at.isoformat(),
+        "due_text": item.due_text,
+        "all_day": item.all_day,
+        "seconds_left": row.left.seconds,
+        "overdue": row.overdue,
+        "countdown": row.left.text,
+        "title": item.title,
+        "item_id": item.item_id,
+        "brief_title": item.brief_title,
+        "path": str(item.path),
+        "tags": list(item.tags),
+    }
+
+
 def _library_can_be_read(library: list[Path]) -> bool:
     """Say on stderr which paths are missing (False) and which folders cannot be entered."""
     from briefing.core.files import FileProblem, NoBriefsFound, find_briefs
@@ -95,6 +113,11 @@ def cmd_agenda(args: argparse.Namespace) -> int:
             " (see 'briefing validate')",
             file=sys.stderr,
         )
+    if args.json:
+        from briefing.cli.json_shapes import emit
+
+        emit("agenda", {"now": now.isoformat(), "deadlines": [_json_row(row) for row in rows]})
+        return 0
     if not rows:
         print(f"no open deadlines in {where}", file=sys.stderr)
         return 0

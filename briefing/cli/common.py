@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from briefing.core.safetext import clean_line
@@ -27,6 +29,31 @@ def err(message: str, prefix: str = "briefing") -> None:
 def wants_plain(args: argparse.Namespace) -> bool:
     """Plain text: asked for with ``--plain``, or output is not a terminal, or NO_COLOR is set."""
     return args.plain or not sys.stdout.isatty() or bool(os.environ.get("NO_COLOR"))
+
+
+def library_folders(given: Sequence[str] | None) -> list[Path]:
+    """The library: the paths ``given``, else the configured folders, else the samples."""
+    from briefing.storage import paths
+    from briefing.storage.config import load_config
+
+    if given:
+        return [Path(p) for p in given]
+    config, _warnings = load_config(paths.config_file())
+    return config.library_paths() or [paths.bundled_samples()]
+
+
+def missing_path(library: Sequence[Path]) -> str | None:
+    """A one-line message naming the first path of ``library`` that is not there, else None."""
+    from briefing.core.safetext import display_path
+
+    for path in library:
+        try:
+            os.stat(path)
+        except FileNotFoundError:
+            return f"{display_path(path)}: no such file or folder"
+        except OSError as error:
+            return f"{display_path(path)}: cannot be read ({error.strerror or error})"
+    return None
 
 
 def open_annotations() -> Annotations:

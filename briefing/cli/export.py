@@ -1,4 +1,4 @@
-"""``briefing export``: notes (Markdown, JSON, TOML) or deadlines (iCalendar) outside the reader.
+"""``briefing export``: notes, deadlines or a vault (see ``EXPORT_FORMATS``) outside the reader.
 
 The documents are made by :func:`briefing.storage.export_files.render_export`, as
 the reader's export dialog makes them; this module finds the briefs and the target.
@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING
 from briefing.cli.common import err as _err
 from briefing.cli.common import saved_annotations
 from briefing.core.safetext import display_path
-from briefing.storage.export_files import DEADLINES_FORMAT, EXPORT_FORMATS, SUFFIXES
+from briefing.storage.export_files import (
+    DEADLINES_FORMAT,
+    EXPORT_FORMATS,
+    FOLDER_FORMATS,
+    SUFFIXES,
+    ExportInput,
+    render_export,
+)
 
 if TYPE_CHECKING:
     import argparse
@@ -62,12 +69,48 @@ def _library(args: argparse.Namespace) -> tuple[Config, dict[str, Brief], str | 
     return config, briefs, problem
 
 
+def _target(args: argparse.Namespace, fmt: str, title: str | None) -> Path | None:
+    """Where to write (None: standard output); a folder given for a file gets a file in it."""
+    from briefing.core.filenames import safe_filename
+
+    if args.output == "-":
+        return None
+    target = Path(args.output)
+    # isdir, not Path.is_dir: a folder above that cannot be entered is for write_export to name.
+    if fmt not in FOLDER_FORMATS and os.path.isdir(target):
+        target = target / safe_filename(title or EXPORT_FORMATS[fmt].exports, SUFFIXES[fmt])
+    return target
+
+
+def _write(fmt: str, source: ExportInput, target: Path | None, *, force: bool) -> int:
+    """Write the export at ``target`` (standard output when None); 0, or 1 said in one line."""
+    from briefing.storage.export_files import ExportError, ExportExists, export_to
+    from briefing.storage.store.database import StoreError
+
+    try:
+        if target is None:
+            sys.stdout.buffer.write(
+                render_export(fmt, source.annotations, source.briefs, source.now, source.brief_id)
+            )
+            sys.stdout.flush()
+            return 0
+        said = export_to(fmt, source, target, force=force)
+    except StoreError as error:
+        _err(f"{error}; run 'briefing doctor'")
+        return 1
+    except ExportExists as error:
+        _err(f"{error} (use --force to replace it)")
+        return 1
+    except ExportError as error:
+        _err(str(error))
+        return 1
+    print(said)
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the export; 0 on success, 1 on a problem (said in one line)."""
     from briefing.core.clock import SystemClock
-    from briefing.core.filenames import safe_filename
-    from briefing.storage.export_files import ExportError, ExportExists, render_export, write_export
-    from briefing.storage.store.database import StoreError
 
     config, briefs, problem = _library(args)
     fmt = DEADLINES_FORMAT if args.deadlines else (args.format or config.export_format)
@@ -83,36 +126,20 @@ def cmd_export(args: argparse.Namespace) -> int:
                 return 1
         else:
             brief_id = args.brief
-    deadlines = EXPORT_FORMATS[fmt].exports == "deadlines"
-    if deadlines and brief_id is not None and brief_id not in briefs:
+    # Notes may outlive their brief; deadlines and a vault are made from the brief itself.
+    from_brief = EXPORT_FORMATS[fmt].exports != "notes"
+    if from_brief and brief_id is not None and brief_id not in briefs:
         _err(f"no brief with id {brief_id!r} in the library")
         return 1
+    if fmt in FOLDER_FORMATS and args.output == "-":
+        _err(f"{EXPORT_FORMATS[fmt].name} needs a folder: give one with -o DIR")
+        return 1
+    target = _target(args, fmt, briefs[brief_id].title if brief_id in briefs else None)
     # Exporting never creates the database: with none yet, there are no notes.
     annotations = saved_annotations()
     try:
-        payload = render_export(fmt, annotations, briefs, SystemClock().now(), brief_id)
-    except StoreError as error:
-        _err(f"{error}; run 'briefing doctor'")
-        return 1
+        source = ExportInput(annotations, briefs, SystemClock().now(), brief_id)
+        return _write(fmt, source, target, force=args.force)
     finally:
         if annotations is not None:
             annotations.store.close()
-    if args.output == "-":
-        sys.stdout.buffer.write(payload)
-        sys.stdout.flush()
-        return 0
-    target = Path(args.output)
-    # isdir, not Path.is_dir: a folder above that cannot be entered is for write_export to name.
-    if os.path.isdir(target):
-        title = briefs[brief_id].title if brief_id in briefs else EXPORT_FORMATS[fmt].exports
-        target = target / safe_filename(title, SUFFIXES[fmt])
-    try:
-        write_export(target, payload, force=args.force)
-    except ExportExists as error:
-        _err(f"{error} (use --force to replace it)")
-        return 1
-    except ExportError as error:
-        _err(str(error))
-        return 1
-    print(f"wrote {display_path(target)} ({len(payload):,} bytes)")
-    return 0

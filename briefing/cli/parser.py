@@ -12,6 +12,15 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from briefing import __version__
+from briefing.cli.script_arguments import (
+    add_completion_arguments,
+    add_json_argument,
+    add_manpage_arguments,
+    add_notes_arguments,
+    add_people_arguments,
+    add_search_arguments,
+    add_shape_argument,
+)
 from briefing.core.safetext import clean_line
 
 if TYPE_CHECKING:
@@ -29,6 +38,11 @@ commands:
   doctor [--repair]  check the notes database (and move a broken one aside)
   import ARTICLE     draft a brief from the plain text of a news article
   agenda [PATH...]   every open deadline of the library, soonest first
+  search QUERY       search every brief and note of the library
+  people [NAME]      everyone in the library, with their quotes
+  notes              every note (--brief ID: of one brief)
+  completion SHELL   shell completion for bash, zsh or fish
+  manpage            the manual page (roff), made from this parser
 
 examples:
   briefing                              open the library (configured folders or the samples)
@@ -43,6 +57,8 @@ examples:
   briefing export --deadlines -o deadlines.ics
   briefing import article.txt -o draft.toml --open
   briefing agenda --within 7d           what falls due this week
+  briefing agenda --json | jq '.deadlines[0]'
+                                        the same for scripts (see the README for shapes)
 """
 
 
@@ -167,6 +183,7 @@ def add_validate_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="brief files or folders")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    add_json_argument(parser, "validate")
 
 
 def add_show_arguments(parser: argparse.ArgumentParser) -> None:
@@ -179,6 +196,7 @@ def add_show_arguments(parser: argparse.ArgumentParser) -> None:
         "--now", metavar="WHEN", type=parse_now, help="count deadlines down from WHEN"
     )
     parser.add_argument("--plain", action="store_true", help="plain text even on a terminal")
+    add_json_argument(parser, "show")
 
 
 def add_schema_arguments(parser: argparse.ArgumentParser) -> None:
@@ -186,6 +204,7 @@ def add_schema_arguments(parser: argparse.ArgumentParser) -> None:
     parser.description = (
         "Print the JSON Schema of the brief format (for VS Code, Taplo and others)."
     )
+    add_shape_argument(parser)
 
 
 def add_config_arguments(parser: argparse.ArgumentParser) -> None:
@@ -216,19 +235,20 @@ def add_export_arguments(parser: argparse.ArgumentParser) -> None:
         EXPORT_FORMATS,
         FORMATS,
         NOTE_FORMATS,
+        kind_names,
         spoken,
     )
 
-    notes = spoken([EXPORT_FORMATS[key].name for key in NOTE_FORMATS])
     deadlines = EXPORT_FORMATS[DEADLINES_FORMAT].name
-    parser.description = f"Export notes ({notes}) or deadlines ({deadlines})."
+    notes, dated, vault = (kind_names(kind) for kind in ("notes", "deadlines", "vault"))
+    parser.description = f"Export notes ({notes}), deadlines ({dated}) or an {vault} (a folder)."
     parser.add_argument("--brief", metavar="ID|PATH", help="only this brief (its id, or its file)")
     parser.add_argument(
         "--format",
         choices=FORMATS,
         help=(
             f"{spoken(NOTE_FORMATS)} for notes (default from config),"
-            f" {DEADLINES_FORMAT} for deadlines"
+            f" {DEADLINES_FORMAT} for deadlines; see the README for all"
         ),
     )
     parser.add_argument(
@@ -279,6 +299,7 @@ def add_agenda_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data-dir", metavar="DIR", help="where the library index lives (or BRIEFING_DATA_DIR)"
     )
+    add_json_argument(parser, "agenda")
 
 
 def add_import_arguments(parser: argparse.ArgumentParser) -> None:
@@ -368,6 +389,11 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "doctor": ("doctor:cmd_doctor", add_doctor_arguments),
     "import": ("import_article:cmd_import", add_import_arguments),
     "agenda": ("agenda:cmd_agenda", add_agenda_arguments),
+    "search": ("search:cmd_search", add_search_arguments),
+    "people": ("people:cmd_people", add_people_arguments),
+    "notes": ("notes:cmd_notes", add_notes_arguments),
+    "completion": ("completion:cmd_completion", add_completion_arguments),
+    "manpage": ("manpage:cmd_manpage", add_manpage_arguments),
 }
 """Every command, once: the module of :mod:`briefing.cli` and the function that runs it
 (imported only when it runs), and the function that declares its arguments."""

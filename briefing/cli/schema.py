@@ -11,10 +11,15 @@ if TYPE_CHECKING:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    """Print the JSON Schema of the brief format."""
+    """Print the JSON Schema of the brief format (or, with ``--shape``, of a ``--json`` output)."""
     import json
 
     from briefing.core.sections import brief_model
 
+    if args.shape:
+        from briefing.cli.json_shapes import SHAPES
+
+        _say(json.dumps(SHAPES[args.shape], indent=2, ensure_ascii=False))
+        return 0
     _say(json.dumps(brief_model().model_json_schema(), indent=2, ensure_ascii=False))
     return 0

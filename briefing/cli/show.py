@@ -30,6 +30,18 @@ def cmd_show(args: argparse.Namespace) -> int:
             _say(clean_line(line), sys.stderr)
         return 1
     now = args.now or SystemClock().now()
+    if args.json:
+        from briefing.cli.json_shapes import emit
+
+        emit(
+            "show",
+            {
+                "path": str(args.path),
+                "now": now.isoformat(),
+                "brief": brief.model_dump(mode="json"),
+            },
+        )
+        return 0
     if wants_plain(args):
         from briefing.core.render_text import brief_to_text
 

@@ -6,6 +6,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from briefing.cli.common import say as _say
+from briefing.core.errors import BriefError, Problem
 from briefing.core.safetext import clean_line, display_path
 
 if TYPE_CHECKING:
@@ -27,8 +28,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for problem in folder_problems:
         # Folders that hold nothing or cannot be entered: not one brief was checked there.
         _say(str(problem), sys.stderr)
-    if not files:
-        return 1
+    report: list[dict[str, object]] = []
     position = {path: n for n, path in enumerate(files)}
     waiting: dict[int, tuple[str, str | None]] = {}
     next_to_print = failures = 0
@@ -37,11 +37,34 @@ def cmd_validate(args: argparse.Namespace) -> int:
         while next_to_print in waiting:
             path, error = waiting.pop(next_to_print)
             next_to_print += 1
-            if error is not None:
-                failures += 1
-                problems = entry_from_row(path, None, None, error).error
+            problems = None if error is None else entry_from_row(path, None, None, error).error
+            failures += error is not None
+            if args.json:
+                report.append(_json_file(path, error is None, problems))
+            elif error is not None:
                 for line in problems.lines() if problems else [f"{path}: cannot be read"]:
                     _say(clean_line(line))
             elif not args.quiet:
                 _say(f"OK {display_path(path)}")
-    return 1 if failures or folder_problems else 0
+    valid = bool(files) and not failures and not folder_problems
+    if args.json:
+        from briefing.cli.json_shapes import emit
+
+        folders = [clean_line(str(problem)) for problem in folder_problems]
+        emit("validate", {"valid": valid, "files": report, "folders": folders})
+    return 0 if valid else 1
+
+
+def _json_file(path: str, valid: bool, error: BriefError | None) -> dict[str, object]:
+    """One file of ``validate --json`` (shape ``briefing.validate``)."""
+    problems = error.problems if error is not None else []
+    if not valid and not problems:
+        problems = [Problem("cannot be read")]
+    return {
+        "path": path,
+        "valid": valid,
+        "problems": [
+            {"message": p.message, "location": p.location, "line": p.line, "column": p.column}
+            for p in problems
+        ],
+    }

@@ -83,6 +83,34 @@ def _ical(source: ExportInput) -> bytes:
     return deadlines_ics(source.chosen_briefs(), source.notes(), source.now)
 
 
+def _annotation(source: ExportInput) -> bytes:
+    from briefing.core.web_annotation import to_annotations
+
+    briefs, now = source.briefs, source.now
+    return to_annotations(source.notes(), source.bookmarks(), briefs, now).encode("utf-8")
+
+
+def _notes_csv(source: ExportInput) -> bytes:
+    from briefing.core.csv_export import notes_csv
+
+    return notes_csv(source.notes(), source.bookmarks(), source.briefs).encode("utf-8")
+
+
+def _agenda_csv(source: ExportInput) -> bytes:
+    from briefing.core.csv_export import agenda_csv
+
+    return agenda_csv(source.chosen_briefs(), source.now).encode("utf-8")
+
+
+def _vault(source: ExportInput, folder: Path, force: bool) -> int:
+    from briefing.storage.vault_files import VaultError, write_vault
+
+    try:
+        return write_vault(source, folder, force=force)
+    except VaultError as error:
+        raise (ExportExists if error.exists else ExportError)(str(error)) from None
+
+
 @dataclass(frozen=True)
 class ExportFormat:
     """One export format: everything the CLI, the config check and the export dialog know of it."""
@@ -95,10 +123,12 @@ class ExportFormat:
     """The export dialog's choice: "Markdown notes"."""
     suffix: str
     """The file name's ending: ``.md``."""
-    exports: Literal["notes", "deadlines"]
+    exports: Literal["notes", "deadlines", "vault"]
     """What it holds; also the file's name when no brief names it."""
-    render: Callable[[ExportInput], bytes]
-    """The document's bytes."""
+    render: Callable[[ExportInput], bytes] | None
+    """The document's bytes (None for a format that writes a folder)."""
+    write_folder: Callable[[ExportInput, Path, bool], int] | None = None
+    """``(source, folder, force)``: write a folder of files, return how many; None: one file."""
 
 
 EXPORT_FORMATS: dict[str, ExportFormat] = {
@@ -108,6 +138,19 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
         ExportFormat("json", "JSON", "JSON notes", ".json", "notes", _json),
         ExportFormat("toml", "TOML", "TOML notes", ".toml", "notes", _toml),
         ExportFormat("ics", "iCalendar", "Deadlines (iCalendar)", ".ics", "deadlines", _ical),
+        ExportFormat(
+            "annotation",
+            "Web Annotation",
+            "Web Annotations (JSON-LD)",
+            ".jsonld",
+            "notes",
+            _annotation,
+        ),
+        ExportFormat("csv", "CSV", "Notes (CSV)", ".csv", "notes", _notes_csv),
+        ExportFormat("agenda-csv", "CSV", "Agenda (CSV)", ".csv", "deadlines", _agenda_csv),
+        ExportFormat(
+            "vault", "Obsidian vault", "Obsidian vault (folder)", "", "vault", None, _vault
+        ),
     )
 }
 """Every export format, in the order the dialog and ``--help`` list them."""
@@ -115,6 +158,8 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
 FORMATS = tuple(EXPORT_FORMATS)
 """The format keys (``--format``'s choices)."""
 SUFFIXES = {key: fmt.suffix for key, fmt in EXPORT_FORMATS.items()}
+FOLDER_FORMATS = tuple(key for key, fmt in EXPORT_FORMATS.items() if fmt.write_folder)
+"""The formats that write a folder (``-o DIR``) rather than one file."""
 NOTE_FORMATS = tuple(key for key, fmt in EXPORT_FORMATS.items() if fmt.exports == "notes")
 """The formats ``export_format`` in the config may name (the default of a notes export)."""
 DEADLINES_FORMAT = next(key for key, fmt in EXPORT_FORMATS.items() if fmt.exports == "deadlines")
@@ -124,6 +169,12 @@ DEADLINES_FORMAT = next(key for key, fmt in EXPORT_FORMATS.items() if fmt.export
 def spoken(keys: Sequence[str]) -> str:
     """``md, json or toml``: keys for a sentence."""
     return keys[0] if len(keys) == 1 else f"{', '.join(keys[:-1])} or {keys[-1]}"
+
+
+def kind_names(exports: str) -> str:
+    """``Markdown, JSON or TOML``: the document kinds of the formats that export ``exports``."""
+    names = (fmt.name for fmt in EXPORT_FORMATS.values() if fmt.exports == exports)
+    return spoken(list(dict.fromkeys(names)))
 
 
 @dataclass(frozen=True)
@@ -155,7 +206,10 @@ def render_export(
     brief_id: str | None = None,
 ) -> bytes:
     """The bytes of an export in ``fmt`` (``annotations`` None: no database yet, so no notes)."""
-    return EXPORT_FORMATS[fmt].render(ExportInput(annotations, briefs, now, brief_id))
+    render = EXPORT_FORMATS[fmt].render
+    if render is None:
+        raise ExportError(f"{EXPORT_FORMATS[fmt].name} is written to a folder, not to one file")
+    return render(ExportInput(annotations, briefs, now, brief_id))
 
 
 def check_target(target: Path, *, force: bool) -> None:
@@ -210,3 +264,18 @@ def write_export(target: Path, payload: bytes, *, force: bool) -> None:
         raise ExportError(
             f"{display_path(target)}: cannot be written ({error.strerror or error})"
         ) from None
+
+
+def export_to(fmt: str, source: ExportInput, target: Path, *, force: bool) -> str:
+    """Write the export in ``fmt`` at ``target`` (a file, or a folder for a folder format).
+
+    Returns what was written, for the user ("wrote notes.csv (1,234 bytes)").
+    """
+    chosen = EXPORT_FORMATS[fmt]
+    if chosen.write_folder is not None:
+        count = chosen.write_folder(source, target, force)
+        return f"wrote {count:,} page{'' if count == 1 else 's'} in {display_path(target)}"
+    assert chosen.render is not None
+    payload = chosen.render(source)
+    write_export(target, payload, force=force)
+    return f"wrote {display_path(target)} ({len(payload):,} bytes)"

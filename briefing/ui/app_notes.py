@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from briefing.core.safetext import display_path
 from briefing.storage.store.database import StoreError
 from briefing.ui.lazy import is_brief_screen
 
@@ -76,8 +75,8 @@ class AppNotes:
         from briefing.storage.export_files import (
             ExportError,
             ExportExists,
-            render_export,
-            write_export,
+            ExportInput,
+            export_to,
         )
         from briefing.ui.screens.confirm import ConfirmScreen
 
@@ -91,10 +90,8 @@ class AppNotes:
         known = app.library_wide.known_entries()
         briefs = {e.brief.id: e.brief for e in known if e.brief is not None}
         try:
-            payload = render_export(
-                request.format, annotations, briefs, app.now(), request.brief_id
-            )
-            write_export(request.path, payload, force=request.force)
+            source = ExportInput(annotations, briefs, app.now(), request.brief_id)
+            said = export_to(request.format, source, request.path, force=request.force)
         except StoreError as error:
             app.store_failed(error)
             return
@@ -112,7 +109,7 @@ class AppNotes:
             app.notify(str(error), title="Export failed", severity="error", markup=False)
             return
         app.notify(
-            f"Wrote {display_path(request.path)} ({len(payload):,} bytes)",
+            said[:1].upper() + said[1:],
             title="Exported",
             timeout=8,
             markup=False,

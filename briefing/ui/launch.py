@@ -125,3 +125,16 @@ def print_agenda(rows: list[AgendaRow], clock: str) -> None:
     from briefing.ui.console.agenda import print_agenda_table
 
     print_agenda_table(rows, clock)
+
+
+def theme_names() -> list[str]:
+    """Every name ``--theme`` takes: Textual's themes and briefing's (bundled and the user's).
+
+    For ``briefing completion``; the theme files are read as the reader reads them.
+    """
+    from textual.theme import BUILTIN_THEMES
+
+    from briefing.ui.themes import load_themes
+
+    themes, _warnings = load_themes([paths.bundled_themes(), paths.user_themes_dir()])
+    return sorted({*BUILTIN_THEMES, *(theme.name for theme in themes)})

@@ -4,19 +4,33 @@ from __future__ import annotations
 
 from briefing.cli.parser import command_parser
 from briefing.storage.config import EXPORT_FORMATS as CONFIG_FORMATS
-from briefing.storage.export_files import DEADLINES_FORMAT, EXPORT_FORMATS, FORMATS, SUFFIXES
+from briefing.storage.export_files import (
+    DEADLINES_FORMAT,
+    EXPORT_FORMATS,
+    FOLDER_FORMATS,
+    FORMATS,
+    SUFFIXES,
+)
 
 
 def test_one_table() -> None:
-    assert FORMATS == ("md", "json", "toml", "ics")
-    assert {key: f".{key}" for key in FORMATS} == SUFFIXES
-    assert CONFIG_FORMATS == ("md", "json", "toml")
+    assert FORMATS == ("md", "json", "toml", "ics", "annotation", "csv", "agenda-csv", "vault")
+    assert {key: f".{key}" for key in FORMATS[:4]} == {k: SUFFIXES[k] for k in FORMATS[:4]}
+    assert SUFFIXES["annotation"] == ".jsonld"
+    assert SUFFIXES["csv"] == SUFFIXES["agenda-csv"] == ".csv"
+    assert SUFFIXES["vault"] == ""  # a folder
+    assert FOLDER_FORMATS == ("vault",)
+    assert CONFIG_FORMATS == ("md", "json", "toml", "annotation", "csv")
     assert DEADLINES_FORMAT == "ics"
     assert [fmt.label for fmt in EXPORT_FORMATS.values()] == [
         "Markdown notes",
         "JSON notes",
         "TOML notes",
         "Deadlines (iCalendar)",
+        "Web Annotations (JSON-LD)",
+        "Notes (CSV)",
+        "Agenda (CSV)",
+        "Obsidian vault (folder)",
     ]
 
 
@@ -24,4 +38,7 @@ def test_the_cli_offers_the_table() -> None:
     parser = command_parser("export")
     [option] = [a for a in parser._actions if "--format" in a.option_strings]
     assert tuple(option.choices or ()) == FORMATS
-    assert parser.description == "Export notes (Markdown, JSON or TOML) or deadlines (iCalendar)."
+    assert parser.description == (
+        "Export notes (Markdown, JSON, TOML, Web Annotation or CSV),"
+        " deadlines (iCalendar or CSV) or an Obsidian vault (a folder)."
+    )
