@@ -56,7 +56,12 @@ def _readability(html: str) -> Extracted:
     document = Document(html)
     body = lxml.html.fromstring(document.summary(html_partial=True))
     paragraphs = [p.text_content() for p in body.iter("p")]
-    return {"title": document.short_title(), "author": None, "published": None, "body": "\n".join(paragraphs)}
+    return {
+        "title": document.short_title(),
+        "author": None,
+        "published": None,
+        "body": "\n".join(paragraphs),
+    }
 
 
 def _briefing(html: str) -> Extracted:
@@ -111,7 +116,9 @@ def main() -> None:
             scores = _score(extract(page.read_text(encoding="utf-8")), gold)
             totals = [a + b for a, b in zip(totals, scores, strict=True)]
             r, p, t, a, d = scores
-            print(f"{name:17} {page.stem:10} recall {r:.2f} precision {p:.2f} title {t} author {a} date {d}")
+            print(
+                f"{name:17} {page.stem:10} recall {r:.2f} precision {p:.2f} title {t} author {a} date {d}"
+            )
         elapsed = (time.perf_counter() - started) * 1000
         n = len(pages)
         print(
