@@ -175,12 +175,21 @@ def _drafts(args: argparse.Namespace, given: _Input, today: date) -> list[Import
     if kind == "html":
         from briefing.importer.sources.html import extract_html
 
-        article = extract_html(given.data, given.url)
+        article = extract_html(given.data, given.url, _charset(given.content_type))
         return [draft_article(article, published=args.published, today=today)]
     return [
         draft_article(article, published=args.published, today=today)
         for article in _entries(args, given)
     ]
+
+
+def _charset(content_type: str | None) -> str | None:
+    """The ``charset`` parameter of a Content-Type header, if it has one."""
+    for parameter in (content_type or "").split(";")[1:]:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset" and value.strip(' "'):
+            return value.strip(' "')
+    return None
 
 
 def _entries(args: argparse.Namespace, given: _Input) -> list[Article]:

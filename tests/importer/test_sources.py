@@ -7,6 +7,9 @@ short ``--timeout``.
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -81,6 +84,23 @@ def test_saved_page_drops_navigation_adverts_and_comments(
                         "Ridiculous", "Related stories", "All rights reserved", "Jane Porter ·"):  # fmt: skip
         assert boilerplate not in draft, boilerplate
     assert "wrote" in capsys.readouterr().out
+
+
+def test_hostile_metadata_still_makes_a_valid_draft(tmp_path: Path) -> None:
+    page = HARBOUR.read_text(encoding="utf-8")
+    page = page.replace(
+        'content="Coastal Herald"', f'content="\x1b[31mCoastal{" Herald" * 20_000}"'
+    )
+    page = page.replace(
+        'href="https://herald.example/news/port-strike"', f'href="https://h.example/{"a" * 9000}"'
+    )
+    saved = tmp_path / "page.html"
+    saved.write_text(page, encoding="utf-8")
+    assert main(["import", str(saved), "-o", str(tmp_path / "out.toml")]) == 0
+    brief = load_brief(tmp_path / "out.toml")
+    assert brief.source is not None and brief.source.name.startswith("Coastal Herald Herald")
+    assert "\x1b" not in (tmp_path / "out.toml").read_text(encoding="utf-8")
+    assert brief.source.url is None
 
 
 def test_page_without_an_article_is_refused(
@@ -248,6 +268,17 @@ def test_url_page_is_fetched_and_drafted(
     assert "harbourwatcher" not in target.read_text(encoding="utf-8")
 
 
+def test_url_page_is_read_in_the_charset_the_server_names(server: Server, tmp_path: Path) -> None:
+    page = HARBOUR.read_text(encoding="utf-8").replace('<meta charset="utf-8">', "")
+    page = page.replace("Port workers strike", "Café’s port workers strike")
+    server.routes["/latin"] = Reply(
+        body=page.encode("windows-1252"), content_type="text/html; charset=windows-1252"
+    )
+    assert main(["import", f"{server.url}/latin", "-o", str(tmp_path)]) == 0
+    (target,) = tmp_path.glob("*.toml")
+    assert load_brief(target).title == "Café’s port workers strike over pay in Harwich"
+
+
 def test_url_feed_is_fetched_and_drafted(server: Server, tmp_path: Path) -> None:
     server.routes["/feed"] = Reply(body=RSS.encode(), content_type="application/rss+xml")
     assert main(["import", f"{server.url}/feed", "-o", str(tmp_path), "--entry", "1"]) == 0
@@ -306,3 +337,39 @@ def test_bad_entry_or_timeout_is_a_usage_error(
     assert main(["import", str(HARBOUR), "-o", str(tmp_path), *option]) == 2
     _one_line_error(capsys, words)
     assert list(tmp_path.iterdir()) == []
+
+
+WEB_LIBRARIES = {"lxml", "readability", "feedparser", "httpx", "httpcore", "sgmllib"}
+
+
+def _loaded_after(*modules: str) -> set[str]:
+    code = f"import json, sys\nimport {', '.join(modules)}\nprint(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return set(json.loads(done.stdout))
+
+
+def test_the_reader_and_the_command_line_start_without_the_web_libraries() -> None:
+    loaded = _loaded_after(
+        "briefing.cli",
+        "briefing.cli.parser",
+        "briefing.cli.import_article",
+        "briefing.ui.launch",
+        "briefing.ui.app",
+        "briefing.ui.screens.brief",
+        "briefing.ui.screens.library",
+    )
+    assert not WEB_LIBRARIES & {name.split(".")[0] for name in loaded}
+
+
+def test_the_sources_load_core_and_the_importer_only() -> None:
+    loaded = _loaded_after(
+        "briefing.importer.sources.html",
+        "briefing.importer.sources.feed",
+        "briefing.importer.sources.fetch",
+    )
+    ours = {name for name in loaded if name.startswith("briefing.")}
+    assert all(name.startswith(("briefing.core", "briefing.importer")) for name in ours), ours
+    # Not rich: httpx imports it for its own command line when click is installed, as it is
+    # here for import-linter (a user's install has no click, and httpx then skips both).
+    assert "textual" not in {name.split(".")[0] for name in loaded}

@@ -20,12 +20,18 @@ from datetime import date, datetime
 from typing import Literal
 from urllib.parse import urlsplit
 
+from briefing.core.safetext import clean_line
 from briefing.importer import ArticleError, ImportResult, import_article
 from briefing.importer.draft import toml_string
 
 __all__ = ["Article", "SourceError", "article_text", "draft_article", "looks_like_url", "sniff"]
 
 Kind = Literal["html", "feed", "text"]
+
+MAX_NAME_CHARS = 200
+"""A source name longer than this (a page's whole description, say) is cut."""
+MAX_URL_CHARS = 2000
+"""An address longer than this is left out of the draft."""
 
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]")
 _HTML_START = re.compile(
@@ -82,12 +88,22 @@ def article_text(article: Article) -> str:
 
 
 def source_name(article: Article) -> str | None:
-    """The publication, else the author, else the host of its address."""
-    if article.site:
-        return article.site
-    if article.author:
-        return article.author
-    return urlsplit(article.url).hostname if article.url else None
+    """The publication, else the author, else the host of its address: one line, not too long."""
+    name = (
+        article.site or article.author or (urlsplit(article.url).hostname if article.url else None)
+    )
+    if not name:
+        return None
+    name = " ".join(clean_line(name).split())
+    return name if len(name) <= MAX_NAME_CHARS else name[:MAX_NAME_CHARS].rsplit(" ", 1)[0] + "…"
+
+
+def source_url(article: Article) -> str | None:
+    """The article's address when it is a plain http(s) URL of a sensible length."""
+    url = article.url
+    if not url or len(url) > MAX_URL_CHARS or not url.isprintable() or " " in url:
+        return None
+    return url if urlsplit(url).scheme.lower() in ("http", "https") else None
 
 
 def draft_article(
@@ -107,9 +123,10 @@ def draft_article(
         today=today,
         source=name,
     )
-    if name and article.url:
+    url = source_url(article)
+    if name and url:
         # The text importer writes the source's name only; its address goes on the next line.
         line = f"[source]\nname = {toml_string(name)}\n"
-        toml = result.toml.replace(line, f"{line}url = {toml_string(article.url)}\n", 1)
+        toml = result.toml.replace(line, f"{line}url = {toml_string(url)}\n", 1)
         result = replace(result, toml=toml)
     return result

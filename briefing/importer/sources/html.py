@@ -62,8 +62,17 @@ def read_html(data: bytes | str) -> lxml.html.HtmlElement:
     return root
 
 
-def extract_html(data: bytes | str, url: str | None = None) -> Article:
-    """The article of the page ``data``; :class:`SourceError` when it has no article text."""
+def extract_html(data: bytes | str, url: str | None = None, charset: str | None = None) -> Article:
+    """The article of the page ``data``; :class:`SourceError` when it has no article text.
+
+    ``charset`` is the encoding the server named, which wins over the page's own
+    ``<meta charset>`` (as in browsers); without it, lxml reads the page's.
+    """
+    if charset and isinstance(data, bytes) and not data.startswith(b"\xef\xbb\xbf"):
+        try:
+            data = data.decode(charset, errors="replace")
+        except LookupError:
+            pass  # an encoding Python does not know: let lxml read the page's own
     root = read_html(data)
     found = _metadata(root)
     _strip_boilerplate(root)
