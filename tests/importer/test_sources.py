@@ -20,6 +20,7 @@ import pytest
 
 from briefing.cli import main
 from briefing.core.loading import load_brief
+from briefing.importer.sources import sniff
 
 PAGES = Path(__file__).resolve().parent / "pages"
 HARBOUR = PAGES / "harbour.html"
@@ -62,6 +63,22 @@ def _one_line_error(capsys: pytest.CaptureFixture[str], *parts: str) -> str:
     for part in parts:
         assert part in captured.err
     return captured.err
+
+
+@pytest.mark.parametrize(
+    ("data", "content_type", "kind"),
+    [
+        (b"Headline\n\nThe feed format <rss version=2.0> was discussed.", None, "text"),
+        (b"\xef\xbb\xbf  <?xml version='1.0'?>\n<rss version='2.0'>", None, "feed"),
+        (b"<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'>", "text/html", "feed"),
+        (b"<!DOCTYPE html><html><body><p>x</p>", None, "html"),
+        (b"<!-- saved --><div><p>x</p></div>", None, "html"),
+        (b"Plain words", "text/html", "html"),
+        (b"Plain words", "text/plain", "text"),
+    ],
+)
+def test_sniff_tells_the_inputs_apart(data: bytes, content_type: str | None, kind: str) -> None:
+    assert sniff(data, content_type) == kind
 
 
 # A saved page

@@ -71,7 +71,11 @@ def sniff(data: bytes, content_type: str | None = None) -> Kind:
     """
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     kind = (content_type or "").split(";")[0].strip().lower()
-    if _FEED_ROOT.search(head) and not re.match(rb"(?i)<!doctype\s+html|<html", head):
+    if (
+        head.startswith(b"<")
+        and _FEED_ROOT.search(head)
+        and not re.match(rb"(?i)<!doctype\s+html|<html", head)
+    ):
         return "feed"
     if kind in ("text/html", "application/xhtml+xml") or _HTML_START.match(head):
         return "html"
