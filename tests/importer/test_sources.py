@@ -390,3 +390,14 @@ def test_the_sources_load_core_and_the_importer_only() -> None:
     # Not rich: httpx imports it for its own command line when click is installed, as it is
     # here for import-linter (a user's install has no click, and httpx then skips both).
     assert "textual" not in {name.split(".")[0] for name in loaded}
+
+
+@pytest.mark.parametrize(
+    "url", ["http://[::1", "http://example.org:99999/", "https://", "http:///x"]
+)
+def test_malformed_urls_get_one_line(
+    url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["import", url, "-o", str(tmp_path)]) == 1
+    _one_line_error(capsys, url)
+    assert list(tmp_path.iterdir()) == []

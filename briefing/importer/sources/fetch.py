@@ -48,12 +48,16 @@ class Fetched:
 
 def check_url(url: str) -> str:
     """``url`` when it is an http or https address with a host; else :class:`SourceError`."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        host, _ = parts.hostname, parts.port  # each raises ValueError when malformed
+    except ValueError as error:
+        raise SourceError(f"is not a URL that can be fetched ({error})") from None
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
         shown = f"{scheme}:" if scheme else "a URL without a scheme"
         raise SourceError(f"only http and https URLs are fetched, not {shown}")
-    if not parts.hostname:
+    if not host:
         raise SourceError("is a URL without a host")
     return url
 
