@@ -80,6 +80,8 @@ def fetch(
                     if not response.is_redirect:
                         return _body(response, url, deadline, timeout, max_bytes)
                     url = check_url(urljoin(url, response.headers.get("location", "")))
+    except SourceError:
+        raise  # a ValueError too: not to be taken for a malformed URL below
     except httpx.TimeoutException:
         raise _late(timeout) from None
     except httpx.HTTPError as error:
