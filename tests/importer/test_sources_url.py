@@ -108,3 +108,16 @@ def test_malformed_urls_get_one_line(
     assert main(["import", url, "-o", str(tmp_path)]) == 1
     one_line_error(capsys, url)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_time_limit_covers_the_whole_redirect_chain(
+    server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Each hop answers within the limit; the four together do not.
+    for hop in range(4):
+        server.routes[f"/hop{hop}"] = Reply(302, location=f"/hop{hop + 1}", delay=0.2)
+    server.routes["/hop4"] = Reply(body=HARBOUR.read_bytes())
+    url = f"{server.url}/hop0"
+    assert main(["import", url, "-o", str(tmp_path), "--timeout", "0.5"]) == 1
+    one_line_error(capsys, url, "did not answer within 0.5 s")
+    assert list(tmp_path.iterdir()) == []

@@ -76,7 +76,11 @@ def fetch(
     try:
         with httpx.Client(headers=headers, timeout=timeout, follow_redirects=False) as client:
             for _ in range(max_redirects + 1):
-                with client.stream("GET", url) as response:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise _late(timeout)
+                # Each hop gets what is left of the limit, not the whole limit again.
+                with client.stream("GET", url, timeout=left) as response:
                     if not response.is_redirect:
                         return _body(response, url, deadline, timeout, max_bytes)
                     url = check_url(urljoin(url, response.headers.get("location", "")))
