@@ -168,6 +168,7 @@ def test_feed_with_no_entries_is_refused(
         (["--entry", "0"], "numbered from 1"),
         (["--timeout", "0"], "above 0"),
         (["--timeout", "nan"], "above 0"),
+        (["--entry", "1"], "--entry picks an entry of a feed; this is not one"),
     ],  # fmt: skip
 )
 def test_bad_entry_or_timeout_is_a_usage_error(
