@@ -36,7 +36,7 @@ commands:
   export             export notes (md, json, toml) or deadlines (ics)
   import-notes FILE  merge a JSON or TOML export of notes back in
   doctor [--repair]  check the notes database (and move a broken one aside)
-  import ARTICLE     draft a brief from the plain text of a news article
+  import ARTICLE     draft a brief from an article: text, a web page, a feed or a URL
   agenda [PATH...]   every open deadline of the library, soonest first
   search QUERY       search every brief and note of the library
   people [NAME]      everyone in the library, with their quotes
@@ -305,10 +305,16 @@ def add_agenda_arguments(parser: argparse.ArgumentParser) -> None:
 def add_import_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the arguments of ``briefing import`` to ``parser``."""
     parser.description = (
-        "Draft a brief from the plain text of a news article: participants, quotes with their"
+        "Draft a brief from a news article (plain text, a saved web page, an RSS or Atom feed,"
+        " or a URL): participants, quotes with their"
         " speakers, deadlines, timeline and key figures. Guesses are marked '# check:'."
     )
-    parser.add_argument("article", metavar="ARTICLE", help="a UTF-8 text file, or - for stdin")
+    parser.add_argument(
+        "article",
+        metavar="ARTICLE",
+        help="a UTF-8 text file, a saved web page (.html), an RSS or Atom feed, an http(s) URL,"
+        " or - for stdin",
+    )
     parser.add_argument(
         "-o",
         "--output",
@@ -321,6 +327,19 @@ def add_import_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="WHEN",
         type=parse_published,
         help="when the article was published (ISO date or date-time); wins over its date line",
+    )
+    parser.add_argument(
+        "--entry",
+        metavar="N",
+        type=int,
+        help="of a feed, draft only entry N (as listed; default: one draft per entry)",
+    )
+    parser.add_argument(
+        "--timeout",
+        metavar="SECONDS",
+        type=float,
+        default=20.0,
+        help="of a URL, how long the whole download may take (default: 20)",
     )
     parser.add_argument("--open", action="store_true", help="open the draft in the reader")
     parser.add_argument("--force", action="store_true", help="overwrite an existing file")

@@ -7,6 +7,7 @@
 - :func:`make_brief` / :func:`brief_toml`: a valid TOML brief with sensible defaults.
 - :mod:`kit.writers`: processes that write notes at once (SIGKILL and races).
 - :mod:`kit.pilot`: the reader's UI helpers (layouts, ``settle``, reading the screen).
+- :mod:`kit.http`: a local HTTP server on 127.0.0.1 with canned replies (network tests).
 
 The fixtures that hand these out (``clock``, ``now``, ``make_brief``) live in
 ``tests/conftest.py``. Import as ``from kit import ...``: pytest puts ``tests/`` on the path.
