@@ -67,23 +67,18 @@ def parse_now(value: str) -> datetime:
         raise argparse.ArgumentTypeError(f"{value!r}: {error}") from None
 
 
-UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
-_DURATION = r"\s*(\d{1,6})\s*([mhdw])\s*"
-
-
 def parse_within(value: str) -> timedelta:
     """Read a duration such as ``7d``, ``12h``, ``2w`` or ``90m`` (for ``agenda --within``)."""
     import argparse
-    import re
-    from datetime import timedelta
 
-    match = re.fullmatch(_DURATION, value, re.IGNORECASE)
-    if match is None:
+    from briefing.core.reminders import parse_duration
+
+    within = parse_duration(value)
+    if within is None:
         raise argparse.ArgumentTypeError(
             f"{clean_line(value)!r} is not a duration such as 7d, 12h, 2w or 90m"
         )
-    amount, unit = match.groups()
-    return timedelta(**{UNITS[unit.lower()]: int(amount)})
+    return within
 
 
 def parse_published(value: str) -> date | datetime:
