@@ -24,7 +24,7 @@ def test_lead_list_problems_are_one_line_each() -> None:
     assert problem is None
     assert leads == (timedelta(days=7), timedelta(days=1), timedelta(hours=1))  # longest first
     assert parse_leads("7d") == ((), 'expected a list of lead times such as ["7d", "1d", "1h"]')
-    assert parse_leads(["7d", 3]) == ((), "item 2: expected a lead time such as \"1d\", got a number")
+    assert parse_leads(["7d", 3]) == ((), 'item 2: expected a lead time such as "1d", got a number')
     assert parse_leads(["7d", "soon"]) == (
         (),
         "item 2: 'soon' is not a lead time such as 7d, 12h, 2w or 90m",
@@ -50,7 +50,9 @@ def test_crossing_a_lead_time_reminds_once() -> None:
     assert len(reminder.marks) == 2
     assert due_reminders([item], LEADS, NOW, set(reminder.marks)) == []
     # An hour later the next lead time is crossed.
-    [later] = due_reminders([item], LEADS, NOW + timedelta(hours=22, seconds=1), set(reminder.marks))
+    [later] = due_reminders(
+        [item], LEADS, NOW + timedelta(hours=22, seconds=1), set(reminder.marks)
+    )
     assert later.lead == timedelta(hours=1)
 
 

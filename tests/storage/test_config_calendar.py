@@ -41,6 +41,6 @@ def test_bad_values_are_one_clear_line_each(tmp_path: Path) -> None:
     assert warnings == [
         f"{where}: reminders: item 2: 'soon' is not a lead time such as 7d, 12h, 2w or 90m (ignored)",
         f"{where}: agenda_ics: expected the path of a calendar file, got a number (ignored)",
-        f"{where}: ics_component: expected \"todo\" or \"event\", got 'VJOURNAL' (ignored)",
+        f'{where}: ics_component: expected "todo" or "event", got \'VJOURNAL\' (ignored)',
     ]
     assert config == Config()
