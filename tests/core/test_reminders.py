@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
 from kit import NOW
 
 from briefing.core.reminders import ReminderDue, due_reminders, parse_lead, parse_leads
