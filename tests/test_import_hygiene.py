@@ -32,6 +32,9 @@ CORE_AND_STORAGE = [
     "briefing.storage.index.search",
     "briefing.storage.index.people",
     "briefing.storage.index.agenda",
+    "briefing.core.reminders",
+    "briefing.storage.calendar_file",
+    "briefing.storage.store.reminders",
 ]
 CLI = [
     "briefing.cli",
@@ -47,6 +50,8 @@ CLI = [
     "briefing.cli.doctor",
     "briefing.cli.agenda",
     "briefing.cli.import_article",
+    "briefing.cli.agenda_ics",
+    "briefing.cli.remind",
 ]
 IMPORTER = [
     "briefing.importer",

@@ -29,6 +29,7 @@ commands:
   doctor [--repair]  check the notes database (and move a broken one aside)
   import ARTICLE     draft a brief from the plain text of a news article
   agenda [PATH...]   every open deadline of the library, soonest first
+  remind [PATH...]   what falls due soon; exit 1 when something does (for cron)
 
 examples:
   briefing                              open the library (configured folders or the samples)
@@ -43,6 +44,9 @@ examples:
   briefing export --deadlines -o deadlines.ics
   briefing import article.txt -o draft.toml --open
   briefing agenda --within 7d           what falls due this week
+  briefing agenda --ics -o ~/cal/briefing.ics
+                                        the library's deadlines as a calendar file
+  briefing remind --within 1d           exit 1 when something falls due within a day
 """
 
 
@@ -268,6 +272,24 @@ def add_agenda_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data-dir", metavar="DIR", help="where the library index lives (or BRIEFING_DATA_DIR)"
     )
+    parser.add_argument("--ics", action="store_true", help="write the library as a calendar file")
+    parser.add_argument("-o", "--output", metavar="FILE", help="the calendar file (with --ics)")
+    parser.add_argument("--events", action="store_true", help="VEVENTs, not VTODOs (with --ics)")
+    parser.add_argument("--force", action="store_true", help="replace a file not briefing's")
+
+
+def add_remind_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the arguments of ``briefing remind`` to ``parser``."""
+    parser.description = (
+        "Print the open deadlines due within DURATION and the overdue ones, one line each;"
+        " exit 0 when there are none, 1 when there are (for cron or a systemd timer)."
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="brief files or folders")
+    parser.add_argument(
+        "--within", metavar="DURATION", type=parse_within, default="1d", help="default 1d"
+    )
+    parser.add_argument("--now", metavar="WHEN", type=parse_now, help="count down from WHEN")
+    parser.add_argument("--data-dir", metavar="DIR", help="where the library index lives")
 
 
 def add_import_arguments(parser: argparse.ArgumentParser) -> None:
@@ -356,6 +378,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "doctor": ("doctor:cmd_doctor", add_doctor_arguments),
     "import": ("import_article:cmd_import", add_import_arguments),
     "agenda": ("agenda:cmd_agenda", add_agenda_arguments),
+    "remind": ("remind:cmd_remind", add_remind_arguments),
 }
 """Every command, once: the module of :mod:`briefing.cli` and the function that runs it
 (imported only when it runs), and the function that declares its arguments."""

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 Component = Literal["todo", "event"]
 
+PRODID = "-//briefing//deadlines//EN"
 CALENDAR_NAME = "briefing: deadlines"
 REFRESH = timedelta(hours=1)
 """How often a subscribed calendar should read the file again."""
@@ -171,7 +172,7 @@ def calendar_ics(
     from icalendar import Calendar  # deferred: only calendar files need it
 
     calendar = Calendar()
-    calendar.add("prodid", "-//briefing//deadlines//EN")
+    calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
