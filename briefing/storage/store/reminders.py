@@ -38,8 +38,8 @@ class RemindersTold:
     def record(self, marks: Iterable[str], now: datetime) -> None:
         """Remember that the reminders ``marks`` were given at ``now``."""
         rows = [(mark, _stamp(now)) for mark in marks]
-        if not rows:
-            return
+        if not rows or self.store.read_only:
+            return  # read-only: told again next time, which loses nothing
         with self.store.transaction() as connection:
             connection.executemany(
                 "INSERT INTO reminders_told (mark, told) VALUES (?, ?) ON CONFLICT (mark) DO NOTHING",
