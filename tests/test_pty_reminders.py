@@ -21,7 +21,10 @@ from test_pty import pty_env  # noqa: E402, F401 - the terminal's environment, a
 SCRIPT = Path(__file__).resolve().parent / "reader_on_file_clock.py"
 
 
-def test_a_reminder_arrives_at_its_lead_time(pty_env: dict[str, str], tmp_path: Path) -> None:
+def test_a_reminder_arrives_at_its_lead_time(
+    pty_env: dict[str, str],  # noqa: F811 - the fixture imported above
+    tmp_path: Path,
+) -> None:
     config = Path(pty_env["BRIEFING_CONFIG_DIR"])
     config.mkdir(parents=True)
     (config / "config.toml").write_text('reminders = ["1d", "1h"]\n', encoding="utf-8")
