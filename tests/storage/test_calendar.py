@@ -79,7 +79,9 @@ def test_todos_with_due_status_alarms_and_url(store: Store, tmp_path: Path) -> N
     assert inspection.decoded("due") == date(2025, 11, 3)
     # A date means the end of that day (London, GMT in November): alarms at exact moments.
     end = datetime(2025, 11, 4, 0, 0, tzinfo=UTC)
-    assert [a.decoded("trigger") for a in inspection.walk("VALARM")] == [end - lead for lead in LEADS]
+    assert [a.decoded("trigger") for a in inspection.walk("VALARM")] == [
+        end - lead for lead in LEADS
+    ]
     assert "URL" not in inspection  # its brief names no source
     vote = todos["budget/vote@briefing"]
     assert str(vote["url"]) == "https://news.example/budget?id=7"
