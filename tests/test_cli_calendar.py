@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from icalendar import Calendar
@@ -47,7 +48,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def todos(path: Path) -> dict[str, object]:
+def todos(path: Path) -> dict[str, Any]:
     calendar = Calendar.from_ical(path.read_bytes())
     return {str(todo["uid"]): todo for todo in calendar.walk("VTODO")}
 
