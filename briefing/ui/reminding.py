@@ -71,9 +71,13 @@ class Reminding:
 
     @staticmethod
     def _read_told(store: Store) -> set[str]:
+        from briefing.storage.store.database import StoreError
         from briefing.storage.store.reminders import RemindersTold
 
-        return RemindersTold(store).told()
+        try:
+            return RemindersTold(store).told()
+        except StoreError:
+            return set()  # the store's trouble is said where it is opened; remind all the same
 
     def _told_read(self, told: set[str]) -> None:
         self.told = (self.told or set()) | told
