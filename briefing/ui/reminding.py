@@ -17,11 +17,17 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from briefing.core.countdown import countdown, wording
-from briefing.core.reminders import Reminder, ReminderDue, due_reminders, lead_words
+from briefing.core.reminders import (
+    Reminder,
+    ReminderDue,
+    due_reminders,
+    lead_words,
+    next_crossing,
+)
 from briefing.core.safetext import clean_line
 from briefing.core.terminal_notify import notification_sequence
 from briefing.ui.textual_compat import write_to_terminal
@@ -34,6 +40,9 @@ if TYPE_CHECKING:
 
 REFRESH_SECONDS = 60.0
 """How often the library's deadlines are read again (the index makes it cheap)."""
+
+NEVER = datetime.max.replace(tzinfo=UTC)
+"""When nothing is left to tell: no lead time of any deadline is still ahead."""
 
 Stamp = tuple[tuple[str, int, int], ...]
 """Each brief file's path, modification time and size: the calendar is made again when it moves."""
@@ -53,6 +62,8 @@ class Reminding:
         self.items: list[ReminderDue] = []
         self.told: set[str] | None = None
         """Marks of the reminders already given (None until read from the store)."""
+        self._wake: datetime | None = None
+        """Nothing to tell before this moment (None: look now); see :func:`next_crossing`."""
         self._stamp: Stamp | None = None
         self._calendar_said = False
 
@@ -81,6 +92,7 @@ class Reminding:
 
     def _told_read(self, told: set[str]) -> None:
         self.told = (self.told or set()) | told
+        self._wake = None
         self.check()
 
     def refresh(self) -> None:
@@ -104,6 +116,7 @@ class Reminding:
 
     def _loaded(self, items: list[ReminderDue]) -> None:
         self.items = items
+        self._wake = None
         self.check()
 
     def check(self) -> None:
@@ -111,10 +124,15 @@ class Reminding:
         if self.told is None or not self.items:
             return
         now = self.app.now()
+        if self._wake is not None and now < self._wake:
+            return
         reminders = due_reminders(self.items, self.leads, now, self.told)
         for reminder in reminders:
             self.told.update(reminder.marks)
             self._tell(reminder, now)
+        # Never again before the next crossing (the clock may also be moved back: what
+        # was told stays told, and nothing untold lies between).
+        self._wake = next_crossing(self.items, self.leads, now, self.told) or NEVER
         marks = [m for reminder in reminders for m in reminder.marks]
         if marks and self.app.store is not None:
             self.app.notes_keeper.write(lambda store: self._record(store, marks, now))

@@ -70,3 +70,14 @@ def test_lead_time_as_words() -> None:
     assert lead_words(timedelta(days=7)) == "7d"
     assert lead_words(timedelta(minutes=90)) == "90m"
     assert lead_words(timedelta(hours=1)) == "1h"
+
+
+def test_the_next_crossing_is_the_earliest_lead_time_not_told() -> None:
+    from briefing.core.reminders import next_crossing
+
+    soon, later = _item("a", timedelta(hours=2)), _item("b", timedelta(days=3))
+    assert next_crossing([soon, later], LEADS, NOW, set()) == NOW + timedelta(hours=1)
+    [told] = due_reminders([soon], (timedelta(days=1),), NOW, set())  # 1d of "a" told
+    assert next_crossing([soon, later], LEADS, NOW, set(told.marks)) == NOW + timedelta(hours=1)
+    assert next_crossing([later], LEADS, NOW, set()) == NOW + timedelta(days=2)
+    assert next_crossing([_item("c", -timedelta(hours=1))], LEADS, NOW, set()) is None
