@@ -21,7 +21,7 @@ TIMEOUT = 60
 
 # Nov 10 (end of day in Asia/Kuala_Lumpur) is 2025-11-11T00:00+08:00 = 2025-11-10T16:00Z;
 # from 2025-10-26T14:00+03:00 = 11:00Z that is 15 days and 5 hours.
-TRUCE_COUNTDOWN = "in 15d 05:00:00"
+TRUCE_COUNTDOWN = "in 15d 5h"
 
 HOSTILE_TITLE = r"Hostile \u001b]0;pwned\u0007 [bold]x[/bold] [@click=app.quit]y[/] end"
 HOSTILE_BRIEF = f"""\

@@ -62,12 +62,12 @@ def test_plain_lines_overdue_first_then_soonest(
     assert code == 0 and err == ""
     seed, extra = library / SEED, library / "extra.toml"
     assert lines == [
-        f"2025-10-21T00:00:00+00:00 · passed 5d 11:00 ago · Report to Congress · Extra brief (test) · {extra}",
-        f"2025-10-27T12:00:00+00:00 · in 1d 01:00:00 · Follow-up call · Extra brief (test) · {extra}",
-        "2025-11-03T00:00:00+08:00 · in 7d 05:00:00 · Expected Trump-Xi meeting on the sidelines"
+        f"2025-10-21T00:00:00+00:00 · overdue 5d 11h · Report to Congress · Extra brief (test) · {extra}",
+        f"2025-10-27T12:00:00+00:00 · in 1d 1h · Follow-up call · Extra brief (test) · {extra}",
+        "2025-11-03T00:00:00+08:00 · in 7d 5h · Expected Trump-Xi meeting on the sidelines"
         " of the APEC summit · US, China agree on preliminary trade deal in Malaysia, officials say"
         f" · {seed}",
-        "2025-11-11T00:00:00+08:00 · in 15d 05:00:00 · Temporary US-China tariff truce expires"
+        "2025-11-11T00:00:00+08:00 · in 15d 5h · Temporary US-China tariff truce expires"
         " · US, China agree on preliminary trade deal in Malaysia, officials say"
         f" · {seed}",
     ]
@@ -204,4 +204,4 @@ def test_the_installed_command_piped(library: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert b"\x1b" not in result.stdout
     lines = result.stdout.decode("utf-8").splitlines()
-    assert [line.split(" · ")[1] for line in lines] == ["passed 5d 11:00 ago", "in 1d 01:00:00"]
+    assert [line.split(" · ")[1] for line in lines] == ["overdue 5d 11h", "in 1d 1h"]

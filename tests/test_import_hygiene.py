@@ -32,6 +32,9 @@ CORE_AND_STORAGE = [
     "briefing.storage.index.search",
     "briefing.storage.index.people",
     "briefing.storage.index.agenda",
+    "briefing.core.reminders",
+    "briefing.storage.calendar_file",
+    "briefing.storage.store.reminders",
 ]
 CLI = [
     "briefing.cli",
@@ -55,6 +58,8 @@ CLI = [
     "briefing.cli.command_line",
     "briefing.cli.completion",
     "briefing.cli.manpage",
+    "briefing.cli.agenda_ics",
+    "briefing.cli.remind",
 ]
 IMPORTER = [
     "briefing.importer",

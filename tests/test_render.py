@@ -15,7 +15,7 @@ from briefing.core import Brief, load_brief, parse_brief
 from briefing.core.render_text import brief_to_text
 from briefing.ui.console.brief import render_brief
 
-TRUCE_COUNTDOWN = "in 15d 05:00:00"
+TRUCE_COUNTDOWN = "in 15d 5h"
 
 MARKUP_BRIEF = """\
 format = 1

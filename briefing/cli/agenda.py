@@ -89,6 +89,10 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     from briefing.core.clock import SystemClock
     from briefing.storage.index.agenda import schedule
 
+    if args.ics:
+        from briefing.cli.agenda_ics import cmd_agenda_ics
+
+        return cmd_agenda_ics(args)
     if args.data_dir:
         os.environ["BRIEFING_DATA_DIR"] = args.data_dir
     library = _library(args)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from briefing import __version__
+from briefing.cli.argument_values import parse_now, parse_published, parse_within
 from briefing.cli.script_arguments import (
     add_completion_arguments,
     add_json_argument,
@@ -21,11 +22,9 @@ from briefing.cli.script_arguments import (
     add_search_arguments,
     add_shape_argument,
 )
-from briefing.core.safetext import clean_line
 
 if TYPE_CHECKING:
     import argparse
-    from datetime import date, datetime, timedelta
 
 EXAMPLES = """\
 commands:
@@ -43,6 +42,7 @@ commands:
   notes              every note (--brief ID: of one brief)
   completion SHELL   shell completion for bash, zsh or fish
   manpage            the manual page (roff), made from this parser
+  remind [PATH...]   what falls due soon; exit 1 when something does (for cron)
 
 examples:
   briefing                              open the library (configured folders or the samples)
@@ -59,69 +59,10 @@ examples:
   briefing agenda --within 7d           what falls due this week
   briefing agenda --json | jq '.deadlines[0]'
                                         the same for scripts (see the README for shapes)
+  briefing agenda --ics -o ~/cal/briefing.ics
+                                        the library's deadlines as a calendar file
+  briefing remind --within 1d           exit 1 when something falls due within a day
 """
-
-
-def parse_now(value: str) -> datetime:
-    import argparse
-    from datetime import UTC, datetime
-
-    from briefing.core.clock import local_zone
-    from briefing.core.timeutil import check_years, resolve_datetime
-
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{value!r} is not an ISO date-time such as 2025-10-26T13:55+03:00"
-        ) from None
-    try:
-        # The written year first: the ends of the calendar cannot be moved to UTC.
-        check_years(parsed.replace(tzinfo=parsed.tzinfo or UTC))
-        return check_years(resolve_datetime(parsed, local_zone()))
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(f"{value!r}: {error}") from None
-
-
-UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
-_DURATION = r"\s*(\d{1,6})\s*([mhdw])\s*"
-
-
-def parse_within(value: str) -> timedelta:
-    """Read a duration such as ``7d``, ``12h``, ``2w`` or ``90m`` (for ``agenda --within``)."""
-    import argparse
-    import re
-    from datetime import timedelta
-
-    match = re.fullmatch(_DURATION, value, re.IGNORECASE)
-    if match is None:
-        raise argparse.ArgumentTypeError(
-            f"{clean_line(value)!r} is not a duration such as 7d, 12h, 2w or 90m"
-        )
-    amount, unit = match.groups()
-    return timedelta(**{UNITS[unit.lower()]: int(amount)})
-
-
-def parse_published(value: str) -> date | datetime:
-    """Read ``--published``: an ISO date, or a date-time (read in the local zone without an offset)."""
-    import argparse
-    from datetime import date, datetime
-
-    from briefing.core.clock import local_zone
-    from briefing.core.timeutil import resolve_datetime
-
-    text = value.strip()
-    try:
-        if len(text) <= 10:
-            return date.fromisoformat(text)
-        parsed = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{value!r} is not an ISO date or date-time such as 2025-10-26T13:55+03:00"
-        ) from None
-    if not 2 <= parsed.year <= 9998:
-        raise argparse.ArgumentTypeError(f"{value!r} is outside the years briefing reads")
-    return resolve_datetime(parsed, local_zone())
 
 
 def reader_parser() -> argparse.ArgumentParser:
@@ -300,6 +241,24 @@ def add_agenda_arguments(parser: argparse.ArgumentParser) -> None:
         "--data-dir", metavar="DIR", help="where the library index lives (or BRIEFING_DATA_DIR)"
     )
     add_json_argument(parser, "agenda")
+    parser.add_argument("--ics", action="store_true", help="write the library as a calendar file")
+    parser.add_argument("-o", "--output", metavar="FILE", help="the calendar file (with --ics)")
+    parser.add_argument("--events", action="store_true", help="VEVENTs, not VTODOs (with --ics)")
+    parser.add_argument("--force", action="store_true", help="replace a file not briefing's")
+
+
+def add_remind_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the arguments of ``briefing remind`` to ``parser``."""
+    parser.description = (
+        "Print the open deadlines due within DURATION and the overdue ones, one line each;"
+        " exit 0 when there are none, 1 when there are (for cron or a systemd timer)."
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="brief files or folders")
+    parser.add_argument(
+        "--within", metavar="DURATION", type=parse_within, default="1d", help="default 1d"
+    )
+    parser.add_argument("--now", metavar="WHEN", type=parse_now, help="count down from WHEN")
+    parser.add_argument("--data-dir", metavar="DIR", help="where the library index lives")
 
 
 def add_import_arguments(parser: argparse.ArgumentParser) -> None:
@@ -413,6 +372,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "notes": ("notes:cmd_notes", add_notes_arguments),
     "completion": ("completion:cmd_completion", add_completion_arguments),
     "manpage": ("manpage:cmd_manpage", add_manpage_arguments),
+    "remind": ("remind:cmd_remind", add_remind_arguments),
 }
 """Every command, once: the module of :mod:`briefing.cli` and the function that runs it
 (imported only when it runs), and the function that declares its arguments."""

@@ -38,7 +38,7 @@ class Countdown:
     seconds: int
     """Whole seconds left (negative once passed); 0 for a closed deadline."""
     text: str
-    """``in 12d 04:31:07``, ``in 03:12:45``, ``due now``, ``passed 2d 05:10 ago`` or the status."""
+    """``in 12d 4h``, ``in 03:12:45``, ``due now``, ``overdue 2d 5h`` or the status."""
     urgency: Urgency
     """Which urgency band the deadline is in."""
 
@@ -50,21 +50,27 @@ def seconds_left(due_at: datetime, now: datetime) -> int:
 
 
 def format_left(seconds: int) -> str:
-    """Format seconds left as the reader shows them."""
+    """Format seconds left as briefing shows them, as precise as the time left calls for.
+
+    A day or more ahead: days and hours (``in 2d 23h``); under a day: to the second
+    (``in 03:12:45``); passed: the largest unit or two (``overdue 45s``, ``overdue 12m``,
+    ``overdue 3h``, ``overdue 2d 5h``).
+    """
     if seconds == 0:
         return "due now"
     if seconds > 0:
         days, rest = divmod(seconds, DAY)
         hours, rest = divmod(rest, 3600)
         minutes, secs = divmod(rest, 60)
-        clock = f"{hours:02d}:{minutes:02d}:{secs:02d}"
-        return f"in {days}d {clock}" if days else f"in {clock}"
+        return f"in {days}d {hours}h" if days else f"in {hours:02d}:{minutes:02d}:{secs:02d}"
     days, rest = divmod(-seconds, DAY)
     hours, rest = divmod(rest, 3600)
     minutes, secs = divmod(rest, 60)
     if days:
-        return f"passed {days}d {hours:02d}:{minutes:02d} ago"
-    return f"passed {hours:02d}:{minutes:02d}:{secs:02d} ago"
+        return f"overdue {days}d {hours}h"
+    if hours:
+        return f"overdue {hours}h"
+    return f"overdue {minutes}m" if minutes else f"overdue {secs}s"
 
 
 def urgency_of(seconds: int) -> Urgency:
@@ -83,13 +89,14 @@ def urgency_of(seconds: int) -> Urgency:
 def wording(left: Countdown, *, brackets: bool = False, always: bool = False) -> tuple[str, str]:
     """How a countdown reads: its time, and the urgency word to put after it.
 
-    Returns ``(time, tail)``: ``("in 12d 04:31:07", " · later")``, or with
+    Returns ``(time, tail)``: ``("in 12d 4h", " · later")``, or with
     ``brackets`` ``(..., " [later]")``. The tail is empty where the word would
-    only repeat the time ("due now") or the deadline is closed (its time is its
+    only repeat the time ("due now", "overdue 3h") or the deadline is closed (its time is its
     status), unless ``always``. Every countdown briefing shows is worded here;
     callers style the two pieces as they like.
     """
-    redundant = left.urgency is Urgency.CLOSED or left.text == left.urgency.value
+    # "due now" and "overdue 3h" already say their urgency.
+    redundant = left.urgency is Urgency.CLOSED or left.text.startswith(left.urgency.value)
     if redundant and not always:
         return left.text, ""
     word = left.urgency.value

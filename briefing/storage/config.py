@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from briefing.core.files import FileMissing, FileProblem, read_regular_file
+from briefing.core.reminders import parse_leads
 from briefing.core.safetext import clean_line
 from briefing.storage.export_files import NOTE_FORMATS, spoken
 
@@ -22,6 +24,8 @@ MAX_CONFIG_BYTES = 1_048_576
 MAX_WARNINGS = 10
 """Problems told one by one; the rest are counted in one last warning."""
 CLOCKS = ("24h", "12h")
+ICS_COMPONENTS = ("todo", "event")
+"""What ``ics_component`` may name: deadlines as VTODOs (with DUE) or as VEVENTs."""
 EXPORT_FORMATS = NOTE_FORMATS
 """What ``export_format`` may name (see :data:`briefing.storage.export_files.EXPORT_FORMATS`)."""
 
@@ -31,6 +35,9 @@ EXAMPLE = """\
 # theme = "briefing-dark"                    # or any Textual theme name
 # clock = "24h"                              # or "12h"
 # export_format = "md"                       # {formats}
+# reminders = ["7d", "1d", "1h"]             # lead times: calendar alarms, reader reminders
+# agenda_ics = "~/calendars/briefing.ics"    # kept current while the reader runs
+# ics_component = "todo"                     # or "event", for calendars that ignore to-dos
 # [keys]                                     # remap keys by binding id
 # "brief.clock" = "C"
 """.replace("{formats}", spoken(NOTE_FORMATS))
@@ -50,6 +57,20 @@ class Config:
     """Key remaps: binding id to a comma-separated list of keys."""
     export_format: str = "md"
     """Default format of ``briefing export``: ``md``, ``json`` or ``toml``."""
+    reminders: list[str] = field(default_factory=list)
+    """Lead times before each deadline (``7d``, ``1h``): calendar alarms and reader reminders."""
+    agenda_ics: str | None = None
+    """A calendar file the reader keeps current with the library's agenda while it runs."""
+    ics_component: str = "todo"
+    """Deadlines in calendar files as ``todo`` (VTODO with DUE) or ``event`` (VEVENT)."""
+
+    def lead_times(self) -> tuple[timedelta, ...]:
+        """The reminders' lead times, longest first (checked when the file was read)."""
+        return parse_leads(self.reminders)[0]
+
+    def agenda_ics_path(self) -> Path | None:
+        """The calendar file to keep current, with ``~`` expanded; None when not set."""
+        return Path(self.agenda_ics).expanduser() if self.agenda_ics else None
 
     def library_paths(self) -> list[Path]:
         """The library entries as paths, with ``~`` expanded."""
@@ -86,6 +107,14 @@ def _check(key: str, value: Any) -> str | None:
     elif key == "keys":
         if not isinstance(value, dict):
             return 'expected a table of binding id = "key"'
+    elif key == "reminders":
+        return parse_leads(value)[1]
+    elif key == "agenda_ics":
+        if not isinstance(value, str) or not value.strip():
+            return f"expected the path of a calendar file, got {_kind(value)}"
+    elif key == "ics_component":
+        if value not in ICS_COMPONENTS:
+            return f'expected "todo" or "event", got {clean_line(repr(value))[:40]}'
     else:
         return _unknown(key)
     return None

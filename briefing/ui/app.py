@@ -31,6 +31,7 @@ from briefing.storage.store.database import Store, StoreError
 from briefing.ui.app_library import LibraryWide
 from briefing.ui.app_notes import AppNotes
 from briefing.ui.lazy import is_brief_screen, is_library_screen
+from briefing.ui.reminding import start_reminding
 from briefing.ui.store_guard import StoreGuard
 from briefing.ui.textual_compat import apply_theme_filters, expect_no_result
 
@@ -196,6 +197,7 @@ class BriefingApp(App[None]):
         if not self._store_opened:
             self._store_opened = True
             self.call_later(self.store_guard.open)
+            self.call_later(start_reminding, self)
 
     def apply_theme(self) -> None:
         """Use the theme asked for on the command line, else the remembered one, else the configured one."""

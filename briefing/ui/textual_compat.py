@@ -52,3 +52,10 @@ def own_bindings(node: DOMNode) -> BindingsMap:
     ``BINDINGS`` into it on construction, so a change here gives this one node keys known only
     at run time (the number key of a section registered after the class was made)."""
     return node._bindings
+
+
+def write_to_terminal(app: App[Any], sequence: str) -> None:
+    """Write an escape ``sequence`` straight to the terminal, as ``App.bell`` writes its BEL
+    (``App._driver``); nothing when headless (tests, ``run_test``) or not running."""
+    if not app.is_headless and app._driver is not None:
+        app._driver.write(sequence)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from kit import NOW
 
 from briefing.core.countdown import countdown, wording
@@ -12,8 +13,8 @@ from briefing.core.status import DeadlineStatus
 
 def test_the_urgency_word_follows_the_time() -> None:
     left = countdown(NOW + timedelta(days=12, hours=4), NOW)
-    assert wording(left) == ("in 12d 04:00:00", " · later")
-    assert wording(left, brackets=True) == ("in 12d 04:00:00", " [later]")
+    assert wording(left) == ("in 12d 4h", " · later")
+    assert wording(left, brackets=True) == ("in 12d 4h", " [later]")
 
 
 def test_no_word_where_it_would_repeat_the_time_unless_always() -> None:
@@ -27,7 +28,8 @@ def test_no_word_where_it_would_repeat_the_time_unless_always() -> None:
 
 def test_passed() -> None:
     left = countdown(NOW - timedelta(days=2, hours=5, minutes=10), NOW)
-    assert "".join(wording(left)) == "passed 2d 05:10 ago · overdue"
+    assert "".join(wording(left)) == "overdue 2d 5h"
+    assert wording(left, always=True) == ("overdue 2d 5h", " · overdue")
 
 
 # -- in_words: the countdown read aloud (the plain reader, screen readers) ---------------
@@ -74,3 +76,22 @@ def test_in_words_says_the_time_of_a_deadline_with_one() -> None:
     words = in_words(countdown(due, NOW), due)
     assert words.endswith("on 2 November 2025 at 09:05 (UTC+08:00)")
     assert "\x1b" not in words and ":" in words
+
+
+@pytest.mark.parametrize(
+    ("left", "text"),
+    [
+        (timedelta(days=2, hours=23, minutes=59, seconds=59), "in 2d 23h"),
+        (timedelta(days=1), "in 1d 0h"),
+        (timedelta(hours=23, minutes=59, seconds=59), "in 23:59:59"),
+        (timedelta(hours=3, minutes=12, seconds=45), "in 03:12:45"),
+        (timedelta(seconds=1), "in 00:00:01"),
+        (timedelta(0), "due now"),
+        (-timedelta(seconds=45), "overdue 45s"),
+        (-timedelta(minutes=12, seconds=30), "overdue 12m"),
+        (-timedelta(hours=3, minutes=59), "overdue 3h"),
+        (-timedelta(days=2, hours=5, minutes=10), "overdue 2d 5h"),
+    ],
+)
+def test_precision_adapts_to_the_time_left(left: timedelta, text: str) -> None:
+    assert wording(countdown(NOW + left, NOW))[0] == text

@@ -166,8 +166,8 @@ def test_schedule_puts_overdue_first_then_soonest(library: Path, index: LibraryI
         "tariff-truce-expiry",
     ]
     assert [r.overdue for r in rows] == [True, False, False, False]
-    assert rows[0].left.text == "passed 5d 11:00 ago"
-    assert rows[1].left.text == "in 1d 01:00:00"
+    assert rows[0].left.text == "overdue 5d 11h"
+    assert rows[1].left.text == "in 1d 1h"
 
     within = schedule(items, NOW, within=timedelta(days=7))
     assert [r.item.item_id for r in within] == ["report", "call"]  # overdue ones always show
@@ -191,9 +191,9 @@ def test_schedule_as_published(library: Path, index: LibraryIndex) -> None:
     rows = schedule(items, NOW, shift=lambda item: item.published_at - NOW)
     left = {r.item.item_id: r.left.text for r in rows}
     # Published 2025-10-28T13:00Z; the call was due 2025-10-27T12:00Z.
-    assert left["call"] == "passed 1d 01:00 ago"
+    assert left["call"] == "overdue 1d 1h"
     # Published 2025-10-26T10:55Z; the truce ends 2025-11-10T16:00Z.
-    assert left["tariff-truce-expiry"] == "in 15d 05:05:00"
+    assert left["tariff-truce-expiry"] == "in 15d 5h"
 
 
 def test_tags_of_counts_deadlines() -> None:

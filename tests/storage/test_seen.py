@@ -35,12 +35,15 @@ def test_seen_survives_reopening_and_a_version_2_store_is_migrated(db_path) -> N
     store.connection.execute("PRAGMA user_version")
     store.close()
     connection = sqlite3.connect(db_path)
-    connection.executescript("DROP TABLE seen; DROP TABLE visits; PRAGMA user_version = 2;")
+    connection.executescript(
+        "DROP TABLE seen; DROP TABLE visits; DROP TABLE reminders_told;"
+        " DROP TABLE calendar_revisions; PRAGMA user_version = 2;"
+    )
     connection.close()
     store = Store(db_path)
     SeenItems(store).mark_seen("b", [(("quote", "q"), "x")], NOW)
     store.close()
     store = Store(db_path)
     assert SeenItems(store).seen("b") == {("quote", "q"): "x"}
-    assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     store.close()

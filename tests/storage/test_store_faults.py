@@ -278,7 +278,10 @@ def test_an_older_good_schema_is_still_migrated(db_path: Path) -> None:
     store.set_setting("theme", "nord")
     store.close()
     connection = sqlite3.connect(db_path)
-    connection.executescript("DROP TABLE seen; DROP TABLE visits; PRAGMA user_version = 2;")
+    connection.executescript(
+        "DROP TABLE seen; DROP TABLE visits; DROP TABLE reminders_told;"
+        " DROP TABLE calendar_revisions; PRAGMA user_version = 2;"
+    )
     connection.close()
     store = Store(db_path)
     assert SeenItems(store).visited() == {}

@@ -248,7 +248,7 @@ async def test_a_toggles_the_publication_clock(make_app, seed_brief_path: Path) 
         assert not screen.as_published
         assert "Clock: now" in plain(header)
         # 2025-10-26 11:00Z to the end of 2025-11-10 in Kuala Lumpur (2025-11-10 16:00Z).
-        assert "in 15d 05:00:00 · later" in option_text(deadlines, "tariff-truce-expiry")
+        assert "in 15d 5h · later" in option_text(deadlines, "tariff-truce-expiry")
 
         await pilot.press("a")
         assert screen.as_published
@@ -256,12 +256,12 @@ async def test_a_toggles_the_publication_clock(make_app, seed_brief_path: Path) 
         assert "Clock: as published" in plain(header)
         assert header.now == screen.now
         assert "Clock: as published  2025-10-26 13:55 +03:00" in plain(header)
-        assert "in 15d 05:05:00 · later" in option_text(deadlines, "tariff-truce-expiry")
+        assert "in 15d 5h · later" in option_text(deadlines, "tariff-truce-expiry")
 
         await pilot.press("a")
         assert not screen.as_published
         assert "Clock: now" in plain(header)
-        assert "in 15d 05:00:00 · later" in option_text(deadlines, "tariff-truce-expiry")
+        assert "in 15d 5h · later" in option_text(deadlines, "tariff-truce-expiry")
 
 
 async def test_question_mark_lists_the_keys_with_their_ids(make_app, seed_brief_path: Path) -> None:

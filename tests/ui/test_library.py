@@ -92,7 +92,7 @@ TITLE_ORDER = [
     SEED_FILE,  # "US, China ..."
 ]
 DEADLINE_ORDER = [
-    SEED_FILE,  # in 7d 05:00:00 at START
+    SEED_FILE,  # in 7d 5h at START
     "flood-response-riverside.json",
     "board-meeting-northwind-robotics.toml",
     "parliament-housing-bill.toml",

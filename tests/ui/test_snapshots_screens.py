@@ -57,8 +57,8 @@ def test_command_palette(snap_compare) -> None:
 def test_agenda(snap_compare, size) -> None:
     """You should see the agenda of the sample library, "Agenda · 22 open deadlines · clock:
     now": every open deadline soonest first with its due date, its brief and its countdown
-    from 2025-10-26 11:00 UTC ("Expected Trump-Xi meeting …" "in 7d 05:00:00 · later", then
-    the tariff truce "in 15d 05:00:00 · later", then "Boil-water notice reviewed" ...), and
+    from 2025-10-26 11:00 UTC ("Expected Trump-Xi meeting …" "in 7d 5h · later", then
+    the tariff truce "in 15d 5h · later", then "Boil-water notice reviewed" ...), and
     the footer "esc Close  t Tag  a Clock".
     """
 

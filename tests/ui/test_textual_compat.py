@@ -21,6 +21,8 @@ def test_the_private_names_exist() -> None:
     }
     assert list(inspect.signature(App._refresh_truecolor_filter).parameters) == ["self", "theme"]
     assert list(inspect.signature(Widget._scroll_update).parameters) == ["self", "virtual_size"]
+    # write_to_terminal writes as App.bell does.
+    assert "self._driver.write(" in inspect.getsource(App.bell)
 
 
 async def test_batch_update_open_follows_batch_update() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from functools import cache
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -59,6 +59,18 @@ MIGRATIONS: dict[int, str] = {
         brief_id    TEXT PRIMARY KEY,
         file_digest TEXT NOT NULL,
         visited     TEXT NOT NULL
+    );
+    """,
+    4: """
+    CREATE TABLE reminders_told (
+        mark TEXT PRIMARY KEY,
+        told TEXT NOT NULL
+    );
+    CREATE TABLE calendar_revisions (
+        uid      TEXT PRIMARY KEY,
+        digest   TEXT NOT NULL,
+        sequence INTEGER NOT NULL,
+        modified TEXT NOT NULL
     );
     """,
 }

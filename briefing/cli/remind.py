@@ -1,0 +1,47 @@
+"""``briefing remind``: what falls due soon, for cron and systemd timers.
+
+Prints the open deadlines due within ``--within`` (1d by default) and the
+overdue ones (still open, so still due), one plain line each as ``briefing
+agenda`` prints them when piped; exits 0 when there are none and 1 when there
+are, so ``briefing remind || notify`` or a timer's ``OnFailure=`` can act on it.
+Bad usage or a missing library exits 2.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from briefing.cli.agenda import _library, _library_can_be_read, _plain_line
+from briefing.core.reminders import lead_words
+
+if TYPE_CHECKING:
+    import argparse
+
+
+def cmd_remind(args: argparse.Namespace) -> int:
+    """Run ``briefing remind``; 0 when nothing is due, 1 when something is, 2 on a problem."""
+    from briefing.core.clock import SystemClock, local_zone
+    from briefing.storage import paths
+    from briefing.storage.index.agenda import agenda_in_library, schedule
+    from briefing.storage.index.database import LibraryIndex
+    from briefing.storage.index.indexing import index_in_processes
+
+    if args.data_dir:
+        os.environ["BRIEFING_DATA_DIR"] = args.data_dir
+    library = _library(args)
+    if not _library_can_be_read(library):
+        return 2
+    zone = local_zone()
+    index = LibraryIndex(paths.index_file(), zone=zone)
+    items, _failed = agenda_in_library(index, library, zone, indexer=index_in_processes)
+    now: datetime = args.now or SystemClock().now()
+    rows = schedule(items, now, within=args.within)
+    if not rows:
+        print(f"nothing due within {lead_words(args.within)}", file=sys.stderr)
+        return 0
+    sys.stdout.write("".join(_plain_line(row) + "\n" for row in rows))
+    sys.stdout.flush()
+    return 1
