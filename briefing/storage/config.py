@@ -8,6 +8,8 @@ where pydantic's import (about 100 ms) would show.
 
 from __future__ import annotations
 
+import difflib
+import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -93,8 +95,6 @@ def _check(key: str, value: Any) -> str | None:
 
 def _unknown(key: str) -> str:
     """The problem of an unknown key, with the nearest valid key when one is close."""
-    import difflib  # only for a config with a mistake in it
-
     valid = list(Config.__dataclass_fields__)
     close = difflib.get_close_matches(key[:40], valid, n=1)
     if close:
@@ -139,7 +139,6 @@ def load_config(path: Path) -> tuple[Config, list[str]]:
         return Config(), []
     except FileProblem as problem:
         return Config(), [f"{where}: {problem.reason}; using defaults"]
-    import tomllib  # only with a config file to read (2 ms before the first frame)
 
     try:
         raw = tomllib.loads(data.decode("utf-8"))

@@ -9,21 +9,29 @@ since parsing and validating is pure Python and threads would share one core.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import os
+import pickle
+import queue
+import subprocess
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
 
-from briefing.core.library import LibraryEntry
+import briefing
+from briefing.core import loading
+from briefing.core.errors import BriefError, Problem
+from briefing.core.library import LibraryEntry, summarize
+from briefing.core.library_items import brief_items
 
 
 def content_digest(data: bytes) -> str:
     """The content hash the index keeps of a brief file (the reader compares it on a visit)."""
-    import hashlib
-
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
@@ -56,8 +64,6 @@ class IndexedFile:
 
 
 def _error_json(error: Exception) -> str:
-    from briefing.core.errors import BriefError
-
     assert isinstance(error, BriefError)
     return json.dumps(
         [[p.message, p.location, p.line, p.column] for p in error.problems], ensure_ascii=False
@@ -73,8 +79,6 @@ def entry_from_row(
     brief_id: str | None = None,
 ) -> LibraryEntry:
     """Rebuild a library entry from an index row (a valid brief's summary is decoded when first used)."""
-    from briefing.core.errors import BriefError, Problem
-
     if summary is not None:
         # The path as a string: a Path is built only for an entry that asks for one.
         return LibraryEntry(
@@ -102,15 +106,10 @@ def index_file(
 
     A module-level function of plain arguments, so a process pool can run it.
     """
-    from briefing.core.errors import BriefError, Problem
-    from briefing.core.library import summarize
-    from briefing.core.library_items import brief_items
-    from briefing.core.loading import parse_brief, read_limited
-
     file = Path(path)
     try:
         info = file.stat()
-        data = read_limited(file)
+        data = loading.read_limited(file)
     except BriefError as error:
         return IndexedFile(path, -1, -1, "", error=_error_json(error))
     except OSError as error:
@@ -120,7 +119,7 @@ def index_file(
     if digest == known_digest:
         return IndexedFile(path, info.st_size, info.st_mtime_ns, digest, unchanged=True)
     try:
-        brief = parse_brief(data, file, local_zone=zone)
+        brief = loading.parse_brief(data, file, local_zone=zone)
     except BriefError as error:
         return IndexedFile(path, info.st_size, info.st_mtime_ns, digest, error=_error_json(error))
     summary = summarize(brief)
@@ -177,10 +176,6 @@ POOL_THRESHOLD = 64
 
 
 def _worker_command(zone: tzinfo | None) -> tuple[list[str], dict[str, str]]:
-    import base64
-    import pickle
-
-    import briefing
 
     package_root = os.path.dirname(os.path.dirname(os.path.abspath(briefing.__file__)))
     env = dict(os.environ)
@@ -203,10 +198,6 @@ def index_in_processes(
     processes use them all. Whatever the workers do not deliver (they could
     not start, or died) is indexed in this thread instead.
     """
-    import queue
-    import subprocess
-    import threading
-
     workers = workers or min(4, os.cpu_count() or 1)
     if len(jobs) < POOL_THRESHOLD or workers < 2:
         yield from index_serially(jobs, zone, with_items=with_items)
