@@ -17,7 +17,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.cli.common import wants_plain
+from briefing.core.clock import SystemClock, local_zone
+from briefing.core.files import FileProblem, NoBriefsFound, find_briefs
 from briefing.core.safetext import clean_line, display_path
+from briefing.storage import paths
+from briefing.storage.config import load_config
+from briefing.storage.index.agenda import agenda_in_library, schedule
+from briefing.storage.index.database import LibraryIndex
+from briefing.storage.index.indexing import index_in_processes
+from briefing.ui.launch import print_agenda
 
 if TYPE_CHECKING:
     import argparse
@@ -26,9 +34,6 @@ if TYPE_CHECKING:
 
 
 def _library(args: argparse.Namespace) -> list[Path]:
-    from briefing.storage import paths
-    from briefing.storage.config import load_config
-
     if args.paths:
         return [Path(p) for p in args.paths]
     config, _warnings = load_config(paths.config_file())
@@ -43,8 +48,6 @@ def _plain_line(row: AgendaRow) -> str:
 
 def _library_can_be_read(library: list[Path]) -> bool:
     """Say on stderr which paths are missing (False) and which folders cannot be entered."""
-    from briefing.core.files import FileProblem, NoBriefsFound, find_briefs
-
     for path in library:
         try:
             os.stat(path)
@@ -68,19 +71,11 @@ def _library_can_be_read(library: list[Path]) -> bool:
 
 def cmd_agenda(args: argparse.Namespace) -> int:
     """Run ``briefing agenda``; return the exit status (0, also when nothing is open)."""
-    from briefing.core.clock import SystemClock
-    from briefing.storage.index.agenda import schedule
-
     if args.data_dir:
         os.environ["BRIEFING_DATA_DIR"] = args.data_dir
     library = _library(args)
     if not _library_can_be_read(library):
         return 2
-    from briefing.core.clock import local_zone
-    from briefing.storage import paths
-    from briefing.storage.index.agenda import agenda_in_library
-    from briefing.storage.index.database import LibraryIndex
-    from briefing.storage.index.indexing import index_in_processes
 
     zone = local_zone()
     index = LibraryIndex(paths.index_file(), zone=zone)
@@ -102,10 +97,8 @@ def cmd_agenda(args: argparse.Namespace) -> int:
         sys.stdout.write("".join(_plain_line(row) + "\n" for row in rows))
         sys.stdout.flush()
         return 0
-    from briefing.storage.config import load_config
 
     config, _warnings = load_config(paths.config_file())
-    from briefing.ui.launch import print_agenda
 
     print_agenda(rows, config.clock)
     return 0

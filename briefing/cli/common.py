@@ -7,11 +7,12 @@ import sys
 from typing import TYPE_CHECKING, TextIO
 
 from briefing.core.safetext import clean_line
+from briefing.storage import paths
+from briefing.storage.store.database import Store
+from briefing.storage.store.notes import Annotations
 
 if TYPE_CHECKING:
     import argparse
-
-    from briefing.storage.store.notes import Annotations
 
 
 def say(text: str, stream: TextIO | None = None) -> None:
@@ -31,10 +32,6 @@ def wants_plain(args: argparse.Namespace) -> bool:
 
 def open_annotations() -> Annotations:
     """The notes and bookmarks of the notes database (created when first written)."""
-    from briefing.storage import paths
-    from briefing.storage.store.database import Store
-    from briefing.storage.store.notes import Annotations
-
     return Annotations(Store(paths.database_file()))
 
 

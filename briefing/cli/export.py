@@ -13,8 +13,22 @@ from typing import TYPE_CHECKING
 
 from briefing.cli.common import err as _err
 from briefing.cli.common import saved_annotations
+from briefing.core.clock import SystemClock, local_zone
+from briefing.core.filenames import safe_filename
+from briefing.core.library import scan
 from briefing.core.safetext import display_path
-from briefing.storage.export_files import DEADLINES_FORMAT, EXPORT_FORMATS, SUFFIXES
+from briefing.storage import paths
+from briefing.storage.config import load_config
+from briefing.storage.export_files import (
+    DEADLINES_FORMAT,
+    EXPORT_FORMATS,
+    SUFFIXES,
+    ExportError,
+    ExportExists,
+    render_export,
+    write_export,
+)
+from briefing.storage.store.database import StoreError
 
 if TYPE_CHECKING:
     import argparse
@@ -40,11 +54,6 @@ def _names_a_file(text: str) -> bool:
 
 def _library(args: argparse.Namespace) -> tuple[Config, dict[str, Brief], str | None]:
     """The config, the briefs by id, and why the file named by ``--brief`` could not be read."""
-    from briefing.core.clock import local_zone
-    from briefing.core.library import scan
-    from briefing.storage import paths
-    from briefing.storage.config import load_config
-
     config, _ = load_config(paths.config_file())
     folders = (
         [Path(p) for p in args.library or []] or config.library_paths() or [paths.bundled_samples()]
@@ -64,11 +73,6 @@ def _library(args: argparse.Namespace) -> tuple[Config, dict[str, Brief], str | 
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the export; 0 on success, 1 on a problem (said in one line)."""
-    from briefing.core.clock import SystemClock
-    from briefing.core.filenames import safe_filename
-    from briefing.storage.export_files import ExportError, ExportExists, render_export, write_export
-    from briefing.storage.store.database import StoreError
-
     config, briefs, problem = _library(args)
     fmt = DEADLINES_FORMAT if args.deadlines else (args.format or config.export_format)
     brief_id = None

@@ -15,7 +15,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from briefing.cli.common import err
+from briefing.core.clock import SystemClock, local_zone
+from briefing.core.errors import BriefError
+from briefing.core.filenames import safe_filename
+from briefing.core.files import FileProblem, FileTooBig, read_regular_file
+from briefing.core.ids import slugify
+from briefing.core.loading import parse_brief
 from briefing.core.safetext import clean_line, display_path
+from briefing.importer import ArticleError, import_article
+from briefing.storage.export_files import ExportError, ExportExists, write_export
+from briefing.ui.launch import run_reader
 
 if TYPE_CHECKING:
     import argparse
@@ -49,8 +58,6 @@ def _read_article(name: str) -> str:
     Only a regular file is read (a FIFO or ``/dev/zero`` is refused at once), or
     standard input for ``-``; either way never more than :data:`MAX_ARTICLE_BYTES`.
     """
-    from briefing.core.files import FileProblem, FileTooBig, read_regular_file
-
     if name == "-":
         data = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
         label = "standard input"
@@ -82,9 +89,6 @@ def _read_article(name: str) -> str:
 
 
 def _target(output: str | None, title: str) -> Path:
-    from briefing.core.filenames import safe_filename
-    from briefing.core.ids import slugify
-
     slug = slugify(title, max_length=200)
     if len(slug) > 60:
         slug = slug[:61].rsplit("-", 1)[0]
@@ -98,7 +102,6 @@ def _target(output: str | None, title: str) -> Path:
 
 def _write(target: Path, data: bytes, *, force: bool) -> None:
     # The export's rule: --force replaces a regular file, never a link, FIFO or device.
-    from briefing.storage.export_files import ExportError, ExportExists, write_export
 
     try:
         write_export(target, data, force=force)
@@ -123,11 +126,6 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from briefing.core.clock import SystemClock, local_zone
-    from briefing.core.errors import BriefError
-    from briefing.core.loading import parse_brief
-    from briefing.importer import ArticleError, import_article
-
     if args.open and args.output == "-":
         raise _ImportFailed("--open needs a file to open; give -o BRIEF.toml rather than -o -", 2)
     label = "standard input" if args.article == "-" else display_path(args.article)
@@ -163,7 +161,6 @@ def _run(args: argparse.Namespace) -> int:
     _report([f"wrote {display_path(target)}: {found}", *doubts], sys.stdout)
     if args.open:
         sys.stdout.flush()
-        from briefing.ui.launch import run_reader
 
         return run_reader(path=str(target), theme=None, now=None)
     return 0

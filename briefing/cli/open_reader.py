@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from briefing.cli.common import say as _say
 from briefing.core.safetext import display_path
+from briefing.ui.launch import run_reader
 
 if TYPE_CHECKING:
     import argparse
@@ -40,6 +41,5 @@ def cmd_open(args: argparse.Namespace | Opening) -> int:
         if problem:
             _say(f"briefing: {display_path(args.path)}: {problem}", sys.stderr)
             return 2
-    from briefing.ui.launch import run_reader
 
     return run_reader(path=args.path, theme=args.theme, now=args.now)

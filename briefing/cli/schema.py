@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 from briefing.cli.common import say as _say
+from briefing.core.sections import brief_model
 
 if TYPE_CHECKING:
     import argparse
@@ -12,9 +14,6 @@ if TYPE_CHECKING:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     """Print the JSON Schema of the brief format."""
-    import json
-
-    from briefing.core.sections import brief_model
 
     _say(json.dumps(brief_model().model_json_schema(), indent=2, ensure_ascii=False))
     return 0

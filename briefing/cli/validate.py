@@ -6,7 +6,10 @@ import sys
 from typing import TYPE_CHECKING
 
 from briefing.cli.common import say as _say
+from briefing.core.clock import local_zone
+from briefing.core.files import FileProblem, find_briefs
 from briefing.core.safetext import clean_line, display_path
+from briefing.storage.index.indexing import entry_from_row, index_in_processes
 
 if TYPE_CHECKING:
     import argparse
@@ -18,10 +21,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
     A large library is checked in worker processes, one per core; results are
     printed in file order all the same.
     """
-    from briefing.core.clock import local_zone
-    from briefing.core.files import FileProblem, find_briefs
-    from briefing.storage.index.indexing import entry_from_row, index_in_processes
-
     folder_problems: list[FileProblem] = []
     files = [str(path) for path in find_briefs(args.paths, folder_problems)]
     for problem in folder_problems:
