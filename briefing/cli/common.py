@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, TextIO
 from briefing.core.safetext import clean_line
 from briefing.storage import paths
 from briefing.storage.store.database import Store
-from briefing.storage.store.notes import Annotations
 
 if TYPE_CHECKING:
     import argparse
+
+    from briefing.storage.store.notes import Annotations
 
 
 def say(text: str, stream: TextIO | None = None) -> None:
@@ -32,6 +33,9 @@ def wants_plain(args: argparse.Namespace) -> bool:
 
 def open_annotations() -> Annotations:
     """The notes and bookmarks of the notes database (created when first written)."""
+    # deferred: the note models, kept off the reader's start (open_reader imports this module)
+    from briefing.storage.store.notes import Annotations
+
     return Annotations(Store(paths.database_file()))
 
 

@@ -12,6 +12,12 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from briefing.core.safetext import display_path
+from briefing.storage.export_files import (
+    ExportError,
+    ExportExists,
+    render_export,
+    write_export,
+)
 from briefing.storage.store.database import StoreError
 from briefing.ui.lazy import is_brief_screen
 
@@ -38,6 +44,7 @@ class AppNotes:
 
     def list_all(self, notes: bool) -> None:
         """List every note (``notes``) or every bookmark of every brief."""
+        # deferred: the note models and a screen, after the first frame (the app imports this)
         from briefing.storage.store.annotation_pages import AnnotationPages
         from briefing.ui.screens.annotations_list import AnnotationsScreen
 
@@ -57,6 +64,7 @@ class AppNotes:
 
     def export(self) -> None:
         """Ask what to export (notes or deadlines, of this brief or all) and where."""
+        # deferred: a screen, imported when first opened
         from briefing.ui.screens.export import ExportScreen
 
         app = self.app
@@ -73,12 +81,7 @@ class AppNotes:
 
     def run_export(self, request: ExportRequest | None) -> None:
         """Write the export the dialog asked for (asking before replacing a file)."""
-        from briefing.storage.export_files import (
-            ExportError,
-            ExportExists,
-            render_export,
-            write_export,
-        )
+        # deferred: a screen, imported when first opened
         from briefing.ui.screens.confirm import ConfirmScreen
 
         if request is None:
