@@ -18,7 +18,8 @@ import queue
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
@@ -206,30 +207,29 @@ def index_in_processes(
     if with_items:
         command = [*command, "--items"]
     results: queue.Queue[IndexedFile | None] = queue.Queue()
+    processes = _start_workers(command, env, [jobs[n::workers] for n in range(workers)], results)
+    delivered: set[str] = set()
+    # closing: a caller that stops early ends the workers now, not when collected
+    with closing(_gather(processes, results)) as arriving:
+        for item in arriving:
+            delivered.add(item.path)
+            yield item
+    missing = [job for job in jobs if job[0] not in delivered]
+    yield from index_serially(missing, zone, with_items=with_items)
+
+
+def _start_workers(
+    command: list[str],
+    env: dict[str, str],
+    shares: list[list[tuple[str, str | None]]],
+    results: queue.Queue[IndexedFile | None],
+) -> list[subprocess.Popen[str]]:
+    """A worker process for each share of the jobs, with a thread feeding it and one reading it.
+
+    A worker that cannot start is left out: its share is indexed in this thread later.
+    """
     processes: list[subprocess.Popen[str]] = []
-
-    def collect(process: subprocess.Popen[str]) -> None:
-        assert process.stdout is not None
-        try:
-            for line in process.stdout:
-                try:
-                    results.put(IndexedFile(*json.loads(line)))
-                except (TypeError, ValueError):
-                    break
-        finally:
-            results.put(None)
-
-    def feed(process: subprocess.Popen[str], share: list[tuple[str, str | None]]) -> None:
-        # In a thread: a worker reads its jobs only once it has started (100 ms or
-        # more), and writing them here would hold back the start of the next one.
-        assert process.stdin is not None
-        try:
-            process.stdin.write("".join(json.dumps(job) + "\n" for job in share))
-            process.stdin.close()
-        except (OSError, ValueError):
-            pass  # it died: what it did not deliver is indexed below
-
-    for n in range(workers):
+    for share in shares:
         try:
             process = subprocess.Popen(
                 command,
@@ -243,9 +243,43 @@ def index_in_processes(
         except (OSError, ValueError):
             continue
         processes.append(process)
-        threading.Thread(target=feed, args=(process, jobs[n::workers]), daemon=True).start()
-        threading.Thread(target=collect, args=(process,), daemon=True).start()
-    delivered: set[str] = set()
+        threading.Thread(target=_feed, args=(process, share), daemon=True).start()
+        threading.Thread(target=_collect, args=(process, results), daemon=True).start()
+    return processes
+
+
+def _feed(process: subprocess.Popen[str], share: list[tuple[str, str | None]]) -> None:
+    """Write ``share`` to the worker's input.
+
+    In a thread: a worker reads its jobs only once it has started (100 ms or
+    more), and writing them here would hold back the start of the next one.
+    """
+    assert process.stdin is not None
+    try:
+        process.stdin.write("".join(json.dumps(job) + "\n" for job in share))
+        process.stdin.close()
+    except (OSError, ValueError):
+        pass  # it died: what it did not deliver is indexed in this thread
+
+
+def _collect(process: subprocess.Popen[str], results: queue.Queue[IndexedFile | None]) -> None:
+    """Put each result the worker writes on ``results``, then None when it stops."""
+    assert process.stdout is not None
+    try:
+        for line in process.stdout:
+            try:
+                results.put(IndexedFile(*json.loads(line)))
+            except (TypeError, ValueError):
+                break
+    finally:
+        results.put(None)
+
+
+def _gather(
+    processes: list[subprocess.Popen[str]], results: queue.Queue[IndexedFile | None]
+) -> Generator[IndexedFile, None, None]:
+    """The workers' results as they arrive, until every worker has stopped; the workers are
+    ended when the caller stops early."""
     try:
         running = len(processes)
         while running:
@@ -253,15 +287,12 @@ def index_in_processes(
             if item is None:
                 running -= 1
                 continue
-            delivered.add(item.path)
             yield item
     finally:
         for process in processes:
             if process.poll() is None:
                 process.kill()
             process.wait()
-    missing = [job for job in jobs if job[0] not in delivered]
-    yield from index_serially(missing, zone, with_items=with_items)
 
 
 @dataclass(slots=True)
