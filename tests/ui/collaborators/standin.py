@@ -43,6 +43,8 @@ class App:
         self.seen_items: Any = None
         self.annotations: Any = None
         self.written: list[Callable[..., Any]] = []
+        self.when_written: list[Callable[..., Any] | None] = []
+        self.told: list[str] = []
         self.notes_keeper = SimpleNamespace(write=self._write, writer=None)
         self.failures: list[Exception] = []
         self.closed: list[Path] = []
@@ -56,6 +58,13 @@ class App:
 
     def _write(self, job: Callable[..., Any], done: Callable[..., Any] | None = None) -> None:
         self.written.append(job)
+        self.when_written.append(done)
+
+    def notify(self, message: str, **_options: Any) -> None:
+        self.told.append(message)
+
+    def notes_unavailable(self) -> None:
+        self.told.append("notes unavailable")
 
     def store_failed(self, error: Exception) -> None:
         self.failures.append(error)
