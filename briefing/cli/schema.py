@@ -14,6 +14,5 @@ if TYPE_CHECKING:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     """Print the JSON Schema of the brief format."""
-
     _say(json.dumps(brief_model().model_json_schema(), indent=2, ensure_ascii=False))
     return 0

@@ -240,7 +240,6 @@ class SearchScreen(ModalScreen[ItemTarget | None]):
 
     def _search(self, query: str) -> SearchResult:
         """Run one search (holding the lock), opening the index on first use."""
-
         app = self.briefing_app
         index = app.library_index
         if index is None:
