@@ -1,4 +1,4 @@
-"""``briefing export``: notes (Markdown, JSON, TOML) or deadlines (iCalendar) outside the reader.
+"""``briefing export``: notes or deadlines outside the reader, in the formats of ``EXPORT_FORMATS``.
 
 The documents are made by :func:`briefing.storage.export_files.render_export`, as
 the reader's export dialog makes them; this module finds the briefs and the target.

@@ -51,7 +51,7 @@ class Config:
     keys: dict[str, str] = field(default_factory=dict)
     """Key remaps: binding id to a comma-separated list of keys."""
     export_format: str = "md"
-    """Default format of ``briefing export``: ``md``, ``json`` or ``toml``."""
+    """Default format of ``briefing export``: one of :data:`EXPORT_FORMATS` (the notes formats)."""
 
     def library_paths(self) -> list[Path]:
         """The library entries as paths, with ``~`` expanded."""
