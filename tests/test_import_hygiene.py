@@ -60,6 +60,7 @@ CLI = [
     "briefing.cli.manpage",
     "briefing.cli.agenda_ics",
     "briefing.cli.remind",
+    "briefing.cli.argument_values",
 ]
 IMPORTER = [
     "briefing.importer",

@@ -17,7 +17,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.cli.common import wants_plain
+from briefing.cli.json_shapes import emit
+from briefing.core.clock import SystemClock, local_zone
+from briefing.core.files import FileProblem, NoBriefsFound, find_briefs
 from briefing.core.safetext import clean_line, display_path
+from briefing.storage import paths
+from briefing.storage.config import load_config
+from briefing.storage.index.agenda import agenda_in_library, schedule
+from briefing.storage.index.database import LibraryIndex
+from briefing.storage.index.indexing import index_in_processes
+from briefing.ui.launch import print_agenda
 
 if TYPE_CHECKING:
     import argparse
@@ -26,9 +35,6 @@ if TYPE_CHECKING:
 
 
 def _library(args: argparse.Namespace) -> list[Path]:
-    from briefing.storage import paths
-    from briefing.storage.config import load_config
-
     if args.paths:
         return [Path(p) for p in args.paths]
     config, _warnings = load_config(paths.config_file())
@@ -61,7 +67,6 @@ def _json_row(row: AgendaRow) -> dict[str, object]:
 
 def _library_can_be_read(library: list[Path]) -> bool:
     """Say on stderr which paths are missing (False) and which folders cannot be entered."""
-    from briefing.core.files import FileProblem, NoBriefsFound, find_briefs
 
     for path in library:
         try:
@@ -86,10 +91,9 @@ def _library_can_be_read(library: list[Path]) -> bool:
 
 def cmd_agenda(args: argparse.Namespace) -> int:
     """Run ``briefing agenda``; return the exit status (0, also when nothing is open)."""
-    from briefing.core.clock import SystemClock
-    from briefing.storage.index.agenda import schedule
 
     if args.ics:
+        # deferred: agenda_ics reads the library through this module (a cycle at the top)
         from briefing.cli.agenda_ics import cmd_agenda_ics
 
         return cmd_agenda_ics(args)
@@ -98,11 +102,6 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     library = _library(args)
     if not _library_can_be_read(library):
         return 2
-    from briefing.core.clock import local_zone
-    from briefing.storage import paths
-    from briefing.storage.index.agenda import agenda_in_library
-    from briefing.storage.index.database import LibraryIndex
-    from briefing.storage.index.indexing import index_in_processes
 
     zone = local_zone()
     index = LibraryIndex(paths.index_file(), zone=zone)
@@ -118,8 +117,6 @@ def cmd_agenda(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     if args.json:
-        from briefing.cli.json_shapes import emit
-
         emit("agenda", {"now": now.isoformat(), "deadlines": [_json_row(row) for row in rows]})
         return 0
     if not rows:
@@ -129,10 +126,8 @@ def cmd_agenda(args: argparse.Namespace) -> int:
         sys.stdout.write("".join(_plain_line(row) + "\n" for row in rows))
         sys.stdout.flush()
         return 0
-    from briefing.storage.config import load_config
 
     config, _warnings = load_config(paths.config_file())
-    from briefing.ui.launch import print_agenda
 
     print_agenda(rows, config.clock)
     return 0

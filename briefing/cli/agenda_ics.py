@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.cli.agenda import _library, _library_can_be_read
+from briefing.core.clock import SystemClock, local_zone
+from briefing.core.library import scan
 from briefing.core.safetext import clean_line, display_path
+from briefing.storage import paths
+from briefing.storage.calendar_file import library_calendar, write_calendar
+from briefing.storage.config import load_config
+from briefing.storage.export_files import ExportError, ExportExists
+from briefing.storage.store.database import Store, StoreError
 
 if TYPE_CHECKING:
     import argparse
@@ -30,8 +37,6 @@ def _say(message: str) -> None:
 
 def _briefs(library: list[Path]) -> tuple[list[Brief], int]:
     """The valid briefs under ``library`` (each id once) and how many files could not be read."""
-    from briefing.core.clock import local_zone
-    from briefing.core.library import scan
 
     briefs: dict[str, Brief] = {}
     failed = 0
@@ -45,12 +50,6 @@ def _briefs(library: list[Path]) -> tuple[list[Brief], int]:
 
 def cmd_agenda_ics(args: argparse.Namespace) -> int:
     """Write the library's calendar to ``args.output``; 0, 1 on a problem, 2 on bad usage."""
-    from briefing.core.clock import SystemClock
-    from briefing.storage import paths
-    from briefing.storage.calendar_file import library_calendar, write_calendar
-    from briefing.storage.config import load_config
-    from briefing.storage.export_files import ExportError, ExportExists
-    from briefing.storage.store.database import Store, StoreError
 
     if not args.output or args.output == "-":
         _say("--ics needs -o FILE (the calendar file to write)")

@@ -4,9 +4,14 @@ one-line message argparse prints as a usage error."""
 
 from __future__ import annotations
 
+import argparse
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
+from briefing.core.clock import local_zone
+from briefing.core.reminders import parse_duration
 from briefing.core.safetext import clean_line
+from briefing.core.timeutil import check_years, resolve_datetime
 
 if TYPE_CHECKING:
     from datetime import date, datetime, timedelta
@@ -14,11 +19,6 @@ if TYPE_CHECKING:
 
 def parse_now(value: str) -> datetime:
     """Read ``--now``: an ISO date-time, in the local zone when it gives no offset."""
-    import argparse
-    from datetime import UTC, datetime
-
-    from briefing.core.clock import local_zone
-    from briefing.core.timeutil import check_years, resolve_datetime
 
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
@@ -36,9 +36,6 @@ def parse_now(value: str) -> datetime:
 
 def parse_within(value: str) -> timedelta:
     """Read a duration such as ``7d``, ``12h``, ``2w`` or ``90m`` (for ``agenda --within``)."""
-    import argparse
-
-    from briefing.core.reminders import parse_duration
 
     within = parse_duration(value)
     if within is None:
@@ -50,11 +47,6 @@ def parse_within(value: str) -> timedelta:
 
 def parse_published(value: str) -> date | datetime:
     """Read ``--published``: an ISO date, or a date-time (read in the local zone without an offset)."""
-    import argparse
-    from datetime import date, datetime
-
-    from briefing.core.clock import local_zone
-    from briefing.core.timeutil import resolve_datetime
 
     text = value.strip()
     try:

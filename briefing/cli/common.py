@@ -8,7 +8,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from briefing.core.safetext import clean_line
+from briefing.core.safetext import clean_line, display_path
+from briefing.storage import paths
+from briefing.storage.config import load_config
+from briefing.storage.store.database import Store
 
 if TYPE_CHECKING:
     import argparse
@@ -33,8 +36,6 @@ def wants_plain(args: argparse.Namespace) -> bool:
 
 def library_folders(given: Sequence[str] | None) -> list[Path]:
     """The library: the paths ``given``, else the configured folders, else the samples."""
-    from briefing.storage import paths
-    from briefing.storage.config import load_config
 
     if given:
         return [Path(p) for p in given]
@@ -44,7 +45,6 @@ def library_folders(given: Sequence[str] | None) -> list[Path]:
 
 def missing_path(library: Sequence[Path]) -> str | None:
     """A one-line message naming the first path of ``library`` that is not there, else None."""
-    from briefing.core.safetext import display_path
 
     for path in library:
         try:
@@ -58,8 +58,7 @@ def missing_path(library: Sequence[Path]) -> str | None:
 
 def open_annotations() -> Annotations:
     """The notes and bookmarks of the notes database (created when first written)."""
-    from briefing.storage import paths
-    from briefing.storage.store.database import Store
+    # deferred: the note models, kept off the reader's start (open_reader imports this module)
     from briefing.storage.store.notes import Annotations
 
     return Annotations(Store(paths.database_file()))

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefing.cli.command_line import Argument, Command, commands
+from briefing.ui.launch import theme_names
 
 if TYPE_CHECKING:
     import argparse
@@ -215,7 +216,6 @@ SHELLS = {"bash": bash, "zsh": zsh, "fish": fish}
 
 def cmd_completion(args: argparse.Namespace) -> int:
     """Print the completion script for ``args.shell``."""
-    from briefing.ui.launch import theme_names
 
     print(SHELLS[args.shell](theme_names()), end="")
     return 0

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from briefing.cli.common import say as _say
 from briefing.core.safetext import display_path
+from briefing.storage import paths
 
 if TYPE_CHECKING:
     import argparse
@@ -13,8 +14,6 @@ if TYPE_CHECKING:
 
 def cmd_config(args: argparse.Namespace) -> int:
     """Print where briefing's files are."""
-    from briefing.storage import paths
-
     rows = [
         ("config file", paths.config_file()),
         ("user themes", paths.user_themes_dir()),

@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefing.cli.common import err as _err
+from briefing.core.clock import SystemClock
 from briefing.core.safetext import clean_line, display_path
+from briefing.storage import paths
+from briefing.storage.store.database import Store, StoreError, move_aside
 
 if TYPE_CHECKING:
     import argparse
@@ -13,9 +16,6 @@ if TYPE_CHECKING:
 
 def cmd_doctor(args: argparse.Namespace) -> int:
     """Check the store (and with --repair, move an unreadable one aside)."""
-    from briefing.storage import paths
-    from briefing.storage.store.database import Store, StoreError, move_aside
-
     database = paths.database_file()
     print(f"database: {display_path(database)}")
     store = Store(database)
@@ -45,7 +45,6 @@ def cmd_doctor(args: argparse.Namespace) -> int:
             "  run 'briefing doctor --repair' to move it aside and start a new one (nothing is deleted)"
         )
         return 1
-    from briefing.core.clock import SystemClock
 
     try:
         moved = move_aside(database, SystemClock().now())

@@ -13,15 +13,24 @@ from typing import TYPE_CHECKING
 
 from briefing.cli.common import err as _err
 from briefing.cli.common import saved_annotations
+from briefing.core.clock import SystemClock, local_zone
+from briefing.core.filenames import safe_filename
+from briefing.core.library import scan
 from briefing.core.safetext import display_path
+from briefing.storage import paths
+from briefing.storage.config import load_config
 from briefing.storage.export_files import (
     DEADLINES_FORMAT,
     EXPORT_FORMATS,
     FOLDER_FORMATS,
     SUFFIXES,
+    ExportError,
+    ExportExists,
     ExportInput,
+    export_to,
     render_export,
 )
+from briefing.storage.store.database import StoreError
 
 if TYPE_CHECKING:
     import argparse
@@ -47,10 +56,6 @@ def _names_a_file(text: str) -> bool:
 
 def _library(args: argparse.Namespace) -> tuple[Config, dict[str, Brief], str | None]:
     """The config, the briefs by id, and why the file named by ``--brief`` could not be read."""
-    from briefing.core.clock import local_zone
-    from briefing.core.library import scan
-    from briefing.storage import paths
-    from briefing.storage.config import load_config
 
     config, _ = load_config(paths.config_file())
     folders = (
@@ -71,7 +76,6 @@ def _library(args: argparse.Namespace) -> tuple[Config, dict[str, Brief], str | 
 
 def _target(args: argparse.Namespace, fmt: str, title: str | None) -> Path | None:
     """Where to write (None: standard output); a folder given for a file gets a file in it."""
-    from briefing.core.filenames import safe_filename
 
     if args.output == "-":
         return None
@@ -84,8 +88,6 @@ def _target(args: argparse.Namespace, fmt: str, title: str | None) -> Path | Non
 
 def _write(fmt: str, source: ExportInput, target: Path | None, *, force: bool) -> int:
     """Write the export at ``target`` (standard output when None); 0, or 1 said in one line."""
-    from briefing.storage.export_files import ExportError, ExportExists, export_to
-    from briefing.storage.store.database import StoreError
 
     try:
         if target is None:
@@ -110,7 +112,6 @@ def _write(fmt: str, source: ExportInput, target: Path | None, *, force: bool) -
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the export; 0 on success, 1 on a problem (said in one line)."""
-    from briefing.core.clock import SystemClock
 
     config, briefs, problem = _library(args)
     fmt = DEADLINES_FORMAT if args.deadlines else (args.format or config.export_format)

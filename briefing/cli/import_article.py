@@ -17,7 +17,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from briefing.cli.common import err
+from briefing.core.clock import SystemClock, local_zone
+from briefing.core.errors import BriefError
+from briefing.core.filenames import safe_filename
+from briefing.core.files import FileProblem, FileTooBig, read_regular_file
+from briefing.core.ids import slugify, uniquify
+from briefing.core.loading import parse_brief
 from briefing.core.safetext import clean_line, display_path
+from briefing.importer import ArticleError, import_article
+from briefing.importer.sources import SourceError, draft_article, looks_like_url, sniff
+from briefing.storage.export_files import ExportError, ExportExists, write_export
 
 if TYPE_CHECKING:
     import argparse
@@ -68,11 +77,10 @@ def _read_input(args: argparse.Namespace) -> _Input:
     when regular (a FIFO or ``/dev/zero`` is refused at once), standard input for
     ``-``; either way never more than :data:`MAX_PAGE_BYTES`.
     """
-    from briefing.core.files import FileProblem, FileTooBig, read_regular_file
-    from briefing.importer.sources import SourceError, looks_like_url
 
     name = args.article
     if looks_like_url(name):
+        # deferred: httpx, only for a URL
         from briefing.importer.sources.fetch import fetch
 
         label = clean_line(name)
@@ -119,9 +127,6 @@ def _decode_text(data: bytes, label: str) -> str:
 
 
 def _target(output: str | None, title: str) -> Path:
-    from briefing.core.filenames import safe_filename
-    from briefing.core.ids import slugify
-
     slug = slugify(title, max_length=200)
     if len(slug) > 60:
         slug = slug[:61].rsplit("-", 1)[0]
@@ -135,7 +140,6 @@ def _target(output: str | None, title: str) -> Path:
 
 def _write(target: Path, data: bytes, *, force: bool) -> None:
     # The export's rule: --force replaces a regular file, never a link, FIFO or device.
-    from briefing.storage.export_files import ExportError, ExportExists, write_export
 
     try:
         write_export(target, data, force=force)
@@ -161,8 +165,6 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def _drafts(args: argparse.Namespace, given: _Input, today: date) -> list[ImportResult]:
     """The draft (or a feed's drafts) of ``given``; :class:`_ImportFailed` when there are none."""
-    from briefing.importer import import_article
-    from briefing.importer.sources import draft_article, sniff
 
     kind = sniff(given.data, given.content_type)
     if args.entry is not None and kind != "feed":
@@ -173,6 +175,7 @@ def _drafts(args: argparse.Namespace, given: _Input, today: date) -> list[Import
         text = _decode_text(given.data, given.label)
         return [import_article(text, published=args.published, today=today)]
     if kind == "html":
+        # deferred: lxml and readability, only for a web page
         from briefing.importer.sources.html import extract_html
 
         article = extract_html(given.data, given.url, _charset(given.content_type))
@@ -194,6 +197,7 @@ def _charset(content_type: str | None) -> str | None:
 
 def _entries(args: argparse.Namespace, given: _Input) -> list[Article]:
     """The feed's entries to draft (all, or the one ``--entry`` names), listed as they go."""
+    # deferred: feedparser, only for a feed
     from briefing.importer.sources.feed import read_feed
 
     feed = read_feed(given.data)
@@ -212,9 +216,6 @@ def _entries(args: argparse.Namespace, given: _Input) -> list[Article]:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from briefing.core.clock import SystemClock, local_zone
-    from briefing.importer import ArticleError
-
     if args.open and args.output == "-":
         raise _ImportFailed("--open needs a file to open; give -o BRIEF.toml rather than -o -", 2)
     if args.entry is not None and args.entry < 1:
@@ -245,6 +246,7 @@ def _run(args: argparse.Namespace) -> int:
     _report([f"wrote {display_path(target)}: {lines[0]}", *lines[1:]], sys.stdout)
     if args.open:
         sys.stdout.flush()
+        # deferred: the reader, only with --open
         from briefing.ui.launch import run_reader
 
         return run_reader(path=str(target), theme=None, now=None)
@@ -253,9 +255,6 @@ def _run(args: argparse.Namespace) -> int:
 
 def _check(result: ImportResult, label: str, target: Path | None) -> None:
     """Refuse a draft that does not load as a brief (a fault of the importer)."""
-    from briefing.core.clock import local_zone
-    from briefing.core.errors import BriefError
-    from briefing.core.loading import parse_brief
 
     try:
         parse_brief(result.toml, target or Path("draft.toml"), local_zone=local_zone())
@@ -278,7 +277,6 @@ def _found(result: ImportResult) -> list[str]:
 
 def _write_many(args: argparse.Namespace, label: str, results: list[ImportResult]) -> int:
     """Write a feed's drafts into the ``-o`` folder: all of them, or none when one cannot be."""
-    from briefing.core.ids import uniquify
 
     folder = Path.cwd() if args.output is None else Path(args.output)
     if args.output == "-" or not os.path.isdir(folder) or args.open:

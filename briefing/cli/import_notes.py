@@ -8,7 +8,12 @@ from typing import TYPE_CHECKING
 
 from briefing.cli.common import err as _err
 from briefing.cli.common import open_annotations
+from briefing.core.errors import BriefError, Problem
+from briefing.core.files import FileProblem, FileTooBig, format_size, read_regular_file
+from briefing.core.loading import decode
+from briefing.core.notes_export import parse_export
 from briefing.core.safetext import clean_line
+from briefing.storage.store.database import StoreError
 
 if TYPE_CHECKING:
     import argparse
@@ -20,9 +25,6 @@ EXPORT_LIMIT = 512 * 1024 * 1024
 
 def _read_export(path: Path) -> bytes:
     """The bytes of a notes export: a regular file within :data:`EXPORT_LIMIT`, else BriefError."""
-    from briefing.core.errors import BriefError, Problem
-    from briefing.core.files import FileProblem, FileTooBig, format_size, read_regular_file
-
     try:
         return read_regular_file(path, limit=EXPORT_LIMIT, what="notes export")
     except FileTooBig as error:
@@ -36,11 +38,6 @@ def _read_export(path: Path) -> bytes:
 
 def cmd_import_notes(args: argparse.Namespace) -> int:
     """Merge a JSON or TOML export into the store."""
-    from briefing.core.errors import BriefError
-    from briefing.core.loading import decode
-    from briefing.core.notes_export import parse_export
-    from briefing.storage.store.database import StoreError
-
     path = Path(args.file)
     try:
         text = decode(_read_export(path), path, what="notes export")

@@ -11,7 +11,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefing.cli.common import err, saved_annotations
+from briefing.cli.json_shapes import emit
+from briefing.core.annotations import KIND_LABELS
 from briefing.core.safetext import clean_line, clean_text
+from briefing.storage.store.database import StoreError
 
 if TYPE_CHECKING:
     import argparse
@@ -21,7 +24,6 @@ if TYPE_CHECKING:
 
 def _json_note(note: Note) -> dict[str, object]:
     """One note of ``notes --json`` (shape ``briefing.notes``)."""
-    from briefing.core.annotations import KIND_LABELS
 
     return {
         "uid": note.uid,
@@ -40,8 +42,6 @@ def _json_note(note: Note) -> dict[str, object]:
 
 def cmd_notes(args: argparse.Namespace) -> int:
     """Run ``briefing notes``; 0, or 2 when the notes database cannot be read."""
-    from briefing.core.annotations import KIND_LABELS
-    from briefing.storage.store.database import StoreError
 
     annotations = saved_annotations()
     try:
@@ -54,8 +54,6 @@ def cmd_notes(args: argparse.Namespace) -> int:
             annotations.store.close()
     notes = [n for n in notes if args.brief is None or n.brief_id == args.brief]
     if args.json:
-        from briefing.cli.json_shapes import emit
-
         emit("notes", {"notes": [_json_note(n) for n in notes]})
         return 0
     for note in notes:

@@ -54,10 +54,11 @@ def cmd_open(args: argparse.Namespace | Opening) -> int:
             _say(f"briefing: {display_path(args.path)}: {problem}", sys.stderr)
             return 2
     if plain_wanted(args.plain):
-        # The plain reader only when asked: it loads pydantic and the store, not Textual.
+        # deferred: only the reader asked for is loaded (the plain one never loads Textual)
         from briefing.plain.run import run_plain
 
         return run_plain(args.path, args.now)
+    # deferred: only the reader asked for is loaded (the plain one never loads Textual)
     from briefing.ui.launch import run_reader
 
     return run_reader(path=args.path, theme=args.theme, now=args.now)

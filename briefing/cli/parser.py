@@ -32,7 +32,7 @@ commands:
   show PATH          print a brief to the terminal (plain text when piped)
   schema             print the JSON Schema of the brief format
   config             print where briefing keeps its files
-  export             export notes (md, json, toml) or deadlines (ics)
+  export             export notes or deadlines to a file (its --help lists the formats)
   import-notes FILE  merge a JSON or TOML export of notes back in
   doctor [--repair]  check the notes database (and move a broken one aside)
   import ARTICLE     draft a brief from an article: text, a web page, a feed or a URL

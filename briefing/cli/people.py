@@ -10,7 +10,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefing.cli.common import err, library_folders, missing_path
+from briefing.cli.json_shapes import emit
+from briefing.core.clock import local_zone
 from briefing.core.safetext import clean_line
+from briefing.storage import paths
+from briefing.storage.index.database import LibraryIndex
+from briefing.storage.index.indexing import index_in_processes
+from briefing.storage.index.people import people_in_library
 
 if TYPE_CHECKING:
     import argparse
@@ -53,11 +59,6 @@ def _matches(person: Person, name: str) -> bool:
 
 def cmd_people(args: argparse.Namespace) -> int:
     """Run ``briefing people``; 0, 1 when NAME matches nobody, 2 when the library is missing."""
-    from briefing.core.clock import local_zone
-    from briefing.storage import paths
-    from briefing.storage.index.database import LibraryIndex
-    from briefing.storage.index.indexing import index_in_processes
-    from briefing.storage.index.people import people_in_library
 
     library = library_folders(args.library)
     problem = missing_path(library)
@@ -72,8 +73,6 @@ def cmd_people(args: argparse.Namespace) -> int:
         index.close()
     people = [p for p in found.people if not args.name or _matches(p, args.name)]
     if args.json:
-        from briefing.cli.json_shapes import emit
-
         emit("people", {"people": [_json_person(p, found) for p in people]})
     else:
         for p in people:

@@ -15,7 +15,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from briefing.cli.agenda import _library, _library_can_be_read, _plain_line
+from briefing.core.clock import SystemClock, local_zone
 from briefing.core.reminders import lead_words
+from briefing.storage import paths
+from briefing.storage.index.agenda import agenda_in_library, schedule
+from briefing.storage.index.database import LibraryIndex
+from briefing.storage.index.indexing import index_in_processes
 
 if TYPE_CHECKING:
     import argparse
@@ -23,11 +28,6 @@ if TYPE_CHECKING:
 
 def cmd_remind(args: argparse.Namespace) -> int:
     """Run ``briefing remind``; 0 when nothing is due, 1 when something is, 2 on a problem."""
-    from briefing.core.clock import SystemClock, local_zone
-    from briefing.storage import paths
-    from briefing.storage.index.agenda import agenda_in_library, schedule
-    from briefing.storage.index.database import LibraryIndex
-    from briefing.storage.index.indexing import index_in_processes
 
     if args.data_dir:
         os.environ["BRIEFING_DATA_DIR"] = args.data_dir

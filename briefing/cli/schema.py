@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 from briefing.cli.common import say as _say
+from briefing.cli.json_shapes import SHAPES
+from briefing.core.sections import brief_model
 
 if TYPE_CHECKING:
     import argparse
@@ -12,13 +15,8 @@ if TYPE_CHECKING:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     """Print the JSON Schema of the brief format (or, with ``--shape``, of a ``--json`` output)."""
-    import json
-
-    from briefing.core.sections import brief_model
 
     if args.shape:
-        from briefing.cli.json_shapes import SHAPES
-
         _say(json.dumps(SHAPES[args.shape], indent=2, ensure_ascii=False))
         return 0
     _say(json.dumps(brief_model().model_json_schema(), indent=2, ensure_ascii=False))

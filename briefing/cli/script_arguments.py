@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from briefing.cli.json_shapes import SHAPES
+
 if TYPE_CHECKING:
     import argparse
 
@@ -81,7 +83,6 @@ def add_manpage_arguments(parser: argparse.ArgumentParser) -> None:
 
 def add_shape_argument(parser: argparse.ArgumentParser) -> None:
     """``briefing schema --shape NAME``: the JSON Schema of a command's ``--json`` output."""
-    from briefing.cli.json_shapes import SHAPES
 
     parser.add_argument(
         "--shape",

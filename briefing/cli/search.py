@@ -11,7 +11,16 @@ import sqlite3
 from typing import TYPE_CHECKING
 
 from briefing.cli.common import err, library_folders, missing_path, saved_annotations
+from briefing.cli.json_shapes import emit
+from briefing.core.clock import local_zone
 from briefing.core.safetext import clean_line, display_path
+from briefing.storage import paths
+from briefing.storage.index.database import LibraryIndex
+from briefing.storage.index.indexing import index_in_processes
+from briefing.storage.index.notes_search import NotesIndex
+from briefing.storage.index.people import brought_up_to_date
+from briefing.storage.index.schema import absolute
+from briefing.storage.index.search import search
 
 if TYPE_CHECKING:
     import argparse
@@ -22,7 +31,6 @@ if TYPE_CHECKING:
 
 def _notes_index() -> NotesIndex | None:
     """The user's notes, searchable beside the briefs (None without a notes database)."""
-    from briefing.storage.index.notes_search import NotesIndex
 
     annotations = saved_annotations()
     if annotations is None:
@@ -34,14 +42,6 @@ def _notes_index() -> NotesIndex | None:
 
 
 def _search(args: argparse.Namespace) -> SearchResult:
-    from briefing.core.clock import local_zone
-    from briefing.storage import paths
-    from briefing.storage.index.database import LibraryIndex
-    from briefing.storage.index.indexing import index_in_processes
-    from briefing.storage.index.people import brought_up_to_date
-    from briefing.storage.index.schema import absolute
-    from briefing.storage.index.search import search
-
     roots = absolute(library_folders(args.library))
     index = LibraryIndex(paths.index_file(), zone=local_zone())
     try:
@@ -88,8 +88,6 @@ def cmd_search(args: argparse.Namespace) -> int:
     if result.problem and not result.hits:
         err(result.problem, "briefing search")
     if args.json:
-        from briefing.cli.json_shapes import emit
-
         hits = [_json_hit(hit) for hit in result.hits]
         emit(
             "search",

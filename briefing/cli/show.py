@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING
 
 from briefing.cli.common import say as _say
 from briefing.cli.common import wants_plain
+from briefing.cli.json_shapes import emit
+from briefing.core.clock import SystemClock, local_zone
+from briefing.core.errors import BriefError
+from briefing.core.loading import load_brief
+from briefing.core.render_text import brief_to_text
 from briefing.core.safetext import clean_line
+from briefing.ui.launch import print_brief
 
 if TYPE_CHECKING:
     import argparse
@@ -19,10 +25,6 @@ if TYPE_CHECKING:
 
 def cmd_show(args: argparse.Namespace) -> int:
     """Print one brief."""
-    from briefing.core.clock import SystemClock, local_zone
-    from briefing.core.errors import BriefError
-    from briefing.core.loading import load_brief
-
     try:
         brief = load_brief(args.path, local_zone=local_zone())
     except BriefError as error:
@@ -31,8 +33,6 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 1
     now = args.now or SystemClock().now()
     if args.json:
-        from briefing.cli.json_shapes import emit
-
         emit(
             "show",
             {
@@ -43,11 +43,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         )
         return 0
     if wants_plain(args):
-        from briefing.core.render_text import brief_to_text
-
         sys.stdout.write(brief_to_text(brief, now))
         return 0
-    from briefing.ui.launch import print_brief
 
     print_brief(brief, now)
     return 0

@@ -6,8 +6,12 @@ import sys
 from typing import TYPE_CHECKING
 
 from briefing.cli.common import say as _say
+from briefing.cli.json_shapes import emit
+from briefing.core.clock import local_zone
 from briefing.core.errors import BriefError, Problem
+from briefing.core.files import FileProblem, find_briefs
 from briefing.core.safetext import clean_line, display_path
+from briefing.storage.index.indexing import entry_from_row, index_in_processes
 
 if TYPE_CHECKING:
     import argparse
@@ -19,9 +23,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
     A large library is checked in worker processes, one per core; results are
     printed in file order all the same.
     """
-    from briefing.core.clock import local_zone
-    from briefing.core.files import FileProblem, find_briefs
-    from briefing.storage.index.indexing import entry_from_row, index_in_processes
 
     folder_problems: list[FileProblem] = []
     files = [str(path) for path in find_briefs(args.paths, folder_problems)]
@@ -48,8 +49,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 _say(f"OK {display_path(path)}")
     valid = bool(files) and not failures and not folder_problems
     if args.json:
-        from briefing.cli.json_shapes import emit
-
         folders = [clean_line(str(problem)) for problem in folder_problems]
         emit("validate", {"valid": valid, "files": report, "folders": folders})
     return 0 if valid else 1

@@ -9,6 +9,7 @@ its saved copy of the text. Nothing is ever dropped.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -143,8 +144,6 @@ def similarity(a: str, b: str) -> float:
     left, right = " ".join(a.casefold().split()), " ".join(b.casefold().split())
     if left == right:
         return 1.0
-    import difflib  # only when a note has to be re-attached
-
     return difflib.SequenceMatcher(None, left, right, autojunk=False).ratio()
 
 

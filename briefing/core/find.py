@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.core.anchors import SECTION_OF_KIND
+from briefing.core.library_items import brief_items
 
 if TYPE_CHECKING:
     from briefing.core.models import Brief
@@ -82,8 +83,6 @@ class Finder:
 
     def find(self, brief: Brief) -> list[Match]:
         """Every item of ``brief`` that matches, in the order of the panes and of each pane."""
-        from briefing.core.library_items import brief_items
-
         if not self.words:
             return []
         found = []

@@ -9,6 +9,7 @@ every file again; the whole brief is read only when it is opened.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -16,10 +17,13 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from briefing.core.countdown import countdown
+from briefing.core.errors import BriefError, Problem
+from briefing.core.files import FileProblem, NoBriefsFound, find_briefs
 from briefing.core.status import DeadlineStatus
+from briefing.core.timeutil import format_when
 
 if TYPE_CHECKING:
-    from briefing.core.errors import BriefError
     from briefing.core.models import Brief
 
 
@@ -157,8 +161,6 @@ def make_summary(**fields: Any) -> BriefSummary:
 
 def summarize(brief: Brief) -> BriefSummary:
     """The library's view of ``brief``."""
-    from briefing.core.timeutil import format_when
-
     return make_summary(
         brief_id=brief.id,
         title=brief.title,
@@ -259,13 +261,9 @@ class LibraryEntry:
         return self.indexed
 
     def _decode(self) -> None:
-        import json
-
         try:
             self.indexed = BriefSummary.from_json(json.loads(self.stored or ""))
         except (KeyError, TypeError, ValueError):
-            from briefing.core.errors import BriefError, Problem
-
             self.error = BriefError(
                 self.path,
                 [Problem("its entry in the library index is damaged; press r to read it again")],
@@ -328,8 +326,7 @@ def scan(
     A folder that cannot be entered (or is nested too deeply to search) is
     yielded last as an entry with its error, so the library says so.
     """
-    from briefing.core.errors import BriefError, Problem
-    from briefing.core.files import FileProblem, NoBriefsFound, find_briefs
+    # deferred: pydantic after the first frame (the launcher imports this module)
     from briefing.core.loading import load_brief
 
     problems: list[FileProblem] = []
@@ -347,8 +344,6 @@ def scan(
 
 def next_open_deadline(deadlines: Sequence[D], now: datetime) -> D | None:
     """Return the soonest open deadline that has not yet passed at ``now``, else the latest overdue one."""
-    from briefing.core.countdown import countdown
-
     open_deadlines = [d for d in deadlines if d.status is DeadlineStatus.OPEN]
     if not open_deadlines:
         return None

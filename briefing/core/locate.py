@@ -56,83 +56,112 @@ def toml_positions(text: str) -> dict[PathKey, tuple[int, int]]:
     return positions
 
 
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
 def json_positions(text: str, wanted: set[PathKey] | None = None) -> dict[PathKey, tuple[int, int]]:
     """Map every key and array element path of a JSON document to (line, column).
 
     With ``wanted``, scanning stops as soon as all of those paths are placed,
     so locating a problem near the top of a large file stays quick.
     """
-    positions: dict[PathKey, tuple[int, int]] = {}
-    line_starts = [0, *(match.end() for match in re.finditer("\n", text))]
+    walk = _JsonWalk(text)
     remaining = set(wanted) if wanted is not None else None
-
-    def where(offset: int) -> tuple[int, int]:
-        # Binary search would be faster; briefs are small and errors are rare.
-        low, high = 0, len(line_starts) - 1
-        while low < high:
-            mid = (low + high + 1) // 2
-            if line_starts[mid] <= offset:
-                low = mid
-            else:
-                high = mid - 1
-        return low + 1, offset - line_starts[low] + 1
-
-    length = len(text)
-    # An explicit stack instead of recursion: positions are only looked up for
-    # files that already parsed and passed the depth limit, but stay safe anyway.
-    stack: list[tuple[str, PathKey, int]] = []  # (container kind, path, next index)
-    position = 0
-    path: PathKey = ()
-    expect_value_at: PathKey | None = ()
-    string = re.compile(r'"(?:[^"\\]|\\.)*"')
-    while position < length:
-        if remaining is not None and not remaining - positions.keys():
+    while walk.position < len(text):
+        if remaining is not None and not remaining - walk.positions.keys():
             break
-        char = text[position]
-        if char in " \t\r\n,:":
-            position += 1
-            continue
-        if stack and stack[-1][0] == "object" and expect_value_at is None:
-            if char == "}":
-                stack.pop()
-                position += 1
-                continue
-            match = string.match(text, position)
-            if not match:
-                break
-            key = match.group()[1:-1]
-            path = (*stack[-1][1], key)
-            positions.setdefault(path, where(position))
-            expect_value_at = path
-            position = match.end()
-            continue
-        if stack and stack[-1][0] == "array" and expect_value_at is None:
-            if char == "]":
-                stack.pop()
-                position += 1
-                continue
-            kind, parent, index = stack[-1]
-            stack[-1] = (kind, parent, index + 1)
-            expect_value_at = (*parent, index)
-            positions.setdefault(expect_value_at, where(position))
-        target = expect_value_at if expect_value_at is not None else ()
-        expect_value_at = None
-        if char == "{":
-            stack.append(("object", target, 0))
-            position += 1
-        elif char == "[":
-            stack.append(("array", target, 0))
-            position += 1
-        elif char == '"':
-            match = string.match(text, position)
-            position = match.end() if match else length
+        if not walk.step():
+            break
+    return walk.positions
+
+
+def _line_and_column(line_starts: list[int], offset: int) -> tuple[int, int]:
+    """The 1-based line and column of ``offset``, given where each line starts."""
+    low, high = 0, len(line_starts) - 1
+    while low < high:
+        mid = (low + high + 1) // 2
+        if line_starts[mid] <= offset:
+            low = mid
         else:
-            start = position
-            while position < length and text[position] not in ",]} \t\r\n":
-                position += 1
-            if position == start:  # a stray ] or } where a value should be: step over it
-                position += 1
-    return positions
+            high = mid - 1
+    return low + 1, offset - line_starts[low] + 1
+
+
+class _JsonWalk:
+    """One pass over a JSON document, noting where each key and array element starts.
+
+    An explicit stack instead of recursion: positions are only looked up for files
+    that already parsed and passed the depth limit, but stay safe anyway.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.line_starts = [0, *(match.end() for match in re.finditer("\n", text))]
+        self.positions: dict[PathKey, tuple[int, int]] = {}
+        self.stack: list[tuple[str, PathKey, int]] = []  # (container kind, path, next index)
+        self.position = 0
+        self.expect_value_at: PathKey | None = ()
+        """The path of the value that comes next, or None inside a container between values."""
+
+    def _note(self, path: PathKey) -> None:
+        self.positions.setdefault(path, _line_and_column(self.line_starts, self.position))
+
+    def step(self) -> bool:
+        """Read what starts at the current position; False when the rest cannot be read."""
+        char = self.text[self.position]
+        if char in " \t\r\n,:":
+            self.position += 1
+            return True
+        inside = self.stack[-1][0] if self.stack and self.expect_value_at is None else None
+        if inside == "object":
+            return self._key(char)
+        if inside == "array":
+            if char == "]":
+                self.stack.pop()
+                self.position += 1
+                return True
+            kind, parent, index = self.stack[-1]
+            self.stack[-1] = (kind, parent, index + 1)
+            self.expect_value_at = (*parent, index)
+            self._note(self.expect_value_at)
+        self._value(char)
+        return True
+
+    def _key(self, char: str) -> bool:
+        """An object's key (its value comes next), or the object's end."""
+        if char == "}":
+            self.stack.pop()
+            self.position += 1
+            return True
+        match = _JSON_STRING.match(self.text, self.position)
+        if not match:
+            return False
+        path = (*self.stack[-1][1], match.group()[1:-1])
+        self._note(path)
+        self.expect_value_at = path
+        self.position = match.end()
+        return True
+
+    def _value(self, char: str) -> None:
+        """A value: an object or array opens, a string or a scalar is stepped over."""
+        target = self.expect_value_at if self.expect_value_at is not None else ()
+        self.expect_value_at = None
+        text, length = self.text, len(self.text)
+        if char == "{":
+            self.stack.append(("object", target, 0))
+            self.position += 1
+        elif char == "[":
+            self.stack.append(("array", target, 0))
+            self.position += 1
+        elif char == '"':
+            match = _JSON_STRING.match(text, self.position)
+            self.position = match.end() if match else length
+        else:
+            start = self.position
+            while self.position < length and text[self.position] not in ",]} \t\r\n":
+                self.position += 1
+            if self.position == start:  # a stray ] or } where a value should be: step over it
+                self.position += 1
 
 
 def nearest(

@@ -33,6 +33,7 @@ from pydantic import (
 
 from briefing.core.ids import ID_PATTERN, derive_id
 from briefing.core.safetext import clean_line, clean_text
+from briefing.core.sections import derive_ids
 from briefing.core.status import DeadlineStatus
 from briefing.core.timeutil import PartialDate, instant_of, parse_when, resolve_when
 
@@ -336,7 +337,4 @@ class Brief(BaseModel):
 
 def _derive_ids(brief: Brief) -> None:
     """Fill in missing ids; explicit ones were checked for duplicates by the loader."""
-    # Imported here: the section registry imports the item models defined above.
-    from briefing.core.sections import derive_ids
-
     derive_ids(brief)

@@ -129,7 +129,8 @@ class Section:
     def item_model(self) -> type[BaseModel] | None:
         """The model of one item as a class (a name is looked up in :mod:`briefing.core.models`)."""
         if isinstance(self.model, str):
-            from briefing.core import models  # pydantic: once items are read, not at import
+            # deferred: pydantic once items are read; the registry is read before the first frame
+            from briefing.core import models
 
             found: type[BaseModel] = getattr(models, self.model)
             return found

@@ -375,7 +375,7 @@ def derive_ids(brief: Brief) -> None:
 def brief_model() -> type[Brief]:
     """The model briefs are read with: :class:`Brief`, plus a field for each registered section
     it does not have (made once per set of sections)."""
-    # pydantic and the models only here: the registry itself is read before the first frame.
+    # deferred: pydantic and the models; the registry is read before the first frame
     from pydantic import Field, create_model
 
     from briefing.core.models import MAX_ITEMS, Brief

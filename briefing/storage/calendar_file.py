@@ -18,6 +18,7 @@ from briefing.core.ical import PRODID, Component, calendar_ics, calendar_items, 
 from briefing.core.safetext import display_path
 from briefing.storage.atomic import atomic_write
 from briefing.storage.export_files import ExportError, ExportExists, check_target
+from briefing.storage.store.reminders import CalendarRevisions
 
 if TYPE_CHECKING:
     from briefing.core.models import Brief
@@ -39,7 +40,6 @@ def library_calendar(
 
     Notes stay out of it: a calendar file is often published for subscription.
     """
-    from briefing.storage.store.reminders import CalendarRevisions
 
     items = calendar_items(briefs, [])
     revisions = CalendarRevisions(store).revise(item_digests(items), now) if store else None

@@ -122,7 +122,8 @@ def _check(key: str, value: Any) -> str | None:
 
 def _unknown(key: str) -> str:
     """The problem of an unknown key, with the nearest valid key when one is close."""
-    import difflib  # only for a config with a mistake in it
+    # deferred: only for a config with a mistake in it
+    import difflib
 
     valid = list(Config.__dataclass_fields__)
     close = difflib.get_close_matches(key[:40], valid, n=1)
@@ -168,7 +169,8 @@ def load_config(path: Path) -> tuple[Config, list[str]]:
         return Config(), []
     except FileProblem as problem:
         return Config(), [f"{where}: {problem.reason}; using defaults"]
-    import tomllib  # only with a config file to read (2 ms before the first frame)
+    # deferred: only with a config file to read (2 ms before the first frame)
+    import tomllib
 
     try:
         raw = tomllib.loads(data.decode("utf-8"))

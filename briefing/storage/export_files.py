@@ -50,40 +50,47 @@ class ExportInput:
 
 
 # The renderers import their documents' modules when called: an export is rare, and
-# the CLI's parser and the config check read this table on every start.
+# the CLI's parser and the config check read this table on every start (the modules
+# bring pydantic and the note models, which stay out of the first frame).
 
 
 def _markdown(source: ExportInput) -> bytes:
+    # deferred: an export is rare; this table is read on every start
     from briefing.core.notes_export import to_markdown
 
     return to_markdown(source.notes(), source.briefs, source.now).encode("utf-8")
 
 
 def _data(source: ExportInput) -> dict[str, object]:
+    # deferred: an export is rare; this table is read on every start
     from briefing.core.notes_export import export_data
 
     return export_data(source.notes(), source.bookmarks(), source.briefs, source.now)
 
 
 def _json(source: ExportInput) -> bytes:
+    # deferred: an export is rare; this table is read on every start
     from briefing.core.notes_export import to_json
 
     return to_json(_data(source)).encode("utf-8")
 
 
 def _toml(source: ExportInput) -> bytes:
+    # deferred: an export is rare; this table is read on every start
     from briefing.core.notes_export import to_toml
 
     return to_toml(_data(source)).encode("utf-8")
 
 
 def _ical(source: ExportInput) -> bytes:
+    # deferred: an export is rare; this table is read on every start
     from briefing.core.ical import deadlines_ics
 
     return deadlines_ics(source.chosen_briefs(), source.notes(), source.now)
 
 
 def _annotation(source: ExportInput) -> bytes:
+    # deferred: an export is rare; this table is read on every start
     from briefing.core.web_annotation import to_annotations
 
     briefs, now = source.briefs, source.now
@@ -91,18 +98,21 @@ def _annotation(source: ExportInput) -> bytes:
 
 
 def _notes_csv(source: ExportInput) -> bytes:
+    # deferred: an export is rare; this table is read on every start
     from briefing.core.csv_export import notes_csv
 
     return notes_csv(source.notes(), source.bookmarks(), source.briefs).encode("utf-8")
 
 
 def _agenda_csv(source: ExportInput) -> bytes:
+    # deferred: an export is rare; this table is read on every start
     from briefing.core.csv_export import agenda_csv
 
     return agenda_csv(source.chosen_briefs(), source.now).encode("utf-8")
 
 
 def _vault(source: ExportInput, folder: Path, force: bool) -> int:
+    # deferred: an export is rare; this table is read on every start
     from briefing.storage.vault_files import VaultError, write_vault
 
     try:

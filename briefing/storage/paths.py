@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import platformdirs
+
 APP_NAME = "briefing"
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -24,8 +26,6 @@ def data_dir() -> Path:
     override = _env_path("BRIEFING_DATA_DIR")
     if override:
         return override
-    import platformdirs  # deferred: only needed when a path is asked for
-
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
@@ -34,8 +34,6 @@ def config_dir() -> Path:
     override = _env_path("BRIEFING_CONFIG_DIR")
     if override:
         return override
-    import platformdirs
-
     return platformdirs.user_config_path(APP_NAME, appauthor=False)
 
 

@@ -26,6 +26,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
+from briefing.core.safetext import clean_line
+from briefing.storage import paths
 from briefing.storage.config import MAX_WARNINGS, Config
 from briefing.storage.store.database import Store, StoreError
 from briefing.ui.app_library import LibraryWide
@@ -57,8 +59,7 @@ GC_RESUME_FALLBACK = 2.0
 
 
 def _briefing_commands() -> type[Provider]:
-    # Imported when the palette first opens (Textual calls this then), not at start-up; and
-    # the commands module can then import this one for its typed app.
+    # deferred: the palette's commands, when it first opens (commands.py imports this module)
     from briefing.ui.commands import BriefingCommands
 
     return BriefingCommands
@@ -141,12 +142,14 @@ class BriefingApp(App[None]):
         entry = self.open_at_start
         if entry is not None and entry.error is None:
             # Straight into the reader; the library is built only when the user goes back.
+            # deferred: a screen, imported when first opened
             from briefing.ui.screens.brief import BriefScreen
 
             screen: Screen[Any] = BriefScreen(entry)
             # switch_screen (see close_brief) pops a result callback of the screen it replaces.
             expect_no_result(screen, self)
             return screen
+        # deferred: a screen, imported when first opened
         from briefing.ui.screens.library import LibraryScreen
 
         return LibraryScreen(self.library_paths, preloaded=[entry] if entry else None)
@@ -175,9 +178,7 @@ class BriefingApp(App[None]):
 
     def apply_keymap(self) -> None:
         """Apply the ``[keys]`` remaps that name real keys and clash with no other action."""
-        # Imports every screen to know every binding: only for a config with remaps.
-        from briefing.core.safetext import clean_line
-        from briefing.storage import paths
+        # deferred: keymap imports every screen: only for a config with remaps
         from briefing.ui.keymap import all_bindings, check_keymap
 
         source = clean_line(str(paths.config_file()))
@@ -267,9 +268,7 @@ class BriefingApp(App[None]):
     def notes_keeper(self) -> NoteKeeper:
         """The writer of notes, bookmarks and settings, and the keeper of drafts."""
         if self._notes_keeper is None:
-            # Imported with the first write (the store writer and drafts are not needed
-            # for the first frame).
-            from briefing.storage import paths
+            # deferred: the store writer and drafts, with the first write (not the first frame)
             from briefing.ui.note_keeping import NoteKeeper
 
             self._notes_keeper = NoteKeeper(self, paths.data_dir())
@@ -337,6 +336,7 @@ class BriefingApp(App[None]):
             self.screen.open_entry(entry)
             return
 
+        # deferred: a screen, imported when first opened
         from briefing.ui.screens.brief import BriefScreen
 
         self.push_screen(BriefScreen(entry, siblings), self.back_to_library)
@@ -353,6 +353,7 @@ class BriefingApp(App[None]):
 
     def library_screen(self, select: Path | None = None) -> LibraryScreen:
         """A new library screen for the configured library."""
+        # deferred: a screen, imported when first opened
         from briefing.ui.screens.library import LibraryScreen
 
         entry = self.open_at_start
@@ -361,6 +362,7 @@ class BriefingApp(App[None]):
 
     def back_to_library(self, path: Path | None) -> None:
         """A brief screen closed: show the library with the cursor on the brief last read."""
+        # deferred: a screen, imported when first opened
         from briefing.ui.screens.library import LibraryScreen
 
         if isinstance(self.screen, LibraryScreen):
@@ -373,6 +375,7 @@ class BriefingApp(App[None]):
 
     def action_help(self) -> None:
         """List every key of the current screen."""
+        # deferred: a screen, imported when first opened
         from briefing.ui.screens.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):

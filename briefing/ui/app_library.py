@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefing.core.anchors import SECTION_OF_KIND, ItemKind
 from briefing.core.library import LibraryEntry
 from briefing.ui.lazy import is_brief_screen
 
@@ -44,6 +45,7 @@ class LibraryWide:
 
     def search(self) -> None:
         """Search every brief and note of the library."""
+        # deferred: a screen, imported when first opened
         from briefing.ui.screens.search import SearchScreen
 
         if not isinstance(self.app.screen, SearchScreen):
@@ -51,6 +53,7 @@ class LibraryWide:
 
     def people(self) -> None:
         """List every participant of every brief, the same person merged across briefs."""
+        # deferred: a screen, imported when first opened
         from briefing.ui.screens.people import PeopleScreen
 
         if not isinstance(self.app.screen, PeopleScreen):
@@ -58,6 +61,7 @@ class LibraryWide:
 
     def agenda(self) -> None:
         """List every open deadline of the library, soonest first."""
+        # deferred: a screen, imported when first opened
         from briefing.ui.screens.agenda import AgendaScreen
 
         if not isinstance(self.app.screen, AgendaScreen):
@@ -73,8 +77,6 @@ class LibraryWide:
 
     def open_item(self, target: ItemTarget | None) -> None:
         """Open the brief at ``target.path`` in the reader, at its item."""
-        from briefing.core.anchors import SECTION_OF_KIND, ItemKind
-
         if target is None:
             return
         try:
@@ -113,6 +115,7 @@ class LibraryWide:
     ) -> None:
         """Go to ``section``/``item_id`` in the brief on screen if ``is_open(screen)``, else open
         the entry ``find_entry()`` returns (None: say it is gone) and go there once it is shown."""
+        # deferred: a screen, imported when first opened
         from briefing.ui.screens.brief import BriefScreen
 
         app = self.app

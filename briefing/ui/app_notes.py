@@ -37,6 +37,7 @@ class AppNotes:
 
     def list_all(self, notes: bool) -> None:
         """List every note (``notes``) or every bookmark of every brief."""
+        # deferred: the note models and a screen, after the first frame (the app imports this)
         from briefing.storage.store.annotation_pages import AnnotationPages
         from briefing.ui.screens.annotations_list import AnnotationsScreen
 
@@ -56,6 +57,7 @@ class AppNotes:
 
     def export(self) -> None:
         """Ask what to export (notes or deadlines, of this brief or all) and where."""
+        # deferred: a screen, imported when first opened
         from briefing.ui.screens.export import ExportScreen
 
         app = self.app
@@ -72,6 +74,7 @@ class AppNotes:
 
     def run_export(self, request: ExportRequest | None) -> None:
         """Write the export the dialog asked for (asking before replacing a file)."""
+        # deferred: the export renderers bring pydantic; a screen, imported when first opened
         from briefing.storage.export_files import (
             ExportError,
             ExportExists,

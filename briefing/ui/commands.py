@@ -12,8 +12,11 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.markup import escape
 
 from briefing.ui.app import BriefingApp
+from briefing.ui.screens.brief import BriefScreen
+from briefing.ui.sections import SECTIONS
 
 Command = tuple[str, str, Callable[[], object]]
 """(name, help, callback)."""
@@ -31,9 +34,6 @@ class BriefingCommands(Provider):
 
     def commands(self) -> list[Command]:
         """Every command available on the current screen."""
-        from briefing.ui.screens.brief import BriefScreen
-        from briefing.ui.sections import SECTIONS
-
         app = self.briefing_app
         screen = self.screen
         found: list[Command] = []
@@ -91,6 +91,5 @@ class BriefingCommands(Provider):
 
 def _escape(text: str) -> str:
     # Help text is read as markup by the palette; file names are untrusted.
-    from textual.markup import escape
 
     return escape(text)

@@ -35,14 +35,16 @@ def _field(label: str, value: str | None) -> list[str | tuple[str, str]]:
 
 def detail_title(item: Item) -> str:
     """A short heading for the detail view."""
-    from briefing.ui.sections import for_item  # the table names the builders below
+    # deferred: ui/sections imports this module's builders
+    from briefing.ui.sections import for_item
 
     return for_item(item).title_of(item)
 
 
 def detail_content(brief: Brief, item: Item, now: datetime, *, clock: str = "24h") -> Content:
     """Everything known about ``item``: for a participant, also every quote of theirs."""
-    from briefing.ui.sections import for_item  # the table names the builders below
+    # deferred: ui/sections imports this module's builders
+    from briefing.ui.sections import for_item
 
     return Content.assemble(*for_item(item).detail_parts(brief, item, now, clock))
 

@@ -70,6 +70,7 @@ class Bound:
 
 def all_bindings() -> dict[str, Bound]:
     """Every binding with an id in the reader, by id (imports every screen and widget)."""
+    # deferred: every screen and widget, to list their bindings (only for remaps and help)
     import briefing.ui.app
     import briefing.ui.screens
     import briefing.ui.widgets

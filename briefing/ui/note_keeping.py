@@ -17,15 +17,16 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from briefing.core.anchors import Anchor, ItemKind
 from briefing.core.safetext import clean_line, clean_text, display_path
 from briefing.storage.store.database import StoreError
 from briefing.storage.store.drafts import Draft, discard_draft, load_drafts, save_draft
+from briefing.storage.store.notes import Annotations
 from briefing.storage.store.writer import StoreWriter, WriteJob
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from briefing.core.anchors import Anchor
     from briefing.storage.store.database import Store
     from briefing.ui.app import BriefingApp
     from briefing.ui.screens.note_editor import NoteEditorScreen
@@ -39,8 +40,6 @@ def _write_note(
     anchor: Anchor, title: str, item_text: str, body: str, uid: str | None, now: datetime
 ) -> Callable[[Store], str]:
     def run(store: Store) -> str:
-        from briefing.storage.store.notes import Annotations
-
         notes = Annotations(store)
         # An edit whose note was deleted meanwhile (another window) is kept as a new note.
         if uid is not None and notes.get_note(uid) is not None:
@@ -166,6 +165,7 @@ class NoteKeeper:
 
     def open_editors(self) -> list[NoteEditorScreen]:
         """Every note editor on the screen stack."""
+        # deferred: a screen, imported when first opened
         from briefing.ui.screens.note_editor import NoteEditorScreen
 
         return [s for s in self.app.screen_stack if isinstance(s, NoteEditorScreen)]
@@ -182,6 +182,7 @@ class NoteKeeper:
 
     def quit(self) -> None:
         """Quit the app; with note text not saved, ask first (keep it as a draft, keep editing, or discard)."""
+        # deferred: a screen, imported when first opened
         from briefing.ui.screens.confirm import ChoiceScreen
 
         unsaved = self.unsaved_editors()
@@ -245,6 +246,7 @@ class NoteKeeper:
 
     def offer_drafts(self) -> None:
         """Offer the drafts kept by an earlier run: restore them as notes, or discard them."""
+        # deferred: a screen, imported when first opened
         from briefing.ui.screens.confirm import ChoiceScreen
 
         found, warnings = load_drafts(self.data_dir)
@@ -282,8 +284,6 @@ class NoteKeeper:
 
     def restore(self, found: list[tuple[Path, Draft]]) -> None:
         """Write each draft as a note (in the background); a draft's file goes once it is written."""
-        from briefing.core.anchors import Anchor, ItemKind
-
         writer = self.writer
         if writer is None:
             self.app.notes_unavailable()

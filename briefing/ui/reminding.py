@@ -82,6 +82,7 @@ class Reminding:
 
     @staticmethod
     def _read_told(store: Store) -> set[str]:
+        # deferred: reminding starts after the first frame; the index and the models bring pydantic
         from briefing.storage.store.database import StoreError
         from briefing.storage.store.reminders import RemindersTold
 
@@ -102,6 +103,7 @@ class Reminding:
     def _read_library(self) -> None:
         """In a thread: the open deadlines from the index; the calendar's briefs if they moved."""
         if self.leads:
+            # deferred: reminding starts after the first frame; the index and the models bring pydantic
             from briefing.storage.index.agenda import agenda_in_library
 
             app = self.app
@@ -139,6 +141,7 @@ class Reminding:
 
     @staticmethod
     def _record(store: Store, marks: list[str], now: datetime) -> None:
+        # deferred: reminding starts after the first frame; the index and the models bring pydantic
         from briefing.storage.store.reminders import RemindersTold
 
         RemindersTold(store).record(marks, now)
@@ -160,6 +163,7 @@ class Reminding:
     # The calendar file -------------------------------------------------------------------
 
     def _library_stamp(self) -> Stamp:
+        # deferred: reminding starts after the first frame; the index and the models bring pydantic
         from briefing.core.files import find_briefs
 
         found = []
@@ -172,6 +176,7 @@ class Reminding:
         return tuple(found)
 
     def _briefs(self) -> list[Brief]:
+        # deferred: reminding starts after the first frame; the index and the models bring pydantic
         from briefing.core.library import scan
 
         briefs: dict[str, Brief] = {}
@@ -189,6 +194,7 @@ class Reminding:
         leads = self.leads
 
         def run(store: Store | None) -> str:
+            # deferred: reminding starts after the first frame; the index and the models bring pydantic
             from briefing.storage.calendar_file import library_calendar, write_calendar
             from briefing.storage.export_files import ExportError
 

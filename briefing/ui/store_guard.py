@@ -14,7 +14,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from briefing.core.safetext import display_path
-from briefing.storage.store.database import Store, StoreError
+from briefing.storage import paths
+from briefing.storage.store.database import Store, StoreError, move_aside
+from briefing.storage.store.seen import SeenItems
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -23,7 +25,6 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from briefing.storage.store.notes import Annotations
-    from briefing.storage.store.seen import SeenItems
 
 StoreWrite = Callable[[Callable[[Store], Any]], None]
 """Hands a write (a function of the store) to the store's writer thread."""
@@ -78,7 +79,7 @@ class StoreGuard:
     def annotations(self) -> Annotations | None:
         """Notes and bookmarks, or None when the store cannot be used (the reader works on without them)."""
         if self._annotations is None and self.store is not None:
-            # Deferred: the notes module is not needed for the first frame.
+            # deferred: the note models, after the first frame (the app imports this module)
             from briefing.storage.store.notes import Annotations
 
             self._annotations = Annotations(self.store)
@@ -91,9 +92,6 @@ class StoreGuard:
             return None
         current = self._seen_items
         if current is None or current.store is not self.store:
-            # Deferred: read only once the first frame is out.
-            from briefing.storage.store.seen import SeenItems
-
             current = self._seen_items = SeenItems(self.store)
         return current
 
@@ -189,8 +187,7 @@ class StoreGuard:
 
     def offer_move_aside(self, error: StoreError) -> None:
         """Ask whether to move the unreadable database aside and start a new one."""
-        # Deferred: a dialog and the data folder's paths, only when a database is unreadable.
-        from briefing.storage import paths
+        # deferred: a screen, imported when first opened
         from briefing.ui.screens.confirm import ConfirmScreen
 
         question = (
@@ -213,8 +210,6 @@ class StoreGuard:
 
     def move_aside(self, database: Path) -> None:
         """Rename ``database`` with a timestamp and start a new store in its place."""
-        from briefing.storage.store.database import move_aside
-
         try:
             moved = move_aside(database, self.host.now())
         except OSError as failure:

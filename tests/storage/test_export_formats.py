@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from briefing.cli.parser import command_parser
+import re
+
+from briefing.cli.parser import EXAMPLES, command_parser
 from briefing.storage.config import EXPORT_FORMATS as CONFIG_FORMATS
 from briefing.storage.export_files import (
     DEADLINES_FORMAT,
@@ -42,3 +44,12 @@ def test_the_cli_offers_the_table() -> None:
         "Export notes (Markdown, JSON, TOML, Web Annotation or CSV),"
         " deadlines (iCalendar or CSV) or an Obsidian vault (a folder)."
     )
+
+
+def test_a_new_format_is_one_entry_in_the_table_and_no_other_list() -> None:
+    """ARCHITECTURE.md: a format is an entry in EXPORT_FORMATS (and its renderer). The
+    commands' summary in ``briefing --help`` names no format, so it cannot fall behind."""
+    [line] = [line for line in EXAMPLES.splitlines() if line.strip().startswith("export ")]
+    named = {key for key in FORMATS if re.search(rf"\b{key}\b", line)}
+    named |= {fmt.name for fmt in EXPORT_FORMATS.values() if fmt.name in line}
+    assert named == set(), line

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.core.countdown import Countdown, countdown
-from briefing.core.library import BriefSummary
+from briefing.core.library import BriefSummary, summarize
 from briefing.core.library_items import LibraryItem, brief_items
 from briefing.core.status import DeadlineStatus
 from briefing.storage.index.people import read_library
@@ -139,8 +139,6 @@ def unreadable(connection: sqlite3.Connection, roots: Sequence[str]) -> int:
 
 def agenda_of_briefs(briefs: Iterable[tuple[Path, Brief]]) -> list[AgendaItem]:
     """Every open deadline of ``briefs`` (path and brief), for a library read without an index."""
-    from briefing.core.library import summarize
-
     found: list[AgendaItem] = []
     for path, brief in briefs:
         deadlines = [item for item in brief_items(brief) if item.kind == "deadline"]

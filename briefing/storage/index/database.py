@@ -23,6 +23,7 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
+from briefing.core.files import find_briefs
 from briefing.core.library import LibraryEntry
 from briefing.storage.index.indexing import (  # noqa: F401 - also this module's public names
     POOL_THRESHOLD,
@@ -36,6 +37,7 @@ from briefing.storage.index.indexing import (  # noqa: F401 - also this module's
     index_serially,
     stale_jobs,
 )
+from briefing.storage.index.items import fill_search
 from briefing.storage.index.schema import (  # noqa: F401 - also this module's public names
     INDEX_VERSION,
     SCHEMA,
@@ -267,8 +269,6 @@ class LibraryIndex:
         but not their content are read and hashed but not parsed. ``force``
         re-reads every file.
         """
-        from briefing.core.files import find_briefs
-
         roots = absolute(paths)
         known = self._known(roots, force=force)
         files = [os.fspath(path) for path in find_briefs(roots)]
@@ -362,8 +362,6 @@ class LibraryIndex:
         before it spends seconds on the full-text index (see
         :func:`briefing.storage.index.items.fill_search`).
         """
-        from briefing.storage.index.items import fill_search
-
         return fill_search(self, batch=batch, indexer=indexer)
 
     def write(self, action: Callable[[sqlite3.Connection], object]) -> bool:

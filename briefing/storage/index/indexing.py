@@ -9,21 +9,30 @@ since parsing and validating is pure Python and threads would share one core.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import os
+import pickle
+import queue
+import subprocess
 import sys
-from collections.abc import Callable, Iterator
+import threading
+from collections.abc import Callable, Generator, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
 
-from briefing.core.library import LibraryEntry
+import briefing
+from briefing.core import loading
+from briefing.core.errors import BriefError, Problem
+from briefing.core.library import LibraryEntry, summarize
+from briefing.core.library_items import brief_items
 
 
 def content_digest(data: bytes) -> str:
     """The content hash the index keeps of a brief file (the reader compares it on a visit)."""
-    import hashlib
-
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
@@ -56,8 +65,6 @@ class IndexedFile:
 
 
 def _error_json(error: Exception) -> str:
-    from briefing.core.errors import BriefError
-
     assert isinstance(error, BriefError)
     return json.dumps(
         [[p.message, p.location, p.line, p.column] for p in error.problems], ensure_ascii=False
@@ -73,8 +80,6 @@ def entry_from_row(
     brief_id: str | None = None,
 ) -> LibraryEntry:
     """Rebuild a library entry from an index row (a valid brief's summary is decoded when first used)."""
-    from briefing.core.errors import BriefError, Problem
-
     if summary is not None:
         # The path as a string: a Path is built only for an entry that asks for one.
         return LibraryEntry(
@@ -102,15 +107,10 @@ def index_file(
 
     A module-level function of plain arguments, so a process pool can run it.
     """
-    from briefing.core.errors import BriefError, Problem
-    from briefing.core.library import summarize
-    from briefing.core.library_items import brief_items
-    from briefing.core.loading import parse_brief, read_limited
-
     file = Path(path)
     try:
         info = file.stat()
-        data = read_limited(file)
+        data = loading.read_limited(file)
     except BriefError as error:
         return IndexedFile(path, -1, -1, "", error=_error_json(error))
     except OSError as error:
@@ -120,7 +120,7 @@ def index_file(
     if digest == known_digest:
         return IndexedFile(path, info.st_size, info.st_mtime_ns, digest, unchanged=True)
     try:
-        brief = parse_brief(data, file, local_zone=zone)
+        brief = loading.parse_brief(data, file, local_zone=zone)
     except BriefError as error:
         return IndexedFile(path, info.st_size, info.st_mtime_ns, digest, error=_error_json(error))
     summary = summarize(brief)
@@ -177,10 +177,6 @@ POOL_THRESHOLD = 64
 
 
 def _worker_command(zone: tzinfo | None) -> tuple[list[str], dict[str, str]]:
-    import base64
-    import pickle
-
-    import briefing
 
     package_root = os.path.dirname(os.path.dirname(os.path.abspath(briefing.__file__)))
     env = dict(os.environ)
@@ -203,10 +199,6 @@ def index_in_processes(
     processes use them all. Whatever the workers do not deliver (they could
     not start, or died) is indexed in this thread instead.
     """
-    import queue
-    import subprocess
-    import threading
-
     workers = workers or min(4, os.cpu_count() or 1)
     if len(jobs) < POOL_THRESHOLD or workers < 2:
         yield from index_serially(jobs, zone, with_items=with_items)
@@ -215,30 +207,29 @@ def index_in_processes(
     if with_items:
         command = [*command, "--items"]
     results: queue.Queue[IndexedFile | None] = queue.Queue()
+    processes = _start_workers(command, env, [jobs[n::workers] for n in range(workers)], results)
+    delivered: set[str] = set()
+    # closing: a caller that stops early ends the workers now, not when collected
+    with closing(_gather(processes, results)) as arriving:
+        for item in arriving:
+            delivered.add(item.path)
+            yield item
+    missing = [job for job in jobs if job[0] not in delivered]
+    yield from index_serially(missing, zone, with_items=with_items)
+
+
+def _start_workers(
+    command: list[str],
+    env: dict[str, str],
+    shares: list[list[tuple[str, str | None]]],
+    results: queue.Queue[IndexedFile | None],
+) -> list[subprocess.Popen[str]]:
+    """A worker process for each share of the jobs, with a thread feeding it and one reading it.
+
+    A worker that cannot start is left out: its share is indexed in this thread later.
+    """
     processes: list[subprocess.Popen[str]] = []
-
-    def collect(process: subprocess.Popen[str]) -> None:
-        assert process.stdout is not None
-        try:
-            for line in process.stdout:
-                try:
-                    results.put(IndexedFile(*json.loads(line)))
-                except (TypeError, ValueError):
-                    break
-        finally:
-            results.put(None)
-
-    def feed(process: subprocess.Popen[str], share: list[tuple[str, str | None]]) -> None:
-        # In a thread: a worker reads its jobs only once it has started (100 ms or
-        # more), and writing them here would hold back the start of the next one.
-        assert process.stdin is not None
-        try:
-            process.stdin.write("".join(json.dumps(job) + "\n" for job in share))
-            process.stdin.close()
-        except (OSError, ValueError):
-            pass  # it died: what it did not deliver is indexed below
-
-    for n in range(workers):
+    for share in shares:
         try:
             process = subprocess.Popen(
                 command,
@@ -252,9 +243,43 @@ def index_in_processes(
         except (OSError, ValueError):
             continue
         processes.append(process)
-        threading.Thread(target=feed, args=(process, jobs[n::workers]), daemon=True).start()
-        threading.Thread(target=collect, args=(process,), daemon=True).start()
-    delivered: set[str] = set()
+        threading.Thread(target=_feed, args=(process, share), daemon=True).start()
+        threading.Thread(target=_collect, args=(process, results), daemon=True).start()
+    return processes
+
+
+def _feed(process: subprocess.Popen[str], share: list[tuple[str, str | None]]) -> None:
+    """Write ``share`` to the worker's input.
+
+    In a thread: a worker reads its jobs only once it has started (100 ms or
+    more), and writing them here would hold back the start of the next one.
+    """
+    assert process.stdin is not None
+    try:
+        process.stdin.write("".join(json.dumps(job) + "\n" for job in share))
+        process.stdin.close()
+    except (OSError, ValueError):
+        pass  # it died: what it did not deliver is indexed in this thread
+
+
+def _collect(process: subprocess.Popen[str], results: queue.Queue[IndexedFile | None]) -> None:
+    """Put each result the worker writes on ``results``, then None when it stops."""
+    assert process.stdout is not None
+    try:
+        for line in process.stdout:
+            try:
+                results.put(IndexedFile(*json.loads(line)))
+            except (TypeError, ValueError):
+                break
+    finally:
+        results.put(None)
+
+
+def _gather(
+    processes: list[subprocess.Popen[str]], results: queue.Queue[IndexedFile | None]
+) -> Generator[IndexedFile, None, None]:
+    """The workers' results as they arrive, until every worker has stopped; the workers are
+    ended when the caller stops early."""
     try:
         running = len(processes)
         while running:
@@ -262,15 +287,12 @@ def index_in_processes(
             if item is None:
                 running -= 1
                 continue
-            delivered.add(item.path)
             yield item
     finally:
         for process in processes:
             if process.poll() is None:
                 process.kill()
             process.wait()
-    missing = [job for job in jobs if job[0] not in delivered]
-    yield from index_serially(missing, zone, with_items=with_items)
 
 
 @dataclass(slots=True)

@@ -17,13 +17,15 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from briefing.core.library import scan
 from briefing.core.library_items import brief_items
 from briefing.core.people_merge import Appearance, Person, merge_people
-from briefing.storage.index.schema import roots_clause
+from briefing.storage.index.database import LibraryIndex
+from briefing.storage.index.indexing import index_serially
+from briefing.storage.index.schema import absolute, roots_clause
 
 if TYPE_CHECKING:
     from briefing.core.models import Brief
-    from briefing.storage.index.database import LibraryIndex
     from briefing.storage.index.indexing import Indexer
 
 _T = TypeVar("_T")
@@ -40,8 +42,6 @@ def brought_up_to_date(
 
     Unchanged files are only stat'ed, so on a warm index this is quick.
     """
-    from briefing.storage.index.indexing import index_serially
-
     for _ in index.refresh(list(paths), indexer=indexer or index_serially):
         pass
     if items:
@@ -163,8 +163,6 @@ def read_briefs(
     paths: Iterable[str | os.PathLike[str]], zone: tzinfo | None
 ) -> Iterable[tuple[Path, Brief]]:
     """Every valid brief under ``paths`` with its absolute path (invalid files are skipped)."""
-    from briefing.core.library import scan
-
     for entry in scan([os.path.abspath(os.fspath(p)) for p in paths], local_zone=zone):
         if entry.brief is not None:
             yield entry.path, entry.brief
@@ -185,9 +183,6 @@ def read_library(
     """Read something of the whole library: ``from_index`` on the index brought up to date
     (with its search tables when ``items``), or ``from_briefs`` on every brief read again
     when there is no usable index."""
-    from briefing.storage.index.database import LibraryIndex
-    from briefing.storage.index.schema import absolute
-
     roots = absolute(paths)
     if index is not None:
         # A connection of its own: the library screen's worker may be using the app's in

@@ -18,6 +18,9 @@ import json
 import os
 import pickle
 import sys
+from dataclasses import astuple
+
+from briefing.storage.index.indexing import index_file
 
 
 def main() -> int:
@@ -30,9 +33,6 @@ def main() -> int:
             os.nice(5)
         except OSError:
             pass
-    from dataclasses import astuple
-
-    from briefing.storage.index.indexing import index_file
 
     # The zone comes pickled from the parent process (the same program), never from a user.
     zone = pickle.loads(base64.b64decode(sys.argv[1])) if len(sys.argv) > 1 else None

@@ -26,9 +26,12 @@ from textual.widgets import Static
 
 from briefing.core.countdown import countdown
 from briefing.core.timeutil import format_when
+from briefing.storage.index.agenda import agenda_in_library, schedule, tags_of
+from briefing.storage.index.indexing import index_in_processes
 from briefing.ui.app import BriefingApp
 from briefing.ui.app_library import ItemTarget
 from briefing.ui.render import MUTED, Prompt, countdown_content
+from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.widgets.item_list import ItemList, PromptLike
 from briefing.ui.widgets.stable_footer import StableFooter
 from briefing.ui.widgets.virtual_layout import next_enabled
@@ -182,8 +185,6 @@ class AgendaScreen(Screen[ItemTarget | None]):
 
     def _follow_reader_clock(self) -> None:
         """Start in the clock mode of the reader: the app's, if it keeps one, else the brief's beneath."""
-        from briefing.ui.screens.brief import BriefScreen
-
         app = self.briefing_app
         shared = getattr(app, "clock_as_published", None)
         if isinstance(shared, bool):
@@ -202,9 +203,6 @@ class AgendaScreen(Screen[ItemTarget | None]):
     @work(thread=True, exclusive=True, group="agenda-load")
     def load_agenda(self) -> None:
         """Read the open deadlines from the library index (brought up to date first), in a thread."""
-        from briefing.storage.index.agenda import agenda_in_library
-        from briefing.storage.index.indexing import index_in_processes
-
         app = self.briefing_app
         items, unreadable = agenda_in_library(
             app.library_index, app.library_paths, app.local_zone, indexer=index_in_processes
@@ -257,8 +255,6 @@ class AgendaScreen(Screen[ItemTarget | None]):
 
     def regroup(self) -> None:
         """List the deadlines again: filter, order and group them at the clock's time."""
-        from briefing.storage.index.agenda import schedule
-
         if self.items is None:
             return
         agenda = self.query_one(AgendaList)
@@ -317,7 +313,7 @@ class AgendaScreen(Screen[ItemTarget | None]):
 
     def action_pick_tag(self) -> None:
         """Choose a tag to show only the deadlines of briefs with it (or all)."""
-        from briefing.storage.index.agenda import tags_of
+        # deferred: a screen, imported when first opened
         from briefing.ui.screens.picker import PickerScreen
 
         if not self.items:

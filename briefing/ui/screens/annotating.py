@@ -14,6 +14,7 @@ from textual.binding import Binding
 
 from briefing.core import sections
 from briefing.core.anchors import KIND_OF_SECTION, Anchor, ItemKind, item_text
+from briefing.storage.external_editor import EditorError, edit_text
 from briefing.storage.store.database import StoreError
 from briefing.ui.field_keys import field_binding, field_key_allowed
 from briefing.ui.screens.brief_marks import MarksRead, changes_said
@@ -33,7 +34,8 @@ ItemKey = tuple[ItemKind, str]
 
 def _annotations_of(store: Store) -> Annotations:
     """The notes of ``store`` (the writer's own connection), imported when first needed."""
-    from briefing.storage.store.notes import Annotations  # (its models: after the first frame)
+    # deferred: the note models, after the first frame
+    from briefing.storage.store.notes import Annotations
 
     return Annotations(store)
 
@@ -114,6 +116,7 @@ class BriefAnnotations:
             self.refresh_marks()
             return
         if self.brief_notes is None or self.brief_notes.path != annotations.store.path:
+            # deferred: the note models, after the first frame
             from briefing.storage.store.brief_notes import BriefNotes
 
             self.brief_notes = BriefNotes(annotations.store.path)
@@ -161,6 +164,7 @@ class BriefAnnotations:
 
     def notes_on(self, keys: list[ItemKey]) -> list[Note]:
         """The latest notes on ``keys`` (a few, oldest first), read from the store now."""
+        # deferred: the note models, after the first frame
         from briefing.storage.store.brief_notes import NOTES_SHOWN
 
         reader = self.brief_notes
@@ -211,7 +215,8 @@ class BriefAnnotations:
         item_id = widget.highlighted_id if isinstance(widget, ItemList | ParticipantTable) else None
         if item_id is None:
             return None
-        from briefing.core.annotations import KIND_LABELS  # (its models: after the first frame)
+        # deferred: the note models, after the first frame
+        from briefing.core.annotations import KIND_LABELS
 
         text = item_text(brief, kind, item_id) or ""
         subject = f"{KIND_LABELS[kind].lower()} “{text[:60]}{'…' if len(text) > 60 else ''}”"
@@ -221,9 +226,8 @@ class BriefAnnotations:
 
     def refresh_notes_panel(self) -> None:
         """Show the notes of the item under the cursor below the panes."""
-        from briefing.ui.widgets.notes_panel import (
-            NotesPanel,  # (the note models: after the first frame)
-        )
+        # deferred: the note models, after the first frame
+        from briefing.ui.widgets.notes_panel import NotesPanel
 
         panel = self.screen.query_one(NotesPanel)
         focused = self.focused_anchor() if self.screen.is_loaded else None
@@ -256,7 +260,8 @@ class BriefAnnotations:
     def note(self) -> None:
         """Write a new note on the focused item (saved off the UI thread; the editor
         closes once it is on disk)."""
-        from briefing.ui.screens.note_editor import NoteEditorScreen  # TextArea: ~10 ms of start-up
+        # deferred: a screen, imported when first opened
+        from briefing.ui.screens.note_editor import NoteEditorScreen
 
         focused = self.focused_anchor() if self.screen.is_loaded else None
         if focused is None or self._annotations_or_say() is None:
@@ -296,7 +301,8 @@ class BriefAnnotations:
         self, note: Note, subject: str, text: str, *, save_at_once: bool = False
     ) -> None:
         """An editor on ``note`` opened with ``text`` (saved at once when asked)."""
-        from briefing.ui.screens.note_editor import NoteEditorScreen  # TextArea: ~10 ms of start-up
+        # deferred: a screen, imported when first opened
+        from briefing.ui.screens.note_editor import NoteEditorScreen
 
         def saved() -> None:
             self.screen.briefing_app.notify("Note updated", timeout=3)
@@ -319,8 +325,6 @@ class BriefAnnotations:
         found = self._latest_note()
         if found is None or self._annotations_or_say() is None:
             return
-        from briefing.storage.external_editor import EditorError, edit_text
-
         note, _ = found
         try:
             with self.screen.briefing_app.suspend():
@@ -357,7 +361,8 @@ class BriefAnnotations:
                 lambda store: _annotations_of(store).delete_note(note.uid), deleted
             )
 
-        from briefing.ui.screens.confirm import ConfirmScreen  # another screen: when first asked
+        # deferred: a screen, imported when first opened
+        from briefing.ui.screens.confirm import ConfirmScreen
 
         self.screen.briefing_app.push_screen(
             ConfirmScreen(f"Delete this note on {subject}?\n\n{preview}", yes="Delete", no="Keep"),

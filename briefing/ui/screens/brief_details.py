@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
+from briefing.ui.detail_content import detail_content, detail_title
 from briefing.ui.render import quote_rows
 from briefing.ui.sections import reader_section, reader_sections
 from briefing.ui.widgets.deadline_list import DeadlineList
@@ -79,8 +80,8 @@ class BriefDetails:
 
     def show(self, item: Item) -> None:
         """Open the detail view of ``item``."""
-        from briefing.ui.detail_content import detail_content, detail_title
-        from briefing.ui.screens.detail import DetailScreen  # another screen: when first opened
+        # deferred: a screen, imported when first opened
+        from briefing.ui.screens.detail import DetailScreen
 
         screen = self.screen
         screen.app.push_screen(
@@ -92,7 +93,8 @@ class BriefDetails:
 
     def pick_speaker(self) -> None:
         """Choose a speaker to filter the quotes by."""
-        from briefing.ui.screens.picker import PickerScreen  # another screen: when first opened
+        # deferred: a screen, imported when first opened
+        from briefing.ui.screens.picker import PickerScreen
 
         screen = self.screen
         brief = screen.brief

@@ -23,7 +23,11 @@ from textual.binding import Binding
 from textual.message import Message
 
 from briefing.core.anchors import SECTION_OF_KIND, ItemKind
+from briefing.core.copying import item_text
 from briefing.core.errors import BriefError
+from briefing.core.safetext import display_path
+from briefing.storage.store.database import StoreError
+from briefing.storage.store.seen import SeenItems
 from briefing.ui.sections import SECTIONS
 from briefing.ui.widgets.brief_header import BriefHeader
 
@@ -59,6 +63,7 @@ def file_digest(path: Path) -> str:
     Read as a brief is (a regular file, within the size limit): the path may have
     become a FIFO since the brief was loaded, and opening one waits for a writer.
     """
+    # deferred: pydantic and the models, after the first frame
     from briefing.core.loading import read_limited
     from briefing.storage.index.indexing import content_digest
 
@@ -145,7 +150,8 @@ class LiveReload:
 
     def digest_brief(self, brief: Brief) -> None:
         """Digest every item in a thread: a 20,000-quote brief takes a few hundred ms."""
-        from briefing.core.changes import item_digests  # (after the first frame)
+        # deferred: change digests (pydantic's models), after the first frame
+        from briefing.core.changes import item_digests
 
         def digest() -> None:
             self.screen.post_message(self.Digested(brief, item_digests(brief)))
@@ -162,8 +168,8 @@ class LiveReload:
             self.screen.annotations.refresh_marks()
 
     def _unseen_since_last_visit(self, brief_id: str, digests: dict[ItemKey, str]) -> set[ItemKey]:
+        # deferred: change digests (pydantic's models), after the first frame
         from briefing.core.changes import compare
-        from briefing.storage.store.database import StoreError
 
         seen_items = self.screen.briefing_app.seen_items
         if seen_items is None:
@@ -188,8 +194,6 @@ class LiveReload:
         now = self.screen.briefing_app.now()
 
         def visit(store: Store) -> None:  # on the store writer's thread
-            from briefing.storage.store.seen import SeenItems
-
             SeenItems(store).visit(brief_id, digest, now)
 
         self.screen.briefing_app.notes_keeper.write(visit)
@@ -227,8 +231,6 @@ class LiveReload:
         now = self.screen.briefing_app.now()
 
         def mark(store: Store) -> None:  # on the store writer's thread
-            from briefing.storage.store.seen import SeenItems
-
             SeenItems(store).mark_seen(brief_id, items.items(), now)
 
         self.screen.briefing_app.notes_keeper.write(mark)
@@ -258,8 +260,6 @@ class LiveReload:
         """The file on screen is gone or cannot be read: say so once, and keep a marker."""
         if self._missing == path:
             return
-        from briefing.core.safetext import display_path
-
         self._missing = path
         deleted = not os.path.lexists(path)
         what = "deleted" if deleted else "cannot be read"
@@ -278,7 +278,8 @@ class LiveReload:
 
     def reload_file(self, path: Path, state: FileState) -> None:
         """Read the file again in a thread; the screen is posted :class:`Reloaded`."""
-        from briefing.core.changes import item_digests  # (after the first frame)
+        # deferred: pydantic, the models and change digests, after the first frame
+        from briefing.core.changes import item_digests
         from briefing.core.loading import load_brief
 
         screen = self.screen
@@ -312,6 +313,7 @@ class LiveReload:
                     markup=False,
                 )
             return
+        # deferred: change digests (pydantic's models), after the first frame
         from briefing.core.changes import compare
 
         if self._bad_state is not None:
@@ -367,8 +369,6 @@ class LiveReload:
 
     def copy(self) -> None:
         """Copy the item under the cursor as text (with its attribution) to the clipboard."""
-        from briefing.core.copying import item_text
-
         if not self.screen.is_loaded:
             return
         focused = self.screen.focused_item()

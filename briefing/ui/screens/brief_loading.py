@@ -16,7 +16,9 @@ from textual.message import Message
 from textual.widget import MountError
 from textual.widgets import Tab, Tabs
 
+from briefing.core.errors import BriefError
 from briefing.core.library import LibraryEntry
+from briefing.core.preview import peek
 from briefing.core.safetext import display_path
 from briefing.ui.sections import reader_sections
 from briefing.ui.widgets.brief_header import BriefHeader
@@ -55,8 +57,6 @@ class BriefLoading:
         if entry.brief is not None:
             preview = BriefHeader.preview(entry.brief.title, "", "")
         else:
-            from briefing.core.preview import peek  # (only for a brief not read yet)
-
             peeked = peek(entry.path)
             if peeked is None:
                 preview = BriefHeader.preview(entry.path.name, "", "")
@@ -80,9 +80,8 @@ class BriefLoading:
         if self.fill_started:
             return
         self.fill_started = True
-        from briefing.ui.widgets.notes_panel import (
-            NotesPanel,  # (the note models: after the first frame)
-        )
+        # deferred: the note models, after the first frame
+        from briefing.ui.widgets.notes_panel import NotesPanel
 
         screen = self.screen
         entries = reader_sections()
@@ -135,7 +134,7 @@ class BriefLoading:
 
     def load_entry(self, entry: LibraryEntry) -> None:
         """Read and validate ``entry``'s file (in a thread); post :class:`Loaded`."""
-        from briefing.core.errors import BriefError  # (pydantic: after the first frame)
+        # deferred: pydantic and the models, after the first frame
         from briefing.core.loading import load_brief
 
         try:

@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.css.query import NoMatches
 from textual.widgets import Input, Static
 
+from briefing.core.find import Finder
 from briefing.ui.field_keys import field_binding
 from briefing.ui.sections import reader_sections
 from briefing.ui.widgets.item_list import ItemList
@@ -23,7 +24,7 @@ from briefing.ui.widgets.participant_table import ParticipantTable
 from briefing.ui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
-    from briefing.core.find import Finder, Match
+    from briefing.core.find import Match
     from briefing.ui.screens.brief import BriefScreen
 
 SEARCH_BINDINGS = [
@@ -142,8 +143,6 @@ class BriefSearch:
 
     def find(self, query: str) -> None:
         """Search the brief for ``query``; highlight the matches in every pane."""
-        from briefing.core.find import Finder  # (its models: after the first frame)
-
         self.finder = Finder(query)
         self.matches = self.finder.find(self.screen.brief) if self.finder else []
         self.match_index = -1

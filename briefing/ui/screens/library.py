@@ -15,6 +15,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from briefing.core.anchors import Anchor, ItemKind
 from briefing.core.library import (
     LibraryEntry,
     matches,
@@ -22,6 +23,7 @@ from briefing.core.library import (
     prefetch,
     sort_entries,
 )
+from briefing.storage.store.database import StoreError
 from briefing.ui.app import BriefingApp
 from briefing.ui.field_keys import field_binding, field_key_allowed
 from briefing.ui.screens.library_loading import REFRESH_FALLBACK, LibraryLoader
@@ -30,7 +32,6 @@ from briefing.ui.widgets.library_table import LibraryTable
 from briefing.ui.widgets.stable_footer import StableFooter
 
 if TYPE_CHECKING:
-    from briefing.core.anchors import Anchor
     from briefing.core.library import BriefSummary
     from briefing.storage.store.database import Store
 
@@ -149,8 +150,6 @@ class LibraryScreen(Screen[None]):
         Both come from the store; a library of 5,000 gets its ● worked out row by row as
         rows are drawn, not for every brief on each keystroke.
         """
-        from briefing.storage.store.database import StoreError
-
         app = self.briefing_app
         store = app.store
         seen_items = app.seen_items
@@ -276,8 +275,6 @@ class LibraryScreen(Screen[None]):
         self.post_message(self.OpenBrief(entry, siblings))
 
     def _brief_anchor(self) -> tuple[Anchor, BriefSummary] | None:
-        from briefing.core.anchors import Anchor, ItemKind
-
         entry = self.highlighted_entry()
         if entry is None or entry.summary is None:
             return None
@@ -288,6 +285,7 @@ class LibraryScreen(Screen[None]):
 
     def action_note(self) -> None:
         """Write a note on the highlighted brief as a whole (saved off the UI thread)."""
+        # deferred: a screen, imported when first opened
         from briefing.ui.screens.note_editor import NoteEditorScreen
 
         found = self._brief_anchor()
@@ -318,6 +316,7 @@ class LibraryScreen(Screen[None]):
         now = self.now
 
         def toggle(store: Store) -> bool:
+            # deferred: the note models, after the first frame
             from briefing.storage.store.notes import Annotations
 
             return Annotations(store).toggle_bookmark(

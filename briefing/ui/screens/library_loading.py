@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from briefing.core.library import LibraryEntry
+from briefing.core.library import LibraryEntry, scan
 from briefing.ui.widgets.library_table import LibraryTable
 
 if TYPE_CHECKING:
@@ -122,14 +122,13 @@ class LibraryLoader:
 
         Without an index (no data folder), every file is read, as the rows fill in.
         """
+        # deferred: pydantic and the models, after the first frame
         from briefing.storage.index.indexing import Progress, index_in_processes
 
         screen = self.screen
         app = screen.briefing_app
         index = app.library_index
         if index is None:
-            from briefing.core.library import scan
-
             batch: list[LibraryEntry] = []
             last = time.monotonic()
             for entry in scan(paths, local_zone=app.local_zone):

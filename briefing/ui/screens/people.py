@@ -23,6 +23,8 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from briefing.core.people_merge import Person, person_matches
+from briefing.storage.index.indexing import index_in_processes
+from briefing.storage.index.people import people_in_library
 from briefing.ui.app import BriefingApp
 from briefing.ui.app_library import ItemTarget
 from briefing.ui.field_keys import field_binding, field_key_allowed
@@ -144,9 +146,6 @@ class PeopleScreen(Screen[ItemTarget | None]):
     @work(thread=True, exclusive=True, group="people-load")
     def load_people(self) -> None:
         """Read the people from the library index (brought up to date first), in a thread."""
-        from briefing.storage.index.indexing import index_in_processes
-        from briefing.storage.index.people import people_in_library
-
         app = self.briefing_app
         people = people_in_library(
             app.library_index, app.library_paths, app.local_zone, indexer=index_in_processes

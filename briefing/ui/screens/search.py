@@ -9,6 +9,7 @@ the highlighted hit; the app opens its brief at that item.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import time
 from dataclasses import dataclass
@@ -27,12 +28,22 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from briefing.core.safetext import display_path
+from briefing.storage.index.indexing import index_in_processes
 from briefing.storage.index.schema import file_identity
-from briefing.storage.index.search import Hit, LibrarySearch, Marked, SearchResult
+from briefing.storage.index.search import (
+    Hit,
+    LibrarySearch,
+    Marked,
+    NotesIndex,
+    SearchResult,
+    open_search_connection,
+)
+from briefing.storage.store.annotation_pages import AnnotationPages
+from briefing.storage.store.database import StoreError
 from briefing.ui.app_library import ItemTarget
+from briefing.ui.screens.library import LibraryScreen
 
 if TYPE_CHECKING:
-    from briefing.storage.index.search import NotesIndex
     from briefing.ui.app import BriefingApp
 
 MATCH_STYLE = "bold reverse"
@@ -229,10 +240,6 @@ class SearchScreen(ModalScreen[ItemTarget | None]):
 
     def _search(self, query: str) -> SearchResult:
         """Run one search (holding the lock), opening the index on first use."""
-        import sqlite3
-
-        from briefing.storage.index.search import open_search_connection
-
         app = self.briefing_app
         index = app.library_index
         if index is None:
@@ -267,10 +274,6 @@ class SearchScreen(ModalScreen[ItemTarget | None]):
 
     def _notes_index(self) -> NotesIndex | None:
         """The user's notes in a search table, streamed from the store (in the search thread)."""
-        from briefing.storage.index.search import NotesIndex
-        from briefing.storage.store.annotation_pages import AnnotationPages
-        from briefing.storage.store.database import StoreError
-
         if self._notes_path is None:
             return None
         try:
@@ -288,8 +291,6 @@ class SearchScreen(ModalScreen[ItemTarget | None]):
         ``missing``: the file was never there; the library screen, if it is open, is
         creating it (a first start), so only a brief opened alone needs it built here.
         """
-        from briefing.ui.screens.library import LibraryScreen
-
         if self._rebuilding or self._closed:
             return
         if missing and any(isinstance(s, LibraryScreen) for s in self.app.screen_stack):
@@ -300,8 +301,6 @@ class SearchScreen(ModalScreen[ItemTarget | None]):
     @work(thread=True, group="search-rebuild")
     def _rebuild(self, discard: bool) -> None:
         """List the library into a new index file, then fill its search tables (in a thread)."""
-        from briefing.storage.index.indexing import index_in_processes
-
         app = self.briefing_app
         index = app.library_index
         try:

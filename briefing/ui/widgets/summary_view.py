@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.widgets import Static
 
 if TYPE_CHECKING:
     from rich.markdown import Markdown
-    from textual.widgets import Static
 
 EMPTY_SUMMARY = "*No summary in this brief.*"
 
@@ -54,8 +54,6 @@ class SummaryView(VerticalScroll, can_focus=True):
         self.call_after_refresh(self._mount_markdown)
 
     async def _mount_markdown(self) -> None:
-        from textual.widgets import Static
-
         self._markdown = Static(render_markdown(self._text), id="summary-text")
         await self.mount(self._markdown)
 
@@ -69,6 +67,7 @@ class SummaryView(VerticalScroll, can_focus=True):
 
 def render_markdown(text: str) -> Markdown:
     """Brief Markdown as a Rich renderable (plain links, no HTML)."""
+    # deferred: markdown-it (about 60 ms), after the first frame
     from rich.markdown import Markdown
 
     return Markdown(text, hyperlinks=False, inline_code_theme="ansi_dark")

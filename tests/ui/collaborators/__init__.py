@@ -1,0 +1,1 @@
+"""The brief screen's collaborators on their own, each with a stand-in screen (no running app)."""
