@@ -254,3 +254,25 @@ async def test_r_reloads_from_disk(make_app, mixed_library: Path, samples_dir: P
         assert plain(app.screen.query_one("#library-title", Static)).startswith(
             "Library · 3 briefs ·"
         )
+
+
+async def test_a_click_highlights_a_brief_and_a_double_click_opens_it(
+    make_app, samples_dir: Path
+) -> None:
+    """One behaviour for the mouse (README): a click highlights, enter or a double click
+    opens; a second single click on the highlighted row does not open it either."""
+    app = make_app(path=samples_dir)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(LibraryTable)
+        first = cursor_key(table)
+        await pilot.click(LibraryTable, offset=(5, 2))  # the header row, then the second brief
+        await pilot.pause()
+        second = cursor_key(table)
+        assert second != first
+        await pilot.click(LibraryTable, offset=(5, 2))
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        await pilot.double_click(LibraryTable, offset=(5, 2))
+        await pilot.pause()
+        assert isinstance(app.screen, BriefScreen)

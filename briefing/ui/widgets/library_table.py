@@ -100,7 +100,7 @@ class LibraryTable(ScrollView, can_focus=True):
         """The table was drawn into a frame that was written (the screen may start slower work)."""
 
     class RowSelected(Message):
-        """The row of ``key`` was chosen (enter or a click on the highlighted row)."""
+        """The row of ``key`` was chosen (enter or a double click)."""
 
         def __init__(self, table: LibraryTable, key: str) -> None:
             self.table = table
@@ -255,10 +255,9 @@ class LibraryTable(ScrollView, can_focus=True):
         if event.y < 1 or not 0 <= row < len(self._entries):
             return
         event.stop()
-        if row == self.cursor:
+        self._move(row)
+        if event.chain >= 2:  # a click highlights; a double click (or enter) opens
             self.action_select()
-        else:
-            self._move(row)
 
     # Rendering -----------------------------------------------------------------
 

@@ -144,7 +144,7 @@ class VirtualList(ScrollView, can_focus=True):
         """A row was highlighted; handled by ``on_virtual_list_highlighted``."""
 
     class Selected(RowMessage):
-        """A row was chosen with ``enter`` or a click; handled by ``on_virtual_list_selected``."""
+        """A row was chosen with ``enter`` or a double click; handled by ``on_virtual_list_selected``."""
 
     def __init__(
         self,
@@ -380,10 +380,12 @@ class VirtualList(ScrollView, can_focus=True):
     # The mouse -----------------------------------------------------------------
 
     async def _on_click(self, event: events.Click) -> None:
+        # A click highlights; a double click (or enter) chooses, as everywhere in briefing.
         index = event.style.meta.get("row")
         if index is not None and not self.row_disabled(index):
             self.highlighted = index
-            self.action_select()
+            if event.chain >= 2:
+                self.action_select()
 
     def _on_mouse_move(self, event: events.MouseMove) -> None:
         self._hover = event.style.meta.get("row")
