@@ -30,6 +30,7 @@ from briefing.core.safetext import display_path
 from briefing.storage.index.schema import file_identity
 from briefing.storage.index.search import Hit, LibrarySearch, Marked, SearchResult
 from briefing.ui.app_library import ItemTarget
+from briefing.ui.widgets.result_list import ResultList
 
 if TYPE_CHECKING:
     from briefing.storage.index.search import NotesIndex
@@ -180,7 +181,7 @@ class SearchScreen(ModalScreen[ItemTarget | None]):
             yield Static(Content("Search the library"), id="search-title")
             yield Input(placeholder='Words in any order, "a phrase", prefix*', id="search-input")
             yield Static(id="search-status")
-            yield OptionList(markup=False, id="search-results")
+            yield ResultList(markup=False, id="search-results")
         yield Footer()
 
     def on_mount(self) -> None:
