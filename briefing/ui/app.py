@@ -14,7 +14,6 @@ computed lives in :mod:`briefing.core`.
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 from collections.abc import Callable
 from datetime import datetime, tzinfo
@@ -43,7 +42,6 @@ if TYPE_CHECKING:
     from briefing.storage.store.notes import Annotations
     from briefing.storage.store.seen import SeenItems
     from briefing.ui.note_keeping import NoteKeeper
-    from briefing.ui.screens.help import HelpRow
     from briefing.ui.screens.library import LibraryScreen
 
 
@@ -370,25 +368,11 @@ class BriefingApp(App[None]):
     # Help ----------------------------------------------------------------------
 
     def action_help(self) -> None:
-        """List every key of the current screen."""
-        from briefing.ui.screens.help import HelpScreen
+        """List every key of the current screen, grouped by where it works."""
+        from briefing.ui.screens.help import HelpScreen, help_groups
 
         if isinstance(self.screen, HelpScreen):
             return
-        rows: list[HelpRow] = []
-        seen: set[str] = set()
-        screen = self.screen
-        # The screen's own keys first, then the focused widget's, then the app's.
-        order = {screen: 0, self: 2}
-        active = sorted(screen.active_bindings.values(), key=lambda a: order.get(a.node, 1))
-        for item in active:
-            binding = item.binding
-            ident = binding.id or f"{binding.action}:{binding.key}"
-            if ident in seen or not binding.description:
-                continue
-            seen.add(ident)
-            # Each key on its own row, even where the Footer groups them ("1-6").
-            keys = self.get_key_display(dataclasses.replace(binding, key_display=None))
-            rows.append((keys, binding.description, binding.id or ""))
-        title = f"Keys: {self.screen.__class__.__name__.removesuffix('Screen')}"
-        self.push_screen(HelpScreen(title, rows))
+        name = self.screen.__class__.__name__.removesuffix("Screen")
+        groups = help_groups(self, self.screen, name.lower() or "screen")
+        self.push_screen(HelpScreen(f"Keys: {name}", groups))
