@@ -32,6 +32,7 @@ from briefing.ui.app_notes import AppNotes
 from briefing.ui.lazy import is_brief_screen, is_library_screen
 from briefing.ui.store_guard import StoreGuard
 from briefing.ui.textual_compat import apply_theme_filters, expect_no_result
+from briefing.ui.themes import LIGHT_ANSI
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -67,6 +68,9 @@ class BriefingApp(App[None]):
     CSS_PATH = "briefing.tcss"
     TITLE = "briefing"
     COMMANDS = App.COMMANDS | {_briefing_commands}
+    SELECTION_IN_ONE_COLOUR = True
+    """Lists draw their selected row in the cursor's colour (widgets/virtual_list.py): the
+    parts' own colours (a countdown's green) were unreadable on the cursor's background."""
 
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
@@ -120,6 +124,7 @@ class BriefingApp(App[None]):
         """Per brief id, how many detached notes the user has been told about this session."""
         for extra in themes or []:
             self.register_theme(extra)
+        self.set_reactive(App.ansi_theme_light, LIGHT_ANSI)
         self.apply_theme()
 
     def now(self) -> datetime:

@@ -68,7 +68,7 @@ class LibraryTable(ScrollView, can_focus=True):
         scrollbar-gutter: stable;
         & > .library-table--header { text-style: bold; background: $panel; color: $foreground; }
         & > .library-table--even-row { background: $surface; }
-        & > .library-table--odd-row { background: $surface-lighten-1 20%; }
+        & > .library-table--odd-row { background: $boost; }
         & > .library-table--cursor { background: $block-cursor-blurred-background; }
         &:focus > .library-table--cursor {
             background: $block-cursor-background;
@@ -304,7 +304,9 @@ class LibraryTable(ScrollView, can_focus=True):
             parity = "odd" if row % 2 else "even"
             style = self.get_component_rich_style(f"library-table--{parity}-row")
         cells = row_cells(entry, self.now, self._mark(entry))
-        strip = draw_line(self.app.console, cells, columns, style, width).apply_meta({"row": row})
+        selected = row == self.cursor
+        strip = draw_line(self.app.console, cells, columns, style, width, selected)
+        strip = strip.apply_meta({"row": row})
         if len(self._drawn) > 400:
             self._drawn.clear()
         self._drawn[key] = strip

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
+from rich.style import Style as RichStyle
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
@@ -268,6 +269,13 @@ class VirtualList(ScrollView, can_focus=True):
         if strips is not None:
             return strips
         last = index == self.row_count - 1
+        # The selected row in one colour, the cursor's, in an app that asks for it (briefing
+        # does): a countdown's green on the cursor's background was unreadable (1.5:1 in the
+        # high-contrast theme, 3:1 in the light one). Elsewhere it looks like an OptionList.
+        one_colour = getattr(self.app, "SELECTION_IN_ONE_COLOUR", False)
+        over = None
+        if one_colour and index == self.highlighted:
+            over = RichStyle(color=style.rich_style.color, dim=False)
         strips, height = row_strips(
             self,
             index,
@@ -276,6 +284,7 @@ class VirtualList(ScrollView, can_focus=True):
             self.get_component_styles(ROW).padding,
             style,
             None if last else self.get_visual_style("virtual-list--separator").rich_style,
+            over,
         )
         if index < len(self._layout) and self._layout.set_heights({index: height}):
             self._update_virtual_size()
