@@ -24,6 +24,7 @@ from briefing.core.library import (
 )
 from briefing.ui.app import BriefingApp
 from briefing.ui.field_keys import field_binding, field_key_allowed
+from briefing.ui.key_hints import key_hint
 from briefing.ui.screens.library_loading import REFRESH_FALLBACK, LibraryLoader
 from briefing.ui.shown_paths import short_path
 from briefing.ui.widgets.library_table import LibraryTable
@@ -191,7 +192,7 @@ class LibraryScreen(Screen[None]):
                 text += f" ({invalid:,} invalid)"
             if loading:
                 text += " · checking for changes…"
-        text += f" · sorted by {SORT_LABELS[self.order]} (s)"
+        text += f" · sorted by {SORT_LABELS[self.order]} ({key_hint(self, 'library.sort', 's')})"
         query = self.filter_text
         if query:
             text += f" · filter: {query}"

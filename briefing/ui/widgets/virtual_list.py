@@ -269,12 +269,9 @@ class VirtualList(ScrollView, can_focus=True):
         if strips is not None:
             return strips
         last = index == self.row_count - 1
-        # The selected row in one colour, the cursor's, in an app that asks for it (briefing
-        # does): a countdown's green on the cursor's background was unreadable (1.5:1 in the
-        # high-contrast theme, 3:1 in the light one). Elsewhere it looks like an OptionList.
-        one_colour = getattr(self.app, "SELECTION_IN_ONE_COLOUR", False)
+        # The selected row in the cursor's colour where the app asks (BriefingApp does).
         over = None
-        if one_colour and index == self.highlighted:
+        if index == self.highlighted and getattr(self.app, "SELECTION_IN_ONE_COLOUR", False):
             over = RichStyle(color=style.rich_style.color, dim=False)
         strips, height = row_strips(
             self,
