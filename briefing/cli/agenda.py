@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.cli.common import wants_plain
-from briefing.core.safetext import clean_line, display_path
+from briefing.core.safetext import clean_line, display_path, short_path
 
 if TYPE_CHECKING:
     import argparse
@@ -35,10 +35,32 @@ def _library(args: argparse.Namespace) -> list[Path]:
     return config.library_paths() or [paths.bundled_samples()]
 
 
-def _plain_line(row: AgendaRow) -> str:
+def _plain_line(row: AgendaRow, clock: str) -> str:
+    from briefing.storage.index.agenda import due_words
+
     item = row.item
-    fields = [item.due_at.isoformat(), row.left.text, item.title, item.brief_title]
-    return " · ".join([*(clean_line(field) for field in fields), display_path(item.path)])
+    fields = [due_words(item, clock), row.left.text, item.title, item.brief_title]
+    return " · ".join([*(clean_line(field) for field in fields), short_path(str(item.path))])
+
+
+def _overdue_kept(rows: list[AgendaRow], args: argparse.Namespace) -> list[AgendaRow]:
+    """The overdue rows ``--overdue DAYS`` asks for: with ``--within``, none unless asked (an
+    overdue deadline is not "due within" a time from now); say on stderr how many are left out."""
+    if args.overdue is None and args.within is None:
+        return rows
+    limit = None if args.overdue is None else args.overdue * 86400
+    kept = [
+        row for row in rows if not row.overdue or (limit is not None and -row.left.seconds <= limit)
+    ]
+    hidden = len(rows) - len(kept)
+    if hidden:
+        noun = "deadline" if hidden == 1 else "deadlines"
+        print(
+            f"briefing agenda: {hidden} overdue {noun} not shown"
+            " (--overdue DAYS lists those overdue up to DAYS)",
+            file=sys.stderr,
+        )
+    return kept
 
 
 def _library_can_be_read(library: list[Path]) -> bool:
@@ -86,7 +108,7 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     index = LibraryIndex(paths.index_file(), zone=zone)
     items, failed = agenda_in_library(index, library, zone, indexer=index_in_processes)
     now: datetime = args.now or SystemClock().now()
-    rows = schedule(items, now, tag=args.tag, within=args.within)
+    rows = _overdue_kept(schedule(items, now, tag=args.tag, within=args.within), args)
     where = ", ".join(display_path(path) for path in library)
     if failed:
         noun = "file" if failed == 1 else "files"
@@ -98,13 +120,13 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     if not rows:
         print(f"no open deadlines in {where}", file=sys.stderr)
         return 0
-    if wants_plain(args):
-        sys.stdout.write("".join(_plain_line(row) + "\n" for row in rows))
-        sys.stdout.flush()
-        return 0
     from briefing.storage.config import load_config
 
     config, _warnings = load_config(paths.config_file())
+    if wants_plain(args):
+        sys.stdout.write("".join(_plain_line(row, config.clock) + "\n" for row in rows))
+        sys.stdout.flush()
+        return 0
     from briefing.ui.launch import print_agenda
 
     print_agenda(rows, config.clock)
