@@ -24,6 +24,7 @@ from textual.message import Message
 
 from briefing.core.anchors import SECTION_OF_KIND, ItemKind
 from briefing.core.errors import BriefError
+from briefing.storage.clipboard import copy_with_tool
 from briefing.ui.sections import SECTIONS
 from briefing.ui.widgets.brief_header import BriefHeader
 
@@ -378,11 +379,13 @@ class LiveReload:
         )
         if text is None:
             text = item_text(self.screen.brief, "summary", "") or ""
+        # The terminal's clipboard (OSC 52) too: over ssh it is the one the user has.
         self.screen.briefing_app.copy_to_clipboard(text)
+        tool = copy_with_tool(text)
         first = text.splitlines()[0] if text else ""
-        self.screen.notify(
-            (first[:70] + "…") if len(first) > 70 else first,
-            title="Copied",
-            timeout=3,
-            markup=False,
-        )
+        shown = (first[:70] + "…") if len(first) > 70 else first
+        if tool is None:
+            # Whether the terminal took it cannot be known (tmux may drop it): say what was done.
+            shown += "\n(no clipboard tool found; the terminal may not accept it)"
+        title = "Copied" if tool else "Sent to the terminal's clipboard"
+        self.screen.notify(shown, title=title, timeout=3 if tool else 6, markup=False)
