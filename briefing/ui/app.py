@@ -69,8 +69,7 @@ class BriefingApp(App[None]):
     TITLE = "briefing"
     COMMANDS = App.COMMANDS | {_briefing_commands}
     SELECTION_IN_ONE_COLOUR = True
-    """Lists draw their selected row in the cursor's colour (widgets/virtual_list.py): the
-    parts' own colours (a countdown's green) were unreadable on the cursor's background."""
+    """Lists draw their selected row in the cursor's colour (a green countdown was unreadable)."""
 
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
@@ -201,12 +200,19 @@ class BriefingApp(App[None]):
             self.call_later(self.store_guard.open)
 
     def apply_theme(self) -> None:
-        """Use the theme asked for on the command line, else the remembered one, else the configured one."""
+        """Use ``--theme``, else config.toml's theme (named in a notice over a palette choice),
+        else the palette's last choice."""
         remembered = self.store_guard.setting(THEME_SETTING)
+        configured = self.config.theme
+        if configured and remembered and remembered != configured and not self.requested_theme:
+            self.startup_warnings.append(
+                f"theme {configured!r} from config.toml (it wins at start); the palette's"
+                f" last choice, {remembered!r}, applies only when config.toml sets no theme"
+            )
         for candidate, source in (
             (self.requested_theme, "--theme"),
+            (configured, "config.toml"),
             (remembered, None),
-            (self.config.theme, "config.toml"),
             (DEFAULT_THEME, None),
         ):
             if not candidate:
@@ -237,7 +243,16 @@ class BriefingApp(App[None]):
         self.stylesheet.set_variables(self.get_css_variables())
 
     def remember_theme(self, theme: Theme) -> None:
+        """Keep the palette's choice for the next start (unless config.toml names a theme)."""
         self.store_guard.save_setting(THEME_SETTING, theme.name)
+        configured = self.config.theme
+        if configured and configured != theme.name:
+            self.notify(
+                f"{theme.name} for this session; config.toml's theme = {configured!r}"
+                " is used at the next start",
+                timeout=6,
+                markup=False,
+            )
 
     # The store, notes and library-wide views: each owned by a part (see the module) ------
 
