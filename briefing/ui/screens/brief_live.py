@@ -118,6 +118,8 @@ class LiveReload:
         self._pending_changes: Changes | None = None
         self._missing: Path | None = None
         """The file on screen, when it was found deleted (or unreadable) on disk."""
+        self._problem_since: str | None = None
+        """When the file on disk went bad (HH:MM in the reader's zone), while it stays bad."""
         self.last_changes: Changes | None = None
         """What the latest reload changed (None before any)."""
 
@@ -274,8 +276,15 @@ class LiveReload:
         )
 
     def set_file_problem(self, problem: str) -> None:
-        """Keep ``problem`` in view in the header ("" when the file is fine again)."""
-        self.screen.query_one(BriefHeader).problem = problem
+        """Keep ``problem`` in view in the header, with the time it began ("" when the file
+        is fine again): the toast fades, the marker stays."""
+        if not problem:
+            self._problem_since = None
+        elif self._problem_since is None:
+            app = self.screen.briefing_app
+            self._problem_since = app.now().astimezone(app.local_zone).strftime("%H:%M")
+        since = f" (since {self._problem_since})" if problem else ""
+        self.screen.query_one(BriefHeader).problem = problem + since
 
     def reload_file(self, path: Path, state: FileState) -> None:
         """Read the file again in a thread; the screen is posted :class:`Reloaded`."""
