@@ -40,6 +40,9 @@ SORTS = ("published", "title", "deadline")
 SORT_LABELS = {"published": "newest first", "title": "title", "deadline": "next deadline"}
 
 
+SHOWN_PROBLEMS = 12  # an invalid file's problems in the status area; validate lists all
+
+
 class LibraryScreen(Screen[None]):
     """One row per brief; ``enter`` opens it, ``/`` filters, ``s`` changes the order.
 
@@ -212,12 +215,14 @@ class LibraryScreen(Screen[None]):
         elif entry is None:
             status.update(Content(""))
         elif entry.error is not None or entry.summary is None:
-            lines = (
-                entry.error.lines()[:4]
-                if entry.error
-                else [f"{short_path(str(entry.path))}: cannot be read"]
+            where = short_path(str(entry.path))
+            problems = entry.error.problems if entry.error else []
+            lines = [problem.format(where) for problem in problems[:SHOWN_PROBLEMS]]
+            if len(problems) > SHOWN_PROBLEMS:
+                lines.append(f"… and {len(problems) - SHOWN_PROBLEMS} more: briefing validate")
+            status.update(
+                Content.styled("\n".join(lines or [f"{where}: cannot be read"]), "$error")
             )
-            status.update(Content.styled("\n".join(lines), "$error"))
         else:
             parts: list[str | tuple[str, str]] = [(short_path(entry.key), "$text-muted")]
             deadline = next_open_deadline(entry.summary.deadlines, self.now)
@@ -266,12 +271,8 @@ class LibraryScreen(Screen[None]):
         if entry is None:
             return
         if not entry.ok:
-            self.notify(
-                entry.error.summary() if entry.error else "cannot be read",
-                title="Invalid brief",
-                severity="error",
-                markup=False,
-            )
+            # Its problems are in the status area below: a toast would cover them.
+            self.app.bell()
             return
         siblings = [e for e in self.visible_entries() if e.ok]
         self.post_message(self.OpenBrief(entry, siblings))
