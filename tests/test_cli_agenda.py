@@ -12,6 +12,7 @@ import pytest
 from kit import make_brief
 
 from briefing.cli import main
+from briefing.core.safetext import short_path
 
 NOW = "2025-10-26T14:00+03:00"  # 11:00Z, as in the UI tests
 SEED = "us-china-trade-talks-kuala-lumpur.toml"
@@ -58,39 +59,66 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str],
 def test_plain_lines_overdue_first_then_soonest(
     capsys: pytest.CaptureFixture[str], library: Path
 ) -> None:
+    """The due moment in the reader's words (a date-only deadline is "(end of day)" on its
+    own date, not the next midnight in ISO form); the file as a person reads it."""
     code, lines, err = run(capsys, str(library), "--now", NOW)
     assert code == 0 and err == ""
-    seed, extra = library / SEED, library / "extra.toml"
+    seed, extra = short_path(str(library / SEED)), short_path(str(library / "extra.toml"))
     assert lines == [
-        f"2025-10-21T00:00:00+00:00 · overdue 5d 11h · Report to Congress · Extra brief (test) · {extra}",
-        f"2025-10-27T12:00:00+00:00 · in 1d 1h · Follow-up call · Extra brief (test) · {extra}",
-        "2025-11-03T00:00:00+08:00 · in 7d 5h · Expected Trump-Xi meeting on the sidelines"
+        f"2025-10-20 (end of day) · overdue 5d 11h · Report to Congress · Extra brief (test) · {extra}",
+        f"2025-10-27 12:00 +00:00 · in 1d 1h · Follow-up call · Extra brief (test) · {extra}",
+        "2025-11-02 (end of day) · in 7d 5h · Expected Trump-Xi meeting on the sidelines"
         " of the APEC summit · US, China agree on preliminary trade deal in Malaysia, officials say"
         f" · {seed}",
-        "2025-11-11T00:00:00+08:00 · in 15d 5h · Temporary US-China tariff truce expires"
+        "2025-11-10 (end of day) · in 15d 5h · Temporary US-China tariff truce expires"
         " · US, China agree on preliminary trade deal in Malaysia, officials say"
         f" · {seed}",
     ]
 
 
+def test_paths_are_short(
+    capsys: pytest.CaptureFixture[str], library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Inside the current folder a path is relative (not the full site-packages path)."""
+    monkeypatch.chdir(library.parent)
+    code, lines, _ = run(capsys, "library", "--now", NOW)
+    assert code == 0
+    assert lines[0].endswith(" · library/extra.toml")
+
+
 @pytest.mark.parametrize(
     ("within", "titles"),
     [
-        ("7d", ["Report to Congress", "Follow-up call"]),
-        ("1w", ["Report to Congress", "Follow-up call"]),
-        ("12h", ["Report to Congress"]),  # overdue ones always show
-        ("1500m", ["Report to Congress", "Follow-up call"]),
-        ("8d", ["Report to Congress", "Follow-up call", "Expected Trump-Xi meeting"]),
+        ("7d", ["Follow-up call"]),
+        ("1w", ["Follow-up call"]),
+        ("12h", []),
+        ("1500m", ["Follow-up call"]),
+        ("8d", ["Follow-up call", "Expected Trump-Xi meeting"]),
     ],
 )
 def test_within(
     capsys: pytest.CaptureFixture[str], library: Path, within: str, titles: list[str]
 ) -> None:
-    code, lines, _ = run(capsys, str(library), "--now", NOW, "--within", within)
+    """--within does what it says: deadlines due within that time from now; the overdue
+    ones are not "due within" it, and stderr says how many were left out and how to list them."""
+    code, lines, err = run(capsys, str(library), "--now", NOW, "--within", within)
     assert code == 0
     got = [line.split(" · ")[2] for line in lines]
     assert len(got) == len(titles)
     assert all(shown.startswith(title) for shown, title in zip(got, titles, strict=True))
+    assert "1 overdue deadline not shown (--overdue DAYS lists those overdue up to DAYS)" in err
+
+
+@pytest.mark.parametrize(("days", "shown"), [("5", False), ("6", True)])
+def test_overdue_days(
+    capsys: pytest.CaptureFixture[str], library: Path, days: str, shown: bool
+) -> None:
+    """--overdue DAYS lists the deadlines overdue by at most DAYS (5d 11h: within 6, not 5)."""
+    code, lines, _ = run(capsys, str(library), "--now", NOW, "--within", "2d", "--overdue", days)
+    assert code == 0
+    titles = [line.split(" · ")[2] for line in lines]
+    assert ("Report to Congress" in titles) is shown
+    assert "Follow-up call" in titles
 
 
 @pytest.mark.parametrize("bad", ["7", "7x", "d7", "-1d", "1.5h", "", "7 days"])
@@ -204,4 +232,4 @@ def test_the_installed_command_piped(library: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert b"\x1b" not in result.stdout
     lines = result.stdout.decode("utf-8").splitlines()
-    assert [line.split(" · ")[1] for line in lines] == ["overdue 5d 11h", "in 1d 1h"]
+    assert [line.split(" · ")[1] for line in lines] == ["in 1d 1h"]

@@ -20,10 +20,10 @@ from briefing.cli.common import wants_plain
 from briefing.cli.json_shapes import emit
 from briefing.core.clock import SystemClock, local_zone
 from briefing.core.files import FileProblem, NoBriefsFound, find_briefs
-from briefing.core.safetext import clean_line, display_path
+from briefing.core.safetext import clean_line, display_path, short_path
 from briefing.storage import paths
 from briefing.storage.config import load_config
-from briefing.storage.index.agenda import agenda_in_library, schedule
+from briefing.storage.index.agenda import agenda_in_library, due_words, schedule
 from briefing.storage.index.database import LibraryIndex
 from briefing.storage.index.indexing import index_in_processes
 from briefing.ui.launch import print_agenda
@@ -41,10 +41,30 @@ def _library(args: argparse.Namespace) -> list[Path]:
     return config.library_paths() or [paths.bundled_samples()]
 
 
-def _plain_line(row: AgendaRow) -> str:
+def _plain_line(row: AgendaRow, clock: str) -> str:
     item = row.item
-    fields = [item.due_at.isoformat(), row.left.text, item.title, item.brief_title]
-    return " · ".join([*(clean_line(field) for field in fields), display_path(item.path)])
+    fields = [due_words(item, clock), row.left.text, item.title, item.brief_title]
+    return " · ".join([*(clean_line(field) for field in fields), short_path(str(item.path))])
+
+
+def _overdue_kept(rows: list[AgendaRow], args: argparse.Namespace) -> list[AgendaRow]:
+    """The overdue rows ``--overdue DAYS`` asks for: with ``--within``, none unless asked (an
+    overdue deadline is not "due within" a time from now); say on stderr how many are left out."""
+    if args.overdue is None and args.within is None:
+        return rows
+    limit = None if args.overdue is None else args.overdue * 86400
+    kept = [
+        row for row in rows if not row.overdue or (limit is not None and -row.left.seconds <= limit)
+    ]
+    hidden = len(rows) - len(kept)
+    if hidden:
+        noun = "deadline" if hidden == 1 else "deadlines"
+        print(
+            f"briefing agenda: {hidden} overdue {noun} not shown"
+            " (--overdue DAYS lists those overdue up to DAYS)",
+            file=sys.stderr,
+        )
+    return kept
 
 
 def _json_row(row: AgendaRow) -> dict[str, object]:
@@ -107,7 +127,7 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     index = LibraryIndex(paths.index_file(), zone=zone)
     items, failed = agenda_in_library(index, library, zone, indexer=index_in_processes)
     now: datetime = args.now or SystemClock().now()
-    rows = schedule(items, now, tag=args.tag, within=args.within)
+    rows = _overdue_kept(schedule(items, now, tag=args.tag, within=args.within), args)
     where = ", ".join(display_path(path) for path in library)
     if failed:
         noun = "file" if failed == 1 else "files"
@@ -122,12 +142,11 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     if not rows:
         print(f"no open deadlines in {where}", file=sys.stderr)
         return 0
+    config, _warnings = load_config(paths.config_file())
     if wants_plain(args):
-        sys.stdout.write("".join(_plain_line(row) + "\n" for row in rows))
+        sys.stdout.write("".join(_plain_line(row, config.clock) + "\n" for row in rows))
         sys.stdout.flush()
         return 0
-
-    config, _warnings = load_config(paths.config_file())
 
     print_agenda(rows, config.clock)
     return 0

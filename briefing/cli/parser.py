@@ -213,6 +213,13 @@ def add_export_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _days(text: str) -> int:
+    """A whole number of days, 0 or more (``--overdue 30``)."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"not a number of days: {text!r} (e.g. 30)")
+    return int(text)
+
+
 def add_agenda_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the arguments of ``briefing agenda`` to ``parser``."""
     parser.description = (
@@ -230,7 +237,15 @@ def add_agenda_arguments(parser: argparse.ArgumentParser) -> None:
         "--within",
         metavar="DURATION",
         type=parse_within,
-        help="only deadlines due within DURATION (7d, 12h, 2w, 90m); overdue ones always show",
+        help="only deadlines due within DURATION from now (7d, 12h, 2w, 90m);"
+        " overdue ones only with --overdue",
+    )
+    parser.add_argument(
+        "--overdue",
+        metavar="DAYS",
+        type=_days,
+        help="list deadlines overdue by at most DAYS (default: every overdue one,"
+        " none with --within)",
     )
     parser.add_argument("--tag", metavar="TAG", help="only deadlines of briefs tagged TAG")
     parser.add_argument(

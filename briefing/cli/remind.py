@@ -18,6 +18,7 @@ from briefing.cli.agenda import _library, _library_can_be_read, _plain_line
 from briefing.core.clock import SystemClock, local_zone
 from briefing.core.reminders import lead_words
 from briefing.storage import paths
+from briefing.storage.config import load_config
 from briefing.storage.index.agenda import agenda_in_library, schedule
 from briefing.storage.index.database import LibraryIndex
 from briefing.storage.index.indexing import index_in_processes
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 
 def cmd_remind(args: argparse.Namespace) -> int:
     """Run ``briefing remind``; 0 when nothing is due, 1 when something is, 2 on a problem."""
-
     if args.data_dir:
         os.environ["BRIEFING_DATA_DIR"] = args.data_dir
     library = _library(args)
@@ -42,6 +42,7 @@ def cmd_remind(args: argparse.Namespace) -> int:
     if not rows:
         print(f"nothing due within {lead_words(args.within)}", file=sys.stderr)
         return 0
-    sys.stdout.write("".join(_plain_line(row) + "\n" for row in rows))
+    config, _warnings = load_config(paths.config_file())
+    sys.stdout.write("".join(_plain_line(row, config.clock) + "\n" for row in rows))
     sys.stdout.flush()
     return 1

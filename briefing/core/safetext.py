@@ -205,3 +205,18 @@ def display_path(path: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> s
         else:
             out.append(_escape_char(char))
     return "".join(out)
+
+
+def short_path(path: str) -> str:
+    """``path`` as a person reads it: relative to the current folder when inside it, else
+    with the home folder as ``~``; escaped to one safe line by :func:`display_path`."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
+        relative = path
+    if not relative.startswith(os.pardir):
+        return display_path(relative)
+    home = os.path.expanduser("~")
+    if home not in ("~", os.sep) and path.startswith(home + os.sep):
+        return display_path("~" + path[len(home) :])
+    return display_path(path)

@@ -32,11 +32,15 @@ def editor_command() -> list[str]:
 def edit_text(text: str, *, suffix: str = ".md") -> str:
     """Open ``text`` in the editor and return what the user saved (the same text if nothing changed)."""
     command = editor_command()
+    # Editors and tools that append (``echo more >> file``) expect the file to end with a
+    # newline; without it their first line joins the note's last one. The newline added
+    # for them is taken off again on the way back.
+    added = "" if text.endswith("\n") else "\n"
     handle, name = tempfile.mkstemp(prefix="briefing-note-", suffix=suffix)
     path = Path(name)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
+            stream.write(text + added)
         try:
             result = subprocess.run([*command, str(path)], check=False)
         except OSError as error:
@@ -45,7 +49,7 @@ def edit_text(text: str, *, suffix: str = ".md") -> str:
             raise EditorError(
                 f"{command[0]} exited with status {result.returncode}; the note was not changed"
             )
-        return _read_edited(path)
+        return _read_edited(path).removesuffix(added)
     finally:
         _remove(path)
 

@@ -14,7 +14,6 @@ computed lives in :mod:`briefing.core`.
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 from collections.abc import Callable
 from datetime import datetime, tzinfo
@@ -36,6 +35,7 @@ from briefing.ui.lazy import is_brief_screen, is_library_screen
 from briefing.ui.reminding import start_reminding
 from briefing.ui.store_guard import StoreGuard
 from briefing.ui.textual_compat import apply_theme_filters, expect_no_result
+from briefing.ui.themes import LIGHT_ANSI
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -46,7 +46,6 @@ if TYPE_CHECKING:
     from briefing.storage.store.notes import Annotations
     from briefing.storage.store.seen import SeenItems
     from briefing.ui.note_keeping import NoteKeeper
-    from briefing.ui.screens.help import HelpRow
     from briefing.ui.screens.library import LibraryScreen
 
 
@@ -71,6 +70,8 @@ class BriefingApp(App[None]):
     CSS_PATH = "briefing.tcss"
     TITLE = "briefing"
     COMMANDS = App.COMMANDS | {_briefing_commands}
+    SELECTION_IN_ONE_COLOUR = True
+    """Lists draw their selected row in the cursor's colour (a green countdown was unreadable)."""
 
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
@@ -124,6 +125,7 @@ class BriefingApp(App[None]):
         """Per brief id, how many detached notes the user has been told about this session."""
         for extra in themes or []:
             self.register_theme(extra)
+        self.set_reactive(App.ansi_theme_light, LIGHT_ANSI)
         self.apply_theme()
 
     def now(self) -> datetime:
@@ -201,12 +203,19 @@ class BriefingApp(App[None]):
             self.call_later(start_reminding, self)
 
     def apply_theme(self) -> None:
-        """Use the theme asked for on the command line, else the remembered one, else the configured one."""
+        """Use ``--theme``, else config.toml's theme (named in a notice over a palette choice),
+        else the palette's last choice."""
         remembered = self.store_guard.setting(THEME_SETTING)
+        configured = self.config.theme
+        if configured and remembered and remembered != configured and not self.requested_theme:
+            self.startup_warnings.append(
+                f"theme {configured!r} from config.toml (it wins at start); the palette's"
+                f" last choice, {remembered!r}, applies only when config.toml sets no theme"
+            )
         for candidate, source in (
             (self.requested_theme, "--theme"),
+            (configured, "config.toml"),
             (remembered, None),
-            (self.config.theme, "config.toml"),
             (DEFAULT_THEME, None),
         ):
             if not candidate:
@@ -237,7 +246,16 @@ class BriefingApp(App[None]):
         self.stylesheet.set_variables(self.get_css_variables())
 
     def remember_theme(self, theme: Theme) -> None:
+        """Keep the palette's choice for the next start (unless config.toml names a theme)."""
         self.store_guard.save_setting(THEME_SETTING, theme.name)
+        configured = self.config.theme
+        if configured and configured != theme.name:
+            self.notify(
+                f"{theme.name} for this session; config.toml's theme = {configured!r}"
+                " is used at the next start",
+                timeout=6,
+                markup=False,
+            )
 
     # The store, notes and library-wide views: each owned by a part (see the module) ------
 
@@ -374,26 +392,12 @@ class BriefingApp(App[None]):
     # Help ----------------------------------------------------------------------
 
     def action_help(self) -> None:
-        """List every key of the current screen."""
+        """List every key of the current screen, grouped by where it works."""
         # deferred: a screen, imported when first opened
-        from briefing.ui.screens.help import HelpScreen
+        from briefing.ui.screens.help import HelpScreen, help_groups
 
         if isinstance(self.screen, HelpScreen):
             return
-        rows: list[HelpRow] = []
-        seen: set[str] = set()
-        screen = self.screen
-        # The screen's own keys first, then the focused widget's, then the app's.
-        order = {screen: 0, self: 2}
-        active = sorted(screen.active_bindings.values(), key=lambda a: order.get(a.node, 1))
-        for item in active:
-            binding = item.binding
-            ident = binding.id or f"{binding.action}:{binding.key}"
-            if ident in seen or not binding.description:
-                continue
-            seen.add(ident)
-            # Each key on its own row, even where the Footer groups them ("1-6").
-            keys = self.get_key_display(dataclasses.replace(binding, key_display=None))
-            rows.append((keys, binding.description, binding.id or ""))
-        title = f"Keys: {self.screen.__class__.__name__.removesuffix('Screen')}"
-        self.push_screen(HelpScreen(title, rows))
+        name = self.screen.__class__.__name__.removesuffix("Screen")
+        groups = help_groups(self, self.screen, name.lower() or "screen")
+        self.push_screen(HelpScreen(f"Keys: {name}", groups))

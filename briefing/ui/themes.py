@@ -26,6 +26,7 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
+from rich.terminal_theme import TerminalTheme
 from textual.color import Color, ColorParseError
 from textual.css.constants import VALID_STYLE_FLAGS
 from textual.theme import Theme
@@ -46,6 +47,33 @@ COLOUR_FIELDS = (
     "panel",
     "boost",
 )
+LIGHT_ANSI = TerminalTheme(
+    (247, 247, 247),
+    (0, 0, 0),
+    [
+        (0, 0, 0),
+        (170, 55, 49),
+        (30, 110, 40),
+        (140, 95, 0),
+        (50, 92, 192),
+        (122, 62, 157),
+        (0, 110, 150),
+        (247, 247, 247),
+    ],
+    [
+        (90, 90, 90),
+        (170, 40, 40),
+        (30, 110, 40),
+        (140, 95, 0),
+        (0, 90, 170),
+        (150, 40, 150),
+        (0, 110, 150),
+        (247, 247, 247),
+    ],
+)
+"""The ANSI colours a light theme shows (the library's countdowns are ANSI green and yellow):
+Textual's default light palette, with the green, yellow and cyan darkened to 4.5:1 on white."""
+
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")
 MAX_THEME_BYTES = 64 * 1024
 MAX_WARNINGS = 10

@@ -12,6 +12,7 @@ import io
 from typing import Any
 
 from rich.console import Console
+from rich.segment import Segment
 from textual.app import App
 from textual.content import Content
 from textual.pilot import Pilot
@@ -93,6 +94,24 @@ def screen_text(app: App[Any]) -> str:
         app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
     )
     return console.export_text(styles=False)
+
+
+def screen_segments(app: App[Any]) -> list[Segment]:
+    """The segments on the terminal (text with its resolved colours), as :func:`screen_text`
+    renders them: for tests that look at colours (the themes' contrast)."""
+    width, height = app.size
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        legacy_windows=False,
+        safe_box=False,
+    )
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    assert update is not None  # a full update always renders
+    return list(console.render(update))
 
 
 def plain(widget: Static) -> str:

@@ -39,8 +39,27 @@ def edit_in_thread(text: str) -> tuple[list[str], list[BaseException]]:
 
 
 def test_an_edit_comes_back(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    use_editor(monkeypatch, tmp_path, "open(path, 'a').write(' and more')")
+    use_editor(
+        monkeypatch,
+        tmp_path,
+        "t = open(path).read(); open(path, 'w').write(t.rstrip('\\n') + ' and more\\n')",
+    )
     assert edit_text("a note") == "a note and more"
+
+
+def test_the_file_ends_with_a_newline(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """An editor that appends a line (``echo more >> file``) starts a line of its own, and
+    the newline briefing added for it does not come back as part of the note."""
+    use_editor(monkeypatch, tmp_path, "open(path, 'a').write('second line\\n')")
+    assert edit_text("a note") == "a note\nsecond line"
+
+
+def test_an_untouched_note_comes_back_the_same(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    use_editor(monkeypatch, tmp_path, "pass")
+    assert edit_text("a note") == "a note"
+    assert edit_text("ends in a newline\n") == "ends in a newline\n"
 
 
 def test_an_edit_over_the_limit_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -179,9 +179,12 @@ async def test_clicking_markup_runs_nothing(make_app, hostile_dir: Path) -> None
             assert app.return_code is None
             assert app.screen is screen, target
 
-        # A click on a quote selects that quote (its detail opens), as for any quote.
+        # A click on a quote focuses it; a double click opens its detail, as for any quote.
         x, y = locate(app, "[@click=app.quit]quote-z[/]")
         await pilot.click(offset=(x + 5, y))
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.double_click(offset=(x + 5, y))
         await pilot.pause()
         assert app.is_running
         detail = app.screen

@@ -10,7 +10,7 @@ import pytest
 from briefing.ui.keymap import SCREEN_WIDGETS, all_bindings, check_keymap, key_problem
 from briefing.ui.screens.brief import BriefScreen
 
-from .uihelpers import NARROW, WIDE, settle
+from .uihelpers import NARROW, WIDE, screen_text, settle
 
 
 def write_config(config_dir: Path, text: str) -> Path:
@@ -102,3 +102,43 @@ async def test_100000_bad_keys_give_a_few_warnings(make_app, isolated_env) -> No
     assert time.perf_counter() - started < 10
     assert len(messages) == 11
     assert messages[-1] == "and 89,990 more warnings like these"
+
+
+async def test_hints_on_screen_read_the_keymap(
+    make_app, isolated_env, seed_brief_path: Path
+) -> None:
+    """With the clock on "t", the header says "(t: as published)", then "(t: back to now)"."""
+    write_config(isolated_env["config"], '[keys]\n"brief.clock" = "t"\n')
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "(t: as published)" in text
+        assert "(a: as published)" not in text
+        await pilot.press("t")
+        await pilot.pause()
+        assert "(t: back to now)" in screen_text(app)
+
+
+async def test_a_remap_onto_another_actions_key_is_said_not_silent(
+    make_app, isolated_env, seed_brief_path: Path
+) -> None:
+    """ "brief.clock" = "c" took copy's key without a word; now it is refused with a warning
+    naming both, and both keep their keys."""
+    path = write_config(isolated_env["config"], '[keys]\n"brief.clock" = "c"\n')
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await settle(pilot)
+        said = " ".join(shown(app))
+        assert str(path) in said and "brief.copy" in said and "not applied" in said
+        assert "(a: as published)" in screen_text(app)
+
+
+async def test_the_library_title_names_the_sort_key(
+    make_app, isolated_env, samples_dir: Path
+) -> None:
+    write_config(isolated_env["config"], '[keys]\n"library.sort" = "o"\n')
+    app = make_app(path=samples_dir)
+    async with app.run_test(size=NARROW, notifications=True) as pilot:
+        await settle(pilot)
+        assert "sorted by newest first (o)" in screen_text(app)

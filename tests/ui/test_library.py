@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Static
 
 from briefing.ui.screens.brief import BriefScreen
@@ -22,6 +23,8 @@ from .uihelpers import (
     row_keys,
     settle,
 )
+
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def names(keys: list[str | None]) -> list[str]:
@@ -254,3 +257,63 @@ async def test_r_reloads_from_disk(make_app, mixed_library: Path, samples_dir: P
         assert plain(app.screen.query_one("#library-title", Static)).startswith(
             "Library · 3 briefs ·"
         )
+
+
+async def test_a_click_highlights_a_brief_and_a_double_click_opens_it(
+    make_app, samples_dir: Path
+) -> None:
+    """One behaviour for the mouse (README): a click highlights, enter or a double click
+    opens; a second single click on the highlighted row does not open it either."""
+    app = make_app(path=samples_dir)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(LibraryTable)
+        first = cursor_key(table)
+        await pilot.click(LibraryTable, offset=(5, 2))  # the header row, then the second brief
+        await pilot.pause()
+        second = cursor_key(table)
+        assert second != first
+        await pilot.click(LibraryTable, offset=(5, 2))
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        await pilot.double_click(LibraryTable, offset=(5, 2))
+        await pilot.pause()
+        assert isinstance(app.screen, BriefScreen)
+
+
+@pytest.mark.parametrize("size", [NARROW, (160, 48)])
+async def test_an_invalid_brief_shows_every_problem_and_no_toast_over_them(
+    make_app, tmp_path: Path, samples_dir: Path, size
+) -> None:
+    """The status area showed two and a half of five problems (cut at 5 lines) with empty
+    rows above it, and enter put a 20 s error toast over it."""
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    shutil.copy(samples_dir / SEED_FILE, folder)
+    shutil.copy(DATA / "bad" / "several_problems.toml", folder / "several.toml")
+    app = make_app(path=folder)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("G")  # invalid files sort last
+        await pilot.pause()
+        entry = app.screen.highlighted_entry()
+        assert entry is not None and entry.error is not None
+        problems = entry.error.lines()
+        assert len(problems) == 5
+        status = app.screen.query_one("#library-status", Static)
+        shown = " ".join(plain(status).split())
+        for problem in problems:
+            tail = " ".join(problem.split(": ", 1)[1].split())
+            assert tail in shown, tail
+        # Every line of it on screen: the area is as tall as what it holds.
+        width = status.content_size.width
+        assert status.content_size.height >= status.get_content_height(
+            status.content_size, app.size, width
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert not [n for n in app._notifications if n.severity == "error"]
+        shown = " ".join(plain(status).split())
+        for problem in problems:
+            assert " ".join(problem.split(": ", 1)[1].split()) in shown

@@ -317,3 +317,33 @@ async def test_a_brief_replaced_by_a_fifo_or_a_folder_never_blocks(
         said = " ".join(n.message for n in app._notifications)
         assert ("not a regular file" if kind == "fifo" else "is a folder") in said, said
         assert file_digest(path) == ""  # the digest of a visit never opens it either
+
+
+async def test_the_marker_says_since_when_and_stays_after_the_toast(
+    make_app, samples_dir: Path, tmp_path: Path, clock
+) -> None:
+    """The marker names the moment the file turned bad (reader's zone), keeps it while the
+    file stays bad (a second bad save does not move it) and goes when the file is good."""
+    path = copy_seed(samples_dir, tmp_path)
+    good = path.read_text(encoding="utf-8")
+    app = make_app(path=path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        since = clock.now().astimezone(app.local_zone).strftime("%H:%M")
+        rewrite(path, good.replace("[[quotes]]", "[[quotes]", 1))
+        await reload_now(pilot, screen)
+        marker = f"file on disk is not valid; showing the last good version (since {since})"
+        assert marker in header_text(screen)
+        clock.advance(minutes=7)
+        rewrite(path, good.replace("[[quotes]]", "[[quotes]]]", 1))
+        await reload_now(pilot, screen)
+        assert marker in header_text(screen)
+        app.clear_notifications()
+        await pilot.pause()
+        assert marker in header_text(screen)
+        rewrite(path, good)
+        edit_seed(path)
+        await reload_now(pilot, screen)
+        assert "since" not in header_text(screen)

@@ -124,3 +124,24 @@ async def test_the_notes_database_deleted_while_listed_is_said_in_the_rows(
         shown = screen_text(app)
         assert "cannot be shown" in shown and "cannot be read" in shown
         assert app.is_running
+
+
+async def test_a_click_highlights_a_note_and_a_double_click_opens_it(
+    make_app, seed_brief_path: Path
+) -> None:
+    """The mouse as everywhere else (README): a click highlights, a double click opens."""
+    fill(database_file(), 3)
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("N")
+        await wait_until(pilot, lambda: "All notes (" in screen_text(app))
+        lists = app.screen
+        rows = lists.query_one(AnnotationRows)
+        await pilot.click(AnnotationRows, offset=(5, 6))  # rows of 4 lines and a rule
+        await pilot.pause()
+        assert app.screen is lists
+        assert rows.cursor == 1
+        await pilot.double_click(AnnotationRows, offset=(5, 6))
+        await settle(pilot)
+        assert app.screen is not lists

@@ -92,6 +92,28 @@ async def test_type_a_name_and_open_the_quote(make_app, samples_dir: Path, tmp_p
         )
 
 
+async def test_a_click_highlights_a_result_and_a_double_click_opens_it(
+    make_app, samples_dir: Path, tmp_path: Path
+) -> None:
+    """The mouse as in every list (README): a click highlights, a double click opens."""
+    library = tmp_path / "library"
+    shutil.copytree(samples_dir, library)
+    app = make_app(path=library)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_search(pilot)
+        await type_query(pilot, "Bessent")
+        options = screen.query_one(OptionList)
+        assert options.highlighted == 0
+        await pilot.click(OptionList, offset=(5, 5))
+        await pilot.pause()
+        assert app.screen is screen
+        chosen = options.highlighted
+        assert chosen not in (None, 0)
+        await pilot.double_click(OptionList, offset=(5, 5))
+        await settle(pilot)
+        assert isinstance(app.screen, BriefScreen)
+
+
 async def test_escape_closes(make_app, samples_dir: Path, tmp_path: Path) -> None:
     library = tmp_path / "library"
     shutil.copytree(samples_dir, library)

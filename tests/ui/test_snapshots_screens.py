@@ -22,9 +22,11 @@ pytestmark = pytest.mark.usefixtures("at_repo_root")
 
 @SIZES
 def test_help(snap_compare, size) -> None:
-    """You should see the help screen over the library: a bordered box "Keys: Library" with a
-    table of Keys, Action and Binding id ("/  Filter  library.filter", "s  Sort  library.sort",
-    "q  Quit  library.quit", ...), the library dimmed behind it and "esc Close" in the footer.
+    """You should see the help screen over the library: a bordered box "Keys: Library" with
+    the group "In this library" first, a table of Keys, Action and Binding id
+    ("/  Filter  library.filter", "s  Sort  library.sort", "q  Quit  library.quit", ...), then
+    "In the focused pane" and (at 160x48, below the fold at 80x24) "Everywhere"; no
+    "Scroll Left" or "super+c"; the library dimmed behind it and "esc Close" in the footer.
     """
 
     async def run_before(pilot) -> None:

@@ -194,3 +194,28 @@ async def test_a_bad_config_warns_and_uses_the_defaults(
         assert shown, "no warning"
         assert all(str(path) in message and expected in message for message in shown), shown
         assert app.theme == "briefing-dark"
+
+
+async def test_config_theme_wins_at_start_and_the_reader_says_so(make_app, isolated_env) -> None:
+    """The rule: --theme, else config.toml's theme, else the palette's last choice. A
+    palette choice that config.toml overrides is named at start, and when one is made the
+    reader says it lasts for this session only."""
+    first = make_app()
+    async with first.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        first.theme = "briefing-high-contrast"  # remembered: config sets no theme
+        await pilot.pause()
+    write_config(isolated_env["config"], 'theme = "briefing-light"\n')
+
+    second = make_app()
+    async with second.run_test(size=NARROW, notifications=True) as pilot:
+        await settle(pilot)
+        assert second.theme == "briefing-light"
+        said = " ".join(notifications(second))
+        assert "config.toml" in said and "briefing-light" in said
+        assert "briefing-high-contrast" in said
+
+        second.theme = "briefing-dark"
+        await pilot.pause()
+        said = notifications(second)[-1]
+        assert "briefing-dark" in said and "this session" in said and "config.toml" in said

@@ -187,7 +187,9 @@ async def test_keys_move_the_cursor_and_wrap_round() -> None:
         assert ("highlighted", "i19") in app.messages
 
 
-async def test_a_click_highlights_and_selects() -> None:
+async def test_a_click_highlights_and_a_double_click_selects() -> None:
+    """One behaviour for the mouse (README): a click focuses and highlights, enter or a
+    double click opens."""
     app = ListApp([(f"i{n}", Content(f"item {n}")) for n in range(5)])
     async with app.run_test(size=(40, 12)) as pilot:
         await pilot.pause()
@@ -195,10 +197,14 @@ async def test_a_click_highlights_and_selects() -> None:
         await pilot.click(ItemList, offset=(3, 4))  # rows at 0, 2, 4: the third
         await pilot.pause()
         assert items.highlighted == 2
-        assert app.messages[-1] == ("selected", "i2")
+        assert ("selected", "i2") not in app.messages
         await pilot.click(ItemList, offset=(3, 3))  # a rule: nothing
         await pilot.pause()
         assert items.highlighted == 2
+        await pilot.double_click(ItemList, offset=(3, 2))
+        await pilot.pause()
+        assert items.highlighted == 1
+        assert app.messages[-1] == ("selected", "i1")
 
 
 async def test_the_mouse_wheel_scrolls_without_moving_the_cursor() -> None:

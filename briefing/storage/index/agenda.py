@@ -21,6 +21,7 @@ from briefing.core.countdown import Countdown, countdown
 from briefing.core.library import BriefSummary, summarize
 from briefing.core.library_items import LibraryItem, brief_items
 from briefing.core.status import DeadlineStatus
+from briefing.core.timeutil import format_when
 from briefing.storage.index.people import read_library
 from briefing.storage.index.schema import roots_clause
 
@@ -157,6 +158,14 @@ class AgendaRow:
     def overdue(self) -> bool:
         """True once the deadline has passed (it is still open)."""
         return self.left.seconds < 0
+
+
+def due_words(item: AgendaItem, clock: str = "24h") -> str:
+    """When ``item`` falls due, as the reader says it: ``2025-11-02 (end of day)`` for a
+    date-only deadline (not the next midnight), else the date, time and offset."""
+    if item.all_day:
+        return f"{item.due_text} (end of day)"
+    return format_when(item.due_at, clock=clock)
 
 
 def schedule(

@@ -17,6 +17,7 @@ from briefing.core.anchors import KIND_OF_SECTION, Anchor, ItemKind, item_text
 from briefing.storage.external_editor import EditorError, edit_text
 from briefing.storage.store.database import StoreError
 from briefing.ui.field_keys import field_binding, field_key_allowed
+from briefing.ui.key_hints import key_hint
 from briefing.ui.screens.brief_marks import MarksRead, changes_said
 from briefing.ui.widgets.item_list import ItemList
 from briefing.ui.widgets.participant_table import ParticipantTable
@@ -159,7 +160,10 @@ class BriefAnnotations:
         told[message.brief.id] = max(marks.detached, told.get(message.brief.id, 0))
         moved, self._moved_unsaid = self._moved_unsaid, 0
         if moved or lost:
-            self.screen.notify(changes_said(moved, lost), title="This brief has changed", timeout=8)
+            every = key_hint(self.screen, "app.notes", "N")
+            self.screen.notify(
+                changes_said(moved, lost, every), title="This brief has changed", timeout=8
+            )
         self.refresh_marks()
 
     def notes_on(self, keys: list[ItemKey]) -> list[Note]:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 
 from briefing.ui.detail_content import detail_content, detail_title
+from briefing.ui.key_hints import key_hint
 from briefing.ui.render import quote_rows
 from briefing.ui.sections import reader_section, reader_sections
 from briefing.ui.widgets.deadline_list import DeadlineList
@@ -149,7 +150,7 @@ class BriefDetails:
             if key == "quotes" and (speaker := self.screen.speaker_filter):
                 person = brief.participant(speaker)
                 shown = sum(1 for q in brief.quotes if q.speaker == speaker)
-                title = f"{number} {name} · {person.name if person else speaker} ({shown} of {count}) · s: change"
+                title = f"{number} {name} · {person.name if person else speaker} ({shown} of {count}) · {key_hint(self.screen, 'brief.speaker', 's')}: change"
             pane = self.screen.query_one(f"#pane-{key}", Pane)
             pane.border_title = Content(title)
 

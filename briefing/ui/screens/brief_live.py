@@ -26,6 +26,7 @@ from briefing.core.anchors import SECTION_OF_KIND, ItemKind
 from briefing.core.copying import item_text
 from briefing.core.errors import BriefError
 from briefing.core.safetext import display_path
+from briefing.storage.clipboard import copy_with_tool
 from briefing.storage.store.database import StoreError
 from briefing.storage.store.seen import SeenItems
 from briefing.ui.sections import SECTIONS
@@ -122,6 +123,8 @@ class LiveReload:
         self._pending_changes: Changes | None = None
         self._missing: Path | None = None
         """The file on screen, when it was found deleted (or unreadable) on disk."""
+        self._problem_since: str | None = None
+        """When the file on disk went bad (HH:MM in the reader's zone), while it stays bad."""
         self.last_changes: Changes | None = None
         """What the latest reload changed (None before any)."""
 
@@ -273,8 +276,15 @@ class LiveReload:
         )
 
     def set_file_problem(self, problem: str) -> None:
-        """Keep ``problem`` in view in the header ("" when the file is fine again)."""
-        self.screen.query_one(BriefHeader).problem = problem
+        """Keep ``problem`` in view in the header, with the time it began ("" when the file
+        is fine again): the toast fades, the marker stays."""
+        if not problem:
+            self._problem_since = None
+        elif self._problem_since is None:
+            app = self.screen.briefing_app
+            self._problem_since = app.now().astimezone(app.local_zone).strftime("%H:%M")
+        since = f" (since {self._problem_since})" if problem else ""
+        self.screen.query_one(BriefHeader).problem = problem + since
 
     def reload_file(self, path: Path, state: FileState) -> None:
         """Read the file again in a thread; the screen is posted :class:`Reloaded`."""
@@ -378,11 +388,13 @@ class LiveReload:
         )
         if text is None:
             text = item_text(self.screen.brief, "summary", "") or ""
+        # The terminal's clipboard (OSC 52) too: over ssh it is the one the user has.
         self.screen.briefing_app.copy_to_clipboard(text)
+        tool = copy_with_tool(text)
         first = text.splitlines()[0] if text else ""
-        self.screen.notify(
-            (first[:70] + "…") if len(first) > 70 else first,
-            title="Copied",
-            timeout=3,
-            markup=False,
-        )
+        shown = (first[:70] + "…") if len(first) > 70 else first
+        if tool is None:
+            # Whether the terminal took it cannot be known (tmux may drop it): say what was done.
+            shown += "\n(no clipboard tool found; the terminal may not accept it)"
+        title = "Copied" if tool else "Sent to the terminal's clipboard"
+        self.screen.notify(shown, title=title, timeout=3 if tool else 6, markup=False)

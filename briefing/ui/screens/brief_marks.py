@@ -27,11 +27,11 @@ class MarksRead(Message):
         super().__init__()
 
 
-def changes_said(moved: int, lost: int) -> str:
+def changes_said(moved: int, lost: int, every_note: str = "N") -> str:
     """What to tell the user of notes moved to revised items and notes newly detached."""
     said = []
     if moved:
         said.append(f"{moved} note(s) or bookmark(s) moved to revised items")
     if lost:
-        said.append(f"{lost} note(s) detached: their items are gone (N lists them)")
+        said.append(f"{lost} note(s) detached: their items are gone ({every_note} lists them)")
     return "; ".join(said)

@@ -26,6 +26,7 @@ from briefing.core.library import (
 from briefing.storage.store.database import StoreError
 from briefing.ui.app import BriefingApp
 from briefing.ui.field_keys import field_binding, field_key_allowed
+from briefing.ui.key_hints import key_hint
 from briefing.ui.screens.library_loading import REFRESH_FALLBACK, LibraryLoader
 from briefing.ui.shown_paths import short_path
 from briefing.ui.widgets.library_table import LibraryTable
@@ -38,6 +39,9 @@ if TYPE_CHECKING:
 SORTS = ("published", "title", "deadline")
 
 SORT_LABELS = {"published": "newest first", "title": "title", "deadline": "next deadline"}
+
+
+SHOWN_PROBLEMS = 12  # an invalid file's problems in the status area; validate lists all
 
 
 class LibraryScreen(Screen[None]):
@@ -190,7 +194,7 @@ class LibraryScreen(Screen[None]):
                 text += f" ({invalid:,} invalid)"
             if loading:
                 text += " · checking for changes…"
-        text += f" · sorted by {SORT_LABELS[self.order]} (s)"
+        text += f" · sorted by {SORT_LABELS[self.order]} ({key_hint(self, 'library.sort', 's')})"
         query = self.filter_text
         if query:
             text += f" · filter: {query}"
@@ -210,12 +214,14 @@ class LibraryScreen(Screen[None]):
         elif entry is None:
             status.update(Content(""))
         elif entry.error is not None or entry.summary is None:
-            lines = (
-                entry.error.lines()[:4]
-                if entry.error
-                else [f"{short_path(str(entry.path))}: cannot be read"]
+            where = short_path(str(entry.path))
+            problems = entry.error.problems if entry.error else []
+            lines = [problem.format(where) for problem in problems[:SHOWN_PROBLEMS]]
+            if len(problems) > SHOWN_PROBLEMS:
+                lines.append(f"… and {len(problems) - SHOWN_PROBLEMS} more: briefing validate")
+            status.update(
+                Content.styled("\n".join(lines or [f"{where}: cannot be read"]), "$error")
             )
-            status.update(Content.styled("\n".join(lines), "$error"))
         else:
             parts: list[str | tuple[str, str]] = [(short_path(entry.key), "$text-muted")]
             deadline = next_open_deadline(entry.summary.deadlines, self.now)
@@ -264,12 +270,8 @@ class LibraryScreen(Screen[None]):
         if entry is None:
             return
         if not entry.ok:
-            self.notify(
-                entry.error.summary() if entry.error else "cannot be read",
-                title="Invalid brief",
-                severity="error",
-                markup=False,
-            )
+            # Its problems are in the status area below: a toast would cover them.
+            self.app.bell()
             return
         siblings = [e for e in self.visible_entries() if e.ok]
         self.post_message(self.OpenBrief(entry, siblings))

@@ -42,6 +42,7 @@ from briefing.storage.store.annotation_pages import AnnotationPages
 from briefing.storage.store.database import StoreError
 from briefing.ui.app_library import ItemTarget
 from briefing.ui.screens.library import LibraryScreen
+from briefing.ui.widgets.result_list import ResultList
 
 if TYPE_CHECKING:
     from briefing.ui.app import BriefingApp
@@ -191,7 +192,7 @@ class SearchScreen(ModalScreen[ItemTarget | None]):
             yield Static(Content("Search the library"), id="search-title")
             yield Input(placeholder='Words in any order, "a phrase", prefix*', id="search-input")
             yield Static(id="search-status")
-            yield OptionList(markup=False, id="search-results")
+            yield ResultList(markup=False, id="search-results")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -230,7 +230,8 @@ class AnnotationRows(ScrollView, can_focus=True):
             return
         event.stop()
         self.move_cursor(index)
-        self.action_select()
+        if event.chain >= 2:  # a click highlights; a double click (or enter) opens
+            self.action_select()
 
     # Drawing -------------------------------------------------------------------
 

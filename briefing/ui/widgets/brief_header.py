@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from briefing.core.timeutil import format_when
 from briefing.ui.frames import frame_is_written
+from briefing.ui.key_hints import key_hint
 
 if TYPE_CHECKING:
     from briefing.core.models import Brief
@@ -108,6 +109,7 @@ class BriefHeader(Static):
             facts.append((" · " + ", ".join(brief.tags), muted))
         if self._position:
             facts.append((f" · brief {self._position}", muted))
+        clock_key = key_hint(self, "brief.clock", "a")
         if self.as_published:
             # Shown on the publication's own offset, the way its readers saw it.
             shown = (
@@ -118,10 +120,12 @@ class BriefHeader(Static):
             clock = Content.assemble(
                 (" Clock: as published ", "bold reverse $warning"),
                 (f" {shown}", "$warning"),
-                ("  (a: back to now)", muted),
+                (f"  ({clock_key}: back to now)", muted),
             )
         else:
-            clock = Content.assemble(("Clock: now", muted), ("  (a: as published)", muted))
+            clock = Content.assemble(
+                ("Clock: now", muted), (f"  ({clock_key}: as published)", muted)
+            )
         lines = [(brief.title, "bold"), "\n", *facts, "\n", clock]
         if self.problem:
             lines += ["\n", (f"⚠ {self.problem}", "bold $warning")]

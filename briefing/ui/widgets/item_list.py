@@ -89,7 +89,7 @@ class ItemList(VirtualList):
             return self.row_id
 
     class Selected(VirtualList.Selected):
-        """An item was opened (``enter`` or a click); handled by ``on_item_list_selected``."""
+        """An item was opened (``enter`` or a double click); handled by ``on_item_list_selected``."""
 
         @property
         def item_list(self) -> ItemList:

@@ -104,12 +104,16 @@ def draw_line(
     columns: list[tuple[str, str, int]],
     style: Style,
     width: int,
+    selected: bool = False,
 ) -> Strip:
     """One line of the table: each cell cut (with an ellipsis) or padded to its column.
 
     A cell of one style (most of them) becomes one segment directly; rendering the
     whole line as a rich Text cost three times as much, and a first frame draws 40.
+    On the ``selected`` row the row's colour wins over the cells' own (a countdown's green
+    on the cursor's background was unreadable).
     """
+    over = Style(color=style.color, dim=False) if selected else None
     blank = Segment(" ", style)
     segments = [blank]
     for position, (_label, _key, cell_width) in enumerate(columns):
@@ -119,7 +123,7 @@ def draw_line(
             # Several styles in the cell (marks before a title, a countdown's urgency).
             text = text.copy()
             text.truncate(size, overflow="ellipsis", pad=True)
-            segments += Segment.apply_style(text.render(console), style)
+            segments += Segment.apply_style(text.render(console), style, over)
         else:
             plain = text.plain
             if cell_len(plain) > size:
@@ -129,7 +133,9 @@ def draw_line(
             cell_style = _styles.get(text.style)
             if cell_style is None:
                 cell_style = _styles[text.style] = console.get_style(text.style)
-            segments.append(Segment(plain, style + cell_style))
+            segments.append(
+                Segment(plain, style + cell_style + over if over else style + cell_style)
+            )
         segments.append(blank)
     length = 1 + sum(column[2] + (0 if n == 0 else 1) for n, column in enumerate(columns))
     return Strip(segments, length).crop_extend(0, width, style)

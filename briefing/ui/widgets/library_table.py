@@ -68,7 +68,7 @@ class LibraryTable(ScrollView, can_focus=True):
         scrollbar-gutter: stable;
         & > .library-table--header { text-style: bold; background: $panel; color: $foreground; }
         & > .library-table--even-row { background: $surface; }
-        & > .library-table--odd-row { background: $surface-lighten-1 20%; }
+        & > .library-table--odd-row { background: $boost; }
         & > .library-table--cursor { background: $block-cursor-blurred-background; }
         &:focus > .library-table--cursor {
             background: $block-cursor-background;
@@ -100,7 +100,7 @@ class LibraryTable(ScrollView, can_focus=True):
         """The table was drawn into a frame that was written (the screen may start slower work)."""
 
     class RowSelected(Message):
-        """The row of ``key`` was chosen (enter or a click on the highlighted row)."""
+        """The row of ``key`` was chosen (enter or a double click)."""
 
         def __init__(self, table: LibraryTable, key: str) -> None:
             self.table = table
@@ -255,10 +255,9 @@ class LibraryTable(ScrollView, can_focus=True):
         if event.y < 1 or not 0 <= row < len(self._entries):
             return
         event.stop()
-        if row == self.cursor:
+        self._move(row)
+        if event.chain >= 2:  # a click highlights; a double click (or enter) opens
             self.action_select()
-        else:
-            self._move(row)
 
     # Rendering -----------------------------------------------------------------
 
@@ -305,7 +304,9 @@ class LibraryTable(ScrollView, can_focus=True):
             parity = "odd" if row % 2 else "even"
             style = self.get_component_rich_style(f"library-table--{parity}-row")
         cells = row_cells(entry, self.now, self._mark(entry))
-        strip = draw_line(self.app.console, cells, columns, style, width).apply_meta({"row": row})
+        selected = row == self.cursor
+        strip = draw_line(self.app.console, cells, columns, style, width, selected)
+        strip = strip.apply_meta({"row": row})
         if len(self._drawn) > 400:
             self._drawn.clear()
         self._drawn[key] = strip

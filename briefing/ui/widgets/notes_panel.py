@@ -6,6 +6,16 @@ from textual.content import Content
 from textual.widgets import Static
 
 from briefing.core.annotations import Note
+from briefing.ui.key_hints import key_hint
+from briefing.ui.render import markdown_content
+
+NOTE_KEYS = (
+    ("brief.note", "n", "add"),
+    ("brief.edit-note", "E", "edit"),
+    ("brief.external-edit", "e", "$EDITOR"),
+    ("brief.delete-note", "d", "delete"),
+)
+"""The keys the strip names (binding id, default key, what it does): shown as remapped."""
 
 
 class NotesPanel(Static):
@@ -44,15 +54,19 @@ class NotesPanel(Static):
         if notes:
             total = max(total or 0, len(notes))
             count = f"{total:,} note{'s' if total != 1 else ''}"
+            every = key_hint(self, "app.notes", "N")
             latest = (
-                f" (the latest {len(notes)} here; N lists them all)" if total > len(notes) else ""
+                f" (the latest {len(notes)} here; {every} lists them all)"
+                if total > len(notes)
+                else ""
             )
-            parts += [
-                (f"✎ {count} on {subject}{latest}", "bold $accent"),
-                ("   n add · E edit · e $EDITOR · d delete", muted),
-            ]
+            keys = " · ".join(
+                f"{key_hint(self, binding_id, default)} {what}"
+                for binding_id, default, what in NOTE_KEYS
+            )
+            parts += [(f"✎ {count} on {subject}{latest}", "bold $accent"), (f"   {keys}", muted)]
         for note in notes:
             stamp = note.updated.astimezone().strftime("%Y-%m-%d %H:%M")
-            parts += ["\n", (f"[{stamp}] ", muted), note.body.strip()]
+            parts += ["\n", (f"[{stamp}] ", muted), markdown_content(note.body.strip())]
         self.update(Content.assemble(*parts))
         self.set_class(True, "-visible")

@@ -15,7 +15,7 @@ class Pane(Vertical):
 
     DEFAULT_CSS = """
     Pane {
-        border: round $panel-lighten-2;
+        border: round $border-blurred;
         border-title-color: $text-muted;
         height: 1fr;
         &:focus-within { border: round $accent; border-title-color: $accent; border-title-style: bold; }

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
+from rich.style import Style as RichStyle
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
@@ -144,7 +145,7 @@ class VirtualList(ScrollView, can_focus=True):
         """A row was highlighted; handled by ``on_virtual_list_highlighted``."""
 
     class Selected(RowMessage):
-        """A row was chosen with ``enter`` or a click; handled by ``on_virtual_list_selected``."""
+        """A row was chosen with ``enter`` or a double click; handled by ``on_virtual_list_selected``."""
 
     def __init__(
         self,
@@ -268,6 +269,10 @@ class VirtualList(ScrollView, can_focus=True):
         if strips is not None:
             return strips
         last = index == self.row_count - 1
+        # The selected row in the cursor's colour where the app asks (BriefingApp does).
+        over = None
+        if index == self.highlighted and getattr(self.app, "SELECTION_IN_ONE_COLOUR", False):
+            over = RichStyle(color=style.rich_style.color, dim=False)
         strips, height = row_strips(
             self,
             index,
@@ -276,6 +281,7 @@ class VirtualList(ScrollView, can_focus=True):
             self.get_component_styles(ROW).padding,
             style,
             None if last else self.get_visual_style("virtual-list--separator").rich_style,
+            over,
         )
         if index < len(self._layout) and self._layout.set_heights({index: height}):
             self._update_virtual_size()
@@ -380,10 +386,12 @@ class VirtualList(ScrollView, can_focus=True):
     # The mouse -----------------------------------------------------------------
 
     async def _on_click(self, event: events.Click) -> None:
+        # A click highlights; a double click (or enter) chooses, as everywhere in briefing.
         index = event.style.meta.get("row")
         if index is not None and not self.row_disabled(index):
             self.highlighted = index
-            self.action_select()
+            if event.chain >= 2:
+                self.action_select()
 
     def _on_mouse_move(self, event: events.MouseMove) -> None:
         self._hover = event.style.meta.get("row")

@@ -29,11 +29,13 @@ def row_strips(
     padding: Spacing,
     style: Style,
     rule: RichStyle | None,
+    over: RichStyle | None = None,
 ) -> tuple[list[Strip], int]:
     """Row ``index`` as strips carrying ``{"row": index}``, and its height without the rule.
 
     ``content`` is wrapped to ``wrap_width`` and padded by ``padding``; a rule in
-    the ``rule`` style follows unless it is None (the last row).
+    the ``rule`` style follows unless it is None (the last row). ``over`` is laid over
+    the content's own styles (the selected row's colour over an urgency colour).
     """
     width = wrap_width + padding.width
     lines = wrap_content(content, wrap_width)
@@ -45,6 +47,8 @@ def row_strips(
         strip.extend_cell_length(width, style.rich_style).apply_meta(meta) for strip in rendered
     ]
     strips = strips[:height]
+    if over is not None:
+        strips = [Strip(Segment.apply_style(strip, post_style=over), width) for strip in strips]
     if rule is not None:
         strips.append(Strip([Segment("─" * width, rule)], width))
     return strips, height

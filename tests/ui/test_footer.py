@@ -1,0 +1,61 @@
+"""The footer never overlaps itself: at any width it drops the least important keys first,
+and ``?`` (help) and the command palette's key always show."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Footer
+
+from .uihelpers import screen_text, settle
+
+WIDTHS = (60, 70, 80, 100, 120, 160)
+
+
+def check_footer(app, *, typing: bool = False) -> None:
+    """No two keys overlap; ``?`` and the palette's key show (``?`` only where it opens help:
+    in a text field it is a character)."""
+    footer = app.screen.query_one(Footer)
+    shown = [child for child in footer.children if child.display]
+    regions = [child.region for child in shown]
+    for index, region in enumerate(regions):
+        assert footer.region.contains_region(region), (index, region, footer.region)
+        for other in regions[index + 1 :]:
+            assert not region.overlaps(other), (region, other)
+    last_line = screen_text(app).splitlines()[-1]
+    if not typing:
+        assert any(getattr(key, "key_display", None) == "?" for key in shown)
+        assert "? Help" in last_line
+    assert last_line.rstrip().endswith("^p palette")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+async def test_the_brief_footer_fits(make_app, seed_brief_path: Path, width: int) -> None:
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await settle(pilot)
+        check_footer(app)
+        await pilot.press("slash")  # find mode shows other keys
+        await pilot.pause()
+        await pilot.pause()
+        check_footer(app, typing=True)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+async def test_the_library_footer_fits(make_app, samples_dir: Path, width: int) -> None:
+    app = make_app(path=samples_dir)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await settle(pilot)
+        check_footer(app)
+
+
+async def test_the_footer_refits_when_the_terminal_shrinks(make_app, seed_brief_path: Path) -> None:
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=(160, 24)) as pilot:
+        await settle(pilot)
+        check_footer(app)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        check_footer(app)
