@@ -102,9 +102,7 @@ async def _tick_cpu(path: Path, ticks: int = 10) -> float:
     app = lists.make_app(path)
     times = []
     async with app.run_test(size=lists.SIZE) as pilot:
-        await lists.until(
-            lambda: isinstance(app.screen, BriefScreen) and app.screen.ready.is_set()
-        )
+        await lists.until(lambda: isinstance(app.screen, BriefScreen) and app.screen.ready.is_set())
         screen = app.screen
         deadlines = screen.query_one("#deadlines")
         await pilot.pause()
@@ -122,9 +120,7 @@ async def _switch_wide(size: tuple[int, int]) -> float:
 
     app = lists.make_app(fixtures.SEED_BRIEF)
     async with app.run_test(size=size) as pilot:
-        await lists.until(
-            lambda: isinstance(app.screen, BriefScreen) and app.screen.ready.is_set()
-        )
+        await lists.until(lambda: isinstance(app.screen, BriefScreen) and app.screen.ready.is_set())
         await pilot.pause()
         quotes = app.screen.query_one("#quotes")
         t0 = time.perf_counter()
@@ -146,7 +142,9 @@ def measure_inprocess(ctx: Context) -> list[Figure]:
         if i >= ctx.warmup:
             ticks.append(tick)
             wide.append(switch)
-        ctx.progress(f"  [inproc] run {i + 1}: tick {tick * 1000:.1f} ms, '3' {switch * 1000:.1f} ms")
+        ctx.progress(
+            f"  [inproc] run {i + 1}: tick {tick * 1000:.1f} ms, '3' {switch * 1000:.1f} ms"
+        )
     return [
         Figure(
             "tick.cpu",
