@@ -253,7 +253,7 @@ def measure_seed(ctx: Context) -> list[Figure]:
             Target("ratio", 1.5),
             timeout=ctx.timeout,
             note="title and the first items of all six panes; less/Frogmouth: the title "
-            "and the first item of each section of the Markdown rendering",
+            "and the summary's first words (what their first screen shows)",
         ),
         Figure(
             "seed.paint",
