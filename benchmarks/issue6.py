@@ -335,7 +335,7 @@ def measure_switch(ctx: Context) -> list[Figure]:
                 "bare: 's' until SWITCHED",
                 failures(briefing, bare),
             ),
-        )
+        ),
     ]
 
 
