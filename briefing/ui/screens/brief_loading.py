@@ -113,7 +113,9 @@ class BriefLoading:
         screen.watch_current()
         if self.reading is not screen.entry:
             # Read already (its Loaded waited for the panes), or known to the library.
-            self.open_entry(screen.entry)
+            # After the panes' first layout: the participants table sizes its columns
+            # to its width, which a pane only has once laid out.
+            screen.call_after_refresh(self.open_entry, screen.entry)
 
     def open_entry(self, entry: LibraryEntry) -> None:
         """Show ``entry``, reading its file first (in a thread) when the library only indexed it."""
