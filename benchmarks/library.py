@@ -142,7 +142,7 @@ def measure_library(ctx: Context) -> list[Figure]:
             "  peak memory, first start (MiB)",
             rss,
             bare.rss(),
-            target=Target("<", 300),
+            target=Target("<", 80),
             scale=1,
             digits=1,
             note=f"warm start: {Figure.median(warm.rss()) or 0:.1f} MiB",

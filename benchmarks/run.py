@@ -35,7 +35,7 @@ Groups, for ``--only`` (see ``issue6.py`` and ``library.py`` for the details):
   phases    an in-process timeline of ``briefing FILE`` (startup_phases.py)
   paint     the older first-paint report (first_paint.py)
 
-The default is ``seed,switch,library,big,validate``. ``less`` (from PATH) and
+The default is every group above. ``less`` (from PATH) and
 Frogmouth (``--frogmouth PATH``, ``$BRIEFING_BENCH_FROGMOUTH``, or
 ``/tmp/frogmouth-venv``; install it in a venv of its own, never in the project's, as
 it pins another Textual) open ``briefing show --plain`` of the same brief, a Markdown
@@ -62,6 +62,7 @@ sys.path.insert(0, str(HERE))
 import figures  # noqa: E402
 import fixtures  # noqa: E402
 import issue6  # noqa: E402
+import issue15  # noqa: E402
 import library  # noqa: E402
 
 GROUPS = {
@@ -70,9 +71,11 @@ GROUPS = {
     "library": library.measure_library,
     "big": issue6.measure_big,
     "validate": issue6.measure_validate,
+    "enter": issue15.measure_enter,
+    "inproc": issue15.measure_inprocess,
 }
 EXTRA = ("imports", "phases", "paint")
-DEFAULT = ("seed", "switch", "library", "big", "validate")
+DEFAULT = ("seed", "switch", "library", "big", "validate", "enter", "inproc")
 
 
 def machine() -> str:

@@ -19,7 +19,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from briefing.cli.parser import COMMANDS, command_parser, reader_fast, reader_parser
+from briefing.cli.parser import COMMANDS, command_parser, reader_parser
 
 if TYPE_CHECKING:
     import argparse
@@ -42,11 +42,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     arguments = list(sys.argv[1:] if argv is None else argv)
     try:
-        if not (arguments and arguments[0] in COMMANDS):
-            # ``briefing [FILE]``, the common case: no parser to build (see reader_fast).
-            opening = reader_fast(arguments)
-            if opening is not None:
-                return cmd_open(opening)
         if arguments and arguments[0] in COMMANDS:
             return _run_command(arguments[0], arguments[1:])
         args = reader_parser().parse_args(arguments)

@@ -17,8 +17,6 @@ from briefing.core.safetext import display_path
 if TYPE_CHECKING:
     import argparse
 
-    from briefing.cli.parser import Opening
-
 
 def _cannot_open(path: str) -> str | None:
     """Why ``path`` cannot be opened in the reader (missing, or below a locked folder), or None."""
@@ -42,7 +40,7 @@ def plain_wanted(plain: bool) -> bool:
     return not asked and os.environ.get("TERM", "") == "dumb"
 
 
-def cmd_open(args: argparse.Namespace | Opening) -> int:
+def cmd_open(args: argparse.Namespace) -> int:
     """Open the reader (the only path that imports Textual)."""
     if args.data_dir:
         os.environ["BRIEFING_DATA_DIR"] = args.data_dir

@@ -1,14 +1,14 @@
 """Every argument of the ``briefing`` command, in one place: the reader's and each command's.
 
-The reader's plain forms (``briefing [PATH] [--theme NAME] ...``) are read without
-argparse by :func:`reader_fast`; everything else gets an argparse parser, one per
-command. argparse is imported only when a parser is built: importing it and building
-the parser took 7-9 ms of the time to the reader's first frame.
+The reader gets an argparse parser, and so does each command. (A hand-written path for
+the reader's plain forms saved 7-17 ms, 1-2% of the time until a brief's content is on
+screen, under the 5% a start-up trick must save to stay: issue 14, benchmarks/README.md.)
+argparse is imported only when a parser is built, as every command builds one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from briefing import __version__
@@ -317,59 +317,6 @@ def add_import_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--open", action="store_true", help="open the draft in the reader")
     parser.add_argument("--force", action="store_true", help="overwrite an existing file")
-
-
-class Opening:
-    """The reader's arguments, as :func:`reader_parser` would give them (``now`` aside)."""
-
-    def __init__(
-        self,
-        path: str | None = None,
-        theme: str | None = None,
-        data_dir: str | None = None,
-        config_dir: str | None = None,
-    ) -> None:
-        self.path = path
-        self.theme = theme
-        self.data_dir = data_dir
-        self.config_dir = config_dir
-        self.now = None
-        self.plain = False
-
-
-_FAST_OPTIONS = {"--theme": "theme", "--data-dir": "data_dir", "--config-dir": "config_dir"}
-
-
-def reader_fast(arguments: Sequence[str]) -> Opening | None:
-    """The reader's arguments without argparse, for the plain forms only; else None.
-
-    Importing argparse and building the parser took 7-9 ms of the time to the first
-    frame. Accepted: at most one path (not starting with ``-``) and ``--theme``,
-    ``--data-dir``, ``--config-dir`` with a value (``--opt VALUE`` or ``--opt=VALUE``).
-    Anything else (``--now``, ``--help``, abbreviations, ``--``, mistakes) goes to
-    argparse, which gives the same result for these forms (a test compares them).
-    """
-    opening = Opening()
-    position = 0
-    while position < len(arguments):
-        argument = arguments[position]
-        if argument.startswith("-"):
-            name, equals, value = argument.partition("=")
-            field = _FAST_OPTIONS.get(name)
-            if field is None:
-                return None
-            if not equals:
-                position += 1
-                if position == len(arguments) or arguments[position].startswith("-"):
-                    return None
-                value = arguments[position]
-            setattr(opening, field, value)
-        elif opening.path is None:
-            opening.path = argument
-        else:
-            return None
-        position += 1
-    return opening
 
 
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {

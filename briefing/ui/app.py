@@ -35,7 +35,7 @@ from briefing.ui.lazy import is_brief_screen, is_library_screen
 from briefing.ui.reminding import start_reminding
 from briefing.ui.store_guard import StoreGuard
 from briefing.ui.textual_compat import apply_theme_filters, expect_no_result
-from briefing.ui.themes import LIGHT_ANSI
+from briefing.ui.themes import LIGHT_ANSI, choose_theme
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -48,8 +48,6 @@ if TYPE_CHECKING:
     from briefing.ui.note_keeping import NoteKeeper
     from briefing.ui.screens.library import LibraryScreen
 
-
-DEFAULT_THEME = "briefing-dark"
 
 THEME_SETTING = "theme"
 
@@ -203,30 +201,15 @@ class BriefingApp(App[None]):
             self.call_later(start_reminding, self)
 
     def apply_theme(self) -> None:
-        """Use ``--theme``, else config.toml's theme (named in a notice over a palette choice),
-        else the palette's last choice."""
-        remembered = self.store_guard.setting(THEME_SETTING)
-        configured = self.config.theme
-        if configured and remembered and remembered != configured and not self.requested_theme:
-            self.startup_warnings.append(
-                f"theme {configured!r} from config.toml (it wins at start); the palette's"
-                f" last choice, {remembered!r}, applies only when config.toml sets no theme"
-            )
-        for candidate, source in (
-            (self.requested_theme, "--theme"),
-            (configured, "config.toml"),
-            (remembered, None),
-            (DEFAULT_THEME, None),
-        ):
-            if not candidate:
-                continue
-            if candidate in self.available_themes:
-                self._start_in_theme(candidate)
-                return
-            if source:
-                self.startup_warnings.append(
-                    f"{source}: unknown theme {candidate!r}; using another"
-                )
+        """Start in the theme :func:`choose_theme` picks, saying what it passed over."""
+        name, warnings = choose_theme(
+            self.requested_theme,
+            self.config.theme,
+            self.store_guard.setting(THEME_SETTING),
+            self.available_themes,
+        )
+        self.startup_warnings.extend(warnings)
+        self._start_in_theme(name)
 
     def _start_in_theme(self, name: str) -> None:
         """Make ``name`` the theme before the app runs, as Textual's theme watcher would.

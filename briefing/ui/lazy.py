@@ -1,14 +1,14 @@
-"""Checks on screens whose modules may not be imported yet.
+"""Is this screen the reader, or the library? Asked by the app, across the app <-> screen edge.
 
-``briefing FILE`` should not import the library's screen, and ``briefing``
-(the library) should not import the brief screen's, before the first frame.
-A screen of a class whose module was never imported cannot be on the stack, so
-these checks look the class up in :data:`sys.modules` instead of importing it.
+The screen modules import the app (for its type), so the app cannot import them at the
+top: these checks import the screen class when asked, the one place the app does.
+(They used to look the class up in ``sys.modules`` so that opening a brief never
+imported the library's screen; importing both screens up front costs under 5% of the
+time until a brief's content is on screen, so that trick went: issue 14, item 4.)
 """
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING, Any, TypeGuard
 
 if TYPE_CHECKING:
@@ -16,17 +16,15 @@ if TYPE_CHECKING:
     from briefing.ui.screens.library import LibraryScreen
 
 
-def _loaded(module: str, name: str) -> type | None:
-    return getattr(sys.modules.get(module), name, None)
-
-
 def is_brief_screen(screen: Any) -> TypeGuard[BriefScreen]:
     """True when ``screen`` is a :class:`~briefing.ui.screens.brief.BriefScreen`."""
-    cls = _loaded("briefing.ui.screens.brief", "BriefScreen")
-    return cls is not None and isinstance(screen, cls)
+    from briefing.ui.screens.brief import BriefScreen  # the app <-> screen edge (a cycle)
+
+    return isinstance(screen, BriefScreen)
 
 
 def is_library_screen(screen: Any) -> TypeGuard[LibraryScreen]:
     """True when ``screen`` is a :class:`~briefing.ui.screens.library.LibraryScreen`."""
-    cls = _loaded("briefing.ui.screens.library", "LibraryScreen")
-    return cls is not None and isinstance(screen, cls)
+    from briefing.ui.screens.library import LibraryScreen  # the app <-> screen edge (a cycle)
+
+    return isinstance(screen, LibraryScreen)

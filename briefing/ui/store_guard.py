@@ -30,6 +30,14 @@ StoreWrite = Callable[[Callable[[Store], Any]], None]
 """Hands a write (a function of the store) to the store's writer thread."""
 
 
+def annotations_of(store: Store) -> Annotations:
+    """The notes and bookmarks of ``store``, the note models imported when first needed."""
+    # deferred: the note models, after the first frame (the app imports this module)
+    from briefing.storage.store.notes import Annotations
+
+    return Annotations(store)
+
+
 class StoreHost(Protocol):
     """What the guard needs of the app: to say things, to ask, and the time."""
 
@@ -79,10 +87,7 @@ class StoreGuard:
     def annotations(self) -> Annotations | None:
         """Notes and bookmarks, or None when the store cannot be used (the reader works on without them)."""
         if self._annotations is None and self.store is not None:
-            # deferred: the note models, after the first frame (the app imports this module)
-            from briefing.storage.store.notes import Annotations
-
-            self._annotations = Annotations(self.store)
+            self._annotations = annotations_of(self.store)
         return self._annotations
 
     @property

@@ -18,14 +18,6 @@ if TYPE_CHECKING:
     from textual.widget import Widget
 
 
-def batch_update_open(app: App[Any]) -> bool:
-    """True while ``app`` holds a batch update: frames composed now are dropped, not written.
-
-    Textual has no public way to ask (``App._batch_count``).
-    """
-    return bool(app._batch_count)
-
-
 def expect_no_result(screen: Screen[Any], app: App[Any]) -> None:
     """Give ``screen``, made the app's default screen, the result callback a pushed screen has.
 

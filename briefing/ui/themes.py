@@ -23,6 +23,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
@@ -236,3 +237,37 @@ def load_themes(folders: list[Path]) -> tuple[list[Theme], list[str]]:
             if theme is not None:
                 themes[theme.name] = theme
     return list(themes.values()), warnings
+
+
+DEFAULT_THEME = "briefing-dark"
+
+
+def choose_theme(
+    requested: str | None,
+    configured: str | None,
+    remembered: str | None,
+    available: Mapping[str, object],
+) -> tuple[str, list[str]]:
+    """The theme to start in, and the warnings to show about the ones passed over.
+
+    ``--theme`` wins, then config.toml's ``theme``, then the palette's last choice, then
+    :data:`DEFAULT_THEME`. A remembered choice that config.toml overrides is named in a
+    notice, so a palette pick that seems forgotten is explained.
+    """
+    warnings = []
+    if configured and remembered and remembered != configured and not requested:
+        warnings.append(
+            f"theme {configured!r} from config.toml (it wins at start); the palette's"
+            f" last choice, {remembered!r}, applies only when config.toml sets no theme"
+        )
+    for candidate, source in (
+        (requested, "--theme"),
+        (configured, "config.toml"),
+        (remembered, None),
+        (DEFAULT_THEME, None),
+    ):
+        if candidate and candidate in available:
+            return candidate, warnings
+        if candidate and source:
+            warnings.append(f"{source}: unknown theme {candidate!r}; using another")
+    return DEFAULT_THEME, warnings

@@ -7,8 +7,10 @@ screen replaces it with the library instead of popping it.
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -85,14 +87,15 @@ async def test_quitting_during_the_first_frame_raises_nothing(
 ) -> None:
     # A user who quits while the first frame goes out: the panes were then mounted on a
     # screen already taken down (MountError, a traceback on the way out).
-    # The header's handler tells the app the first frame is out, then fills the panes.
+    # The header's handler tells the app the first frame is out; the panes are mounted
+    # (and the brief read) meanwhile, and must not fail on a screen being taken down.
     app = make_app(path=seed_brief_path)
     monkeypatch.setattr(app, "first_frame_out", app.exit)
     async with app.run_test(size=(120, 40)) as pilot:
         reader = app.screen
         await pilot.pause()
     assert app.return_code == 0
-    assert not reader.panes_mounted
+    assert not reader.is_running
 
 
 @pytest.mark.parametrize("first", ["brief", "library"])
@@ -161,3 +164,48 @@ async def test_a_first_start_creates_the_store_after_the_first_frame_not_before(
             await pilot.pause()
         assert store.exists()  # opened once the first frame was out
         assert app.store is not None and app.store.exists()
+
+
+@pytest.mark.parametrize("read_first", [True, False])
+async def test_the_brief_read_beside_the_panes_is_shown_once_whichever_ends_first(
+    make_app, seed_brief_path: Path, monkeypatch, read_first: bool
+) -> None:
+    # The brief is read in a thread while the panes are mounted: a read that ends before
+    # the panes waits for them, one that ends after shows itself; never twice, never lost.
+    from briefing.ui.screens.brief_loading import BriefLoading
+
+    shown: list[str] = []
+    show, fill, load_entry = BriefLoading.show, BriefLoading.fill, BriefLoading.load_entry
+
+    def counting_show(self: BriefLoading, entry) -> None:
+        shown.append(entry.path.name)
+        show(self, entry)
+
+    async def fill_after_read(self: BriefLoading) -> None:
+        for _ in range(100_000):  # bounded: the read takes a few hundred milliseconds
+            if self.screen.entry.brief is not None and self.reading is None:
+                break
+            await asyncio.sleep(0.001)
+        await fill(self)
+
+    def read_after_fill(self: BriefLoading, entry) -> None:
+        pause = threading.Event()  # never set: a bounded poll from the worker thread
+        for _ in range(100_000):
+            if self.screen.panes_mounted or not self.screen.is_attached:
+                break
+            pause.wait(0.001)
+        load_entry(self, entry)
+
+    monkeypatch.setattr(BriefLoading, "show", counting_show)
+    if read_first:
+        monkeypatch.setattr(BriefLoading, "fill", fill_after_read)
+    else:
+        monkeypatch.setattr(BriefLoading, "load_entry", read_after_fill)
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        reader = app.screen
+        assert isinstance(reader, BriefScreen)
+        await reader.ready.wait()
+        await pilot.pause()
+        assert reader.is_loaded and reader.panes_mounted
+        assert shown == [seed_brief_path.name]

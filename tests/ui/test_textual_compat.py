@@ -14,7 +14,6 @@ from briefing.ui import textual_compat
 
 
 def test_the_private_names_exist() -> None:
-    assert "_batch_count" in inspect.getsource(App.__init__)
     assert inspect.signature(Screen._push_result_callback).parameters.keys() >= {
         "requester",
         "callback",
@@ -23,15 +22,6 @@ def test_the_private_names_exist() -> None:
     assert list(inspect.signature(Widget._scroll_update).parameters) == ["self", "virtual_size"]
     # write_to_terminal writes as App.bell does.
     assert "self._driver.write(" in inspect.getsource(App.bell)
-
-
-async def test_batch_update_open_follows_batch_update() -> None:
-    app: App[None] = App()
-    async with app.run_test():
-        assert not textual_compat.batch_update_open(app)
-        with app.batch_update():
-            assert textual_compat.batch_update_open(app)
-        assert not textual_compat.batch_update_open(app)
 
 
 async def test_a_default_screen_given_a_result_callback_can_be_switched_away() -> None:

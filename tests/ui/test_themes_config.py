@@ -219,3 +219,16 @@ async def test_config_theme_wins_at_start_and_the_reader_says_so(make_app, isola
         await pilot.pause()
         said = notifications(second)[-1]
         assert "briefing-dark" in said and "this session" in said and "config.toml" in said
+
+
+def test_choose_theme_order_and_what_it_says() -> None:
+    """--theme, then config.toml, then the palette's last choice, then the default."""
+    from briefing.ui.themes import DEFAULT_THEME, choose_theme
+
+    known = {"a": 1, "b": 2, "c": 3, DEFAULT_THEME: 4}
+    assert choose_theme("a", "b", "c", known) == ("a", [])
+    name, warnings = choose_theme(None, "b", "c", known)
+    assert name == "b" and "'c'" in warnings[0]
+    assert choose_theme(None, None, "c", known) == ("c", [])
+    name, warnings = choose_theme("zz", None, None, known)
+    assert name == DEFAULT_THEME and warnings == ["--theme: unknown theme 'zz'; using another"]

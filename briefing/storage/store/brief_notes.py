@@ -66,6 +66,13 @@ class BriefNotes:
             raise StoreError(f"{display_path(self.path)}: cannot be read ({error})") from None
         try:
             return read(connection)
+        except sqlite3.OperationalError as error:
+            if str(error).startswith("no such table"):
+                # The store is making its tables right now (its first start, opened in
+                # parallel with the first brief): no notes yet. A store that is really
+                # broken is said where it is opened.
+                return empty
+            raise StoreError(f"{display_path(self.path)}: cannot be read ({error})") from None
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{display_path(self.path)}: cannot be read ({error})") from None
         finally:

@@ -19,6 +19,7 @@ from briefing.storage.store.database import StoreError
 from briefing.ui.field_keys import field_binding, field_key_allowed
 from briefing.ui.key_hints import key_hint
 from briefing.ui.screens.brief_marks import MarksRead, changes_said
+from briefing.ui.store_guard import annotations_of
 from briefing.ui.widgets.item_list import ItemList
 from briefing.ui.widgets.participant_table import ParticipantTable
 
@@ -31,14 +32,6 @@ if TYPE_CHECKING:
     from briefing.ui.screens.brief import BriefScreen
 
 ItemKey = tuple[ItemKind, str]
-
-
-def _annotations_of(store: Store) -> Annotations:
-    """The notes of ``store`` (the writer's own connection), imported when first needed."""
-    # deferred: the note models, after the first frame
-    from briefing.storage.store.notes import Annotations
-
-    return Annotations(store)
 
 
 ANNOTATION_BINDINGS = [
@@ -94,7 +87,7 @@ class BriefAnnotations:
         brief = self.screen.brief
 
         def reanchor(store: Store) -> tuple[int, int]:
-            return _annotations_of(store).reanchor(brief)
+            return annotations_of(store).reanchor(brief)
 
         def done(counts: tuple[int, int]) -> None:
             if self.screen.is_loaded and self.screen.brief is brief:  # still the brief on screen
@@ -362,7 +355,7 @@ class BriefAnnotations:
                 self.written()
 
             self.screen.briefing_app.notes_keeper.write(
-                lambda store: _annotations_of(store).delete_note(note.uid), deleted
+                lambda store: annotations_of(store).delete_note(note.uid), deleted
             )
 
         # deferred: a screen, imported when first opened
@@ -389,7 +382,7 @@ class BriefAnnotations:
         now = self.screen.briefing_app.now()
 
         def toggle(store: Store) -> bool:
-            return _annotations_of(store).toggle_bookmark(
+            return annotations_of(store).toggle_bookmark(
                 anchor, brief_title=self.screen.brief.title, item_text=text, now=now
             )
 

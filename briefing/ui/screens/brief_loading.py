@@ -1,10 +1,16 @@
-"""How the reader fills: the header from a peek at the file, then the panes, then the brief.
+"""How the reader fills: the header from a peek at the file, the panes, the brief.
 
-The screen owns one :class:`BriefLoading`. The first frame carries only the
-header (the title read without validating the file); once it is out, the tab
-bar, the panes and the notes panel are mounted and the brief is read and
-validated in a thread, whose :class:`BriefLoading.Loaded` comes back through
-the screen, which hands it here.
+The screen owns one :class:`BriefLoading`. As the screen mounts, two things start
+side by side: the brief is read and validated in a thread (whose
+:class:`BriefLoading.Loaded` comes back through the screen, which hands it here),
+and the tab bar, the panes and the notes panel are mounted. Whichever ends last
+puts the brief in the panes. The header (the title read without validating the
+file) is there from the first frame.
+
+Both start at once rather than one after the first frame: what the reader waits
+for is the content, and waiting for the header's frame before mounting, then for
+the panes before reading, put the three one after the other (issue 15: the seed
+brief's content 946 ms -> see benchmarks/README.md).
 """
 
 from __future__ import annotations
@@ -25,9 +31,6 @@ from briefing.ui.widgets.brief_header import BriefHeader
 
 if TYPE_CHECKING:
     from briefing.ui.screens.brief import BriefScreen
-
-FILL_FALLBACK = 0.5
-"""Seconds after mounting at which the panes are filled even if the header was never drawn."""
 
 
 class BriefLoading:
@@ -50,6 +53,8 @@ class BriefLoading:
         """True once :meth:`fill` ran (it runs once: after the header's paint or the fallback)."""
         self.shown = False
         """True once a brief is on screen."""
+        self.reading: LibraryEntry | None = None
+        """The entry the worker is reading now (its :class:`Loaded` shows it)."""
 
     def preview(self) -> BriefHeader:
         """The header of the first frame: the brief's title, read without validating it."""
@@ -65,15 +70,16 @@ class BriefLoading:
         return BriefHeader(preview, id="brief-header")
 
     def start(self) -> None:
-        """Fill once the first frame (the header) is out: on :meth:`painted`, or after
-        :data:`FILL_FALLBACK` should the header never be drawn."""
-        # The panes, validation (and pydantic's import) and the contents come after it.
-        self.screen.set_timer(FILL_FALLBACK, self.fill, name="fill-fallback")
+        """Start reading the brief (in a thread, when it has not been read) and mounting
+        the panes, side by side."""
+        entry = self.screen.entry
+        if entry.brief is None:
+            self.load(entry)
+        self.screen.call_later(self.fill)
 
     def painted(self) -> None:
-        """The header is on screen: the first frame is out, the panes come next."""
+        """The header is on screen: the first frame is out."""
         self.screen.briefing_app.first_frame_out()
-        self.screen.call_later(self.fill)
 
     async def fill(self) -> None:
         """Mount the panes, then show the brief, loading it first (in a thread) when it has not been read yet."""
@@ -104,7 +110,11 @@ class BriefLoading:
             return
         screen.panes_mounted = True
         screen.watch_current()
-        self.open_entry(screen.entry)
+        if self.reading is not screen.entry:
+            # Read already (its Loaded waited for the panes), or known to the library.
+            # After the panes' first layout: the participants table sizes its columns
+            # to its width, which a pane only has once laid out.
+            screen.call_after_refresh(self.open_entry, screen.entry)
 
     def open_entry(self, entry: LibraryEntry) -> None:
         """Show ``entry``, reading its file first (in a thread) when the library only indexed it."""
@@ -124,6 +134,7 @@ class BriefLoading:
 
     def load(self, entry: LibraryEntry) -> None:
         """Start :meth:`load_entry` in a thread (a new one cancels the one running)."""
+        self.reading = entry
         self.screen.run_worker(
             partial(self.load_entry, entry),
             name="load_entry",
@@ -146,8 +157,12 @@ class BriefLoading:
     def loaded(self, entry: LibraryEntry) -> None:
         """The worker is done: show the brief, or say why it cannot be (and leave if nothing is shown)."""
         screen = self.screen
+        if self.reading is entry:
+            self.reading = None
         if entry.brief is not None:
-            self.show(entry)
+            if screen.panes_mounted:
+                self.show(entry)
+            # else: fill shows it once the panes are mounted.
             return
         summary = (
             entry.error.summary() if entry.error else f"{display_path(entry.path)}: cannot be read"

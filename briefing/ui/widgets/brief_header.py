@@ -13,7 +13,6 @@ from textual.strip import Strip
 from textual.widgets import Static
 
 from briefing.core.timeutil import format_when
-from briefing.ui.frames import frame_is_written
 from briefing.ui.key_hints import key_hint
 
 if TYPE_CHECKING:
@@ -59,10 +58,8 @@ class BriefHeader(Static):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # Rendering happens while a frame is composed; the message is handled
-        # once that frame has been written, which is when the screen may start
-        # the heavier work the first frame does not need (only a frame that is
-        # written counts: see briefing.ui.frames).
-        if not self._painted and frame_is_written(self):
+        # once that frame is out, when the app resumes what start-up put off.
+        if not self._painted:
             self._painted = True
             self.post_message(self.Painted())
         return super().render_lines(crop)

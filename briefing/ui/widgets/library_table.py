@@ -26,7 +26,6 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefing.core.library import LibraryEntry, prefetch
-from briefing.ui.frames import frame_is_written
 from briefing.ui.widgets.library_rows import COLUMNS, draw_line, layout, row_cells
 
 
@@ -279,8 +278,8 @@ class LibraryTable(ScrollView, can_focus=True):
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
-        # The first frame that is written (see briefing.ui.frames) lets the screen go on.
-        if not self._painted and frame_is_written(self):
+        # The first frame drawn lets the screen go on.
+        if not self._painted:
             self._painted = True
             self.post_message(self.Painted())
         width, columns = self._line_width, self._columns

@@ -46,8 +46,7 @@ class ParticipantTable(DataTable[Text]):
         self._marks: dict[str, str] = {}
         self._people: list[Participant] = []
         self._highlighter: Callable[[str], list[tuple[int, int]]] | None = None
-
-    def on_mount(self) -> None:
+        # Here, not on mount: the brief (read in a thread) may arrive before the mount.
         for label, key in (
             ("Name", "name"),
             ("Role", "role"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -21,9 +22,9 @@ class SummaryView(VerticalScroll, can_focus=True):
     Markdown widget: the widget builds a widget per paragraph and list item,
     and every section switch restyled all of them (about 190 restyles, most of
     a 150 ms switch). Links are shown with their address instead of being
-    made clickable (``hyperlinks=False``): brief text is untrusted. The
-    renderer (and markdown-it behind it, about 45 ms of imports) is created
-    just after the first frame, so the reader paints before it.
+    made clickable (``hyperlinks=False``): brief text is untrusted. The Static
+    is composed with the pane (mounting it later raced a screen being closed),
+    and the Markdown renderer is made only when there is a summary to show.
 
     | Key(s) | Description |
     | :- | :- |
@@ -47,21 +48,14 @@ class SummaryView(VerticalScroll, can_focus=True):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._text = EMPTY_SUMMARY
-        self._markdown: Static | None = None
+        self._markdown = Static("", id="summary-text")
 
-    def on_mount(self) -> None:
-        self.call_after_refresh(self._mount_markdown)
-
-    async def _mount_markdown(self) -> None:
-        self._markdown = Static(render_markdown(self._text), id="summary-text")
-        await self.mount(self._markdown)
+    def compose(self) -> ComposeResult:
+        yield self._markdown
 
     def set_markdown(self, markdown: str) -> None:
         """Show ``markdown`` (or a sentence saying there is no summary)."""
-        self._text = markdown.strip() or EMPTY_SUMMARY
-        if self._markdown is not None:
-            self._markdown.update(render_markdown(self._text))
+        self._markdown.update(render_markdown(markdown.strip() or EMPTY_SUMMARY))
         self.scroll_home(animate=False)
 
 

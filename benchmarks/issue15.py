@@ -1,0 +1,169 @@
+"""The in-app figures of issue 15: entering a brief from the library, leaving it, a tick.
+
+enter  ``briefing LIB`` on a library of two sample briefs (Northwind Robotics, then
+       the US-China seed brief, newest first) in a 120x40 pty: ``enter`` on the first
+       row until that brief's content is on screen (title and the first items of all
+       six panes: the first brief of the session), ``escape`` until the library's
+       title is back, ``down`` + ``enter`` until the second brief's content shows.
+tick   in process (``App.run_test`` at 120x40, a manual clock): one countdown tick of
+       the reader on a brief with 10,000 deadlines (the screen's ``tick`` and the
+       whole screen composed again), in CPU time (``time.process_time``), so the
+       other engineers' load does not count; the median of 10 ticks.
+wide   in process, 160x48: ``3`` until the Quotes pane has the focus and the screen is
+       drawn again (at 160x48 all six panes are on screen and ``3`` only moves the
+       focus, which a text-only terminal emulator cannot see); the figure ends once the
+       whole screen is composed (the compositor's full update, as a terminal needs it).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import content  # noqa: E402
+import fixtures  # noqa: E402
+import lists  # noqa: E402
+from figures import Figure, Target  # noqa: E402
+from issue6 import Case, Context, failures, run_group  # noqa: E402
+from ptyrun import Step, regex  # noqa: E402
+
+SAMPLES = fixtures.REPO / "sample_briefs"
+FIRST = SAMPLES / "board-meeting-northwind-robotics.toml"  # newest: the first row
+SECOND = fixtures.SEED_BRIEF
+TICK_DEADLINES = 10_000
+
+
+def measure_enter(ctx: Context) -> list[Figure]:
+    lib = ctx.tmp / "two-briefs"
+    lib.mkdir(exist_ok=True)
+    for brief in (FIRST, SECOND):
+        shutil.copy(brief, lib / brief.name)
+    library = regex(r"Library · 2 briefs")
+    t = ctx.timeout
+    briefing = Case(
+        "briefing LIB (two briefs)",
+        lambda n: fixtures.briefing_ui(ctx.tmp, lib, ctx.tmp / f"enter-data-{n}"),
+        [
+            Step("rows", library, timeout=t),
+            Step("first", content.content(FIRST), key="enter", timeout=t),
+            Step("back", library, key="escape", timeout=t),
+            Step("down", None, key="down"),
+            Step("second", content.content(SECOND), key="enter", timeout=t),
+        ],
+        runs=ctx.runs,
+        slow_runs=ctx.slow_runs,
+    )
+    run_group("enter", [briefing], ctx)
+    return [
+        Figure(
+            "enter.first",
+            "enter on a row: all panes filled, 1st brief (ms)",
+            briefing.samples("first"),
+            target=Target("<", 100),
+            timeout=t,
+            digits=1,
+            note=join(
+                "the first brief of the session; title and first items of all six panes",
+                failures(briefing),
+            ),
+        ),
+        Figure(
+            "enter.back",
+            "  escape back to the library (ms)",
+            briefing.samples("back"),
+            target=Target("<", 30),
+            timeout=t,
+            digits=1,
+        ),
+        Figure(
+            "enter.second",
+            "  enter on another row, 2nd brief (ms)",
+            briefing.samples("second"),
+            target=Target("<", 100),
+            timeout=t,
+            digits=1,
+        ),
+    ]
+
+
+def join(*notes: str) -> str:
+    return "; ".join(n for n in notes if n)
+
+
+def compose(app) -> None:
+    """The whole screen composed once, as a terminal needs it (not turned into text: the
+    Rich export of 120x40 cells alone takes ~10 ms and is no work of briefing's)."""
+    app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+
+
+async def _tick_cpu(path: Path, ticks: int = 10) -> float:
+    from briefing.ui.screens.brief import BriefScreen
+
+    app = lists.make_app(path)
+    times = []
+    async with app.run_test(size=lists.SIZE) as pilot:
+        await lists.until(lambda: isinstance(app.screen, BriefScreen) and app.screen.ready.is_set())
+        screen = app.screen
+        await pilot.pause()
+        for _ in range(ticks):
+            app.clock.advance(1)
+            t0 = time.process_time()
+            screen.tick()
+            compose(app)
+            times.append(time.process_time() - t0)
+    return statistics.median(times)
+
+
+async def _switch_wide(size: tuple[int, int]) -> float:
+    from briefing.ui.screens.brief import BriefScreen
+
+    app = lists.make_app(fixtures.SEED_BRIEF)
+    async with app.run_test(size=size) as pilot:
+        await lists.until(lambda: isinstance(app.screen, BriefScreen) and app.screen.ready.is_set())
+        await pilot.pause()
+        quotes = app.screen.query_one("#quotes")
+        t0 = time.perf_counter()
+        lists.press(app, "3")
+        await lists.until(lambda: quotes.has_focus_within)
+        compose(app)
+        return time.perf_counter() - t0
+
+
+def measure_inprocess(ctx: Context) -> list[Figure]:
+    brief = ctx.tmp / "deadlines.toml"
+    if not brief.exists():
+        lists.many_deadlines(brief, TICK_DEADLINES)
+    ticks, wide = [], []
+    for i in range(ctx.warmup + ctx.runs):
+        tick = asyncio.run(_tick_cpu(brief))
+        switch = asyncio.run(_switch_wide((160, 48)))
+        if i >= ctx.warmup:
+            ticks.append(tick)
+            wide.append(switch)
+        ctx.progress(
+            f"  [inproc] run {i + 1}: tick {tick * 1000:.1f} ms, '3' {switch * 1000:.1f} ms"
+        )
+    return [
+        Figure(
+            "tick.cpu",
+            f"countdown tick, {TICK_DEADLINES:,} deadlines (CPU ms)",
+            ticks,
+            target=Target("<", 5),
+            digits=2,
+            note="in process: the reader's tick and the screen composed again; CPU time",
+        ),
+        Figure(
+            "switch.wide",
+            "section switch '3', 160x48 (ms)",
+            wide,
+            target=Target("<", 20),
+            digits=1,
+            note="in process: until the Quotes pane has the focus and the screen is drawn",
+        ),
+    ]
