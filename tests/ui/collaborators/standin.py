@@ -97,6 +97,13 @@ class Screen:
         self.annotations = SimpleNamespace(refresh_marks=lambda: self.calls.append("marks"))
         self.live = SimpleNamespace(unseen_mark=lambda *_: "", unseen_keys=lambda _kind: [])
         self.search = SimpleNamespace(has_matches=False)
+        self.active_bindings: dict[str, Any] = {}
+        """No keys bound: a key hint (ui.key_hints) names the default key."""
+
+    @property
+    def screen(self) -> Screen:
+        """Itself, as a Textual screen is (what ``key_hint`` asks a node for)."""
+        return self
 
     @property
     def brief(self) -> Brief:
