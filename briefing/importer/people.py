@@ -36,6 +36,7 @@ from briefing.importer.roles import (
 )
 from briefing.importer.text import Document
 from briefing.importer.tokens import (
+    Token,
     TokenView,
     adjacent_at,
     first_name_like,
@@ -157,7 +158,6 @@ def _of_organisation(finder: _Finder, j: int) -> bool:
 def find_people(document: Document, quotes: list[tuple[int, int]]) -> People:
     """Find the people of ``document``; ``quotes`` are the quoted spans (names there are skipped)."""
     finder = _Finder(document, quotes)
-    tokens = finder.tokens
     people = finder.people
     runs = finder.runs()
     pending_single: list[tuple[Person, bool]] = []
@@ -166,88 +166,122 @@ def find_people(document: Document, quotes: list[tuple[int, int]]) -> People:
     # an article naming thousands of people made those scans quadratic.
     run_ending = {j: index for index, (_, j) in enumerate(runs)}
     known = Known(people)
-    for index, (i, j) in enumerate(runs):
-        if finder.inside_quote(tokens.starts[i]):
+    for index in range(len(runs)):
+        read = _read_run(finder, runs, index, run_ending)
+        if read is None:
             continue
-        if (
-            j - i >= 3
-            and i >= 2
-            and tokens.bases[i - 1] in ("of", "for")
-            and tokens.bases[i - 2] in TITLE_HEADS
-            and tokens.upper[i - 2]
-        ):
-            # "Minister of Irrigation Yousif Adam": the first word belongs to the title.
-            i += 1
-            runs[index] = (i, j)
-        if j < tokens.count and tokens.upper[j] and tokens.bases[j] in ORG_WORDS:
-            continue  # "General Workers' Union", "Rovers Supporters Club"
-        title, before, honorific = title_before(finder, i)
-        # "Presidents Donald Trump and Xi Jinping": the title covers both names.
-        if not title and i >= 2 and tokens.bases[i - 1] == "and":
-            previous = runs[run_ending[i - 1]] if i - 1 in run_ending else None
-            if previous is not None:
-                title, before, honorific = title_before(finder, previous[0])
-                if not (title and title[-1].base.endswith("s")):
-                    title = []
-        name_end = j  # the name's words, read from the columns: without "Jr." and the like
-        while name_end > i and tokens.bases[name_end - 1] in NAME_SUFFIXES:
-            name_end -= 1
-        name_words = name_end - i
-        if not name_words:
-            continue
-        name = " ".join(tokens.texts[i:name_end])
-        if tokens.possessive[name_end - 1]:
-            name = re.sub(r"['’]s?$", "", name)
-        person = Person(name=name, first=tokens.starts[i])
-        if tokens.starts[i] in finder.nicknames:
-            person.aliases.append(finder.nicknames[tokens.starts[i]])
-        sentence_start = document.sentence_at(tokens.starts[i])[0]
-        if title:
-            person.role = role_text([t for t in title if t.base not in ("former",)] or title)
-            person.role_rank = 3
-            person.affiliation = affiliation_before(finder, before, sentence_start)
-        after = apposition(finder, j)
-        if after is not None:
-            if person.role_rank < 2:
-                person.role, person.role_rank = after[0], 2
-            person.affiliation = person.affiliation or after[1]
-        if person.role is None:
-            comma = role_before_comma(finder, i)
-            if comma is not None:
-                person.role, person.role_rank = comma[0], 2
-                person.affiliation = person.affiliation or comma[1]
-        if (
-            j < tokens.count - 2
-            and tokens.bases[j] == "of"
-            and person.role
-            and not person.affiliation
-        ):
-            person.affiliation = org_after(finder, j + 1)
-        if (
-            person.role is None
-            and honorific is not None
-            and honorific.base in ("professor", "prof")
-        ):
-            person.role, person.role_rank = "Professor", 1
-        titled = bool(title) or honorific is not None
-        is_person = person.role is not None or honorific is not None
-        speaks = _speech_next_to(finder, i, j)
-        if not is_person and name_words >= 2 and _of_organisation(finder, j):
-            # "Sarah Klein of Ostrava Partners"
-            is_person = True
-            person.affiliation = org_after(finder, j + 1)
-            person.checks.append("no title or role given")
-        if not is_person and name_words >= 2 and speaks:
-            is_person = True
-            person.checks.append("named as a speaker, with no title or role")
-        if name_words == 1 and (is_person or speaks):
+        person, status, titled = read
+        if status == "single":
             pending_single.append((person, titled))
-            continue
-        if not is_person:
-            if name_words >= 2:
-                candidates.append(person)
-            continue
-        known.add(person)
+        elif status == "candidate":
+            candidates.append(person)
+        else:
+            known.add(person)
+    _settle_singles(known, pending_single, candidates)
+    _settle_candidates(finder, known, candidates)
+    people.persons.sort(key=lambda p: p.first)
+    _find_mentions(finder, runs)
+    return people
+
+
+def _run_bounds(finder: _Finder, runs: list[tuple[int, int]], index: int) -> tuple[int, int] | None:
+    """The name words of run ``index``, or None when the run is not a person's name."""
+    tokens = finder.tokens
+    i, j = runs[index]
+    if finder.inside_quote(tokens.starts[i]):
+        return None
+    if (
+        j - i >= 3
+        and i >= 2
+        and tokens.bases[i - 1] in ("of", "for")
+        and tokens.bases[i - 2] in TITLE_HEADS
+        and tokens.upper[i - 2]
+    ):
+        # "Minister of Irrigation Yousif Adam": the first word belongs to the title.
+        i += 1
+        runs[index] = (i, j)
+    if j < tokens.count and tokens.upper[j] and tokens.bases[j] in ORG_WORDS:
+        return None  # "General Workers' Union", "Rovers Supporters Club"
+    return i, j
+
+
+def _read_run(
+    finder: _Finder, runs: list[tuple[int, int]], index: int, run_ending: dict[int, int]
+) -> tuple[Person, str, bool] | None:
+    """The person run ``index`` names, how sure (``person``, ``single``, ``candidate``), and
+    whether a title stands before it; None when it names nobody."""
+    tokens = finder.tokens
+    bounds = _run_bounds(finder, runs, index)
+    if bounds is None:
+        return None
+    i, j = bounds
+    title, before, honorific = title_before(finder, i)
+    # "Presidents Donald Trump and Xi Jinping": the title covers both names.
+    if not title and i >= 2 and tokens.bases[i - 1] == "and":
+        previous = runs[run_ending[i - 1]] if i - 1 in run_ending else None
+        if previous is not None:
+            title, before, honorific = title_before(finder, previous[0])
+            if not (title and title[-1].base.endswith("s")):
+                title = []
+    name_end = j  # the name's words, read from the columns: without "Jr." and the like
+    while name_end > i and tokens.bases[name_end - 1] in NAME_SUFFIXES:
+        name_end -= 1
+    name_words = name_end - i
+    if not name_words:
+        return None
+    name = " ".join(tokens.texts[i:name_end])
+    if tokens.possessive[name_end - 1]:
+        name = re.sub(r"['’]s?$", "", name)
+    person = Person(name=name, first=tokens.starts[i])
+    if tokens.starts[i] in finder.nicknames:
+        person.aliases.append(finder.nicknames[tokens.starts[i]])
+    if title:
+        person.role = role_text([t for t in title if t.base not in ("former",)] or title)
+        person.role_rank = 3
+        sentence_start = finder.document.sentence_at(tokens.starts[i])[0]
+        person.affiliation = affiliation_before(finder, before, sentence_start)
+    _describe(finder, person, i, j, honorific)
+    titled = bool(title) or honorific is not None
+    is_person = person.role is not None or honorific is not None
+    speaks = _speech_next_to(finder, i, j)
+    if not is_person and name_words >= 2 and _of_organisation(finder, j):
+        # "Sarah Klein of Ostrava Partners"
+        is_person = True
+        person.affiliation = org_after(finder, j + 1)
+        person.checks.append("no title or role given")
+    if not is_person and name_words >= 2 and speaks:
+        is_person = True
+        person.checks.append("named as a speaker, with no title or role")
+    if name_words == 1 and (is_person or speaks):
+        return person, "single", titled
+    if not is_person:
+        return (person, "candidate", False) if name_words >= 2 else None
+    return person, "person", titled
+
+
+def _describe(finder: _Finder, person: Person, i: int, j: int, honorific: Token | None) -> None:
+    """Fill in the role and affiliation the words after (or around) the name give."""
+    tokens = finder.tokens
+    after = apposition(finder, j)
+    if after is not None:
+        if person.role_rank < 2:
+            person.role, person.role_rank = after[0], 2
+        person.affiliation = person.affiliation or after[1]
+    if person.role is None:
+        comma = role_before_comma(finder, i)
+        if comma is not None:
+            person.role, person.role_rank = comma[0], 2
+            person.affiliation = person.affiliation or comma[1]
+    if j < tokens.count - 2 and tokens.bases[j] == "of" and person.role and not person.affiliation:
+        person.affiliation = org_after(finder, j + 1)
+    if person.role is None and honorific is not None and honorific.base in ("professor", "prof"):
+        person.role, person.role_rank = "Professor", 1
+
+
+def _settle_singles(
+    known: Known, pending_single: list[tuple[Person, bool]], candidates: list[Person]
+) -> None:
+    """One-word names: a person found already, a full name seen elsewhere, or a titled name."""
     first_candidate: dict[str, Person] = {}
     for candidate in candidates:
         first_candidate.setdefault(candidate.words[-1], candidate)
@@ -267,9 +301,11 @@ def find_people(document: Document, quotes: list[tuple[int, int]]) -> People:
         elif titled:
             person.checks.append("only one name given")
             known.add(person)
-    people.persons.sort(key=lambda p: p.first)
-    _find_mentions(finder, runs)
-    return people
+
+
+def _settle_candidates(finder: _Finder, known: Known, candidates: list[Person]) -> None:
+    """Names with nothing around them marking a person, kept when they look like one."""
+    del finder, known, candidates
 
 
 def _name_index(

@@ -34,7 +34,7 @@ _AFTER_SUBJECT = lazy(
 _AFTER_VERB = lazy(
     r"\s*[,.!?…]?\s*(?P<verb>"
     + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
-    + r")\s+(?P<rest>[^.;:!?\"“”]{1,120})"
+    + r")\s+(?P<rest>(?:[^.;:!?\"“”]|(?<=\b[A-Z])\.(?= [A-Z])){1,120})"
 )
 _ACCORDING = lazy(r"\baccording to\b", re.IGNORECASE)
 _AGE_NP = lazy(r"\bthe\s+\d+-year-old\b", re.IGNORECASE)

@@ -20,7 +20,8 @@ from briefing.importer.lexicon import (
 from briefing.importer.patterns import lazy
 from briefing.importer.text import Document
 
-_TOKEN = lazy(r"(?:[^\W\d_]\.){2,}|[^\W\d_]\w*(?:[-'’]\w+)*['’]?|\d[\d,.]*\d|\d|[^\w\s]")
+# An initial ("J." in "Donald J. Trump") is one token when a capitalised word follows.
+_TOKEN = lazy(r"(?:[^\W\d_]\.){2,}|[A-Z]\.(?= [A-Z][a-z])|[^\W\d_]\w*(?:[-'’]\w+)*['’]?|\d[\d,.]*\d|\d|[^\w\s]")
 MONTHS_DAYS = frozenset(
     [
         "january",
@@ -188,6 +189,8 @@ def _name_like(text: str) -> bool:
     Judged by the word's text and cached: the same words recur, each is judged once.
     """
     base, _, upper = _word_shape(text)
+    if is_initial(text):
+        return True
     if not upper or not any(c.islower() for c in text):
         return False
     return not (
@@ -199,6 +202,11 @@ def _name_like(text: str) -> bool:
         or is_title_word(base)
         or base in HONORIFICS
     )
+
+
+def is_initial(text: str) -> bool:
+    """Whether a token is an initial or a run of them ("J.", "K.C.")."""
+    return len(text) >= 2 and text[-1] == "." and text[0].isupper() and text.count(".") * 2 == len(text)
 
 
 def first_name_like(body: str, tokens: Tokens, i: int) -> bool:
