@@ -125,7 +125,8 @@ ORG_WORDS = _words(
     media studio studios records wire desk today dispatch ledger courier tribune gazette
     monitor observer guardian telegraph express mail mirror island islands river lake valley
     bay coast sea ocean gulf basin dam bridge station market hall house palace church museum
-    library circuit panel corridor office statistics moors
+    library circuit panel corridor office statistics moors day management prize magazine
+    festival gallery galleries memorial hotel wiki series expo corps
     """
 )
 """Words that mark an organisation or a place, not a person."""
@@ -139,10 +140,19 @@ STOP_CAPS = _words(
     meanwhile still once since until because though although despite among between for from
     by to of into about against than like unlike throughout every each all any other another
     such more less one two three four five six seven eight nine ten first last next new
-    mr mrs ms dr prof sir dame lord lady st
+    mr mrs ms dr prof sir dame lord lady st yesterday today tomorrow tonight image
     """
 )
 """Capitalised words that start sentences but never names."""
+
+COMPASS = _words("north south east west northern southern eastern western central")
+"""Compass words: a bare capitalised phrase holding one is a place ("North Carolina", "Kowloon West")."""
+
+WORK_NOUNS = _words(
+    "film movie novel book album song series show play game magazine newspaper site website "
+    "blog costume character brand browser software app exhibit exhibition painting print"
+)
+"""Kinds of work or thing whose name follows them ("the film Easy Rider"): not people."""
 
 PRONOUNS = _words("he she")
 """Pronouns that stand for one person (``they`` stands for a group, so it is not resolved)."""

@@ -17,8 +17,11 @@ import bisect
 import re
 
 from briefing.importer.lexicon import (
+    COMPASS,
+    WORK_NOUNS,
     COUNTRIES,
     NAME_SUFFIXES,
+    NATIONALITIES,
     ORG_WORDS,
     PRONOUNS,
     SPEECH_VERBS,
@@ -47,6 +50,9 @@ from briefing.importer.tokens import (
 
 __all__ = ["Mention", "People", "Person", "find_people", "same_person"]
 
+_NOT_BEFORE_NAMES = frozenset(["the", "in", "at", "near", "from", "into", "across", "outside"])
+"""Words that put a capitalised phrase after them in a place or make it a thing."""
+_DESCRIBING_ENDINGS = ("ist", "ists", "crat", "crats", "isan", "ian", "ians")
 _NICKNAME = lazy(r"\b([A-Z][\w-]+) [\"“‘']([A-Z][\w-]+)[\"”’'] ([A-Z][\w-]+)")
 
 
@@ -72,6 +78,11 @@ class _Finder(TokenView):
         self.quotes = quotes
         self._quote_starts = [s for s, _ in quotes]
         self.people = People()
+
+    def common_words(self) -> set[str]:
+        """The words the article also writes in lower case: common words, not names."""
+        tokens = self.tokens
+        return {base for base, upper in zip(tokens.bases, tokens.upper, strict=True) if not upper}
 
     def inside_quote(self, offset: int) -> bool:
         index = bisect.bisect_right(self._quote_starts, offset) - 1
@@ -202,7 +213,24 @@ def _run_bounds(finder: _Finder, runs: list[tuple[int, int]], index: int) -> tup
         runs[index] = (i, j)
     if j < tokens.count and tokens.upper[j] and tokens.bases[j] in ORG_WORDS:
         return None  # "General Workers' Union", "Rovers Supporters Club"
+    if j - i >= 4 and i > 0 and tokens.bases[i - 1] in ("of", "for", "on", "-"):
+        i = j - 2  # "University of Texas Arlington Amneh Jafari": the organisation, then the name
+        runs[index] = (i, j)
+    if j - i >= 3 and _describes(tokens.texts[i], tokens.bases[i]):
+        i += 1  # "Scientologist Tom Cruise", "Pan-democrat Gary Fan"
+        runs[index] = (i, j)
     return i, j
+
+
+def _describes(text: str, base: str) -> bool:
+    """Whether a capitalised word before a two-word name describes the person (a follower, a
+    party member, a nationality) rather than being a first name."""
+    head, _, tail = text.partition("-")
+    return (
+        base.endswith(_DESCRIBING_ENDINGS)
+        or base in NATIONALITIES
+        or (bool(tail) and tail[:1].islower() and head[:1].isupper())
+    )
 
 
 def _read_run(
@@ -305,7 +333,47 @@ def _settle_singles(
 
 def _settle_candidates(finder: _Finder, known: Known, candidates: list[Person]) -> None:
     """Names with nothing around them marking a person, kept when they look like one."""
-    del finder, known, candidates
+    common = finder.common_words()
+    # A phrase that is a place or a thing in one sentence ("in Kuala Lumpur") is one everywhere.
+    things = {p.name for p in candidates if not _looks_like_a_name(finder, p, common)}
+    for person in candidates:
+        if known.same(person) is not None or person.name not in things:
+            if not person.checks:
+                person.checks.append("no title or role given")
+            known.add(person)
+
+
+def _apposed_body(finder: _Finder, k: int) -> bool:
+    """Whether the words from token ``k`` are ", a <organisation or place word>"."""
+    tokens = finder.tokens
+    if k + 2 >= tokens.count or tokens.texts[k] != "," or tokens.bases[k + 1] not in ("a", "an"):
+        return False
+    for m in range(k + 2, min(k + 6, tokens.count)):
+        if tokens.upper[m] or not tokens.texts[m][:1].isalpha():
+            return False
+        if tokens.bases[m] in ORG_WORDS:
+            return True
+    return False
+
+
+def _looks_like_a_name(finder: _Finder, person: Person, common: set[str]) -> bool:
+    """Whether a bare run of capitalised words reads as a person's name, not a place or a thing."""
+    tokens = finder.tokens
+    i = bisect.bisect_left(tokens.starts, person.first)
+    before = tokens.bases[i - 1] if i > 0 else ""
+    if before in _NOT_BEFORE_NAMES or before in WORK_NOUNS:
+        return False  # "the Velvet Underground", "in Saratoga Springs", "the film Easy Rider"
+    if before in ("of", "for") and i > 1 and tokens.bases[i - 2] in ORG_WORDS:
+        return False  # "University of Texas"
+    end = bisect.bisect_left(tokens.starts, person.first + len(person.name))
+    if end < tokens.count and tokens.texts[end][:1].isdigit():
+        return False  # "Internet Explorer 6": a product and its version
+    if _apposed_body(finder, end):
+        return False  # "Instituto Gonzaga, a catholic school"
+    words = person.words
+    if len(set(words)) < len(words):
+        return False  # "Duran Duran": a repeated word names a band or a brand
+    return not any(word in common or word in COMPASS for word in words)
 
 
 def _name_index(

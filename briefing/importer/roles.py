@@ -123,7 +123,9 @@ def apposition(view: TokenView, k: int) -> tuple[str, str | None] | None:
         return None
     k, determiner, affiliation = _appositive_start(view, k + 1)
     role, k = _role_words(view, k)
-    if not role or not (
+    if not role or role[-1].base in ORG_WORDS:
+        return None  # "Instituto Gonzaga, a catholic school": a body, not a role
+    if not (
         singular(role[-1].base) in TITLE_HEADS or _shaped_like_a_role(view, role, k, determiner)
     ):
         return None

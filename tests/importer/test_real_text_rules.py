@@ -14,3 +14,21 @@ def test_middle_initials_stay_in_the_name() -> None:
         "K.C. Maurer": ("curator", None),
     }
     assert quotes_of('Headline\n\n"Fine," said Colette L. Heald.') == [("Fine", "Colette L. Heald")]
+
+
+def test_bare_names_are_people_unless_the_text_makes_them_places_or_things() -> None:
+    people = people_of(
+        "Headline\n\nThe exhibit shows Polaroids of Carly Simon, Jack Nicklaus and Dennis"
+        " Hopper, famous for the film Easy Rider. It opened in Saratoga Springs and moves to the"
+        " University of Southern Indiana, then to North Carolina. Scientologist Tom Cruise and"
+        " Pan-democrat Gary Fan were not there; Internet Explorer 6 was."
+    )
+    assert set(people) == {"Carly Simon", "Jack Nicklaus", "Dennis Hopper", "Tom Cruise", "Gary Fan"}
+
+
+def test_a_long_run_after_an_organisation_ends_in_the_name() -> None:
+    people = people_of(
+        "Headline\n\nA student at University of Texas Arlington Amneh Jafari started the tag."
+        " Instituto Gonzaga, a catholic school, was not involved."
+    )
+    assert set(people) == {"Amneh Jafari"}
