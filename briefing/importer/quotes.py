@@ -62,6 +62,28 @@ def _is_nickname(body: str, span: QuoteSpan) -> bool:
     return bool(re.search(r"[A-Z][\w-]+ $", before)) and bool(re.match(r" [A-Z]", after))
 
 
+_NAMING_BEFORE = lazy(
+    r"\b(?:labell?ed|dubbed|called|named|titled|entitled|termed|rated|website|site|section"
+    r"|word|term|phrase|hashtag|slogan|banner)(?:\s+(?:it|them|this|that))?\s*$",
+    re.IGNORECASE,
+)
+_TITLE_SMALL_WORDS = frozenset("a an and at by for from in of on or the to vs. vs with".split())
+
+
+def _is_label(masked: str, span: QuoteSpan) -> bool:
+    """Whether a quotation is a name, a title or a label rather than someone's words: written
+    in title case without closing punctuation ("The Internet Explorer 6 Countdown", "Cowboys
+    and Indians"), or right after a word that names it ("labelled", "dubbed", "the website")."""
+    text = span.text.strip()
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    if words and text[-1:] not in ".!?…,;:" and len(span.parts) == 1:
+        capitalised = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
+        if capitalised and all(w[:1].isupper() or w[:1].isdigit() for w in capitalised):
+            return True
+    before = masked[max(0, span.start - 30) : span.start]
+    return len(words) <= 8 and _NAMING_BEFORE.search(before) is not None
+
+
 def _masked(body: str, spans: list[QuoteSpan]) -> str:
     """``body`` with every quotation blanked out (same length), made once for all quotes.
 
@@ -226,71 +248,85 @@ class _Attributor:
     def attribute(self, limit: int | None = None) -> list[FoundQuote]:
         """The quotes of the article with their speakers, the first ``limit`` of them."""
         found: list[FoundQuote] = []
-        body = self.body
         previous: FoundQuote | None = None
         previous_paragraph = -1
-        span_starts = self.starts
-        for number, span in enumerate(self.spans):
-            if _is_nickname(body, span):
+        for span in self.spans:
+            text = self._quote_text(span)
+            if text is None:
                 continue
-            sentence_start, sentence_end = self.document.sentence_at(span.start)
-            last_part_end = span.parts[-1][1]
-            end_sentence = self.document.sentence_at(max(span.start, last_part_end - 1))[1]
-            text = _clean_quote_text(span.text)
-            if not text:
-                continue
-            whole_sentence = text[:1].isupper() and text[-1:] in ".!?…"
-            if (
-                len(text.split()) <= 3
-                and not whole_sentence
-                and not any(self._words_of(sentence_start, max(end_sentence, sentence_end))[:2])
-            ):
-                continue  # a term in quotation marks ("go-shop"), not reported speech
             paragraph = self.document.paragraph_index(span.start)
-            next_index = bisect.bisect_right(span_starts, span.start)
-            next_start = self.spans[next_index].start if next_index < len(self.spans) else len(body)
-            checks: list[str] = []
-            speaker: int | None = None
-            words = ""
-            result = self._after(span, min(next_start, max(end_sentence, last_part_end + 1)))
-            if len(span.parts) > 1 and result is None:
-                result = self._after(
-                    QuoteSpan(span.parts[0][0], span.parts[0][1], ""), span.parts[1][0]
-                )
-            if result is None:
-                result = self._before(span, sentence_start)
-            if result is None:
-                according = self._words_of(sentence_start, end_sentence)[2]
-                if according is not None:
-                    result = self._resolve(
-                        sentence_start + according, sentence_start + according + 80, last=False
-                    )
-            if isinstance(result, tuple):
-                speaker, words, inferred = result
-                if inferred:
-                    checks.append(f'speaker inferred from "{words}"')
-            elif result is None and previous is not None and previous.speaker is not None:
-                same_sentence = previous.end > sentence_start
-                same_paragraph = previous_paragraph == paragraph
-                opens_paragraph = self.document.paragraphs[paragraph].start == span.start
-                if (
-                    same_sentence
-                    or same_paragraph
-                    or (opens_paragraph and previous_paragraph == paragraph - 1)
-                ):
-                    speaker = previous.speaker
-                    if not same_sentence:
-                        checks.append("speaker carried over from the quote before")
-            if not span.closed:
-                checks.append("no closing quotation mark: the quote may end elsewhere")
-            context = self._context(sentence_start, max(end_sentence, sentence_end), span)
-            quote = FoundQuote(text, span.start, span.end, speaker, context, words, checks)
+            quote, named = self._quote(span, text)
+            if not named and previous is not None and previous.speaker is not None:
+                self._carry_over(quote, previous, paragraph, previous_paragraph)
             found.append(quote)
             if len(found) == limit:
                 break
             previous, previous_paragraph = quote, paragraph
-            del number
         return found
+
+    def _quote_text(self, span: QuoteSpan) -> str | None:
+        """The words of a quotation as the draft gives them; None when it is not reported speech
+        (a nickname, a term or a title in quotation marks)."""
+        if _is_nickname(self.body, span) or _is_label(self.masked, span):
+            return None
+        text = _clean_quote_text(span.text)
+        if not text:
+            return None
+        sentence_start, sentence_end = self.document.sentence_at(span.start)
+        end_sentence = self.document.sentence_at(max(span.start, span.parts[-1][1] - 1))[1]
+        whole_sentence = text[:1].isupper() and text[-1:] in ".!?…"
+        if (
+            len(text.split()) <= 3
+            and not whole_sentence
+            and not any(self._words_of(sentence_start, max(end_sentence, sentence_end))[:2])
+        ):
+            return None  # a term in quotation marks ("go-shop"), not reported speech
+        return text
+
+    def _quote(self, span: QuoteSpan, text: str) -> tuple[FoundQuote, bool]:
+        """The quotation with the speaker its own sentence names, and whether the sentence
+        names a source at all (an unnamed one, "officials said", gives no speaker)."""
+        sentence_start, sentence_end = self.document.sentence_at(span.start)
+        last_part_end = span.parts[-1][1]
+        end_sentence = self.document.sentence_at(max(span.start, last_part_end - 1))[1]
+        next_index = bisect.bisect_right(self.starts, span.start)
+        next_start = self.spans[next_index].start if next_index < len(self.spans) else len(self.body)
+        result = self._after(span, min(next_start, max(end_sentence, last_part_end + 1)))
+        if len(span.parts) > 1 and result is None:
+            result = self._after(QuoteSpan(span.parts[0][0], span.parts[0][1], ""), span.parts[1][0])
+        if result is None:
+            result = self._before(span, sentence_start)
+        if result is None:
+            according = self._words_of(sentence_start, end_sentence)[2]
+            if according is not None:
+                result = self._resolve(
+                    sentence_start + according, sentence_start + according + 80, last=False
+                )
+        checks: list[str] = []
+        speaker: int | None = None
+        words = ""
+        if isinstance(result, tuple):
+            speaker, words, inferred = result
+            if inferred:
+                checks.append(f'speaker inferred from "{words}"')
+        if not span.closed:
+            checks.append("no closing quotation mark: the quote may end elsewhere")
+        context = self._context(sentence_start, max(end_sentence, sentence_end), span)
+        quote = FoundQuote(text, span.start, span.end, speaker, context, words, checks)
+        return quote, result is not None
+
+    def _carry_over(
+        self, quote: FoundQuote, previous: FoundQuote, paragraph: int, previous_paragraph: int
+    ) -> None:
+        """Give ``quote`` the speaker of the quote before it in the same sentence or paragraph,
+        or at the end of the paragraph before when ``quote`` opens its own."""
+        same_sentence = previous.end > self.document.sentence_at(quote.start)[0]
+        same_paragraph = previous_paragraph == paragraph
+        opens_paragraph = self.document.paragraphs[paragraph].start == quote.start
+        if same_sentence or same_paragraph or (opens_paragraph and previous_paragraph == paragraph - 1):
+            quote.speaker = previous.speaker
+            if not same_sentence:
+                quote.checks.insert(0, "speaker carried over from the quote before")
 
     def _context(self, start: int, end: int, span: QuoteSpan) -> str:
         text = self._contexts.get((start, end))

@@ -32,3 +32,12 @@ def test_a_long_run_after_an_organisation_ends_in_the_name() -> None:
         " Instituto Gonzaga, a catholic school, was not involved."
     )
     assert set(people) == {"Amneh Jafari"}
+
+
+def test_titles_and_labels_in_quotation_marks_are_not_quotes() -> None:
+    text = (
+        'Headline\n\nMicrosoft launched "The Internet Explorer 6 Countdown", a website. A user'
+        ' labelled "Anonymous" posted on the site. The show is called "Cowboys and Indians",'
+        ' Ann Lee said. "It is good," Ann Lee said. The minister said it was "dangerous".'
+    )
+    assert [quote for quote, _ in quotes_of(text)] == ["It is good", "dangerous"]
