@@ -190,7 +190,8 @@ SPEECH_VERBS = _words(
     answered answers mused muses quipped quips shouted shouts conceded confirmed confirms
     denied denies emphasised emphasized emphasises emphasizes reiterated reiterates
     welcomed welcomes praised praises criticised criticized criticises criticizes labelled
-    labeled dubbed branded hailed hails
+    labeled dubbed branded hailed hails asserted asserts concluded concludes reasoned reasons
+    tweets commented testified testifies
     """
 )
 """Verbs that introduce reported words."""

@@ -89,6 +89,26 @@ class People:
             index -= 1
         return None
 
+    def antecedent(self, offset: int, sentence_starts: list[int]) -> Mention | None:
+        """The person a pronoun at ``offset`` most likely stands for: the first person named
+        earlier in its sentence, else the first one named in the nearest sentence before that
+        names anyone (the subject of a sentence is the usual antecedent of the next one's
+        pronoun: "Rathbun asked for donations to help Montalvo. He described ..." is Rathbun).
+        ``sentence_starts`` are where the article's sentences start, in order; looks back 3000
+        characters."""
+        number = bisect.bisect_right(sentence_starts, offset) - 1
+        end = offset
+        while number >= 0:
+            start = sentence_starts[number]
+            if offset - start > 3000:
+                return None
+            for mention in self.within(start, end):
+                if mention.person is not None:
+                    return mention
+            end = start
+            number -= 1
+        return self.last_named_before(offset)
+
     def last_named_before(self, offset: int, limit: int = 3000) -> Mention | None:
         """The nearest mention by name before ``offset`` (within ``limit`` characters)."""
         index = bisect.bisect_left(self._starts, offset) - 1

@@ -118,6 +118,7 @@ class _Attributor:
         self.spans = spans
         self.starts = [s.start for s in spans]
         self.masked = _masked(self.body, spans)
+        self.sentence_starts = [start for start, _ in document.sentences]
         self._solid = self._last_solid_before_each()
         self._verbs: dict[tuple[int, int], tuple[list[int], list[re.Match[str]]]] = {}
         self._sentence_words: dict[tuple[int, int], tuple[bool, bool, int | None]] = {}
@@ -178,7 +179,7 @@ class _Attributor:
             mention = mentions[-1] if last else mentions[0]
             if mention.person is not None:
                 return mention.person, mention.text, False
-            named = self.people.last_named_before(mention.start)
+            named = self.people.antecedent(mention.start, self.sentence_starts)
             if named is not None:
                 return named.person, mention.text, True
             return None
@@ -240,7 +241,7 @@ class _Attributor:
             return "anonymous"
         if mention.person is not None:
             return mention.person, f"{mention.text} {verb.group()}", False
-        named = self.people.last_named_before(mention.start)
+        named = self.people.antecedent(mention.start, self.sentence_starts)
         if named is None:
             return "anonymous"
         return named.person, f"{mention.text} {verb.group()}", True
@@ -302,6 +303,8 @@ class _Attributor:
                 result = self._resolve(
                     sentence_start + according, sentence_start + according + 80, last=False
                 )
+        if result is None:
+            result = self._from_sentence_before(span, sentence_start)
         checks: list[str] = []
         speaker: int | None = None
         words = ""
@@ -314,6 +317,35 @@ class _Attributor:
         context = self._context(sentence_start, max(end_sentence, sentence_end), span)
         quote = FoundQuote(text, span.start, span.end, speaker, context, words, checks)
         return quote, result is not None
+
+    def _from_sentence_before(
+        self, span: QuoteSpan, sentence_start: int
+    ) -> tuple[int | None, str, bool] | None:
+        """For a quotation that stands as a sentence of its own: the speaker the sentence before
+        it introduces ("Heald noted the findings show ... . "An air-quality cleanup ..."",
+        "Rathbun stated:" then a block quote), else the person that sentence is about."""
+        if self.masked[sentence_start : span.start].strip():
+            return None  # the sentence has words of its own before the quotation
+        paragraph = self.document.paragraph_index(span.start)
+        opens = self.document.paragraphs[paragraph].start == span.start
+        before_start, before_end = self.document.sentence_at(sentence_start - 1)
+        if sentence_start == 0 or before_end > sentence_start:
+            return None
+        if not opens and self.document.paragraph_index(before_start) != paragraph:
+            return None
+        if opens and self.document.paragraph_index(before_start) != paragraph - 1:
+            return None
+        ends, verbs = self._verbs_in(before_start, before_end)
+        if verbs:
+            mention = self.people.last_within(before_start, before_start + verbs[0].start())
+        else:
+            mention = self.people.first_within(before_start, before_end)
+        if mention is None:
+            return None
+        found = self._resolve(mention.start, mention.end)
+        if found is None or found[0] is None:
+            return None
+        return found[0], f"{mention.text} (the sentence before)", True
 
     def _carry_over(
         self, quote: FoundQuote, previous: FoundQuote, paragraph: int, previous_paragraph: int

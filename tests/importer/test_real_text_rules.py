@@ -41,3 +41,25 @@ def test_titles_and_labels_in_quotation_marks_are_not_quotes() -> None:
         ' Ann Lee said. "It is good," Ann Lee said. The minister said it was "dangerous".'
     )
     assert [quote for quote, _ in quotes_of(text)] == ["It is good", "dangerous"]
+
+
+def test_a_pronoun_stands_for_the_subject_of_the_sentence_before() -> None:
+    text = (
+        "Headline\n\nMark Rathbun asked for donations to help Daniel Montalvo. He described"
+        ' him as a man "facing the penitentiary for leaving".'
+    )
+    assert quotes_of(text) == [("facing the penitentiary for leaving", "Mark Rathbun")]
+
+
+def test_a_quotation_standing_alone_belongs_to_the_speaker_of_the_sentence_before() -> None:
+    text = (
+        "Headline\n\nColette Heald noted the findings show pollution matters."
+        ' "A cleanup would improve yields."\n\nKiara Perkins, a student, came to the opening.'
+        ' Why did she want to attend? "It\'s Warhol. He is a legend."\n\nSenator Ann Lee'
+        ' asserted that officials, "... plied the detective with a theory."'
+    )
+    assert quotes_of(text) == [
+        ("A cleanup would improve yields.", "Colette Heald"),
+        ("It's Warhol. He is a legend.", "Kiara Perkins"),
+        ("... plied the detective with a theory.", "Ann Lee"),
+    ]
