@@ -36,7 +36,7 @@ _AFTER_VERB = lazy(
     + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
     + r")\s+(?P<rest>(?:[^.;:!?\"“”]|(?<=\b[A-Z])\.(?= [A-Z])){1,120})"
 )
-_ACCORDING = lazy(r"\baccording to\b", re.IGNORECASE)
+_ACCORDING = lazy(r"\b(?:according to|in the words of)\b", re.IGNORECASE)
 _AGE_NP = lazy(r"\bthe\s+\d+-year-old\b", re.IGNORECASE)
 
 

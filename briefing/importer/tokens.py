@@ -22,6 +22,8 @@ from briefing.importer.text import Document
 
 # An initial ("J." in "Donald J. Trump") is one token when a capitalised word follows.
 _TOKEN = lazy(r"(?:[^\W\d_]\.){2,}|[A-Z]\.(?= [A-Z][a-z])|[^\W\d_]\w*(?:[-'’]\w+)*['’]?|\d[\d,.]*\d|\d|[^\w\s]")
+_PARTICLE_NAME = lazy(r"[a-z]{1,3}-[A-Z][a-z]")
+"""A name that opens with a particle joined by a hyphen ("al-Amr", "el-Sisi", "bin-Laden")."""
 MONTHS_DAYS = frozenset(
     [
         "january",
@@ -189,8 +191,8 @@ def _name_like(text: str) -> bool:
     Judged by the word's text and cached: the same words recur, each is judged once.
     """
     base, _, upper = _word_shape(text)
-    if is_initial(text):
-        return True
+    if is_initial(text) or _PARTICLE_NAME.match(text):
+        return True  # "J.", "al-Amr", "el-Sisi"
     if not upper or not any(c.islower() for c in text):
         return False
     return not (

@@ -63,3 +63,14 @@ def test_a_quotation_standing_alone_belongs_to_the_speaker_of_the_sentence_befor
         ("It's Warhol. He is a legend.", "Kiara Perkins"),
         ("... plied the detective with a theory.", "Ann Lee"),
     ]
+
+
+def test_particles_in_names_and_in_the_words_of() -> None:
+    text = (
+        'Headline\n\n"All is well," director General Suleiman al-Amr said. In the words of the'
+        ' Crown prosecutor, Mark Tedeschi, QC, "she suffered a great deal".'
+    )
+    assert quotes_of(text) == [
+        ("All is well", "Suleiman al-Amr"),
+        ("she suffered a great deal", "Mark Tedeschi"),
+    ]
