@@ -16,18 +16,18 @@ from __future__ import annotations
 import bisect
 import re
 
+from briefing.importer.finder import Finder
 from briefing.importer.lexicon import (
     COMPASS,
-    WORK_NOUNS,
     COUNTRIES,
     NAME_SUFFIXES,
     NATIONALITIES,
     ORG_WORDS,
-    PRONOUNS,
     SPEECH_VERBS,
     TITLE_HEADS,
+    WORK_NOUNS,
 )
-from briefing.importer.patterns import lazy
+from briefing.importer.mentions import find_mentions
 from briefing.importer.persons import Known, Mention, People, Person, same_person
 from briefing.importer.roles import (
     affiliation_before,
@@ -40,12 +40,6 @@ from briefing.importer.roles import (
 from briefing.importer.text import Document
 from briefing.importer.tokens import (
     Token,
-    TokenView,
-    adjacent_at,
-    first_name_like,
-    is_title_word,
-    name_like_at,
-    tokenize,
 )
 
 __all__ = ["Mention", "People", "Person", "find_people", "same_person"]
@@ -53,102 +47,9 @@ __all__ = ["Mention", "People", "Person", "find_people", "same_person"]
 _NOT_BEFORE_NAMES = frozenset(["the", "in", "at", "near", "from", "into", "across", "outside"])
 """Words that put a capitalised phrase after them in a place or make it a thing."""
 _DESCRIBING_ENDINGS = ("ist", "ists", "crat", "crats", "isan", "ian", "ians")
-_NICKNAME = lazy(r"\b([A-Z][\w-]+) [\"“‘']([A-Z][\w-]+)[\"”’'] ([A-Z][\w-]+)")
 
 
-class _Finder(TokenView):
-    """The state of one pass over an article's tokens."""
-
-    def __init__(self, document: Document, quotes: list[tuple[int, int]]) -> None:
-        self.document = document
-        self.nicknames: dict[int, str] = {}
-        skip = []
-        body = document.body
-        parts = []
-        done = 0
-        for match in _NICKNAME.finditer(body):
-            # Thomas "Tom" Whitaker: the nickname is an alias, not a quotation.
-            skip.append((match.start(2) - 1, match.end(2) + 1))
-            self.nicknames[match.start(1)] = f"{match.group(2)} {match.group(3)}"
-            # Blanked in one pass at the end: a copy of the body per nickname was quadratic.
-            parts += [body[done : match.start(2) - 1], " " * (match.end(2) - match.start(2) + 2)]
-            done = match.end(2) + 1
-        self.body = "".join([*parts, body[done:]]) if parts else body
-        self.tokens = tokenize(body, skip)
-        self.quotes = quotes
-        self._quote_starts = [s for s, _ in quotes]
-        self.people = People()
-
-    def common_words(self) -> set[str]:
-        """The words the article also writes in lower case: common words, not names."""
-        tokens = self.tokens
-        return {base for base, upper in zip(tokens.bases, tokens.upper, strict=True) if not upper}
-
-    def inside_quote(self, offset: int) -> bool:
-        index = bisect.bisect_right(self._quote_starts, offset) - 1
-        return index >= 0 and offset < self.quotes[index][1]
-
-    def runs(self) -> list[tuple[int, int]]:
-        """Index ranges of runs of name-like tokens (``He`` allowed right after a title)."""
-        tokens, body = self.tokens, self.body
-        upper, count = tokens.upper, tokens.count
-        runs = []
-        i = 0
-        while i < count:
-            if not upper[i]:
-                i += 1  # every run starts with a capital: a name, a first name or "He"
-                continue
-            starts_run = (
-                name_like_at(tokens, i)
-                or first_name_like(body, tokens, i)
-                or (
-                    tokens.bases[i] in PRONOUNS
-                    and tokens.texts[i][0].isupper()
-                    and i > 0
-                    and is_title_word(tokens.bases[i - 1])
-                    and tokens.upper[i - 1]
-                    and i + 1 < tokens.count
-                    and name_like_at(tokens, i + 1)
-                    and adjacent_at(body, tokens, i, i + 1)
-                )
-            )
-            if not starts_run:
-                i += 1
-                continue
-            j = i + 1
-            while (
-                j < tokens.count
-                and j - i < 4
-                and not tokens.possessive[j - 1]
-                and adjacent_at(body, tokens, j - 1, j)
-                and (
-                    name_like_at(tokens, j)
-                    or tokens.bases[j]
-                    in (
-                        "de",
-                        "van",
-                        "von",
-                        "bin",
-                        "al",
-                        "da",
-                        "del",
-                        "di",
-                        "le",
-                        "la",
-                        "ter",
-                        "der",
-                    )
-                )
-            ):
-                j += 1
-            while j - 1 > i and not name_like_at(tokens, j - 1):
-                j -= 1
-            runs.append((i, j))
-            i = j
-        return runs
-
-
-def _speech_next_to(finder: _Finder, i: int, j: int) -> bool:
+def _speech_next_to(finder: Finder, i: int, j: int) -> bool:
     tokens = finder.tokens
     if j < tokens.count and tokens.bases[j] in SPEECH_VERBS:
         return True
@@ -157,7 +58,7 @@ def _speech_next_to(finder: _Finder, i: int, j: int) -> bool:
     return i >= 2 and tokens.bases[i - 1] == "to" and tokens.bases[i - 2] == "according"
 
 
-def _of_organisation(finder: _Finder, j: int) -> bool:
+def _of_organisation(finder: Finder, j: int) -> bool:
     """Whether the name ending before token ``j`` is followed by "of <Organisation>"."""
     tokens = finder.tokens
     if j + 1 >= tokens.count or tokens.bases[j] != "of":
@@ -168,7 +69,7 @@ def _of_organisation(finder: _Finder, j: int) -> bool:
 
 def find_people(document: Document, quotes: list[tuple[int, int]]) -> People:
     """Find the people of ``document``; ``quotes`` are the quoted spans (names there are skipped)."""
-    finder = _Finder(document, quotes)
+    finder = Finder(document, quotes)
     people = finder.people
     runs = finder.runs()
     pending_single: list[tuple[Person, bool]] = []
@@ -191,11 +92,11 @@ def find_people(document: Document, quotes: list[tuple[int, int]]) -> People:
     _settle_singles(known, pending_single, candidates)
     _settle_candidates(finder, known, candidates)
     people.persons.sort(key=lambda p: p.first)
-    _find_mentions(finder, runs)
+    find_mentions(finder, runs)
     return people
 
 
-def _run_bounds(finder: _Finder, runs: list[tuple[int, int]], index: int) -> tuple[int, int] | None:
+def _run_bounds(finder: Finder, runs: list[tuple[int, int]], index: int) -> tuple[int, int] | None:
     """The name words of run ``index``, or None when the run is not a person's name."""
     tokens = finder.tokens
     i, j = runs[index]
@@ -234,7 +135,7 @@ def _describes(text: str, base: str) -> bool:
 
 
 def _read_run(
-    finder: _Finder, runs: list[tuple[int, int]], index: int, run_ending: dict[int, int]
+    finder: Finder, runs: list[tuple[int, int]], index: int, run_ending: dict[int, int]
 ) -> tuple[Person, str, bool] | None:
     """The person run ``index`` names, how sure (``person``, ``single``, ``candidate``), and
     whether a title stands before it; None when it names nobody."""
@@ -287,7 +188,7 @@ def _read_run(
     return person, "person", titled
 
 
-def _describe(finder: _Finder, person: Person, i: int, j: int, honorific: Token | None) -> None:
+def _describe(finder: Finder, person: Person, i: int, j: int, honorific: Token | None) -> None:
     """Fill in the role and affiliation the words after (or around) the name give."""
     tokens = finder.tokens
     after = apposition(finder, j)
@@ -331,7 +232,7 @@ def _settle_singles(
             known.add(person)
 
 
-def _settle_candidates(finder: _Finder, known: Known, candidates: list[Person]) -> None:
+def _settle_candidates(finder: Finder, known: Known, candidates: list[Person]) -> None:
     """Names with nothing around them marking a person, kept when they look like one."""
     common = finder.common_words()
     # A phrase that is a place or a thing in one sentence ("in Kuala Lumpur") is one everywhere.
@@ -343,7 +244,7 @@ def _settle_candidates(finder: _Finder, known: Known, candidates: list[Person]) 
             known.add(person)
 
 
-def _apposed_body(finder: _Finder, k: int) -> bool:
+def _apposed_body(finder: Finder, k: int) -> bool:
     """Whether the words from token ``k`` are ", a <organisation or place word>"."""
     tokens = finder.tokens
     if k + 2 >= tokens.count or tokens.texts[k] != "," or tokens.bases[k + 1] not in ("a", "an"):
@@ -356,7 +257,7 @@ def _apposed_body(finder: _Finder, k: int) -> bool:
     return False
 
 
-def _looks_like_a_name(finder: _Finder, person: Person, common: set[str]) -> bool:
+def _looks_like_a_name(finder: Finder, person: Person, common: set[str]) -> bool:
     """Whether a bare run of capitalised words reads as a person's name, not a place or a thing."""
     tokens = finder.tokens
     i = bisect.bisect_left(tokens.starts, person.first)
@@ -374,81 +275,3 @@ def _looks_like_a_name(finder: _Finder, person: Person, common: set[str]) -> boo
     if len(set(words)) < len(words):
         return False  # "Duran Duran": a repeated word names a band or a brand
     return not any(word in common or word in COMPASS for word in words)
-
-
-def _name_index(
-    people: People,
-) -> tuple[dict[str, list[int]], dict[str, list[int]], list[list[list[str]]]]:
-    """The people found, by last word of each name and alias, by first name (of a
-    two-word name), and every name of each as words: what a later mention is matched to."""
-    by_last: dict[str, list[int]] = {}
-    by_first: dict[str, list[int]] = {}
-    known_names: list[list[list[str]]] = []
-    for index, person in enumerate(people.persons):
-        words = person.words
-        names = [words, *(alias.lower().split() for alias in person.aliases)]
-        known_names.append(names)
-        for name in names:
-            if name:
-                by_last.setdefault(name[-1], []).append(index)
-        if len(words) == 2 and words[0] not in PRONOUNS:
-            by_first.setdefault(words[0], []).append(index)
-    return by_last, by_first, known_names
-
-
-def _pronoun_mentions(finder: _Finder, in_names: set[int]) -> None:
-    """Every pronoun outside a quotation and outside a name, as a mention of no one yet."""
-    people, tokens = finder.people, finder.tokens
-    # Read from the columns: a Token for each word of a long article is not needed.
-    for index, base in enumerate(tokens.bases):
-        if base in PRONOUNS:
-            start = tokens.starts[index]
-            if start not in in_names and not finder.inside_quote(start):
-                people.mentions.append(
-                    Mention(start, tokens.ends[index], None, tokens.texts[index])
-                )
-
-
-def _find_mentions(finder: _Finder, runs: list[tuple[int, int]]) -> None:
-    people, tokens = finder.people, finder.tokens
-    by_last, by_first, known_names = _name_index(people)
-    if not people.persons:
-        people.index()
-        return
-    last_person: int | None = None
-    in_names: set[int] = set()
-    for i, j in runs:
-        if finder.inside_quote(tokens.starts[i]):
-            continue
-        words = [base for base in tokens.bases[i:j] if base not in NAME_SUFFIXES]
-        if not words:
-            continue
-        candidates = [
-            k for k in dict.fromkeys(by_last.get(words[-1], []))
-            if any(same_person(name, words) for name in known_names[k])
-        ]  # fmt: skip
-        if not candidates and len(words) == 1:
-            candidates = by_first.get(words[0], [])
-        if len(candidates) >= 1:
-            chosen = last_person if last_person in candidates else candidates[0]
-            last_person = chosen
-            person = people.persons[chosen]
-            spelled = " ".join(
-                text
-                for text, base in zip(tokens.texts[i:j], tokens.bases[i:j], strict=True)
-                if base not in NAME_SUFFIXES
-            )
-            spelled = re.sub(r"['’]s?$", "", spelled)
-            if len(words) > 1 and spelled != person.name and spelled not in person.aliases:
-                person.aliases.append(spelled)  # "Phil Schiller" for "Philip Schiller"
-            in_names.update(tokens.starts[i:j])
-            people.mentions.append(
-                Mention(
-                    tokens.starts[i],
-                    tokens.ends[j - 1],
-                    chosen,
-                    finder.body[tokens.starts[i] : tokens.ends[j - 1]],
-                )
-            )
-    _pronoun_mentions(finder, in_names)
-    people.index()

@@ -67,7 +67,7 @@ _NAMING_BEFORE = lazy(
     r"|word|term|phrase|hashtag|slogan|banner)(?:\s+(?:it|them|this|that))?\s*$",
     re.IGNORECASE,
 )
-_TITLE_SMALL_WORDS = frozenset("a an and at by for from in of on or the to vs. vs with".split())
+_TITLE_SMALL_WORDS = frozenset(["a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "vs.", "vs", "with"])
 
 
 def _is_label(masked: str, span: QuoteSpan) -> bool:
