@@ -28,6 +28,8 @@ class Person:
     """How the role was found: 3 a title before the name, 2 an apposition, 1 a courtesy title."""
     checks: list[str] = field(default_factory=list)
     first: int = 0
+    kind: str = "person"
+    """``person``, or ``organisation`` for a body quoted as a source (see :mod:`.sources`)."""
 
     @property
     def words(self) -> list[str]:
@@ -53,6 +55,22 @@ class People:
     persons: list[Person] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list, repr=False)
+    _sources: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def add_source(self, name: str, first: int) -> int:
+        """The index of the organisation ``name`` among the persons, added the first time."""
+        key = name.lower()
+        if key not in self._sources:
+            self._sources[key] = len(self.persons)
+            self.persons.append(
+                Person(
+                    name,
+                    first=first,
+                    kind="organisation",
+                    checks=["an organisation or publication quoted as a source, not a person"],
+                )
+            )
+        return self._sources[key]
 
     def index(self) -> None:
         """Sort the mentions (call after adding them)."""

@@ -19,6 +19,7 @@ from briefing.importer.lexicon import ANONYMOUS, PRONOUNS, SPEECH_VERB_RE, SPEEC
 from briefing.importer.patterns import lazy
 from briefing.importer.persons import People
 from briefing.importer.quote_marks import QuoteSpan, find_quote_spans, join_split_quotes
+from briefing.importer.sources import source_name
 from briefing.importer.text import Document
 
 __all__ = ["FoundQuote", "QuoteSpan", "find_quote_spans", "find_quotes", "join_split_quotes"]
@@ -37,6 +38,7 @@ _AFTER_VERB = lazy(
     + r")\s+(?P<rest>(?:[^.;:!?\"“”]|(?<=\b[A-Z])\.(?= [A-Z])){1,120})"
 )
 _ACCORDING = lazy(r"\b(?:according to|in the words of)\b", re.IGNORECASE)
+_LOWER_WORD = lazy(r"\b[a-z][\w'’-]*")
 _AGE_NP = lazy(r"\bthe\s+\d+-year-old\b", re.IGNORECASE)
 
 
@@ -119,6 +121,9 @@ class _Attributor:
         self.starts = [s.start for s in spans]
         self.masked = _masked(self.body, spans)
         self.sentence_starts = [start for start, _ in document.sentences]
+        self._common: set[str] | None = None
+        self.sources = False
+        """Whether an organisation may be the speaker (the second look at a quotation)."""
         self._solid = self._last_solid_before_each()
         self._verbs: dict[tuple[int, int], tuple[list[int], list[re.Match[str]]]] = {}
         self._sentence_words: dict[tuple[int, int], tuple[bool, bool, int | None]] = {}
@@ -199,7 +204,12 @@ class _Attributor:
             found = self._resolve(subject_start, subject_end)
             if found is not None:
                 return found[0], f"{match.group('subject')} {match.group('verb')}", found[2]
+            source = self._source(match.group("subject"), subject_start)
+            if source is not None:
+                return source, f"{match.group('subject')} {match.group('verb')}", False
             words = set(re.findall(r"\w+", match.group("subject").lower()))
+            if words & {"it", "they"} and len(words) == 1:
+                return None  # "it added": the source of the quotation before
             if words & ANONYMOUS or words & {"they", "it", "we"}:
                 return "anonymous"
         match = _AFTER_VERB.match(tail)
@@ -213,6 +223,9 @@ class _Attributor:
             )
             if found is not None and (first_word in PRONOUNS or first_word[:1].isalpha()):
                 return found[0], f"{match.group('verb')} {found[1]}", found[2]
+            source = self._source(match.group("rest"), rest_start)
+            if found is None and source is not None:
+                return source, f"{match.group('verb')} {match.group('rest')}", False
         return None
 
     def _before(
@@ -238,7 +251,10 @@ class _Attributor:
             return (found[0], f"according to {found[1]}", found[2]) if found else "anonymous"
         mention = self.people.last_within(sentence_start, verb_at)
         if mention is None:
-            return "anonymous"
+            if self.masked[sentence_start:verb_at].split()[-1:] in (["it"], ["they"]):
+                return None  # "it added": the source of the quotation before
+            source = self._source(self.masked[sentence_start:verb_at], sentence_start)
+            return (source, verb.group(), False) if source is not None else "anonymous"
         if mention.person is not None:
             return mention.person, f"{mention.text} {verb.group()}", False
         named = self.people.antecedent(mention.start, self.sentence_starts)
@@ -259,6 +275,9 @@ class _Attributor:
             quote, named = self._quote(span, text)
             if not named and previous is not None and previous.speaker is not None:
                 self._carry_over(quote, previous, paragraph, previous_paragraph)
+            if quote.speaker is None:
+                # No person: an organisation named as the source ("Microsoft says").
+                quote = self._quote(span, text, organisations=True)[0]
             found.append(quote)
             if len(found) == limit:
                 break
@@ -284,27 +303,20 @@ class _Attributor:
             return None  # a term in quotation marks ("go-shop"), not reported speech
         return text
 
-    def _quote(self, span: QuoteSpan, text: str) -> tuple[FoundQuote, bool]:
+    def _quote(
+        self, span: QuoteSpan, text: str, *, organisations: bool = False
+    ) -> tuple[FoundQuote, bool]:
         """The quotation with the speaker its own sentence names, and whether the sentence
-        names a source at all (an unnamed one, "officials said", gives no speaker)."""
+        names a source at all (an unnamed one, "officials said", gives no speaker).
+        With ``organisations``, an organisation may be that source (see :meth:`_source`)."""
         sentence_start, sentence_end = self.document.sentence_at(span.start)
         last_part_end = span.parts[-1][1]
         end_sentence = self.document.sentence_at(max(span.start, last_part_end - 1))[1]
         next_index = bisect.bisect_right(self.starts, span.start)
         next_start = self.spans[next_index].start if next_index < len(self.spans) else len(self.body)
-        result = self._after(span, min(next_start, max(end_sentence, last_part_end + 1)))
-        if len(span.parts) > 1 and result is None:
-            result = self._after(QuoteSpan(span.parts[0][0], span.parts[0][1], ""), span.parts[1][0])
-        if result is None:
-            result = self._before(span, sentence_start)
-        if result is None:
-            according = self._words_of(sentence_start, end_sentence)[2]
-            if according is not None:
-                result = self._resolve(
-                    sentence_start + according, sentence_start + according + 80, last=False
-                )
-        if result is None:
-            result = self._from_sentence_before(span, sentence_start)
+        self.sources = organisations
+        result = self._speaker_of(span, sentence_start, end_sentence, next_start)
+        self.sources = False
         checks: list[str] = []
         speaker: int | None = None
         words = ""
@@ -317,6 +329,47 @@ class _Attributor:
         context = self._context(sentence_start, max(end_sentence, sentence_end), span)
         quote = FoundQuote(text, span.start, span.end, speaker, context, words, checks)
         return quote, result is not None
+
+    def _speaker_of(
+        self, span: QuoteSpan, sentence_start: int, end_sentence: int, next_start: int
+    ) -> tuple[int | None, str, bool] | None | str:
+        """Who the text says spoke a quotation: the attribution after it, a verb before it,
+        "according to", the sentence before; "anonymous" for an unnamed source."""
+        last_part_end = span.parts[-1][1]
+        result = self._after(span, min(next_start, max(end_sentence, last_part_end + 1)))
+        if len(span.parts) > 1 and result is None:
+            result = self._after(QuoteSpan(span.parts[0][0], span.parts[0][1], ""), span.parts[1][0])
+        if result is None:
+            result = self._before(span, sentence_start)
+        if result is None:
+            according = self._words_of(sentence_start, end_sentence)[2]
+            if according is not None:
+                result = self._according(sentence_start + according, end_sentence)
+        if result is None:
+            result = self._from_sentence_before(span, sentence_start)
+        return result
+
+    def _according(self, start: int, end: int) -> tuple[int | None, str, bool] | None:
+        """The person or organisation named right after "according to" (in its sentence)."""
+        found = self._resolve(start, min(end, start + 80), last=False)
+        if found is None:
+            source = self._source(self.masked[start:end], start)
+            found = (source, "according to", False) if source is not None else None
+        return found
+
+    def _source(self, phrase: str, at: int) -> int | None:
+        """An organisation that a subject phrase names, as a participant (see :mod:`.sources`).
+
+        Only on the second look at a quotation (:attr:`sources`): a person named around it,
+        or the speaker of the quotation before, comes first ("..., Water said" after a quote
+        of Kathryn Waters is her, misspelt)."""
+        if not self.sources:
+            return None
+        if self._common is None:
+            self._common = set(_LOWER_WORD.findall(self.masked))
+        starts = self.document.sentence_at(at)[0] == at
+        name = source_name(phrase, self._common, starts)
+        return None if name is None else self.people.add_source(name, at)
 
     def _from_sentence_before(
         self, span: QuoteSpan, sentence_start: int

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .helpers import draft
 from .test_rules import people_of, quotes_of
 
 
@@ -74,3 +75,25 @@ def test_particles_in_names_and_in_the_words_of() -> None:
         ("All is well", "Suleiman al-Amr"),
         ("she suffered a great deal", "Mark Tedeschi"),
     ]
+
+
+def test_organisations_quoted_as_sources_are_speakers() -> None:
+    text = (
+        'Headline\n\n"A browser was born," Microsoft says on its site. The U.S. Department of'
+        ' Agriculture notes, "Ozone harms plants." Crowds said it was "calm".\n\n"Shells fell'
+        ' near the posts", said KCNA. "Provocation deserves punishment", it added.'
+    )
+    assert quotes_of(text) == [
+        ("A browser was born", "Microsoft"),
+        ("Ozone harms plants.", "U.S. Department of Agriculture"),
+        ("calm", None),
+        ("Shells fell near the posts", "KCNA"),
+        ("Provocation deserves punishment", "KCNA"),
+    ]
+    result, brief = draft(text)
+    assert [p.name for p in brief.participants] == [
+        "Microsoft",
+        "U.S. Department of Agriculture",
+        "KCNA",
+    ]
+    assert "an organisation or publication quoted as a source" in result.toml
