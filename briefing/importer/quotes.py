@@ -19,6 +19,7 @@ from briefing.importer.lexicon import ANONYMOUS, PRONOUNS, SPEECH_VERB_RE, SPEEC
 from briefing.importer.patterns import lazy
 from briefing.importer.persons import People
 from briefing.importer.quote_marks import QuoteSpan, find_quote_spans, join_split_quotes
+from briefing.importer.quote_text import clean_quote_text, is_label, is_nickname, masked_body
 from briefing.importer.sources import source_name
 from briefing.importer.text import Document
 
@@ -56,62 +57,6 @@ class FoundQuote:
     checks: list[str] = field(default_factory=list)
 
 
-def _is_nickname(body: str, span: QuoteSpan) -> bool:
-    if " " in span.text or not span.text[:1].isupper():
-        return False
-    before = body[max(0, span.start - 30) : span.start]
-    after = body[span.end : span.end + 30]
-    return bool(re.search(r"[A-Z][\w-]+ $", before)) and bool(re.match(r" [A-Z]", after))
-
-
-_NAMING_BEFORE = lazy(
-    r"\b(?:labell?ed|dubbed|called|named|titled|entitled|termed|rated|website|site|section"
-    r"|word|term|phrase|hashtag|slogan|banner)(?:\s+(?:it|them|this|that))?\s*$",
-    re.IGNORECASE,
-)
-_TITLE_SMALL_WORDS = frozenset(["a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "vs.", "vs", "with"])
-
-
-def _is_label(masked: str, span: QuoteSpan) -> bool:
-    """Whether a quotation is a name, a title or a label rather than someone's words: written
-    in title case without closing punctuation ("The Internet Explorer 6 Countdown", "Cowboys
-    and Indians"), or right after a word that names it ("labelled", "dubbed", "the website")."""
-    text = span.text.strip()
-    words = [w for w in text.split() if any(c.isalpha() for c in w)]
-    if words and text[-1:] not in ".!?…,;:" and len(span.parts) == 1:
-        capitalised = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
-        if capitalised and all(w[:1].isupper() or w[:1].isdigit() for w in capitalised):
-            return True
-    before = masked[max(0, span.start - 30) : span.start]
-    return len(words) <= 8 and _NAMING_BEFORE.search(before) is not None
-
-
-def _masked(body: str, spans: list[QuoteSpan]) -> str:
-    """``body`` with every quotation blanked out (same length), made once for all quotes.
-
-    Blanking each sentence again for each quote in it made a sentence of many
-    quotes cost time quadratic in its length.
-    """
-    parts = []
-    done = 0
-    for span in spans:
-        start = max(span.start, done)
-        if span.end <= start:
-            continue
-        parts += [body[done:start], " " * (span.end - start)]
-        done = span.end
-    parts.append(body[done:])
-    return "".join(parts)
-
-
-def _clean_quote_text(text: str) -> str:
-    text = " ".join(text.split())
-    text = text.rstrip(",;:")
-    if text[:1].islower() or (text and text[0] in "'‘"):
-        text = text.rstrip(".")
-    return text.strip()
-
-
 class _Attributor:
     def __init__(self, document: Document, people: People, spans: list[QuoteSpan]) -> None:
         self.document = document
@@ -119,7 +64,7 @@ class _Attributor:
         self.people = people
         self.spans = spans
         self.starts = [s.start for s in spans]
-        self.masked = _masked(self.body, spans)
+        self.masked = masked_body(self.body, spans)
         self.sentence_starts = [start for start, _ in document.sentences]
         self._common: set[str] | None = None
         self.sources = False
@@ -287,9 +232,9 @@ class _Attributor:
     def _quote_text(self, span: QuoteSpan) -> str | None:
         """The words of a quotation as the draft gives them; None when it is not reported speech
         (a nickname, a term or a title in quotation marks)."""
-        if _is_nickname(self.body, span) or _is_label(self.masked, span):
+        if is_nickname(self.body, span) or is_label(self.masked, span):
             return None
-        text = _clean_quote_text(span.text)
+        text = clean_quote_text(span.text)
         if not text:
             return None
         sentence_start, sentence_end = self.document.sentence_at(span.start)
@@ -313,7 +258,9 @@ class _Attributor:
         last_part_end = span.parts[-1][1]
         end_sentence = self.document.sentence_at(max(span.start, last_part_end - 1))[1]
         next_index = bisect.bisect_right(self.starts, span.start)
-        next_start = self.spans[next_index].start if next_index < len(self.spans) else len(self.body)
+        next_start = (
+            self.spans[next_index].start if next_index < len(self.spans) else len(self.body)
+        )
         self.sources = organisations
         result = self._speaker_of(span, sentence_start, end_sentence, next_start)
         self.sources = False
@@ -338,7 +285,9 @@ class _Attributor:
         last_part_end = span.parts[-1][1]
         result = self._after(span, min(next_start, max(end_sentence, last_part_end + 1)))
         if len(span.parts) > 1 and result is None:
-            result = self._after(QuoteSpan(span.parts[0][0], span.parts[0][1], ""), span.parts[1][0])
+            result = self._after(
+                QuoteSpan(span.parts[0][0], span.parts[0][1], ""), span.parts[1][0]
+            )
         if result is None:
             result = self._before(span, sentence_start)
         if result is None:
@@ -408,7 +357,11 @@ class _Attributor:
         same_sentence = previous.end > self.document.sentence_at(quote.start)[0]
         same_paragraph = previous_paragraph == paragraph
         opens_paragraph = self.document.paragraphs[paragraph].start == quote.start
-        if same_sentence or same_paragraph or (opens_paragraph and previous_paragraph == paragraph - 1):
+        if (
+            same_sentence
+            or same_paragraph
+            or (opens_paragraph and previous_paragraph == paragraph - 1)
+        ):
             quote.speaker = previous.speaker
             if not same_sentence:
                 quote.checks.insert(0, "speaker carried over from the quote before")
