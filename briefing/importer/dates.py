@@ -102,14 +102,18 @@ _WINDOW = 200
 
 
 def _leaning(text: str) -> str | None:
-    """``future`` or ``past`` when the words of ``text`` say so, else None."""
-    if _FUTURE.search(text):
-        return "future"
+    """``future`` or ``past`` when the words of ``text`` say so, else None.
+
+    The first word that says so decides: the main verb usually comes before the clauses
+    that hang from it ("On Tuesday, the government announced ... whether they would ...").
+    """
+    future = _FUTURE.search(text)
     # One at a time: the first past-tense word decides, the rest of a long sentence is not read.
-    for word in _PAST.finditer(text):
+    end = future.start() if future else len(text)
+    for word in _PAST.finditer(text, 0, end):
         if word.group().lower() not in _NOT_PAST:
             return "past"
-    return None
+    return "future" if future else None
 
 
 def _has_to(text: str, start: int, end: int) -> bool:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from .helpers import draft
-from .test_rules import people_of, quotes_of
+from .test_rules import dates_of, people_of, quotes_of
 
 
 def test_middle_initials_stay_in_the_name() -> None:
@@ -24,7 +26,13 @@ def test_bare_names_are_people_unless_the_text_makes_them_places_or_things() -> 
         " University of Southern Indiana, then to North Carolina. Scientologist Tom Cruise and"
         " Pan-democrat Gary Fan were not there; Internet Explorer 6 was."
     )
-    assert set(people) == {"Carly Simon", "Jack Nicklaus", "Dennis Hopper", "Tom Cruise", "Gary Fan"}
+    assert set(people) == {
+        "Carly Simon",
+        "Jack Nicklaus",
+        "Dennis Hopper",
+        "Tom Cruise",
+        "Gary Fan",
+    }
 
 
 def test_a_long_run_after_an_organisation_ends_in_the_name() -> None:
@@ -97,3 +105,16 @@ def test_organisations_quoted_as_sources_are_speakers() -> None:
         "KCNA",
     ]
     assert "an organisation or publication quoted as a source" in result.toml
+
+
+def test_dates_at_the_start_of_a_sentence_and_counted_back() -> None:
+    text = (
+        "Headline\n\nYesterday Mohamed visited Google. On Tuesday, the government announced"
+        " a process to ask whether citizens would prefer a new flag. The attack began just"
+        " over 24 hours ago."
+    )
+    assert dates_of(text, date(2015, 5, 7)) == [
+        ("2015-05-06", "timeline"),
+        ("2015-05-05", "timeline"),
+        ("2015-05-06", "timeline"),
+    ]
