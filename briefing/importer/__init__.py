@@ -234,12 +234,20 @@ def _participant_tables(persons: list[Person], ids: list[str]) -> list[Table]:
         table.add(
             "role",
             person.role,
-            None if person.role_rank >= 2 else "no title found" if person.role is None else None,
+            _role_check(person),
         )
         table.add("affiliation", person.affiliation)
         table.add("aliases", [a for a in person.aliases if a != person.name])
         tables.append(table)
     return tables
+
+
+def _role_check(person: Person) -> str | None:
+    if person.role_rank >= 1:
+        return None
+    if person.role is None:
+        return "no title found"
+    return "no title: this is what the sentence naming them says of them"
 
 
 def _quote_tables(quotes: list[FoundQuote], ids: list[str]) -> list[Table]:

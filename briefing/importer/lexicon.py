@@ -28,7 +28,8 @@ TITLE_HEADS = _words(
     president-elect vice-president consultant strategist historian activist campaigner
     organiser organizer chef architect designer author writer journalist photographer
     producer player athlete referee umpire investor trader banker regulator auditor
-    head partner principal provost rector registrar mp mep td mla
+    head partner principal provost rector registrar mp mep td mla undersecretary professor
+    curator lecturer instructor
     """
 )
 """Words that end a title ("Treasury *Secretary*", "head *coach*")."""
@@ -147,6 +148,24 @@ STOP_CAPS = _words(
 
 COMPASS = _words("north south east west northern southern eastern western central")
 """Compass words: a bare capitalised phrase holding one is a place ("North Carolina", "Kowloon West")."""
+
+KIN_WORDS = _words(
+    "father mother wife husband son daughter sister brother uncle aunt grandson granddaughter "
+    "grandfather grandmother cousin nephew niece widow widower fiancé fiancée girlfriend boyfriend"
+)
+"""Words of kinship: before a name they are its role ("his father Thomas")."""
+
+NOT_ROLE_NOUNS = _words(
+    "other after under over never either neither whether rather together however later "
+    "former latter another further ever whoever whatever whenever number order border "
+    "member matter paper water weather winter summer center centre corner quarter power "
+    "major minor junior senior prior interior exterior error honor honour favor favour "
+    "color colour labor labour sector factor mirror meteor manner dinner letter chapter "
+    "quarter register computer monitor poster sister brother mother father daughter "
+    "various previous significant important distant constant giant brilliant elegant "
+    "ancient vacant relevant pleasant"
+)
+"""Words with an agent-noun ending that do not name a person's role (or are kin words)."""
 
 WORK_NOUNS = _words(
     "film movie novel book album song series show play game magazine newspaper site website "

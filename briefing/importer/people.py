@@ -17,6 +17,7 @@ import bisect
 import re
 
 from briefing.importer.finder import Finder
+from briefing.importer.implied_roles import fill_implied_roles
 from briefing.importer.lexicon import (
     COMPASS,
     COUNTRIES,
@@ -93,6 +94,7 @@ def find_people(document: Document, quotes: list[tuple[int, int]]) -> People:
     _settle_candidates(finder, known, candidates)
     people.persons.sort(key=lambda p: p.first)
     find_mentions(finder, runs)
+    fill_implied_roles(people, document)
     return people
 
 

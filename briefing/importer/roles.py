@@ -8,7 +8,9 @@ from briefing.importer.lexicon import (
     COUNTRIES,
     DOMAIN_HEADS,
     HONORIFICS,
+    KIN_WORDS,
     NATIONALITIES,
+    NOT_ROLE_NOUNS,
     OF_HEADS,
     ORG_WORDS,
     STOP_CAPS,
@@ -74,8 +76,21 @@ def title_before(view: TokenView, i: int) -> tuple[list[Token], int, Token | Non
             break
         break
     if not any(singular(t.base) in TITLE_HEADS for t in title):
-        return [], i - 1 if honorific is None else j, honorific
+        k = i - 1 if honorific is None else j
+        if honorific is None and k >= 0 and is_role_noun(tokens.texts[k]):
+            return [tokens[k]], k - 1, None  # "musician Tiziano Lugli", "father Thomas Sam"
+        return [], k, honorific
     return title, j, honorific
+
+
+def is_role_noun(text: str) -> bool:
+    """Whether a lower-case word names what a person is or does ("musician", "actor",
+    "illustrator", "cosplayer", "father"): an agent-noun ending or a word of kinship."""
+    if not text.isalpha() or not text.islower() or len(text) < 5:
+        return text in KIN_WORDS
+    return text in KIN_WORDS or (
+        text.endswith(("er", "or", "ist", "ian", "ant")) and text not in NOT_ROLE_NOUNS
+    )
 
 
 def affiliation_before(view: TokenView, j: int, limit_start: int) -> str | None:
@@ -125,12 +140,13 @@ def apposition(view: TokenView, k: int) -> tuple[str, str | None] | None:
     role, k = _role_words(view, k)
     if not role or role[-1].base in ORG_WORDS:
         return None  # "Instituto Gonzaga, a catholic school": a body, not a role
-    if not (
-        singular(role[-1].base) in TITLE_HEADS or _shaped_like_a_role(view, role, k, determiner)
-    ):
+    head_known = singular(role[-1].base) in TITLE_HEADS or is_role_noun(role[-1].text)
+    if not (head_known or _shaped_like_a_role(view, role, k, determiner)):
         return None
-    if any(t.upper and not is_title_word(t.base) for t in role):
+    if role[-1].upper and not is_title_word(role[-1].base):
         return None
+    if not head_known and any(t.upper and not is_title_word(t.base) for t in role):
+        return None  # "the State Department Spokesperson" is a role; "a USI Gallery" is not
     text = role_text(role)
     if k < tokens.count and tokens.bases[k] == "of" and role[-1].base in OF_HEADS:
         tail, k = _of_tail(view, k + 1)

@@ -118,3 +118,25 @@ def test_dates_at_the_start_of_a_sentence_and_counted_back() -> None:
         ("2015-05-05", "timeline"),
         ("2015-05-06", "timeline"),
     ]
+
+
+def test_roles_implied_by_the_sentences_that_name_people() -> None:
+    people = people_of(
+        "Headline\n\nThe fair drew celebrity guests like Stan Lee, Mark Hamill, and Margaret"
+        " Atwood. Atwood launched a novel with illustrator Johnnie Christmas. In the east,"
+        " Regina Ip and Gary Chan were successfully re-elected. Jeff Rathke, the State"
+        " Department Spokesperson, spoke. Kevin Allton, a USI instructor in English, came."
+        " The hall was full.\n\nThe far end of the floor. Image: Nick Moreau."
+    )
+    roles = {name: role for name, (role, _) in people.items()}
+    assert roles == {
+        "Stan Lee": "guest",
+        "Mark Hamill": "guest",
+        "Margaret Atwood": "guest",
+        "Johnnie Christmas": "illustrator",
+        "Regina Ip": "re-elected",
+        "Gary Chan": "re-elected",
+        "Jeff Rathke": "State Department Spokesperson",
+        "Kevin Allton": "USI instructor",
+        "Nick Moreau": "photographer (image credit)",
+    }
