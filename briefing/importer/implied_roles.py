@@ -34,18 +34,22 @@ def fill_implied_roles(people: People, document: Document) -> None:
             found = starts.setdefault(mention.person, [])
             if len(found) < MAX_MENTIONS_READ:
                 found.append(mention.start)
+    outcomes: dict[int, str | None] = {}
     for index, person in enumerate(people.persons):
         if person.role is not None or person.kind != "person":
             continue
         for start in starts.get(index, [person.first]):
-            role = implied_role(document, start)
+            role = implied_role(document, start, outcomes)
             if role is not None:
                 person.role = role
                 break
 
 
-def implied_role(document: Document, start: int) -> str | None:
-    """The role the sentence around a name at ``start`` implies, if any."""
+def implied_role(document: Document, start: int, outcomes: dict[int, str | None]) -> str | None:
+    """The role the sentence around a name at ``start`` implies, if any.
+
+    ``outcomes`` remembers each sentence's outcome word by where the sentence starts: a
+    sentence naming thousands of people is searched once, not once for each of them."""
     body = document.body
     if _CREDIT.search(body, max(0, start - 12), start):
         return "photographer (image credit)"
@@ -53,8 +57,10 @@ def implied_role(document: Document, start: int) -> str | None:
     listed = _listed_as(body, sentence_start, start)
     if listed is not None:
         return listed
-    outcome = _OUTCOME.search(body, sentence_start, sentence_end)
-    return outcome.group(1) if outcome else None
+    if sentence_start not in outcomes:
+        outcome = _OUTCOME.search(body, sentence_start, sentence_end)
+        outcomes[sentence_start] = outcome.group(1) if outcome else None
+    return outcomes[sentence_start]
 
 
 def _listed_as(body: str, sentence_start: int, start: int) -> str | None:

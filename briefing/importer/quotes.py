@@ -39,6 +39,8 @@ _AFTER_VERB = lazy(
     + r")\s+(?P<rest>(?:[^.;:!?\"“”]|(?<=\b[A-Z])\.(?= [A-Z])){1,120})"
 )
 _ACCORDING = lazy(r"\b(?:according to|in the words of)\b", re.IGNORECASE)
+_SUBJECT_CHARS = 200
+"""How much of a sentence before its verb (or after "according to") is read for a source."""
 _LOWER_WORD = lazy(r"\b[a-z][\w'’-]*")
 _AGE_NP = lazy(r"\bthe\s+\d+-year-old\b", re.IGNORECASE)
 
@@ -198,7 +200,9 @@ class _Attributor:
         if mention is None:
             if self.masked[sentence_start:verb_at].split()[-1:] in (["it"], ["they"]):
                 return None  # "it added": the source of the quotation before
-            source = self._source(self.masked[sentence_start:verb_at], sentence_start)
+            # A subject is a few words: a bounded slice keeps a huge sentence linear.
+            phrase_start = max(sentence_start, verb_at - _SUBJECT_CHARS)
+            source = self._source(self.masked[phrase_start:verb_at], phrase_start)
             return (source, verb.group(), False) if source is not None else "anonymous"
         if mention.person is not None:
             return mention.person, f"{mention.text} {verb.group()}", False
@@ -302,7 +306,7 @@ class _Attributor:
         """The person or organisation named right after "according to" (in its sentence)."""
         found = self._resolve(start, min(end, start + 80), last=False)
         if found is None:
-            source = self._source(self.masked[start:end], start)
+            source = self._source(self.masked[start : min(end, start + _SUBJECT_CHARS)], start)
             found = (source, "according to", False) if source is not None else None
         return found
 
@@ -326,7 +330,7 @@ class _Attributor:
         """For a quotation that stands as a sentence of its own: the speaker the sentence before
         it introduces ("Heald noted the findings show ... . "An air-quality cleanup ..."",
         "Rathbun stated:" then a block quote), else the person that sentence is about."""
-        if self.masked[sentence_start : span.start].strip():
+        if self._solid[bisect.bisect_left(self.starts, span.start)] >= sentence_start:
             return None  # the sentence has words of its own before the quotation
         paragraph = self.document.paragraph_index(span.start)
         opens = self.document.paragraphs[paragraph].start == span.start
