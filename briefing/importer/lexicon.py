@@ -163,7 +163,8 @@ NOT_ROLE_NOUNS = _words(
     "color colour labor labour sector factor mirror meteor manner dinner letter chapter "
     "quarter register computer monitor poster sister brother mother father daughter "
     "various previous significant important distant constant giant brilliant elegant "
-    "ancient vacant relevant pleasant"
+    "ancient vacant relevant pleasant older younger newer bigger larger smaller higher lower "
+    "greater better longer faster stronger wider cheaper richer poorer easier harder lesser"
 )
 """Words with an agent-noun ending that do not name a person's role (or are kin words)."""
 

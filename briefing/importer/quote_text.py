@@ -20,7 +20,7 @@ def is_nickname(body: str, span: QuoteSpan) -> bool:
 
 
 _NAMING_BEFORE = lazy(
-    r"\b(?:labell?ed|dubbed|called|named|titled|entitled|termed|rated|website|site|section"
+    r"\b(?:labell?ed|dubbed|titled|entitled|termed|rated|website|site|section"
     r"|word|term|phrase|hashtag|slogan|banner)(?:\s+(?:it|them|this|that))?\s*$",
     re.IGNORECASE,
 )

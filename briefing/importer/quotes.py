@@ -170,7 +170,7 @@ class _Attributor:
             )
             if found is not None and (first_word in PRONOUNS or first_word[:1].isalpha()):
                 return found[0], f"{match.group('verb')} {found[1]}", found[2]
-            source = self._source(match.group("rest"), rest_start)
+            source = self._source(match.group("rest"), rest_start, subject=False)
             if found is None and source is not None:
                 return source, f"{match.group('verb')} {match.group('rest')}", False
         return None
@@ -306,11 +306,12 @@ class _Attributor:
         """The person or organisation named right after "according to" (in its sentence)."""
         found = self._resolve(start, min(end, start + 80), last=False)
         if found is None:
-            source = self._source(self.masked[start : min(end, start + _SUBJECT_CHARS)], start)
+            phrase = self.masked[start : min(end, start + _SUBJECT_CHARS)]
+            source = self._source(phrase, start, subject=False)
             found = (source, "according to", False) if source is not None else None
         return found
 
-    def _source(self, phrase: str, at: int) -> int | None:
+    def _source(self, phrase: str, at: int, *, subject: bool = True) -> int | None:
         """An organisation that a subject phrase names, as a participant (see :mod:`.sources`).
 
         Only on the second look at a quotation (:attr:`sources`): a person named around it,
@@ -321,7 +322,7 @@ class _Attributor:
         if self._common is None:
             self._common = set(_LOWER_WORD.findall(self.masked))
         starts = self.document.sentence_at(at)[0] == at
-        name = source_name(phrase, self._common, starts)
+        name = source_name(phrase, self._common, starts, subject=subject)
         return None if name is None else self.people.add_source(name, at)
 
     def _from_sentence_before(

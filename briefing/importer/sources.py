@@ -25,20 +25,24 @@ _NAME = lazy(
 )  # fmt: skip
 
 
-def source_name(phrase: str, common: set[str], starts_sentence: bool) -> str | None:
+def source_name(
+    phrase: str, common: set[str], starts_sentence: bool, *, subject: bool = True
+) -> str | None:
     """The organisation a subject phrase opens with ("The Straits Times" -> "Straits Times"),
     read at its start or after its last comma; None when it opens with no capitalised name.
     ``common`` are the words the article writes in lower case: a name made only of them
-    ("Doctors") is a common noun; ``starts_sentence`` says whether ``phrase`` opens its sentence."""
+    ("Doctors") is a common noun; ``starts_sentence`` says whether ``phrase`` opens its sentence.
+    With ``subject``, ``phrase`` ends at the verb: only the name (or its owner's words,
+    "PC World's analysis") may stand there; without, the name may run on into the sentence."""
     tails = [phrase.rsplit(",", 1)[1]] if "," in phrase else []
     for part in [*tails, phrase]:
-        name = _name_at_start(part, common, starts_sentence and part is phrase)
+        name = _name_at_start(part, common, starts_sentence and part is phrase, subject)
         if name is not None:
             return name
     return None
 
 
-def _name_at_start(part: str, common: set[str], starts_sentence: bool) -> str | None:
+def _name_at_start(part: str, common: set[str], starts_sentence: bool, subject: bool) -> str | None:
     match = _NAME.match(part)
     if match is None:
         return None
@@ -47,8 +51,11 @@ def _name_at_start(part: str, common: set[str], starts_sentence: bool) -> str | 
     if owner is not None:
         words = words[: owner + 1]
         words[-1] = re.sub(r"['’]s$", "", words[-1])  # "PC World's analysis": PC World's words
-    if len(part[match.end() :].split()) > MAX_WORDS_AFTER_NAME:
+    rest = part[match.end() :].split()
+    if len(rest) > MAX_WORDS_AFTER_NAME:
         return None
+    if subject and owner is None and any(not word.endswith("ly") for word in rest):
+        return None  # "the Ninth Circuit panel said": the name only describes the speaker
     if words and words[-1].count(".") == 1:
         words[-1] = words[-1].rstrip(".")  # the sentence's full stop, not "U.S."
     base = [w.lower() for w in words]
