@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from briefing.importer.patterns import lazy
 from briefing.importer.quote_marks import QuoteSpan
 
 
@@ -19,11 +18,27 @@ def is_nickname(body: str, span: QuoteSpan) -> bool:
     return bool(re.search(r"[A-Z][\w-]+ $", before)) and bool(re.match(r" [A-Z]", after))
 
 
-_NAMING_BEFORE = lazy(
-    r"\b(?:labell?ed|dubbed|titled|entitled|termed|rated|website|site|section"
-    r"|word|term|phrase|hashtag|slogan|banner)(?:\s+(?:it|them|this|that))?\s*$",
-    re.IGNORECASE,
+_NAMING_WORDS = frozenset(
+    [
+        "labelled",
+        "labeled",
+        "dubbed",
+        "titled",
+        "entitled",
+        "termed",
+        "rated",
+        "website",
+        "site",
+        "section",
+        "word",
+        "term",
+        "phrase",
+        "hashtag",
+        "slogan",
+        "banner",
+    ]
 )
+"""Words right before a quotation (perhaps with "it") that make it a name: "dubbed it "X"."""
 _TITLE_SMALL_WORDS = frozenset(
     [
         "a",
@@ -56,8 +71,12 @@ def is_label(masked: str, span: QuoteSpan) -> bool:
         capitalised = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
         if capitalised and all(w[:1].isupper() or w[:1].isdigit() for w in capitalised):
             return True
-    before = masked[max(0, span.start - 30) : span.start]
-    return len(words) <= 8 and _NAMING_BEFORE.search(before) is not None
+    if len(words) > 8:
+        return False
+    before = masked[max(0, span.start - 30) : span.start].lower().split()[-2:]
+    if before[-1:] and before[-1] in ("it", "them", "this", "that"):
+        before = before[:-1]
+    return bool(before) and before[-1] in _NAMING_WORDS
 
 
 def masked_body(body: str, spans: list[QuoteSpan]) -> str:

@@ -236,7 +236,7 @@ class _Attributor:
     def _quote_text(self, span: QuoteSpan) -> str | None:
         """The words of a quotation as the draft gives them; None when it is not reported speech
         (a nickname, a term or a title in quotation marks)."""
-        if is_nickname(self.body, span) or is_label(self.masked, span):
+        if is_nickname(self.body, span):
             return None
         text = clean_quote_text(span.text)
         if not text:
@@ -250,7 +250,7 @@ class _Attributor:
             and not any(self._words_of(sentence_start, max(end_sentence, sentence_end))[:2])
         ):
             return None  # a term in quotation marks ("go-shop"), not reported speech
-        return text
+        return None if is_label(self.masked, span) else text
 
     def _quote(
         self, span: QuoteSpan, text: str, *, organisations: bool = False
