@@ -21,7 +21,9 @@ from briefing.importer.patterns import lazy
 from briefing.importer.text import Document
 
 # An initial ("J." in "Donald J. Trump") is one token when a capitalised word follows.
-_TOKEN = lazy(r"(?:[^\W\d_]\.){2,}|[A-Z]\.(?= [A-Z][a-z])|[^\W\d_]\w*(?:[-'’]\w+)*['’]?|\d[\d,.]*\d|\d|[^\w\s]")
+_TOKEN = lazy(
+    r"(?:[^\W\d_]\.){2,}|[A-Z]\.(?= [A-Z][a-z])|[^\W\d_]\w*(?:[-'’]\w+)*['’]?|\d[\d,.]*\d|\d|[^\w\s]"
+)
 _PARTICLE_NAME = lazy(r"[a-z]{1,3}-[A-Z][a-z]")
 """A name that opens with a particle joined by a hyphen ("al-Amr", "el-Sisi", "bin-Laden")."""
 MONTHS_DAYS = frozenset(
@@ -208,7 +210,12 @@ def _name_like(text: str) -> bool:
 
 def is_initial(text: str) -> bool:
     """Whether a token is an initial or a run of them ("J.", "K.C.")."""
-    return len(text) >= 2 and text[-1] == "." and text[0].isupper() and text.count(".") * 2 == len(text)
+    return (
+        len(text) >= 2
+        and text[-1] == "."
+        and text[0].isupper()
+        and text.count(".") * 2 == len(text)
+    )
 
 
 def first_name_like(body: str, tokens: Tokens, i: int) -> bool:

@@ -156,7 +156,7 @@ def key_nouns(role: object) -> set[str]:
     heads = set()
     for seg in s.split(";"):
         words = re.findall(r"[\w'-]+", seg.split(",")[0])
-        cut = []
+        cut: list[str] = []
         for w in words:
             if w in STOP_AT and cut:
                 break
@@ -172,10 +172,10 @@ def role_ok(gold_role: object, draft_role: object) -> bool:
     d = str(draft_role or "").lower()
     if not d.strip():
         return False
+
     def has(text, word):
-        return (
-            re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text) is not None
-        )
+        return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text) is not None
+
     return any(has(d, k) for k in key_nouns(g)) or any(has(g, k) for k in key_nouns(d))
 
 
