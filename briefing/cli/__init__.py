@@ -38,6 +38,7 @@ def _run_command(command: str, arguments: Sequence[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``briefing`` command; return its exit status."""
+    # deferred: the reader's module, only when no command is named (commands load their own)
     from briefing.cli.open_reader import cmd_open
 
     arguments = list(sys.argv[1:] if argv is None else argv)

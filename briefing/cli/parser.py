@@ -3,13 +3,12 @@
 The reader gets an argparse parser, and so does each command. (A hand-written path for
 the reader's plain forms saved 7-17 ms, 1-2% of the time until a brief's content is on
 screen, under the 5% a start-up trick must save to stay: issue 14, benchmarks/README.md.)
-argparse is imported only when a parser is built, as every command builds one.
 """
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from briefing import __version__
 from briefing.cli.argument_values import parse_now, parse_published, parse_within
@@ -22,9 +21,14 @@ from briefing.cli.script_arguments import (
     add_search_arguments,
     add_shape_argument,
 )
-
-if TYPE_CHECKING:
-    import argparse
+from briefing.storage.export_files import (
+    DEADLINES_FORMAT,
+    EXPORT_FORMATS,
+    FORMATS,
+    NOTE_FORMATS,
+    kind_names,
+    spoken,
+)
 
 EXAMPLES = """\
 commands:
@@ -66,8 +70,6 @@ examples:
 
 
 def reader_parser() -> argparse.ArgumentParser:
-    import argparse
-
     parser = argparse.ArgumentParser(
         prog="briefing",
         description="A terminal reader for structured briefings.",
@@ -106,8 +108,6 @@ def reader_parser() -> argparse.ArgumentParser:
 
 def command_parser(command: str) -> argparse.ArgumentParser:
     """The parser of ``command`` (one of :data:`COMMANDS`), its arguments declared by its entry."""
-    import argparse
-
     parser = argparse.ArgumentParser(prog=f"briefing {command}")
     COMMANDS[command][1](parser)
     if command in ("export", "import-notes", "doctor"):
@@ -171,14 +171,6 @@ def add_doctor_arguments(parser: argparse.ArgumentParser) -> None:
 
 def add_export_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of ``briefing export``."""
-    from briefing.storage.export_files import (
-        DEADLINES_FORMAT,
-        EXPORT_FORMATS,
-        FORMATS,
-        NOTE_FORMATS,
-        kind_names,
-        spoken,
-    )
 
     deadlines = EXPORT_FORMATS[DEADLINES_FORMAT].name
     notes, dated, vault = (kind_names(kind) for kind in ("notes", "deadlines", "vault"))

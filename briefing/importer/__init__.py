@@ -104,13 +104,41 @@ def import_article(
             f"is {len(text):,} characters long; articles are limited to {MAX_ARTICLE_CHARS:,}"
         )
     document = split_document(text)
+    unsure: list[str] = []
+    top_checks: dict[str, str] = {}
+    title, published = _header(document, text, published, today, top_checks, unsure)
+    day = published.date() if isinstance(published, datetime) else published
+    spans = join_split_quotes(document.body, find_quote_spans(document))
+    people = find_people(document, [part for s in spans for part in s.parts])
+    # One more than a draft holds, to know whether the article has more.
+    quotes = find_quotes(document, people, spans, limit=MAX_ITEMS_PER_SECTION + 1)
+    dates = find_dates(document, day, once=True)
+    figures = find_figures(document)
+    ids = _participant_ids(people.persons)
+    found = _Found(people.persons, ids, quotes, dates, figures)
+    draft = _draft(document, title, published, source or document.source, found, top_checks)
+    quotes = quotes[:MAX_ITEMS_PER_SECTION]
+    _note_doubts(unsure, people.persons, quotes, dates)
+    return ImportResult(
+        draft.render(), title, published, people.persons, ids, quotes, dates, figures, unsure
+    )
+
+
+def _header(
+    document: Document,
+    text: str,
+    published: date | datetime | None,
+    today: date | None,
+    top_checks: dict[str, str],
+    unsure: list[str],
+) -> tuple[str, date | datetime]:
+    """The draft's title and publication date, noting in ``top_checks`` and ``unsure`` what
+    was guessed. Raises :class:`ArticleError` when there is neither text nor a date to use."""
     if not document.body.strip() and not document.title:
         first_line = next((line for line in normalise(text).split("\n") if line.strip()), "")
         if not first_line:
             raise ArticleError("has no text to import")
         document.title = _short(first_line, MAX_TITLE_CHARS)
-    unsure: list[str] = []
-    top_checks: dict[str, str] = {}
     if published is None and document.date_line:
         published = header_date(document.date_line)
     if published is None:
@@ -119,37 +147,24 @@ def import_article(
         published = today
         top_checks["published"] = "the article gives no date; this is the day it was imported"
         unsure.append("publication date: not in the article, today's date used")
-    day = published.date() if isinstance(published, datetime) else published
     title = document.title
     if not title:
         first = document.body[: document.sentences[0][1]] if document.sentences else document.body
         title = _short(first, 90) or "Untitled article"
         top_checks["title"] = "no headline found; this is the start of the first sentence"
         unsure.append(f'title: no headline found, used "{_short(title)}"')
-    spans = join_split_quotes(document.body, find_quote_spans(document))
-    people = find_people(document, [part for s in spans for part in s.parts])
-    # One more than a draft holds, to know whether the article has more.
-    quotes = find_quotes(document, people, spans, limit=MAX_ITEMS_PER_SECTION + 1)
-    dates = find_dates(document, day, once=True)
-    figures = find_figures(document)
-    ids = _participant_ids(people.persons)
-    draft = _draft(
-        document,
-        title,
-        published,
-        source or document.source,
-        people.persons,
-        ids,
-        quotes,
-        dates,
-        figures,
-        top_checks,
-    )
-    quotes = quotes[:MAX_ITEMS_PER_SECTION]
-    _note_doubts(unsure, people.persons, quotes, dates)
-    return ImportResult(
-        draft.render(), title, published, people.persons, ids, quotes, dates, figures, unsure
-    )
+    return title, published
+
+
+@dataclass
+class _Found:
+    """What the rules found in an article, for the draft."""
+
+    persons: list[Person]
+    ids: list[str]
+    quotes: list[FoundQuote]
+    dates: list[FoundDate]
+    figures: list[FoundFigure]
 
 
 def _participant_ids(persons: list[Person]) -> list[str]:
@@ -179,11 +194,7 @@ def _draft(
     title: str,
     published: date | datetime,
     source: str | None,
-    persons: list[Person],
-    ids: list[str],
-    quotes: list[FoundQuote],
-    dates: list[FoundDate],
-    figures: list[FoundFigure],
+    found: _Found,
     top_checks: dict[str, str],
 ) -> Draft:
     header = [
@@ -191,11 +202,11 @@ def _draft(
         'Nothing here has been checked by a person: read each "# check:" note,',
         "correct what is wrong, then delete the notes and this header.",
     ]
-    deadlines = [d for d in dates if d.kind == "deadline"]
-    timeline = [d for d in dates if d.kind == "timeline"]
+    deadlines = [d for d in found.dates if d.kind == "deadline"]
+    timeline = [d for d in found.dates if d.kind == "timeline"]
     header += _left_out(
-        participants=len(persons),
-        quotes=len(quotes),
+        participants=len(found.persons),
+        quotes=len(found.quotes),
         deadlines=len(deadlines),
         timeline_events=len(timeline),
     )
@@ -205,6 +216,16 @@ def _draft(
         Field("published", published, top_checks.get("published")),
         Field("tags", ["draft"]),
     ]
+    tables = [
+        *_participant_tables(found.persons, found.ids),
+        *_quote_tables(found.quotes, found.ids),
+        *_date_tables(deadlines, timeline),
+        *_figure_tables(found.figures),
+    ]
+    return Draft(header, top, _summary(document), source, tables)
+
+
+def _participant_tables(persons: list[Person], ids: list[str]) -> list[Table]:
     tables: list[Table] = []
     for person, person_id in zip(persons[:MAX_ITEMS_PER_SECTION], ids, strict=False):
         table = Table("participants")
@@ -213,11 +234,24 @@ def _draft(
         table.add(
             "role",
             person.role,
-            None if person.role_rank >= 2 else "no title found" if person.role is None else None,
+            _role_check(person),
         )
         table.add("affiliation", person.affiliation)
         table.add("aliases", [a for a in person.aliases if a != person.name])
         tables.append(table)
+    return tables
+
+
+def _role_check(person: Person) -> str | None:
+    if person.role_rank >= 1:
+        return None
+    if person.role is None:
+        return "no title found"
+    return "no title: this is what the sentence naming them says of them"
+
+
+def _quote_tables(quotes: list[FoundQuote], ids: list[str]) -> list[Table]:
+    tables: list[Table] = []
     for quote in quotes[:MAX_ITEMS_PER_SECTION]:
         table = Table("quotes")
         speaker_id = ids[quote.speaker] if quote.speaker is not None else None
@@ -237,6 +271,11 @@ def _draft(
             )
         table.add("context", quote.context)
         tables.append(table)
+    return tables
+
+
+def _date_tables(deadlines: list[FoundDate], timeline: list[FoundDate]) -> list[Table]:
+    tables: list[Table] = []
     for found in deadlines[:MAX_ITEMS_PER_SECTION]:
         table = Table("deadlines")
         table.add("title", found.label or found.phrase)
@@ -249,13 +288,18 @@ def _draft(
         table.add("date", value, "; ".join(found.checks) or None)
         table.add("label", found.label or found.phrase)
         tables.append(table)
+    return tables
+
+
+def _figure_tables(figures: list[FoundFigure]) -> list[Table]:
+    tables: list[Table] = []
     for figure in figures[:MAX_ITEMS_PER_SECTION]:
         table = Table("figures")
         table.add("label", figure.label, "the label is the clause around the number")
         table.add("value", figure.value)
         table.add("note", figure.note)
         tables.append(table)
-    return Draft(header, top, _summary(document), source, tables)
+    return tables
 
 
 def _left_out(**counts: int) -> list[str]:

@@ -58,9 +58,10 @@ DATES = lazy(
       | \b(?P<prep>(?:in|since|during|by|until|from|early|late|mid|last|next|this|of)[\s-]+)
           (?P<m4>{_FULL_MONTH})\b(?!\s+\d)
       | \b(?P<wprefix>(?:next|last|this|coming)\s+)?(?P<wd>{_WEEKDAY})\b(?P<poss>['’]s)?
-      | (?P<rel>\b(?:today|yesterday|tomorrow|tonight|the\ previous\ day|the\ day\ before
+      | (?P<rel>\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|the\ previous\ day|the\ day\ before
           |the\ next\ day|the\ following\ day|later\ this\ week|earlier\ this\ week
           |(?:the\ )?end\ of\ (?:the|this)\ (?:week|month)))\b
+      | \b(?P<ago>\d{{1,3}})\s+(?P<ago_unit>hours?|days?)\s+ago\b
       | \bin\s+(?P<year>(?:19|20)\d{{2}})\b(?![-–/]\d)
     )
     """,
@@ -70,7 +71,7 @@ DATES = lazy(
 _DATE_START = lazy(
     r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
     r"|the|end|in|since|during|by|until|from|early|late|mid|last|next|this|of|coming"
-    r"|today|yesterday|tomorrow|tonight|later|earlier"
+    r"|today|yesterday|tomorrow|tonight|later|earlier|Today|Yesterday|Tomorrow|Tonight"
 )
 """Where a match of :data:`DATES` can begin: each of its branches starts with one of these.
 
@@ -203,6 +204,12 @@ def resolve_phrase(match: re.Match[str], published: date, tense: str) -> Resolve
         return found.isoformat(), checks
     if group("rel"):
         return _relative(group("rel").lower(), published, checks)
+    if group("ago"):
+        # "24 hours ago", "3 days ago": whole days back from the publication date.
+        count = int(group("ago"))
+        days = count if group("ago_unit").startswith("day") else count // 24
+        checks.append(f'"{match.group().strip()}" counted from the publication date')
+        return (published - timedelta(days=days)).isoformat(), checks
     return None
 
 

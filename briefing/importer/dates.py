@@ -112,6 +112,19 @@ def _leaning(text: str) -> str | None:
     return None
 
 
+def _first_leaning(text: str) -> str | None:
+    """:func:`_leaning`, but the first word that says so decides: after a date that opens a
+    sentence ("On Tuesday, the government announced ... whether they would ..."), the main
+    verb comes first and the clauses that hang from it later."""
+    future = _FUTURE.search(text)
+    # One at a time: the first past-tense word decides, the rest of a long sentence is not read.
+    end = future.start() if future else len(text)
+    for word in _PAST.finditer(text, 0, end):
+        if word.group().lower() not in _NOT_PAST:
+            return "past"
+    return "future" if future else None
+
+
 def _has_to(text: str, start: int, end: int) -> bool:
     """Whether "to" (in any case) is in ``text[start:end]``: without it no infinitive is."""
     find = text.find
@@ -137,6 +150,8 @@ class _Sentence:
         self._leanings: dict[tuple[int, int], str | None] = {}
         self._events: dict[tuple[int, int], bool] = {}
         self._stripped: str | None = None
+        self._opening: str | None = None
+        """What the rest of the sentence says after a date clause that opens it ("" nothing)."""
 
     @property
     def stripped(self) -> str:
@@ -172,7 +187,12 @@ class _Sentence:
             self.text, window, start
         ):
             return "future"
-        return self.leaning(left, right) or self.leaning(0, len(self.text)) or "unknown"
+        clause = self.leaning(left, right)
+        if clause is None and left == 0 and right < len(self.text):
+            if self._opening is None:
+                self._opening = _first_leaning(self.text[right:]) or ""
+            clause = self._opening or None
+        return clause or self.leaning(0, len(self.text)) or "unknown"
 
 
 _UNSEEN: Resolved = ("", [])

@@ -28,7 +28,8 @@ TITLE_HEADS = _words(
     president-elect vice-president consultant strategist historian activist campaigner
     organiser organizer chef architect designer author writer journalist photographer
     producer player athlete referee umpire investor trader banker regulator auditor
-    head partner principal provost rector registrar mp mep td mla
+    head partner principal provost rector registrar mp mep td mla undersecretary professor
+    curator lecturer instructor
     """
 )
 """Words that end a title ("Treasury *Secretary*", "head *coach*")."""
@@ -125,7 +126,8 @@ ORG_WORDS = _words(
     media studio studios records wire desk today dispatch ledger courier tribune gazette
     monitor observer guardian telegraph express mail mirror island islands river lake valley
     bay coast sea ocean gulf basin dam bridge station market hall house palace church museum
-    library circuit panel corridor office statistics moors
+    library circuit panel corridor office statistics moors day management prize magazine
+    festival gallery galleries memorial hotel wiki series expo corps
     """
 )
 """Words that mark an organisation or a place, not a person."""
@@ -139,10 +141,38 @@ STOP_CAPS = _words(
     meanwhile still once since until because though although despite among between for from
     by to of into about against than like unlike throughout every each all any other another
     such more less one two three four five six seven eight nine ten first last next new
-    mr mrs ms dr prof sir dame lord lady st
+    mr mrs ms dr prof sir dame lord lady st yesterday today tomorrow tonight image
     """
 )
 """Capitalised words that start sentences but never names."""
+
+COMPASS = _words("north south east west northern southern eastern western central")
+"""Compass words: a bare capitalised phrase holding one is a place ("North Carolina", "Kowloon West")."""
+
+KIN_WORDS = _words(
+    "father mother wife husband son daughter sister brother uncle aunt grandson granddaughter "
+    "grandfather grandmother cousin nephew niece widow widower fiancé fiancée girlfriend boyfriend"
+)
+"""Words of kinship: before a name they are its role ("his father Thomas")."""
+
+NOT_ROLE_NOUNS = _words(
+    "other after under over never either neither whether rather together however later "
+    "former latter another further ever whoever whatever whenever number order border "
+    "member matter paper water weather winter summer center centre corner quarter power "
+    "major minor junior senior prior interior exterior error honor honour favor favour "
+    "color colour labor labour sector factor mirror meteor manner dinner letter chapter "
+    "quarter register computer monitor poster sister brother mother father daughter "
+    "various previous significant important distant constant giant brilliant elegant "
+    "ancient vacant relevant pleasant older younger newer bigger larger smaller higher lower "
+    "greater better longer faster stronger wider cheaper richer poorer easier harder lesser"
+)
+"""Words with an agent-noun ending that do not name a person's role (or are kin words)."""
+
+WORK_NOUNS = _words(
+    "film movie novel book album song series show play game magazine newspaper site website "
+    "blog costume character brand browser software app exhibit exhibition painting print"
+)
+"""Kinds of work or thing whose name follows them ("the film Easy Rider"): not people."""
 
 PRONOUNS = _words("he she")
 """Pronouns that stand for one person (``they`` stands for a group, so it is not resolved)."""
@@ -180,7 +210,8 @@ SPEECH_VERBS = _words(
     answered answers mused muses quipped quips shouted shouts conceded confirmed confirms
     denied denies emphasised emphasized emphasises emphasizes reiterated reiterates
     welcomed welcomes praised praises criticised criticized criticises criticizes labelled
-    labeled dubbed branded hailed hails
+    labeled dubbed branded hailed hails asserted asserts concluded concludes reasoned reasons
+    tweets commented testified testifies
     """
 )
 """Verbs that introduce reported words."""

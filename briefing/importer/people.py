@@ -16,15 +16,19 @@ from __future__ import annotations
 import bisect
 import re
 
+from briefing.importer.finder import Finder
+from briefing.importer.implied_roles import fill_implied_roles
 from briefing.importer.lexicon import (
+    COMPASS,
     COUNTRIES,
     NAME_SUFFIXES,
+    NATIONALITIES,
     ORG_WORDS,
-    PRONOUNS,
     SPEECH_VERBS,
     TITLE_HEADS,
+    WORK_NOUNS,
 )
-from briefing.importer.patterns import lazy
+from briefing.importer.mentions import find_mentions
 from briefing.importer.persons import Known, Mention, People, Person, same_person
 from briefing.importer.roles import (
     affiliation_before,
@@ -36,107 +40,17 @@ from briefing.importer.roles import (
 )
 from briefing.importer.text import Document
 from briefing.importer.tokens import (
-    TokenView,
-    adjacent_at,
-    first_name_like,
-    is_title_word,
-    name_like_at,
-    tokenize,
+    Token,
 )
 
 __all__ = ["Mention", "People", "Person", "find_people", "same_person"]
 
-_NICKNAME = lazy(r"\b([A-Z][\w-]+) [\"“‘']([A-Z][\w-]+)[\"”’'] ([A-Z][\w-]+)")
+_NOT_BEFORE_NAMES = frozenset(["the", "in", "at", "near", "from", "into", "across", "outside"])
+"""Words that put a capitalised phrase after them in a place or make it a thing."""
+_DESCRIBING_ENDINGS = ("ist", "ists", "crat", "crats", "isan", "ian", "ians")
 
 
-class _Finder(TokenView):
-    """The state of one pass over an article's tokens."""
-
-    def __init__(self, document: Document, quotes: list[tuple[int, int]]) -> None:
-        self.document = document
-        self.nicknames: dict[int, str] = {}
-        skip = []
-        body = document.body
-        parts = []
-        done = 0
-        for match in _NICKNAME.finditer(body):
-            # Thomas "Tom" Whitaker: the nickname is an alias, not a quotation.
-            skip.append((match.start(2) - 1, match.end(2) + 1))
-            self.nicknames[match.start(1)] = f"{match.group(2)} {match.group(3)}"
-            # Blanked in one pass at the end: a copy of the body per nickname was quadratic.
-            parts += [body[done : match.start(2) - 1], " " * (match.end(2) - match.start(2) + 2)]
-            done = match.end(2) + 1
-        self.body = "".join([*parts, body[done:]]) if parts else body
-        self.tokens = tokenize(body, skip)
-        self.quotes = quotes
-        self._quote_starts = [s for s, _ in quotes]
-        self.people = People()
-
-    def inside_quote(self, offset: int) -> bool:
-        index = bisect.bisect_right(self._quote_starts, offset) - 1
-        return index >= 0 and offset < self.quotes[index][1]
-
-    def runs(self) -> list[tuple[int, int]]:
-        """Index ranges of runs of name-like tokens (``He`` allowed right after a title)."""
-        tokens, body = self.tokens, self.body
-        upper, count = tokens.upper, tokens.count
-        runs = []
-        i = 0
-        while i < count:
-            if not upper[i]:
-                i += 1  # every run starts with a capital: a name, a first name or "He"
-                continue
-            starts_run = (
-                name_like_at(tokens, i)
-                or first_name_like(body, tokens, i)
-                or (
-                    tokens.bases[i] in PRONOUNS
-                    and tokens.texts[i][0].isupper()
-                    and i > 0
-                    and is_title_word(tokens.bases[i - 1])
-                    and tokens.upper[i - 1]
-                    and i + 1 < tokens.count
-                    and name_like_at(tokens, i + 1)
-                    and adjacent_at(body, tokens, i, i + 1)
-                )
-            )
-            if not starts_run:
-                i += 1
-                continue
-            j = i + 1
-            while (
-                j < tokens.count
-                and j - i < 4
-                and not tokens.possessive[j - 1]
-                and adjacent_at(body, tokens, j - 1, j)
-                and (
-                    name_like_at(tokens, j)
-                    or tokens.bases[j]
-                    in (
-                        "de",
-                        "van",
-                        "von",
-                        "bin",
-                        "al",
-                        "da",
-                        "del",
-                        "di",
-                        "le",
-                        "la",
-                        "ter",
-                        "der",
-                    )
-                )
-            ):
-                j += 1
-            while j - 1 > i and not name_like_at(tokens, j - 1):
-                j -= 1
-            runs.append((i, j))
-            i = j
-        return runs
-
-
-def _speech_next_to(finder: _Finder, i: int, j: int) -> bool:
+def _speech_next_to(finder: Finder, i: int, j: int) -> bool:
     tokens = finder.tokens
     if j < tokens.count and tokens.bases[j] in SPEECH_VERBS:
         return True
@@ -145,7 +59,7 @@ def _speech_next_to(finder: _Finder, i: int, j: int) -> bool:
     return i >= 2 and tokens.bases[i - 1] == "to" and tokens.bases[i - 2] == "according"
 
 
-def _of_organisation(finder: _Finder, j: int) -> bool:
+def _of_organisation(finder: Finder, j: int) -> bool:
     """Whether the name ending before token ``j`` is followed by "of <Organisation>"."""
     tokens = finder.tokens
     if j + 1 >= tokens.count or tokens.bases[j] != "of":
@@ -156,8 +70,7 @@ def _of_organisation(finder: _Finder, j: int) -> bool:
 
 def find_people(document: Document, quotes: list[tuple[int, int]]) -> People:
     """Find the people of ``document``; ``quotes`` are the quoted spans (names there are skipped)."""
-    finder = _Finder(document, quotes)
-    tokens = finder.tokens
+    finder = Finder(document, quotes)
     people = finder.people
     runs = finder.runs()
     pending_single: list[tuple[Person, bool]] = []
@@ -166,88 +79,140 @@ def find_people(document: Document, quotes: list[tuple[int, int]]) -> People:
     # an article naming thousands of people made those scans quadratic.
     run_ending = {j: index for index, (_, j) in enumerate(runs)}
     known = Known(people)
-    for index, (i, j) in enumerate(runs):
-        if finder.inside_quote(tokens.starts[i]):
+    for index in range(len(runs)):
+        read = _read_run(finder, runs, index, run_ending)
+        if read is None:
             continue
-        if (
-            j - i >= 3
-            and i >= 2
-            and tokens.bases[i - 1] in ("of", "for")
-            and tokens.bases[i - 2] in TITLE_HEADS
-            and tokens.upper[i - 2]
-        ):
-            # "Minister of Irrigation Yousif Adam": the first word belongs to the title.
-            i += 1
-            runs[index] = (i, j)
-        if j < tokens.count and tokens.upper[j] and tokens.bases[j] in ORG_WORDS:
-            continue  # "General Workers' Union", "Rovers Supporters Club"
-        title, before, honorific = title_before(finder, i)
-        # "Presidents Donald Trump and Xi Jinping": the title covers both names.
-        if not title and i >= 2 and tokens.bases[i - 1] == "and":
-            previous = runs[run_ending[i - 1]] if i - 1 in run_ending else None
-            if previous is not None:
-                title, before, honorific = title_before(finder, previous[0])
-                if not (title and title[-1].base.endswith("s")):
-                    title = []
-        name_end = j  # the name's words, read from the columns: without "Jr." and the like
-        while name_end > i and tokens.bases[name_end - 1] in NAME_SUFFIXES:
-            name_end -= 1
-        name_words = name_end - i
-        if not name_words:
-            continue
-        name = " ".join(tokens.texts[i:name_end])
-        if tokens.possessive[name_end - 1]:
-            name = re.sub(r"['’]s?$", "", name)
-        person = Person(name=name, first=tokens.starts[i])
-        if tokens.starts[i] in finder.nicknames:
-            person.aliases.append(finder.nicknames[tokens.starts[i]])
-        sentence_start = document.sentence_at(tokens.starts[i])[0]
-        if title:
-            person.role = role_text([t for t in title if t.base not in ("former",)] or title)
-            person.role_rank = 3
-            person.affiliation = affiliation_before(finder, before, sentence_start)
-        after = apposition(finder, j)
-        if after is not None:
-            if person.role_rank < 2:
-                person.role, person.role_rank = after[0], 2
-            person.affiliation = person.affiliation or after[1]
-        if person.role is None:
-            comma = role_before_comma(finder, i)
-            if comma is not None:
-                person.role, person.role_rank = comma[0], 2
-                person.affiliation = person.affiliation or comma[1]
-        if (
-            j < tokens.count - 2
-            and tokens.bases[j] == "of"
-            and person.role
-            and not person.affiliation
-        ):
-            person.affiliation = org_after(finder, j + 1)
-        if (
-            person.role is None
-            and honorific is not None
-            and honorific.base in ("professor", "prof")
-        ):
-            person.role, person.role_rank = "Professor", 1
-        titled = bool(title) or honorific is not None
-        is_person = person.role is not None or honorific is not None
-        speaks = _speech_next_to(finder, i, j)
-        if not is_person and name_words >= 2 and _of_organisation(finder, j):
-            # "Sarah Klein of Ostrava Partners"
-            is_person = True
-            person.affiliation = org_after(finder, j + 1)
-            person.checks.append("no title or role given")
-        if not is_person and name_words >= 2 and speaks:
-            is_person = True
-            person.checks.append("named as a speaker, with no title or role")
-        if name_words == 1 and (is_person or speaks):
+        person, status, titled = read
+        if status == "single":
             pending_single.append((person, titled))
-            continue
-        if not is_person:
-            if name_words >= 2:
-                candidates.append(person)
-            continue
-        known.add(person)
+        elif status == "candidate":
+            candidates.append(person)
+        else:
+            known.add(person)
+    _settle_singles(known, pending_single, candidates)
+    _settle_candidates(finder, known, candidates)
+    people.persons.sort(key=lambda p: p.first)
+    find_mentions(finder, runs)
+    fill_implied_roles(people, document)
+    return people
+
+
+def _run_bounds(finder: Finder, runs: list[tuple[int, int]], index: int) -> tuple[int, int] | None:
+    """The name words of run ``index``, or None when the run is not a person's name."""
+    tokens = finder.tokens
+    i, j = runs[index]
+    if finder.inside_quote(tokens.starts[i]):
+        return None
+    if (
+        j - i >= 3
+        and i >= 2
+        and tokens.bases[i - 1] in ("of", "for")
+        and tokens.bases[i - 2] in TITLE_HEADS
+        and tokens.upper[i - 2]
+    ):
+        # "Minister of Irrigation Yousif Adam": the first word belongs to the title.
+        i += 1
+        runs[index] = (i, j)
+    if j < tokens.count and tokens.upper[j] and tokens.bases[j] in ORG_WORDS:
+        return None  # "General Workers' Union", "Rovers Supporters Club"
+    if j - i >= 4 and i > 0 and tokens.bases[i - 1] in ("of", "for", "on", "-"):
+        i = j - 2  # "University of Texas Arlington Amneh Jafari": the organisation, then the name
+        runs[index] = (i, j)
+    if j - i >= 3 and _describes(tokens.texts[i], tokens.bases[i]):
+        i += 1  # "Scientologist Tom Cruise", "Pan-democrat Gary Fan"
+        runs[index] = (i, j)
+    return i, j
+
+
+def _describes(text: str, base: str) -> bool:
+    """Whether a capitalised word before a two-word name describes the person (a follower, a
+    party member, a nationality) rather than being a first name."""
+    head, _, tail = text.partition("-")
+    return (
+        base.endswith(_DESCRIBING_ENDINGS)
+        or base in NATIONALITIES
+        or (bool(tail) and tail[:1].islower() and head[:1].isupper())
+    )
+
+
+def _read_run(
+    finder: Finder, runs: list[tuple[int, int]], index: int, run_ending: dict[int, int]
+) -> tuple[Person, str, bool] | None:
+    """The person run ``index`` names, how sure (``person``, ``single``, ``candidate``), and
+    whether a title stands before it; None when it names nobody."""
+    tokens = finder.tokens
+    bounds = _run_bounds(finder, runs, index)
+    if bounds is None:
+        return None
+    i, j = bounds
+    title, before, honorific = title_before(finder, i)
+    # "Presidents Donald Trump and Xi Jinping": the title covers both names.
+    if not title and i >= 2 and tokens.bases[i - 1] == "and":
+        previous = runs[run_ending[i - 1]] if i - 1 in run_ending else None
+        if previous is not None:
+            title, before, honorific = title_before(finder, previous[0])
+            if not (title and title[-1].base.endswith("s")):
+                title = []
+    name_end = j  # the name's words, read from the columns: without "Jr." and the like
+    while name_end > i and tokens.bases[name_end - 1] in NAME_SUFFIXES:
+        name_end -= 1
+    name_words = name_end - i
+    if not name_words:
+        return None
+    name = " ".join(tokens.texts[i:name_end])
+    if tokens.possessive[name_end - 1]:
+        name = re.sub(r"['’]s?$", "", name)
+    person = Person(name=name, first=tokens.starts[i])
+    if tokens.starts[i] in finder.nicknames:
+        person.aliases.append(finder.nicknames[tokens.starts[i]])
+    if title:
+        person.role = role_text([t for t in title if t.base not in ("former",)] or title)
+        person.role_rank = 3
+        sentence_start = finder.document.sentence_at(tokens.starts[i])[0]
+        person.affiliation = affiliation_before(finder, before, sentence_start)
+    _describe(finder, person, i, j, honorific)
+    titled = bool(title) or honorific is not None
+    is_person = person.role is not None or honorific is not None
+    speaks = _speech_next_to(finder, i, j)
+    if not is_person and name_words >= 2 and _of_organisation(finder, j):
+        # "Sarah Klein of Ostrava Partners"
+        is_person = True
+        person.affiliation = org_after(finder, j + 1)
+        person.checks.append("no title or role given")
+    if not is_person and name_words >= 2 and speaks:
+        is_person = True
+        person.checks.append("named as a speaker, with no title or role")
+    if name_words == 1 and (is_person or speaks):
+        return person, "single", titled
+    if not is_person:
+        return (person, "candidate", False) if name_words >= 2 else None
+    return person, "person", titled
+
+
+def _describe(finder: Finder, person: Person, i: int, j: int, honorific: Token | None) -> None:
+    """Fill in the role and affiliation the words after (or around) the name give."""
+    tokens = finder.tokens
+    after = apposition(finder, j)
+    if after is not None:
+        if person.role_rank < 2:
+            person.role, person.role_rank = after[0], 2
+        person.affiliation = person.affiliation or after[1]
+    if person.role is None:
+        comma = role_before_comma(finder, i)
+        if comma is not None:
+            person.role, person.role_rank = comma[0], 2
+            person.affiliation = person.affiliation or comma[1]
+    if j < tokens.count - 2 and tokens.bases[j] == "of" and person.role and not person.affiliation:
+        person.affiliation = org_after(finder, j + 1)
+    if person.role is None and honorific is not None and honorific.base in ("professor", "prof"):
+        person.role, person.role_rank = "Professor", 1
+
+
+def _settle_singles(
+    known: Known, pending_single: list[tuple[Person, bool]], candidates: list[Person]
+) -> None:
+    """One-word names: a person found already, a full name seen elsewhere, or a titled name."""
     first_candidate: dict[str, Person] = {}
     for candidate in candidates:
         first_candidate.setdefault(candidate.words[-1], candidate)
@@ -267,84 +232,48 @@ def find_people(document: Document, quotes: list[tuple[int, int]]) -> People:
         elif titled:
             person.checks.append("only one name given")
             known.add(person)
-    people.persons.sort(key=lambda p: p.first)
-    _find_mentions(finder, runs)
-    return people
 
 
-def _name_index(
-    people: People,
-) -> tuple[dict[str, list[int]], dict[str, list[int]], list[list[list[str]]]]:
-    """The people found, by last word of each name and alias, by first name (of a
-    two-word name), and every name of each as words: what a later mention is matched to."""
-    by_last: dict[str, list[int]] = {}
-    by_first: dict[str, list[int]] = {}
-    known_names: list[list[list[str]]] = []
-    for index, person in enumerate(people.persons):
-        words = person.words
-        names = [words, *(alias.lower().split() for alias in person.aliases)]
-        known_names.append(names)
-        for name in names:
-            if name:
-                by_last.setdefault(name[-1], []).append(index)
-        if len(words) == 2 and words[0] not in PRONOUNS:
-            by_first.setdefault(words[0], []).append(index)
-    return by_last, by_first, known_names
+def _settle_candidates(finder: Finder, known: Known, candidates: list[Person]) -> None:
+    """Names with nothing around them marking a person, kept when they look like one."""
+    common = finder.common_words()
+    # A phrase that is a place or a thing in one sentence ("in Kuala Lumpur") is one everywhere.
+    things = {p.name for p in candidates if not _looks_like_a_name(finder, p, common)}
+    for person in candidates:
+        if known.same(person) is not None or person.name not in things:
+            if not person.checks:
+                person.checks.append("no title or role given")
+            known.add(person)
 
 
-def _pronoun_mentions(finder: _Finder, in_names: set[int]) -> None:
-    """Every pronoun outside a quotation and outside a name, as a mention of no one yet."""
-    people, tokens = finder.people, finder.tokens
-    # Read from the columns: a Token for each word of a long article is not needed.
-    for index, base in enumerate(tokens.bases):
-        if base in PRONOUNS:
-            start = tokens.starts[index]
-            if start not in in_names and not finder.inside_quote(start):
-                people.mentions.append(
-                    Mention(start, tokens.ends[index], None, tokens.texts[index])
-                )
+def _apposed_body(finder: Finder, k: int) -> bool:
+    """Whether the words from token ``k`` are ", a <organisation or place word>"."""
+    tokens = finder.tokens
+    if k + 2 >= tokens.count or tokens.texts[k] != "," or tokens.bases[k + 1] not in ("a", "an"):
+        return False
+    for m in range(k + 2, min(k + 6, tokens.count)):
+        if tokens.upper[m] or not tokens.texts[m][:1].isalpha():
+            return False
+        if tokens.bases[m] in ORG_WORDS:
+            return True
+    return False
 
 
-def _find_mentions(finder: _Finder, runs: list[tuple[int, int]]) -> None:
-    people, tokens = finder.people, finder.tokens
-    by_last, by_first, known_names = _name_index(people)
-    if not people.persons:
-        people.index()
-        return
-    last_person: int | None = None
-    in_names: set[int] = set()
-    for i, j in runs:
-        if finder.inside_quote(tokens.starts[i]):
-            continue
-        words = [base for base in tokens.bases[i:j] if base not in NAME_SUFFIXES]
-        if not words:
-            continue
-        candidates = [
-            k for k in dict.fromkeys(by_last.get(words[-1], []))
-            if any(same_person(name, words) for name in known_names[k])
-        ]  # fmt: skip
-        if not candidates and len(words) == 1:
-            candidates = by_first.get(words[0], [])
-        if len(candidates) >= 1:
-            chosen = last_person if last_person in candidates else candidates[0]
-            last_person = chosen
-            person = people.persons[chosen]
-            spelled = " ".join(
-                text
-                for text, base in zip(tokens.texts[i:j], tokens.bases[i:j], strict=True)
-                if base not in NAME_SUFFIXES
-            )
-            spelled = re.sub(r"['’]s?$", "", spelled)
-            if len(words) > 1 and spelled != person.name and spelled not in person.aliases:
-                person.aliases.append(spelled)  # "Phil Schiller" for "Philip Schiller"
-            in_names.update(tokens.starts[i:j])
-            people.mentions.append(
-                Mention(
-                    tokens.starts[i],
-                    tokens.ends[j - 1],
-                    chosen,
-                    finder.body[tokens.starts[i] : tokens.ends[j - 1]],
-                )
-            )
-    _pronoun_mentions(finder, in_names)
-    people.index()
+def _looks_like_a_name(finder: Finder, person: Person, common: set[str]) -> bool:
+    """Whether a bare run of capitalised words reads as a person's name, not a place or a thing."""
+    tokens = finder.tokens
+    i = bisect.bisect_left(tokens.starts, person.first)
+    before = tokens.bases[i - 1] if i > 0 else ""
+    if before in _NOT_BEFORE_NAMES or before in WORK_NOUNS:
+        return False  # "the Velvet Underground", "in Saratoga Springs", "the film Easy Rider"
+    if before in ("of", "for") and i > 1 and tokens.bases[i - 2] in ORG_WORDS:
+        return False  # "University of Texas"
+    end = bisect.bisect_left(tokens.starts, person.first + len(person.name))
+    if end < tokens.count and tokens.texts[end][:1].isdigit():
+        return False  # "Internet Explorer 6": a product and its version
+    if _apposed_body(finder, end):
+        return False  # "Instituto Gonzaga, a catholic school"
+    words = person.words
+    if len(set(words)) < len(words):
+        return False  # "Duran Duran": a repeated word names a band or a brand
+    return not any(word in common or word in COMPASS for word in words)

@@ -28,6 +28,8 @@ class Person:
     """How the role was found: 3 a title before the name, 2 an apposition, 1 a courtesy title."""
     checks: list[str] = field(default_factory=list)
     first: int = 0
+    kind: str = "person"
+    """``person``, or ``organisation`` for a body quoted as a source (see :mod:`.sources`)."""
 
     @property
     def words(self) -> list[str]:
@@ -53,6 +55,22 @@ class People:
     persons: list[Person] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list, repr=False)
+    _sources: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def add_source(self, name: str, first: int) -> int:
+        """The index of the organisation ``name`` among the persons, added the first time."""
+        key = name.lower()
+        if key not in self._sources:
+            self._sources[key] = len(self.persons)
+            self.persons.append(
+                Person(
+                    name,
+                    first=first,
+                    kind="organisation",
+                    checks=["an organisation or publication quoted as a source, not a person"],
+                )
+            )
+        return self._sources[key]
 
     def index(self) -> None:
         """Sort the mentions (call after adding them)."""
@@ -88,6 +106,26 @@ class People:
                 return self.mentions[index]
             index -= 1
         return None
+
+    def antecedent(self, offset: int, sentence_starts: list[int]) -> Mention | None:
+        """The person a pronoun at ``offset`` most likely stands for: the first person named
+        earlier in its sentence, else the first one named in the nearest sentence before that
+        names anyone (the subject of a sentence is the usual antecedent of the next one's
+        pronoun: "Rathbun asked for donations to help Montalvo. He described ..." is Rathbun).
+        ``sentence_starts`` are where the article's sentences start, in order; looks back 3000
+        characters."""
+        number = bisect.bisect_right(sentence_starts, offset) - 1
+        end = offset
+        while number >= 0:
+            start = sentence_starts[number]
+            if offset - start > 3000:
+                return None
+            for mention in self.within(start, end):
+                if mention.person is not None:
+                    return mention
+            end = start
+            number -= 1
+        return self.last_named_before(offset)
 
     def last_named_before(self, offset: int, limit: int = 3000) -> Mention | None:
         """The nearest mention by name before ``offset`` (within ``limit`` characters)."""

@@ -15,10 +15,12 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from briefing.importer.bodies import source_name
 from briefing.importer.lexicon import ANONYMOUS, PRONOUNS, SPEECH_VERB_RE, SPEECH_VERBS
 from briefing.importer.patterns import lazy
 from briefing.importer.persons import People
 from briefing.importer.quote_marks import QuoteSpan, find_quote_spans, join_split_quotes
+from briefing.importer.quote_text import clean_quote_text, is_label, is_nickname, masked_body
 from briefing.importer.text import Document
 
 __all__ = ["FoundQuote", "QuoteSpan", "find_quote_spans", "find_quotes", "join_split_quotes"]
@@ -34,9 +36,12 @@ _AFTER_SUBJECT = lazy(
 _AFTER_VERB = lazy(
     r"\s*[,.!?…]?\s*(?P<verb>"
     + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
-    + r")\s+(?P<rest>[^.;:!?\"“”]{1,120})"
+    + r")\s+(?P<rest>(?:[^.;:!?\"“”]|(?<=\b[A-Z])\.(?= [A-Z])){1,120})"
 )
-_ACCORDING = lazy(r"\baccording to\b", re.IGNORECASE)
+_ACCORDING = lazy(r"\b(?:according to|in the words of)\b", re.IGNORECASE)
+_SUBJECT_CHARS = 200
+"""How much of a sentence before its verb (or after "according to") is read for a source."""
+_LOWER_WORD = lazy(r"\b[a-z][\w'’-]*")
 _AGE_NP = lazy(r"\bthe\s+\d+-year-old\b", re.IGNORECASE)
 
 
@@ -54,40 +59,6 @@ class FoundQuote:
     checks: list[str] = field(default_factory=list)
 
 
-def _is_nickname(body: str, span: QuoteSpan) -> bool:
-    if " " in span.text or not span.text[:1].isupper():
-        return False
-    before = body[max(0, span.start - 30) : span.start]
-    after = body[span.end : span.end + 30]
-    return bool(re.search(r"[A-Z][\w-]+ $", before)) and bool(re.match(r" [A-Z]", after))
-
-
-def _masked(body: str, spans: list[QuoteSpan]) -> str:
-    """``body`` with every quotation blanked out (same length), made once for all quotes.
-
-    Blanking each sentence again for each quote in it made a sentence of many
-    quotes cost time quadratic in its length.
-    """
-    parts = []
-    done = 0
-    for span in spans:
-        start = max(span.start, done)
-        if span.end <= start:
-            continue
-        parts += [body[done:start], " " * (span.end - start)]
-        done = span.end
-    parts.append(body[done:])
-    return "".join(parts)
-
-
-def _clean_quote_text(text: str) -> str:
-    text = " ".join(text.split())
-    text = text.rstrip(",;:")
-    if text[:1].islower() or (text and text[0] in "'‘"):
-        text = text.rstrip(".")
-    return text.strip()
-
-
 class _Attributor:
     def __init__(self, document: Document, people: People, spans: list[QuoteSpan]) -> None:
         self.document = document
@@ -95,7 +66,11 @@ class _Attributor:
         self.people = people
         self.spans = spans
         self.starts = [s.start for s in spans]
-        self.masked = _masked(self.body, spans)
+        self.masked = masked_body(self.body, spans)
+        self.sentence_starts = [start for start, _ in document.sentences]
+        self._common: set[str] | None = None
+        self.sources = False
+        """Whether an organisation may be the speaker (the second look at a quotation)."""
         self._solid = self._last_solid_before_each()
         self._verbs: dict[tuple[int, int], tuple[list[int], list[re.Match[str]]]] = {}
         self._sentence_words: dict[tuple[int, int], tuple[bool, bool, int | None]] = {}
@@ -156,7 +131,7 @@ class _Attributor:
             mention = mentions[-1] if last else mentions[0]
             if mention.person is not None:
                 return mention.person, mention.text, False
-            named = self.people.last_named_before(mention.start)
+            named = self.people.antecedent(mention.start, self.sentence_starts)
             if named is not None:
                 return named.person, mention.text, True
             return None
@@ -176,7 +151,12 @@ class _Attributor:
             found = self._resolve(subject_start, subject_end)
             if found is not None:
                 return found[0], f"{match.group('subject')} {match.group('verb')}", found[2]
+            source = self._source(match.group("subject"), subject_start)
+            if source is not None:
+                return source, f"{match.group('subject')} {match.group('verb')}", False
             words = set(re.findall(r"\w+", match.group("subject").lower()))
+            if words & {"it", "they"} and len(words) == 1:
+                return None  # "it added": the source of the quotation before
             if words & ANONYMOUS or words & {"they", "it", "we"}:
                 return "anonymous"
         match = _AFTER_VERB.match(tail)
@@ -190,6 +170,9 @@ class _Attributor:
             )
             if found is not None and (first_word in PRONOUNS or first_word[:1].isalpha()):
                 return found[0], f"{match.group('verb')} {found[1]}", found[2]
+            source = self._source(match.group("rest"), rest_start, subject=False)
+            if found is None and source is not None:
+                return source, f"{match.group('verb')} {match.group('rest')}", False
         return None
 
     def _before(
@@ -215,10 +198,15 @@ class _Attributor:
             return (found[0], f"according to {found[1]}", found[2]) if found else "anonymous"
         mention = self.people.last_within(sentence_start, verb_at)
         if mention is None:
-            return "anonymous"
+            if self.masked[sentence_start:verb_at].split()[-1:] in (["it"], ["they"]):
+                return None  # "it added": the source of the quotation before
+            # A subject is a few words: a bounded slice keeps a huge sentence linear.
+            phrase_start = max(sentence_start, verb_at - _SUBJECT_CHARS)
+            source = self._source(self.masked[phrase_start:verb_at], phrase_start)
+            return (source, verb.group(), False) if source is not None else "anonymous"
         if mention.person is not None:
             return mention.person, f"{mention.text} {verb.group()}", False
-        named = self.people.last_named_before(mention.start)
+        named = self.people.antecedent(mention.start, self.sentence_starts)
         if named is None:
             return "anonymous"
         return named.person, f"{mention.text} {verb.group()}", True
@@ -226,71 +214,162 @@ class _Attributor:
     def attribute(self, limit: int | None = None) -> list[FoundQuote]:
         """The quotes of the article with their speakers, the first ``limit`` of them."""
         found: list[FoundQuote] = []
-        body = self.body
         previous: FoundQuote | None = None
         previous_paragraph = -1
-        span_starts = self.starts
-        for number, span in enumerate(self.spans):
-            if _is_nickname(body, span):
+        for span in self.spans:
+            text = self._quote_text(span)
+            if text is None:
                 continue
-            sentence_start, sentence_end = self.document.sentence_at(span.start)
-            last_part_end = span.parts[-1][1]
-            end_sentence = self.document.sentence_at(max(span.start, last_part_end - 1))[1]
-            text = _clean_quote_text(span.text)
-            if not text:
-                continue
-            whole_sentence = text[:1].isupper() and text[-1:] in ".!?…"
-            if (
-                len(text.split()) <= 3
-                and not whole_sentence
-                and not any(self._words_of(sentence_start, max(end_sentence, sentence_end))[:2])
-            ):
-                continue  # a term in quotation marks ("go-shop"), not reported speech
             paragraph = self.document.paragraph_index(span.start)
-            next_index = bisect.bisect_right(span_starts, span.start)
-            next_start = self.spans[next_index].start if next_index < len(self.spans) else len(body)
-            checks: list[str] = []
-            speaker: int | None = None
-            words = ""
-            result = self._after(span, min(next_start, max(end_sentence, last_part_end + 1)))
-            if len(span.parts) > 1 and result is None:
-                result = self._after(
-                    QuoteSpan(span.parts[0][0], span.parts[0][1], ""), span.parts[1][0]
-                )
-            if result is None:
-                result = self._before(span, sentence_start)
-            if result is None:
-                according = self._words_of(sentence_start, end_sentence)[2]
-                if according is not None:
-                    result = self._resolve(
-                        sentence_start + according, sentence_start + according + 80, last=False
-                    )
-            if isinstance(result, tuple):
-                speaker, words, inferred = result
-                if inferred:
-                    checks.append(f'speaker inferred from "{words}"')
-            elif result is None and previous is not None and previous.speaker is not None:
-                same_sentence = previous.end > sentence_start
-                same_paragraph = previous_paragraph == paragraph
-                opens_paragraph = self.document.paragraphs[paragraph].start == span.start
-                if (
-                    same_sentence
-                    or same_paragraph
-                    or (opens_paragraph and previous_paragraph == paragraph - 1)
-                ):
-                    speaker = previous.speaker
-                    if not same_sentence:
-                        checks.append("speaker carried over from the quote before")
-            if not span.closed:
-                checks.append("no closing quotation mark: the quote may end elsewhere")
-            context = self._context(sentence_start, max(end_sentence, sentence_end), span)
-            quote = FoundQuote(text, span.start, span.end, speaker, context, words, checks)
+            quote, named = self._quote(span, text)
+            if not named and previous is not None and previous.speaker is not None:
+                self._carry_over(quote, previous, paragraph, previous_paragraph)
+            if quote.speaker is None:
+                # No person: an organisation named as the source ("Microsoft says").
+                quote = self._quote(span, text, organisations=True)[0]
             found.append(quote)
             if len(found) == limit:
                 break
             previous, previous_paragraph = quote, paragraph
-            del number
         return found
+
+    def _quote_text(self, span: QuoteSpan) -> str | None:
+        """The words of a quotation as the draft gives them; None when it is not reported speech
+        (a nickname, a term or a title in quotation marks)."""
+        if is_nickname(self.body, span):
+            return None
+        text = clean_quote_text(span.text)
+        if not text:
+            return None
+        sentence_start, sentence_end = self.document.sentence_at(span.start)
+        end_sentence = self.document.sentence_at(max(span.start, span.parts[-1][1] - 1))[1]
+        whole_sentence = text[:1].isupper() and text[-1:] in ".!?…"
+        if (
+            len(text.split()) <= 3
+            and not whole_sentence
+            and not any(self._words_of(sentence_start, max(end_sentence, sentence_end))[:2])
+        ):
+            return None  # a term in quotation marks ("go-shop"), not reported speech
+        return None if is_label(self.masked, span) else text
+
+    def _quote(
+        self, span: QuoteSpan, text: str, *, organisations: bool = False
+    ) -> tuple[FoundQuote, bool]:
+        """The quotation with the speaker its own sentence names, and whether the sentence
+        names a source at all (an unnamed one, "officials said", gives no speaker).
+        With ``organisations``, an organisation may be that source (see :meth:`_source`)."""
+        sentence_start, sentence_end = self.document.sentence_at(span.start)
+        last_part_end = span.parts[-1][1]
+        end_sentence = self.document.sentence_at(max(span.start, last_part_end - 1))[1]
+        next_index = bisect.bisect_right(self.starts, span.start)
+        next_start = (
+            self.spans[next_index].start if next_index < len(self.spans) else len(self.body)
+        )
+        self.sources = organisations
+        result = self._speaker_of(span, sentence_start, end_sentence, next_start)
+        self.sources = False
+        checks: list[str] = []
+        speaker: int | None = None
+        words = ""
+        if isinstance(result, tuple):
+            speaker, words, inferred = result
+            if inferred:
+                checks.append(f'speaker inferred from "{words}"')
+        if not span.closed:
+            checks.append("no closing quotation mark: the quote may end elsewhere")
+        context = self._context(sentence_start, max(end_sentence, sentence_end), span)
+        quote = FoundQuote(text, span.start, span.end, speaker, context, words, checks)
+        return quote, result is not None
+
+    def _speaker_of(
+        self, span: QuoteSpan, sentence_start: int, end_sentence: int, next_start: int
+    ) -> tuple[int | None, str, bool] | None | str:
+        """Who the text says spoke a quotation: the attribution after it, a verb before it,
+        "according to", the sentence before; "anonymous" for an unnamed source."""
+        last_part_end = span.parts[-1][1]
+        result = self._after(span, min(next_start, max(end_sentence, last_part_end + 1)))
+        if len(span.parts) > 1 and result is None:
+            result = self._after(
+                QuoteSpan(span.parts[0][0], span.parts[0][1], ""), span.parts[1][0]
+            )
+        if result is None:
+            result = self._before(span, sentence_start)
+        if result is None:
+            according = self._words_of(sentence_start, end_sentence)[2]
+            if according is not None:
+                result = self._according(sentence_start + according, end_sentence)
+        if result is None:
+            result = self._from_sentence_before(span, sentence_start)
+        return result
+
+    def _according(self, start: int, end: int) -> tuple[int | None, str, bool] | None:
+        """The person or organisation named right after "according to" (in its sentence)."""
+        found = self._resolve(start, min(end, start + 80), last=False)
+        if found is None:
+            phrase = self.masked[start : min(end, start + _SUBJECT_CHARS)]
+            source = self._source(phrase, start, subject=False)
+            found = (source, "according to", False) if source is not None else None
+        return found
+
+    def _source(self, phrase: str, at: int, *, subject: bool = True) -> int | None:
+        """An organisation that a subject phrase names, as a participant (see :mod:`.sources`).
+
+        Only on the second look at a quotation (:attr:`sources`): a person named around it,
+        or the speaker of the quotation before, comes first ("..., Water said" after a quote
+        of Kathryn Waters is her, misspelt)."""
+        if not self.sources:
+            return None
+        if self._common is None:
+            self._common = set(_LOWER_WORD.findall(self.masked))
+        starts = self.document.sentence_at(at)[0] == at
+        name = source_name(phrase, self._common, starts, subject=subject)
+        return None if name is None else self.people.add_source(name, at)
+
+    def _from_sentence_before(
+        self, span: QuoteSpan, sentence_start: int
+    ) -> tuple[int | None, str, bool] | None:
+        """For a quotation that stands as a sentence of its own: the speaker the sentence before
+        it introduces ("Heald noted the findings show ... . "An air-quality cleanup ..."",
+        "Rathbun stated:" then a block quote), else the person that sentence is about."""
+        if self._solid[bisect.bisect_left(self.starts, span.start)] >= sentence_start:
+            return None  # the sentence has words of its own before the quotation
+        paragraph = self.document.paragraph_index(span.start)
+        opens = self.document.paragraphs[paragraph].start == span.start
+        before_start, before_end = self.document.sentence_at(sentence_start - 1)
+        if sentence_start == 0 or before_end > sentence_start:
+            return None
+        if not opens and self.document.paragraph_index(before_start) != paragraph:
+            return None
+        if opens and self.document.paragraph_index(before_start) != paragraph - 1:
+            return None
+        ends, verbs = self._verbs_in(before_start, before_end)
+        if verbs:
+            mention = self.people.last_within(before_start, before_start + verbs[0].start())
+        else:
+            mention = self.people.first_within(before_start, before_end)
+        if mention is None:
+            return None
+        found = self._resolve(mention.start, mention.end)
+        if found is None or found[0] is None:
+            return None
+        return found[0], f"{mention.text} (the sentence before)", True
+
+    def _carry_over(
+        self, quote: FoundQuote, previous: FoundQuote, paragraph: int, previous_paragraph: int
+    ) -> None:
+        """Give ``quote`` the speaker of the quote before it in the same sentence or paragraph,
+        or at the end of the paragraph before when ``quote`` opens its own."""
+        same_sentence = previous.end > self.document.sentence_at(quote.start)[0]
+        same_paragraph = previous_paragraph == paragraph
+        opens_paragraph = self.document.paragraphs[paragraph].start == quote.start
+        if (
+            same_sentence
+            or same_paragraph
+            or (opens_paragraph and previous_paragraph == paragraph - 1)
+        ):
+            quote.speaker = previous.speaker
+            if not same_sentence:
+                quote.checks.insert(0, "speaker carried over from the quote before")
 
     def _context(self, start: int, end: int, span: QuoteSpan) -> str:
         text = self._contexts.get((start, end))

@@ -8,7 +8,9 @@ from briefing.importer.lexicon import (
     COUNTRIES,
     DOMAIN_HEADS,
     HONORIFICS,
+    KIN_WORDS,
     NATIONALITIES,
+    NOT_ROLE_NOUNS,
     OF_HEADS,
     ORG_WORDS,
     STOP_CAPS,
@@ -27,6 +29,7 @@ from briefing.importer.tokens import (
 _APPOSITIVE_SKIP = frozenset(["now", "also", "then", "formerly", "currently"])
 _AFFILIATION_LINK = frozenset(["of", "at", "for", "to", "with", "from", "in"])
 _ORG_CONNECTORS = frozenset(["of", "and", "for", "the", "de", "du", "la", "le"])
+_TAIL_STOPS = frozenset(["who", "which", "and", "the", "a", "an"])
 
 
 def title_before(view: TokenView, i: int) -> tuple[list[Token], int, Token | None]:
@@ -73,8 +76,21 @@ def title_before(view: TokenView, i: int) -> tuple[list[Token], int, Token | Non
             break
         break
     if not any(singular(t.base) in TITLE_HEADS for t in title):
-        return [], i - 1 if honorific is None else j, honorific
+        k = i - 1 if honorific is None else j
+        if honorific is None and k >= 0 and is_role_noun(tokens.texts[k]):
+            return [tokens[k]], k - 1, None  # "musician Tiziano Lugli", "father Thomas Sam"
+        return [], k, honorific
     return title, j, honorific
+
+
+def is_role_noun(text: str) -> bool:
+    """Whether a lower-case word names what a person is or does ("musician", "actor",
+    "illustrator", "cosplayer", "father"): an agent-noun ending or a word of kinship."""
+    if not text.isalpha() or not text.islower() or len(text) < 5:
+        return text in KIN_WORDS
+    return text in KIN_WORDS or (
+        text.endswith(("er", "or", "ist", "ian", "ant")) and text not in NOT_ROLE_NOUNS
+    )
 
 
 def affiliation_before(view: TokenView, j: int, limit_start: int) -> str | None:
@@ -120,7 +136,31 @@ def apposition(view: TokenView, k: int) -> tuple[str, str | None] | None:
     tokens = view.tokens
     if k >= tokens.count or tokens.texts[k] != ",":
         return None
-    k += 1
+    k, determiner, affiliation = _appositive_start(view, k + 1)
+    role, k = _role_words(view, k)
+    if not role or role[-1].base in ORG_WORDS:
+        return None  # "Instituto Gonzaga, a catholic school": a body, not a role
+    head_known = singular(role[-1].base) in TITLE_HEADS or is_role_noun(role[-1].text)
+    if not (head_known or _shaped_like_a_role(view, role, k, determiner)):
+        return None
+    if role[-1].upper and not is_title_word(role[-1].base):
+        return None
+    if not head_known and any(t.upper and not is_title_word(t.base) for t in role):
+        return None  # "the State Department Spokesperson" is a role; "a USI Gallery" is not
+    text = role_text(role)
+    if k < tokens.count and tokens.bases[k] == "of" and role[-1].base in OF_HEADS:
+        tail, k = _of_tail(view, k + 1)
+        if tail:
+            text += " of " + tail
+    if k < tokens.count and tokens.bases[k] in _AFFILIATION_LINK:
+        affiliation = affiliation or org_after(view, k + 1)
+    return text, affiliation
+
+
+def _appositive_start(view: TokenView, k: int) -> tuple[int, bool, str | None]:
+    """Past the words that open an apposition ("now", "a", "the agency's"): where its role
+    starts, whether an indefinite article opened it, and an owner ("Malaysia's") as affiliation."""
+    tokens = view.tokens
     affiliation = None
     while k < tokens.count and tokens.bases[k] in _APPOSITIVE_SKIP:
         k += 1
@@ -132,6 +172,12 @@ def apposition(view: TokenView, k: int) -> tuple[str, str | None] | None:
         k += 1
     elif k < tokens.count and tokens.possessive[k]:
         k += 1  # "the agency's head of extreme events"
+    return k, determiner, affiliation
+
+
+def _role_words(view: TokenView, k: int) -> tuple[list[Token], int]:
+    """Up to five words of a role from token ``k``, and where they stop."""
+    tokens = view.tokens
     role: list[Token] = []
     while k < tokens.count and len(role) < 5:
         token = tokens[k]
@@ -145,52 +191,43 @@ def apposition(view: TokenView, k: int) -> tuple[str, str | None] | None:
             break  # "a former head teacher standing for ..."
         role.append(token)
         k += 1
-    known_head = bool(role) and singular(role[-1].base) in TITLE_HEADS
-    # "an ophthalmologist at the University of Padua": the shape says it is a role.
-    shaped = (
-        bool(role)
-        and len(role) <= 3
-        and determiner
-        and k + 1 < tokens.count
+    return role, k
+
+
+def _shaped_like_a_role(view: TokenView, role: list[Token], k: int, determiner: bool) -> bool:
+    """A short noun phrase after "a"/"an" that the sentence shapes as a role: followed by
+    "at/of/for/with" and a name ("an ophthalmologist at the University of Padua"), or
+    ending the clause (", a curator."), though its head is not a known title."""
+    tokens = view.tokens
+    if not (determiner and len(role) <= 3):
+        return False
+    if k < tokens.count and tokens.texts[k] in (",", ".", ";") and not role[-1].upper:
+        return True
+    return (
+        k + 1 < tokens.count
         and tokens.bases[k] in ("at", "of", "for", "with")
         and (
             tokens.upper[k + 1]
             or (tokens.bases[k + 1] == "the" and k + 2 < tokens.count and tokens.upper[k + 2])
         )
     )
-    if not (known_head or shaped):
-        return None
-    if any(t.upper and not is_title_word(t.base) for t in role):
-        return None
-    text = role_text(role)
-    if k < tokens.count and tokens.bases[k] == "of" and role[-1].base in OF_HEADS:
-        tail: list[Token] = []
-        m = k + 1
-        while (
-            m < tokens.count
-            and re.match(r"[^\W\d_]", tokens.texts[m])
-            and not tokens.upper[m]
-            and len(tail) < 4
-        ):
-            if tokens.bases[m] in _AFFILIATION_LINK or tokens.bases[m] in (
-                "who",
-                "which",
-                "and",
-                "the",
-                "a",
-                "an",
-            ):
-                break
-            tail.append(tokens[m])
-            m += 1
-        if tail:
-            text += " of " + " ".join(t.text for t in tail)
-            k = m
-    if k < tokens.count and tokens.bases[k] in _AFFILIATION_LINK:
-        org = org_after(view, k + 1)
-        if org:
-            affiliation = affiliation or org
-    return text, affiliation
+
+
+def _of_tail(view: TokenView, m: int) -> tuple[str, int]:
+    """The lower-case words after "head of" ("hardware"), and where they stop."""
+    tokens = view.tokens
+    tail: list[Token] = []
+    while (
+        m < tokens.count
+        and re.match(r"[^\W\d_]", tokens.texts[m])
+        and not tokens.upper[m]
+        and len(tail) < 4
+    ):
+        if tokens.bases[m] in _AFFILIATION_LINK or tokens.bases[m] in _TAIL_STOPS:
+            break
+        tail.append(tokens[m])
+        m += 1
+    return " ".join(t.text for t in tail), m
 
 
 def org_after(view: TokenView, k: int) -> str | None:

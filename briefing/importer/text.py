@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from briefing.core.safetext import clean_text
+from briefing.importer.date_line import header_date
 from briefing.importer.patterns import lazy
 
 MAX_TITLE_CHARS = 200
@@ -108,7 +109,6 @@ def _is_body_paragraph(line: str) -> bool:
 
 
 def _looks_like_date_line(line: str) -> bool:
-    from briefing.importer.dates import header_date
 
     return len(line.split()) <= 14 and header_date(line) is not None
 

@@ -20,7 +20,12 @@ from briefing.importer.lexicon import (
 from briefing.importer.patterns import lazy
 from briefing.importer.text import Document
 
-_TOKEN = lazy(r"(?:[^\W\d_]\.){2,}|[^\W\d_]\w*(?:[-'’]\w+)*['’]?|\d[\d,.]*\d|\d|[^\w\s]")
+# An initial ("J." in "Donald J. Trump") is one token when a capitalised word follows.
+_TOKEN = lazy(
+    r"(?:[^\W\d_]\.){2,}|[A-Z]\.(?= [A-Z][a-z])|[^\W\d_]\w*(?:[-'’]\w+)*['’]?|\d[\d,.]*\d|\d|[^\w\s]"
+)
+_PARTICLE_NAME = lazy(r"[a-z]{1,3}-[A-Z][a-z]")
+"""A name that opens with a particle joined by a hyphen ("al-Amr", "el-Sisi", "bin-Laden")."""
 MONTHS_DAYS = frozenset(
     [
         "january",
@@ -188,6 +193,8 @@ def _name_like(text: str) -> bool:
     Judged by the word's text and cached: the same words recur, each is judged once.
     """
     base, _, upper = _word_shape(text)
+    if is_initial(text) or _PARTICLE_NAME.match(text):
+        return True  # "J.", "al-Amr", "el-Sisi"
     if not upper or not any(c.islower() for c in text):
         return False
     return not (
@@ -198,6 +205,16 @@ def _name_like(text: str) -> bool:
         or base in NATIONALITIES
         or is_title_word(base)
         or base in HONORIFICS
+    )
+
+
+def is_initial(text: str) -> bool:
+    """Whether a token is an initial or a run of them ("J.", "K.C.")."""
+    return (
+        len(text) >= 2
+        and text[-1] == "."
+        and text[0].isupper()
+        and text.count(".") * 2 == len(text)
     )
 
 

@@ -44,6 +44,7 @@ def build_app(
     library); without it, the configured library folders, else the bundled
     samples. ``clock`` wins over ``now`` (which starts a clock at that moment).
     """
+    # deferred: Textual and the app only when the reader runs (every command imports this module)
     from briefing.storage.index.database import LibraryIndex
     from briefing.ui.app import BriefingApp
     from briefing.ui.themes import load_themes
@@ -111,7 +112,7 @@ def run_reader(*, path: str | None, theme: str | None, now: datetime | None) -> 
 
 def print_brief(brief: Brief, now: datetime) -> None:
     """Print ``brief`` styled with Rich (``briefing show`` on a terminal)."""
-    # Deferred: Rich costs ~60 ms to import and is needed only on a terminal.
+    # deferred: Rich costs ~60 ms to import and is needed only on a terminal
     from rich.console import Console
 
     from briefing.ui.console.brief import print_brief as print_styled
@@ -121,7 +122,7 @@ def print_brief(brief: Brief, now: datetime) -> None:
 
 def print_agenda(rows: list[AgendaRow], clock: str) -> None:
     """Print the open deadlines as a Rich table (``briefing agenda`` on a terminal)."""
-    # Deferred: Rich costs ~60 ms to import and is needed only on a terminal.
+    # deferred: Rich costs ~60 ms to import and is needed only on a terminal
     from briefing.ui.console.agenda import print_agenda_table
 
     print_agenda_table(rows, clock)
@@ -132,6 +133,7 @@ def theme_names() -> list[str]:
 
     For ``briefing completion``; the theme files are read as the reader reads them.
     """
+    # deferred: Textual only for the completion script (every command imports this module)
     from textual.theme import BUILTIN_THEMES
 
     from briefing.ui.themes import load_themes

@@ -18,13 +18,15 @@ if TYPE_CHECKING:
 
 def is_brief_screen(screen: Any) -> TypeGuard[BriefScreen]:
     """True when ``screen`` is a :class:`~briefing.ui.screens.brief.BriefScreen`."""
-    from briefing.ui.screens.brief import BriefScreen  # the app <-> screen edge (a cycle)
+    from briefing.ui.screens.brief import BriefScreen  # deferred: the app <-> screen edge (a cycle)
 
     return isinstance(screen, BriefScreen)
 
 
 def is_library_screen(screen: Any) -> TypeGuard[LibraryScreen]:
     """True when ``screen`` is a :class:`~briefing.ui.screens.library.LibraryScreen`."""
-    from briefing.ui.screens.library import LibraryScreen  # the app <-> screen edge (a cycle)
+    from briefing.ui.screens.library import (
+        LibraryScreen,  # deferred: the app <-> screen edge (a cycle)
+    )
 
     return isinstance(screen, LibraryScreen)

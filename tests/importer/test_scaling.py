@@ -50,6 +50,9 @@ SHAPES = {
     "capitalised words": "Alpha Bravo Charlie Delta Echo Foxtrot ",
     "nicknames": 'Thomas "Tom" Whitaker and ',
     "many people": None,
+    # Issue 17: bare names in lists, roles implied by one endless sentence, sources.
+    "listed names": "guests like Stan Lee, Mark Hamill and Ann Lee were elected, ",
+    "quoted sources": '"Shells fell", said KCNA, and the U.S. Department of Agriculture notes "it" ',
 }
 
 
