@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from kit import brief_toml, make_brief, run_briefing
+from kit import brief_toml, run_briefing
 
 from briefing.core import BriefError, parse_brief
 from briefing.core.provenance import DraftMark, confidence_of, locate, selector
