@@ -10,6 +10,7 @@ the screen, which hands it here.
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -18,6 +19,7 @@ from textual.widgets import Tab, Tabs
 
 from briefing.core.library import LibraryEntry
 from briefing.core.safetext import display_path
+from briefing.ui.screens.review import ReviewScreen
 from briefing.ui.sections import reader_sections
 from briefing.ui.widgets.brief_header import BriefHeader
 
@@ -48,6 +50,8 @@ class BriefLoading:
         """True once :meth:`fill` ran (it runs once: after the header's paint or the fallback)."""
         self.shown = False
         """True once a brief is on screen."""
+        self.reviewed: set[Path] = set()
+        """Drafts already opened in the review screen (a reload does not open it again)."""
 
     def preview(self) -> BriefHeader:
         """The header of the first frame: the brief's title, read without validating it."""
@@ -165,6 +169,10 @@ class BriefLoading:
         with self.screen.app.batch_update():
             self._show(entry)
         self.screen.ready.set()
+        if entry.brief.draft is not None and entry.path not in self.reviewed:
+            # A draft of `briefing import` opens in its review, once per reader.
+            self.reviewed.add(entry.path)
+            self.screen.app.push_screen(ReviewScreen(entry.path))
 
     def _show(self, entry: LibraryEntry) -> None:
         assert entry.brief is not None
