@@ -19,7 +19,6 @@ from textual.widgets import Tab, Tabs
 
 from briefing.core.library import LibraryEntry
 from briefing.core.safetext import display_path
-from briefing.ui.screens.review import ReviewScreen
 from briefing.ui.sections import reader_sections
 from briefing.ui.widgets.brief_header import BriefHeader
 
@@ -172,6 +171,9 @@ class BriefLoading:
         if entry.brief.draft is not None and entry.path not in self.reviewed:
             # A draft of `briefing import` opens in its review, once per reader.
             self.reviewed.add(entry.path)
+            # Deferred: the review pulls in pydantic and tomli-w, which the reader's first frame does without.
+            from briefing.ui.screens.review import ReviewScreen
+
             self.screen.app.push_screen(ReviewScreen(entry.path))
 
     def _show(self, entry: LibraryEntry) -> None:
