@@ -62,6 +62,8 @@ class ArticleView(VerticalScroll, can_focus=True):
         super().__init__(name=name, id=id)
         self.article = article
         self.spans: list[Span] = []
+        self._span_starts: list[int] = []
+        self._longest = 0
         self._paragraphs = _paragraphs(article)
         self._starts = [start for start, _ in self._paragraphs]
 
@@ -77,6 +79,8 @@ class ArticleView(VerticalScroll, can_focus=True):
     def set_spans(self, spans: list[Span]) -> None:
         """Highlight ``spans`` (the cursor stays on the same place when it can)."""
         self.spans = sorted(spans, key=lambda s: (s.start, s.end))
+        self._span_starts = [span.start for span in self.spans]
+        self._longest = max((span.end - span.start for span in self.spans), default=0)
         self.current = min(self.current, len(self.spans) - 1)
         self._paint(range(len(self._paragraphs)))
 
@@ -106,8 +110,12 @@ class ArticleView(VerticalScroll, can_focus=True):
         for number in numbers:
             start, end = self._paragraphs[number]
             text = Text(self.article[start:end])
-            for index, span in enumerate(self.spans):
-                if span.end <= start or span.start >= end:
+            # Only the spans that can reach into this paragraph: a long article has thousands.
+            first = bisect.bisect_left(self._span_starts, start - self._longest)
+            last = bisect.bisect_left(self._span_starts, end)
+            for index in range(first, last):
+                span = self.spans[index]
+                if span.end <= start:
                     continue
                 style = (
                     "bold reverse"
