@@ -32,6 +32,7 @@ from pydantic import (
 )
 
 from briefing.core.ids import ID_PATTERN, derive_id
+from briefing.core.provenance import DraftArticle, DraftMark
 from briefing.core.safetext import clean_line, clean_text
 from briefing.core.sections import derive_ids
 from briefing.core.status import DeadlineStatus
@@ -132,6 +133,8 @@ class Participant(BaseModel):
     """Free text about the participant (Markdown)."""
     aliases: list[RequiredLine] = Field(default_factory=list)
     """Other names the same participant goes by, for matching across briefs."""
+    draft: DraftMark | None = None
+    """Where ``briefing import`` read this item and how sure it is; removed once a person accepts it."""
 
 
 class Quote(BaseModel):
@@ -156,6 +159,8 @@ class Quote(BaseModel):
     """When it was said: a date or a date-time."""
     source: Line | None = None
     """Where it was said or reported, e.g. "told reporters" or a publication."""
+    draft: DraftMark | None = None
+    """Where ``briefing import`` read this item and how sure it is; removed once a person accepts it."""
 
 
 class Deadline(BaseModel):
@@ -173,6 +178,8 @@ class Deadline(BaseModel):
     """More about the deadline (Markdown)."""
     status: DeadlineStatus = DeadlineStatus.OPEN
     """open, met, missed, extended or cancelled."""
+    draft: DraftMark | None = None
+    """Where ``briefing import`` read this item and how sure it is; removed once a person accepts it."""
 
     _due_at: datetime | None = PrivateAttr(default=None)
 
@@ -196,6 +203,8 @@ class TimelineEvent(BaseModel):
     """Where it happened."""
     label: RequiredLine
     """What happened."""
+    draft: DraftMark | None = None
+    """Where ``briefing import`` read this item and how sure it is; removed once a person accepts it."""
 
 
 class Figure(BaseModel):
@@ -211,6 +220,8 @@ class Figure(BaseModel):
     """The number as it should be shown, e.g. "145%"; write it as text to keep its exact form (a bare number is converted, so 7.50 shows as 7.5)."""
     note: Text | None = None
     """Context for the number."""
+    draft: DraftMark | None = None
+    """Where ``briefing import`` read this item and how sure it is; removed once a person accepts it."""
 
     @field_validator("value", mode="before")
     @classmethod
@@ -261,6 +272,8 @@ class Brief(BaseModel):
     """What happened, in order."""
     figures: list[Figure] = Field(default_factory=list, max_length=MAX_ITEMS)
     """Key numbers."""
+    draft: DraftArticle | None = None
+    """The article a draft was imported from (``briefing import``), for the review screen."""
 
     # None rather than UTC: pydantic deep-copies a default that is not a plain constant
     # for every brief it validates (a tenth of the index workers' validation time).

@@ -25,6 +25,7 @@ from briefing.importer.draft import MAX_ITEMS_PER_SECTION, Draft, Field, Table
 from briefing.importer.figures import FoundFigure, find_figures
 from briefing.importer.people import find_people
 from briefing.importer.persons import Person
+from briefing.importer.provenance import add_provenance
 from briefing.importer.quotes import (
     FoundQuote,
     find_quote_spans,
@@ -117,6 +118,7 @@ def import_article(
     ids = _participant_ids(people.persons)
     found = _Found(people.persons, ids, quotes, dates, figures)
     draft = _draft(document, title, published, source or document.source, found, top_checks)
+    add_provenance(draft, document.body, people.persons, quotes, dates, figures)
     quotes = quotes[:MAX_ITEMS_PER_SECTION]
     _note_doubts(unsure, people.persons, quotes, dates)
     return ImportResult(

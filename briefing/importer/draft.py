@@ -17,12 +17,16 @@ MAX_ITEMS_PER_SECTION = 1000
 """Sections are cut at this many items (a megabyte of text can hold thousands of quotes)."""
 
 
+Inline = dict[str, int | str | list[str]]
+"""A small table written on one line (an item's ``draft`` mark)."""
+
+
 @dataclass
 class Field:
     """One ``key = value`` line, with an optional doubt written after it."""
 
     key: str
-    value: int | str | date | datetime | list[str]
+    value: int | str | date | datetime | list[str] | Inline
     check: str | None = None
 
 
@@ -57,8 +61,10 @@ def toml_multiline(value: str) -> str:
     return f'"""\n{escaped}\n"""'
 
 
-def toml_value(value: int | str | date | datetime | list[str]) -> str:
-    """Render a value: dates as TOML dates, strings quoted, lists of strings inline."""
+def toml_value(value: int | str | date | datetime | list[str] | Inline) -> str:
+    """Render a value: dates as TOML dates, strings quoted, lists of strings and tables inline."""
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{k} = {toml_value(v)}" for k, v in value.items()) + " }"
     if isinstance(value, int):
         return str(value)
     if isinstance(value, datetime):
@@ -84,6 +90,8 @@ class Draft:
     summary: str
     source: str | None
     tables: list[Table]
+    article: str | None = None
+    """The article's text, kept in a ``[draft]`` table for the review screen."""
 
     def render(self) -> str:
         """The draft as TOML text."""
@@ -97,6 +105,8 @@ class Draft:
         for table in self.tables:
             out += ["", f"[[{table.section}]]"]
             out.extend(_line(item) for item in table.fields)
+        if self.article is not None:
+            out += ["", "[draft]", "article = " + toml_multiline(self.article)]
         return "\n".join(out) + "\n"
 
 

@@ -16,6 +16,7 @@ brief's content 946 ms -> see benchmarks/README.md).
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -55,6 +56,8 @@ class BriefLoading:
         """True once a brief is on screen."""
         self.reading: LibraryEntry | None = None
         """The entry the worker is reading now (its :class:`Loaded` shows it)."""
+        self.reviewed: set[Path] = set()
+        """Drafts already opened in the review screen (a reload does not open it again)."""
 
     def preview(self) -> BriefHeader:
         """The header of the first frame: the brief's title, read without validating it."""
@@ -179,6 +182,13 @@ class BriefLoading:
         with self.screen.app.batch_update():
             self._show(entry)
         self.screen.ready.set()
+        if entry.brief.draft is not None and entry.path not in self.reviewed:
+            # A draft of `briefing import` opens in its review, once per reader.
+            self.reviewed.add(entry.path)
+            # deferred: a screen, opened only for a draft (it brings tomli-w)
+            from briefing.ui.screens.review import ReviewScreen
+
+            self.screen.app.push_screen(ReviewScreen(entry.path))
 
     def _show(self, entry: LibraryEntry) -> None:
         assert entry.brief is not None
