@@ -30,7 +30,7 @@ from textual.widgets.option_list import Option
 from briefing.core import review
 from briefing.core.errors import BriefError
 from briefing.core.review import EDITABLE, ReviewError, ReviewItem
-from briefing.core.safetext import display_path
+from briefing.core.safetext import display_path, short_path
 from briefing.storage.review_file import ChangedOnDisk, DraftFile, open_draft, save_draft
 from briefing.ui.screens.confirm import ConfirmScreen
 from briefing.ui.screens.picker import PickerScreen
@@ -106,7 +106,7 @@ class ReviewScreen(Screen[None]):
         except BriefError as error:
             self.draft = None
             self.notify(error.summary(), title="Cannot review", severity="error", markup=False)
-        yield Static(Content(f"Review: {display_path(self.path)}"), id="review-title")
+        yield Static(Content(f"Review: {short_path(str(self.path))}"), id="review-title")
         with Horizontal(id="review-body"):
             yield ArticleView(review.article_of(self.draft.data) if self.draft else "")
             with Vertical(id="review-side"):
