@@ -22,7 +22,7 @@ from briefing.core.safetext import clean_line, display_path
 if TYPE_CHECKING:
     import argparse
 
-    from briefing.storage.index.agenda import AgendaRow
+    from briefing.storage.index.agenda import AgendaItem, AgendaRow
 
 
 def _library(args: argparse.Namespace) -> list[Path]:
@@ -84,6 +84,31 @@ def _library_can_be_read(library: list[Path]) -> bool:
     return True
 
 
+def library_agenda(
+    args: argparse.Namespace,
+) -> tuple[list[Path], list[AgendaItem], int] | None:
+    """The library's paths, its open deadlines and how many files failed; None when it cannot be read.
+
+    Honours ``--data-dir``; what cannot be read is said on stderr. Shared by
+    ``briefing agenda`` and ``briefing remind``.
+    """
+    from briefing.core.clock import local_zone
+    from briefing.storage import paths
+    from briefing.storage.index.agenda import agenda_in_library
+    from briefing.storage.index.database import LibraryIndex
+    from briefing.storage.index.indexing import index_in_processes
+
+    if args.data_dir:
+        os.environ["BRIEFING_DATA_DIR"] = args.data_dir
+    library = _library(args)
+    if not _library_can_be_read(library):
+        return None
+    zone = local_zone()
+    index = LibraryIndex(paths.index_file(), zone=zone)
+    items, failed = agenda_in_library(index, library, zone, indexer=index_in_processes)
+    return library, items, failed
+
+
 def cmd_agenda(args: argparse.Namespace) -> int:
     """Run ``briefing agenda``; return the exit status (0, also when nothing is open)."""
     from briefing.core.clock import SystemClock
@@ -93,20 +118,10 @@ def cmd_agenda(args: argparse.Namespace) -> int:
         from briefing.cli.agenda_ics import cmd_agenda_ics
 
         return cmd_agenda_ics(args)
-    if args.data_dir:
-        os.environ["BRIEFING_DATA_DIR"] = args.data_dir
-    library = _library(args)
-    if not _library_can_be_read(library):
+    loaded = library_agenda(args)
+    if loaded is None:
         return 2
-    from briefing.core.clock import local_zone
-    from briefing.storage import paths
-    from briefing.storage.index.agenda import agenda_in_library
-    from briefing.storage.index.database import LibraryIndex
-    from briefing.storage.index.indexing import index_in_processes
-
-    zone = local_zone()
-    index = LibraryIndex(paths.index_file(), zone=zone)
-    items, failed = agenda_in_library(index, library, zone, indexer=index_in_processes)
+    library, items, failed = loaded
     now: datetime = args.now or SystemClock().now()
     rows = schedule(items, now, tag=args.tag, within=args.within)
     where = ", ".join(display_path(path) for path in library)
@@ -129,6 +144,7 @@ def cmd_agenda(args: argparse.Namespace) -> int:
         sys.stdout.write("".join(_plain_line(row) + "\n" for row in rows))
         sys.stdout.flush()
         return 0
+    from briefing.storage import paths
     from briefing.storage.config import load_config
 
     config, _warnings = load_config(paths.config_file())
