@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.cli.agenda import _library, _library_can_be_read
+from briefing.cli.common import refusal
 from briefing.core.safetext import clean_line, display_path
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ def cmd_agenda_ics(args: argparse.Namespace) -> int:
     from briefing.storage import paths
     from briefing.storage.calendar_file import library_calendar, write_calendar
     from briefing.storage.config import load_config
-    from briefing.storage.export_files import ExportError, ExportExists
+    from briefing.storage.export_files import ExportError
     from briefing.storage.store.database import Store, StoreError
 
     if not args.output or args.output == "-":
@@ -81,11 +82,8 @@ def cmd_agenda_ics(args: argparse.Namespace) -> int:
     target = Path(args.output)
     try:
         write_calendar(target, payload, force=args.force)
-    except ExportExists as error:
-        _say(f"{error} (use --force to replace it)")
-        return 1
     except ExportError as error:
-        _say(str(error))
+        _say(refusal(error))
         return 1
     count = sum(len(brief.deadlines) for brief in briefs)
     print(f"wrote {display_path(target)} ({count} deadline{'' if count == 1 else 's'})")

@@ -13,6 +13,7 @@ from briefing.core.safetext import clean_line
 if TYPE_CHECKING:
     import argparse
 
+    from briefing.storage.export_files import ExportError
     from briefing.storage.store.notes import Annotations
 
 
@@ -69,3 +70,10 @@ def saved_annotations() -> Annotations | None:
     """Notes and bookmarks for reading, or None when no database exists yet (none is created)."""
     annotations = open_annotations()
     return annotations if annotations.store.exists() else None
+
+
+def refusal(error: ExportError) -> str:
+    """The line for a file that may not be written: an existing one says how to replace it."""
+    from briefing.storage.export_files import ExportExists
+
+    return f"{error} (use --force to replace it)" if isinstance(error, ExportExists) else str(error)

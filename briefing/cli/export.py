@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.cli.common import err as _err
-from briefing.cli.common import saved_annotations
+from briefing.cli.common import refusal, saved_annotations
 from briefing.core.safetext import display_path
 from briefing.storage.export_files import (
     DEADLINES_FORMAT,
@@ -84,7 +84,7 @@ def _target(args: argparse.Namespace, fmt: str, title: str | None) -> Path | Non
 
 def _write(fmt: str, source: ExportInput, target: Path | None, *, force: bool) -> int:
     """Write the export at ``target`` (standard output when None); 0, or 1 said in one line."""
-    from briefing.storage.export_files import ExportError, ExportExists, export_to
+    from briefing.storage.export_files import ExportError, export_to
     from briefing.storage.store.database import StoreError
 
     try:
@@ -98,11 +98,8 @@ def _write(fmt: str, source: ExportInput, target: Path | None, *, force: bool) -
     except StoreError as error:
         _err(f"{error}; run 'briefing doctor'")
         return 1
-    except ExportExists as error:
-        _err(f"{error} (use --force to replace it)")
-        return 1
     except ExportError as error:
-        _err(str(error))
+        _err(refusal(error))
         return 1
     print(said)
     return 0
