@@ -11,19 +11,17 @@ runs, with a generous bound.
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from briefing.importer.sources.html import extract_html
 
+from .helpers import growth
 from .web_inputs import HARBOUR
 
 SMALL = 2_500
 LARGE = 10_000
 MAX_RATIO = 8.0
 """Linear work gives about 4; quadratic work gives 16."""
-MAX_TRIES = 3
 
 SHAPES = {
     "marked comments": '<div class="comment"><p>Nice article, thanks.</p></div>\n',
@@ -40,26 +38,11 @@ def page(shape: str, count: int) -> bytes:
     return (html[:end] + "<section>" + SHAPES[shape] * count + "</section>" + html[end:]).encode()
 
 
-def best_time(data: bytes) -> float:
-    started = time.perf_counter()
-    extract_html(data)
-    return time.perf_counter() - started
-
-
 @pytest.mark.parametrize("shape", SHAPES)
 def test_page_time_grows_linearly(shape: str) -> None:
-    small, large = page(shape, SMALL), page(shape, LARGE)
-    small_time = large_time = float("inf")
-    # Usually one run each; a ratio spoilt by a busy machine is measured again.
-    for _ in range(MAX_TRIES):
-        small_time = min(small_time, best_time(small))
-        large_time = min(large_time, best_time(large))
-        if large_time / small_time < MAX_RATIO:
-            break
-    ratio = large_time / small_time
+    ratio = growth(extract_html, page(shape, SMALL), page(shape, LARGE))
     assert ratio < MAX_RATIO, (
-        f"{shape}: {small_time:.3f} s with {SMALL:,} blocks, {large_time:.3f} s with"
-        f" {LARGE:,} (x{ratio:.1f}; linear is about x4)"
+        f"{shape}: x{ratio:.1f} from {SMALL:,} to {LARGE:,} blocks (linear is about x4)"
     )
 
 
