@@ -31,7 +31,7 @@ from briefing.ui.launch import print_agenda
 if TYPE_CHECKING:
     import argparse
 
-    from briefing.storage.index.agenda import AgendaRow
+    from briefing.storage.index.agenda import AgendaItem, AgendaRow
 
 
 def _library(args: argparse.Namespace) -> list[Path]:
@@ -87,7 +87,6 @@ def _json_row(row: AgendaRow) -> dict[str, object]:
 
 def _library_can_be_read(library: list[Path]) -> bool:
     """Say on stderr which paths are missing (False) and which folders cannot be entered."""
-
     for path in library:
         try:
             os.stat(path)
@@ -109,23 +108,36 @@ def _library_can_be_read(library: list[Path]) -> bool:
     return True
 
 
+def library_agenda(
+    args: argparse.Namespace,
+) -> tuple[list[Path], list[AgendaItem], int] | None:
+    """The library's paths, its open deadlines and how many files failed; None when it cannot be read.
+
+    Honours ``--data-dir``; what cannot be read is said on stderr. Shared by
+    ``briefing agenda`` and ``briefing remind``.
+    """
+    if args.data_dir:
+        os.environ["BRIEFING_DATA_DIR"] = args.data_dir
+    library = _library(args)
+    if not _library_can_be_read(library):
+        return None
+    zone = local_zone()
+    index = LibraryIndex(paths.index_file(), zone=zone)
+    items, failed = agenda_in_library(index, library, zone, indexer=index_in_processes)
+    return library, items, failed
+
+
 def cmd_agenda(args: argparse.Namespace) -> int:
     """Run ``briefing agenda``; return the exit status (0, also when nothing is open)."""
-
     if args.ics:
         # deferred: agenda_ics reads the library through this module (a cycle at the top)
         from briefing.cli.agenda_ics import cmd_agenda_ics
 
         return cmd_agenda_ics(args)
-    if args.data_dir:
-        os.environ["BRIEFING_DATA_DIR"] = args.data_dir
-    library = _library(args)
-    if not _library_can_be_read(library):
+    loaded = library_agenda(args)
+    if loaded is None:
         return 2
-
-    zone = local_zone()
-    index = LibraryIndex(paths.index_file(), zone=zone)
-    items, failed = agenda_in_library(index, library, zone, indexer=index_in_processes)
+    library, items, failed = loaded
     now: datetime = args.now or SystemClock().now()
     rows = _overdue_kept(schedule(items, now, tag=args.tag, within=args.within), args)
     where = ", ".join(display_path(path) for path in library)

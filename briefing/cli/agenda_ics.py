@@ -15,13 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.cli.agenda import _library, _library_can_be_read
+from briefing.cli.common import refusal
 from briefing.core.clock import SystemClock, local_zone
 from briefing.core.library import scan
 from briefing.core.safetext import clean_line, display_path
 from briefing.storage import paths
 from briefing.storage.calendar_file import library_calendar, write_calendar
 from briefing.storage.config import load_config
-from briefing.storage.export_files import ExportError, ExportExists
+from briefing.storage.export_files import ExportError
 from briefing.storage.store.database import Store, StoreError
 
 if TYPE_CHECKING:
@@ -37,7 +38,6 @@ def _say(message: str) -> None:
 
 def _briefs(library: list[Path]) -> tuple[list[Brief], int]:
     """The valid briefs under ``library`` (each id once) and how many files could not be read."""
-
     briefs: dict[str, Brief] = {}
     failed = 0
     for entry in scan(library, local_zone=local_zone()):
@@ -50,7 +50,6 @@ def _briefs(library: list[Path]) -> tuple[list[Brief], int]:
 
 def cmd_agenda_ics(args: argparse.Namespace) -> int:
     """Write the library's calendar to ``args.output``; 0, 1 on a problem, 2 on bad usage."""
-
     if not args.output or args.output == "-":
         _say("--ics needs -o FILE (the calendar file to write)")
         return 2
@@ -80,11 +79,8 @@ def cmd_agenda_ics(args: argparse.Namespace) -> int:
     target = Path(args.output)
     try:
         write_calendar(target, payload, force=args.force)
-    except ExportExists as error:
-        _say(f"{error} (use --force to replace it)")
-        return 1
     except ExportError as error:
-        _say(str(error))
+        _say(refusal(error))
         return 1
     count = sum(len(brief.deadlines) for brief in briefs)
     print(f"wrote {display_path(target)} ({count} deadline{'' if count == 1 else 's'})")

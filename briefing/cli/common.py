@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING, TextIO
 from briefing.core.safetext import clean_line, display_path
 from briefing.storage import paths
 from briefing.storage.config import load_config
+from briefing.storage.export_files import ExportExists
 from briefing.storage.store.database import Store
 
 if TYPE_CHECKING:
     import argparse
 
+    from briefing.storage.export_files import ExportError
     from briefing.storage.store.notes import Annotations
 
 
@@ -36,7 +38,6 @@ def wants_plain(args: argparse.Namespace) -> bool:
 
 def library_folders(given: Sequence[str] | None) -> list[Path]:
     """The library: the paths ``given``, else the configured folders, else the samples."""
-
     if given:
         return [Path(p) for p in given]
     config, _warnings = load_config(paths.config_file())
@@ -45,7 +46,6 @@ def library_folders(given: Sequence[str] | None) -> list[Path]:
 
 def missing_path(library: Sequence[Path]) -> str | None:
     """A one-line message naming the first path of ``library`` that is not there, else None."""
-
     for path in library:
         try:
             os.stat(path)
@@ -68,3 +68,8 @@ def saved_annotations() -> Annotations | None:
     """Notes and bookmarks for reading, or None when no database exists yet (none is created)."""
     annotations = open_annotations()
     return annotations if annotations.store.exists() else None
+
+
+def refusal(error: ExportError) -> str:
+    """The line for a file that may not be written: an existing one says how to replace it."""
+    return f"{error} (use --force to replace it)" if isinstance(error, ExportExists) else str(error)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.cli.common import err as _err
-from briefing.cli.common import saved_annotations
+from briefing.cli.common import refusal, saved_annotations
 from briefing.core.clock import SystemClock, local_zone
 from briefing.core.filenames import safe_filename
 from briefing.core.library import scan
@@ -25,7 +25,6 @@ from briefing.storage.export_files import (
     FOLDER_FORMATS,
     SUFFIXES,
     ExportError,
-    ExportExists,
     ExportInput,
     export_to,
     render_export,
@@ -56,7 +55,6 @@ def _names_a_file(text: str) -> bool:
 
 def _library(args: argparse.Namespace) -> tuple[Config, dict[str, Brief], str | None]:
     """The config, the briefs by id, and why the file named by ``--brief`` could not be read."""
-
     config, _ = load_config(paths.config_file())
     folders = (
         [Path(p) for p in args.library or []] or config.library_paths() or [paths.bundled_samples()]
@@ -76,7 +74,6 @@ def _library(args: argparse.Namespace) -> tuple[Config, dict[str, Brief], str | 
 
 def _target(args: argparse.Namespace, fmt: str, title: str | None) -> Path | None:
     """Where to write (None: standard output); a folder given for a file gets a file in it."""
-
     if args.output == "-":
         return None
     target = Path(args.output)
@@ -88,7 +85,6 @@ def _target(args: argparse.Namespace, fmt: str, title: str | None) -> Path | Non
 
 def _write(fmt: str, source: ExportInput, target: Path | None, *, force: bool) -> int:
     """Write the export at ``target`` (standard output when None); 0, or 1 said in one line."""
-
     try:
         if target is None:
             sys.stdout.buffer.write(
@@ -100,11 +96,8 @@ def _write(fmt: str, source: ExportInput, target: Path | None, *, force: bool) -
     except StoreError as error:
         _err(f"{error}; run 'briefing doctor'")
         return 1
-    except ExportExists as error:
-        _err(f"{error} (use --force to replace it)")
-        return 1
     except ExportError as error:
-        _err(str(error))
+        _err(refusal(error))
         return 1
     print(said)
     return 0
@@ -112,7 +105,6 @@ def _write(fmt: str, source: ExportInput, target: Path | None, *, force: bool) -
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the export; 0 on success, 1 on a problem (said in one line)."""
-
     config, briefs, problem = _library(args)
     fmt = DEADLINES_FORMAT if args.deadlines else (args.format or config.export_format)
     brief_id = None

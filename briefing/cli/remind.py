@@ -9,19 +9,16 @@ Bad usage or a missing library exits 2.
 
 from __future__ import annotations
 
-import os
 import sys
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from briefing.cli.agenda import _library, _library_can_be_read, _plain_line
-from briefing.core.clock import SystemClock, local_zone
+from briefing.cli.agenda import _plain_line, library_agenda
+from briefing.core.clock import SystemClock
 from briefing.core.reminders import lead_words
 from briefing.storage import paths
 from briefing.storage.config import load_config
-from briefing.storage.index.agenda import agenda_in_library, schedule
-from briefing.storage.index.database import LibraryIndex
-from briefing.storage.index.indexing import index_in_processes
+from briefing.storage.index.agenda import schedule
 
 if TYPE_CHECKING:
     import argparse
@@ -29,14 +26,10 @@ if TYPE_CHECKING:
 
 def cmd_remind(args: argparse.Namespace) -> int:
     """Run ``briefing remind``; 0 when nothing is due, 1 when something is, 2 on a problem."""
-    if args.data_dir:
-        os.environ["BRIEFING_DATA_DIR"] = args.data_dir
-    library = _library(args)
-    if not _library_can_be_read(library):
+    loaded = library_agenda(args)
+    if loaded is None:
         return 2
-    zone = local_zone()
-    index = LibraryIndex(paths.index_file(), zone=zone)
-    items, _failed = agenda_in_library(index, library, zone, indexer=index_in_processes)
+    _library, items, _failed = loaded
     now: datetime = args.now or SystemClock().now()
     rows = schedule(items, now, within=args.within)
     if not rows:

@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING
 from briefing.core.files import FileMissing, FileProblem, read_regular_file
 from briefing.core.ical import PRODID, Component, calendar_ics, calendar_items, item_digests
 from briefing.core.safetext import display_path
-from briefing.storage.atomic import atomic_write
-from briefing.storage.export_files import ExportError, ExportExists, check_target
+from briefing.storage.export_files import ExportExists, check_target, write_export
 from briefing.storage.store.reminders import CalendarRevisions
 
 if TYPE_CHECKING:
@@ -40,7 +39,6 @@ def library_calendar(
 
     Notes stay out of it: a calendar file is often published for subscription.
     """
-
     items = calendar_items(briefs, [])
     revisions = CalendarRevisions(store).revise(item_digests(items), now) if store else None
     return calendar_ics(items, now, component=component, leads=leads, revisions=revisions)
@@ -60,9 +58,4 @@ def write_calendar(target: Path, payload: bytes, *, force: bool = False) -> None
     check_target(target, force=True)  # never a link, FIFO, device or folder
     if not force and target.exists() and not ours(target):
         raise ExportExists(f"{display_path(target)}: already exists and is not a briefing calendar")
-    try:
-        atomic_write(target, payload)
-    except OSError as error:
-        raise ExportError(
-            f"{display_path(target)}: cannot be written ({error.strerror or error})"
-        ) from None
+    write_export(target, payload, force=True)

@@ -213,3 +213,19 @@ def test_the_sources_load_core_and_the_importer_only() -> None:
     # Not rich: httpx imports it for its own command line when click is installed, as it is
     # here for import-linter (a user's install has no click, and httpx then skips both).
     assert "textual" not in {name.split(".")[0] for name in loaded}
+
+
+def test_feed_with_more_entries_than_drafted_at_once_asks_for_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.cli import import_article
+
+    monkeypatch.setattr(import_article, "MAX_FEED_DRAFTS", 2)
+    feed = tmp_path / "feed.xml"
+    feed.write_text(RSS, encoding="utf-8")
+    out = tmp_path / "drafts"
+    out.mkdir()
+    assert main(["import", str(feed), "-o", str(out)]) == 2
+    one_line_error(capsys, "feed.xml", "3 entries", "at most 2", "--entry")
+    assert list(out.iterdir()) == []
+    assert main(["import", str(feed), "--entry", "2", "-o", str(out)]) == 0

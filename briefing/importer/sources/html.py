@@ -12,6 +12,7 @@ readability-lxml and not trafilatura: see "HTML, feeds and URLs" in the README.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import re
@@ -39,9 +40,13 @@ _BOILERPLATE = re.compile(
 )
 _KEEP_TAGS = {"html", "body", "article", "main"}
 _WORD_BREAK = re.compile(r"[\s_-]+")
-_CANDIDATES = "descendant::*[@class or @id or {}] | descendant::comment()".format(
+_CANDIDATES = "descendant::*[@class or @id or {}]".format(
     " or ".join(f"self::{tag}" for tag in _DROP_TAGS)
 )
+MAX_ELEMENTS = 20_000
+"""Readability sees the first this many elements of a page's body (a long article has
+a few thousand); the rest (a thread of thousands of comments) is left out, since
+readability's time grows with each element and a large page's took seconds."""
 _BLOCKS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd"}
 _ARTICLE_TYPES = {"article", "newsarticle", "reportagenewsarticle", "blogposting",
                   "analysisnewsarticle", "opinionnewsarticle", "report", "webpage"}  # fmt: skip
@@ -80,6 +85,7 @@ def extract_html(data: bytes | str, url: str | None = None, charset: str | None 
     root = read_html(data)
     found = _metadata(root)
     _strip_boilerplate(root)
+    _cap_elements(root)
     title = found.get("title")
     paragraphs = [p for p in _main_text(root) if p != title]
     if not any(len(p.split()) >= 4 for p in paragraphs):
@@ -135,11 +141,57 @@ def _strip_boilerplate(root: lxml.html.HtmlElement) -> None:
         return
     # XPath picks the few candidates in C: a Python loop over every element of a
     # large page took seconds (lxml makes an object for each).
-    candidates = body.xpath(_CANDIDATES)
-    for element in [e for e in candidates if _is_boilerplate(e)]:
-        if element.getparent() is not None:
-            # drop_tree keeps the text that follows the element (its tail).
-            element.drop_tree()
+    # Comments apart: libxml2 takes quadratic time over many of them in one XPath.
+    doomed = [e for e in body.xpath(_CANDIDATES) if _is_boilerplate(e)]
+    doomed += body.iter(lxml.etree.Comment)
+    # Each parent once, not drop_tree for each element: drop_tree adds the tail to
+    # the text before it, which grows with every dropped sibling (150,000 comments
+    # in one thread took minutes).
+    parents = {id(p): p for p in (e.getparent() for e in doomed) if p is not None}
+    dropped = {id(e) for e in doomed}
+    for parent in parents.values():
+        _drop_children(parent, dropped)
+
+
+def _cap_elements(root: lxml.html.HtmlElement) -> None:
+    """Leave out the elements past :data:`MAX_ELEMENTS`, in document order."""
+    body = root.find("body")
+    if body is None:
+        return
+    # Document order: an element past the cap comes after every one kept, its
+    # children too, so what stays is the page's beginning.
+    extra = list(itertools.islice(body.iter(lxml.etree.Element), MAX_ELEMENTS, None))
+    parents = {id(p): p for p in (e.getparent() for e in extra) if p is not None}
+    dropped = {id(e) for e in extra}
+    for parent in parents.values():
+        _drop_children(parent, dropped)
+
+
+def _drop_children(parent: lxml.html.HtmlElement, dropped: set[int]) -> None:
+    """Remove the children of ``parent`` in ``dropped``, keeping the text that follows each."""
+    kept: lxml.html.HtmlElement | None = None
+    tails: list[str] = []
+    for child in list(parent):
+        if id(child) not in dropped:
+            _add_text(parent, kept, tails)
+            kept, tails = child, []
+            continue
+        if child.tail:
+            tails.append(child.tail)
+        parent.remove(child)
+    _add_text(parent, kept, tails)
+
+
+def _add_text(
+    parent: lxml.html.HtmlElement, kept: lxml.html.HtmlElement | None, tails: list[str]
+) -> None:
+    """Put ``tails`` after ``kept`` (or at the start of ``parent``), as drop_tree would."""
+    if not tails:
+        return
+    if kept is None:
+        parent.text = (parent.text or "") + "".join(tails)
+    else:
+        kept.tail = (kept.tail or "") + "".join(tails)
 
 
 def _metadata(root: lxml.html.HtmlElement) -> dict[str, str]:
