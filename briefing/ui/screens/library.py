@@ -18,7 +18,6 @@ from textual.widgets import Input, Static
 from briefing.core.library import (
     LibraryEntry,
     matches,
-    next_open_deadline,
     prefetch,
     sort_entries,
 )
@@ -26,7 +25,7 @@ from briefing.ui.app import BriefingApp
 from briefing.ui.field_keys import field_binding, field_key_allowed
 from briefing.ui.key_hints import key_hint
 from briefing.ui.screens.library_loading import REFRESH_FALLBACK, LibraryLoader
-from briefing.ui.shown_paths import short_path
+from briefing.ui.screens.library_texts import samples_notice, shows_samples, status_content
 from briefing.ui.widgets.library_table import LibraryTable
 from briefing.ui.widgets.stable_footer import StableFooter
 
@@ -95,6 +94,8 @@ class LibraryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-title", markup=False)
+        if shows_samples(self.paths):
+            yield Static(samples_notice(), id="library-notice", markup=False)
         # The filter field is mounted once the first frame is out (see mount_filter).
         yield LibraryTable(id="library-table")
         yield Static(id="library-status", markup=False)
@@ -200,30 +201,15 @@ class LibraryScreen(Screen[None]):
 
     def update_status(self) -> None:
         """Say what the highlighted row is: its path, or everything wrong with it."""
-        status = self.query_one("#library-status", Static)
-        entry = self.highlighted_entry()
-        if not self.entries and not self.loader.loading:
-            where = ", ".join(short_path(str(p)) for p in self.paths) or "(no folders)"
-            status.update(
-                Content.styled(
-                    f"No briefs in {where}. Briefs are .toml or .json files.", "$warning"
-                )
+        self.query_one("#library-status", Static).update(
+            status_content(
+                self.entries,
+                self.highlighted_entry(),
+                library=self.paths,
+                loading=self.loader.loading,
+                now=self.now,
             )
-        elif entry is None:
-            status.update(Content(""))
-        elif entry.error is not None or entry.summary is None:
-            lines = (
-                entry.error.lines()[:4]
-                if entry.error
-                else [f"{short_path(str(entry.path))}: cannot be read"]
-            )
-            status.update(Content.styled("\n".join(lines), "$error"))
-        else:
-            parts: list[str | tuple[str, str]] = [(short_path(entry.key), "$text-muted")]
-            deadline = next_open_deadline(entry.summary.deadlines, self.now)
-            if deadline is not None:
-                parts += [("\nnext deadline: ", "$text-muted"), deadline.title]
-            status.update(Content.assemble(*parts))
+        )
 
     def highlighted_entry(self) -> LibraryEntry | None:
         """The entry under the cursor."""
