@@ -74,11 +74,11 @@ class BriefingApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("N", "all_notes", "Notes", id="app.notes"),
-        Binding("B", "all_bookmarks", "Bookmarks", show=False, id="app.bookmarks"),
-        Binding("x", "export", "Export", show=False, id="app.export"),
+        Binding("B", "all_bookmarks", "Bookmarks", id="app.bookmarks"),
+        Binding("x", "export", "Export", id="app.export"),
         Binding("ctrl+f", "search", "Search", id="app.search"),
-        Binding("p", "people", "People", show=False, id="app.people"),
-        Binding("A", "agenda", "Agenda", show=False, id="app.agenda"),
+        Binding("p", "people", "People", id="app.people"),
+        Binding("A", "agenda", "Agenda", id="app.agenda"),
     ]
 
     def __init__(
