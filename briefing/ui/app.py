@@ -79,6 +79,7 @@ class BriefingApp(App[None]):
         Binding("ctrl+f", "search", "Search", id="app.search"),
         Binding("p", "people", "People", id="app.people"),
         Binding("A", "agenda", "Agenda", id="app.agenda"),
+        Binding("ctrl+z", "undo_delete", "Undo delete", show=False, id="app.undo-delete"),
     ]
 
     def __init__(
@@ -164,12 +165,7 @@ class BriefingApp(App[None]):
             self.notify(warning, severity="warning", timeout=10, markup=False)
         if len(self.startup_warnings) > len(told):
             more = len(self.startup_warnings) - len(told)
-            self.notify(
-                f"and {more:,} more warnings like these",
-                severity="warning",
-                timeout=10,
-                markup=False,
-            )
+            self.notify(f"and {more:,} more warnings like these", severity="warning", timeout=10)
         self.theme_changed_signal.subscribe(self, self.remember_theme)
         self.notes_keeper.install_signal_handlers()
         self.notes_keeper.offer_drafts()
@@ -317,6 +313,10 @@ class BriefingApp(App[None]):
     def action_export(self) -> None:
         """Export notes (or deadlines) to a file."""
         self.notes.export()
+
+    def action_undo_delete(self) -> None:
+        """Bring back the note deleted last."""
+        self.notes.undo_delete()
 
     def action_search(self) -> None:
         """Search every brief and note of the library."""

@@ -9,13 +9,16 @@ notes and the briefs the app has read.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from briefing.core.safetext import display_path
 from briefing.storage.store.database import StoreError
+from briefing.ui.key_hints import key_hint
 from briefing.ui.lazy import is_brief_screen
 
 if TYPE_CHECKING:
+    from briefing.core.annotations import Note
     from briefing.storage.export_files import ExportRequest
     from briefing.ui.app import BriefingApp
 
@@ -29,6 +32,34 @@ class AppNotes:
 
     def __init__(self, app: BriefingApp) -> None:
         self.app = app
+        self.deleted: list[Note] = []
+        """The notes deleted this session, the last one last (``ctrl+z`` restores it)."""
+
+    def delete(self, note: Note, then: Callable[[], None]) -> None:
+        """Delete ``note`` (off the UI thread), say how to undo it, then call ``then``."""
+        from briefing.storage.store.notes import Annotations  # (its models: after the first frame)
+
+        def deleted(_: object) -> None:
+            self.deleted.append(note)
+            undo = key_hint(self.app.screen, "app.undo-delete", "ctrl+z")
+            self.app.notify(f"Note deleted · {undo} brings it back", timeout=8, markup=False)
+            then()
+
+        self.app.notes_keeper.write(lambda store: Annotations(store).delete_note(note.uid), deleted)
+
+    def undo_delete(self) -> None:
+        """Restore the note deleted last (this session)."""
+        if not self.deleted:
+            self.app.notify("No deleted note to bring back", timeout=3)
+            return
+        note = self.deleted.pop()
+        from briefing.storage.store.notes import Annotations  # (its models: after the first frame)
+
+        def restored(_: object) -> None:
+            self.app.notify("Note restored", timeout=3)
+            self.changed()
+
+        self.app.notes_keeper.write(lambda store: Annotations(store).restore_note(note), restored)
 
     def changed(self) -> None:
         """Notes changed behind the screen's back (drafts restored): show them."""

@@ -18,6 +18,7 @@ from briefing.storage.store.database import StoreError
 from briefing.ui.field_keys import field_binding, field_key_allowed
 from briefing.ui.key_hints import key_hint
 from briefing.ui.screens.brief_marks import MarksRead, changes_said
+from briefing.ui.screens.note_actions import NoteActions, annotations_of
 from briefing.ui.widgets.item_list import ItemList
 from briefing.ui.widgets.participant_table import ParticipantTable
 
@@ -30,13 +31,6 @@ if TYPE_CHECKING:
     from briefing.ui.screens.brief import BriefScreen
 
 ItemKey = tuple[ItemKind, str]
-
-
-def _annotations_of(store: Store) -> Annotations:
-    """The notes of ``store`` (the writer's own connection), imported when first needed."""
-    from briefing.storage.store.notes import Annotations  # (its models: after the first frame)
-
-    return Annotations(store)
 
 
 ANNOTATION_BINDINGS = [
@@ -69,6 +63,8 @@ class BriefAnnotations:
         self.brief_notes: BriefNotes | None = None
         """Reads this brief's marks and the notes of the item under the cursor."""
         self._marks_asked = self._moved_unsaid = 0
+        self.actions = NoteActions(self)
+        """Edit, delete and restore the notes of the focused item."""
 
     def note_key_allowed(self, action: str) -> bool:
         """Whether ``n`` or ``E`` (priority keys) may open the editor now: not while a text
@@ -92,7 +88,7 @@ class BriefAnnotations:
         brief = self.screen.brief
 
         def reanchor(store: Store) -> tuple[int, int]:
-            return _annotations_of(store).reanchor(brief)
+            return annotations_of(store).reanchor(brief)
 
         def done(counts: tuple[int, int]) -> None:
             if self.screen.is_loaded and self.screen.brief is brief:  # still the brief on screen
@@ -251,7 +247,7 @@ class BriefAnnotations:
 
     # Actions -------------------------------------------------------------------
 
-    def _annotations_or_say(self) -> Annotations | None:
+    def annotations_or_say(self) -> Annotations | None:
         annotations = self.screen.briefing_app.annotations
         if annotations is None:
             self.screen.briefing_app.notes_unavailable()
@@ -263,7 +259,7 @@ class BriefAnnotations:
         from briefing.ui.screens.note_editor import NoteEditorScreen  # TextArea: ~10 ms of start-up
 
         focused = self.focused_anchor() if self.screen.is_loaded else None
-        if focused is None or self._annotations_or_say() is None:
+        if focused is None or self.annotations_or_say() is None:
             return
         anchor, text, subject = focused
 
@@ -277,101 +273,10 @@ class BriefAnnotations:
         editor = NoteEditorScreen(f"New note on {subject}", save=save, keep_draft=keep_draft)
         self.screen.briefing_app.push_screen(editor)
 
-    def _latest_note(self) -> tuple[Note, str] | None:
-        focused = self.focused_anchor() if self.screen.is_loaded else None
-        if focused is None:
-            return None
-        anchor, _, subject = focused
-        notes = self.notes_on([(anchor.kind, anchor.item_id)])
-        if not notes:
-            self.screen.notify("No note on this item yet; n writes one", timeout=3)
-            return None
-        return notes[-1], subject
-
-    def edit_note(self) -> None:
-        """Edit the latest note of the focused item."""
-        found = self._latest_note()
-        if found is None or self._annotations_or_say() is None:
-            return
-        note, subject = found
-        self._open_editor(note, f"Note on {subject}", note.body)
-
-    def _open_editor(
-        self, note: Note, subject: str, text: str, *, save_at_once: bool = False
-    ) -> None:
-        """An editor on ``note`` opened with ``text`` (saved at once when asked)."""
-        from briefing.ui.screens.note_editor import NoteEditorScreen  # TextArea: ~10 ms of start-up
-
-        def saved() -> None:
-            self.screen.briefing_app.notify("Note updated", timeout=3)
-            self.written()
-
-        save, keep_draft = self.screen.briefing_app.notes_keeper.note_saver(
-            Anchor(note.brief_id, note.kind, note.item_id),
-            brief_title=note.brief_title,
-            item_text=note.item_text,
-            note_uid=note.uid,
-            saved=saved,
-        )
-        editor = NoteEditorScreen(subject, text, save=save, keep_draft=keep_draft, stored=note.body)
-        self.screen.briefing_app.push_screen(editor)
-        if save_at_once:
-            editor.call_after_refresh(editor.action_save)
-
-    def external_edit(self) -> None:
-        """Edit the latest note of the focused item in $EDITOR (the reader steps aside meanwhile)."""
-        found = self._latest_note()
-        if found is None or self._annotations_or_say() is None:
-            return
-        from briefing.storage.external_editor import EditorError, edit_text
-
-        note, _ = found
-        try:
-            with self.screen.briefing_app.suspend():
-                body = edit_text(note.body)
-        except EditorError as error:
-            self.screen.notify(str(error), severity="error", markup=False)
-            return
-        except Exception as error:  # noqa: BLE001 - SuspendNotSupported and the like
-            self.screen.notify(
-                f"Cannot open an external editor here: {error}", severity="error", markup=False
-            )
-            return
-        if body.strip() and body != note.body:
-            # Through the editor: it shows a busy database, and keeps the text on a failure.
-            self._open_editor(note, "Note edited in $EDITOR", body, save_at_once=True)
-
-    def delete_note(self) -> None:
-        """Delete the latest note of the focused item, after asking."""
-        found = self._latest_note()
-        if found is None or self._annotations_or_say() is None:
-            return
-        note, subject = found
-        preview = note.body.strip().splitlines()[0][:60] if note.body.strip() else ""
-
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-
-            def deleted(_: object) -> None:
-                self.screen.briefing_app.notify("Note deleted", timeout=3)
-                self.written()
-
-            self.screen.briefing_app.notes_keeper.write(
-                lambda store: _annotations_of(store).delete_note(note.uid), deleted
-            )
-
-        from briefing.ui.screens.confirm import ConfirmScreen  # another screen: when first asked
-
-        self.screen.briefing_app.push_screen(
-            ConfirmScreen(f"Delete this note on {subject}?\n\n{preview}", yes="Delete", no="Keep"),
-            answered,
-        )
-
     def bookmark(self) -> None:
         """Toggle a bookmark on the focused item (on the brief itself from the summary)."""
         focused = self.focused_anchor() if self.screen.is_loaded else None
-        annotations = self._annotations_or_say()
+        annotations = self.annotations_or_say()
         if focused is None or annotations is None:
             return
         anchor, text, subject = focused
@@ -384,7 +289,7 @@ class BriefAnnotations:
         now = self.screen.briefing_app.now()
 
         def toggle(store: Store) -> bool:
-            return _annotations_of(store).toggle_bookmark(
+            return annotations_of(store).toggle_bookmark(
                 anchor, brief_title=self.screen.brief.title, item_text=text, now=now
             )
 

@@ -361,16 +361,16 @@ class BriefScreen(Screen[Path]):
         self.annotations.note()
 
     def action_edit_note(self) -> None:
-        """Edit the latest note of the focused item."""
-        self.annotations.edit_note()
+        """Edit a note of the focused item (asked which when it has several)."""
+        self.annotations.actions.edit_note()
 
     def action_external_edit(self) -> None:
-        """Edit the latest note of the focused item in $EDITOR."""
-        self.annotations.external_edit()
+        """Edit a note of the focused item in $EDITOR (asked which when it has several)."""
+        self.annotations.actions.external_edit()
 
     def action_delete_note(self) -> None:
-        """Delete the latest note of the focused item, after asking."""
-        self.annotations.delete_note()
+        """Delete a note of the focused item, after asking (ctrl+z brings it back)."""
+        self.annotations.actions.delete_note()
 
     def action_bookmark(self) -> None:
         """Toggle a bookmark on the focused item (on the brief itself from the summary)."""
