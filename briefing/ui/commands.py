@@ -72,7 +72,7 @@ class BriefingCommands(Provider):
                 continue
             seen.add(name)
             key = self.app.get_key_display(binding)
-            found.append((name, f"Key {key}", partial(node.run_action, binding.action)))
+            found.append((name, f"Key {key}", partial(self.app.run_action, binding.action, node)))
         return found
 
     @staticmethod
