@@ -12,13 +12,14 @@ import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from briefing.core.anchors import Anchor
 from briefing.core.safetext import display_path
 from briefing.storage.store.database import StoreError
 from briefing.ui.key_hints import key_hint
 from briefing.ui.lazy import is_brief_screen
 
 if TYPE_CHECKING:
-    from briefing.core.annotations import Note
+    from briefing.core.annotations import Bookmark, Note
     from briefing.storage.export_files import ExportRequest
     from briefing.ui.app import BriefingApp
 
@@ -47,6 +48,20 @@ class AppNotes:
 
         self.app.notes_keeper.write(lambda store: Annotations(store).delete_note(note.uid), deleted)
 
+    def remove_bookmark(self, bookmark: Bookmark, then: Callable[[], None]) -> None:
+        """Remove ``bookmark`` (off the UI thread), then call ``then``."""
+        from briefing.storage.store.notes import Annotations  # (its models: after the first frame)
+
+        anchor = Anchor(bookmark.brief_id, bookmark.kind, bookmark.item_id)
+
+        def removed(_: object) -> None:
+            self.app.notify("Bookmark removed", timeout=3)
+            then()
+
+        self.app.notes_keeper.write(
+            lambda store: Annotations(store).remove_bookmark(anchor), removed
+        )
+
     def undo_delete(self) -> None:
         """Restore the note deleted last (this session)."""
         if not self.deleted:
@@ -58,6 +73,9 @@ class AppNotes:
         def restored(_: object) -> None:
             self.app.notify("Note restored", timeout=3)
             self.changed()
+            relist = getattr(self.app.screen, "relist", None)  # the N list, if it is open
+            if callable(relist):
+                relist()
 
         self.app.notes_keeper.write(lambda store: Annotations(store).restore_note(note), restored)
 

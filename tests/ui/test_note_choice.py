@@ -64,3 +64,43 @@ async def test_d_deletes_the_note_chosen_and_ctrl_z_brings_it_back(
         await pilot.pause()
         assert app.screen is screen
         assert sorted(n.body for n in stored_notes(app)) == ["newer", "older"]
+
+
+async def test_the_N_list_edits_and_deletes_the_highlighted_note(
+    make_app, seed_brief_path: Path, clock
+) -> None:
+    from textual.widgets import Input
+
+    from briefing.ui.screens.annotations_list import AnnotationsScreen
+
+    from .test_notes import type_text, wait_until
+    from .uihelpers import screen_text
+
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=NARROW, notifications=True) as pilot:
+        await two_notes(pilot, clock)
+        await pilot.press("N")
+        listing = app.screen
+        assert isinstance(listing, AnnotationsScreen)
+        await wait_until(pilot, lambda: "All notes (2)" in screen_text(app))
+        await pilot.press("E")  # typed into the filter, not an edit
+        assert listing.query_one(Input).value == "E"
+        await pilot.press("backspace", "down", "E")
+        editor = app.screen
+        assert isinstance(editor, NoteEditorScreen)
+        assert editor.query_one(TextArea).text == "newer"
+        await type_text(pilot, " edited")
+        await pilot.press("ctrl+s")
+        await wait_for_writes(pilot)
+        assert app.screen is listing
+        assert sorted(n.body for n in stored_notes(app)) == ["newer edited", "older"]
+        await wait_until(pilot, lambda: "newer edited" in screen_text(app))
+        await pilot.press("down", "d")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await wait_for_writes(pilot)
+        assert [n.body for n in stored_notes(app)] == ["newer edited"]
+        await wait_until(pilot, lambda: "All notes (1)" in screen_text(app))
+        await pilot.press("ctrl+z")
+        await wait_for_writes(pilot)
+        await wait_until(pilot, lambda: "All notes (2)" in screen_text(app))

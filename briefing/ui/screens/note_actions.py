@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from briefing.core.annotations import Note
     from briefing.storage.store.database import Store
     from briefing.storage.store.notes import Annotations
+    from briefing.ui.app import BriefingApp
     from briefing.ui.screens.annotating import BriefAnnotations
 
 
@@ -33,6 +34,52 @@ def note_label(note: Note) -> Content:
     stamp = note.updated.astimezone().strftime("%Y-%m-%d %H:%M")
     first = note.body.strip().splitlines()[0] if note.body.strip() else ""
     return Content.assemble((f"{stamp}  ", "$text-muted"), first[:70])
+
+
+def open_note_editor(
+    app: BriefingApp,
+    note: Note,
+    subject: str,
+    text: str,
+    written: Callable[[], None],
+    *,
+    save_at_once: bool = False,
+) -> None:
+    """An editor on ``note`` opened with ``text`` (saved at once when asked); ``written``
+    is called once the change is on disk."""
+    from briefing.ui.screens.note_editor import NoteEditorScreen  # TextArea: ~10 ms of start-up
+
+    def saved() -> None:
+        app.notify("Note updated", timeout=3)
+        written()
+
+    save, keep_draft = app.notes_keeper.note_saver(
+        Anchor(note.brief_id, note.kind, note.item_id),
+        brief_title=note.brief_title,
+        item_text=note.item_text,
+        note_uid=note.uid,
+        saved=saved,
+    )
+    editor = NoteEditorScreen(subject, text, save=save, keep_draft=keep_draft, stored=note.body)
+    app.push_screen(editor)
+    if save_at_once:
+        editor.call_after_refresh(editor.action_save)
+
+
+def confirm_delete(app: BriefingApp, note: Note, subject: str, written: Callable[[], None]) -> None:
+    """Ask, then delete ``note`` (``ctrl+z`` brings it back); ``written`` once it is gone."""
+    from briefing.ui.screens.confirm import ConfirmScreen  # another screen: when first asked
+
+    preview = note.body.strip().splitlines()[0][:60] if note.body.strip() else ""
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            app.notes.delete(note, written)
+
+    app.push_screen(
+        ConfirmScreen(f"Delete this note on {subject}?\n\n{preview}", yes="Delete", no="Keep"),
+        answered,
+    )
 
 
 class NoteActions:
@@ -83,25 +130,14 @@ class NoteActions:
         self, note: Note, subject: str, text: str, *, save_at_once: bool = False
     ) -> None:
         """An editor on ``note`` opened with ``text`` (saved at once when asked)."""
-        from briefing.ui.screens.note_editor import NoteEditorScreen  # TextArea: ~10 ms of start-up
-
-        app = self.owner.screen.briefing_app
-
-        def saved() -> None:
-            app.notify("Note updated", timeout=3)
-            self.owner.written()
-
-        save, keep_draft = app.notes_keeper.note_saver(
-            Anchor(note.brief_id, note.kind, note.item_id),
-            brief_title=note.brief_title,
-            item_text=note.item_text,
-            note_uid=note.uid,
-            saved=saved,
+        open_note_editor(
+            self.owner.screen.briefing_app,
+            note,
+            subject,
+            text,
+            self.owner.written,
+            save_at_once=save_at_once,
         )
-        editor = NoteEditorScreen(subject, text, save=save, keep_draft=keep_draft, stored=note.body)
-        app.push_screen(editor)
-        if save_at_once:
-            editor.call_after_refresh(editor.action_save)
 
     def external_edit(self) -> None:
         """Edit a note of the focused item in $EDITOR (the reader steps aside meanwhile)."""
@@ -131,16 +167,4 @@ class NoteActions:
         self.choose_note(self._delete, "delete")
 
     def _delete(self, note: Note, subject: str) -> None:
-        from briefing.ui.screens.confirm import ConfirmScreen  # another screen: when first asked
-
-        app = self.owner.screen.briefing_app
-        preview = note.body.strip().splitlines()[0][:60] if note.body.strip() else ""
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                app.notes.delete(note, self.owner.written)
-
-        app.push_screen(
-            ConfirmScreen(f"Delete this note on {subject}?\n\n{preview}", yes="Delete", no="Keep"),
-            answered,
-        )
+        confirm_delete(self.owner.screen.briefing_app, note, subject, self.owner.written)
