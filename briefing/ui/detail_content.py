@@ -14,7 +14,7 @@ from textual.content import Content
 
 from briefing.core.countdown import countdown
 from briefing.core.timeutil import format_when
-from briefing.ui.render import countdown_content, quote_prompt
+from briefing.ui.render import countdown_content, markdown_content, quote_prompt
 
 MUTED = "$text-muted"
 
@@ -31,6 +31,13 @@ def _field(label: str, value: str | None) -> list[str | tuple[str, str]]:
     if not value:
         return []
     return [(f"{label}: ", "bold"), value, "\n"]
+
+
+def _markdown_field(label: str, value: str | None) -> Parts:
+    """A field the format documents as Markdown, rendered (``**212**`` reads as bold)."""
+    if not value:
+        return []
+    return [(f"{label}: ", "bold"), markdown_content(value.strip()), "\n"]
 
 
 def detail_title(item: Item) -> str:
@@ -65,7 +72,7 @@ def participant_detail(brief: Brief, item: Participant, _now: datetime, clock: s
     parts: Parts = []
     parts += _field("Role", item.role) + _field("Affiliation", item.affiliation)
     parts += _field("Side", item.side) + _field("Also known as", ", ".join(item.aliases))
-    parts += _field("Notes", item.notes)
+    parts += _markdown_field("Notes", item.notes)
     quotes = [q for q in brief.quotes if q.speaker == item.id]
     parts.append((f"\nQuotes ({len(quotes)})\n", "bold underline"))
     if not quotes:
@@ -87,7 +94,7 @@ def deadline_detail(_brief: Brief, item: Deadline, now: datetime, clock: str) ->
         countdown_content(countdown(item.due_at, now, item.status)),
         "\n",
     ]
-    parts += _field("Status", item.status.value) + _field("Details", item.details)
+    parts += _field("Status", item.status.value) + _markdown_field("Details", item.details)
     return parts
 
 

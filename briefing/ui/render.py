@@ -16,6 +16,7 @@ from rich.text import Text
 from textual.content import Content
 
 from briefing.core.countdown import Countdown, Urgency, countdown, wording
+from briefing.core.markdown_text import inline_markdown
 from briefing.core.render_text import speaker_line
 from briefing.core.timeutil import format_when
 
@@ -176,7 +177,7 @@ def deadline_row(deadline: Deadline, now: datetime, *, clock: str = "24h") -> Pr
         countdown_content(left),
     ]
     if deadline.details:
-        parts += ["\n", (deadline.details.strip(), MUTED)]
+        parts += ["\n", markdown_content(deadline.details.strip(), MUTED)]
     return Prompt(parts)
 
 
@@ -200,6 +201,20 @@ def figure_row(figure: Figure) -> Prompt:
 def plain(text: str | None) -> Content:
     """Brief text as content, never markup."""
     return Content(text or "")
+
+
+MARKDOWN_STYLES = {"bold": "bold", "italic": "italic", "code": "$text-accent", "link": "underline"}
+"""How inline Markdown reads on screen (a link is its text, underlined, never opened)."""
+
+
+def markdown_content(text: str, style: str = "") -> Content:
+    """A Markdown field (a deadline's details, a participant's notes, a note) as styled
+    content: the marks read as bold, italic and so on, never as asterisks; never markup."""
+    words, spans = inline_markdown(text)
+    content = Content(words).stylize(style) if style else Content(words)
+    for start, end, kind in spans:
+        content = content.stylize(MARKDOWN_STYLES[kind], start, end)
+    return content
 
 
 # DataTable measures its cells with Rich, so table cells are rich Text (plain

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Static
 
 from briefing.ui.screens.brief import BriefScreen
@@ -20,8 +21,11 @@ from .uihelpers import (
     cursor_key,
     plain,
     row_keys,
+    screen_text,
     settle,
 )
+
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def names(keys: list[str | None]) -> list[str]:
@@ -276,3 +280,35 @@ async def test_a_click_highlights_a_brief_and_a_double_click_opens_it(
         await pilot.double_click(LibraryTable, offset=(5, 2))
         await pilot.pause()
         assert isinstance(app.screen, BriefScreen)
+
+
+@pytest.mark.parametrize("size", [NARROW, (160, 48)])
+async def test_an_invalid_brief_shows_every_problem_and_no_toast_over_them(
+    make_app, tmp_path: Path, samples_dir: Path, size
+) -> None:
+    """The status area showed two and a half of five problems (cut at 5 lines) with empty
+    rows above it, and enter put a 20 s error toast over it."""
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    shutil.copy(samples_dir / SEED_FILE, folder)
+    shutil.copy(DATA / "bad" / "several_problems.toml", folder / "several.toml")
+    app = make_app(path=folder)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("G")  # invalid files sort last
+        await pilot.pause()
+        entry = app.screen.highlighted_entry()
+        assert entry is not None and entry.error is not None
+        problems = entry.error.lines()
+        assert len(problems) == 5
+        flat = " ".join(screen_text(app).split())
+        for problem in problems:
+            tail = " ".join(problem.split(": ", 1)[1].split())
+            assert tail in flat, tail
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert not [n for n in app._notifications if n.severity == "error"]
+        flat = " ".join(screen_text(app).split())
+        for problem in problems:
+            assert " ".join(problem.split(": ", 1)[1].split()) in flat

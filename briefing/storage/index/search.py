@@ -24,6 +24,7 @@ from typing import Any
 from briefing.core import sections
 from briefing.core.anchors import ItemKind
 from briefing.core.annotations import KIND_LABELS
+from briefing.core.markdown_text import plain_markdown
 from briefing.core.section import Section
 from briefing.storage.index.notes_search import NotesIndex
 from briefing.storage.index.query import (
@@ -330,7 +331,7 @@ class LibrarySearch:
             label=KIND_LABELS.get(kind, kind),
             speaker=Marked(speaker, mark(speaker, terms)) if kind == "quote" else Marked(""),
             when=when,
-            snippet=snippet(text, terms, fields=_fields(kind)),
+            snippet=snippet(plain_markdown(text), terms, fields=_fields(kind)),
             score=score,
         )
 
@@ -354,7 +355,7 @@ class LibrarySearch:
             label=f"Note on the {what}",
             speaker=Marked(""),
             when=excerpt(first_line, ()).text,
-            snippet=snippet(body, terms),
+            snippet=snippet(plain_markdown(body), terms),
             score=score,
             note=True,
         )

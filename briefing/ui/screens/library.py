@@ -252,12 +252,8 @@ class LibraryScreen(Screen[None]):
         if entry is None:
             return
         if not entry.ok:
-            self.notify(
-                entry.error.summary() if entry.error else "cannot be read",
-                title="Invalid brief",
-                severity="error",
-                markup=False,
-            )
+            # Its problems are in the status area below: a toast would cover them.
+            self.app.bell()
             return
         siblings = [e for e in self.visible_entries() if e.ok]
         self.post_message(self.OpenBrief(entry, siblings))

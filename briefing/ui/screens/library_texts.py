@@ -13,6 +13,8 @@ from briefing.core.safetext import display_path
 from briefing.storage import paths as app_paths
 from briefing.ui.shown_paths import short_path
 
+SHOWN_PROBLEMS = 12  # an invalid file's problems in the status area; validate lists all
+
 
 def shows_samples(library: list[Path]) -> bool:
     """True when the library is the bundled samples (no folder given or configured)."""
@@ -56,12 +58,12 @@ def status_content(
     if entry is None:
         return Content("")
     if entry.error is not None or entry.summary is None:
-        lines = (
-            entry.error.lines()[:4]
-            if entry.error
-            else [f"{short_path(str(entry.path))}: cannot be read"]
-        )
-        return Content.styled("\n".join(lines), "$error")
+        where = short_path(str(entry.path))
+        problems = entry.error.problems if entry.error else []
+        lines = [problem.format(where) for problem in problems[:SHOWN_PROBLEMS]]
+        if len(problems) > SHOWN_PROBLEMS:
+            lines.append(f"… and {len(problems) - SHOWN_PROBLEMS} more: briefing validate")
+        return Content.styled("\n".join(lines or [f"{where}: cannot be read"]), "$error")
     parts: list[str | tuple[str, str]] = [
         (entry_path(entry, shows_samples(library)), "$text-muted")
     ]

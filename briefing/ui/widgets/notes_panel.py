@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from briefing.core.annotations import Note
 from briefing.ui.key_hints import key_hint
+from briefing.ui.render import markdown_content
 
 NOTE_KEYS = (
     ("brief.note", "n", "add"),
@@ -66,6 +67,6 @@ class NotesPanel(Static):
             parts += [(f"✎ {count} on {subject}{latest}", "bold $accent"), (f"   {keys}", muted)]
         for note in notes:
             stamp = note.updated.astimezone().strftime("%Y-%m-%d %H:%M")
-            parts += ["\n", (f"[{stamp}] ", muted), note.body.strip()]
+            parts += ["\n", (f"[{stamp}] ", muted), markdown_content(note.body.strip())]
         self.update(Content.assemble(*parts))
         self.set_class(True, "-visible")
