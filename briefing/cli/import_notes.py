@@ -38,14 +38,14 @@ def cmd_import_notes(args: argparse.Namespace) -> int:
     """Merge a JSON or TOML export into the store."""
     from briefing.core.errors import BriefError
     from briefing.core.loading import decode
-    from briefing.core.notes_export import parse_export
+    from briefing.core.notes_export import read_export
     from briefing.storage.store.database import StoreError
 
     path = Path(args.file)
     try:
         text = decode(_read_export(path), path, what="notes export")
         kind = "toml" if path.suffix.lower() == ".toml" else "json"
-        notes = parse_export(text, kind, path)
+        notes, bookmarks = read_export(text, kind, path)
     except BriefError as error:
         for line in error.lines():
             print(clean_line(line), file=sys.stderr)
@@ -62,4 +62,9 @@ def cmd_import_notes(args: argparse.Namespace) -> int:
     print(
         f"{added} added, {beside} kept beside a different note with the same id, {same} already there"
     )
+    if bookmarks:
+        print(
+            f"{bookmarks} bookmark{' in the file was' if bookmarks == 1 else 's in the file were'}"
+            " not imported (import-notes merges notes only)"
+        )
     return 0
