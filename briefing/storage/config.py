@@ -31,6 +31,7 @@ EXAMPLE = """\
 # theme = "briefing-dark"                    # or any Textual theme name
 # clock = "24h"                              # or "12h"
 # export_format = "md"                       # {formats}
+# export_dir = "~/Documents/briefing"        # where the reader's export dialog writes
 # [keys]                                     # remap keys by binding id
 # "brief.clock" = "C"
 """.replace("{formats}", spoken(NOTE_FORMATS))
@@ -50,6 +51,8 @@ class Config:
     """Key remaps: binding id to a comma-separated list of keys."""
     export_format: str = "md"
     """Default format of ``briefing export``: ``md``, ``json`` or ``toml``."""
+    export_dir: str = ""
+    """The export dialog's folder (``~`` expanded); the documents folder when empty."""
 
     def library_paths(self) -> list[Path]:
         """The library entries as paths, with ``~`` expanded."""
@@ -83,6 +86,9 @@ def _check(key: str, value: Any) -> str | None:
             return (
                 f"expected one of {', '.join(EXPORT_FORMATS)}, got {clean_line(repr(value))[:40]}"
             )
+    elif key == "export_dir":
+        if not isinstance(value, str):
+            return f"expected a folder name, got {_kind(value)}"
     elif key == "keys":
         if not isinstance(value, dict):
             return 'expected a table of binding id = "key"'

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.core.anchors import Anchor
 from briefing.core.safetext import display_path
+from briefing.storage import paths
 from briefing.storage.store.database import StoreError
 from briefing.ui.key_hints import key_hint
 from briefing.ui.lazy import is_brief_screen
@@ -22,6 +24,10 @@ if TYPE_CHECKING:
     from briefing.core.annotations import Bookmark, Note
     from briefing.storage.export_files import ExportRequest
     from briefing.ui.app import BriefingApp
+
+EXPORT_FORMAT = "export.format"
+EXPORT_FOLDER = "export.folder"
+"""Settings: the export dialog's last format and folder, offered the next time."""
 
 
 class AppNotes:
@@ -111,11 +117,16 @@ class AppNotes:
         app = self.app
         screen = app.screen
         brief = screen.brief if is_brief_screen(screen) and screen.is_loaded else None
+        folder = app.store_guard.setting(EXPORT_FOLDER)
+        if not folder or not Path(folder).is_dir():
+            configured = app.config.export_dir
+            folder = str(Path(configured).expanduser() if configured else paths.documents_dir())
         app.push_screen(
             ExportScreen(
                 brief.title if brief else None,
                 brief.id if brief else None,
-                app.config.export_format,
+                app.store_guard.setting(EXPORT_FORMAT) or app.config.export_format,
+                Path(folder),
             ),
             self.run_export,
         )
@@ -160,6 +171,8 @@ class AppNotes:
         except ExportError as error:
             app.notify(str(error), title="Export failed", severity="error", markup=False)
             return
+        app.store_guard.save_setting(EXPORT_FORMAT, request.format)
+        app.store_guard.save_setting(EXPORT_FOLDER, str(request.path.absolute().parent))
         app.notify(
             f"Wrote {display_path(request.path)} ({len(payload):,} bytes)",
             title="Exported",

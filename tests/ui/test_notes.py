@@ -592,6 +592,9 @@ async def test_x_exports_markdown_and_asks_before_replacing(
     make_app, seed_brief_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
+    # The dialog writes into the documents folder (issue 16 item 17): this one.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path))
     app = make_app(path=seed_brief_path)
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
