@@ -140,9 +140,9 @@ def test_draft_offer(snap_compare) -> None:
 @SIZES
 def test_quote_detail(snap_compare, size) -> None:
     """You should see the detail of the quote "intense" (enter on it), headed "Quote":
-    "“intense”", "— Li Chenggang, Trade Representative (China), 2025-10-26", its context, then
-    the fields Speaker, Role, Affiliation, "Said: 2025-10-26", "Source: Told reporters" and
-    Context, in a box over the brief, and "esc Back" in the footer.
+    "“intense”" in bold, then the fields Speaker, Role, Affiliation, "Said: 2025-10-26",
+    "Source: Told reporters" and Context, each once (no credit line or context above them),
+    in a box over the brief, and "esc Back" in the footer.
     """
 
     async def run_before(pilot) -> None:
