@@ -93,7 +93,7 @@ def test_a_note_survives_a_restart_and_e_edits_it_in_EDITOR(run_in_pty, tmp_path
     app.press("ctrl+s")
     app.wait_for_all("✎1", NOTE)
     app.wait_for(lambda text: "New note on" not in text, why="the editor closed")
-    app.press("q")  # to the library
+    app.press("escape")  # to the library (q would quit a reader opened on a file)
     app.wait_for_all("Library", "q Quit")
     app.press("q")  # quit
     assert app.wait_exit() == 0, app.dump()
@@ -109,7 +109,7 @@ def test_a_note_survives_a_restart_and_e_edits_it_in_EDITOR(run_in_pty, tmp_path
     again.press("e")
     again.wait_for(f"{NOTE} (edited)")
     again.wait_for_all("✎1", "3 Quotes (8)")
-    again.press("q")
+    again.press("escape")
     again.wait_for_all("Library", "q Quit")
     again.press("q")
     assert again.wait_exit() == 0, again.dump()

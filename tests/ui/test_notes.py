@@ -467,7 +467,7 @@ async def test_notes_survive_a_restart(make_app, seed_brief_path: Path) -> None:
         await pilot.press("3", "j")
         await write_note(pilot, "kept")
         await pilot.press("j", "b")
-        await pilot.press("q", "q")  # to the library, then quit
+        await pilot.press("q")  # quits: the reader was opened on a file (issue 16 item 19)
     assert not app.is_running
 
     again = make_app(path=seed_brief_path)  # same BRIEFING_DATA_DIR
