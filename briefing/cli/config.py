@@ -1,11 +1,13 @@
-"""``briefing config``: print where briefing keeps its config, themes and data."""
+"""``briefing config``: print where briefing keeps its config, themes and data, and what
+is wrong in the config file (a misspelt key gets a "did you mean")."""
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from briefing.cli.common import say as _say
-from briefing.core.safetext import display_path
+from briefing.core.safetext import clean_line, display_path
 
 if TYPE_CHECKING:
     import argparse
@@ -25,4 +27,8 @@ def cmd_config(args: argparse.Namespace) -> int:
     ]
     for label, path in rows:
         _say(f"{label + ':':16} {display_path(path)}")
+    from briefing.storage.config import load_config
+
+    for warning in load_config(paths.config_file())[1]:
+        _say(clean_line(warning), sys.stderr)
     return 0
