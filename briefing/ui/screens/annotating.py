@@ -39,6 +39,7 @@ ANNOTATION_BINDINGS = [
     field_binding("n", "note", "Note", id="brief.note"),
     field_binding("E", "edit_note", "Edit note", show=False, id="brief.edit-note"),
     Binding("e", "external_edit", "Edit in $EDITOR", show=False, id="brief.external-edit"),
+    Binding("o", "external_edit('brief')", "Open in $EDITOR", show=False, id="brief.open-file"),
     Binding("d", "delete_note", "Delete note", show=False, id="brief.delete-note"),
     Binding("b", "bookmark", "Bookmark", id="brief.bookmark"),
 ]

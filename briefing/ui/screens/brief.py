@@ -363,9 +363,9 @@ class BriefScreen(Screen[Path]):
         """Edit a note of the focused item (asked which when it has several)."""
         self.annotations.actions.edit_note()
 
-    def action_external_edit(self) -> None:
-        """Edit a note of the focused item in $EDITOR (asked which when it has several)."""
-        self.annotations.actions.external_edit()
+    def action_external_edit(self, what: str = "note") -> None:
+        """A note of the focused item in $EDITOR, or (``o``) the brief's file at its line."""
+        self.annotations.actions.external_edit(what)
 
     def action_delete_note(self) -> None:
         """Delete a note of the focused item, after asking (ctrl+z brings it back)."""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 
 from briefing.core.anchors import Anchor
+from briefing.ui.screens.brief_editing import open_brief_in_editor
 
 if TYPE_CHECKING:
     from briefing.core.annotations import Note
@@ -139,8 +140,12 @@ class NoteActions:
             save_at_once=save_at_once,
         )
 
-    def external_edit(self) -> None:
-        """Edit a note of the focused item in $EDITOR (the reader steps aside meanwhile)."""
+    def external_edit(self, what: str = "note") -> None:
+        """Edit a note of the focused item in $EDITOR (the reader steps aside meanwhile);
+        with ``what`` "brief" (``o``), the brief's own file at the item's line."""
+        if what == "brief":
+            open_brief_in_editor(self.owner.screen)
+            return
         self.choose_note(lambda note, _: self._external_edit(note), "edit in $EDITOR")
 
     def _external_edit(self, note: Note) -> None:
