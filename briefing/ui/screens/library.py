@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
@@ -25,7 +26,12 @@ from briefing.ui.app import BriefingApp
 from briefing.ui.field_keys import field_binding, field_key_allowed
 from briefing.ui.key_hints import key_hint
 from briefing.ui.screens.library_loading import REFRESH_FALLBACK, LibraryLoader
-from briefing.ui.screens.library_texts import samples_notice, shows_samples, status_content
+from briefing.ui.screens.library_texts import (
+    preview_content,
+    samples_notice,
+    shows_samples,
+    status_content,
+)
 from briefing.ui.widgets.library_table import LibraryTable
 from briefing.ui.widgets.stable_footer import StableFooter
 
@@ -45,6 +51,8 @@ class LibraryScreen(Screen[None]):
     How it fills (the index at once, then a refresh in a thread) is its ``loader``'s
     (:class:`~briefing.ui.screens.library_loading.LibraryLoader`).
     """
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]
 
     BINDINGS = [
         Binding("enter", "open", "Open", id="library.open", priority=False),
@@ -97,7 +105,9 @@ class LibraryScreen(Screen[None]):
         if shows_samples(self.paths):
             yield Static(samples_notice(), id="library-notice", markup=False)
         # The filter field is mounted once the first frame is out (see mount_filter).
-        yield LibraryTable(id="library-table")
+        with Horizontal(id="library-body"):
+            yield LibraryTable(id="library-table")
+            yield Static(id="library-preview", markup=False)  # shown from 140 columns
         yield Static(id="library-status", markup=False)
         yield StableFooter()
 
@@ -200,11 +210,14 @@ class LibraryScreen(Screen[None]):
         self.query_one("#library-title", Static).update(Content(text))
 
     def update_status(self) -> None:
-        """Say what the highlighted row is: its path, or everything wrong with it."""
+        """Say what the highlighted row is: its path, or everything wrong with it; and
+        preview it (shown at wide sizes)."""
+        entry = self.highlighted_entry()
+        self.query_one("#library-preview", Static).update(preview_content(entry, self.now))
         self.query_one("#library-status", Static).update(
             status_content(
                 self.entries,
-                self.highlighted_entry(),
+                entry,
                 library=self.paths,
                 loading=self.loader.loading,
                 now=self.now,

@@ -8,10 +8,16 @@ from pathlib import Path
 
 from textual.content import Content
 
+from briefing.core.countdown import countdown
 from briefing.core.library import LibraryEntry, next_open_deadline
 from briefing.core.safetext import display_path
+from briefing.core.status import DeadlineStatus
 from briefing.storage import paths as app_paths
+from briefing.ui.render import countdown_content
 from briefing.ui.shown_paths import short_path
+
+PREVIEW_DEADLINES = 6
+"""How many open deadlines the preview lists, soonest first."""
 
 SHOWN_PROBLEMS = 12  # an invalid file's problems in the status area; validate lists all
 
@@ -70,4 +76,29 @@ def status_content(
     deadline = next_open_deadline(entry.summary.deadlines, now)
     if deadline is not None:
         parts += [("\nnext deadline: ", "$text-muted"), deadline.title]
+    return Content.assemble(*parts)
+
+
+def preview_content(entry: LibraryEntry | None, now: datetime) -> Content:
+    """The highlighted brief in full beside the table (wide sizes): its title whole, when
+    it was published, its tags, how many people and quotes, its next open deadlines."""
+    if entry is None or entry.summary is None:
+        return Content("")
+    summary = entry.summary
+    muted = "$text-muted"
+    parts: list[str | tuple[str, str] | Content] = [(summary.title, "bold"), "\n"]
+    parts.append((f"published {summary.published}", muted))
+    if summary.tags:
+        parts.append((" · " + ", ".join(summary.tags), muted))
+    people = f"{summary.people} participant{'s' if summary.people != 1 else ''}"
+    quotes = f"{summary.quotes} quote{'s' if summary.quotes != 1 else ''}"
+    parts += ["\n", f"{people} · {quotes}", "\n\n", ("Deadlines", "bold underline")]
+    open_ones = sorted(
+        (d for d in summary.deadlines if d.status is DeadlineStatus.OPEN), key=lambda d: d.due_at
+    )
+    if not open_ones:
+        parts += ["\n", ("none open", muted)]
+    for deadline in open_ones[:PREVIEW_DEADLINES]:
+        parts += ["\n", deadline.title, "\n  "]
+        parts.append(countdown_content(countdown(deadline.due_at, now, deadline.status)))
     return Content.assemble(*parts)
