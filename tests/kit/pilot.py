@@ -110,6 +110,7 @@ def screen_segments(app: App[Any]) -> list[Segment]:
         safe_box=False,
     )
     update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    assert update is not None  # a full update always renders
     return list(console.render(update))
 
 
