@@ -21,7 +21,7 @@ async def test_the_samples_are_named_and_the_way_to_your_own_folder_given(make_a
         assert "bundled sample briefs" in notice
         assert "briefing FOLDER" in notice
         assert "library = [...]" in notice
-        assert str(paths.config_file().name) in notice
+        assert str(paths.config_file().name) in notice and "briefing config" in notice
 
 
 async def test_a_sample_path_is_short(make_app) -> None:

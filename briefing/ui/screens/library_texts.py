@@ -28,16 +28,17 @@ def shows_samples(library: list[Path]) -> bool:
 
 
 def samples_notice() -> Content:
-    """How to show your own briefs instead of the samples (``briefing config`` prints the
-    same config path)."""
-    config = short_path(str(app_paths.config_file()))
+    """How to show your own briefs instead of the samples. The config file is named, not
+    its path: ``briefing config`` prints that (a long path wrapped over three lines)."""
     return Content.assemble(
         ("These are the bundled sample briefs. ", "bold"),
         "Show your own with ",
         ("briefing FOLDER", "$accent"),
         ", or set ",
         ("library = [...]", "$accent"),
-        f" in {config}.",
+        f" in {app_paths.config_file().name} (",
+        ("briefing config", "$accent"),
+        " prints where it is).",
     )
 
 
