@@ -11,9 +11,7 @@ from textual.widgets import Static
 from .uihelpers import NARROW, SEED_TITLE, WIDE, plain, settle
 
 
-async def test_the_wide_library_previews_the_highlighted_brief(
-    make_app, samples_dir: Path
-) -> None:
+async def test_the_wide_library_previews_the_highlighted_brief(make_app, samples_dir: Path) -> None:
     app = make_app(path=samples_dir)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)

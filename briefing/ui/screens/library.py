@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
@@ -105,9 +104,8 @@ class LibraryScreen(Screen[None]):
         if shows_samples(self.paths):
             yield Static(samples_notice(), id="library-notice", markup=False)
         # The filter field is mounted once the first frame is out (see mount_filter).
-        with Horizontal(id="library-body"):
-            yield LibraryTable(id="library-table")
-            yield Static(id="library-preview", markup=False)  # shown from 140 columns
+        yield LibraryTable(id="library-table")
+        yield Static(id="library-preview", markup=False)  # docked right from 140 columns
         yield Static(id="library-status", markup=False)
         yield StableFooter()
 

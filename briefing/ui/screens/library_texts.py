@@ -90,7 +90,7 @@ def preview_content(entry: LibraryEntry | None, now: datetime) -> Content:
     parts: list[str | tuple[str, str] | Content] = [(summary.title, "bold"), "\n"]
     parts.append((f"published {summary.published}", muted))
     if summary.tags:
-        parts.append((" · " + ", ".join(summary.tags), muted))
+        parts += ["\n", (", ".join(summary.tags), muted)]  # a line of their own: never split
     people = f"{summary.people} participant{'s' if summary.people != 1 else ''}"
     quotes = f"{summary.quotes} quote{'s' if summary.quotes != 1 else ''}"
     parts += ["\n", f"{people} · {quotes}", "\n\n", ("Deadlines", "bold underline")]
