@@ -33,3 +33,9 @@ async def test_the_table_fits_its_pane(make_app, seed_brief_path, size) -> None:
         )
         widths = [column.get_render_width(table) for column in table.columns.values()]
         assert min(widths) >= 6, widths
+
+
+def test_a_column_keeps_room_for_its_longest_word() -> None:
+    """ "Trade Representative" wrapped as "Representat" / "ive" at 160x48."""
+    shared = share_widths([14, 20, 13, 8], 40, floors=[8, 14, 7, 6])
+    assert shared[1] >= 14 and sum(shared) <= 40 + 2

@@ -22,16 +22,27 @@ MIN_COLUMN = 6
 """No column is cut narrower than this (a long name squeezed the role to one letter)."""
 
 
-def share_widths(naturals: list[int], room: int, minimum: int = MIN_COLUMN) -> list[int]:
+def share_widths(
+    naturals: list[int],
+    room: int,
+    minimum: int = MIN_COLUMN,
+    floors: list[int] | None = None,
+) -> list[int]:
     """Column widths that fit ``room``: every column whole when all fit; else the narrow
-    ones whole and the rest an equal share of what is left (never under ``minimum``)."""
+    ones whole and the rest an equal share of what is left, never under ``minimum`` nor a
+    column's floor (its longest word, so words wrap whole: "Representat" / "ive")."""
     if sum(naturals) <= room:
         return list(naturals)
+    floors = floors or [0] * len(naturals)
+    if sum(min(f, n) for f, n in zip(floors, naturals, strict=True)) > room:
+        floors = [0] * len(naturals)  # too narrow for whole words: fit first
     widths = [0] * len(naturals)
     order = sorted(range(len(naturals)), key=lambda index: naturals[index])
-    left = room
+    left = room - sum(min(f, n) for f, n in zip(floors, naturals, strict=True))
     for position, index in enumerate(order):
-        share = max(minimum, left // (len(order) - position))
+        floor = min(floors[index], naturals[index])
+        left += floor  # this column's floor is spent from its share, not on top of it
+        share = max(minimum, floor, left // (len(order) - position))
         widths[index] = min(naturals[index], share)
         left -= widths[index]
     return widths
@@ -78,16 +89,19 @@ class ParticipantTable(DataTable[Text]):
     def _widths(self) -> list[int]:
         """The columns' widths by content, shared out when they do not all fit."""
         naturals = [len(label) for label, _ in COLUMNS]
+        floors = list(naturals)
         for person in self._people:
             mark = self._marks.get(person.id, "")
             texts = (person.name, person.role, person.affiliation, person.side)
             for index, text in enumerate(texts):
                 extra = len(mark) + 1 if index == 0 and mark else 0
                 naturals[index] = max(naturals[index], len(text or "") + extra)
+                longest = max((len(word) for word in (text or "").split()), default=0)
+                floors[index] = max(floors[index], min(longest, 16))
         # The vertical scrollbar's room is kept: wrapped rows may bring it on.
         width = self.size.width - self.styles.scrollbar_size_vertical
         room = width - 2 * self.cell_padding * len(COLUMNS)
-        return share_widths(naturals, room) if room > 0 else naturals
+        return share_widths(naturals, room, floors=floors) if room > 0 else naturals
 
     def _fit(self) -> None:
         """Lay the columns out to the width (long cells wrap onto more lines)."""
