@@ -89,7 +89,7 @@ class ParticipantTable(DataTable[Text]):
     def _widths(self) -> list[int]:
         """The columns' widths by content, shared out when they do not all fit."""
         naturals = [len(label) for label, _ in COLUMNS]
-        floors = list(naturals)
+        floors = [0] * len(COLUMNS)  # the words of the cells (a label may be cut)
         for person in self._people:
             mark = self._marks.get(person.id, "")
             texts = (person.name, person.role, person.affiliation, person.side)
