@@ -1,12 +1,15 @@
-"""``briefing config``: print where briefing keeps its config, themes and data."""
+"""``briefing config``: print where briefing keeps its config, themes and data, and what
+is wrong in the config file (a misspelt key gets a "did you mean")."""
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from briefing.cli.common import say as _say
-from briefing.core.safetext import display_path
+from briefing.core.safetext import clean_line, display_path
 from briefing.storage import paths
+from briefing.storage.config import load_config
 
 if TYPE_CHECKING:
     import argparse
@@ -24,4 +27,7 @@ def cmd_config(args: argparse.Namespace) -> int:
     ]
     for label, path in rows:
         _say(f"{label + ':':16} {display_path(path)}")
+
+    for warning in load_config(paths.config_file())[1]:
+        _say(clean_line(warning), sys.stderr)
     return 0

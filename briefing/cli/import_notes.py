@@ -11,7 +11,7 @@ from briefing.cli.common import open_annotations
 from briefing.core.errors import BriefError, Problem
 from briefing.core.files import FileProblem, FileTooBig, format_size, read_regular_file
 from briefing.core.loading import decode
-from briefing.core.notes_export import parse_export
+from briefing.core.notes_export import read_export
 from briefing.core.safetext import clean_line
 from briefing.storage.store.database import StoreError
 
@@ -42,7 +42,7 @@ def cmd_import_notes(args: argparse.Namespace) -> int:
     try:
         text = decode(_read_export(path), path, what="notes export")
         kind = "toml" if path.suffix.lower() == ".toml" else "json"
-        notes = parse_export(text, kind, path)
+        notes, bookmarks = read_export(text, kind, path)
     except BriefError as error:
         for line in error.lines():
             print(clean_line(line), file=sys.stderr)
@@ -59,4 +59,9 @@ def cmd_import_notes(args: argparse.Namespace) -> int:
     print(
         f"{added} added, {beside} kept beside a different note with the same id, {same} already there"
     )
+    if bookmarks:
+        print(
+            f"{bookmarks} bookmark{' in the file was' if bookmarks == 1 else 's in the file were'}"
+            " not imported (import-notes merges notes only)"
+        )
     return 0

@@ -174,3 +174,11 @@ def nearest(
             return positions[key]
         key = key[:-1]
     return None
+
+
+def item_line(text: str, is_json: bool, path: Sequence[str | int]) -> int | None:
+    """The line (1-based) where ``path`` (``("quotes", 1)``) starts in a brief's text, or of
+    its nearest enclosing path; None when neither is found."""
+    positions = json_positions(text) if is_json else toml_positions(text)
+    found = nearest(positions, path)
+    return found[0] if found is not None else None

@@ -226,10 +226,18 @@ class _ExportFile(BaseModel):
     format: Literal["briefing-notes"]
     version: Literal[1]
     notes: list[_NoteRecord] = Field(default_factory=list)
+    bookmarks: list[Any] = Field(default_factory=list)
+    """Counted only: ``import-notes`` says it leaves them."""
 
 
 def parse_export(text: str, kind: str, path: Any) -> list[Note]:
     """Read the notes of a JSON or TOML export; raise :class:`BriefError` naming what is wrong."""
+    return read_export(text, kind, path)[0]
+
+
+def read_export(text: str, kind: str, path: Any) -> tuple[list[Note], int]:
+    """The notes of a JSON or TOML export and how many bookmarks it holds; raise
+    :class:`BriefError` naming what is wrong."""
     try:
         raw = json.loads(text) if kind == "json" else tomllib.loads(text)
     except json.JSONDecodeError as error:
@@ -262,4 +270,4 @@ def parse_export(text: str, kind: str, path: Any) -> list[Note]:
                 record.detached,
             )
         )
-    return notes
+    return notes, len(data.bookmarks)

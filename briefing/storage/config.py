@@ -38,6 +38,7 @@ EXAMPLE = """\
 # reminders = ["7d", "1d", "1h"]             # lead times: calendar alarms, reader reminders
 # agenda_ics = "~/calendars/briefing.ics"    # kept current while the reader runs
 # ics_component = "todo"                     # or "event", for calendars that ignore to-dos
+# export_dir = "~/Documents/briefing"        # where the reader's export dialog writes
 # [keys]                                     # remap keys by binding id
 # "brief.clock" = "C"
 """.replace("{formats}", spoken(NOTE_FORMATS))
@@ -57,6 +58,8 @@ class Config:
     """Key remaps: binding id to a comma-separated list of keys."""
     export_format: str = "md"
     """Default format of ``briefing export``: ``md``, ``json`` or ``toml``."""
+    export_dir: str = ""
+    """The export dialog's folder (``~`` expanded); the documents folder when empty."""
     reminders: list[str] = field(default_factory=list)
     """Lead times before each deadline (``7d``, ``1h``): calendar alarms and reader reminders."""
     agenda_ics: str | None = None
@@ -104,6 +107,9 @@ def _check(key: str, value: Any) -> str | None:
             return (
                 f"expected one of {', '.join(EXPORT_FORMATS)}, got {clean_line(repr(value))[:40]}"
             )
+    elif key == "export_dir":
+        if not isinstance(value, str):
+            return f"expected a folder name, got {_kind(value)}"
     elif key == "keys":
         if not isinstance(value, dict):
             return 'expected a table of binding id = "key"'

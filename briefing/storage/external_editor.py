@@ -54,6 +54,29 @@ def edit_text(text: str, *, suffix: str = ".md") -> str:
         _remove(path)
 
 
+_COLON_LINE = frozenset({"code", "codium", "subl", "hx", "zed"})
+"""Editors that take ``FILE:LINE`` instead of ``+LINE FILE``."""
+
+
+def open_at_line(path: Path, line: int) -> None:
+    """Open ``path`` in the editor at ``line`` and wait for it to close (``+LINE FILE``, the
+    form of vi, nano, emacs and micro; ``-g FILE:LINE`` or ``FILE:LINE`` for the others)."""
+    command = editor_command()
+    name = os.path.basename(command[0])
+    if name in ("code", "codium"):
+        arguments = ["--wait", "-g", f"{path}:{line}"]
+    elif name in _COLON_LINE:
+        arguments = [f"{path}:{line}"]
+    else:
+        arguments = [f"+{line}", str(path)]
+    try:
+        result = subprocess.run([*command, *arguments], check=False)
+    except OSError as error:
+        raise EditorError(f"cannot run {command[0]!r}: {error.strerror or error}") from None
+    if result.returncode != 0:
+        raise EditorError(f"{command[0]} exited with status {result.returncode}")
+
+
 def _read_edited(path: Path) -> str:
     """What the editor left at ``path``: a regular file within the limit, in UTF-8.
 

@@ -57,6 +57,14 @@ def index_file() -> Path:
     return data_dir() / "library-index.db"
 
 
+def documents_dir() -> Path:
+    """The user's documents folder when there is one, else the home folder (where the
+    export dialog writes unless config.toml names ``export_dir``)."""
+
+    documents = platformdirs.user_documents_path()
+    return documents if documents.is_dir() else Path.home()
+
+
 def _bundled(name: str) -> Path:
     installed = _PACKAGE / "_data" / name
     if installed.is_dir():

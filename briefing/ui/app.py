@@ -74,11 +74,12 @@ class BriefingApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("N", "all_notes", "Notes", id="app.notes"),
-        Binding("B", "all_bookmarks", "Bookmarks", show=False, id="app.bookmarks"),
-        Binding("x", "export", "Export", show=False, id="app.export"),
+        Binding("B", "all_bookmarks", "Bookmarks", id="app.bookmarks"),
+        Binding("x", "export", "Export", id="app.export"),
         Binding("ctrl+f", "search", "Search", id="app.search"),
-        Binding("p", "people", "People", show=False, id="app.people"),
-        Binding("A", "agenda", "Agenda", show=False, id="app.agenda"),
+        Binding("p", "people", "People", id="app.people"),
+        Binding("A", "agenda", "Agenda", id="app.agenda"),
+        Binding("ctrl+z", "undo_delete", "Undo delete", show=False, id="app.undo-delete"),
     ]
 
     def __init__(
@@ -166,12 +167,7 @@ class BriefingApp(App[None]):
             self.notify(warning, severity="warning", timeout=10, markup=False)
         if len(self.startup_warnings) > len(told):
             more = len(self.startup_warnings) - len(told)
-            self.notify(
-                f"and {more:,} more warnings like these",
-                severity="warning",
-                timeout=10,
-                markup=False,
-            )
+            self.notify(f"and {more:,} more warnings like these", severity="warning", timeout=10)
         self.theme_changed_signal.subscribe(self, self.remember_theme)
         self.notes_keeper.install_signal_handlers()
         self.notes_keeper.offer_drafts()
@@ -301,6 +297,10 @@ class BriefingApp(App[None]):
     def action_export(self) -> None:
         """Export notes (or deadlines) to a file."""
         self.notes.export()
+
+    def action_undo_delete(self) -> None:
+        """Bring back the note deleted last."""
+        self.notes.undo_delete()
 
     def action_search(self) -> None:
         """Search every brief and note of the library."""

@@ -9,14 +9,25 @@ notes and the briefs the app has read.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefing.core.anchors import Anchor
+from briefing.storage import paths
 from briefing.storage.store.database import StoreError
+from briefing.ui.key_hints import key_hint
 from briefing.ui.lazy import is_brief_screen
+from briefing.ui.store_guard import annotations_of
 
 if TYPE_CHECKING:
+    from briefing.core.annotations import Bookmark, Note
     from briefing.storage.export_files import ExportRequest
     from briefing.ui.app import BriefingApp
+
+EXPORT_FORMAT = "export.format"
+EXPORT_FOLDER = "export.folder"
+"""Settings: the export dialog's last format and folder, offered the next time."""
 
 
 class AppNotes:
@@ -28,6 +39,52 @@ class AppNotes:
 
     def __init__(self, app: BriefingApp) -> None:
         self.app = app
+        self.deleted: list[Note] = []
+        """The notes deleted this session, the last one last (``ctrl+z`` restores it)."""
+
+    def delete(self, note: Note, then: Callable[[], None]) -> None:
+        """Delete ``note`` (off the UI thread), say how to undo it, then call ``then``."""
+
+        def deleted(_: object) -> None:
+            self.deleted.append(note)
+            undo = key_hint(self.app.screen, "app.undo-delete", "ctrl+z")
+            self.app.notify(f"Note deleted · {undo} brings it back", timeout=8, markup=False)
+            then()
+
+        self.app.notes_keeper.write(
+            lambda store: annotations_of(store).delete_note(note.uid), deleted
+        )
+
+    def remove_bookmark(self, bookmark: Bookmark, then: Callable[[], None]) -> None:
+        """Remove ``bookmark`` (off the UI thread), then call ``then``."""
+
+        anchor = Anchor(bookmark.brief_id, bookmark.kind, bookmark.item_id)
+
+        def removed(_: object) -> None:
+            self.app.notify("Bookmark removed", timeout=3)
+            then()
+
+        self.app.notes_keeper.write(
+            lambda store: annotations_of(store).remove_bookmark(anchor), removed
+        )
+
+    def undo_delete(self) -> None:
+        """Restore the note deleted last (this session)."""
+        if not self.deleted:
+            self.app.notify("No deleted note to bring back", timeout=3)
+            return
+        note = self.deleted.pop()
+
+        def restored(_: object) -> None:
+            self.app.notify("Note restored", timeout=3)
+            self.changed()
+            relist = getattr(self.app.screen, "relist", None)  # the N list, if it is open
+            if callable(relist):
+                relist()
+
+        self.app.notes_keeper.write(
+            lambda store: annotations_of(store).restore_note(note), restored
+        )
 
     def changed(self) -> None:
         """Notes changed behind the screen's back (drafts restored): show them."""
@@ -63,11 +120,16 @@ class AppNotes:
         app = self.app
         screen = app.screen
         brief = screen.brief if is_brief_screen(screen) and screen.is_loaded else None
+        folder = app.store_guard.setting(EXPORT_FOLDER)
+        if not folder or not Path(folder).is_dir():
+            configured = app.config.export_dir
+            folder = str(Path(configured).expanduser() if configured else paths.documents_dir())
         app.push_screen(
             ExportScreen(
                 brief.title if brief else None,
                 brief.id if brief else None,
-                app.config.export_format,
+                app.store_guard.setting(EXPORT_FORMAT) or app.config.export_format,
+                Path(folder),
             ),
             self.run_export,
         )
@@ -111,6 +173,8 @@ class AppNotes:
         except ExportError as error:
             app.notify(str(error), title="Export failed", severity="error", markup=False)
             return
+        app.store_guard.save_setting(EXPORT_FORMAT, request.format)
+        app.store_guard.save_setting(EXPORT_FOLDER, str(request.path.absolute().parent))
         app.notify(
             said[:1].upper() + said[1:],
             title="Exported",

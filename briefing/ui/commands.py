@@ -1,4 +1,4 @@
-"""Command palette commands: sections, briefs in the library, themes and the clock toggle.
+"""Command palette commands: every action with a key, sections, briefs in the library, themes.
 
 Textual's own providers read command names as markup, so these hits are built
 here from plain :class:`~textual.content.Content`: a brief titled
@@ -36,14 +36,12 @@ class BriefingCommands(Provider):
         """Every command available on the current screen."""
         app = self.briefing_app
         screen = self.screen
-        found: list[Command] = []
+        found = self.key_commands()
         if isinstance(screen, BriefScreen):
             for number, (key, name) in enumerate(SECTIONS, 1):
                 found.append(
                     (f"Go to section: {name}", f"Key {number}", partial(screen.action_section, key))
                 )
-            found.append(("Toggle clock: now / as published", "Key a", screen.action_toggle_clock))
-            found.append(("Filter quotes by speaker", "Key s", screen.action_pick_speaker))
         for entry in app.library_entries():
             if entry.ok:
                 found.append(
@@ -53,14 +51,28 @@ class BriefingCommands(Provider):
                         partial(app.open_entry, entry),
                     )
                 )
+        # One hint for every theme, true to the rule of BriefingApp.apply_theme.
+        theme_hint = (
+            f"For this session (config.toml sets theme = {app.config.theme!r})"
+            if app.config.theme
+            else "Remembered for next time"
+        )
         for name in sorted(app.available_themes):
-            found.append(
-                (
-                    f"Use theme: {name}",
-                    "Remembered for next time",
-                    partial(setattr, app, "theme", name),
-                )
-            )
+            found.append((f"Use theme: {name}", theme_hint, partial(setattr, app, "theme", name)))
+        return found
+
+    def key_commands(self) -> list[Command]:
+        """The actions with a key here (the screen's, the focused widget's, the app's), each
+        named by its binding's description, with the key as the keymap has it."""
+        found: list[Command] = []
+        seen: set[str] = set()
+        for node, binding, enabled, _ in self.screen.active_bindings.values():
+            name = binding.description
+            if not enabled or not name or name in seen or binding.action == "command_palette":
+                continue
+            seen.add(name)
+            key = self.app.get_key_display(binding)
+            found.append((name, f"Key {key}", partial(self.app.run_action, binding.action, node)))
         return found
 
     @staticmethod

@@ -57,8 +57,9 @@ def detail_content(brief: Brief, item: Item, now: datetime, *, clock: str = "24h
 
 
 def quote_detail(brief: Brief, item: Quote, _now: datetime, clock: str) -> Parts:
-    """A quote, then who said it, when and where."""
-    parts: Parts = [quote_prompt(brief, item, clock=clock), "\n\n"]
+    """A quote's words, then who said it, when and where: each once (the list row's
+    credit and context lines would repeat the fields below)."""
+    parts: Parts = [(f"“{item.text}”", "bold"), "\n\n"]
     speaker = brief.participant(item.speaker)
     if speaker:
         parts += _field("Speaker", speaker.name) + _field("Role", speaker.role)

@@ -100,7 +100,7 @@ def all_bindings() -> dict[str, Bound]:
 
 
 SCREEN_WIDGETS = {
-    "BriefScreen": ("ItemList", "DeadlineList", "ParticipantTable", "SummaryView"),
+    "BriefScreen": ("ItemList", "DeadlineList", "ParticipantTable", "SummaryView", "Pane"),
     "PeopleScreen": ("ItemList",),
     "AgendaScreen": ("AgendaList",),
     "LibraryScreen": ("LibraryTable",),

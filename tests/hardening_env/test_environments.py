@@ -399,7 +399,7 @@ def test_dumb_terminal_without_colour(tmp_path: Path) -> None:
     )
     try:
         app.wait_for("US, China agree", timeout=START_TIMEOUT)
-        app.press("q")  # back to the library
+        app.press("escape")  # back to the library (q quits a reader opened on a file)
         app.wait_for_all("Library", "q Quit")
         app.press("q")  # quit
         status = app.wait_exit()

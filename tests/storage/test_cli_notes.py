@@ -344,3 +344,29 @@ def test_import_into_an_unusable_data_folder(
     result = run_briefing("import-notes", str(exported), "--data-dir", str(blocker / "data"))
     assert_one_line_error(result)
     assert "nothing was imported" in result.stderr
+
+
+def test_import_notes_says_what_it_did_with_the_bookmarks(
+    seeded: Path, samples_dir: Path, tmp_path: Path
+) -> None:
+    """Issue 16 item 16: the export's bookmarks were passed over in silence."""
+    exported = tmp_path / "export.json"
+    assert export("--format", "json", "-o", str(exported), library=samples_dir)[0] == 0
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    data["bookmarks"] = [
+        {
+            "brief_id": SEED_ID,
+            "brief_title": "t",
+            "kind": "quote",
+            "item_id": "li-intense",
+            "item_text": "x",
+            "created": "2025-10-26T11:00:00Z",
+            "detached": False,
+        }
+    ]
+    exported.write_text(json.dumps(data), encoding="utf-8")
+    result = run_briefing("import-notes", str(exported), "--data-dir", str(tmp_path / "other"))
+    assert result.returncode == 0, result.stderr
+    assert "1 bookmark in the file was not imported (import-notes merges notes only)" in (
+        result.stdout
+    )

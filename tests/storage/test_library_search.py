@@ -349,3 +349,11 @@ def test_progress_while_the_search_index_fills(tmp_path: Path, library: Path) ->
 def test_a_missing_index_cannot_be_opened(tmp_path: Path) -> None:
     with pytest.raises(sqlite3.Error):
         open_search_connection(tmp_path / "nothing-here.db")
+
+
+def test_sharp_s_and_ss_find_each_other(connection: sqlite3.Connection, library: Path) -> None:
+    """Issue 16 item 20: "weissach" did not find "Weißach" (nor the other way round)."""
+    for query in ("weissach", "Weißach", "WEISSACH", "weiss"):
+        result = find(connection, query, library)
+        assert result.hits, query
+        assert any("Weißach" in marked(hit) for hit in result.hits), query

@@ -20,6 +20,7 @@ from briefing.storage.store.database import Store
 from briefing.storage.store.notes import Annotations
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.note_editor import NoteEditorScreen
+from briefing.ui.screens.picker import PickerScreen
 from briefing.ui.widgets.item_list import ItemList
 from briefing.ui.widgets.notes_panel import NotesPanel
 
@@ -80,8 +81,11 @@ async def test_a_brief_with_200000_notes_reads_counts_and_a_few_notes(
             screen.annotations.brief_notes.rows_read
         )
 
-        # E edits the latest note, read from the store when asked.
+        # E asks which of the item's notes (newest first), read from the store when asked.
         await pilot.press("E")
+        assert isinstance(app.screen, PickerScreen)
+        await pilot.press("enter")
+        await pilot.pause()
         assert isinstance(app.screen, NoteEditorScreen)
         assert app.screen.stored == "note number 199999"
         await pilot.press("escape")

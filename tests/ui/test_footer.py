@@ -59,3 +59,16 @@ async def test_the_footer_refits_when_the_terminal_shrinks(make_app, seed_brief_
         await pilot.pause()
         await pilot.pause()
         check_footer(app)
+
+
+async def test_the_wide_library_footer_lists_open_and_the_app_wide_views(
+    make_app, samples_dir: Path
+) -> None:
+    """Issue 16 item 15: enter, p, A, B and x were missing even at 160 columns."""
+    app = make_app(path=samples_dir)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        check_footer(app)
+        last_line = screen_text(app).splitlines()[-1]
+        for shown in ("Open", "p People", "A Agenda", "B Bookmarks", "x Export", "N Notes"):
+            assert shown in last_line, (shown, last_line)

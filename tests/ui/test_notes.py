@@ -467,7 +467,7 @@ async def test_notes_survive_a_restart(make_app, seed_brief_path: Path) -> None:
         await pilot.press("3", "j")
         await write_note(pilot, "kept")
         await pilot.press("j", "b")
-        await pilot.press("q", "q")  # to the library, then quit
+        await pilot.press("q")  # quits: the reader was opened on a file (issue 16 item 19)
     assert not app.is_running
 
     again = make_app(path=seed_brief_path)  # same BRIEFING_DATA_DIR
@@ -592,6 +592,9 @@ async def test_x_exports_markdown_and_asks_before_replacing(
     make_app, seed_brief_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
+    # The dialog writes into the documents folder (issue 16 item 17): this one.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path))
     app = make_app(path=seed_brief_path)
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)

@@ -206,3 +206,24 @@ async def test_notes_are_searched_without_loading_every_note_on_the_ui_thread(
         await type_query(pilot, "soybean quotas")
         assert [hit.note for hit in screen.hits] == [True]
         assert "Ask about the soybean quotas" in " ".join(shown(screen))
+
+
+async def test_the_first_result_is_highlighted_as_the_cursor_while_typing(
+    make_app, samples_dir: Path, tmp_path: Path
+) -> None:
+    """Issue 16 item 20: the first result's highlight was drawn as blurred (the query has the
+    focus), so it looked unhighlighted and down seemed to skip to the second result."""
+    library = tmp_path / "library"
+    shutil.copytree(samples_dir, library)
+    app = make_app(path=library)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_search(pilot)
+        await type_query(pilot, "Bessent")
+        options = screen.query_one(OptionList)
+        assert options.highlighted == 0 and app.focused is screen.query_one(Input)
+        drawn = options.get_component_rich_style("option-list--option-highlighted")
+        cursor = app.theme_variables["block-cursor-background"]
+        assert drawn.bgcolor is not None
+        assert drawn.bgcolor.triplet.hex.lower() == cursor.lower()[:7], (drawn, cursor)
+        await pilot.press("down")
+        assert options.highlighted == 1

@@ -42,19 +42,24 @@ async def seed_brief_open(pilot: Any) -> None:
 
 def test_library_narrow(snap_compare, frozen_app) -> None:
     """You should see the library at 80x24: the title line "Library · 5 briefs · sorted by
-    newest first (s)", five rows from "Housing bill heads for a crowded final …" (highlighted)
+    newest first (s)", the notice "These are the bundled sample briefs. Show your own with
+    briefing FOLDER, or set library = [...] in config.toml (briefing config prints where it
+    is).", five rows from "Housing bill heads for a crowded final …" (highlighted)
     down to "US, China agree on preliminary trade de…" with "in 7d 05:00:00 · later" in the
     Next deadline column (the table is cut at the right edge), and at the bottom the status
-    "sample_briefs/parliament-housing-bill.toml" / "next deadline: Report-stage amendments
-    must be tabled" above the footer keys (/ Filter, s Sort, r Reload, q Quit, ? Help).
+    "sample: parliament-housing-bill.toml" / "next deadline: Report-stage amendments
+    must be tabled" above the footer keys (⏎ Open, / Filter, s Sort, r Reload, q Quit,
+    ? Help, N Notes, B Bookmarks).
     """
     assert snap_compare(frozen_app, terminal_size=NARROW, run_before=library_loaded)
 
 
 def test_library_wide(snap_compare, frozen_app) -> None:
-    """You should see the same library at 160x48 with every column visible: Title, Published,
-    Next deadline (coloured by urgency, each with its word: "later"), People, Quotes and Tags,
-    the first row highlighted, and the same status and footer at the bottom.
+    """You should see the same library at 160x48: Title, Published and Next deadline (coloured
+    by urgency, each with its word: "later"), the first row highlighted, and beside the table
+    the preview of that brief (its title whole, "published 2026-11-27 · fictional, ...",
+    "7 participants · 7 quotes", then its open deadlines with their countdowns); the same
+    status at the bottom, and a footer with every app-wide view (p People, A Agenda...).
     """
     assert snap_compare(frozen_app, terminal_size=WIDE, run_before=library_loaded)
 
@@ -62,11 +67,11 @@ def test_library_wide(snap_compare, frozen_app) -> None:
 def test_seed_brief_narrow(snap_compare, frozen_app) -> None:
     """You should see the seed brief at 80x24 in the narrow layout: the header with the title
     "US, China agree on preliminary trade deal in Malaysia, officials say", "Türkiye Today ·
-    published 2025-10-26 13:55 +03:00 · trade, tariffs, …" and "brief 5/5", the line
-    "Clock: now (a: as published)", a tab bar "1 Summary … 6 Key figures" with Summary
+    published 2025-10-26 13:55 +03:00 · trade, tariffs, us-china,…" (cut, not wrapped), the
+    line "Clock: now (a: as published) · brief 5/5" (three header rows), a tab bar "1 Summary … 6 Key figures" with Summary
     underlined, one pane "1 Summary" (accent border, focused) with the Markdown summary
     ("The United States and China reached a preliminary framework deal …"), and the footer
-    (1-6 Sections, a Clock, s Speaker, [ ] Next brief, esc Back, ? Help).
+    (z Maximise, / Find, n Note, esc Back, 1-6 Sections, a Clock, ? Help).
     """
     assert snap_compare(frozen_app, terminal_size=NARROW, run_before=seed_brief_open)
 

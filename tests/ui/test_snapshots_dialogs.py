@@ -15,9 +15,9 @@ import pytest
 from kit import NOW
 from kit.snapshots import SEED, SIZES, frozen_app, press, seed_annotations, type_text
 
+from briefing.storage import paths
 from briefing.storage.paths import data_dir
 from briefing.storage.store.drafts import Draft, save_draft
-from briefing.ui.screens import export as export_screen
 
 from .uihelpers import NARROW, SEED_ID, SEED_TITLE, settle
 
@@ -90,28 +90,21 @@ def test_quit_question(snap_compare) -> None:
     assert snap_compare(frozen_app(SEED), terminal_size=NARROW, run_before=run_before)
 
 
-class ReadersFolder(PosixPath):
-    """A path class whose current folder is always ``/home/reader``."""
-
-    @classmethod
-    def cwd(cls) -> ReadersFolder:
-        return cls("/home/reader")
-
-
 @SIZES
 def test_export_dialog(snap_compare, size, monkeypatch: pytest.MonkeyPatch) -> None:
     """You should see the export dialog that ``x`` opens in the seed brief: "Export", the
     formats "Markdown notes" (chosen), "JSON notes", "TOML notes" and "Deadlines (iCalendar)",
     the box "Only this brief: US, China agree on preliminary trade deal in Mala…" ticked, the
-    path "/home/reader/US-China-agree-on-preliminary-trade-deal-in-Malaysia-…" (the current
-    folder is frozen), the buttons "Cancel" and "Export (ctrl+s)", and "esc Cancel  ^s Export".
+    path in "/home/reader/Documents" (the documents folder is frozen) shown by its end,
+    "…-Malaysia-officials-say.md", the buttons "Cancel" and "Export (ctrl+s)", and
+    "esc Cancel  ^s Export".
     """
 
     async def run_before(pilot) -> None:
         await settle(pilot)
         await press(pilot, "x")
 
-    monkeypatch.setattr(export_screen, "Path", ReadersFolder)
+    monkeypatch.setattr(paths, "documents_dir", lambda: PosixPath("/home/reader/Documents"))
     assert snap_compare(frozen_app(SEED), terminal_size=size, run_before=run_before)
 
 
@@ -147,9 +140,9 @@ def test_draft_offer(snap_compare) -> None:
 @SIZES
 def test_quote_detail(snap_compare, size) -> None:
     """You should see the detail of the quote "intense" (enter on it), headed "Quote":
-    "“intense”", "— Li Chenggang, Trade Representative (China), 2025-10-26", its context, then
-    the fields Speaker, Role, Affiliation, "Said: 2025-10-26", "Source: Told reporters" and
-    Context, in a box over the brief, and "esc Back" in the footer.
+    "“intense”" in bold, then the fields Speaker, Role, Affiliation, "Said: 2025-10-26",
+    "Source: Told reporters" and Context, each once (no credit line or context above them),
+    in a box over the brief, and "esc Back" in the footer.
     """
 
     async def run_before(pilot) -> None:

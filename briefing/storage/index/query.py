@@ -45,6 +45,11 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+def _sharp_s(text: str) -> str:
+    """``text`` with each ``ss`` written ``ß`` (the German spelling an ASCII query stands for)."""
+    return text.replace("ss", "ß").replace("SS", "ß").replace("Ss", "ß")
+
+
 @dataclass(frozen=True, slots=True)
 class Term:
     """One word or quoted phrase of a query: all of its words, in order, must match."""
@@ -60,8 +65,19 @@ class Term:
         return tuple(fold(word) for word in self.words)
 
     def expression(self) -> str:
-        """This term as an FTS5 string: quoted, so never an operator (words hold no quotes)."""
-        return '"' + " ".join(self.words) + '"' + ("*" if self.prefix else "")
+        """This term as an FTS5 string: quoted, so never an operator (words hold no quotes).
+
+        FTS5 folds case and diacritics but not ``ß``, which is no diacritic: a term with
+        ``ss`` or ``ß`` is also searched spelt the other way ("weissach", "Weißach").
+        """
+        text = " ".join(self.words)
+        star = "*" if self.prefix else ""
+        spellings = dict.fromkeys(
+            (text, text.replace("ß", "ss").replace("ẞ", "SS"), _sharp_s(text))
+        )
+        if len(spellings) == 1:
+            return f'"{text}"{star}'
+        return "(" + " OR ".join(f'"{spelling}"{star}' for spelling in spellings) + ")"
 
 
 @dataclass(frozen=True, slots=True)

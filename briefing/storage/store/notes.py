@@ -200,6 +200,13 @@ class Annotations:
             )
             return True
 
+    def remove_bookmark(self, anchor: Anchor) -> None:
+        """Remove the bookmark on ``anchor``, if there is one (from the ``B`` list)."""
+        self.store.execute(
+            "DELETE FROM bookmarks WHERE brief_id = ? AND kind = ? AND item_id = ?",
+            (anchor.brief_id, anchor.kind.value, anchor.item_id),
+        )
+
     def bookmarks_for_brief(self, brief_id: str) -> list[Bookmark]:
         """Every bookmark of one brief."""
         rows = self.store.execute(

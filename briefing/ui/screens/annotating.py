@@ -14,11 +14,11 @@ from textual.binding import Binding
 
 from briefing.core import sections
 from briefing.core.anchors import KIND_OF_SECTION, Anchor, ItemKind, item_text
-from briefing.storage.external_editor import EditorError, edit_text
 from briefing.storage.store.database import StoreError
 from briefing.ui.field_keys import field_binding, field_key_allowed
 from briefing.ui.key_hints import key_hint
 from briefing.ui.screens.brief_marks import MarksRead, changes_said
+from briefing.ui.screens.note_actions import NoteActions
 from briefing.ui.store_guard import annotations_of
 from briefing.ui.widgets.item_list import ItemList
 from briefing.ui.widgets.participant_table import ParticipantTable
@@ -40,6 +40,7 @@ ANNOTATION_BINDINGS = [
     field_binding("n", "note", "Note", id="brief.note"),
     field_binding("E", "edit_note", "Edit note", show=False, id="brief.edit-note"),
     Binding("e", "external_edit", "Edit in $EDITOR", show=False, id="brief.external-edit"),
+    Binding("o", "external_edit('brief')", "Open in $EDITOR", show=False, id="brief.open-file"),
     Binding("d", "delete_note", "Delete note", show=False, id="brief.delete-note"),
     Binding("b", "bookmark", "Bookmark", id="brief.bookmark"),
 ]
@@ -64,6 +65,8 @@ class BriefAnnotations:
         self.brief_notes: BriefNotes | None = None
         """Reads this brief's marks and the notes of the item under the cursor."""
         self._marks_asked = self._moved_unsaid = 0
+        self.actions = NoteActions(self)
+        """Edit, delete and restore the notes of the focused item."""
 
     def note_key_allowed(self, action: str) -> bool:
         """Whether ``n`` or ``E`` (priority keys) may open the editor now: not while a text
@@ -248,7 +251,7 @@ class BriefAnnotations:
 
     # Actions -------------------------------------------------------------------
 
-    def _annotations_or_say(self) -> Annotations | None:
+    def annotations_or_say(self) -> Annotations | None:
         annotations = self.screen.briefing_app.annotations
         if annotations is None:
             self.screen.briefing_app.notes_unavailable()
@@ -261,7 +264,7 @@ class BriefAnnotations:
         from briefing.ui.screens.note_editor import NoteEditorScreen
 
         focused = self.focused_anchor() if self.screen.is_loaded else None
-        if focused is None or self._annotations_or_say() is None:
+        if focused is None or self.annotations_or_say() is None:
             return
         anchor, text, subject = focused
 
@@ -275,101 +278,10 @@ class BriefAnnotations:
         editor = NoteEditorScreen(f"New note on {subject}", save=save, keep_draft=keep_draft)
         self.screen.briefing_app.push_screen(editor)
 
-    def _latest_note(self) -> tuple[Note, str] | None:
-        focused = self.focused_anchor() if self.screen.is_loaded else None
-        if focused is None:
-            return None
-        anchor, _, subject = focused
-        notes = self.notes_on([(anchor.kind, anchor.item_id)])
-        if not notes:
-            self.screen.notify("No note on this item yet; n writes one", timeout=3)
-            return None
-        return notes[-1], subject
-
-    def edit_note(self) -> None:
-        """Edit the latest note of the focused item."""
-        found = self._latest_note()
-        if found is None or self._annotations_or_say() is None:
-            return
-        note, subject = found
-        self._open_editor(note, f"Note on {subject}", note.body)
-
-    def _open_editor(
-        self, note: Note, subject: str, text: str, *, save_at_once: bool = False
-    ) -> None:
-        """An editor on ``note`` opened with ``text`` (saved at once when asked)."""
-        # deferred: a screen, imported when first opened
-        from briefing.ui.screens.note_editor import NoteEditorScreen
-
-        def saved() -> None:
-            self.screen.briefing_app.notify("Note updated", timeout=3)
-            self.written()
-
-        save, keep_draft = self.screen.briefing_app.notes_keeper.note_saver(
-            Anchor(note.brief_id, note.kind, note.item_id),
-            brief_title=note.brief_title,
-            item_text=note.item_text,
-            note_uid=note.uid,
-            saved=saved,
-        )
-        editor = NoteEditorScreen(subject, text, save=save, keep_draft=keep_draft, stored=note.body)
-        self.screen.briefing_app.push_screen(editor)
-        if save_at_once:
-            editor.call_after_refresh(editor.action_save)
-
-    def external_edit(self) -> None:
-        """Edit the latest note of the focused item in $EDITOR (the reader steps aside meanwhile)."""
-        found = self._latest_note()
-        if found is None or self._annotations_or_say() is None:
-            return
-        note, _ = found
-        try:
-            with self.screen.briefing_app.suspend():
-                body = edit_text(note.body)
-        except EditorError as error:
-            self.screen.notify(str(error), severity="error", markup=False)
-            return
-        except Exception as error:  # noqa: BLE001 - SuspendNotSupported and the like
-            self.screen.notify(
-                f"Cannot open an external editor here: {error}", severity="error", markup=False
-            )
-            return
-        if body.strip() and body != note.body:
-            # Through the editor: it shows a busy database, and keeps the text on a failure.
-            self._open_editor(note, "Note edited in $EDITOR", body, save_at_once=True)
-
-    def delete_note(self) -> None:
-        """Delete the latest note of the focused item, after asking."""
-        found = self._latest_note()
-        if found is None or self._annotations_or_say() is None:
-            return
-        note, subject = found
-        preview = note.body.strip().splitlines()[0][:60] if note.body.strip() else ""
-
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-
-            def deleted(_: object) -> None:
-                self.screen.briefing_app.notify("Note deleted", timeout=3)
-                self.written()
-
-            self.screen.briefing_app.notes_keeper.write(
-                lambda store: annotations_of(store).delete_note(note.uid), deleted
-            )
-
-        # deferred: a screen, imported when first opened
-        from briefing.ui.screens.confirm import ConfirmScreen
-
-        self.screen.briefing_app.push_screen(
-            ConfirmScreen(f"Delete this note on {subject}?\n\n{preview}", yes="Delete", no="Keep"),
-            answered,
-        )
-
     def bookmark(self) -> None:
         """Toggle a bookmark on the focused item (on the brief itself from the summary)."""
         focused = self.focused_anchor() if self.screen.is_loaded else None
-        annotations = self._annotations_or_say()
+        annotations = self.annotations_or_say()
         if focused is None or annotations is None:
             return
         anchor, text, subject = focused

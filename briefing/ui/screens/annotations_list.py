@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual import work
+from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -25,9 +25,12 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from briefing.core.anchors import Anchor
+from briefing.core.annotations import Bookmark, Note
 from briefing.storage.store.annotation_pages import AnnotationPages, Listing
 from briefing.storage.store.database import StoreError
+from briefing.ui.app import BriefingApp
 from briefing.ui.field_keys import field_binding, field_key_allowed
+from briefing.ui.screens.note_actions import confirm_delete, open_note_editor
 from briefing.ui.widgets.annotation_rows import AnnotationRows, Fetch, Row
 
 
@@ -38,6 +41,10 @@ class AnnotationsScreen(ModalScreen[Anchor | None]):
         Binding("escape", "close", "Close", id="annotations.close"),
         field_binding("slash", "focus_filter", "Filter", id="annotations.filter"),  # ui.field_keys
         Binding("down", "to_list", "List", show=False, id="annotations.to-list"),
+        Binding("E", "edit", "Edit", id="annotations.edit"),
+        Binding("d", "delete", "Delete", id="annotations.delete"),
+        # The app's ctrl+z does not reach through a modal screen.
+        Binding("ctrl+z", "undo_delete", "Undo delete", show=False, id="annotations.undo-delete"),
     ]
 
     DEFAULT_CSS = """
@@ -68,6 +75,9 @@ class AnnotationsScreen(ModalScreen[Anchor | None]):
         self._listed_query: str | None = None
         self._select_when_listed = False
         """``enter`` came before the list of the filter typed: choose its first row when it comes."""
+
+    briefing_app = getters.app(BriefingApp)
+    """The app, typed."""
 
     @property
     def noun(self) -> str:
@@ -145,8 +155,40 @@ class AnnotationsScreen(ModalScreen[Anchor | None]):
         self.query_one(AnnotationRows).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """``/`` is the field's own while a text field has the focus."""
+        """``/`` is the field's own while a text field has the focus; ``E`` and ``d`` act on
+        the highlighted entry, so only from the list (in the filter they are letters)."""
+        if action in ("edit", "delete"):
+            on_list = isinstance(self.focused, AnnotationRows)
+            return on_list and (action == "delete" or self.table == "notes")
         return field_key_allowed(self, action, opens={"focus_filter"})
+
+    def highlighted(self) -> Note | Bookmark | None:
+        """The entry under the list's cursor."""
+        rows = self.query_one(AnnotationRows)
+        entry = rows.entry(rows.cursor) if rows.row_count else None
+        return entry if isinstance(entry, Note | Bookmark) else None
+
+    def relist(self) -> None:
+        """List again, with the filter as it is (an entry was edited, deleted or restored)."""
+        self.list_entries(self.query_one(Input).value)
+
+    def action_edit(self) -> None:
+        """Edit the highlighted note."""
+        note = self.highlighted()
+        if isinstance(note, Note):
+            open_note_editor(self.briefing_app, note, "Note", note.body, self.relist)
+
+    def action_undo_delete(self) -> None:
+        """Bring back the note deleted last."""
+        self.briefing_app.notes.undo_delete()
+
+    def action_delete(self) -> None:
+        """Delete the highlighted note (after asking) or bookmark."""
+        entry = self.highlighted()
+        if isinstance(entry, Note):
+            confirm_delete(self.briefing_app, entry, f"“{entry.brief_title}”", self.relist)
+        elif isinstance(entry, Bookmark):
+            self.briefing_app.notes.remove_bookmark(entry, self.relist)
 
     def action_focus_filter(self) -> None:
         self.set_focus(self.query_one(Input))  # at once: see ui.field_keys

@@ -5,12 +5,8 @@ narrower, one at a time with a tab bar, switched by the number keys or ``tab``.
 Panes, tabs and number keys come from :func:`briefing.ui.sections.reader_sections`.
 The screen owns the one timer that moves every countdown.
 
-The screen keeps the keys and routes; what it does lives in parts it owns:
-``loader`` (:class:`~briefing.ui.screens.brief_loading.BriefLoading`), ``clock`` (:class:`~briefing.ui.screens.brief_clock.BriefClock`), ``search``
-(:class:`~briefing.ui.screens.brief_search.BriefSearch`), ``live``
-(:class:`~briefing.ui.screens.brief_live.LiveReload`), ``annotations``
-(:class:`~briefing.ui.screens.annotating.BriefAnnotations`) and ``details``
-(:class:`~briefing.ui.screens.brief_details.BriefDetails`).
+The screen keeps the keys and routes; what it does lives in the parts it owns (``loader``,
+``clock``, ``search``, ``live``, ``annotations``, ``details``: see ``__init__``).
 """
 
 from __future__ import annotations
@@ -73,7 +69,7 @@ class BriefScreen(Screen[Path]):
         ),
         Binding("right_square_bracket", "sibling(1)", "Next brief", show=False, id="brief.next"),
         Binding("escape", "back", "Back", id="brief.back"),
-        Binding("q", "back", "Back", show=False, id="brief.quit"),
+        Binding("q", "back(True)", "Back", show=False, id="brief.quit"),
         *ANNOTATION_BINDINGS,
         *LIVE_BINDINGS,
     ]
@@ -249,8 +245,11 @@ class BriefScreen(Screen[Path]):
         if self.is_loaded:
             self.loader.sibling(step)
 
-    def action_back(self) -> None:
-        """Return to the library."""
+    def action_back(self, quit_if_first: bool = False) -> None:
+        """Return to the library; ``q`` (``quit_if_first``) quits the reader opened on a file."""
+        if quit_if_first and len(self.app.screen_stack) == 1:
+            self.briefing_app.notes_keeper.quit()
+            return
         if self.speaker_filter is not None and self.current == "quotes":
             self.speaker_filter = None
             return
@@ -361,16 +360,16 @@ class BriefScreen(Screen[Path]):
         self.annotations.note()
 
     def action_edit_note(self) -> None:
-        """Edit the latest note of the focused item."""
-        self.annotations.edit_note()
+        """Edit a note of the focused item (asked which when it has several)."""
+        self.annotations.actions.edit_note()
 
-    def action_external_edit(self) -> None:
-        """Edit the latest note of the focused item in $EDITOR."""
-        self.annotations.external_edit()
+    def action_external_edit(self, what: str = "note") -> None:
+        """A note of the focused item in $EDITOR, or (``o``) the brief's file at its line."""
+        self.annotations.actions.external_edit(what)
 
     def action_delete_note(self) -> None:
-        """Delete the latest note of the focused item, after asking."""
-        self.annotations.delete_note()
+        """Delete a note of the focused item, after asking (ctrl+z brings it back)."""
+        self.annotations.actions.delete_note()
 
     def action_bookmark(self) -> None:
         """Toggle a bookmark on the focused item (on the brief itself from the summary)."""

@@ -33,15 +33,23 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     ExportScreen RadioSet { width: 100%; }
     ExportScreen Horizontal { height: auto; align-horizontal: right; }
     ExportScreen Button { margin-left: 2; }
+    ExportScreen #export-path { width: 100%; }
+    ExportScreen #export-problem { color: $error; display: none; }
     """
 
     def __init__(
-        self, brief_title: str | None, brief_id: str | None, default_format: str = "md"
+        self,
+        brief_title: str | None,
+        brief_id: str | None,
+        default_format: str = "md",
+        folder: Path | None = None,
     ) -> None:
         super().__init__()
         self.brief_title = brief_title
         self.brief_id = brief_id
         self.format = default_format if default_format in SUFFIXES else "md"
+        self.folder = folder if folder is not None else Path.cwd()
+        """Where the file goes unless the user says otherwise."""
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -62,19 +70,30 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                 id="export-only",
             )
             yield Input(self.default_path(), id="export-path")
+            yield Static(id="export-problem", markup=False)
             with Horizontal():
                 yield Button(Content("Cancel"), id="cancel")
                 yield Button(Content("Export (ctrl+s)"), id="export", variant="primary")
         yield Footer()
 
+    def on_mount(self) -> None:
+        field = self.query_one("#export-path", Input)
+        # The file name in view, not the folder: once the field knows its width.
+        field.cursor_position = len(field.value)
+        self.call_after_refresh(
+            lambda: field.scroll_to(x=field.max_scroll_x, animate=False, force=True)
+        )
+
     def default_path(self) -> str:
-        """A file in the current folder named after the brief (or "notes")."""
+        """A file in the dialog's folder named after the brief (or "notes"), ``~`` for home."""
         stem = (
             self.brief_title
             if self.brief_title and self.brief_id
             else EXPORT_FORMATS[self.format].exports
         )
-        return str(Path.cwd() / safe_filename(stem, SUFFIXES[self.format]))
+        path = str(self.folder / safe_filename(stem, SUFFIXES[self.format]))
+        home = str(Path.home())
+        return "~" + path[len(home) :] if path.startswith(home + "/") else path
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         if event.pressed.id:
@@ -96,7 +115,10 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     def action_export(self) -> None:
         value = self.query_one("#export-path", Input).value.strip()
         if not value:
-            self.notify("Say where to write the export", severity="warning")
+            # Said in the dialog: a toast per ctrl+s piled up over it.
+            problem = self.query_one("#export-problem", Static)
+            problem.update(Content("Say where to write the export"))
+            problem.display = True
             return
         only = self.query_one("#export-only", Checkbox).value
         self.dismiss(

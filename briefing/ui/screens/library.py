@@ -19,7 +19,6 @@ from briefing.core.anchors import Anchor, ItemKind
 from briefing.core.library import (
     LibraryEntry,
     matches,
-    next_open_deadline,
     prefetch,
     sort_entries,
 )
@@ -28,7 +27,12 @@ from briefing.ui.app import BriefingApp
 from briefing.ui.field_keys import field_binding, field_key_allowed
 from briefing.ui.key_hints import key_hint
 from briefing.ui.screens.library_loading import REFRESH_FALLBACK, LibraryLoader
-from briefing.ui.shown_paths import short_path
+from briefing.ui.screens.library_texts import (
+    preview_content,
+    samples_notice,
+    shows_samples,
+    status_content,
+)
 from briefing.ui.widgets.library_table import LibraryTable
 from briefing.ui.widgets.stable_footer import StableFooter
 
@@ -41,15 +45,14 @@ SORTS = ("published", "title", "deadline")
 SORT_LABELS = {"published": "newest first", "title": "title", "deadline": "next deadline"}
 
 
-SHOWN_PROBLEMS = 12  # an invalid file's problems in the status area; validate lists all
-
-
 class LibraryScreen(Screen[None]):
     """One row per brief; ``enter`` opens it, ``/`` filters, ``s`` changes the order.
 
     How it fills (the index at once, then a refresh in a thread) is its ``loader``'s
     (:class:`~briefing.ui.screens.library_loading.LibraryLoader`).
     """
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]
 
     BINDINGS = [
         Binding("enter", "open", "Open", id="library.open", priority=False),
@@ -99,8 +102,11 @@ class LibraryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-title", markup=False)
+        if shows_samples(self.paths):
+            yield Static(samples_notice(), id="library-notice", markup=False)
         # The filter field is mounted once the first frame is out (see mount_filter).
         yield LibraryTable(id="library-table")
+        yield Static(id="library-preview", markup=False)  # docked right from 140 columns
         yield Static(id="library-status", markup=False)
         yield StableFooter()
 
@@ -201,33 +207,19 @@ class LibraryScreen(Screen[None]):
         self.query_one("#library-title", Static).update(Content(text))
 
     def update_status(self) -> None:
-        """Say what the highlighted row is: its path, or everything wrong with it."""
-        status = self.query_one("#library-status", Static)
+        """Say what the highlighted row is: its path, or everything wrong with it; and
+        preview it (shown at wide sizes)."""
         entry = self.highlighted_entry()
-        if not self.entries and not self.loader.loading:
-            where = ", ".join(short_path(str(p)) for p in self.paths) or "(no folders)"
-            status.update(
-                Content.styled(
-                    f"No briefs in {where}. Briefs are .toml or .json files.", "$warning"
-                )
+        self.query_one("#library-preview", Static).update(preview_content(entry, self.now))
+        self.query_one("#library-status", Static).update(
+            status_content(
+                self.entries,
+                entry,
+                library=self.paths,
+                loading=self.loader.loading,
+                now=self.now,
             )
-        elif entry is None:
-            status.update(Content(""))
-        elif entry.error is not None or entry.summary is None:
-            where = short_path(str(entry.path))
-            problems = entry.error.problems if entry.error else []
-            lines = [problem.format(where) for problem in problems[:SHOWN_PROBLEMS]]
-            if len(problems) > SHOWN_PROBLEMS:
-                lines.append(f"… and {len(problems) - SHOWN_PROBLEMS} more: briefing validate")
-            status.update(
-                Content.styled("\n".join(lines or [f"{where}: cannot be read"]), "$error")
-            )
-        else:
-            parts: list[str | tuple[str, str]] = [(short_path(entry.key), "$text-muted")]
-            deadline = next_open_deadline(entry.summary.deadlines, self.now)
-            if deadline is not None:
-                parts += [("\nnext deadline: ", "$text-muted"), deadline.title]
-            status.update(Content.assemble(*parts))
+        )
 
     def highlighted_entry(self) -> LibraryEntry | None:
         """The entry under the cursor."""

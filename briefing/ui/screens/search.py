@@ -158,6 +158,10 @@ class SearchScreen(ModalScreen[ItemTarget | None]):
     SearchScreen #search-title { text-style: bold; color: $accent; padding: 0 1; }
     SearchScreen #search-status { padding: 0 1; height: auto; max-height: 2; }
     SearchScreen OptionList { height: 1fr; border: none; }
+    /* Up and down move the results while the query has the focus: draw the cursor as such. */
+    SearchScreen OptionList > .option-list--option-highlighted {
+        color: $block-cursor-foreground; background: $block-cursor-background;
+    }
     """
 
     @dataclass

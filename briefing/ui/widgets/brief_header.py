@@ -29,6 +29,9 @@ class BriefHeader(Static):
         padding: 0 1;
         background: $panel;
         color: $foreground;
+        /* One row per line, at any width: wrapped, the header took 6 of 24 rows. */
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     """
 
@@ -104,8 +107,6 @@ class BriefHeader(Static):
         facts.append((f"published {format_when(brief.published, clock=self._clock)}", muted))
         if brief.tags:
             facts.append((" · " + ", ".join(brief.tags), muted))
-        if self._position:
-            facts.append((f" · brief {self._position}", muted))
         clock_key = key_hint(self, "brief.clock", "a")
         if self.as_published:
             # Shown on the publication's own offset, the way its readers saw it.
@@ -123,6 +124,10 @@ class BriefHeader(Static):
             clock = Content.assemble(
                 ("Clock: now", muted), (f"  ({clock_key}: as published)", muted)
             )
+        if self._position:
+            # On the clock's line, which is short: at the end of the facts it was cut or
+            # wrapped onto a line of its own.
+            clock = Content.assemble(clock, (f" · brief {self._position}", muted))
         lines = [(brief.title, "bold"), "\n", *facts, "\n", clock]
         if self.problem:
             lines += ["\n", (f"⚠ {self.problem}", "bold $warning")]

@@ -49,7 +49,7 @@ class LibraryTable(ScrollView, can_focus=True):
         Binding("G,end", "last", "Bottom", show=False, id="library.bottom"),
         Binding("pageup", "page_up", "Page up", show=False),
         Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("enter", "select", "Open", show=False),
+        Binding("enter", "select", "Open", key_display="⏎"),
     ]
 
     COMPONENT_CLASSES = {

@@ -30,8 +30,13 @@ class NotesPanel(Static):
         background: $panel;
         display: none;
         &.-visible { display: block; }
+        /* A short terminal: one line (the count, the latest note's start, the keys). */
+        &.-compact { border-top: none; max-height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
     }
     """
+
+    COMPACT_BELOW = 32
+    """Terminal heights under this get the one-line strip (at 24 rows it took 5)."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(markup=False, id=id, classes=classes)
@@ -48,6 +53,8 @@ class NotesPanel(Static):
             self.update(Content(""))
             return
         muted = "$text-muted"
+        compact = self.app.size.height < self.COMPACT_BELOW
+        self.set_class(compact, "-compact")
         parts: list[str | tuple[str, str] | Content] = []
         if bookmarked:
             parts.append(("★ bookmarked  ", "bold $warning"))
@@ -64,7 +71,16 @@ class NotesPanel(Static):
                 f"{key_hint(self, binding_id, default)} {what}"
                 for binding_id, default, what in NOTE_KEYS
             )
-            parts += [(f"✎ {count} on {subject}{latest}", "bold $accent"), (f"   {keys}", muted)]
+            if compact:
+                first = notes[-1].body.strip().splitlines()[0] if notes[-1].body.strip() else ""
+                parts += [(f"✎ {count}: ", "bold $accent"), markdown_content(first)]
+                parts.append((f"   {keys}", muted))
+                notes = []
+            else:
+                parts += [
+                    (f"✎ {count} on {subject}{latest}", "bold $accent"),
+                    (f"   {keys}", muted),
+                ]
         for note in notes:
             stamp = note.updated.astimezone().strftime("%Y-%m-%d %H:%M")
             parts += ["\n", (f"[{stamp}] ", muted), markdown_content(note.body.strip())]

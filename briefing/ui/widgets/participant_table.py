@@ -16,6 +16,37 @@ if TYPE_CHECKING:
 
 EMPTY_KEY = "__empty__"
 
+COLUMNS = (("Name", "name"), ("Role", "role"), ("Affiliation", "affiliation"), ("Side", "side"))
+
+MIN_COLUMN = 6
+"""No column is cut narrower than this (a long name squeezed the role to one letter)."""
+
+
+def share_widths(
+    naturals: list[int],
+    room: int,
+    minimum: int = MIN_COLUMN,
+    floors: list[int] | None = None,
+) -> list[int]:
+    """Column widths that fit ``room``: every column whole when all fit; else the narrow
+    ones whole and the rest an equal share of what is left, never under ``minimum`` nor a
+    column's floor (its longest word, so words wrap whole: "Representat" / "ive")."""
+    if sum(naturals) <= room:
+        return list(naturals)
+    floors = floors or [0] * len(naturals)
+    if sum(min(f, n) for f, n in zip(floors, naturals, strict=True)) > room:
+        floors = [0] * len(naturals)  # too narrow for whole words: fit first
+    widths = [0] * len(naturals)
+    order = sorted(range(len(naturals)), key=lambda index: naturals[index])
+    left = room - sum(min(f, n) for f, n in zip(floors, naturals, strict=True))
+    for position, index in enumerate(order):
+        floor = min(floors[index], naturals[index])
+        left += floor  # this column's floor is spent from its share, not on top of it
+        share = max(minimum, floor, left // (len(order) - position))
+        widths[index] = min(naturals[index], share)
+        left -= widths[index]
+    return widths
+
 
 class ParticipantTable(DataTable[Text]):
     """A table of participants; ``enter`` posts ``RowSelected`` with the participant id as row key.
@@ -47,13 +78,45 @@ class ParticipantTable(DataTable[Text]):
         self._people: list[Participant] = []
         self._highlighter: Callable[[str], list[tuple[int, int]]] | None = None
         # Here, not on mount: the brief (read in a thread) may arrive before the mount.
-        for label, key in (
-            ("Name", "name"),
-            ("Role", "role"),
-            ("Affiliation", "affiliation"),
-            ("Side", "side"),
-        ):
+        for label, key in COLUMNS:
             self.add_column(label, key=key)
+
+    def on_resize(self) -> None:
+        if self._people:
+            self._fit()
+
+    def _widths(self) -> list[int]:
+        """The columns' widths by content, shared out when they do not all fit."""
+        naturals = [len(label) for label, _ in COLUMNS]
+        floors = [0] * len(COLUMNS)  # the words of the cells (a label may be cut)
+        for person in self._people:
+            mark = self._marks.get(person.id, "")
+            texts = (person.name, person.role, person.affiliation, person.side)
+            for index, text in enumerate(texts):
+                extra = len(mark) + 1 if index == 0 and mark else 0
+                naturals[index] = max(naturals[index], len(text or "") + extra)
+                longest = max((len(word) for word in (text or "").split()), default=0)
+                floors[index] = max(floors[index], min(longest, 16))
+        # The vertical scrollbar's room is kept: wrapped rows may bring it on.
+        width = self.size.width - self.styles.scrollbar_size_vertical
+        room = width - 2 * self.cell_padding * len(COLUMNS)
+        return share_widths(naturals, room, floors=floors) if room > 0 else naturals
+
+    def _fit(self) -> None:
+        """Lay the columns out to the width (long cells wrap onto more lines)."""
+        widths = self._widths()
+        if widths == [column.width for column in self.columns.values()]:
+            return
+        marks, current = self._marks, self.highlighted_id
+        self.clear(columns=True)
+        for (label, key), width in zip(COLUMNS, widths, strict=True):
+            self.add_column(label, key=key, width=width)
+        self._marks = {}
+        for person in self._people:
+            self.add_row(*self._cells(person), key=person.id, height=None)
+        self.set_marks(marks)
+        if current is not None:
+            self.select_id(current)
 
     def set_participants(self, participants: list[Participant]) -> None:
         """Show ``participants`` in the order of the brief."""
@@ -71,16 +134,20 @@ class ParticipantTable(DataTable[Text]):
             )
             return
         for person in participants:
-            self.add_row(*self._cells(person), key=person.id)
+            self.add_row(*self._cells(person), key=person.id, height=None)
+        self._fit()
 
     def _cells(self, person: Participant) -> list[Text]:
-        # Text, not str: DataTable reads a str cell as markup.
+        # Text, not str: DataTable reads a str cell as markup. Wrapped, not cut: the
+        # columns share a narrow pane, and each row is as tall as its longest cell.
         cells = [
             cell(person.name, "bold"),
             cell(person.role),
             cell(person.affiliation),
             cell(person.side),
         ]
+        for text in cells:
+            text.no_wrap, text.overflow = False, "fold"
         if self._highlighter is not None:
             for text in cells:
                 for start, end in self._highlighter(text.plain):

@@ -1,0 +1,41 @@
+"""Participants' columns share the width by content (issue 16 item 23): at 80 columns the
+affiliation hid behind a horizontal scrollbar; at 120x40 a long name squeezed the role to
+one letter. Long cells wrap; no column is cut to a letter."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.ui.widgets.participant_table import ParticipantTable, share_widths
+
+from .uihelpers import settle
+
+
+def test_widths_fit_and_a_short_column_keeps_its_width() -> None:
+    assert share_widths([10, 12, 8], 40) == [10, 12, 8]
+    shared = share_widths([40, 20, 25, 6], 50)
+    assert sum(shared) <= 50
+    assert shared[3] == 6  # fits whole: never cut
+    assert min(shared) >= 6
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (160, 48)])
+async def test_the_table_fits_its_pane(make_app, seed_brief_path, size) -> None:
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        table = app.screen.query_one(ParticipantTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width, (
+            table.virtual_size,
+            table.scrollable_content_region,
+        )
+        widths = [column.get_render_width(table) for column in table.columns.values()]
+        assert min(widths) >= 6, widths
+
+
+def test_a_column_keeps_room_for_its_longest_word() -> None:
+    """ "Trade Representative" wrapped as "Representat" / "ive" at 160x48."""
+    shared = share_widths([14, 20, 13, 8], 40, floors=[8, 14, 7, 6])
+    assert shared[1] >= 14 and sum(shared) <= 40 + 2
