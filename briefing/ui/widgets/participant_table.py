@@ -77,9 +77,18 @@ class ParticipantTable(DataTable[Text]):
         self._marks: dict[str, str] = {}
         self._people: list[Participant] = []
         self._highlighter: Callable[[str], list[tuple[int, int]]] | None = None
-        # Here, not on mount: the brief (read in a thread) may arrive before the mount.
-        for label, key in COLUMNS:
-            self.add_column(label, key=key)
+
+    def on_mount(self) -> None:
+        self._add_columns()
+
+    def _add_columns(self) -> None:
+        """The columns, once: on mount, or when the brief (read in a thread) comes first.
+
+        Not in ``__init__``: measuring a column's label needs the running app's console.
+        """
+        if not self.columns:
+            for label, key in COLUMNS:
+                self.add_column(label, key=key)
 
     def on_resize(self) -> None:
         if self._people:
@@ -123,6 +132,7 @@ class ParticipantTable(DataTable[Text]):
         self._people = list(participants)
         self._names = {person.id: person.name for person in participants}
         self._marks = {}
+        self._add_columns()
         self.clear()
         if not participants:
             self.add_row(
