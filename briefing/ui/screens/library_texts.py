@@ -67,10 +67,16 @@ def status_content(
     if entry.error is not None or entry.summary is None:
         where = short_path(str(entry.path))
         problems = entry.error.problems if entry.error else []
-        lines = [problem.format(where) for problem in problems[:SHOWN_PROBLEMS]]
+        # The path once, then each problem by the file's name: a long path repeated on
+        # every line wrapped them past the area's height (a temp folder's did, in tests).
+        name = entry.path.name
+        lines = [f"{where}: {len(problems)} problem{'s' if len(problems) != 1 else ''}"]
+        lines += [problem.format(name) for problem in problems[:SHOWN_PROBLEMS]]
         if len(problems) > SHOWN_PROBLEMS:
             lines.append(f"… and {len(problems) - SHOWN_PROBLEMS} more: briefing validate")
-        return Content.styled("\n".join(lines or [f"{where}: cannot be read"]), "$error")
+        if not problems:
+            lines = [f"{where}: cannot be read"]
+        return Content.styled("\n".join(lines), "$error")
     parts: list[str | tuple[str, str]] = [
         (entry_path(entry, shows_samples(library)), "$text-muted")
     ]
