@@ -309,6 +309,12 @@ def _label(sentence: str, bounds: tuple[int, int], start: int, end: int) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _in_caption(document: Document, offset: int) -> bool:
+    """Whether ``offset`` is in a paragraph the splitter took for a caption or credit line."""
+    paragraphs = document.paragraphs
+    return bool(paragraphs) and paragraphs[document.paragraph_index(offset)].kind == "caption"
+
+
 def find_dates(
     document: Document,
     published: date,
@@ -329,12 +335,15 @@ def find_dates(
     previous_sentence = (-1, -1)
     previous_end = 0
     sentence = _Sentence("")
+    in_caption = False
     for match in date_matches(body):
         sentence_span = document.sentence_at(match.start())
         if sentence_span != previous_sentence:
             previous_sentence, previous_end = sentence_span, 0
             sentence = _Sentence(body[sentence_span[0] : sentence_span[1]])
-        if not sentence.text:
+            # A photo's caption dates the photo, not an event of the story.
+            in_caption = _in_caption(document, sentence_span[0])
+        if not sentence.text or in_caption:
             continue
         resolved = resolutions.resolve(match, sentence, sentence_span[0])
         start, end = match.start() - sentence_span[0], match.end() - sentence_span[0]
