@@ -22,6 +22,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from briefing.importer.clauses import ClauseMarks
+from briefing.importer.date_labels import deadline_label
 from briefing.importer.date_line import header_date
 from briefing.importer.date_words import Resolved, date_matches, resolve_phrase
 from briefing.importer.patterns import lazy
@@ -309,6 +310,14 @@ def _label(sentence: str, bounds: tuple[int, int], start: int, end: int) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _date_label(sentence: _Sentence, start: int, end: int, deadline: bool) -> str:
+    """The label of the date at ``start:end``: a deadline's own name, else its clause."""
+    text, bounds = sentence.text, sentence.marks.bounds(start, end)
+    return (deadline and deadline_label(text, bounds, start, end)) or _label(
+        text, bounds, start, end
+    )
+
+
 def _in_caption(document: Document, offset: int) -> bool:
     """Whether ``offset`` is in a paragraph the splitter took for a caption or credit line."""
     paragraphs = document.paragraphs
@@ -363,7 +372,7 @@ def find_dates(
             if (kind, iso) in seen:
                 continue
             seen.add((kind, iso))
-        label = _label(text, sentence.marks.bounds(start, end), start, end) or match.group().strip()
+        label = _date_label(sentence, start, end, deadline) or match.group().strip()
         phrase = " ".join(match.group().split())
         if deadline and len(iso) < 10:
             checks.append(f'due date set to the end of "{phrase}"')

@@ -18,6 +18,11 @@ def _timeline(text: str) -> list[tuple[str, str]]:
     return [(str(event.date), event.label) for event in brief.timeline]
 
 
+def _deadline_titles(text: str) -> list[str]:
+    _, brief = draft(text, published=PUBLISHED)
+    return [deadline.title for deadline in brief.deadlines]
+
+
 # -- a caption or credit line is not an event ------------------------------------------------
 
 
@@ -53,3 +58,31 @@ def test_find_dates_leaves_captions_out() -> None:
         "The council met on Friday and approved the budget after a debate."
     )
     assert [d.iso for d in find_dates(document, PUBLISHED)] == ["2025-10-24"]
+
+
+# -- a deadline is named by its noun phrase -----------------------------------------------
+
+
+def test_a_deadline_is_named_by_its_noun_not_by_the_clause_verb() -> None:
+    assert _deadline_titles(
+        "The talks came just weeks before the expiration of a temporary ceasefire on Nov. 10."
+    ) == ["Expiration of a temporary ceasefire"]
+    assert _deadline_titles(
+        "Negotiators met in Rome days ahead of the final deadline for bids on Nov. 14."
+    ) == ["Final deadline for bids"]
+
+
+def test_a_deadline_named_by_a_verb_takes_its_subject() -> None:
+    assert _deadline_titles(
+        "Officials discussed the extension of the temporary ceasefire expiring on Nov. 10."
+    ) == ["Temporary ceasefire expires"]
+
+
+def test_a_deadline_word_after_the_date_names_it() -> None:
+    assert _deadline_titles(
+        "Lawmakers rushed to finish the text before the Nov. 10 deadline for amendments."
+    ) == ["Deadline for amendments"]
+
+
+def test_a_plain_deadline_clause_keeps_its_words() -> None:
+    assert _deadline_titles("Applications close on Nov. 3.") == ["Applications close"]
