@@ -3,16 +3,24 @@
 A deadline is named by the noun phrase of the deadline ("the expiration of a
 temporary tariff truce on Nov. 10" -> "Expiration of a temporary tariff truce"),
 or by its subject and verb ("the truce expiring on Nov. 10" -> "Truce expires"),
-not by the clause's own verb ("came just weeks before ...").
+not by the clause's own verb ("came just weeks before ..."). The items of a list
+("meetings held in Geneva in May, London in June") are named after the first
+item with their own place. Events of one draft that would still read the same
+are told apart by their own dates, or kept once when one date holds the other.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from briefing.importer.patterns import lazy
 
-__all__ = ["deadline_label"]
+if TYPE_CHECKING:
+    from briefing.importer.dates import FoundDate
+
+__all__ = ["ListItems", "deadline_label", "distinct_labels"]
 
 _NOUN = lazy(
     r"\b(?:deadlines?|expiration|expiry|cut-?off|ultimatum|hearings?|referendum|ballot"
@@ -40,7 +48,13 @@ _PREPOSITION_END = lazy(
     r"\s*\b(?:on|by|until|from|in|since|of|at|before|after|for)\s*$", re.IGNORECASE
 )
 _AFTER = lazy(r"\s*(?:['’]s\s+)?(?P<noun>deadline|cut-?off|expiry)\b", re.IGNORECASE)
+_PLACE = lazy(r"(?:^|\s)(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})$")
+_ITEM = lazy(
+    r"^\s*(?:(?:and|or)\s+)?(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
+    r"(?:\s+(?:in|on|at))?\s*$"
+)
 _OWN_VERB = lazy(r"\s+(?:is|are|was|were|will|would|has|have|had|falls?|looms?)\b", re.IGNORECASE)
+_LEADING_PREPOSITION = lazy(r"^(?:in|on|at|by|from|since|until)\s+", re.IGNORECASE)
 MAX_LABEL = 100
 
 
@@ -94,3 +108,71 @@ def deadline_label(sentence: str, bounds: tuple[int, int], start: int, end: int)
         word = verb.group("verb").lower()
         return _finish(f"{before[subject : verb.start()]} {_PRESENT.get(word, verb.group('verb'))}")
     return None
+
+
+class ListItems:
+    """The labels of one sentence's list of places and dates ("held in Geneva in May,
+    London in June"): the first item's label, said again with each item's own place."""
+
+    def __init__(self) -> None:
+        self._head: tuple[str, str] | None = None
+        """The label of the list's first item and the place it ends with."""
+
+    def label(self, sentence: str, bounds: tuple[int, int], start: int, end: int, own: str) -> str:
+        """The label of the date at ``start:end``; ``own`` is what its clause would give."""
+        place = list_item_place(sentence, bounds, start, end)
+        if place is not None and self._head is not None:
+            head, head_place = self._head
+            cut = head.rfind(head_place)
+            return head[:cut] + place + head[cut + len(head_place) :]
+        ends_with = trailing_place(own)
+        self._head = (own, ends_with) if ends_with else None
+        return own
+
+
+def trailing_place(label: str) -> str | None:
+    """The capitalised name a label ends with ("... held in Geneva" -> "Geneva"), if any."""
+    match = _PLACE.search(label.rstrip("…"))
+    return match.group("place") if match else None
+
+
+def list_item_place(sentence: str, bounds: tuple[int, int], start: int, end: int) -> str | None:
+    """The place of a list item whose clause is only a name and the date ("London in
+    June", "and Madrid in September"), or None when the clause says more."""
+    left, right = bounds
+    if sentence[end:right].strip(" .;:"):
+        return None
+    item = _ITEM.match(sentence[left:start])
+    return item.group("place") if item else None
+
+
+def distinct_labels(found: list[FoundDate]) -> list[FoundDate]:
+    """``found`` with no two dates of a kind under one label: a date whose day lies in
+    another's month is the same event (the day is kept), the others are told apart
+    by the words of their own dates."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for index, item in enumerate(found):
+        groups.setdefault((item.kind, item.label.casefold()), []).append(index)
+    dropped: set[int] = set()
+    renamed: dict[int, str] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        for index in members:
+            within = [
+                other
+                for other in members
+                if other != index and found[other].iso.startswith(found[index].iso + "-")
+            ]
+            if within:
+                dropped.add(index)
+        kept = [index for index in members if index not in dropped]
+        if len(kept) > 1:
+            for index in kept:
+                when = _LEADING_PREPOSITION.sub("", found[index].phrase)
+                renamed[index] = f"{found[index].label} ({when})"
+    return [
+        replace(item, label=renamed[index]) if index in renamed else item
+        for index, item in enumerate(found)
+        if index not in dropped
+    ]

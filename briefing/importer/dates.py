@@ -22,7 +22,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from briefing.importer.clauses import ClauseMarks
-from briefing.importer.date_labels import deadline_label
+from briefing.importer.date_labels import ListItems, deadline_label
 from briefing.importer.date_line import header_date
 from briefing.importer.date_words import Resolved, date_matches, resolve_phrase
 from briefing.importer.patterns import lazy
@@ -310,11 +310,12 @@ def _label(sentence: str, bounds: tuple[int, int], start: int, end: int) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _date_label(sentence: _Sentence, start: int, end: int, deadline: bool) -> str:
-    """The label of the date at ``start:end``: a deadline's own name, else its clause."""
+def _date_label(sentence: _Sentence, items: ListItems, start: int, end: int, deadline: bool) -> str:
+    """The label of the date at ``start:end``: a deadline's own name, else its clause (said
+    with the item's own place in a list of places and dates)."""
     text, bounds = sentence.text, sentence.marks.bounds(start, end)
-    return (deadline and deadline_label(text, bounds, start, end)) or _label(
-        text, bounds, start, end
+    return (deadline and deadline_label(text, bounds, start, end)) or items.label(
+        text, bounds, start, end, _label(text, bounds, start, end)
     )
 
 
@@ -343,13 +344,13 @@ def find_dates(
     deadline_words = _DeadlineWords()
     previous_sentence = (-1, -1)
     previous_end = 0
-    sentence = _Sentence("")
+    sentence, items = _Sentence(""), ListItems()
     in_caption = False
     for match in date_matches(body):
         sentence_span = document.sentence_at(match.start())
         if sentence_span != previous_sentence:
             previous_sentence, previous_end = sentence_span, 0
-            sentence = _Sentence(body[sentence_span[0] : sentence_span[1]])
+            sentence, items = _Sentence(body[sentence_span[0] : sentence_span[1]]), ListItems()
             # A photo's caption dates the photo, not an event of the story.
             in_caption = _in_caption(document, sentence_span[0])
         if not sentence.text or in_caption:
@@ -372,7 +373,7 @@ def find_dates(
             if (kind, iso) in seen:
                 continue
             seen.add((kind, iso))
-        label = _date_label(sentence, start, end, deadline) or match.group().strip()
+        label = _date_label(sentence, items, start, end, deadline) or match.group().strip()
         phrase = " ".join(match.group().split())
         if deadline and len(iso) < 10:
             checks.append(f'due date set to the end of "{phrase}"')

@@ -86,3 +86,34 @@ def test_a_deadline_word_after_the_date_names_it() -> None:
 
 def test_a_plain_deadline_clause_keeps_its_words() -> None:
     assert _deadline_titles("Applications close on Nov. 3.") == ["Applications close"]
+
+
+# -- no two events read the same --------------------------------------------------------------
+
+
+def test_the_items_of_a_list_of_places_and_dates_are_named_by_their_own_place() -> None:
+    labels = [
+        label
+        for _, label in _timeline(
+            "This was the third summit of the group, following earlier meetings held in Paris"
+            " in May, Rome in June, and Oslo in July."
+        )
+    ]
+    assert labels == [
+        "Following earlier meetings held in Paris",
+        "Following earlier meetings held in Rome",
+        "Following earlier meetings held in Oslo",
+    ]
+
+
+def test_events_that_would_read_the_same_are_told_apart_by_their_dates() -> None:
+    timeline = _timeline("Prices rose in March. Prices rose in June.")
+    assert len({label for _, label in timeline}) == len(timeline) == 2
+    assert timeline == [("2025-03", "Prices rose (March)"), ("2025-06", "Prices rose (June)")]
+
+
+def test_the_same_event_with_a_day_and_its_month_is_kept_once() -> None:
+    timeline = _timeline(
+        "The summit opened on May 3, 2025, in Lima. The summit opened in May 2025, in Lima."
+    )
+    assert timeline == [("2025-05-03", "The summit opened")]
