@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from briefing.core.ids import derive_id, uniquify
+from briefing.importer.date_labels import distinct_labels
 from briefing.importer.dates import FoundDate, find_dates, header_date
 from briefing.importer.draft import MAX_ITEMS_PER_SECTION, Draft, Field, Table
 from briefing.importer.figures import FoundFigure, find_figures
@@ -113,7 +114,7 @@ def import_article(
     people = find_people(document, [part for s in spans for part in s.parts])
     # One more than a draft holds, to know whether the article has more.
     quotes = find_quotes(document, people, spans, limit=MAX_ITEMS_PER_SECTION + 1)
-    dates = find_dates(document, day, once=True)
+    dates = distinct_labels(find_dates(document, day, once=True))
     figures = find_figures(document)
     ids = _participant_ids(people.persons)
     found = _Found(people.persons, ids, quotes, dates, figures)

@@ -22,6 +22,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from briefing.importer.clauses import ClauseMarks
+from briefing.importer.date_labels import ListItems, deadline_label
 from briefing.importer.date_line import header_date
 from briefing.importer.date_words import Resolved, date_matches, resolve_phrase
 from briefing.importer.patterns import lazy
@@ -309,6 +310,21 @@ def _label(sentence: str, bounds: tuple[int, int], start: int, end: int) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _date_label(sentence: _Sentence, items: ListItems, start: int, end: int, deadline: bool) -> str:
+    """The label of the date at ``start:end``: a deadline's own name, else its clause (said
+    with the item's own place in a list of places and dates)."""
+    text, bounds = sentence.text, sentence.marks.bounds(start, end)
+    return (deadline and deadline_label(text, bounds, start, end)) or items.label(
+        text, bounds, start, end, _label(text, bounds, start, end)
+    )
+
+
+def _in_caption(document: Document, offset: int) -> bool:
+    """Whether ``offset`` is in a paragraph the splitter took for a caption or credit line."""
+    paragraphs = document.paragraphs
+    return bool(paragraphs) and paragraphs[document.paragraph_index(offset)].kind == "caption"
+
+
 def find_dates(
     document: Document,
     published: date,
@@ -328,13 +344,16 @@ def find_dates(
     deadline_words = _DeadlineWords()
     previous_sentence = (-1, -1)
     previous_end = 0
-    sentence = _Sentence("")
+    sentence, items = _Sentence(""), ListItems()
+    in_caption = False
     for match in date_matches(body):
         sentence_span = document.sentence_at(match.start())
         if sentence_span != previous_sentence:
             previous_sentence, previous_end = sentence_span, 0
-            sentence = _Sentence(body[sentence_span[0] : sentence_span[1]])
-        if not sentence.text:
+            sentence, items = _Sentence(body[sentence_span[0] : sentence_span[1]]), ListItems()
+            # A photo's caption dates the photo, not an event of the story.
+            in_caption = _in_caption(document, sentence_span[0])
+        if not sentence.text or in_caption:
             continue
         resolved = resolutions.resolve(match, sentence, sentence_span[0])
         start, end = match.start() - sentence_span[0], match.end() - sentence_span[0]
@@ -354,7 +373,7 @@ def find_dates(
             if (kind, iso) in seen:
                 continue
             seen.add((kind, iso))
-        label = _label(text, sentence.marks.bounds(start, end), start, end) or match.group().strip()
+        label = _date_label(sentence, items, start, end, deadline) or match.group().strip()
         phrase = " ".join(match.group().split())
         if deadline and len(iso) < 10:
             checks.append(f'due date set to the end of "{phrase}"')

@@ -33,6 +33,11 @@ _CAPTION = lazy(
     r"\((?:[^()]*\b(?:Photo|Photograph|Getty|AFP|Reuters|AP|EPA|File)\b[^()]*)\)\s*$|^(?:Photo|Image|Caption)\s*:",
     re.IGNORECASE,
 )
+_CREDIT_LINE = lazy(
+    r"^(?:(?:Photo|Photograph|Image|Picture)s?\s+(?:by|via|courtesy(?:\s+of)?)|Credit\s*:)\s+\S",
+    re.IGNORECASE,
+)
+"""A photo's credit standing on its own line: the paragraph before it is the photo's caption."""
 _SOURCE_LINE = lazy(
     r"^(?:By|From|Source|Reporting by|Written by|More [Ff]rom)\s*:?\s+(?P<name>\S.{0,120}?)\s*$"
 )
@@ -199,9 +204,15 @@ def _blocks(lines: list[str], has_blank: bool) -> list[str]:
 
 def _classify(blocks: list[str]) -> list[tuple[str, str]]:
     out = []
-    for block in blocks:
+    for index, block in enumerate(blocks):
         words = len(block.split())
-        if _CAPTION.search(block):
+        credit = _CREDIT_LINE.match(block) is not None and words <= 12
+        following = blocks[index + 1] if index + 1 < len(blocks) else ""
+        if (
+            _CAPTION.search(block)
+            or credit
+            or (_CREDIT_LINE.match(following) and len(following.split()) <= 12)
+        ):
             out.append((block, "caption"))
         elif words < 3 and not re.search(r"[\"“”‘’']", block):
             continue  # "Photo", "BigPhoto", stray navigation
