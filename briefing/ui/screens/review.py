@@ -49,6 +49,25 @@ _SECTION_NAMES = {
 _NEW = "+new"
 
 
+class ReviewItems(OptionList):
+    """The drafted items, moved through as the reader's other lists are.
+
+    | Key | Description |
+    | :- | :- |
+    | j, down | Next item. |
+    | k, up | Previous item. |
+    | g, home | First item. |
+    | G, end | Last item. |
+    """
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="review.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="review.up"),
+        Binding("g", "first", "Top", show=False, id="review.top"),
+        Binding("G", "last", "Bottom", show=False, id="review.bottom"),
+    ]
+
+
 class ReviewScreen(Screen[None]):
     """The review of one draft file.
 
@@ -110,7 +129,7 @@ class ReviewScreen(Screen[None]):
         with Horizontal(id="review-body"):
             yield ArticleView(review.article_of(self.draft.data) if self.draft else "")
             with Vertical(id="review-side"):
-                yield OptionList(id="review-items", markup=False)
+                yield ReviewItems(id="review-items", markup=False)
                 yield Static(id="review-detail", markup=False)
         yield Footer()
 
