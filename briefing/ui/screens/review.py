@@ -24,7 +24,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.core import review
@@ -36,6 +36,7 @@ from briefing.ui.screens.confirm import ConfirmScreen
 from briefing.ui.screens.picker import PickerScreen
 from briefing.ui.screens.text_prompt import TextPromptScreen
 from briefing.ui.widgets.article_view import ArticleView, Span
+from briefing.ui.widgets.stable_footer import StableFooter
 
 WIDE_COLUMNS = 120
 """From this width the article and the items show side by side."""
@@ -85,16 +86,17 @@ class ReviewScreen(Screen[None]):
     | escape | Close the review. |
     """
 
+    # The footer drops keys from the end of this list when it is narrow: most used first.
     BINDINGS = [
         Binding("tab", "switch", "Article/items", id="review.switch", priority=True),
         Binding("a", "accept", "Accept", id="review.accept"),
         Binding("x", "reject", "Reject", id="review.reject"),
-        Binding("s", "speaker", "Speaker", id="review.speaker"),
-        Binding("t", "toggle_kind", "Deadline/event", id="review.toggle"),
-        Binding("m", "merge", "Merge", id="review.merge"),
         Binding("e", "edit", "Edit", id="review.edit"),
         Binding("ctrl+s", "save", "Save", id="review.save"),
         Binding("escape", "close", "Close", id="review.close"),
+        Binding("s", "speaker", "Speaker", id="review.speaker"),
+        Binding("t", "toggle_kind", "Deadline/event", id="review.toggle"),
+        Binding("m", "merge", "Merge", id="review.merge"),
     ]
 
     DEFAULT_CSS = """
@@ -131,7 +133,7 @@ class ReviewScreen(Screen[None]):
             with Vertical(id="review-side"):
                 yield ReviewItems(id="review-items", markup=False)
                 yield Static(id="review-detail", markup=False)
-        yield Footer()
+        yield StableFooter()
 
     def on_mount(self) -> None:
         self.refill()
