@@ -13,10 +13,12 @@ At 120 columns and more both sides show; narrower, one side at a time (``tab``).
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from rich.table import Table
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -110,13 +112,19 @@ class ReviewScreen(Screen[None]):
     ReviewScreen.-narrow.-on-article #review-side { display: none; }
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, on_saved: Callable[[Path], None] | None = None) -> None:
         super().__init__()
         self.path = path
+        self.on_saved = on_saved
+        """Told of each save (the reader that opened the review: its reload knows it is ours)."""
         self.draft: DraftFile | None = None
         self.items: list[ReviewItem] = []
         self.dirty = False
         """True while there are corrections not saved yet."""
+        self.rejected: set[int] = set()
+        """``id()`` of the items rejected: marked until saved (``x`` again takes it back)."""
+        self.edited: set[int] = set()
+        """``id()`` of the items the user corrected (edited, speaker, kind, merged into)."""
         self.set_class(True, "-on-items")
 
     # Building ---------------------------------------------------------------
@@ -150,7 +158,8 @@ class ReviewScreen(Screen[None]):
         options = self.query_one("#review-items", OptionList)
         options.clear_options()
         options.add_options(
-            Option(_prompt(item, data, names), id=str(n)) for n, item in enumerate(self.items)
+            Option(_prompt(item, data, names, self._state(item)), id=str(n))
+            for n, item in enumerate(self.items)
         )
         if self.items:
             options.highlighted = max(0, min(select, len(self.items) - 1))
@@ -161,6 +170,16 @@ class ReviewScreen(Screen[None]):
         ]
         self.query_one(ArticleView).set_spans(spans)
         self._describe()
+
+    def _raw(self, item: ReviewItem) -> Any:
+        """The item's table in the draft's data."""
+        assert self.draft is not None
+        return self.draft.data[item.section][item.index]
+
+    def _state(self, item: ReviewItem) -> str:
+        """``rejected``, ``edited`` or "" (as the importer drafted it, or accepted)."""
+        key = id(self._raw(item))
+        return "rejected" if key in self.rejected else ("edited" if key in self.edited else "")
 
     # Moving between the sides ----------------------------------------------
 
@@ -206,8 +225,16 @@ class ReviewScreen(Screen[None]):
 
     # Corrections ------------------------------------------------------------
 
-    def _change(self, change: Callable[[dict[str, Any]], Any], select: int | None = None) -> None:
-        """Apply ``change`` to the draft's data; say why when it cannot be made."""
+    def _change(
+        self,
+        change: Callable[[dict[str, Any]], Any],
+        select: int | None = None,
+        edits: ReviewItem | None = None,
+    ) -> None:
+        """Apply ``change`` to the draft's data; say why when it cannot be made.
+
+        ``edits``: the item corrected, marked as such in the list.
+        """
         if self.draft is None:
             return
         try:
@@ -215,6 +242,8 @@ class ReviewScreen(Screen[None]):
         except ReviewError as error:
             self.notify(str(error), severity="warning", markup=False)
             return
+        if edits is not None:
+            self.edited.add(id(self._raw(edits)))
         self.dirty = True
         here = self.query_one("#review-items", OptionList).highlighted or 0
         self.refill(here if select is None else select)
@@ -235,7 +264,8 @@ class ReviewScreen(Screen[None]):
     def action_reject(self) -> None:
         item = self.current
         if item is not None:
-            self._change(lambda data: review.reject(data, item.section, item.index))
+            self.rejected ^= {id(self._raw(item))}
+            self._change(lambda data: None)
 
     def action_toggle_kind(self) -> None:
         item = self.current
@@ -244,7 +274,10 @@ class ReviewScreen(Screen[None]):
         moved: list[tuple[str, int]] = []
         self._change(lambda data: moved.append(review.toggle_kind(data, item.section, item.index)))
         if moved:
-            self.query_one("#review-items", OptionList).highlighted = self._find(*moved[0])
+            section, index = moved[0]
+            assert self.draft is not None
+            self.edited.add(id(self.draft.data[section][index]))
+            self.refill(self._find(*moved[0]))
 
     def action_speaker(self) -> None:
         item = self.current
@@ -267,12 +300,15 @@ class ReviewScreen(Screen[None]):
             def add(name: str | None) -> None:
                 if name:
                     self._change(
-                        lambda d: review.set_speaker(d, item.index, review.add_participant(d, name))
+                        lambda d: review.set_speaker(
+                            d, item.index, review.add_participant(d, name)
+                        ),
+                        edits=item,
                     )
 
             self.app.push_screen(TextPromptScreen("Name of the new participant"), add)
         elif picked is not None:
-            self._change(lambda d: review.set_speaker(d, item.index, picked))
+            self._change(lambda d: review.set_speaker(d, item.index, picked), edits=item)
 
     def action_merge(self) -> None:
         item = self.current
@@ -294,7 +330,9 @@ class ReviewScreen(Screen[None]):
 
     def _merge_picked(self, item: ReviewItem, picked: str | None) -> None:
         if picked is not None:
-            self._change(lambda d: review.merge(d, item.index, int(picked)))
+            gone = int(picked)
+            kept = ReviewItem(item.section, item.index - (gone < item.index), "", None, None)
+            self._change(lambda d: review.merge(d, item.index, gone), edits=kept)
 
     def action_edit(self) -> None:
         item = self.current
@@ -320,15 +358,21 @@ class ReviewScreen(Screen[None]):
 
     def _edited(self, item: ReviewItem, key: str, text: str | None) -> None:
         if text is not None:
-            self._change(lambda d: review.edit(d, item.section, item.index, key, text))
+            self._change(lambda d: review.edit(d, item.section, item.index, key, text), edits=item)
 
     # Saving and leaving -----------------------------------------------------
 
-    def action_save(self, overwrite: bool = False) -> None:
+    def action_save(self, overwrite: bool = False, then: Callable[[], Any] | None = None) -> None:
+        """Save the reviewed draft (the rejected items removed); ``then``: called once saved."""
         if self.draft is None:
             return
+        # A copy: the rejected items go from what is written, and stay on screen if it fails.
+        copies: dict[int, Any] = {}
+        data = copy.deepcopy(self.draft.data, copies)
+        review.reject_marked(data, {id(copies[key]) for key in self.rejected if key in copies})
+        saved = DraftFile(self.path, data, self.draft.kind, self.draft.digest)
         try:
-            save_draft(self.draft, overwrite=overwrite)
+            save_draft(saved, overwrite=overwrite)
         except ChangedOnDisk:
             question = (
                 f"{display_path(self.path)} changed on disk since the review opened it. "
@@ -336,15 +380,21 @@ class ReviewScreen(Screen[None]):
             )
             self.app.push_screen(
                 ConfirmScreen(question, yes="Overwrite", no="Keep the file"),
-                lambda yes: self.action_save(overwrite=True) if yes else None,
+                lambda yes: self.action_save(overwrite=True, then=then) if yes else None,
             )
             return
         except (BriefError, OSError) as error:
             summary = error.summary() if isinstance(error, BriefError) else str(error)
             self.notify(summary, title="Not saved", severity="error", markup=False)
             return
-        self.dirty = False
+        self.draft, self.rejected, self.dirty = saved, set(), False
+        self.edited = {id(copies[key]) for key in self.edited if key in copies}
+        if self.on_saved is not None:
+            self.on_saved(self.path)
+        self.refill(self.query_one("#review-items", OptionList).highlighted or 0)
         self.notify(f"Saved {display_path(self.path)}", markup=False)
+        if then is not None:
+            then()
 
     def action_close(self) -> None:
         if not self.dirty:
@@ -364,19 +414,39 @@ def _short(text: str, limit: int = 50) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _prompt(item: ReviewItem, data: dict[str, Any], names: dict[str, str]) -> Text:
-    """One line per item (two when the importer was unsure: the reason under it)."""
-    mark = "?" if item.uncertain else ("·" if item.mark is not None else "✓")
-    style = "bold yellow" if item.uncertain else ("" if item.mark is not None else "green")
-    line = Text.assemble((mark + " ", style), (_SECTION_NAMES[item.section] + " ", "bold"))
+MARKS = {
+    "doubt": ("?", "bold yellow"),
+    "draft": ("·", ""),
+    "accepted": ("✓", "green"),
+    "edited": ("✎", "bold cyan"),
+    "rejected": ("✗", "bold red"),
+}
+"""The mark before each item (the README's table says what each means)."""
+
+
+def _prompt(item: ReviewItem, data: dict[str, Any], names: dict[str, str], state: str) -> Table:
+    """The item's mark, then its text, wrapped under the text (its doubt on a line of its own)."""
+    kind = state or ("doubt" if item.uncertain else "draft" if item.mark else "accepted")
+    mark, style = MARKS[kind]
+    line = Text.assemble((_SECTION_NAMES[item.section] + " ", "bold"))
     line.append(_short(item.label, 70))
     if item.section == "quotes":
         speaker = data["quotes"][item.index].get("speaker")
         line.append(f" — {names.get(speaker, speaker) if speaker else 'no speaker'}", "italic")
-    if item.uncertain and item.mark is not None:
+    if state == "rejected":
+        line.stylize("strike dim")
+        line.append(" rejected", "bold red")
+    elif state == "edited":
+        line.append(" edited", "cyan")
+    if item.uncertain and item.mark is not None and state != "rejected":
         doubt = "; ".join(item.mark.checks) or item.mark.reason
-        line.append(f"\n  {_short(doubt, 90)}", "yellow")
-    return line
+        line.append(f"\n{_short(doubt, 90)}", "yellow")
+    # A grid, not one Text: a wrapped line starts under the text, not under the mark.
+    grid = Table.grid()
+    grid.add_column(width=2, no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(Text(mark, style), line)
+    return grid
 
 
 def _detail(item: ReviewItem, data: dict[str, Any]) -> Text:
