@@ -34,7 +34,7 @@ from briefing.core.errors import BriefError
 from briefing.core.review import EDITABLE, ReviewError, ReviewItem
 from briefing.core.safetext import display_path, short_path
 from briefing.storage.review_file import ChangedOnDisk, DraftFile, open_draft, save_draft
-from briefing.ui.screens.confirm import ConfirmScreen
+from briefing.ui.screens.confirm import ChoiceScreen, ConfirmScreen
 from briefing.ui.screens.picker import PickerScreen
 from briefing.ui.screens.text_prompt import TextPromptScreen
 from briefing.ui.widgets.article_view import ArticleView, Span
@@ -400,13 +400,21 @@ class ReviewScreen(Screen[None]):
         if not self.dirty:
             self.dismiss(None)
             return
+        choices = [
+            ("s", "Save", "save"),
+            ("d", "Discard", "discard"),
+            ("k", "Keep reviewing", "keep"),
+        ]
         self.app.push_screen(
-            ConfirmScreen("Close the review without saving the corrections?", yes="Close"),
-            lambda yes: self._leave() if yes else None,
+            ChoiceScreen("The corrections are not saved yet.", choices, cancel="keep"),
+            self._close_answered,
         )
 
-    def _leave(self) -> None:
-        self.dismiss(None)
+    def _close_answered(self, answer: str | None) -> None:
+        if answer == "save":
+            self.action_save(then=lambda: self.dismiss(None))
+        elif answer == "discard":
+            self.dismiss(None)
 
 
 def _short(text: str, limit: int = 50) -> str:
