@@ -126,7 +126,7 @@ async def test_wrapped_items_hang_under_their_text(make_app, draft_file) -> None
         first = next(n for n, line in enumerate(lines) if "Quote The ban goes" in line)
         start = lines[first].index("Quote")
         following = lines[first + 1]
-        assert following[:start].strip() == "" and following[start:start + 1].strip(), lines[
+        assert following[:start].strip() == "" and following[start : start + 1].strip(), lines[
             first : first + 3
         ]
 

@@ -46,6 +46,7 @@ LIVE_BINDINGS = [
 
 UNSEEN_MARK = "●"
 
+
 def _key(kind: str | ItemKind, item_id: str) -> ItemKey:
     # Marks use ItemKind members, changes use their values; keys must compare equal.
     return (ItemKind(kind).value, item_id)

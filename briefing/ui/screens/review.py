@@ -18,7 +18,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from rich.table import Table
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -38,37 +37,12 @@ from briefing.ui.screens.confirm import ChoiceScreen, ConfirmScreen
 from briefing.ui.screens.picker import PickerScreen
 from briefing.ui.screens.text_prompt import TextPromptScreen
 from briefing.ui.widgets.article_view import ArticleView, Span
+from briefing.ui.widgets.review_items import ReviewItems, detail, prompt, short
 from briefing.ui.widgets.stable_footer import StableFooter
 
 WIDE_COLUMNS = 120
 """From this width the article and the items show side by side."""
-_SECTION_NAMES = {
-    "participants": "Participant",
-    "quotes": "Quote",
-    "deadlines": "Deadline",
-    "timeline": "Event",
-    "figures": "Figure",
-}
 _NEW = "+new"
-
-
-class ReviewItems(OptionList):
-    """The drafted items, moved through as the reader's other lists are.
-
-    | Key | Description |
-    | :- | :- |
-    | j, down | Next item. |
-    | k, up | Previous item. |
-    | g, home | First item. |
-    | G, end | Last item. |
-    """
-
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="review.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="review.up"),
-        Binding("g", "first", "Top", show=False, id="review.top"),
-        Binding("G", "last", "Bottom", show=False, id="review.bottom"),
-    ]
 
 
 class ReviewScreen(Screen[None]):
@@ -158,7 +132,7 @@ class ReviewScreen(Screen[None]):
         options = self.query_one("#review-items", OptionList)
         options.clear_options()
         options.add_options(
-            Option(_prompt(item, data, names, self._state(item)), id=str(n))
+            Option(prompt(item, data, names, self._state(item)), id=str(n))
             for n, item in enumerate(self.items)
         )
         if self.items:
@@ -211,11 +185,11 @@ class ReviewScreen(Screen[None]):
 
     def _describe(self) -> None:
         item = self.current
-        detail = self.query_one("#review-detail", Static)
+        shown = self.query_one("#review-detail", Static)
         if item is None or self.draft is None:
-            detail.update(Text("No items in this draft."))
+            shown.update(Text("No items in this draft."))
             return
-        detail.update(_detail(item, self.draft.data))
+        shown.update(detail(item, self.draft.data))
 
     @property
     def current(self) -> ReviewItem | None:
@@ -340,7 +314,7 @@ class ReviewScreen(Screen[None]):
             return
         fields = self.draft.data[item.section][item.index]
         choices = [
-            (key, Content(f"{key}: {_short(str(fields.get(key, '')))}"))
+            (key, Content(f"{key}: {short(str(fields.get(key, '')))}"))
             for key in EDITABLE[item.section]
         ]
         self.app.push_screen(
@@ -415,61 +389,3 @@ class ReviewScreen(Screen[None]):
             self.action_save(then=lambda: self.dismiss(None))
         elif answer == "discard":
             self.dismiss(None)
-
-
-def _short(text: str, limit: int = 50) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-MARKS = {
-    "doubt": ("?", "bold yellow"),
-    "draft": ("·", ""),
-    "accepted": ("✓", "green"),
-    "edited": ("✎", "bold cyan"),
-    "rejected": ("✗", "bold red"),
-}
-"""The mark before each item (the README's table says what each means)."""
-
-
-def _prompt(item: ReviewItem, data: dict[str, Any], names: dict[str, str], state: str) -> Table:
-    """The item's mark, then its text, wrapped under the text (its doubt on a line of its own)."""
-    kind = state or ("doubt" if item.uncertain else "draft" if item.mark else "accepted")
-    mark, style = MARKS[kind]
-    line = Text.assemble((_SECTION_NAMES[item.section] + " ", "bold"))
-    line.append(_short(item.label, 70))
-    if item.section == "quotes":
-        speaker = data["quotes"][item.index].get("speaker")
-        line.append(f" — {names.get(speaker, speaker) if speaker else 'no speaker'}", "italic")
-    if state == "rejected":
-        line.stylize("strike dim")
-        line.append(" rejected", "bold red")
-    elif state == "edited":
-        line.append(" edited", "cyan")
-    if item.uncertain and item.mark is not None and state != "rejected":
-        doubt = "; ".join(item.mark.checks) or item.mark.reason
-        line.append(f"\n{_short(doubt, 90)}", "yellow")
-    # A grid, not one Text: a wrapped line starts under the text, not under the mark.
-    grid = Table.grid()
-    grid.add_column(width=2, no_wrap=True)
-    grid.add_column(ratio=1)
-    grid.add_row(Text(mark, style), line)
-    return grid
-
-
-def _detail(item: ReviewItem, data: dict[str, Any]) -> Text:
-    fields = data[item.section][item.index]
-    text = Text()
-    for key in EDITABLE[item.section]:
-        if fields.get(key) not in (None, ""):
-            text.append(f"{key}: ", "bold")
-            text.append(_short(str(fields[key]), 200) + "\n")
-    if item.mark is None:
-        text.append("Accepted" if "draft" not in fields else "", "green")
-        return text
-    text.append("why: ", "bold")
-    text.append(f"{item.mark.reason} ({item.mark.confidence})")
-    for check in item.mark.checks:
-        text.append("\ncheck: ", "bold yellow")
-        text.append(check)
-    return text
