@@ -78,7 +78,7 @@ class ReviewScreen(Screen[None]):
     DEFAULT_CSS = """
     ReviewScreen #review-title { height: 1; background: $panel; text-style: bold; padding: 0 1; }
     ReviewScreen #review-body { height: 1fr; }
-    ReviewScreen ArticleView { width: 1fr; border-right: vkey $panel; }
+    ReviewScreen ArticleView { width: 1fr; border-right: vkey $border-blurred; }
     ReviewScreen #review-side { width: 1fr; }
     ReviewScreen #review-items { height: 1fr; border: none; }
     ReviewScreen #review-detail { height: auto; max-height: 8; padding: 0 1; background: $panel; }
