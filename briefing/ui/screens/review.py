@@ -53,13 +53,13 @@ class ReviewScreen(Screen[None]):
     | tab | Switch between the article and the items. |
     | enter | On a span: go to its item; on an item: go to its span. |
     | a | Accept the item (its draft mark is dropped when saved). |
-    | x | Reject (remove) the item. |
+    | x | Reject the item (removed on saving); again: take the rejection back. |
     | s | Change a quote's speaker (a participant, or a new one). |
     | t | Turn a deadline into a timeline event, or back. |
     | m | Merge another participant into this one. |
     | e | Edit a field of the item. |
     | ctrl+s | Save. |
-    | escape | Close the review. |
+    | escape | Close the review (unsaved corrections: save, discard or keep reviewing). |
     """
 
     # The footer drops keys from the end of this list when it is narrow: most used first.
