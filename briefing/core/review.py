@@ -117,6 +117,18 @@ def reject(data: dict[str, Any], section: str, index: int) -> None:
         del data[section]
 
 
+def reject_marked(data: dict[str, Any], rejected: set[int]) -> None:
+    """Remove every item whose ``id()`` is in ``rejected``, as :func:`reject` does.
+
+    The review marks a rejected item (it can be taken back) and removes it on saving;
+    it keeps the items by identity, which outlives the index shifts of other corrections.
+    """
+    for section in SECTIONS:
+        for index in reversed(range(len(data.get(section) or []))):
+            if id(data[section][index]) in rejected:
+                reject(data, section, index)
+
+
 def participant_ids(data: dict[str, Any]) -> list[tuple[str, str]]:
     """``(id, name)`` of every participant, ids derived where the file leaves them out."""
     taken: set[str] = set()

@@ -18,6 +18,7 @@ from briefing.core.review import (
     items_of,
     merge,
     reject,
+    reject_marked,
     set_speaker,
     toggle_kind,
 )
@@ -86,6 +87,15 @@ def test_reject_a_participant_unsets_its_quotes() -> None:
     reject(data, "participants", 1)
     assert [p["id"] for p in data["participants"]] == ["ann-lee"]
     assert "speaker" not in data["quotes"][1]
+    _valid(data)
+
+
+def test_rejected_items_are_removed_by_identity_on_saving() -> None:
+    data = _data()
+    marked = {id(data["participants"][1]), id(data["quotes"][0])}
+    reject_marked(data, marked)
+    assert [p["id"] for p in data["participants"]] == ["ann-lee"]
+    assert [q["text"] for q in data["quotes"]] == ["yes"] and "speaker" not in data["quotes"][0]
     _valid(data)
 
 

@@ -12,7 +12,7 @@ from textual.widgets import Input, OptionList
 
 from briefing.core import load_brief
 from briefing.importer import import_article
-from briefing.ui.screens.confirm import ConfirmScreen
+from briefing.ui.screens.confirm import ChoiceScreen, ConfirmScreen
 from briefing.ui.screens.picker import PickerScreen
 from briefing.ui.screens.review import ReviewScreen
 from briefing.ui.screens.text_prompt import TextPromptScreen
@@ -229,8 +229,8 @@ async def test_escape_with_unsaved_corrections_asks(make_app, draft_file) -> Non
         screen = await open_review(pilot)
         await go_to(pilot, screen, ANN)
         await pilot.press("x", "escape")
-        await wait_for_screen(pilot, ConfirmScreen)
-        await pilot.press("n")
+        await wait_for_screen(pilot, ChoiceScreen)
+        await pilot.press("k")
         await wait_for_screen(pilot, ReviewScreen)
         await save(pilot)
         await pilot.press("escape")

@@ -47,3 +47,30 @@ def test_review_enter_on_an_item_shows_its_span(snap_compare, size) -> None:
         await press(pilot, "down", "down", "down", "enter")
 
     assert snap_compare(frozen_app(DRAFT), terminal_size=size, run_before=run_before)
+
+
+@SIZES
+def test_review_marks_accepted_and_rejected_items(snap_compare, size) -> None:
+    """You should see "✓ Participant Ann Lee" in green (accepted with ``a``) and the quote
+    "The ban goes too far" struck out, marked "✗" and "rejected" in red (``x``), the cursor on
+    it; long items wrap under their text, not under the mark.
+    """
+
+    async def run_before(pilot) -> None:
+        await in_review(pilot)
+        await press(pilot, "a", "j", "x")
+
+    assert snap_compare(frozen_app(DRAFT), terminal_size=size, run_before=run_before)
+
+
+@SIZES
+def test_review_close_with_corrections_asks(snap_compare, size) -> None:
+    """You should see "The corrections are not saved yet." with three buttons: "Save (s)",
+    "Discard (d)" and "Keep reviewing (k)", over the review.
+    """
+
+    async def run_before(pilot) -> None:
+        await in_review(pilot)
+        await press(pilot, "a", "escape")
+
+    assert snap_compare(frozen_app(DRAFT), terminal_size=size, run_before=run_before)

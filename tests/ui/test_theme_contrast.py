@@ -82,13 +82,14 @@ async def rendered(theme: str, path: str, size: tuple[int, int]) -> tuple[list[S
 
 
 SCREENS = [(path, size) for path in (LIBRARY, SEED) for size in (NARROW, WIDE)]
+DRAFT = "tests/data/drafts/court-rules.toml"
 
 
 @pytest.mark.parametrize("theme", THEMES)
 async def test_text_borders_and_selection_stand_out(theme: str) -> None:
     border_minimum = 3.0 if theme == "briefing-high-contrast" else 1.5
     background = TextualColor.parse("#000000")
-    for path, size in SCREENS:
+    for path, size in [*SCREENS, (DRAFT, NARROW), (DRAFT, WIDE)]:  # the review of a draft too
         segments, variables = await rendered(theme, path, size)
         background = TextualColor.parse(variables["background"])
         screen_bg = background.rgb
@@ -110,6 +111,23 @@ async def test_text_borders_and_selection_stand_out(theme: str) -> None:
         assert contrast(cursor, screen_bg) >= border_minimum, (theme, "selection")
         if path == LIBRARY:
             assert any(rgb(s.style.bgcolor) == cursor for s in segments if s.style), "no selection"
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_the_reviews_divider_stands_out(theme: str) -> None:
+    """The line between the article and the items in the review of a draft: 1.27:1 in
+    briefing-light before (the panel colour); now the theme's border colour, as other panes."""
+    minimum = 3.0 if theme == "briefing-high-contrast" else 1.5
+    segments, variables = await rendered(theme, DRAFT, WIDE)
+    ratios = [
+        contrast(fg, bg)
+        for segment in segments
+        if segment.style is not None and segment.text.strip() == "▕"
+        for fg, bg in [(rgb(segment.style.color), rgb(segment.style.bgcolor))]
+        if fg is not None and bg is not None
+    ]
+    assert ratios, "no divider on screen"
+    assert min(ratios) >= minimum - 0.005, (theme, round(min(ratios), 2))
 
 
 def near(one: RGB, others: list[RGB]) -> bool:

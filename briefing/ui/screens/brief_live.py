@@ -29,6 +29,7 @@ from briefing.core.safetext import display_path
 from briefing.storage.clipboard import copy_with_tool
 from briefing.storage.store.database import StoreError
 from briefing.storage.store.seen import SeenItems
+from briefing.ui.screens.brief_files import FileState, file_digest, file_state
 from briefing.ui.sections import SECTIONS
 from briefing.ui.widgets.brief_header import BriefHeader
 
@@ -44,34 +45,6 @@ LIVE_BINDINGS = [
 ]
 
 UNSEEN_MARK = "●"
-
-FileState = tuple[int, int]
-"""A file's modification time (ns) and size: what is compared once a second."""
-
-
-def file_state(path: Path) -> FileState | None:
-    """The state of ``path`` on disk, or None when it cannot be read."""
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return (info.st_mtime_ns, info.st_size)
-
-
-def file_digest(path: Path) -> str:
-    """The content hash of ``path`` (the one the library index keeps), or "" when unreadable.
-
-    Read as a brief is (a regular file, within the size limit): the path may have
-    become a FIFO since the brief was loaded, and opening one waits for a writer.
-    """
-    # deferred: pydantic and the models, after the first frame
-    from briefing.core.loading import read_limited
-    from briefing.storage.index.indexing import content_digest
-
-    try:
-        return content_digest(read_limited(path))
-    except (OSError, BriefError):
-        return ""
 
 
 def _key(kind: str | ItemKind, item_id: str) -> ItemKey:
@@ -91,6 +64,8 @@ class LiveReload:
 
     def __init__(self, screen: BriefScreen) -> None:
         self.screen = screen
+        self._own_writes: set[str] = set()
+        """Digests of the files this reader wrote (the review's saves): not outside changes."""
         self.reset()
 
     class Reloaded(Message):
@@ -103,8 +78,11 @@ class LiveReload:
             brief: Brief | None,
             error: BriefError | None,
             digests: dict[ItemKey, str] | None = None,
+            digest: str = "",
         ) -> None:
             self.path = path
+            self.digest = digest
+            """The file's content hash as read (:func:`file_digest`)."""
             self.state = state
             self.brief = brief
             self.error = error
@@ -296,12 +274,14 @@ class LiveReload:
         local_zone = screen.briefing_app.local_zone
 
         def reload() -> None:
+            digest = file_digest(path)
             try:
                 brief = load_brief(path, local_zone=local_zone)
             except BriefError as error:
                 screen.post_message(self.Reloaded(path, state, None, error))
             else:
-                screen.post_message(self.Reloaded(path, state, brief, None, item_digests(brief)))
+                digests = item_digests(brief)
+                screen.post_message(self.Reloaded(path, state, brief, None, digests, digest))
 
         screen.run_worker(reload, thread=True, exclusive=True, group="brief-reload")
 
@@ -345,7 +325,12 @@ class LiveReload:
             self.screen.select_item(section, focused[1])
         else:
             self.screen.select_item(section, "")
-        self.screen.notify(f"Reloaded: {changes.describe()}", timeout=4)
+        if message.digest not in self._own_writes:
+            self.screen.notify(f"Reloaded: {changes.describe()}", timeout=4)
+
+    def own_write(self, path: Path) -> None:
+        """This reader just wrote ``path`` (the review saved it): its reload is not news."""
+        self._own_writes.add(file_digest(path))
 
     def take_pending_changes(self) -> Changes | None:
         """The changes of the reload being shown (None when the brief is being opened)."""

@@ -188,7 +188,7 @@ class BriefLoading:
             # deferred: a screen, opened only for a draft (it brings tomli-w)
             from briefing.ui.screens.review import ReviewScreen
 
-            self.screen.app.push_screen(ReviewScreen(entry.path))
+            self.screen.app.push_screen(ReviewScreen(entry.path, self.screen.live.own_write))
 
     def _show(self, entry: LibraryEntry) -> None:
         assert entry.brief is not None

@@ -13,6 +13,7 @@ At 120 columns and more both sides show; narrower, one side at a time (``tab``).
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.core import review
@@ -32,20 +33,15 @@ from briefing.core.errors import BriefError
 from briefing.core.review import EDITABLE, ReviewError, ReviewItem
 from briefing.core.safetext import display_path, short_path
 from briefing.storage.review_file import ChangedOnDisk, DraftFile, open_draft, save_draft
-from briefing.ui.screens.confirm import ConfirmScreen
+from briefing.ui.screens.confirm import ChoiceScreen, ConfirmScreen
 from briefing.ui.screens.picker import PickerScreen
 from briefing.ui.screens.text_prompt import TextPromptScreen
 from briefing.ui.widgets.article_view import ArticleView, Span
+from briefing.ui.widgets.review_items import ReviewItems, detail, prompt, short
+from briefing.ui.widgets.stable_footer import StableFooter
 
 WIDE_COLUMNS = 120
 """From this width the article and the items show side by side."""
-_SECTION_NAMES = {
-    "participants": "Participant",
-    "quotes": "Quote",
-    "deadlines": "Deadline",
-    "timeline": "Event",
-    "figures": "Figure",
-}
 _NEW = "+new"
 
 
@@ -57,31 +53,32 @@ class ReviewScreen(Screen[None]):
     | tab | Switch between the article and the items. |
     | enter | On a span: go to its item; on an item: go to its span. |
     | a | Accept the item (its draft mark is dropped when saved). |
-    | x | Reject (remove) the item. |
+    | x | Reject the item (removed on saving); again: take the rejection back. |
     | s | Change a quote's speaker (a participant, or a new one). |
     | t | Turn a deadline into a timeline event, or back. |
     | m | Merge another participant into this one. |
     | e | Edit a field of the item. |
     | ctrl+s | Save. |
-    | escape | Close the review. |
+    | escape | Close the review (unsaved corrections: save, discard or keep reviewing). |
     """
 
+    # The footer drops keys from the end of this list when it is narrow: most used first.
     BINDINGS = [
         Binding("tab", "switch", "Article/items", id="review.switch", priority=True),
         Binding("a", "accept", "Accept", id="review.accept"),
         Binding("x", "reject", "Reject", id="review.reject"),
-        Binding("s", "speaker", "Speaker", id="review.speaker"),
-        Binding("t", "toggle_kind", "Deadline/event", id="review.toggle"),
-        Binding("m", "merge", "Merge", id="review.merge"),
         Binding("e", "edit", "Edit", id="review.edit"),
         Binding("ctrl+s", "save", "Save", id="review.save"),
         Binding("escape", "close", "Close", id="review.close"),
+        Binding("s", "speaker", "Speaker", id="review.speaker"),
+        Binding("t", "toggle_kind", "Deadline/event", id="review.toggle"),
+        Binding("m", "merge", "Merge", id="review.merge"),
     ]
 
     DEFAULT_CSS = """
     ReviewScreen #review-title { height: 1; background: $panel; text-style: bold; padding: 0 1; }
     ReviewScreen #review-body { height: 1fr; }
-    ReviewScreen ArticleView { width: 1fr; border-right: vkey $panel; }
+    ReviewScreen ArticleView { width: 1fr; border-right: vkey $border-blurred; }
     ReviewScreen #review-side { width: 1fr; }
     ReviewScreen #review-items { height: 1fr; border: none; }
     ReviewScreen #review-detail { height: auto; max-height: 8; padding: 0 1; background: $panel; }
@@ -89,13 +86,19 @@ class ReviewScreen(Screen[None]):
     ReviewScreen.-narrow.-on-article #review-side { display: none; }
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, on_saved: Callable[[Path], None] | None = None) -> None:
         super().__init__()
         self.path = path
+        self.on_saved = on_saved
+        """Told of each save (the reader that opened the review: its reload knows it is ours)."""
         self.draft: DraftFile | None = None
         self.items: list[ReviewItem] = []
         self.dirty = False
         """True while there are corrections not saved yet."""
+        self.rejected: set[int] = set()
+        """``id()`` of the items rejected: marked until saved (``x`` again takes it back)."""
+        self.edited: set[int] = set()
+        """``id()`` of the items the user corrected (edited, speaker, kind, merged into)."""
         self.set_class(True, "-on-items")
 
     # Building ---------------------------------------------------------------
@@ -110,9 +113,9 @@ class ReviewScreen(Screen[None]):
         with Horizontal(id="review-body"):
             yield ArticleView(review.article_of(self.draft.data) if self.draft else "")
             with Vertical(id="review-side"):
-                yield OptionList(id="review-items", markup=False)
+                yield ReviewItems(id="review-items", markup=False)
                 yield Static(id="review-detail", markup=False)
-        yield Footer()
+        yield StableFooter()
 
     def on_mount(self) -> None:
         self.refill()
@@ -129,7 +132,8 @@ class ReviewScreen(Screen[None]):
         options = self.query_one("#review-items", OptionList)
         options.clear_options()
         options.add_options(
-            Option(_prompt(item, data, names), id=str(n)) for n, item in enumerate(self.items)
+            Option(prompt(item, data, names, self._state(item)), id=str(n))
+            for n, item in enumerate(self.items)
         )
         if self.items:
             options.highlighted = max(0, min(select, len(self.items) - 1))
@@ -140,6 +144,16 @@ class ReviewScreen(Screen[None]):
         ]
         self.query_one(ArticleView).set_spans(spans)
         self._describe()
+
+    def _raw(self, item: ReviewItem) -> Any:
+        """The item's table in the draft's data."""
+        assert self.draft is not None
+        return self.draft.data[item.section][item.index]
+
+    def _state(self, item: ReviewItem) -> str:
+        """``rejected``, ``edited`` or "" (as the importer drafted it, or accepted)."""
+        key = id(self._raw(item))
+        return "rejected" if key in self.rejected else ("edited" if key in self.edited else "")
 
     # Moving between the sides ----------------------------------------------
 
@@ -171,11 +185,11 @@ class ReviewScreen(Screen[None]):
 
     def _describe(self) -> None:
         item = self.current
-        detail = self.query_one("#review-detail", Static)
+        shown = self.query_one("#review-detail", Static)
         if item is None or self.draft is None:
-            detail.update(Text("No items in this draft."))
+            shown.update(Text("No items in this draft."))
             return
-        detail.update(_detail(item, self.draft.data))
+        shown.update(detail(item, self.draft.data))
 
     @property
     def current(self) -> ReviewItem | None:
@@ -185,8 +199,16 @@ class ReviewScreen(Screen[None]):
 
     # Corrections ------------------------------------------------------------
 
-    def _change(self, change: Callable[[dict[str, Any]], Any], select: int | None = None) -> None:
-        """Apply ``change`` to the draft's data; say why when it cannot be made."""
+    def _change(
+        self,
+        change: Callable[[dict[str, Any]], Any],
+        select: int | None = None,
+        edits: ReviewItem | None = None,
+    ) -> None:
+        """Apply ``change`` to the draft's data; say why when it cannot be made.
+
+        ``edits``: the item corrected, marked as such in the list.
+        """
         if self.draft is None:
             return
         try:
@@ -194,6 +216,8 @@ class ReviewScreen(Screen[None]):
         except ReviewError as error:
             self.notify(str(error), severity="warning", markup=False)
             return
+        if edits is not None:
+            self.edited.add(id(self._raw(edits)))
         self.dirty = True
         here = self.query_one("#review-items", OptionList).highlighted or 0
         self.refill(here if select is None else select)
@@ -214,7 +238,8 @@ class ReviewScreen(Screen[None]):
     def action_reject(self) -> None:
         item = self.current
         if item is not None:
-            self._change(lambda data: review.reject(data, item.section, item.index))
+            self.rejected ^= {id(self._raw(item))}
+            self._change(lambda data: None)
 
     def action_toggle_kind(self) -> None:
         item = self.current
@@ -223,7 +248,10 @@ class ReviewScreen(Screen[None]):
         moved: list[tuple[str, int]] = []
         self._change(lambda data: moved.append(review.toggle_kind(data, item.section, item.index)))
         if moved:
-            self.query_one("#review-items", OptionList).highlighted = self._find(*moved[0])
+            section, index = moved[0]
+            assert self.draft is not None
+            self.edited.add(id(self.draft.data[section][index]))
+            self.refill(self._find(*moved[0]))
 
     def action_speaker(self) -> None:
         item = self.current
@@ -246,12 +274,15 @@ class ReviewScreen(Screen[None]):
             def add(name: str | None) -> None:
                 if name:
                     self._change(
-                        lambda d: review.set_speaker(d, item.index, review.add_participant(d, name))
+                        lambda d: review.set_speaker(
+                            d, item.index, review.add_participant(d, name)
+                        ),
+                        edits=item,
                     )
 
             self.app.push_screen(TextPromptScreen("Name of the new participant"), add)
         elif picked is not None:
-            self._change(lambda d: review.set_speaker(d, item.index, picked))
+            self._change(lambda d: review.set_speaker(d, item.index, picked), edits=item)
 
     def action_merge(self) -> None:
         item = self.current
@@ -273,7 +304,9 @@ class ReviewScreen(Screen[None]):
 
     def _merge_picked(self, item: ReviewItem, picked: str | None) -> None:
         if picked is not None:
-            self._change(lambda d: review.merge(d, item.index, int(picked)))
+            gone = int(picked)
+            kept = ReviewItem(item.section, item.index - (gone < item.index), "", None, None)
+            self._change(lambda d: review.merge(d, item.index, gone), edits=kept)
 
     def action_edit(self) -> None:
         item = self.current
@@ -281,7 +314,7 @@ class ReviewScreen(Screen[None]):
             return
         fields = self.draft.data[item.section][item.index]
         choices = [
-            (key, Content(f"{key}: {_short(str(fields.get(key, '')))}"))
+            (key, Content(f"{key}: {short(str(fields.get(key, '')))}"))
             for key in EDITABLE[item.section]
         ]
         self.app.push_screen(
@@ -299,15 +332,21 @@ class ReviewScreen(Screen[None]):
 
     def _edited(self, item: ReviewItem, key: str, text: str | None) -> None:
         if text is not None:
-            self._change(lambda d: review.edit(d, item.section, item.index, key, text))
+            self._change(lambda d: review.edit(d, item.section, item.index, key, text), edits=item)
 
     # Saving and leaving -----------------------------------------------------
 
-    def action_save(self, overwrite: bool = False) -> None:
+    def action_save(self, overwrite: bool = False, then: Callable[[], Any] | None = None) -> None:
+        """Save the reviewed draft (the rejected items removed); ``then``: called once saved."""
         if self.draft is None:
             return
+        # A copy: the rejected items go from what is written, and stay on screen if it fails.
+        copies: dict[int, Any] = {}
+        data = copy.deepcopy(self.draft.data, copies)
+        review.reject_marked(data, {id(copies[key]) for key in self.rejected if key in copies})
+        saved = DraftFile(self.path, data, self.draft.kind, self.draft.digest)
         try:
-            save_draft(self.draft, overwrite=overwrite)
+            save_draft(saved, overwrite=overwrite)
         except ChangedOnDisk:
             question = (
                 f"{display_path(self.path)} changed on disk since the review opened it. "
@@ -315,62 +354,38 @@ class ReviewScreen(Screen[None]):
             )
             self.app.push_screen(
                 ConfirmScreen(question, yes="Overwrite", no="Keep the file"),
-                lambda yes: self.action_save(overwrite=True) if yes else None,
+                lambda yes: self.action_save(overwrite=True, then=then) if yes else None,
             )
             return
         except (BriefError, OSError) as error:
             summary = error.summary() if isinstance(error, BriefError) else str(error)
             self.notify(summary, title="Not saved", severity="error", markup=False)
             return
-        self.dirty = False
+        self.draft, self.rejected, self.dirty = saved, set(), False
+        self.edited = {id(copies[key]) for key in self.edited if key in copies}
+        if self.on_saved is not None:
+            self.on_saved(self.path)
+        self.refill(self.query_one("#review-items", OptionList).highlighted or 0)
         self.notify(f"Saved {display_path(self.path)}", markup=False)
+        if then is not None:
+            then()
 
     def action_close(self) -> None:
         if not self.dirty:
             self.dismiss(None)
             return
+        choices = [
+            ("s", "Save", "save"),
+            ("d", "Discard", "discard"),
+            ("k", "Keep reviewing", "keep"),
+        ]
         self.app.push_screen(
-            ConfirmScreen("Close the review without saving the corrections?", yes="Close"),
-            lambda yes: self._leave() if yes else None,
+            ChoiceScreen("The corrections are not saved yet.", choices, cancel="keep"),
+            self._close_answered,
         )
 
-    def _leave(self) -> None:
-        self.dismiss(None)
-
-
-def _short(text: str, limit: int = 50) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _prompt(item: ReviewItem, data: dict[str, Any], names: dict[str, str]) -> Text:
-    """One line per item (two when the importer was unsure: the reason under it)."""
-    mark = "?" if item.uncertain else ("·" if item.mark is not None else "✓")
-    style = "bold yellow" if item.uncertain else ("" if item.mark is not None else "green")
-    line = Text.assemble((mark + " ", style), (_SECTION_NAMES[item.section] + " ", "bold"))
-    line.append(_short(item.label, 70))
-    if item.section == "quotes":
-        speaker = data["quotes"][item.index].get("speaker")
-        line.append(f" — {names.get(speaker, speaker) if speaker else 'no speaker'}", "italic")
-    if item.uncertain and item.mark is not None:
-        doubt = "; ".join(item.mark.checks) or item.mark.reason
-        line.append(f"\n  {_short(doubt, 90)}", "yellow")
-    return line
-
-
-def _detail(item: ReviewItem, data: dict[str, Any]) -> Text:
-    fields = data[item.section][item.index]
-    text = Text()
-    for key in EDITABLE[item.section]:
-        if fields.get(key) not in (None, ""):
-            text.append(f"{key}: ", "bold")
-            text.append(_short(str(fields[key]), 200) + "\n")
-    if item.mark is None:
-        text.append("Accepted" if "draft" not in fields else "", "green")
-        return text
-    text.append("why: ", "bold")
-    text.append(f"{item.mark.reason} ({item.mark.confidence})")
-    for check in item.mark.checks:
-        text.append("\ncheck: ", "bold yellow")
-        text.append(check)
-    return text
+    def _close_answered(self, answer: str | None) -> None:
+        if answer == "save":
+            self.action_save(then=lambda: self.dismiss(None))
+        elif answer == "discard":
+            self.dismiss(None)

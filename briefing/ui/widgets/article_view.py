@@ -32,12 +32,16 @@ class ArticleView(VerticalScroll, can_focus=True):
     | :- | :- |
     | down, j | Next span. |
     | up, k | Previous span. |
+    | g, home | First span. |
+    | G, end | Last span. |
     | enter | Jump to the span's item. |
     """
 
     BINDINGS = [
         Binding("down,j", "move(1)", "Next span", show=False, id="article.next"),
         Binding("up,k", "move(-1)", "Previous span", show=False, id="article.previous"),
+        Binding("g,home", "move_to(0)", "First span", show=False, id="article.first"),
+        Binding("G,end", "move_to(-1)", "Last span", show=False, id="article.last"),
         Binding("enter", "choose", "Go to item", id="article.choose"),
     ]
 
@@ -130,6 +134,10 @@ class ArticleView(VerticalScroll, can_focus=True):
     def action_move(self, step: int) -> None:
         if self.spans:
             self.current = max(0, min(len(self.spans) - 1, self.current + step))
+
+    def action_move_to(self, index: int) -> None:
+        if self.spans:
+            self.current = index % len(self.spans)
 
     def action_choose(self) -> None:
         if 0 <= self.current < len(self.spans):
