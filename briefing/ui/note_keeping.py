@@ -203,7 +203,9 @@ class NoteKeeper:
             ("n", "Keep editing", "keep"),
             ("y", "Discard and quit", "discard"),
         ]
-        self.app.push_screen(ChoiceScreen(not_saved(len(unsaved)), choices, cancel="keep"), answered)
+        self.app.push_screen(
+            ChoiceScreen(not_saved(len(unsaved)), choices, cancel="keep"), answered
+        )
 
     def finish(self) -> int:
         """At exit: give the writer a moment to finish, then keep every note it did not
