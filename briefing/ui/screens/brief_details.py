@@ -82,13 +82,18 @@ class BriefDetails:
     def show(self, item: Item) -> None:
         """Open the detail view of ``item``."""
         # deferred: a screen, imported when first opened
-        from briefing.ui.screens.detail import DetailScreen
+        from briefing.ui.screens.detail import DetailScreen, ItemKeys
 
         screen = self.screen
+        # The item shown is the one under the cursor: the screen's own keys act on it.
+        keys = ItemKeys(
+            note=screen.action_note, bookmark=screen.action_bookmark, copy=screen.action_copy
+        )
         screen.app.push_screen(
             DetailScreen(
                 detail_title(item),
                 detail_content(screen.brief, item, screen.now, clock=screen.clock_style),
+                keys,
             )
         )
 
