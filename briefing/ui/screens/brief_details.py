@@ -85,9 +85,12 @@ class BriefDetails:
         from briefing.ui.screens.detail import DetailScreen, ItemKeys
 
         screen = self.screen
-        # The item shown is the one under the cursor: the screen's own keys act on it.
+        # The item shown is the one under the cursor: the collaborators that act on that
+        # item (looked up when the key is pressed) act on it.
         keys = ItemKeys(
-            note=screen.action_note, bookmark=screen.action_bookmark, copy=screen.action_copy
+            note=lambda: screen.annotations.note(),
+            bookmark=lambda: screen.annotations.bookmark(),
+            copy=lambda: screen.live.copy(),
         )
         screen.app.push_screen(
             DetailScreen(
