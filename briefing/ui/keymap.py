@@ -129,6 +129,11 @@ def _active_together(first: type[DOMNode], second: type[DOMNode]) -> bool:
     return _contains(screen, widget)
 
 
+RENAMED_IDS = {"brief.quit": "brief.back-to-library"}
+"""Binding ids renamed since a release (old: new): a config.toml that names the old id
+still applies, with a warning that names the new one."""
+
+
 def check_keymap(
     keymap: dict[str, str], source: str, bindings: dict[str, Bound]
 ) -> tuple[dict[str, str], list[str]]:
@@ -137,6 +142,13 @@ def check_keymap(
     good: dict[str, str] = {}
     for binding_id, value in keymap.items():
         where = f"{source}: [keys] {clean_line(binding_id)[:60]!r} = {clean_line(value)[:40]!r}"
+        if binding_id in RENAMED_IDS:
+            renamed = RENAMED_IDS[binding_id]
+            if renamed in keymap:
+                warnings.append(f"{where}: renamed {renamed!r}, which is also set; not applied")
+                continue
+            warnings.append(f"{where}: this id is now {renamed!r}; applied to it")
+            binding_id = renamed
         if binding_id not in bindings:
             warnings.append(f"{where}: no binding has this id (see ?); not applied")
             continue

@@ -203,8 +203,9 @@ class NoteKeeper:
             ("n", "Keep editing", "keep"),
             ("y", "Discard and quit", "discard"),
         ]
-        question = f"{len(unsaved)} note(s) not saved. Quit anyway?"
-        self.app.push_screen(ChoiceScreen(question, choices, cancel="keep"), answered)
+        self.app.push_screen(
+            ChoiceScreen(not_saved(len(unsaved)), choices, cancel="keep"), answered
+        )
 
     def finish(self) -> int:
         """At exit: give the writer a moment to finish, then keep every note it did not
@@ -311,3 +312,8 @@ class NoteKeeper:
                 self.app.notes.changed()
 
             writer.submit(WriteJob(run, done, self.app.store_failed, self.say_waiting))
+
+
+def not_saved(count: int) -> str:
+    """The quit question about ``count`` notes not saved ("1 note", "2 notes")."""
+    return f"{count} note{'' if count == 1 else 's'} not saved. Quit anyway?"

@@ -142,3 +142,13 @@ async def test_the_library_title_names_the_sort_key(
     async with app.run_test(size=NARROW, notifications=True) as pilot:
         await settle(pilot)
         assert "sorted by newest first (o)" in screen_text(app)
+
+
+def test_a_renamed_binding_id_still_applies_with_a_warning() -> None:
+    """``q`` on the brief was ``brief.quit`` (it goes back to the library): a config.toml
+    written then still remaps it, and says the new id."""
+    keymap, warnings = check_keymap({"brief.quit": "Q"}, "config.toml", all_bindings())
+    assert keymap == {"brief.back-to-library": "Q"}
+    assert len(warnings) == 1
+    assert "'brief.quit'" in warnings[0] and "brief.back-to-library" in warnings[0]
+    assert "\n" not in warnings[0]

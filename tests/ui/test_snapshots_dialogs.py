@@ -77,8 +77,8 @@ def test_delete_question(snap_compare) -> None:
 
 def test_quit_question(snap_compare) -> None:
     """You should see the question that ``ctrl+q`` asks while a note is being typed ("half
-    written"): "1 note(s) not saved. Quit anyway?" with the buttons "Keep as draft and quit
-    (s)", "Keep editing (n)" and "Discard and quit" (cut at the dialog's edge at 80x24).
+    written"): "1 note not saved. Quit anyway?" with the buttons "Keep as draft and quit
+    (s)", "Keep editing (n)" and "Discard and quit (y)" stacked, one a line, whole at 80x24.
     """
 
     async def run_before(pilot) -> None:
@@ -142,7 +142,7 @@ def test_quote_detail(snap_compare, size) -> None:
     """You should see the detail of the quote "intense" (enter on it), headed "Quote":
     "“intense”" in bold, then the fields Speaker, Role, Affiliation, "Said: 2025-10-26",
     "Source: Told reporters" and Context, each once (no credit line or context above them),
-    in a box over the brief, and "esc Back" in the footer.
+    in a box over the brief, and "esc Back  n Note  b Bookmark  c Copy" in the footer.
     """
 
     async def run_before(pilot) -> None:
@@ -156,7 +156,7 @@ def test_participant_detail(snap_compare) -> None:
     """You should see the detail of the first participant (2 then enter) at 80x24: "He
     Lifeng", "Role: Vice Premier", "Affiliation: China", "Side: China", "Notes: Led the
     Chinese delegation in Kuala Lumpur.", then "Quotes (0)" and "No quotes by this
-    participant in this brief.", and "esc Back" in the footer.
+    participant in this brief.", and "esc Back  n Note  b Bookmark  c Copy" in the footer.
     """
 
     async def run_before(pilot) -> None:

@@ -69,7 +69,7 @@ class BriefScreen(Screen[Path]):
         ),
         Binding("right_square_bracket", "sibling(1)", "Next brief", show=False, id="brief.next"),
         Binding("escape", "back", "Back", id="brief.back"),
-        Binding("q", "back(True)", "Back", show=False, id="brief.quit"),
+        Binding("q", "back(True)", "Back", show=False, id="brief.back-to-library"),
         *ANNOTATION_BINDINGS,
         *LIVE_BINDINGS,
     ]

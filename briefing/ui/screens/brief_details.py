@@ -82,13 +82,21 @@ class BriefDetails:
     def show(self, item: Item) -> None:
         """Open the detail view of ``item``."""
         # deferred: a screen, imported when first opened
-        from briefing.ui.screens.detail import DetailScreen
+        from briefing.ui.screens.detail import DetailScreen, ItemKeys
 
         screen = self.screen
+        # The item shown is the one under the cursor: the collaborators that act on that
+        # item (looked up when the key is pressed) act on it.
+        keys = ItemKeys(
+            note=lambda: screen.annotations.note(),
+            bookmark=lambda: screen.annotations.bookmark(),
+            copy=lambda: screen.live.copy(),
+        )
         screen.app.push_screen(
             DetailScreen(
                 detail_title(item),
                 detail_content(screen.brief, item, screen.now, clock=screen.clock_style),
+                keys,
             )
         )
 

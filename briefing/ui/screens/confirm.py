@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -53,7 +54,9 @@ class ConfirmScreen(ModalScreen[bool]):
 class ChoiceScreen(ModalScreen[str | None]):
     """Ask ``question`` with several answers; dismisses with the chosen answer's value.
 
-    ``choices`` are (key, label, value) triples; escape answers ``cancel``.
+    ``choices`` are (key, label, value) triples; escape answers ``cancel``. The dialog
+    widens to show every answer in a row; where the terminal is narrower than that row, the
+    answers stack, one a line, so none is cut.
     """
 
     DEFAULT_CSS = """
@@ -64,7 +67,12 @@ class ChoiceScreen(ModalScreen[str | None]):
     }
     ChoiceScreen Horizontal { height: auto; margin-top: 1; align-horizontal: right; }
     ChoiceScreen Button { margin-left: 2; }
+    ChoiceScreen.-stacked Horizontal { layout: vertical; }
+    ChoiceScreen.-stacked Button { width: 100%; margin-left: 0; }
     """
+
+    DIALOG_WIDTH = 72
+    """The dialog's width when its answers fit in a row at that width."""
 
     def __init__(
         self, question: str, choices: list[tuple[str, str, str]], *, cancel: str | None = None
@@ -74,12 +82,25 @@ class ChoiceScreen(ModalScreen[str | None]):
         self.choices = choices
         self.cancel = cancel
 
+    @property
+    def row_width(self) -> int:
+        """The width of the dialog with every answer in one row."""
+        # A button: its label, padding and tall border (4), at least 16; 2 between buttons;
+        # the dialog's border and padding (6).
+        buttons = [max(16, cell_len(f"{label} ({key})") + 4) + 2 for key, label, _ in self.choices]
+        return max(self.DIALOG_WIDTH, sum(buttons) + 6)
+
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical() as dialog:
+            dialog.styles.width = self.row_width
             yield Static(Content(self.question), markup=False)
             with Horizontal():
                 for key, label, value in self.choices:
                     yield Button(Content(f"{label} ({key})"), id=f"choice-{value}")
+
+    def on_resize(self, event: events.Resize) -> None:
+        # max-width 95%: the row fits when 95% of the terminal holds it.
+        self.set_class(self.row_width > event.size.width * 95 // 100, "-stacked")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss((event.button.id or "").removeprefix("choice-"))

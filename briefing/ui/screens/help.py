@@ -2,7 +2,9 @@
 
 The keys are grouped by where they work (this screen, the focused pane, everywhere),
 briefing's own first; Textual's internal defaults (scrolling sideways, ``super+c``) are
-left out. The list scrolls, so the last group is reachable at 80x24.
+left out. Keys for one action share a row (``k, ↑``); a key of Textual's own that config.toml
+cannot remap says ``(Textual)`` in the id column. The list is the one scroll container
+(the tables grow to their rows), so every key is reachable at 80x24.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Static
 
 from briefing.ui.render import cell
+from briefing.ui.sections import SECTION_BINDING, reader_section
 
 HelpRow = tuple[str, str, str]
 """(keys, what they do, binding id)."""
@@ -37,6 +40,9 @@ TEXTUAL_KEPT = {
 Textual's defaults (scrolling sideways, copying a selection) are left out."""
 
 EVERYWHERE = "Everywhere"
+
+TEXTUAL_ID = "(Textual)"
+"""The id column of a key that is Textual's, with no binding id to remap it by."""
 
 
 class HelpScreen(ModalScreen[None]):
@@ -66,7 +72,9 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen #help-hint { color: $text-muted; padding: 0 1; }
     HelpScreen #help-body { height: 1fr; }
     HelpScreen .help-group { text-style: bold; padding: 1 1 0 1; }
-    HelpScreen DataTable { height: auto; }
+    /* Each table as tall as its rows: only the list scrolls (DataTable's max-height: 100%
+       would clip a long table at 80x24 and give it a scrollbar of its own). */
+    HelpScreen DataTable { height: auto; max-height: initial; overflow: hidden hidden; }
     """
 
     def __init__(self, title: str, groups: list[HelpGroup]) -> None:
@@ -118,19 +126,42 @@ class HelpScreen(ModalScreen[None]):
 
 
 def help_groups(app: App[Any], screen: Screen[Any], place: str) -> list[HelpGroup]:
-    """The keys active on ``screen``, grouped: in this ``place``, in the focused pane, everywhere."""
+    """The keys active on ``screen``, grouped: in this ``place``, in the focused pane, everywhere.
+
+    The keys of one action on one node share a row, under briefing's description and id
+    (``j`` and Textual's ``↓`` on a pane: one "Down" row).
+    """
     titles = {0: f"In this {place}", 1: "In the focused pane", 2: EVERYWHERE}
-    groups: dict[int, list[HelpRow]] = {0: [], 1: [], 2: []}
-    seen: set[str] = set()
+    rows: dict[tuple[int, str], tuple[int, list[HelpRow]]] = {}
     for item in screen.active_bindings.values():
         found = _row(app, item)
-        if found is None or found[0][2] + found[0][1] in seen:
+        if found is None:
             continue
         row, textuals = found
-        seen.add(row[2] + row[1])
         where = 2 if item.node is app or textuals else 0 if item.node is screen else 1
-        groups[where].append(row)
-    return [(titles[where], rows) for where, rows in groups.items() if rows]
+        _, same = rows.setdefault((id(item.node), item.binding.action), (where, []))
+        same.append(row)
+    groups: dict[int, list[HelpRow]] = {0: [], 1: [], 2: []}
+    for where, same in rows.values():
+        groups[where].extend(_merged(same))
+    return [(titles[where], found) for where, found in groups.items() if found]
+
+
+def _merged(rows: list[HelpRow]) -> list[HelpRow]:
+    """The rows of one action: one per binding id, Textual's keys with no id of their own
+    added to the first (``k, ↑``); rows with the same id (a key pressed two ways) as one."""
+    ours = [row for row in rows if row[2] != TEXTUAL_ID]
+    if not ours:
+        return [(", ".join(dict.fromkeys(row[0] for row in rows)), rows[0][1], TEXTUAL_ID)]
+    by_id: dict[str, list[HelpRow]] = {}
+    for row in ours:
+        by_id.setdefault(row[2], []).append(row)
+    theirs = [row[0] for row in rows if row[2] == TEXTUAL_ID]
+    merged = []
+    for number, (binding_id, same) in enumerate(by_id.items()):
+        keys = [row[0] for row in same] + (theirs if number == 0 else [])
+        merged.append((", ".join(dict.fromkeys(keys)), same[0][1], binding_id))
+    return merged
 
 
 def _row(app: App[Any], item: ActiveBinding) -> tuple[HelpRow, bool] | None:
@@ -145,9 +176,12 @@ def _row(app: App[Any], item: ActiveBinding) -> tuple[HelpRow, bool] | None:
         description = TEXTUAL_KEPT[binding.action]
     if not description:
         return None
+    section = reader_section((binding.id or "").removeprefix(SECTION_BINDING))
+    if section is not None and binding.id and binding.id.startswith(SECTION_BINDING):
+        description = section.core.title  # the footer's "1-6 Sections", key by key here
     # Each key on its own row, even where the Footer groups them ("1-6").
     keys = app.get_key_display(dataclasses.replace(binding, key_display=None))
-    return (keys, description, binding.id or ""), textuals
+    return (keys, description, binding.id or TEXTUAL_ID), textuals
 
 
 def _briefings(cls: type[DOMNode], binding: Binding) -> bool:

@@ -214,4 +214,6 @@ class NoteEditorScreen(ModalScreen[str | None]):
                 self.dismiss(None)
 
         choices = DISCARD_CHOICES if self.keep_draft is not None else DISCARD_CHOICES[:2]
-        self.app.push_screen(ChoiceScreen("Discard this note?", choices, cancel="keep"), answered)
+        # Editing a note that exists, "discard" drops the changes, not the note.
+        question = "Discard your changes?" if self.original else "Discard this note?"
+        self.app.push_screen(ChoiceScreen(question, choices, cancel="keep"), answered)

@@ -116,8 +116,9 @@ class BriefHeader(Static):
                 else ""
             )
             clock = Content.assemble(
-                (" Clock: as published ", "bold reverse $warning"),
-                (f" {shown}", "$warning"),
+                # No leading space: the line starts where "Clock: now" does.
+                ("Clock: as published", "bold reverse $warning"),
+                (f"  {shown}", "$warning"),
                 (f"  ({clock_key}: back to now)", muted),
             )
         else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+from textual import events
 from textual.content import Content
 from textual.widgets import Static
 
@@ -16,6 +18,9 @@ NOTE_KEYS = (
     ("brief.delete-note", "d", "delete"),
 )
 """The keys the strip names (binding id, default key, what it does): shown as remapped."""
+
+DROPPED_FIRST = ("brief.external-edit", "brief.delete-note", "brief.edit-note", "brief.note")
+"""The order hints leave the headline when it is wider than the strip (least important first)."""
 
 
 class NotesPanel(Static):
@@ -40,6 +45,28 @@ class NotesPanel(Static):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(markup=False, id=id, classes=classes)
+        self._shown: tuple[str, list[Note], bool, int | None] | None = None
+        """What :meth:`show_notes` was last given (drawn again at a new width)."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        # The hints fit the width: a new width may fit more of them, or fewer.
+        if self._shown is not None:
+            subject, notes, bookmarked, total = self._shown
+            self.show_notes(subject, notes, bookmarked, total=total)
+
+    def _hints(self, headline: int) -> str:
+        """The note keys that fit beside a headline ``headline`` cells wide."""
+        hints = {
+            binding_id: f"{key_hint(self, binding_id, default)} {what}"
+            for binding_id, default, what in NOTE_KEYS
+        }
+        width = self.content_size.width  # 0 before layout: every hint, until the resize
+        for binding_id in DROPPED_FIRST:
+            keys = "   " + " · ".join(hints.values())
+            if not width or headline + cell_len(keys) <= width:
+                return keys
+            del hints[binding_id]
+        return ""
 
     def show_notes(
         self, subject: str, notes: list[Note], bookmarked: bool, *, total: int | None = None
@@ -48,6 +75,7 @@ class NotesPanel(Static):
 
         ``total`` is how many notes the item has when ``notes`` are only the latest of them.
         """
+        self._shown = (subject, notes, bookmarked, total)
         if not notes and not bookmarked:
             self.set_class(False, "-visible")
             self.update(Content(""))
@@ -56,8 +84,9 @@ class NotesPanel(Static):
         compact = self.app.size.height < self.COMPACT_BELOW
         self.set_class(compact, "-compact")
         parts: list[str | tuple[str, str] | Content] = []
+        mark = "★ bookmarked  " if bookmarked else ""
         if bookmarked:
-            parts.append(("★ bookmarked  ", "bold $warning"))
+            parts.append((mark, "bold $warning"))
         if notes:
             total = max(total or 0, len(notes))
             count = f"{total:,} note{'s' if total != 1 else ''}"
@@ -67,20 +96,16 @@ class NotesPanel(Static):
                 if total > len(notes)
                 else ""
             )
-            keys = " · ".join(
-                f"{key_hint(self, binding_id, default)} {what}"
-                for binding_id, default, what in NOTE_KEYS
-            )
+            headline = f"✎ {count} on {subject}{latest}"
             if compact:
                 first = notes[-1].body.strip().splitlines()[0] if notes[-1].body.strip() else ""
-                parts += [(f"✎ {count}: ", "bold $accent"), markdown_content(first)]
-                parts.append((f"   {keys}", muted))
+                short = f"✎ {count}: "
+                keys = self._hints(cell_len(mark + short + first))
+                parts += [(short, "bold $accent"), markdown_content(first), (keys, muted)]
                 notes = []
             else:
-                parts += [
-                    (f"✎ {count} on {subject}{latest}", "bold $accent"),
-                    (f"   {keys}", muted),
-                ]
+                keys = self._hints(cell_len(mark + headline))
+                parts += [(headline, "bold $accent"), (keys, muted)]
         for note in notes:
             stamp = note.updated.astimezone().strftime("%Y-%m-%d %H:%M")
             parts += ["\n", (f"[{stamp}] ", muted), markdown_content(note.body.strip())]
