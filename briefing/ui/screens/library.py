@@ -224,7 +224,7 @@ class LibraryScreen(Screen[None]):
             )
         else:
             parts: list[str | tuple[str, str]] = [(short_path(entry.key), "$text-muted")]
-            deadline = next_open_deadline(entry.summary.deadlines, self.now)
+            deadline = next_open_deadline(entry.summary.deadlines)
             if deadline is not None:
                 parts += [("\nnext deadline: ", "$text-muted"), deadline.title]
             status.update(Content.assemble(*parts))
