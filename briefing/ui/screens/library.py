@@ -189,7 +189,6 @@ class LibraryScreen(Screen[None]):
         else:
             invalid = sum(1 for e in self.entries if e.error is not None)
             count = len(self.entries)
-            # Filtered, the title counts what is shown, as [ and ] in the reader move within it.
             shown = f"{self.query_one(LibraryTable).row_count:,} of " if self.filter_text else ""
             text = f"Library · {shown}{count:,} brief{'s' if count != 1 else ''}"
             if invalid:
