@@ -47,10 +47,12 @@ async def test_summary_matches_are_highlighted_counted_and_stepped(
             assert [w.casefold() for w in reversed_words(view)] == ["truce"] * 3
             await pilot.press("enter")  # at the first match: the summary's first truce
             await pilot.pause()
-            lines = []
+            lines: list[int] = []
             for _ in range(3):
                 assert screen.current == "summary"
-                lines.append(view.current_match_line)
+                line = view.current_match_line
+                assert line is not None
+                lines.append(line)
                 await pilot.press("n")
                 await pilot.pause()
             assert lines == sorted(lines) and len(set(lines)) > 1
