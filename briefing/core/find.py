@@ -43,6 +43,8 @@ class Match:
 
     section: str
     item_id: str
+    occurrence: int = 0
+    """Which place in the item's text (the summary, a long text, is a match per place)."""
 
 
 class Finder:
@@ -85,10 +87,15 @@ class Finder:
         """Every item of ``brief`` that matches, in the order of the panes and of each pane."""
         if not self.words:
             return []
-        found = []
+        found: list[Match] = []
         for item in brief_items(brief):
             # What a row shows: a quote's speaker and context count as its words too.
             text = "\n".join(filter(None, [item.text, item.speaker_name, item.context, item.when]))
-            if self.matches(text):
-                found.append(Match(SECTION_OF_KIND[item.kind], item.item_id))
+            if not self.matches(text):
+                continue
+            section = SECTION_OF_KIND[item.kind]
+            # The summary is one item but a page of text: each place the words occur is a
+            # match, so n and N step through them (one when only the title matched).
+            places = len(self.spans(brief.summary)) if section == "summary" else 1
+            found.extend(Match(section, item.item_id, n) for n in range(max(places, 1)))
         return found

@@ -17,7 +17,6 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from briefing.core.countdown import countdown
 from briefing.core.errors import BriefError, Problem
 from briefing.core.files import FileProblem, NoBriefsFound, find_briefs
 from briefing.core.status import DeadlineStatus
@@ -342,15 +341,17 @@ def scan(
             )
 
 
-def next_open_deadline(deadlines: Sequence[D], now: datetime) -> D | None:
-    """Return the soonest open deadline that has not yet passed at ``now``, else the latest overdue one."""
+def next_open_deadline(deadlines: Sequence[D]) -> D | None:
+    """Return the open deadline the agenda puts first: the longest overdue, else the soonest.
+
+    That is the earliest open one (ties by title) at any moment: the agenda
+    (``storage/index/agenda.schedule``) orders by time left, so the library's column,
+    its status line and the agenda name the same deadline.
+    """
     open_deadlines = [d for d in deadlines if d.status is DeadlineStatus.OPEN]
     if not open_deadlines:
         return None
-    upcoming = [d for d in open_deadlines if countdown(d.due_at, now).seconds >= 0]
-    if upcoming:
-        return min(upcoming, key=lambda d: d.due_at)
-    return max(open_deadlines, key=lambda d: d.due_at)
+    return min(open_deadlines, key=lambda d: (d.due_at, d.title))
 
 
 def matches(entry: LibraryEntry, query: str) -> bool:
@@ -378,7 +379,7 @@ def sort_entries(entries: list[LibraryEntry], order: str, now: datetime) -> list
 
         def deadline_key(entry: LibraryEntry) -> tuple[int, float]:
             summary = entry.summary
-            deadline = next_open_deadline(summary.deadlines, now) if summary else None
+            deadline = next_open_deadline(summary.deadlines) if summary else None
             if deadline is None:
                 return (2, 0.0)
             seconds = (deadline.due_at - now).total_seconds()

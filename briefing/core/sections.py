@@ -50,6 +50,7 @@ def _summary_record(brief: Brief, _context: IndexContext) -> dict[str, Any]:
         "text": f"{brief.title}\n{brief.summary}",
         "when": format_when(brief.published),
         "when_ts": brief.published_at.timestamp(),
+        "context": brief.source.name if brief.source else "",  # searched, not shown
     }
 
 

@@ -93,3 +93,21 @@ BY_NAME: dict[str, Command] = {command.name: command for command in COMMANDS}
 def key_name(key: str) -> str:
     """How a key is read in the help: "enter", "tab", "j"."""
     return {"\r": "enter", "\n": "enter", "\t": "tab"}.get(key, key)
+
+
+def _either(names: list[str]) -> str:
+    """``a``, ``a or b``, ``a, b or c``."""
+    return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else "".join(names)
+
+
+def help_line(command: Command) -> str:
+    """The help's sentence for ``command``: its keys, or the words to type, then what it does
+    (``enter or i, or type read, full or item: the item in full...``)."""
+    # ":" reads as "colon": the help's own separator is a colon.
+    names = ("colon" if key == ":" else key_name(key) for key in command.keys)
+    keys = _either(list(dict.fromkeys(names)))
+    words = _either(list(command.words))
+    if words:
+        words = f"type {words}" + (f", followed by {command.takes}" if command.takes else "")
+    how = f"{keys}, or {words}" if keys and words else keys or words
+    return f"{how}: {command.help}."

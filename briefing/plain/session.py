@@ -25,7 +25,15 @@ from briefing.core.models import Brief
 from briefing.core.section import Section
 from briefing.core.sections import SECTIONS
 from briefing.plain import speech
-from briefing.plain.commands import BY_KEY, BY_NAME, COMMANDS, Command, key_name, parse
+from briefing.plain.commands import (
+    BY_KEY,
+    BY_NAME,
+    COMMANDS,
+    Command,
+    help_line,
+    key_name,
+    parse,
+)
 from briefing.plain.finding import FindInBrief
 from briefing.plain.terminal import Input, Voice
 from briefing.plain.views import LISTED, LibraryViews
@@ -369,12 +377,8 @@ class PlainReader:
         self.voice.say("Key mode: single keys. Press : to type a command.")
 
     def do_help(self, _argument: str) -> None:
-        lines = ["Commands. Key, then words to type, then what it does."]
-        for command in COMMANDS:
-            keys = " or ".join(key_name(k) for k in dict.fromkeys(command.keys)) or "no key"
-            words = " or ".join(command.words) or "no words"
-            takes = f", followed by {command.takes}" if command.takes else ""
-            lines.append(f"{keys}: {words}{takes}: {command.help}.")
+        lines = ["Commands. The key, or the words to type, then what it does."]
+        lines += [help_line(command) for command in COMMANDS]
         lines.append("1 to 9: that section.")
         lines.append(
             f"Lists read their first {LISTED} lines; type agenda all, people all, and so on, for every one."

@@ -13,7 +13,9 @@ from __future__ import annotations
 import contextlib
 import os
 import select
+import shutil
 import termios
+import textwrap
 import tty
 from collections.abc import Iterator
 from typing import Protocol, TextIO
@@ -38,17 +40,38 @@ class Input(Protocol):
 
 
 class Voice:
-    """Plain lines to ``stream``: every one cleaned, nothing but text and line breaks."""
+    """Plain lines to ``stream``: every one cleaned, nothing but text and line breaks.
 
-    def __init__(self, stream: TextIO) -> None:
+    A line longer than ``width`` (the terminal's, from ``COLUMNS`` or the terminal,
+    80 when unknown; 0 never wraps) is wrapped at spaces, its indent kept: the
+    terminal would cut it mid-word, and a screen reader reads line by line.
+    """
+
+    def __init__(self, stream: TextIO, width: int | None = None) -> None:
         self.stream = stream
+        self.width = shutil.get_terminal_size((80, 24)).columns if width is None else width
 
     def say(self, *lines: str) -> None:
         """Write each of ``lines`` (a text with line breaks is several lines)."""
         for text in lines:
             for line in text.splitlines() or [""]:
-                self.stream.write(clean_line(line).rstrip() + "\n")
+                for part in self._wrapped(clean_line(line).rstrip()):
+                    self.stream.write(part + "\n")
         self.stream.flush()
+
+    def _wrapped(self, line: str) -> list[str]:
+        if self.width <= 0 or len(line) <= self.width:
+            return [line]
+        indent = line[: len(line) - len(line.lstrip(" "))]
+        # A word longer than the line (a path, an address) is kept whole, not cut.
+        return textwrap.wrap(
+            line[len(indent) :],
+            self.width,
+            initial_indent=indent,
+            subsequent_indent=indent,
+            break_long_words=False,
+            break_on_hyphens=False,
+        ) or [line]
 
     def prompt(self, label: str = PROMPT) -> None:
         """The prompt, at the start of a line, where a screen reader's cursor is."""

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from briefing.core.clock import local_zone
 from briefing.core.countdown import day_in_words, in_words
-from briefing.core.files import FileProblem, find_briefs
+from briefing.core.files import find_briefs
+from briefing.core.library import scan, sort_entries
 from briefing.core.preview import peek
 from briefing.core.safetext import display_path
 from briefing.storage import paths
@@ -78,9 +79,15 @@ class LibraryViews:
         more = [f"And {left} more. Type {command} all to hear every one."] if left else []
         self.say(heading, *numbered, *more, f"End of {command or heading.split(':')[0].lower()}.")
 
+    def _briefs(self) -> list[Path]:
+        """The brief files, in the order the reader's library lists them (newest first)."""
+        entries = list(scan(self.library, local_zone=local_zone()))
+        ordered = [entry.path for entry in sort_entries(entries, "published", self.reader.now())]
+        files = set(find_briefs(self.library, []))
+        return [path for path in dict.fromkeys(ordered) if path in files]
+
     def do_library(self, argument: str) -> None:
-        problems: list[FileProblem] = []
-        self.briefs = sorted(find_briefs(self.library, problems))
+        self.briefs = self._briefs()
         where = ", ".join(display_path(path) for path in self.library)
         if not self.briefs:
             self.say(f"No briefs in {where}.")
@@ -94,7 +101,7 @@ class LibraryViews:
 
     def do_open(self, argument: str) -> None:
         if not self.briefs:
-            self.briefs = sorted(find_briefs(self.library, []))
+            self.briefs = self._briefs()
         answer = argument or self.reader.ask(f"Open which brief? 1 to {len(self.briefs)}.")
         if answer is None or not answer.strip().isdigit():
             self.say("Nothing opened.")

@@ -43,7 +43,7 @@ def read_aloud(brief: Path | None, *commands: str, library: list[Path] | None = 
     """What the plain reader says for ``commands`` typed as lines, ``brief`` open."""
     out = io.StringIO()
     reader = PlainReader(
-        Voice(out),
+        Voice(out, width=0),  # a transcript: lines whole (wrapping: test_plain_wording)
         LineInput(io.StringIO("".join(f"{line}\n" for line in commands))),
         fixed_clock(),
         Annotations(Store(paths.database_file())),
@@ -194,7 +194,9 @@ def test_words_pick_the_longest_command() -> None:
 def test_single_keys_and_a_line_after_a_colon(seed_brief_path: Path) -> None:
     out = io.StringIO()
     keys = KeysScript(["3", "j", "\r", ":", "section 2", "Z", "?", "q"])
-    reader = PlainReader(Voice(out), keys, fixed_clock(), notes(), [seed_brief_path.parent])
+    reader = PlainReader(
+        Voice(out, width=0), keys, fixed_clock(), notes(), [seed_brief_path.parent]
+    )
     reader.open_brief(seed_brief_path)
     reader.run()
     said = out.getvalue()

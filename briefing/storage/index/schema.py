@@ -12,11 +12,13 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 """Bump when what a summary holds or the schema changes: an index of another version is rebuilt.
 
 6: the ``files.items`` column is gone (nothing filled it: the items go from the
 indexer straight into the search tables).
+7: the items' ``context`` is searched too (a quote's context, the brief's source), as
+find in a brief searches it.
 """
 
 SCHEMA = """
@@ -54,15 +56,16 @@ CREATE TABLE IF NOT EXISTS items (
 CREATE INDEX IF NOT EXISTS items_by_path ON items (path);
 CREATE INDEX IF NOT EXISTS items_by_kind ON items (kind, speaker_name);
 CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(
-    text, speaker_name, content='items', content_rowid='id',
+    text, speaker_name, context, content='items', content_rowid='id',
     tokenize='unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER IF NOT EXISTS items_added AFTER INSERT ON items BEGIN
-    INSERT INTO items_fts (rowid, text, speaker_name) VALUES (new.id, new.text, new.speaker_name);
+    INSERT INTO items_fts (rowid, text, speaker_name, context)
+    VALUES (new.id, new.text, new.speaker_name, new.context);
 END;
 CREATE TRIGGER IF NOT EXISTS items_removed AFTER DELETE ON items BEGIN
-    INSERT INTO items_fts (items_fts, rowid, text, speaker_name)
-    VALUES ('delete', old.id, old.text, old.speaker_name);
+    INSERT INTO items_fts (items_fts, rowid, text, speaker_name, context)
+    VALUES ('delete', old.id, old.text, old.speaker_name, old.context);
 END;
 """
 

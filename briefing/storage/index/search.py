@@ -246,7 +246,7 @@ class LibrarySearch:
             result.ranked = budget
         rows = self.connection.execute(
             "SELECT items.path, items.kind, items.id, found.r"
-            f" FROM (SELECT items_fts.rowid AS id, bm25(items_fts, 1.0, 4.0) AS r {match}"
+            f" FROM (SELECT items_fts.rowid AS id, bm25(items_fts, 1.0, 4.0, 0.5) AS r {match}"
             " AND items_fts.rowid >= ? ORDER BY r LIMIT ?) AS found"
             " JOIN items ON items.id = found.id ORDER BY found.r",
             (expression, *parameters, floor, limit * 2),

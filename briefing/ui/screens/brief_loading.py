@@ -27,6 +27,7 @@ from briefing.core.errors import BriefError
 from briefing.core.library import LibraryEntry
 from briefing.core.preview import peek
 from briefing.core.safetext import display_path
+from briefing.ui.lazy import is_library_screen
 from briefing.ui.sections import reader_sections
 from briefing.ui.widgets.brief_header import BriefHeader
 
@@ -130,7 +131,12 @@ class BriefLoading:
         """Open the previous (-1) or next (1) brief of the library in place (``[`` and ``]``)."""
         screen, order = self.screen, self.screen.library_order
         if len(order) < 2:
-            screen.notify("This is the only brief in the library", timeout=2)
+            # The order is what the library shows: say so when a filter narrowed it.
+            query = next(
+                (s.filter_text for s in screen.app.screen_stack if is_library_screen(s)), ""
+            )
+            where = f"shown (filter: {query})" if query else "in the library"
+            screen.notify(f"This is the only brief {where}", timeout=2, markup=False)
             return
         index = order.index(screen.entry) if screen.entry in order else 0
         self.open_entry(order[(index + step) % len(order)])

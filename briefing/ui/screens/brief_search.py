@@ -22,6 +22,7 @@ from briefing.ui.sections import reader_sections
 from briefing.ui.widgets.item_list import ItemList
 from briefing.ui.widgets.participant_table import ParticipantTable
 from briefing.ui.widgets.search_bar import SearchBar
+from briefing.ui.widgets.summary_view import SummaryView
 
 if TYPE_CHECKING:
     from briefing.core.find import Match
@@ -171,6 +172,8 @@ class BriefSearch:
             self.match_index = (self.match_index + direction) % len(self.matches)
         match = self.matches[self.match_index]
         self.screen.select_item(match.section, match.item_id)
+        if match.section == "summary":
+            self.screen.query_one(SummaryView).show_match(match.occurrence)
         self._update_count()
 
     def _start_index(self) -> int:
@@ -209,6 +212,7 @@ class BriefSearch:
         table = self.screen.query_one("#participants")
         if isinstance(table, ParticipantTable):
             table.set_highlighter(highlighter)
+        self.screen.query_one(SummaryView).set_highlighter(highlighter)
 
     def _apply_filter(self) -> None:
         if not self.screen.panes_mounted:

@@ -195,7 +195,8 @@ class LibraryScreen(Screen[None]):
         else:
             invalid = sum(1 for e in self.entries if e.error is not None)
             count = len(self.entries)
-            text = f"Library · {count:,} brief{'s' if count != 1 else ''}"
+            shown = f"{self.query_one(LibraryTable).row_count:,} of " if self.filter_text else ""
+            text = f"Library · {shown}{count:,} brief{'s' if count != 1 else ''}"
             if invalid:
                 text += f" ({invalid:,} invalid)"
             if loading:

@@ -80,7 +80,7 @@ def status_content(
     parts: list[str | tuple[str, str]] = [
         (entry_path(entry, shows_samples(library)), "$text-muted")
     ]
-    deadline = next_open_deadline(entry.summary.deadlines, now)
+    deadline = next_open_deadline(entry.summary.deadlines)
     if deadline is not None:
         parts += [("\nnext deadline: ", "$text-muted"), deadline.title]
     return Content.assemble(*parts)

@@ -25,6 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefing.core.annotations import KIND_LABELS, Bookmark, Note
+from briefing.core.markdown_text import Span, inline_markdown
 from briefing.core.safetext import clean_line
 
 Entry = Note | Bookmark
@@ -36,6 +37,18 @@ PAGE = 32
 """Rows fetched at once."""
 PAGES_KEPT = 8
 """Pages kept in memory (a few screenfuls around the one shown)."""
+
+
+NOTE_LINE = 2
+"""The line of a row that holds a note's text."""
+
+
+def note_words(entry: Note) -> tuple[str, list[Span]]:
+    """The first line of a note's text as the notes panel reads it: the Markdown marks
+    taken out, with where the marked words are; `` …`` when the note goes on."""
+    body = entry.body.strip().splitlines() or [""]
+    words, spans = inline_markdown(clean_line(body[0][:400]))
+    return words + (" …" if len(body) > 1 else ""), spans
 
 
 def entry_lines(entry: Row) -> list[tuple[str, str]]:
@@ -56,9 +69,7 @@ def entry_lines(entry: Row) -> list[tuple[str, str]]:
         (clean_line(f"{label}: {item.splitlines()[0][:200] if item else ''}"), "label"),
     ]
     if isinstance(entry, Note):
-        body = entry.body.strip().splitlines() or [""]
-        more = " …" if len(body) > 1 else ""
-        lines.append((clean_line(body[0][:400]) + more, ""))
+        lines.append((note_words(entry)[0], ""))
         when = entry.updated
     else:
         lines.append(("", ""))
@@ -94,6 +105,10 @@ class AnnotationRows(ScrollView, can_focus=True):
         "annotation-rows--muted",
         "annotation-rows--cursor",
         "annotation-rows--rule",
+        "annotation-rows--bold",
+        "annotation-rows--italic",
+        "annotation-rows--code",
+        "annotation-rows--link",
     }
     """
     | Class | Description |
@@ -103,6 +118,7 @@ class AnnotationRows(ScrollView, can_focus=True):
     | `annotation-rows--muted` | Times and other quiet text. |
     | `annotation-rows--cursor` | The highlighted row. |
     | `annotation-rows--rule` | The rule between rows. |
+    | `annotation-rows--bold`, `--italic`, `--code`, `--link` | A note's Markdown marks. |
     """
 
     DEFAULT_CSS = """
@@ -112,6 +128,10 @@ class AnnotationRows(ScrollView, can_focus=True):
         & > .annotation-rows--label { color: $accent; }
         & > .annotation-rows--muted { color: $text-muted; }
         & > .annotation-rows--rule { color: $foreground 15%; }
+        & > .annotation-rows--bold { text-style: bold; }
+        & > .annotation-rows--italic { text-style: italic; }
+        & > .annotation-rows--code { color: $text-accent; }
+        & > .annotation-rows--link { text-style: underline; }
         & > .annotation-rows--cursor { background: $block-cursor-blurred-background; }
         &:focus > .annotation-rows--cursor { background: $block-cursor-background; }
     }
@@ -249,11 +269,17 @@ class AnnotationRows(ScrollView, can_focus=True):
             return Strip([Segment("─" * width, base + rule)], width)
         if index == self.cursor:
             base = base + self.get_component_rich_style("annotation-rows--cursor")
-        text, part = entry_lines(self.entry(index))[line]
+        entry = self.entry(index)
+        text, part = entry_lines(entry)[line]
         style: Style = base
         if part:
             style = base + self.get_component_rich_style(f"annotation-rows--{part}")
         rendered = Text(f" {text}", style=style, no_wrap=True, overflow="ellipsis", end="")
+        if line == NOTE_LINE and isinstance(entry, Note):
+            # The marks read as the notes panel shows them (the +1: the leading space).
+            for start, end, kind in note_words(entry)[1]:
+                mark = self.get_component_rich_style(f"annotation-rows--{kind}", partial=True)
+                rendered.stylize(mark, start + 1, end + 1)
         rendered.truncate(width, overflow="ellipsis", pad=True)
         segments = list(rendered.render(self.app.console))
         return Strip(segments).crop_extend(0, width, base).apply_meta({"row": index})

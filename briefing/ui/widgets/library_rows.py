@@ -48,7 +48,7 @@ def deadline_cell(entry: LibraryEntry, now: datetime) -> Text:
     summary = entry.summary
     if summary is None:
         return cell("")
-    deadline = next_open_deadline(summary.deadlines, now)
+    deadline = next_open_deadline(summary.deadlines)
     if deadline is None:
         return cell("—", "dim")
     return countdown_cell(countdown(deadline.due_at, now, deadline.status))
