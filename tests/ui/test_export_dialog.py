@@ -95,3 +95,18 @@ async def test_an_empty_path_is_said_in_the_dialog_not_in_toasts(
         assert not app._notifications
         said = dialog.query_one("#export-problem", Static)
         assert said.display and "Say where" in str(said.content)
+
+
+async def test_the_only_this_brief_label_fits_the_dialog(make_app, seed_brief_path: Path) -> None:
+    """A long title was cut at the dialog's edge with no sign of it ("...trade deal in Mala"):
+    it ends in an ellipsis and the whole label fits the checkbox."""
+    from textual.widgets import Checkbox
+
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        dialog = await open_dialog(pilot)
+        box = dialog.query_one(Checkbox)
+        label = str(box.label)
+        assert label.startswith("Only this brief: US, China") and label.endswith("…")
+        assert box.content_size.width >= box.get_content_width(box.size, app.size)

@@ -14,6 +14,14 @@ from textual.widgets import Button, Checkbox, Footer, Input, RadioButton, RadioS
 from briefing.core.filenames import safe_filename
 from briefing.storage.export_files import EXPORT_FORMATS, SUFFIXES, ExportRequest
 
+TITLE_ROOM = 44
+"""Cells for the brief's title in the "Only this brief" label: the dialog is 76 wide."""
+
+
+def _fitted(title: str) -> str:
+    """``title`` cut to :data:`TITLE_ROOM` cells with an ellipsis (it was cut mid-word, unmarked)."""
+    return title if len(title) <= TITLE_ROOM else title[: TITLE_ROOM - 1].rstrip() + "…"
+
 
 class ExportScreen(ModalScreen[ExportRequest | None]):
     """Ask for an export; dismisses with an :class:`ExportRequest`, or None."""
@@ -61,7 +69,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                     )
             yield Checkbox(
                 Content(
-                    f"Only this brief: {self.brief_title}"
+                    f"Only this brief: {_fitted(self.brief_title)}"
                     if self.brief_title
                     else "Only this brief"
                 ),
