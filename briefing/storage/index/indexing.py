@@ -25,7 +25,6 @@ from datetime import tzinfo
 from pathlib import Path
 
 import briefing
-from briefing.core import loading
 from briefing.core.errors import BriefError, Problem
 from briefing.core.library import LibraryEntry, summarize
 from briefing.core.library_items import brief_items
@@ -107,6 +106,10 @@ def index_file(
 
     A module-level function of plain arguments, so a process pool can run it.
     """
+    # Building the reader opens the index before its first frame.
+    # deferred: pydantic and the models (~140 ms), only once a file is read
+    from briefing.core import loading
+
     file = Path(path)
     try:
         info = file.stat()
