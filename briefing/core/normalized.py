@@ -25,14 +25,17 @@ VERSION = 1
 
 def dump(brief: Brief) -> dict[str, Any]:
     """Return ``brief``'s validated content as data :func:`json.dumps` can write."""
-    return {"version": VERSION, "zone": str(brief.zone), "brief": brief.model_dump(mode="json")}
+    # deferred: pydantic, only once a brief is dumped
+    from briefing.core.validation import dump_json
+
+    return {"version": VERSION, "zone": str(brief.zone), "brief": dump_json(brief)}
 
 
 def load(data: dict[str, Any], *, local_zone: tzinfo | None = None) -> Brief:
     """Return the brief :func:`dump` made ``data`` from (``local_zone`` as when it was read)."""
     # deferred: pydantic and the models, only once a brief is read
-    from briefing.core.models import Brief
+    from briefing.core.validation import validate_brief
 
     if data.get("version") != VERSION:
         raise ValueError(f"normalized brief of version {data.get('version')}, not {VERSION}")
-    return Brief.model_validate(data["brief"], context={"local_zone": local_zone})
+    return validate_brief(data["brief"], local_zone=local_zone)
