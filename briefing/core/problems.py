@@ -134,9 +134,7 @@ def _sentence(error: Any, root: type[Any]) -> str:
     return message[:1].lower() + message[1:]
 
 
-def problems_from_validation(
-    error: ValidationError, root: type[Any] = Brief
-) -> list[Problem]:
+def problems_from_validation(error: ValidationError, root: type[Any] = Brief) -> list[Problem]:
     """Turn every error pydantic found in a ``root`` model into a :class:`Problem` with a field path."""
     problems = []
     seen = set()

@@ -6,6 +6,7 @@ import dataclasses
 import json
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -231,7 +232,7 @@ _MINIMAL: dict[str, dict] = {
         (Figure, "vlaue"),
     ],
 )
-def test_every_model_forbids_unknown_keys(model: type, key: str) -> None:
+def test_every_model_forbids_unknown_keys(model: type[Any], key: str) -> None:
     valid = _MINIMAL[model.__name__]
     validate(model, valid)
     with pytest.raises(ValidationError) as caught:
@@ -277,7 +278,7 @@ def test_typo_in_every_section_suggests_the_key(section: str, key: str, suggesti
 # JSON schema
 
 
-def _all_models() -> list[type]:
+def _all_models() -> list[type[Any]]:
     return [Brief, Source, Participant, Quote, Deadline, TimelineEvent, Figure]
 
 

@@ -64,7 +64,9 @@ def test_a_brief_with_draft_marks_and_its_article_loads() -> None:
 def test_a_brief_without_them_is_unchanged() -> None:
     brief = parse_brief(brief_toml(quotes=[{"text": "yes"}]), "plain.toml")
     assert brief.draft is None and brief.quotes[0].draft is None
-    assert "draft" not in {k for k, v in dataclasses.asdict(brief.quotes[0]).items() if v is not None}
+    assert "draft" not in {
+        k for k, v in dataclasses.asdict(brief.quotes[0]).items() if v is not None
+    }
 
 
 @pytest.mark.parametrize(
@@ -105,7 +107,7 @@ def test_locate_finds_the_quote_again_by_its_prefix_and_suffix_after_an_edit() -
             end=second + 3,
             prefix=ARTICLE[second - 32 : second],
             suffix=ARTICLE[second + 3 : second + 35],
-        )
+        ),
     )
     edited = "Breaking: " + ARTICLE
     assert locate(edited, mark) == (second + 10, second + 13)
