@@ -51,8 +51,8 @@ def dump(brief: Brief) -> dict[str, Any]:
 def load(data: dict[str, Any], *, local_zone: tzinfo | None = None) -> Brief:
     """Return the brief :func:`dump` made ``data`` from (``local_zone`` as when it was read).
 
-    Raise :class:`ValueError` when ``data`` is of another :data:`VERSION`, or was made
-    in another zone than the one the brief's times would now be read in.
+    Raise :class:`ValueError` when ``data`` is of another :data:`VERSION` or shape, or
+    was made in another zone than the one the brief's times would now be read in.
     """
     if data.get("version") != VERSION:
         raise ValueError(f"normalized brief of version {data.get('version')}, not {VERSION}")
@@ -61,7 +61,10 @@ def load(data: dict[str, Any], *, local_zone: tzinfo | None = None) -> Brief:
     zone = ZoneInfo(named) if named else local_zone or UTC
     if str(zone) != data.get("zone"):
         raise ValueError(f"normalized brief read in the zone {data.get('zone')}, not {zone}")
-    brief: Brief = _loader(sections.brief_model())(raw, _Times(zone))
+    try:
+        brief: Brief = _loader(sections.brief_model())(raw, _Times(zone))
+    except TypeError as error:  # a field the models do not have, or lack
+        raise ValueError(f"normalized brief of another shape: {error}") from None
     finish(brief, zone)
     return brief
 

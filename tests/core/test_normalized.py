@@ -190,3 +190,12 @@ def test_data_made_in_another_local_zone_is_not_trusted() -> None:
     assert_same(normalized.load(data, local_zone=BERLIN), brief)
     with pytest.raises(ValueError, match="zone"):
         normalized.load(data, local_zone=ZoneInfo("Asia/Tokyo"))
+
+
+def test_data_of_another_shape_is_refused_as_a_value_error(seed_brief_path: Path) -> None:
+    """Data whose fields the models do not have (a section no longer registered) is
+    refused as data of another version is, not with a TypeError from the constructor."""
+    data = normalized.dump(load_brief(seed_brief_path))
+    data["brief"]["risks"] = [{"text": "Dock workers could strike"}]
+    with pytest.raises(ValueError, match="risks"):
+        normalized.load(data)
