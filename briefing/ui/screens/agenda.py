@@ -307,7 +307,9 @@ class AgendaScreen(Screen[ItemTarget | None]):
         event.stop()
         item = next((row.item for row in self.rows if row.item.key == event.item_id), None)
         if item is not None:
-            self.dismiss(ItemTarget(item.path, "deadline", item.item_id))
+            self.briefing_app.library_wide.open_item(
+                ItemTarget(item.path, "deadline", item.item_id)
+            )
 
     # Tags ---------------------------------------------------------------------------------
 

@@ -390,7 +390,7 @@ class SearchScreen(ModalScreen[ItemTarget | None]):
             self._open(self.hits[int(event.option.id)])
 
     def _open(self, hit: Hit) -> None:
-        self.dismiss(ItemTarget(Path(hit.path), hit.kind, hit.item_id))
+        self.briefing_app.library_wide.open_item(ItemTarget(Path(hit.path), hit.kind, hit.item_id))
 
     def action_close(self) -> None:
         """Close without opening anything."""
