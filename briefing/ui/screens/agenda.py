@@ -119,7 +119,7 @@ def _heading(text: str, style: str) -> Content:
     return Content.styled(text, style)
 
 
-class AgendaScreen(Screen[ItemTarget | None]):
+class AgendaScreen(Screen[None]):
     """Every open deadline across the library; ``enter`` opens its brief at it.
 
     | Key(s) | Description |

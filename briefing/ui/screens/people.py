@@ -82,7 +82,7 @@ def person_header(person: Person) -> Content:
     return Content.assemble(*parts)
 
 
-class PeopleScreen(Screen[ItemTarget | None]):
+class PeopleScreen(Screen[None]):
     """Every participant of the library, merged by name and alias, with their quotes.
 
     | Key(s) | Description |
