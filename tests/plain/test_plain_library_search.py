@@ -57,7 +57,8 @@ def test_search_finds_the_users_notes_and_says_when_nothing_matches(
 
 def test_the_words_and_the_keys_and_the_help(seed_brief_path: Path) -> None:
     assert parse("search library truce")[0].name == "search_library"  # type: ignore[index]
-    assert parse("search truce")[0].name == "find"  # type: ignore[index]  (in this brief)
+    # "search" alone is find in this brief, as before.
+    assert parse("search truce")[0].name == "find"  # type: ignore[index]
     assert BY_KEY["\x06"].name == "search_library"
     assert BY_KEY["]"].name == "next_brief" and BY_KEY["["].name == "previous_brief"
     assert help_line(BY_KEY["\x06"]).startswith("control f, or type search library")
