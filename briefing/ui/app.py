@@ -15,12 +15,12 @@ computed lives in :mod:`briefing.core`.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
@@ -235,6 +235,13 @@ class BriefingApp(App[None]):
                 timeout=6,
                 markup=False,
             )
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's commands for the palette, less its "Theme" (every built-in theme): the
+        palette lists briefing's themes and the user's itself (see ``ui.commands``)."""
+        for command in super().get_system_commands(screen):
+            if command.callback != self.action_change_theme:
+                yield command
 
     # The store, notes and library-wide views: each owned by a part (see the module) ------
 

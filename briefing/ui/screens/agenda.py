@@ -119,7 +119,7 @@ def _heading(text: str, style: str) -> Content:
     return Content.styled(text, style)
 
 
-class AgendaScreen(Screen[ItemTarget | None]):
+class AgendaScreen(Screen[None]):
     """Every open deadline across the library; ``enter`` opens its brief at it.
 
     | Key(s) | Description |
@@ -307,7 +307,9 @@ class AgendaScreen(Screen[ItemTarget | None]):
         event.stop()
         item = next((row.item for row in self.rows if row.item.key == event.item_id), None)
         if item is not None:
-            self.dismiss(ItemTarget(item.path, "deadline", item.item_id))
+            self.briefing_app.library_wide.open_item(
+                ItemTarget(item.path, "deadline", item.item_id)
+            )
 
     # Tags ---------------------------------------------------------------------------------
 

@@ -3,8 +3,9 @@
 The screen only routes: each keystroke starts a thread worker that asks
 :class:`~briefing.storage.index.search.LibrarySearch` (over a read-only
 connection of its own to the library index) and posts what it found.
-``enter`` dismisses with the :class:`~briefing.ui.app_library.ItemTarget` of
-the highlighted hit; the app opens its brief at that item.
+``enter`` opens the brief of the highlighted hit at its item, in a reader over
+this screen (:meth:`~briefing.ui.app_library.LibraryWide.open_item`): escape there
+comes back here.
 """
 
 from __future__ import annotations
@@ -130,7 +131,7 @@ def _lost_problem(error: Exception) -> str | None:
     return None if "does not exist yet" in text else f"search index unreadable ({text}); rebuilding"
 
 
-class SearchScreen(ModalScreen[ItemTarget | None]):
+class SearchScreen(ModalScreen[None]):
     """Search every brief and note of the library as you type; ``enter`` opens the hit.
 
     | Key | Action |
@@ -390,7 +391,7 @@ class SearchScreen(ModalScreen[ItemTarget | None]):
             self._open(self.hits[int(event.option.id)])
 
     def _open(self, hit: Hit) -> None:
-        self.dismiss(ItemTarget(Path(hit.path), hit.kind, hit.item_id))
+        self.briefing_app.library_wide.open_item(ItemTarget(Path(hit.path), hit.kind, hit.item_id))
 
     def action_close(self) -> None:
         """Close without opening anything."""
