@@ -43,7 +43,6 @@ from briefing.ui.widgets.brief_header import BriefHeader
 from briefing.ui.widgets.deadline_list import DeadlineList
 from briefing.ui.widgets.item_list import ItemList
 from briefing.ui.widgets.pane import Pane
-from briefing.ui.widgets.participant_table import ParticipantTable
 from briefing.ui.widgets.stable_footer import StableFooter
 
 if TYPE_CHECKING:
@@ -220,13 +219,7 @@ class BriefScreen(Screen[Path]):
 
     def select_item(self, section: str, item_id: str) -> None:
         """Go to ``section`` and put the cursor on ``item_id`` (from the notes and bookmarks lists)."""
-        self.action_section(section)
-        if not self.panes_mounted or not item_id:
-            return
-        widget = self.section_widget(section)
-        if isinstance(widget, ItemList | ParticipantTable):
-            widget.select_id(item_id)
-        self.annotations.refresh_notes_panel()
+        self.details.select_item(section, item_id)
 
     @on(Tabs.TabActivated)
     def tab_clicked(self, event: Tabs.TabActivated) -> None:
