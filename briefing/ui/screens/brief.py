@@ -34,7 +34,7 @@ from briefing.ui.screens.annotating import ANNOTATION_BINDINGS, NOTE_ACTIONS, Br
 from briefing.ui.screens.brief_clock import BriefClock
 from briefing.ui.screens.brief_details import BriefDetails
 from briefing.ui.screens.brief_live import LIVE_BINDINGS, LiveReload
-from briefing.ui.screens.brief_loading import BriefLoading
+from briefing.ui.screens.brief_loading import REVIEW_BINDING, BriefLoading
 from briefing.ui.screens.brief_marks import MarksRead
 from briefing.ui.screens.brief_search import SEARCH_ACTIONS, SEARCH_BINDINGS, BriefSearch
 from briefing.ui.sections import bind_sections, section_bindings, section_keys
@@ -61,6 +61,7 @@ class BriefScreen(Screen[Path]):
         *section_bindings(),
         Binding("tab", "cycle(1)", "Next pane", show=False, id="brief.next-pane"),
         Binding("shift+tab", "cycle(-1)", "Previous pane", show=False, id="brief.previous-pane"),
+        REVIEW_BINDING,  # before the clock: a draft's review keeps its place at 80 columns
         Binding("a", "toggle_clock", "Clock", id="brief.clock"),
         Binding("s", "pick_speaker", "Filter by speaker", show=False, id="brief.speaker"),
         Binding(
@@ -263,6 +264,8 @@ class BriefScreen(Screen[Path]):
         """
         if action == "search_brief":
             return field_key_allowed(self, action, opens={"search_brief"})
+        if action == "review_draft":
+            return self.loader.can_review()
         if action in NOTE_ACTIONS:
             return self.annotations.note_key_allowed(action)
         if action in SEARCH_ACTIONS:
@@ -329,6 +332,10 @@ class BriefScreen(Screen[Path]):
     def _search_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.search.submitted()
+
+    def action_review_draft(self) -> None:
+        """Open this draft in its review again."""
+        self.loader.review()
 
     def action_next_unseen(self) -> None:
         """Go to the next item that is new to the user, pane by pane from the cursor."""
