@@ -24,8 +24,11 @@ if TYPE_CHECKING:
     from briefing.core.models import Brief
 
 _NOTE_COLUMNS = (
-    "uid, brief_id, brief_title, kind, item_id, item_text, body, created, updated, detached"
+    "uid, brief_id, brief_title, kind, item_id, item_text, body, created, updated, detached,"
+    " conflict_with, conflict_of"
 )
+_INSERT_NOTE = f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES ({', '.join(['?'] * 12)})"
+_NO_CONFLICT = "conflict_with = NULL, conflict_of = NULL"
 _BOOKMARK_COLUMNS = "brief_id, brief_title, kind, item_id, item_text, created, detached"
 T = TypeVar("T")
 _KINDS = frozenset(kind.value for kind in ItemKind)
@@ -46,7 +49,8 @@ def _stored_time(value: object) -> datetime:
 
 def _note(row: tuple[Any, ...]) -> Note:
     """The note in a row of ``_NOTE_COLUMNS``; ValueError naming it when the row is damaged."""
-    uid, brief_id, title, kind, item_id, item_text, body, created, updated, detached = row
+    uid, brief_id, title, kind, item_id, item_text, body, created, updated, detached = row[:10]
+    conflict_with, conflict_of = row[10:]
     try:
         return Note(
             uid,
@@ -59,9 +63,30 @@ def _note(row: tuple[Any, ...]) -> Note:
             _stored_time(created),
             _stored_time(updated),
             bool(detached),
+            _stored_time(conflict_of) if conflict_of else None,
+            str(conflict_with or ""),
         )
     except (ValueError, TypeError) as error:
         raise ValueError(f"note {str(uid)[:64]!r} cannot be read ({error})") from None
+
+
+def _row(note: Note) -> tuple[object, ...]:
+    """The values of ``note`` in the order of ``_NOTE_COLUMNS``."""
+    conflict = _iso(note.conflict) if note.conflict is not None else None
+    return (
+        note.uid,
+        note.brief_id,
+        note.brief_title,
+        note.kind.value,
+        note.item_id,
+        note.item_text,
+        note.body,
+        _iso(note.created),
+        _iso(note.updated),
+        int(note.detached),
+        note.conflict_with or None,
+        conflict,
+    )
 
 
 def _bookmark(row: tuple[Any, ...]) -> Bookmark:
@@ -119,26 +144,13 @@ class Annotations:
         return note
 
     def _insert(self, note: Note) -> None:
-        self.store.execute(
-            f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                note.uid,
-                note.brief_id,
-                note.brief_title,
-                note.kind.value,
-                note.item_id,
-                note.item_text,
-                note.body,
-                _iso(note.created),
-                _iso(note.updated),
-                int(note.detached),
-            ),
-        )
+        self.store.execute(_INSERT_NOTE, _row(note))
 
     def update_note(self, uid: str, body: str, now: datetime) -> Note:
-        """Replace the body of note ``uid``."""
+        """Replace the body of note ``uid`` (the user has seen it: an import's conflict mark goes)."""
         self.store.execute(
-            "UPDATE notes SET body = ?, updated = ? WHERE uid = ?", (body, _iso(now), uid)
+            f"UPDATE notes SET body = ?, updated = ?, {_NO_CONFLICT} WHERE uid = ?",
+            (body, _iso(now), uid),
         )
         note = self.get_note(uid)
         if note is None:
@@ -149,7 +161,12 @@ class Annotations:
         """Delete note ``uid``; return it, so that the deletion can be undone with :meth:`restore_note`."""
         note = self.get_note(uid)
         if note is not None:
-            self.store.execute("DELETE FROM notes WHERE uid = ?", (uid,))
+            with self.store.transaction() as connection:
+                connection.execute("DELETE FROM notes WHERE uid = ?", (uid,))
+                # The note another one conflicted with is gone: that conflict is resolved.
+                connection.execute(
+                    f"UPDATE notes SET {_NO_CONFLICT} WHERE conflict_with = ?", (uid,)
+                )
         return note
 
     def restore_note(self, note: Note) -> None:
@@ -281,7 +298,8 @@ class Annotations:
     def merge_notes(self, notes: Iterable[Note]) -> tuple[int, int, int]:
         """Merge exported notes: new ones are added, identical ones skipped, and a
         note that differs from the stored one with its uid is kept beside it (as a
-        new note), never over it. Returns (added, kept beside, unchanged)."""
+        new note, marked as in conflict with it), never over it. Returns (added, kept
+        beside, unchanged)."""
         added = beside = same = 0
         with self.store.transaction() as connection:
             for note in notes:
@@ -298,23 +316,12 @@ class Annotations:
                     if connection.execute("SELECT 1 FROM notes WHERE uid = ?", (twin,)).fetchone():
                         same += 1
                         continue
-                    note = dataclasses.replace(note, uid=twin)
+                    # Marked, so the user sees which note came in over which.
+                    note = dataclasses.replace(
+                        note, uid=twin, conflict=stored.updated, conflict_with=stored.uid
+                    )
                     beside += 1
                 else:
                     added += 1
-                connection.execute(
-                    f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        note.uid,
-                        note.brief_id,
-                        note.brief_title,
-                        note.kind.value,
-                        note.item_id,
-                        note.item_text,
-                        note.body,
-                        _iso(note.created),
-                        _iso(note.updated),
-                        int(note.detached),
-                    ),
-                )
+                connection.execute(_INSERT_NOTE, _row(note))
         return added, beside, same

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from functools import cache
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -72,6 +72,13 @@ MIGRATIONS: dict[int, str] = {
         sequence INTEGER NOT NULL,
         modified TEXT NOT NULL
     );
+    """,
+    # A note import-notes kept beside a different note with its uid: the other note's uid
+    # and last change (NULL when there is no conflict). Columns, not a table: every query
+    # of notes reads them with the rest, and a deleted note takes its mark with it.
+    5: """
+    ALTER TABLE notes ADD COLUMN conflict_with TEXT;
+    ALTER TABLE notes ADD COLUMN conflict_of TEXT;
     """,
 }
 """Forward migrations: ``MIGRATIONS[n]`` takes the schema from version n-1 to n."""
