@@ -11,7 +11,6 @@ from pathlib import Path
 
 from briefing.core.anchors import Anchor, ItemKind
 from briefing.core.annotations import Note, conflict_mark
-from briefing.storage import paths
 from briefing.storage.store.database import SCHEMA_VERSION, Store
 from briefing.storage.store.notes import Annotations
 from briefing.storage.store.schema import MIGRATIONS
@@ -49,6 +48,7 @@ def test_import_notes_marks_the_note_kept_beside(
     result = run_briefing("import-notes", str(exported))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("0 added, 1 kept beside")
+    assert "1 note is marked '⚠ imported: conflicts with a note of <date>'" in result.stdout
     notes = _stored(seeded)
     marked = [note for note in notes if note.conflict is not None]
     assert len(marked) == 1
