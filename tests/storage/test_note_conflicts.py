@@ -71,6 +71,10 @@ def test_import_notes_marks_the_note_kept_beside(
     assert records[marked[0].uid]["conflict_with"] == original.uid
     assert "conflict_with" not in records[original.uid]
 
+    # So does `briefing notes`, on the marked note's line only.
+    listed = run_briefing("notes").stdout
+    assert listed.count("⚠ imported: conflicts with a note of") == 1
+
     # A second import is a no-op: still one marked note.
     again = run_briefing("import-notes", str(exported))
     assert again.returncode == 0 and "0 kept beside" in again.stdout
