@@ -40,8 +40,8 @@ def test_a_version_3_store_gains_the_tables(db_path) -> None:
     connection = sqlite3.connect(db_path)
     connection.executescript(
         "DROP TABLE reminders_told; DROP TABLE calendar_revisions; PRAGMA user_version = 3;"
-        # the columns of schema 5 go too: a real version 3 file
-        "ALTER TABLE notes DROP COLUMN conflict_with; ALTER TABLE notes DROP COLUMN conflict_of;"
+        # the table of schema 5 goes too: a real version 3 file
+        "DROP TABLE note_conflicts;"
     )
     connection.close()
     store = Store(db_path)

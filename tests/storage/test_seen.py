@@ -38,8 +38,8 @@ def test_seen_survives_reopening_and_a_version_2_store_is_migrated(db_path) -> N
     connection.executescript(
         "DROP TABLE seen; DROP TABLE visits; DROP TABLE reminders_told;"
         " DROP TABLE calendar_revisions; PRAGMA user_version = 2;"
-        # the columns of schema 5 go too: a real version 2 file
-        " ALTER TABLE notes DROP COLUMN conflict_with; ALTER TABLE notes DROP COLUMN conflict_of;"
+        # the table of schema 5 goes too: a real version 2 file
+        " DROP TABLE note_conflicts;"
     )
     connection.close()
     store = Store(db_path)

@@ -23,12 +23,17 @@ from briefing.storage.store.database import Store, StoreError
 if TYPE_CHECKING:
     from briefing.core.models import Brief
 
-_NOTE_COLUMNS = (
-    "uid, brief_id, brief_title, kind, item_id, item_text, body, created, updated, detached,"
-    " conflict_with, conflict_of"
+_STORED_COLUMNS = (
+    "uid, brief_id, brief_title, kind, item_id, item_text, body, created, updated, detached"
 )
-_INSERT_NOTE = f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES ({', '.join(['?'] * 12)})"
-_NO_CONFLICT = "conflict_with = NULL, conflict_of = NULL"
+_NOTE_COLUMNS = (
+    f"{_STORED_COLUMNS},"
+    " (SELECT conflict_with FROM note_conflicts WHERE note_uid = notes.uid),"
+    " (SELECT conflict_of FROM note_conflicts WHERE note_uid = notes.uid)"
+)
+"""What a note is read from (``FROM notes``): its row, and its import conflict if it has one."""
+_INSERT_NOTE = f"INSERT INTO notes ({_STORED_COLUMNS}) VALUES ({', '.join(['?'] * 10)})"
+_INSERT_CONFLICT = "INSERT OR REPLACE INTO note_conflicts VALUES (?, ?, ?)"
 _BOOKMARK_COLUMNS = "brief_id, brief_title, kind, item_id, item_text, created, detached"
 T = TypeVar("T")
 _KINDS = frozenset(kind.value for kind in ItemKind)
@@ -70,23 +75,25 @@ def _note(row: tuple[Any, ...]) -> Note:
         raise ValueError(f"note {str(uid)[:64]!r} cannot be read ({error})") from None
 
 
-def _row(note: Note) -> tuple[object, ...]:
-    """The values of ``note`` in the order of ``_NOTE_COLUMNS``."""
-    conflict = _iso(note.conflict) if note.conflict is not None else None
-    return (
-        note.uid,
-        note.brief_id,
-        note.brief_title,
-        note.kind.value,
-        note.item_id,
-        note.item_text,
-        note.body,
-        _iso(note.created),
-        _iso(note.updated),
-        int(note.detached),
-        note.conflict_with or None,
-        conflict,
+def _insert_note(connection: sqlite3.Connection, note: Note) -> None:
+    """Write ``note`` (and its import conflict, if it has one) in the open transaction."""
+    connection.execute(
+        _INSERT_NOTE,
+        (
+            note.uid,
+            note.brief_id,
+            note.brief_title,
+            note.kind.value,
+            note.item_id,
+            note.item_text,
+            note.body,
+            _iso(note.created),
+            _iso(note.updated),
+            int(note.detached),
+        ),
     )
+    if note.conflict is not None:
+        connection.execute(_INSERT_CONFLICT, (note.uid, note.conflict_with, _iso(note.conflict)))
 
 
 def _bookmark(row: tuple[Any, ...]) -> Bookmark:
@@ -144,14 +151,16 @@ class Annotations:
         return note
 
     def _insert(self, note: Note) -> None:
-        self.store.execute(_INSERT_NOTE, _row(note))
+        with self.store.transaction() as connection:
+            _insert_note(connection, note)
 
     def update_note(self, uid: str, body: str, now: datetime) -> Note:
         """Replace the body of note ``uid`` (the user has seen it: an import's conflict mark goes)."""
-        self.store.execute(
-            f"UPDATE notes SET body = ?, updated = ?, {_NO_CONFLICT} WHERE uid = ?",
-            (body, _iso(now), uid),
-        )
+        with self.store.transaction() as connection:
+            connection.execute(
+                "UPDATE notes SET body = ?, updated = ? WHERE uid = ?", (body, _iso(now), uid)
+            )
+            connection.execute("DELETE FROM note_conflicts WHERE note_uid = ?", (uid,))
         note = self.get_note(uid)
         if note is None:
             raise StoreError(f"{self.store.path}: note {uid} is gone (deleted in another window?)")
@@ -163,9 +172,11 @@ class Annotations:
         if note is not None:
             with self.store.transaction() as connection:
                 connection.execute("DELETE FROM notes WHERE uid = ?", (uid,))
-                # The note another one conflicted with is gone: that conflict is resolved.
+                # Its mark goes with it; and when it is the note another conflicted with,
+                # one of the two is left: that conflict is resolved.
                 connection.execute(
-                    f"UPDATE notes SET {_NO_CONFLICT} WHERE conflict_with = ?", (uid,)
+                    "DELETE FROM note_conflicts WHERE note_uid = ? OR conflict_with = ?",
+                    (uid, uid),
                 )
         return note
 
@@ -323,5 +334,5 @@ class Annotations:
                     beside += 1
                 else:
                     added += 1
-                connection.execute(_INSERT_NOTE, _row(note))
+                _insert_note(connection, note)
         return added, beside, same

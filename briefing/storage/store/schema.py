@@ -74,11 +74,14 @@ MIGRATIONS: dict[int, str] = {
     );
     """,
     # A note import-notes kept beside a different note with its uid: the other note's uid
-    # and last change (NULL when there is no conflict). Columns, not a table: every query
-    # of notes reads them with the rest, and a deleted note takes its mark with it.
+    # and last change. A table of its own rather than columns on notes, so a row of notes
+    # is what it was (scripts and tests that write rows of notes go on working).
     5: """
-    ALTER TABLE notes ADD COLUMN conflict_with TEXT;
-    ALTER TABLE notes ADD COLUMN conflict_of TEXT;
+    CREATE TABLE note_conflicts (
+        note_uid      TEXT PRIMARY KEY,
+        conflict_with TEXT NOT NULL,
+        conflict_of   TEXT NOT NULL
+    );
     """,
 }
 """Forward migrations: ``MIGRATIONS[n]`` takes the schema from version n-1 to n."""
