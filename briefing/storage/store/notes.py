@@ -75,23 +75,25 @@ def _note(row: tuple[Any, ...]) -> Note:
         raise ValueError(f"note {str(uid)[:64]!r} cannot be read ({error})") from None
 
 
+def _values(note: Note) -> tuple[object, ...]:
+    """The values of ``note``'s row, in the order of ``_STORED_COLUMNS``."""
+    return (
+        note.uid,
+        note.brief_id,
+        note.brief_title,
+        note.kind.value,
+        note.item_id,
+        note.item_text,
+        note.body,
+        _iso(note.created),
+        _iso(note.updated),
+        int(note.detached),
+    )
+
+
 def _insert_note(connection: sqlite3.Connection, note: Note) -> None:
     """Write ``note`` (and its import conflict, if it has one) in the open transaction."""
-    connection.execute(
-        _INSERT_NOTE,
-        (
-            note.uid,
-            note.brief_id,
-            note.brief_title,
-            note.kind.value,
-            note.item_id,
-            note.item_text,
-            note.body,
-            _iso(note.created),
-            _iso(note.updated),
-            int(note.detached),
-        ),
-    )
+    connection.execute(_INSERT_NOTE, _values(note))
     if note.conflict is not None:
         connection.execute(_INSERT_CONFLICT, (note.uid, note.conflict_with, _iso(note.conflict)))
 
@@ -151,16 +153,19 @@ class Annotations:
         return note
 
     def _insert(self, note: Note) -> None:
+        if note.conflict is None:
+            self.store.execute(_INSERT_NOTE, _values(note))
+            return
         with self.store.transaction() as connection:
             _insert_note(connection, note)
 
     def update_note(self, uid: str, body: str, now: datetime) -> Note:
         """Replace the body of note ``uid`` (the user has seen it: an import's conflict mark goes)."""
-        with self.store.transaction() as connection:
-            connection.execute(
-                "UPDATE notes SET body = ?, updated = ? WHERE uid = ?", (body, _iso(now), uid)
-            )
-            connection.execute("DELETE FROM note_conflicts WHERE note_uid = ?", (uid,))
+        self.store.execute(
+            "UPDATE notes SET body = ?, updated = ? WHERE uid = ?", (body, _iso(now), uid)
+        )
+        # After the text is safe: were this to fail, the note keeps its mark, never its old text.
+        self.store.execute("DELETE FROM note_conflicts WHERE note_uid = ?", (uid,))
         note = self.get_note(uid)
         if note is None:
             raise StoreError(f"{self.store.path}: note {uid} is gone (deleted in another window?)")
