@@ -37,6 +37,17 @@ class BriefDetails:
     def __init__(self, screen: BriefScreen) -> None:
         self.screen = screen
 
+    def select_item(self, section: str, item_id: str) -> None:
+        """Go to ``section`` and put the cursor on ``item_id`` ("" for the section alone)."""
+        screen = self.screen
+        screen.action_section(section)
+        if not screen.panes_mounted or not item_id:
+            return
+        widget = screen.section_widget(section)
+        if isinstance(widget, ItemList | ParticipantTable):
+            widget.select_id(item_id)
+        screen.annotations.refresh_notes_panel()
+
     @staticmethod
     def make_panes() -> list[Pane]:
         """The section panes, empty, in the order of the number keys."""

@@ -19,6 +19,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual.binding import Binding
 from textual.message import Message
 from textual.widget import MountError
 from textual.widgets import Tab, Tabs
@@ -33,6 +34,10 @@ from briefing.ui.widgets.brief_header import BriefHeader
 
 if TYPE_CHECKING:
     from briefing.ui.screens.brief import BriefScreen
+
+REVIEW_BINDING = Binding("R", "review_draft", "Review", id="brief.review")
+"""Opens the review of a draft again (it opens by itself only once per reader); shown
+only while the brief on screen is a draft (see :meth:`BriefLoading.can_review`)."""
 
 
 class BriefLoading:
@@ -188,13 +193,27 @@ class BriefLoading:
         with self.screen.app.batch_update():
             self._show(entry)
         self.screen.ready.set()
+        # The review key shows (or no longer shows) in the footer: is this brief a draft?
+        self.screen.refresh_bindings()
         if entry.brief.draft is not None and entry.path not in self.reviewed:
-            # A draft of `briefing import` opens in its review, once per reader.
+            # A draft of `briefing import` opens in its review, once per reader; R again.
             self.reviewed.add(entry.path)
-            # deferred: a screen, opened only for a draft (it brings tomli-w)
-            from briefing.ui.screens.review import ReviewScreen
+            self.review()
 
-            self.screen.app.push_screen(ReviewScreen(entry.path, self.screen.live.own_write))
+    def can_review(self) -> bool:
+        """True while the brief on screen is a draft (it has a ``[draft]`` table)."""
+        entry = self.screen.entry
+        return self.shown and entry.brief is not None and entry.brief.draft is not None
+
+    def review(self) -> None:
+        """Open the brief on screen, a draft, in the review screen."""
+        if not self.can_review():
+            return
+        # deferred: a screen, opened only for a draft (it brings tomli-w)
+        from briefing.ui.screens.review import ReviewScreen
+
+        path = self.screen.entry.path
+        self.screen.app.push_screen(ReviewScreen(path, self.screen.live.own_write))
 
     def _show(self, entry: LibraryEntry) -> None:
         assert entry.brief is not None

@@ -24,7 +24,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from briefing.core.annotations import KIND_LABELS, Bookmark, Note
+from briefing.core.annotations import KIND_LABELS, Bookmark, Note, conflict_mark
 from briefing.core.markdown_text import Span, inline_markdown
 from briefing.core.safetext import clean_line
 
@@ -68,13 +68,15 @@ def entry_lines(entry: Row) -> list[tuple[str, str]]:
         (clean_line(entry.brief_title), "title"),
         (clean_line(f"{label}: {item.splitlines()[0][:200] if item else ''}"), "label"),
     ]
+    mark = ""
     if isinstance(entry, Note):
         lines.append((note_words(entry)[0], ""))
         when = entry.updated
+        mark = f"  {conflict_mark(entry)}" if entry.conflict is not None else ""
     else:
         lines.append(("", ""))
         when = entry.created
-    lines.append((when.astimezone().strftime("%Y-%m-%d %H:%M"), "muted"))
+    lines.append((when.astimezone().strftime("%Y-%m-%d %H:%M") + mark, "muted"))
     return lines
 
 
