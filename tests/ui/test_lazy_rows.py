@@ -123,3 +123,23 @@ async def test_the_reader_keeps_a_bounded_number_of_quote_rows(
         gc.collect()
         alive = sum(isinstance(o, render.QuoteRow) for o in gc.get_objects())
         assert alive <= 2 * ROWS_BUILT_AT_MOST
+
+
+async def test_each_participant_is_added_to_the_table_once(
+    make_app: Any, big_brief: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.ui.widgets.participant_table import ParticipantTable
+
+    added: list[object] = []
+    real = ParticipantTable.add_row
+
+    def counting(self: ParticipantTable, *cells: Any, **kwargs: Any) -> Any:
+        added.append(kwargs.get("key"))
+        return real(self, *cells, **kwargs)
+
+    monkeypatch.setattr(ParticipantTable, "add_row", counting)
+    app = make_app(path=big_brief)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        # Sized to the pane first, then filled: not filled, measured, and filled again.
+        assert len(added) == PEOPLE
