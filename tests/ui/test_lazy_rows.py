@@ -143,3 +143,33 @@ async def test_each_participant_is_added_to_the_table_once(
         await settle(pilot)
         # Sized to the pane first, then filled: not filled, measured, and filled again.
         assert len(added) == PEOPLE
+
+
+async def test_the_participants_table_renders_only_the_rows_it_shows(
+    make_app: Any, big_brief: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.widgets import DataTable
+
+    rendered: list[int] = []
+    real = DataTable._render_cell
+
+    def counting(self: DataTable[Any], row_index: int, *args: Any, **kwargs: Any) -> Any:
+        rendered.append(row_index)
+        return real(self, row_index, *args, **kwargs)
+
+    monkeypatch.setattr(DataTable, "_render_cell", counting)
+    app = make_app(path=big_brief)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        first = screen.brief.participants[0].name.split()[0]
+        assert first in screen_text(app)
+        # Each row's height comes from its text, not from drawing its cells (2,000 rows
+        # drew 8,000 cells before the first frame of the table).
+        assert len(set(rendered)) <= 60
+        await pilot.press("2", "G")
+        await pilot.pause()
+        last = screen.brief.participants[-1].name.split()[0]
+        assert last in screen_text(app)
+        assert len(set(rendered)) <= 120
