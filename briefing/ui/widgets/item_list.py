@@ -145,7 +145,8 @@ class ItemList(VirtualList):
         self.empty_text = empty_text
         """Shown as the only row when there are no items."""
         self._ids: Sequence[str] = []
-        self._index: dict[str, int] = {}
+        self._positions: dict[str, int] | None = {}
+        """Each item's index by its id, made when first needed (None until then)."""
         self._prompts: Rows = []
         self._built: LRUCache[int, PromptLike] = LRUCache(maxsize=BUILT_ROWS)
         """The rows of a lazy :attr:`_prompts` made lately, by index."""
@@ -200,6 +201,13 @@ class ItemList(VirtualList):
     # The items -----------------------------------------------------------------
 
     @property
+    def _index(self) -> dict[str, int]:
+        """Each item's index by its id (made on first use: 20,000 ids take a megabyte)."""
+        if self._positions is None:
+            self._positions = {item_id: index for index, item_id in enumerate(self._ids)}
+        return self._positions
+
+    @property
     def item_ids(self) -> Sequence[str]:
         """The ids of the items, in order."""
         return tuple(self._ids)
@@ -238,7 +246,7 @@ class ItemList(VirtualList):
         self._ids, self._prompts = ids, rows
         self._built.clear()
         self._unfiltered = None
-        self._index = {item_id: index for index, item_id in enumerate(ids)}
+        self._positions = None
         self.highlighted = None
         self.scroll_to(y=0, animate=False, immediate=True)
         self.rows_changed()
@@ -267,7 +275,7 @@ class ItemList(VirtualList):
             self._ids = [ids[n] for n in kept]
             self._prompts = _Picked(prompts, kept)
         self._built.clear()
-        self._index = {item_id: index for index, item_id in enumerate(self._ids)}
+        self._positions = None
         self.highlighted = None
         self.rows_changed()
         if self._ids:

@@ -18,6 +18,7 @@ lazy list builds them) when they come into view or the cursor goes to them
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from itertools import accumulate, repeat
@@ -36,8 +37,8 @@ class RowLayout:
     def __init__(self) -> None:
         self.heights: list[int] = []
         """Lines of each row, without the rule after it."""
-        self.tops: list[int] = []
-        """The first line of each row."""
+        self.tops: array[int] = array("q")
+        """The first line of each row (an array: 20,000 ints in a list take 0.7 MiB)."""
         self.width: int | None = None
         """The wrap width the heights were measured at; ``None`` when they must be measured."""
         self.version = 0
@@ -118,7 +119,8 @@ class RowLayout:
 
     def _update(self) -> None:
         heights = self.heights
-        self.tops = list(accumulate((h + 1 for h in heights[:-1]), initial=0)) if heights else []
+        starts = accumulate((h + 1 for h in heights[:-1]), initial=0) if heights else ()
+        self.tops = array("q", starts)
         self.version += 1
 
     def locate(self, line: int) -> tuple[int, int] | None:
