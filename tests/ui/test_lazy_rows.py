@@ -173,3 +173,19 @@ async def test_the_participants_table_renders_only_the_rows_it_shows(
         last = screen.brief.participants[-1].name.split()[0]
         assert last in screen_text(app)
         assert len(set(rendered)) <= 120
+
+
+def test_a_row_measured_late_moves_only_the_rows_below_it() -> None:
+    from briefing.ui.widgets.virtual_layout import RowLayout
+
+    texts = [("word " * (n % 7 + 1)).strip() for n in range(1_000)]
+    layout = RowLayout()
+    layout.measure(len(texts), texts.__getitem__, 10, 0)
+    assert layout.guessed.count(1) == len(texts) - EXACT_ROWS
+    assert layout.exact(900, 950, texts.__getitem__, 0)
+    assert layout.guessed[900:951] == bytes(51)
+    expected, line = [], 0
+    for height in layout.heights:
+        expected.append(line)
+        line += height + 1
+    assert list(layout.tops) == expected

@@ -88,11 +88,11 @@ class RowLayout:
         return self.set_heights({i: line_count(text(i), width) + extra for i in rows})
 
     def rows_from(self, top: int, height: int) -> tuple[int, int]:
-        """The first and last rows lines ``top`` to ``top + height - 1`` may show (each row
-        takes a line and a rule, so ``height`` rows from the one on ``top`` are enough)."""
+        """The first and last rows lines ``top`` to ``top + height - 1`` may show (a row and
+        its rule take two lines at least)."""
         located = self.locate(min(top, max(self.lines - 1, 0)))
         first = located[0] if located is not None else 0
-        return first, first + height
+        return first, first + height // 2 + 1
 
     def holds(self, count: int) -> bool:
         """Whether the layout holds ``count`` rows measured at a width."""
@@ -106,21 +106,30 @@ class RowLayout:
 
     def set_heights(self, heights: dict[int, int]) -> bool:
         """Change the height of some rows; return whether any row moved."""
-        changed = False
+        first = len(self.heights)
         guessed = self.guessed
         for index, height in heights.items():
             guessed[index] = 0
             if self.heights[index] != height:
                 self.heights[index] = height
-                changed = True
-        if changed:
-            self._update()
-        return changed
+                first = min(first, index)
+        if first == len(self.heights):
+            return False
+        self._update(first)
+        return True
 
-    def _update(self) -> None:
+    def _update(self, first: int = 0) -> None:
+        """The first lines of the rows again, from row ``first`` on (the rows above it
+        did not move: ``G`` on 20,000 rows redoes the last few)."""
         heights = self.heights
-        starts = accumulate((h + 1 for h in heights[:-1]), initial=0) if heights else ()
-        self.tops = array("q", starts)
+        if not heights:
+            self.tops = array("q")
+        elif first == 0 or len(self.tops) != len(heights):
+            self.tops = array("q", list(accumulate((h + 1 for h in heights[:-1]), initial=0)))
+        else:
+            start = self.tops[first]
+            after = accumulate((h + 1 for h in heights[first:-1]), initial=start)
+            self.tops[first:] = array("q", list(after))
         self.version += 1
 
     def locate(self, line: int) -> tuple[int, int] | None:

@@ -327,8 +327,8 @@ class VirtualList(ScrollView, can_focus=True):
         layout, view = self._layout, self.scrollable_content_region
         if highlighted >= len(layout):
             return
-        # A screenful either side measured before the scroll: no guessed height moves it.
-        self._measure_exactly(highlighted - view.height, highlighted + view.height)
+        around = view.height // 2 + 1  # half a screen each side (a row and rule: 2 lines)
+        self._measure_exactly(highlighted - around, highlighted + around)  # no guess moves it
         y, height = layout.tops[highlighted], layout.heights[highlighted]
         region = Region(0, y, view.width, height)
         self.scroll_to_region(region, force=True, animate=False, top=top, immediate=True)
