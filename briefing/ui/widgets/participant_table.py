@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
+from textual.widgets.data_table import RowKey
 
 from briefing.ui.render import cell
+from briefing.ui.widgets.virtual_wrap import line_count
 
 if TYPE_CHECKING:
     from briefing.core.models import Participant
@@ -20,6 +22,13 @@ COLUMNS = (("Name", "name"), ("Role", "role"), ("Affiliation", "affiliation"), (
 
 MIN_COLUMN = 6
 """No column is cut narrower than this (a long name squeezed the role to one letter)."""
+
+
+def row_height(cells: list[Text], widths: list[int]) -> int:
+    """The lines of a row whose ``cells`` wrap to the columns' ``widths`` (as the table
+    wraps them: :func:`~briefing.ui.widgets.virtual_wrap.line_count` is Rich's wrap)."""
+    pairs = zip(cells, widths, strict=True)
+    return max(line_count(text.plain, max(width, 1)) for text, width in pairs)
 
 
 def share_widths(
@@ -117,15 +126,22 @@ class ParticipantTable(DataTable[Text]):
         if widths == [column.width for column in self.columns.values()]:
             return
         marks, current = self._marks, self.highlighted_id
+        self._fill(widths)
+        self.set_marks(marks)
+        if current is not None:
+            self.select_id(current)
+
+    def _fill(self, widths: list[int]) -> None:
+        """The columns at ``widths``, then every participant's row, each added once."""
         self.clear(columns=True)
         for (label, key), width in zip(COLUMNS, widths, strict=True):
             self.add_column(label, key=key, width=width)
         self._marks = {}
+        # Each row's height from its text: an automatic height made the table draw
+        # every cell of every row first (issue 15: 8,000 cells for 2,000 participants).
         for person in self._people:
-            self.add_row(*self._cells(person), key=person.id, height=None)
-        self.set_marks(marks)
-        if current is not None:
-            self.select_id(current)
+            cells = self._cells(person)
+            self.add_row(*cells, key=person.id, height=row_height(cells, widths))
 
     def set_participants(self, participants: list[Participant]) -> None:
         """Show ``participants`` in the order of the brief."""
@@ -133,8 +149,8 @@ class ParticipantTable(DataTable[Text]):
         self._names = {person.id: person.name for person in participants}
         self._marks = {}
         self._add_columns()
-        self.clear()
         if not participants:
+            self.clear()
             self.add_row(
                 cell("No participants in this brief", "italic dim"),
                 cell(""),
@@ -143,9 +159,9 @@ class ParticipantTable(DataTable[Text]):
                 key=EMPTY_KEY,
             )
             return
-        for person in participants:
-            self.add_row(*self._cells(person), key=person.id, height=None)
-        self._fit()
+        # Sized first, then filled: filling, sizing and filling again added every row
+        # twice (issue 15: 2,000 participants took 0.4 s).
+        self._fill(self._widths())
 
     def _cells(self, person: Participant) -> list[Text]:
         # Text, not str: DataTable reads a str cell as markup. Wrapped, not cut: the
@@ -188,6 +204,10 @@ class ParticipantTable(DataTable[Text]):
                 name = self._name_cell(person_id)
                 if marks.get(person_id):
                     name = Text.assemble((f"{marks[person_id]} ", "bold yellow"), name)
+                    name.no_wrap, name.overflow = False, "fold"
+                cells = [name, *self.get_row(person_id)[1:]]
+                widths = [column.width for column in self.columns.values()]
+                self.rows[RowKey(person_id)].height = row_height(cells, widths)
                 self.update_cell(person_id, "name", name, update_width=True)
 
     @property
