@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 from kit.snapshots import seed_annotations
 from textual.widgets import Button, Footer, Input
-from textual.widgets._toast import Toast
 
 from briefing.ui.widgets.notes_panel import NotesPanel
 
@@ -20,7 +19,7 @@ async def toasts_shown(pilot) -> list:
     pilot.app.notify("Reloaded: 1 quote edited", timeout=30)
     pilot.app.notify("Note saved on quote “intense”", title="Saved", timeout=30)
     for _ in range(100):  # the toasts are mounted after the next refresh
-        regions = [toast.region for toast in pilot.app.screen.query(Toast)]
+        regions = [toast.region for toast in pilot.app.screen.query("Toast")]
         if len(regions) == 2 and all(region.height for region in regions):
             return regions
         await pilot.pause(0.02)
