@@ -225,7 +225,8 @@ async def test_every_screen_and_dialog_draws_its_text_in_the_themes_colours(them
                     continue
                 if modal:
                     continue
-                if theme == "briefing-high-contrast" and not all(near(c, allowed) for c in (fg, bg)):
+                sixteen = all(near(colour, allowed) for colour in (fg, bg))
+                if theme == "briefing-high-contrast" and not sixteen:
                     low.append((keys[0], text[:20], 0.0))
                 ratio = contrast(fg, bg)
                 if not is_border(text) and ratio < 4.5 - 0.005:
