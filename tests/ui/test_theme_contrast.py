@@ -233,3 +233,24 @@ async def test_every_screen_and_dialog_draws_its_text_in_the_themes_colours(them
                     low.append((keys[0], text[:20], round(ratio, 2)))
     assert not bare, (theme, bare[:8])
     assert not low, (theme, low[:8])
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_a_toast_reads_in_each_theme(theme: str) -> None:
+    """A toast's text on its background reads 4.5:1; in high contrast both are among the 16
+    colours (Textual's toast background, the panel lightened, was #161616 there)."""
+    app = frozen_app(LIBRARY, theme)
+    async with app.run_test(size=NARROW, notifications=True) as pilot:
+        await settle(pilot)
+        app.notify("Reloaded: 1 quote edited", title="Reloaded", timeout=30)
+        for _ in range(100):  # the toast is mounted after the next refresh
+            toasts = list(app.screen.query("Toast"))
+            if toasts and toasts[0].region.height:
+                break
+            await pilot.pause(0.02)
+        style = toasts[0].rich_style
+        fg, bg = rgb(style.color), rgb(style.bgcolor)
+        assert fg is not None and bg is not None
+        assert contrast(fg, bg) >= 4.5, (theme, fg, bg)
+        if theme == "briefing-high-contrast":
+            assert near(fg, ANSI_16) and near(bg, ANSI_16), (fg, bg)
