@@ -160,7 +160,7 @@ class SearchScreen(ModalScreen[ItemTarget | None]):
     SearchScreen #search-title { text-style: bold; color: $accent; padding: 0 2; }
     SearchScreen #search-status { padding: 0 2; height: auto; max-height: 2; }
     SearchScreen Input { margin: 0 1; }
-    SearchScreen OptionList { height: 1fr; width: 100%; border: none; padding: 0 0 0 1; }
+    SearchScreen OptionList { height: 1fr; width: 100%; border: none; padding: 0 0 0 2; }
     /* Up and down move the results while the query has the focus: draw the cursor as such. */
     SearchScreen OptionList > .option-list--option-highlighted {
         color: $block-cursor-foreground; background: $block-cursor-background;
