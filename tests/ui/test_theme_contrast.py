@@ -14,6 +14,7 @@ from rich.segment import Segment
 from textual.color import Color as TextualColor
 from textual.filter import Monochrome
 from textual.screen import ModalScreen
+from textual.widgets import OptionList
 
 from .uihelpers import NARROW, WIDE, settle
 
@@ -254,3 +255,26 @@ async def test_a_toast_reads_in_each_theme(theme: str) -> None:
         assert contrast(fg, bg) >= 4.5, (theme, fg, bg)
         if theme == "briefing-high-contrast":
             assert near(fg, ANSI_16) and near(bg, ANSI_16), (fg, bg)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_the_highlighted_search_result_reads_on_the_cursor(theme: str) -> None:
+    """In high contrast the highlighted result's "Key figure" was yellow ($accent) on the
+    yellow cursor: invisible. The highlighted result drops its own colours."""
+    app = frozen_app(LIBRARY, theme)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+f", *"tariff")
+        await settle(pilot)
+        cursor = rgb(app.screen.query_one(OptionList).get_component_rich_style(
+            "option-list--option-highlighted").bgcolor)  # fmt: skip
+        labels = [
+            segment
+            for segment in screen_segments(app)
+            if "Key figure" in segment.text and segment.style
+            if rgb(segment.style.bgcolor) == cursor
+        ]
+        assert labels, "no highlighted key figure"
+        for segment in labels:
+            ratio = contrast(rgb(segment.style.color), cursor)
+            assert ratio >= 4.5, (theme, segment.text, round(ratio, 2))
