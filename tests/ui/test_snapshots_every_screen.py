@@ -130,7 +130,7 @@ SCREENS = [
     Shown("library", LIBRARY, held=DARK | {"80x24-briefing-light", "80x24-briefing-high-contrast"},
           wide_in_every_theme=True),
     Shown("library-filter", LIBRARY, ("slash", *typed("trade"))),
-    Shown("library-invalid-file", "library", prepare=invalid_library),
+    Shown("library-invalid-file", "library", ("G",), prepare=invalid_library),
     Shown("help", LIBRARY, ("question_mark",), held=DARK, wide_in_every_theme=True),
     Shown("help-in-a-brief", SEED, ("question_mark",)),
     Shown("command-palette", LIBRARY, ("ctrl+p", *typed("open brief")), last=palette_ready,
