@@ -43,6 +43,7 @@ from briefing.storage.store.drafts import Draft, save_draft
 from briefing.ui.screens import search as search_screen
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.review import ReviewScreen
+from briefing.ui.widgets.brief_header import BriefHeader
 
 from .uihelpers import NARROW, SEED_FILE, SEED_ID, SEED_TITLE, WIDE, settle
 
@@ -97,7 +98,8 @@ async def break_the_file(pilot: Any) -> None:
     screen = pilot.app.screen
     assert isinstance(screen, BriefScreen)
     screen.live.check_file()
-    await wait_for(pilot, lambda: "not valid" in str(screen.query_one("BriefHeader").problem))
+    header = screen.query_one(BriefHeader)
+    await wait_for(pilot, lambda: "not valid" in header.problem)
 
 
 def in_review(app: Any) -> bool:

@@ -275,6 +275,9 @@ async def test_the_highlighted_search_result_reads_on_the_cursor(theme: str) -> 
             if rgb(segment.style.bgcolor) == cursor
         ]
         assert labels, "no highlighted key figure"
+        assert cursor is not None
         for segment in labels:
-            ratio = contrast(rgb(segment.style.color), cursor)
+            colour = rgb(segment.style.color)
+            assert colour is not None
+            ratio = contrast(colour, cursor)
             assert ratio >= 4.5, (theme, segment.text, round(ratio, 2))
