@@ -14,7 +14,7 @@ from rich.segment import Segment
 from textual.color import Color as TextualColor
 from textual.filter import Monochrome
 from textual.screen import ModalScreen
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList
 
 from .uihelpers import NARROW, WIDE, settle
 
@@ -281,3 +281,27 @@ async def test_the_highlighted_search_result_reads_on_the_cursor(theme: str) -> 
             assert colour is not None
             ratio = contrast(colour, cursor)
             assert ratio >= 4.5, (theme, segment.text, round(ratio, 2))
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_selected_text_in_a_field_reads(theme: str) -> None:
+    """A field opens with its value selected (the review's "Edit which field?" prompt): in
+    high contrast the white text sat on a cyan selection, 1.25:1."""
+    app = frozen_app(DRAFT, theme)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        for _ in range(250):  # the review opens once the draft is read
+            if type(app.screen).__name__ == "ReviewScreen":
+                break
+            await pilot.pause(0.02)
+        await pilot.press("e", "enter")
+        await settle(pilot)
+        field = app.screen.query_one(Input)
+        row = field.content_region.y
+        line = list(Segment.split_lines(screen_segments(app)))[row]
+        selected = [s for s in line if "Ann" in s.text and s.style]
+        assert selected, line
+        for segment in selected:
+            fg, bg = rgb(segment.style.color), rgb(segment.style.bgcolor)
+            assert fg is not None and bg is not None
+            assert contrast(fg, bg) >= 4.5, (theme, round(contrast(fg, bg), 2))
