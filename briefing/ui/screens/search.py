@@ -154,11 +154,14 @@ class SearchScreen(ModalScreen[None]):
     SearchScreen { align: center middle; }
     SearchScreen > Vertical {
         width: 95%; max-width: 140; height: 90%;
-        border: thick $accent; background: $surface; padding: 0 1;
+        border: thick $accent; background: $surface; padding: 0;
     }
-    SearchScreen #search-title { text-style: bold; color: $accent; padding: 0 1; }
-    SearchScreen #search-status { padding: 0 1; height: auto; max-height: 2; }
-    SearchScreen OptionList { height: 1fr; border: none; }
+    /* The box has no padding so the results' scrollbar sits against its border; each part
+       keeps its own room from the border instead. */
+    SearchScreen #search-title { text-style: bold; color: $accent; padding: 0 2; }
+    SearchScreen #search-status { padding: 0 2; height: auto; max-height: 2; }
+    SearchScreen Input { margin: 0 1; }
+    SearchScreen OptionList { height: 1fr; width: 100%; border: none; padding: 0 0 0 2; }
     /* Up and down move the results while the query has the focus: draw the cursor as such. */
     SearchScreen OptionList > .option-list--option-highlighted {
         color: $block-cursor-foreground; background: $block-cursor-background;

@@ -275,7 +275,7 @@ class AnnotationRows(ScrollView, can_focus=True):
         text, part = entry_lines(entry)[line]
         style: Style = base
         if part:
-            style = base + self.get_component_rich_style(f"annotation-rows--{part}")
+            style = base + self.get_component_rich_style(f"annotation-rows--{part}", partial=True)
         rendered = Text(f" {text}", style=style, no_wrap=True, overflow="ellipsis", end="")
         if line == NOTE_LINE and isinstance(entry, Note):
             # The marks read as the notes panel shows them (the +1: the leading space).
@@ -283,5 +283,6 @@ class AnnotationRows(ScrollView, can_focus=True):
                 mark = self.get_component_rich_style(f"annotation-rows--{kind}", partial=True)
                 rendered.stylize(mark, start + 1, end + 1)
         rendered.truncate(width, overflow="ellipsis", pad=True)
-        segments = list(rendered.render(self.app.console))
+        # Text.render leaves out the text's own style when it has no spans: apply it.
+        segments = list(Segment.apply_style(rendered.render(self.app.console), style))
         return Strip(segments).crop_extend(0, width, base).apply_meta({"row": index})
