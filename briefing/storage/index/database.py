@@ -25,6 +25,7 @@ from typing import Any
 
 from briefing.core.files import find_briefs
 from briefing.core.library import LibraryEntry
+from briefing.storage.index.briefs import DROP_UNLISTED, put_content
 from briefing.storage.index.indexing import (  # noqa: F401 - also this module's public names
     POOL_THRESHOLD,
     IndexedFile,
@@ -159,7 +160,7 @@ class LibraryIndex:
                 connection.executescript(
                     "DROP TRIGGER IF EXISTS items_added; DROP TRIGGER IF EXISTS items_removed;"
                     " DROP TABLE IF EXISTS items_fts; DROP TABLE IF EXISTS items;"
-                    " DROP TABLE IF EXISTS files;"
+                    " DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS briefs;"
                 )
                 connection.executescript(SCHEMA)
                 connection.execute(
@@ -348,6 +349,10 @@ class LibraryIndex:
                             item.brief_id,
                         ),
                     )
+                    if item.content is not None:
+                        put_content(connection, item.digest, self.zone, item.packed())
+            if done:
+                connection.execute(DROP_UNLISTED)
 
         self.write(write)
         entries = [item.entry() for item in results if not item.unchanged]
