@@ -237,12 +237,16 @@ def test_an_index_of_version_7_is_rebuilt_with_the_content_table(
 
 
 def test_a_brief_the_index_never_listed_is_kept_by_the_reader(
-    tmp_path: Path, parses: list[str]
+    tmp_path: Path, library: Path, parses: list[str]
 ) -> None:
     path = make_brief(tmp_path / "elsewhere", "alone.toml", id="alone")
     index = LibraryIndex(tmp_path / "index.db", zone=ZONE)
     read = read_brief(path, index, zone=ZONE)
     assert not read.known
+    assert not keep_brief(index, read)  # the reader never creates the index file
+    assert not index.path.exists()
+    for _ in index.refresh([tmp_path / "library"]):  # a library listed: the file exists
+        pass
     kept = threading.Thread(target=keep_brief, args=(index, read))
     kept.start()
     kept.join()

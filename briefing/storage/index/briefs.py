@@ -100,8 +100,13 @@ def read_brief(path: Path, index: LibraryIndex | None, *, zone: tzinfo | None) -
 
 def keep_brief(index: LibraryIndex | None, read: ReadBrief) -> bool:
     """Keep a validated brief's content in ``index`` (not on the UI thread: it compresses
-    and writes). True when it was written."""
-    if index is None or read.known:
+    and writes). True when it was written.
+
+    Only in an index file that exists: the reader never creates it. A missing file is
+    what tells search, from a brief opened alone, that no library was ever listed into
+    it (it then builds it); the library's refresh creates it.
+    """
+    if index is None or read.known or not _created(index):
         return False
     content = pack(read.brief)
     return index.write(lambda connection: put_content(connection, read.digest, read.zone, content))
@@ -109,6 +114,8 @@ def keep_brief(index: LibraryIndex | None, read: ReadBrief) -> bool:
 
 def known_content(index: LibraryIndex, digest: str, zone: tzinfo | None) -> bytes | None:
     """The content ``index`` keeps for the bytes of ``digest``, made by this code in ``zone``."""
+    if not _created(index):
+        return None  # and not created by asking (see keep_brief)
     try:
         with index.lock:
             row = index.connection.execute(
@@ -118,6 +125,11 @@ def known_content(index: LibraryIndex, digest: str, zone: tzinfo | None) -> byte
     except sqlite3.DatabaseError:
         return None  # damaged: the file is validated, and the next refresh rebuilds it
     return row[0] if row is not None and isinstance(row[0], bytes) else None
+
+
+def _created(index: LibraryIndex) -> bool:
+    """True when the index's file exists (or it lives in memory this run)."""
+    return not index.persistent or index.path.exists()
 
 
 def put_content(
