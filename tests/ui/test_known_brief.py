@@ -18,6 +18,7 @@ import pytest
 
 import briefing.core.loading as loading
 import briefing.ui.screens.brief_loading as brief_loading
+import briefing.ui.screens.library_loading as library_loading
 from briefing.storage import paths
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.library import LibraryScreen
@@ -170,3 +171,27 @@ async def test_a_known_brief_that_turns_invalid_keeps_the_stale_warning(
         assert app.screen is screen and screen.brief is brief
         messages = [n.message for n in app._notifications]
         assert any("The last good version stays on screen" in m for m in messages)
+
+
+async def test_once_the_library_is_idle_the_readers_modules_are_imported_in_a_thread(
+    make_app, seed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the first brief of a session needs (its screen, panes, models, Markdown) is
+    imported while the user reads the library, not after enter (issue 15)."""
+    imported: list[tuple[str, bool]] = []
+
+    def import_module(name: str) -> None:
+        imported.append((name, threading.current_thread() is threading.main_thread()))
+
+    monkeypatch.setattr(library_loading, "import_module", import_module)
+    app = make_app(path=seed.parent)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        assert not app.screen.loader.loading
+        assert imported == [(name, False) for name in library_loading.READER_MODULES]
+        assert "briefing.ui.screens.brief" in library_loading.READER_MODULES
+        app.screen.loader.start(force=True)  # r: refreshed again, not imported again
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        assert len(imported) == len(library_loading.READER_MODULES)
