@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 import threading
 import zlib
 from pathlib import Path
@@ -257,3 +259,33 @@ def test_a_brief_the_index_never_listed_is_kept_by_the_reader(
     path.write_text(brief_toml(id="alone", title="Another title"), encoding="utf-8")
     read = read_brief(path, index, zone=ZONE)
     assert not read.known and read.brief.title == "Another title"
+
+
+KNOWN_IN_A_FRESH_PROCESS = """
+import sys
+from pathlib import Path
+from zoneinfo import ZoneInfo
+from briefing.storage.index.briefs import read_brief
+from briefing.storage.index.database import LibraryIndex
+index = LibraryIndex(Path(sys.argv[1]), zone=ZoneInfo("Europe/Paris"))
+read = read_brief(Path(sys.argv[2]), index, zone=ZoneInfo("Europe/Paris"))
+print(read.known, "briefing.core.loading" in sys.modules)
+"""
+
+
+def test_a_known_brief_is_read_without_importing_the_validating_code(
+    tmp_path: Path, library: Path
+) -> None:
+    """The known path imports neither the loader nor what it brings (tomllib's parser, the
+    problems' wording; pydantic too, once the models are plain)."""
+    index = indexed(tmp_path, library)
+    index.close()
+    path = next(library.iterdir())
+    done = subprocess.run(
+        [sys.executable, "-c", KNOWN_IN_A_FRESH_PROCESS, str(index.path), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert done.stdout.split() == ["True", "False"]
