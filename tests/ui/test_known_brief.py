@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -195,3 +197,36 @@ async def test_once_the_library_is_idle_the_readers_modules_are_imported_in_a_th
         await settle(pilot)
         await app.workers.wait_for_complete()
         assert len(imported) == len(library_loading.READER_MODULES)
+
+
+OPEN_KNOWN = """
+import asyncio, sys
+from briefing.ui.launch import build_app
+
+async def main():
+    app = build_app(path=sys.argv[1])
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(2000):
+            if getattr(app.screen, "is_loaded", False) and app.screen.loader.shown:
+                break
+            await pilot.pause(0.01)
+        # The visit recorded, the items digested: what follows the brief on screen too.
+        await pilot.pause()
+        print(app.screen.brief.id, "pydantic" in sys.modules)
+
+asyncio.run(main())
+"""
+
+
+async def test_a_known_brief_opens_without_importing_pydantic(make_app, seed: Path) -> None:
+    """``briefing FILE`` on a brief the index knows: built from the index's content, the
+    reader never imports pydantic (nor the validating code that brings it)."""
+    await list_library(make_app, seed.parent)
+    done = subprocess.run(
+        [sys.executable, "-c", OPEN_KNOWN, str(seed)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert done.stdout.split() == [SEED_ID, "False"]
