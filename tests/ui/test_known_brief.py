@@ -230,3 +230,17 @@ async def test_a_known_brief_opens_without_importing_pydantic(make_app, seed: Pa
         check=True,
     )
     assert done.stdout.split() == [SEED_ID, "False"]
+
+
+def test_building_the_reader_imports_no_brief_models(seed: Path) -> None:
+    """The index module is imported before the first frame; the content it keeps is
+    decoded in the loading thread, so the models (~20 ms) are not on the start's path."""
+    code = (
+        "import sys, briefing.ui.launch, briefing.ui.screens.brief, briefing.ui.screens.library\n"
+        "briefing.ui.launch.build_app(path=sys.argv[1])\n"
+        "print(sorted({'briefing.core.models', 'briefing.core.normalized'} & set(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(seed)], capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout.strip() == "[]", done.stderr

@@ -22,16 +22,27 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.core import normalized
 from briefing.core.files import MAX_BRIEF_BYTES, FileProblem, read_regular_file
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from briefing.core.models import Brief
     from briefing.storage.index.database import LibraryIndex
 
 COMPRESSION = 1
 """zlib's fastest level: the content of 5,000 briefs shrinks 3.5x (36 MB to 10 MB) for
 about 0.05 ms a brief; higher levels save little more and cost several times as much."""
+
+
+def _normalized() -> ModuleType:
+    """:mod:`briefing.core.normalized`, imported on first use."""
+    # deferred: it brings the models (~20 ms), and building the reader imports this
+    # module (through the index) before its first frame; everything here that needs it
+    # runs in a thread (the loading worker, a refresh)
+    from briefing.core import normalized
+
+    return normalized
 
 
 def content_digest(data: bytes) -> str:
@@ -41,7 +52,7 @@ def content_digest(data: bytes) -> str:
 
 def pack(brief: Brief) -> bytes:
     """``brief``'s normalised content as the index keeps it: compact JSON, compressed."""
-    text = json.dumps(normalized.dump(brief), ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(_normalized().dump(brief), ensure_ascii=False, separators=(",", ":"))
     return zlib.compress(text.encode("utf-8"), COMPRESSION)
 
 
@@ -51,7 +62,8 @@ def unpack(content: bytes, zone: tzinfo | None) -> Brief | None:
         data = json.loads(zlib.decompress(content))
         if not isinstance(data, dict):
             return None
-        return normalized.load(data, local_zone=zone)
+        brief: Brief = _normalized().load(data, local_zone=zone)
+        return brief
     # Any failure of a damaged row (bad zlib, bad JSON, data load cannot build: load
     # trusts its data, so what it raises on garbage is not its contract) means: read
     # the file instead. Nothing is lost, the file is validated as without an index.
@@ -120,7 +132,7 @@ def known_content(index: LibraryIndex, digest: str, zone: tzinfo | None) -> byte
         with index.lock:
             row = index.connection.execute(
                 "SELECT content FROM briefs WHERE digest = ? AND version = ? AND zone = ?",
-                (digest, normalized.VERSION, str(zone)),
+                (digest, _normalized().VERSION, str(zone)),
             ).fetchone()
     except sqlite3.DatabaseError:
         return None  # damaged: the file is validated, and the next refresh rebuilds it
@@ -138,7 +150,7 @@ def put_content(
     """Keep ``content`` (:func:`pack`) for the bytes of ``digest``, read in ``zone``."""
     connection.execute(
         "INSERT OR REPLACE INTO briefs (digest, version, zone, content) VALUES (?, ?, ?, ?)",
-        (digest, normalized.VERSION, str(zone), content),
+        (digest, _normalized().VERSION, str(zone), content),
     )
 
 
