@@ -178,7 +178,7 @@ async def test_a_known_brief_that_turns_invalid_keeps_the_stale_warning(
 async def test_once_the_library_is_idle_the_readers_modules_are_imported_in_a_thread(
     make_app, seed: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """What the first brief of a session needs (its screen, panes, Markdown) is
+    """What the first brief of a session needs (its screen, panes, models, Markdown) is
     imported while the user reads the library, not after enter (issue 15)."""
     imported: list[tuple[str, bool]] = []
 

@@ -37,14 +37,13 @@ REFRESH_FALLBACK = 0.5
 
 READER_MODULES = (
     "briefing.ui.screens.brief",  # the reader's screen, its panes and widgets
+    "briefing.core.normalized",  # a known brief built from the index (with the models)
     "briefing.core.changes",  # what is new since the last visit, worked out as it opens
     "rich.markdown",  # the summary's Markdown
 )
-"""What the first brief of a session needs, imported while the library is idle (issue 15).
-
-Not ``briefing.core.models``: while the models are pydantic's, importing them adds 11 MiB
-to a library that never needed them (the 5,000-brief library's target is 80 MiB, at 66),
-and a library indexed in this process has imported them already."""
+"""What the first brief of a session needs, imported while the library is idle (issue 15):
+about 5 MiB. Never the validating code (pydantic: 11 MiB more, for a library that may
+never need it; a brief the index knows opens without it)."""
 
 
 class LibraryLoader:
