@@ -289,3 +289,18 @@ def test_a_known_brief_is_read_without_importing_the_validating_code_or_pydantic
         check=True,
     )
     assert done.stdout.split() == ["True", "False", "False"]
+
+
+def test_a_refresh_drops_unlisted_content_only_when_files_went_or_changed(
+    tmp_path: Path, library: Path
+) -> None:
+    index = indexed(tmp_path, library)
+    alone = make_brief(tmp_path / "elsewhere", "alone.toml", id="alone")
+    assert keep_brief(index, read_brief(alone, index, zone=ZONE))
+    for _ in index.refresh([library]):  # nothing changed: nothing dropped
+        pass
+    assert read_brief(alone, index, zone=ZONE).known
+    next(library.iterdir()).unlink()
+    for _ in index.refresh([library]):
+        pass
+    assert not read_brief(alone, index, zone=ZONE).known  # listed by no library

@@ -280,13 +280,18 @@ class LibraryIndex:
         yield Progress(removed=removed, total=len(jobs))
         checked = 0
         pending: list[IndexedFile] = []
+        changed = bool(removed)  # then the content of files gone or changed goes at the end
         for result in indexer(jobs, self.zone):
             checked += 1
+            changed = changed or not result.unchanged
             pending.append(result)
             if len(pending) >= batch:
                 yield self._store(pending, checked, len(jobs))
                 pending = []
-        yield self._store(pending, checked, len(jobs), done=True)
+        last = self._store(pending, checked, len(jobs), done=True)
+        if changed:
+            self.write(lambda connection: connection.execute(DROP_UNLISTED))
+        yield last
 
     def _known(self, roots: list[str], *, force: bool) -> dict[str, tuple[int, int, str]]:
         """What the index holds of the files under ``roots``: size, time and digest, by path.
@@ -351,8 +356,6 @@ class LibraryIndex:
                     )
                     if item.content is not None:
                         put_content(connection, item.digest, self.zone, item.packed())
-            if done:
-                connection.execute(DROP_UNLISTED)
 
         self.write(write)
         entries = [item.entry() for item in results if not item.unchanged]
