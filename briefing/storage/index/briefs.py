@@ -37,9 +37,9 @@ about 0.05 ms a brief; higher levels save little more and cost several times as 
 
 def _normalized() -> ModuleType:
     """:mod:`briefing.core.normalized`, imported on first use."""
-    # deferred: it brings the models (~20 ms), and building the reader imports this
-    # module (through the index) before its first frame; everything here that needs it
-    # runs in a thread (the loading worker, a refresh)
+    # Building the reader imports this module (through the index) before its first
+    # frame; everything here that needs normalized runs in a thread (loading, refresh).
+    # deferred: normalized brings the models (~20 ms), off the reader's start
     from briefing.core import normalized
 
     return normalized
