@@ -21,6 +21,7 @@ from briefing.core import tomlread
 from briefing.core.errors import BriefError, Problem
 from briefing.core.files import (  # noqa: F401 - re-exported
     BRIEF_SUFFIXES,
+    MAX_BRIEF_BYTES,
     FileProblem,
     FileTooBig,
     find_briefs,
@@ -31,7 +32,7 @@ from briefing.core.models import MAX_ITEMS, Brief
 from briefing.core.problems import cross_check, problems_from_validation
 from briefing.core.validation import validate_brief
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_FILE_BYTES = MAX_BRIEF_BYTES
 """The largest brief file read: 5 MB."""
 MAX_DEPTH = 16
 """How deeply tables and lists may nest; the format itself needs four levels."""

@@ -28,6 +28,7 @@ from briefing.core.errors import BriefError
 from briefing.core.library import LibraryEntry
 from briefing.core.preview import peek
 from briefing.core.safetext import display_path
+from briefing.storage.index.briefs import ReadBrief, keep_brief, read_brief
 from briefing.ui.lazy import is_library_screen
 from briefing.ui.sections import reader_sections
 from briefing.ui.widgets.brief_header import BriefHeader
@@ -158,15 +159,22 @@ class BriefLoading:
         )
 
     def load_entry(self, entry: LibraryEntry) -> None:
-        """Read and validate ``entry``'s file (in a thread); post :class:`Loaded`."""
-        # deferred: pydantic and the models, after the first frame
-        from briefing.core.loading import load_brief
+        """Read ``entry``'s brief (in a thread); post :class:`Loaded`.
 
+        A brief whose bytes the library index knows is built from the content it keeps,
+        without validating the file; any other is validated, shown, then kept there
+        (here, after the message: the reader does not wait for it to be written).
+        """
+        app = self.screen.briefing_app
+        read: ReadBrief | None = None
         try:
-            entry.brief = load_brief(entry.path, local_zone=self.screen.briefing_app.local_zone)
+            read = read_brief(entry.path, app.library_index, zone=app.local_zone)
+            entry.brief = read.brief
         except BriefError as error:
             entry.error = error
         self.screen.post_message(self.Loaded(entry))
+        if read is not None:
+            keep_brief(app.library_index, read)
 
     def loaded(self, entry: LibraryEntry) -> None:
         """The worker is done: show the brief, or say why it cannot be (and leave if nothing is shown)."""
