@@ -21,7 +21,6 @@ import pytest
 import briefing.core.loading as loading
 import briefing.ui.screens.brief_loading as brief_loading
 import briefing.ui.screens.library_loading as library_loading
-from briefing.storage import paths
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.library import LibraryScreen
 from briefing.ui.widgets.library_table import LibraryTable
@@ -118,10 +117,12 @@ async def test_briefing_file_validates_and_keeps_it_then_opens_it_known(
 ) -> None:
     assert await open_file(make_app, seed) == (SEED_ID, "")
     assert parses == [str(seed)]
-    # The reader never creates the index (search, from a brief opened alone, builds it
-    # when it is missing): nothing kept before a library was listed.
-    assert kept == [(SEED_ID, False, False)]
-    assert not paths.index_file().exists()
+    # Kept on a first start too, before any library was listed (issue 15: the second
+    # `briefing FILE` of the same brief is known).
+    assert kept == [(SEED_ID, True, False)]
+    parses.clear()
+    assert await open_file(make_app, seed) == (SEED_ID, "")
+    assert parses == []
     await list_library(make_app, seed.parent)
     seed.write_bytes(seed.read_bytes() + b"\n")  # bytes the index does not know
     parses.clear()

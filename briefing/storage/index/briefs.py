@@ -15,14 +15,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.core.files import MAX_BRIEF_BYTES, FileProblem, read_regular_file
+from briefing.storage.index.schema import absolute, roots_clause
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -114,17 +117,32 @@ def keep_brief(index: LibraryIndex | None, read: ReadBrief) -> bool:
     """Keep a validated brief's content in ``index`` (not on the UI thread: it compresses
     and writes). True when it was written.
 
-    Only in an index file that exists: the reader never creates it. A missing file is
-    what tells search, from a brief opened alone, that no library was ever listed into
-    it (it then builds it); the library's refresh creates it.
+    The index file is created when missing: a brief opened alone (``briefing FILE`` on a
+    first start) is then known the next time. Search, from a brief opened alone, builds
+    what it needs when the index lists no file of the library (not when the file is missing).
     """
-    if index is None or read.known or not _created(index):
+    if index is None or read.known:
         return False
     try:
         content = pack(read.brief)
     except (TypeError, ValueError):
         return False  # not kept: validated again next time (and never a traceback)
     return index.write(lambda connection: put_content(connection, read.digest, read.zone, content))
+
+
+def lists_any(index: LibraryIndex, paths: Iterable[str | os.PathLike[str]]) -> bool:
+    """True when ``index`` lists a file of the library at ``paths`` (a refresh ran for it):
+    :func:`keep_brief` may have made the file for a brief opened alone, listing nothing.
+
+    Raises :class:`sqlite3.DatabaseError` when the file is damaged or its tables are
+    gone: the caller's own use of it says so and rebuilds it.
+    """
+    if not _created(index):
+        return False  # and not created by asking
+    where, parameters = roots_clause(absolute(paths))
+    query = f"SELECT 1 FROM files WHERE {where} LIMIT 1"
+    with index.lock:
+        return index.connection.execute(query, parameters).fetchone() is not None
 
 
 def known_content(index: LibraryIndex, digest: str, zone: tzinfo | None) -> bytes | None:

@@ -29,6 +29,8 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from briefing.core.safetext import display_path
+from briefing.storage.index.briefs import lists_any
+from briefing.storage.index.database import LibraryIndex
 from briefing.storage.index.indexing import index_in_processes
 from briefing.storage.index.schema import file_identity
 from briefing.storage.index.search import (
@@ -190,6 +192,11 @@ class SearchScreen(ModalScreen[None]):
                     self.rebuild_index, index.path.exists(), missing=not index.lost()
                 )
                 return SearchResult(building=(0, 0), problem=lost_problem(error))
+            if not self._listed(index, app.library_paths):
+                # Created by the reader keeping a brief opened alone: nothing listed yet.
+                connection.close()
+                self.app.call_from_thread(self.rebuild_index, False, missing=True)
+                return SearchResult(building=(0, 0))
             self._identity = file_identity(index.path)
             self._searcher = LibrarySearch(connection, app.library_paths, self._notes_index())
         result = self._searcher.search(query)
@@ -201,6 +208,15 @@ class SearchScreen(ModalScreen[None]):
         elif index.lost():
             self.app.call_from_thread(self.rebuild_index, False)
         return result
+
+    @staticmethod
+    def _listed(index: LibraryIndex, library: list[Path]) -> bool:
+        """False when ``index`` lists no file of ``library`` (True when it cannot tell:
+        a damaged index is found, and rebuilt, by the search itself)."""
+        try:
+            return lists_any(index, library)
+        except sqlite3.DatabaseError:
+            return True
 
     def _notes_index(self) -> NotesIndex | None:
         """The user's notes in a search table, streamed from the store (in the search thread)."""
