@@ -150,6 +150,33 @@ class LibraryTable(ScrollView, can_focus=True):
         self._move(min(target, max(0, len(self._entries) - 1)), announce=current is None)
         self.refresh()
 
+    def update_marks(self, marks: dict[str, str], visited: dict[str, str] | None) -> int:
+        """Take in new notes marks and visits; draw again only the rows on screen whose mark
+        changed (back from a brief, the rows themselves are the same). Returns how many."""
+        old_marks, old_visited = self._marks, self._visited
+        if visited is None:  # not known (the store failed): as show_entries, keep the last
+            visited = old_visited
+        self._marks, self._visited = marks, visited
+        if marks == old_marks and visited == old_visited:
+            return 0
+        top = round(self.scroll_offset.y)
+        kept: set[int] = set()
+        changed = 0
+        for row in range(top, min(top + self.size.height, len(self._entries))):
+            entry = self._entries[row]
+            brief_id = entry.brief_id if entry.ok else None
+            if not brief_id or (
+                old_marks.get(brief_id) == marks.get(brief_id)
+                and (old_visited or {}).get(brief_id) == (visited or {}).get(brief_id)
+            ):
+                kept.add(row)
+            else:
+                changed += 1
+                self.refresh_line(row + 1)  # (line 0 is the header)
+        # Rows off screen are drawn afresh when they scroll in.
+        self._drawn = {key: strip for key, strip in self._drawn.items() if key[0] in kept}
+        return changed
+
     def clear(self) -> None:
         """Remove every row."""
         self.show_entries([], self.now)
