@@ -8,17 +8,21 @@ the machine.
 
 from __future__ import annotations
 
+from collections import Counter
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from kit import NOW, make_brief
 
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.library import LibraryScreen
+from briefing.ui.widgets import deadline_list
 from briefing.ui.widgets.library_table import LibraryTable
 
 from .test_notes import wait_for_writes, write_note
-from .uihelpers import NARROW, SEED_FILE, screen_text, settle
+from .uihelpers import NARROW, SEED_FILE, WIDE, screen_text, settle
 
 
 class Calls:
@@ -67,3 +71,45 @@ async def test_escape_keeps_the_library_rows_and_redraws_the_changed_marks(
         row = seed_row(app)
         assert "✎1" in row
         assert "●" not in row
+
+
+def deadlines_brief(folder: Path) -> Path:
+    """One deadline two hours away (its countdown moves every second), eight 10 days or more away."""
+    soon = {"id": "soon", "title": "Reply to the board", "due": NOW + timedelta(hours=2)}
+    later = [
+        {
+            "id": f"later-{n}",
+            "title": f"File report {n}",
+            "due": NOW + timedelta(days=10 + n, minutes=30),
+        }
+        for n in range(8)
+    ]
+    return make_brief(folder, deadlines=[soon, *later])
+
+
+async def test_a_tick_draws_again_only_the_countdowns_whose_text_changed(
+    make_app, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(path=deadlines_brief(tmp_path))
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        assert "in 02:00:00" in screen_text(app)
+        assert "in 10d 0h" in screen_text(app)  # on screen: drawn, then kept as drawn
+        built: Counter[str] = Counter()
+        original = deadline_list._Countdown.build
+
+        def build(self: Any) -> Any:
+            built[self.deadline.id] += 1
+            return original(self)
+
+        monkeypatch.setattr(deadline_list._Countdown, "build", build)
+        for _ in range(3):
+            app.clock.advance(1)
+            screen.tick()
+            await pilot.pause()
+        assert "in 01:59:57" in screen_text(app)
+        # Only the countdown that moves was built again, once a tick; "in 10d 0h" still reads so.
+        assert dict(built) == {"soon": 3}
+        assert "in 10d 0h" in screen_text(app)

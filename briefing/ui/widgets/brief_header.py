@@ -38,7 +38,7 @@ class BriefHeader(Static):
     as_published: reactive[bool] = reactive(False)
     """True when the countdowns run on the brief's publication clock."""
 
-    now: reactive[datetime | None] = reactive(None)
+    now: reactive[datetime | None] = reactive(None, repaint=False)  # (shown by watch_now)
     """The moment the countdowns use (shown when the clock is "as published")."""
 
     problem: reactive[str] = reactive("")
