@@ -18,7 +18,7 @@ from kit import NOW, make_brief
 
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.library import LibraryScreen
-from briefing.ui.widgets import deadline_list
+from briefing.ui.widgets import deadline_list, library_table
 from briefing.ui.widgets.library_table import LibraryTable
 
 from .test_notes import wait_for_writes, write_note
@@ -113,3 +113,36 @@ async def test_a_tick_draws_again_only_the_countdowns_whose_text_changed(
         # Only the countdown that moves was built again, once a tick; "in 10d 0h" still reads so.
         assert dict(built) == {"soon": 3}
         assert "in 10d 0h" in screen_text(app)
+
+
+async def test_a_library_tick_draws_again_only_the_rows_whose_countdown_changed(
+    make_app, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "library"
+    soon = {"id": "soon", "title": "Reply", "due": NOW + timedelta(hours=2)}
+    make_brief(folder, "soon.toml", title="Soon brief", deadlines=[soon])
+    for n in range(3):
+        later = {"id": "later", "title": "File", "due": NOW + timedelta(days=10 + n, minutes=30)}
+        make_brief(folder, f"later-{n}.toml", title=f"Later brief {n}", deadlines=[later])
+    app = make_app(path=folder)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        assert "in 02:00:00" in screen_text(app)
+        built: Counter[str] = Counter()
+        original = library_table.row_cells
+
+        def row_cells(entry: Any, *args: Any, **kwargs: Any) -> Any:
+            built[entry.summary.title] += 1
+            return original(entry, *args, **kwargs)
+
+        monkeypatch.setattr(library_table, "row_cells", row_cells)
+        for _ in range(3):
+            app.clock.advance(1)
+            screen.tick()
+            await pilot.pause()
+        text = screen_text(app)
+        assert "in 01:59:57" in text
+        assert dict(built) == {"Soon brief": 3}
+        assert text.count("in 1") == 3  # "in 10d 0h", "in 11d 0h", "in 12d 0h" as drawn before
