@@ -29,7 +29,7 @@ from briefing.core.safetext import clean_line
 from briefing.storage import paths
 from briefing.storage.config import MAX_WARNINGS, Config
 from briefing.storage.store.database import Store, StoreError
-from briefing.ui.app_library import LibraryWide
+from briefing.ui.app_library import READER, LibraryWide
 from briefing.ui.app_notes import AppNotes
 from briefing.ui.lazy import is_brief_screen, is_library_screen
 from briefing.ui.reminding import start_reminding
@@ -337,16 +337,28 @@ class BriefingApp(App[None]):
             self.screen.open_entry(entry)
             return
 
+        reader = self.library_wide.closed_reader()
+        if reader is not None:
+            # The reader closed last is shown again with this brief in its panes: mounting
+            # and laying out new ones cost four times as much (issue 15).
+            self.push_screen(reader, self.back_to_library)
+            reader.loader.reopen(entry, siblings)
+            return
         # deferred: a screen, imported when first opened
         from briefing.ui.screens.brief import BriefScreen
 
-        self.push_screen(BriefScreen(entry, siblings), self.back_to_library)
+        screen = BriefScreen(entry, siblings)
+        # Installed, so that closing it keeps it (see LibraryWide.closed_reader).
+        self.install_screen(screen, READER)
+        self.push_screen(screen, self.back_to_library)
 
     def close_brief(self, screen: Screen[Any], path: Path) -> None:
         """Leave the reader ``screen`` for the library, with the cursor on ``path``."""
         if screen is not self.screen:
             return  # a dialog is over it (dismiss would close the dialog): it stays
         if len(self.screen_stack) > 1:
+            if is_brief_screen(screen):
+                screen.loader.closed(self.size)
             screen.dismiss(path)
         else:
             # The reader was the first screen (``briefing FILE``): the library replaces it.

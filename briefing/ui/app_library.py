@@ -24,6 +24,10 @@ if TYPE_CHECKING:
     from briefing.ui.screens.brief import BriefScreen
 
 
+READER = "reader"
+"""The name the reader screen is installed under: kept when closed, for the next brief."""
+
+
 @dataclass(frozen=True, slots=True)
 class ItemTarget:
     """An item of a brief to open: the brief's file, the item's kind (an ``ItemKind`` value) and id."""
@@ -66,6 +70,26 @@ class LibraryWide:
 
         if not isinstance(self.app.screen, AgendaScreen):
             self.app.push_screen(AgendaScreen(), self.open_item)
+
+    def closed_reader(self) -> BriefScreen | None:
+        """The reader closed last, when it can show another brief (else it is let go).
+
+        Showing a brief in the panes of the reader closed before costs a fourth of
+        mounting and laying out new ones (issue 15: enter on a second brief).
+        """
+        app = self.app
+        if not app.is_screen_installed(READER):
+            return None
+        reader = app.get_screen(READER)
+        if not is_brief_screen(reader) or reader in app.screen_stack:
+            return None  # (open beneath another screen: the next one is a screen of its own)
+        if reader.panes_mounted and reader.loader.closed_at == app.size:
+            return reader
+        # Closed before its panes were mounted, or at another size (its layout was chosen
+        # for that size, and a screen off the stack is told of no resize).
+        app.uninstall_screen(READER)
+        reader.remove()
+        return None
 
     def known_entries(self) -> list[LibraryEntry]:
         """Every entry the app has read: the library's, and the brief open on screen."""

@@ -8,6 +8,8 @@ the machine.
 
 from __future__ import annotations
 
+import shutil
+import threading
 from collections import Counter
 from datetime import timedelta
 from pathlib import Path
@@ -17,6 +19,7 @@ import pytest
 from kit import NOW, make_brief
 
 from briefing.ui.screens.brief import BriefScreen
+from briefing.ui.screens.brief_loading import BriefLoading
 from briefing.ui.screens.library import LibraryScreen
 from briefing.ui.widgets import deadline_list, library_table
 from briefing.ui.widgets.library_table import LibraryTable
@@ -146,3 +149,133 @@ async def test_a_library_tick_draws_again_only_the_rows_whose_countdown_changed(
         assert "in 01:59:57" in text
         assert dict(built) == {"Soon brief": 3}
         assert text.count("in 1") == 3  # "in 10d 0h", "in 11d 0h", "in 12d 0h" as drawn before
+
+
+NORTHWIND_FILE = "board-meeting-northwind-robotics.toml"
+NORTHWIND_QUOTE = "Every robot we ship today"
+
+
+def two_briefs(tmp_path: Path, samples_dir: Path) -> Path:
+    folder = tmp_path / "two"
+    folder.mkdir()
+    for name in (NORTHWIND_FILE, SEED_FILE):
+        shutil.copy(samples_dir / name, folder / name)
+    return folder
+
+
+async def open_row(pilot: Any, path: Path) -> BriefScreen:
+    library = pilot.app.screen
+    assert isinstance(library, LibraryScreen)
+    library.select_path(path)
+    await pilot.press("enter")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, BriefScreen)
+    return screen
+
+
+async def test_enter_on_another_brief_shows_it_in_the_panes_of_the_reader_closed_before(
+    make_app, tmp_path: Path, samples_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = two_briefs(tmp_path, samples_dir)
+    app = make_app(path=folder)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        first = await open_row(pilot, folder / NORTHWIND_FILE)
+        quotes = first.query_one("#quotes")
+        await pilot.press("3")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        mounted = Calls(monkeypatch, BriefScreen, "compose")
+        second = await open_row(pilot, folder / SEED_FILE)
+        # The same screen and widgets, filled with the other brief, from its first section.
+        assert second is first
+        assert second.query_one("#quotes") is quotes
+        assert mounted.count == 0
+        assert second.current == "summary"
+        text = screen_text(app)
+        assert "US, China agree" in text
+        assert "Northwind" not in text
+        await pilot.press("3")
+        assert NORTHWIND_QUOTE not in screen_text(app)
+        # Back again: the library, with the cursor on the brief read last.
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert app.screen.highlighted_entry().path == folder / SEED_FILE
+
+
+async def test_a_brief_still_being_read_never_shows_the_one_read_before(
+    make_app, tmp_path: Path, samples_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = two_briefs(tmp_path, samples_dir)
+    app = make_app(path=folder)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        first = await open_row(pilot, folder / NORTHWIND_FILE)
+        assert NORTHWIND_QUOTE in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        release = threading.Event()
+        original = BriefLoading.load_entry
+
+        def slow_load(self: BriefLoading, entry: Any) -> None:
+            release.wait(timeout=30)
+            original(self, entry)
+
+        monkeypatch.setattr(BriefLoading, "load_entry", slow_load)
+        app.screen.select_path(folder / SEED_FILE)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is first
+        assert not first.is_loaded
+        text = screen_text(app)
+        assert "US, China agree" in text  # the header, from a peek at the file
+        assert NORTHWIND_QUOTE not in text and "Northwind" not in text
+        release.set()
+        await settle(pilot)
+        assert first.is_loaded
+        assert "US, China agree" in screen_text(app)
+
+
+async def test_a_reader_closed_at_another_size_is_not_reused(
+    make_app, tmp_path: Path, samples_dir: Path
+) -> None:
+    folder = two_briefs(tmp_path, samples_dir)
+    app = make_app(path=folder)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        first = await open_row(pilot, folder / NORTHWIND_FILE)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.resize_terminal(*WIDE)
+        await pilot.pause()
+        second = await open_row(pilot, folder / SEED_FILE)
+        assert second is not first
+        assert second.has_class("-wide")
+
+
+async def test_a_clock_mode_switched_in_the_agenda_while_the_reader_was_closed_is_followed(
+    make_app, tmp_path: Path, samples_dir: Path
+) -> None:
+    folder = two_briefs(tmp_path, samples_dir)
+    app = make_app(path=folder)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        first = await open_row(pilot, folder / NORTHWIND_FILE)
+        await pilot.press("a")
+        assert first.as_published
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("A")  # the agenda, from the library
+        await settle(pilot)
+        await pilot.press("a")  # back to now
+        assert app.clock_as_published is False
+        await pilot.press("escape")
+        await pilot.pause()
+        second = await open_row(pilot, folder / SEED_FILE)
+        assert second is first
+        assert not second.as_published
+        assert second.now == app.now()
+        assert "Clock: now" in screen_text(app)

@@ -78,6 +78,12 @@ class BriefHeader(Static):
             facts.append((f"published {published}", muted))
         return Content.assemble((title, "bold"), "\n", *facts, "\n", ("Loading the brief…", muted))
 
+    def show_preview(self, preview: Content) -> None:
+        """Show ``preview`` (see :meth:`preview`) until :meth:`set_brief` (a brief being read)."""
+        self._brief = None
+        self._position = ""
+        self.update(preview)
+
     def set_brief(self, brief: Brief, position: str = "", *, clock: str = "24h") -> None:
         """Show ``brief``; ``position`` is e.g. "2/5" within the library; ``clock`` is 24h or 12h."""
         self._brief = brief
