@@ -21,7 +21,7 @@ from kit import NOW, make_brief
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.brief_loading import BriefLoading
 from briefing.ui.screens.library import LibraryScreen
-from briefing.ui.widgets import deadline_list, library_table
+from briefing.ui.widgets import deadline_list, library_table, virtual_list
 from briefing.ui.widgets.library_table import LibraryTable
 
 from .test_notes import wait_for_writes, write_note
@@ -279,3 +279,27 @@ async def test_a_clock_mode_switched_in_the_agenda_while_the_reader_was_closed_i
         assert not second.as_published
         assert second.now == app.now()
         assert "Clock: now" in screen_text(app)
+
+
+@pytest.mark.parametrize("size", [NARROW, WIDE], ids=["narrow", "wide"])
+async def test_a_section_switch_draws_again_at_most_the_highlighted_row(
+    make_app, seed_brief_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "1")  # every row on screen drawn once
+        await pilot.pause()
+        built: Counter[int] = Counter()
+        original = virtual_list.row_strips
+
+        def row_strips(owner: Any, index: int, *args: Any) -> Any:
+            built[index] += 1
+            return original(owner, index, *args)
+
+        monkeypatch.setattr(virtual_list, "row_strips", row_strips)
+        await pilot.press("3")
+        await pilot.pause()
+        assert "“preliminary consensus”" in screen_text(app)  # the first quote
+        # Only the highlighted quote, now in the focused list's colours, is drawn again.
+        assert sum(built.values()) <= 1, built

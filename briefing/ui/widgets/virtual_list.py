@@ -159,6 +159,8 @@ class VirtualList(ScrollView, can_focus=True):
         self._layout = RowLayout()
         self._strips: LRUCache[tuple[int, Style], list[Strip]] = LRUCache(maxsize=512)
         """Drawn rows, by index and style, at the layout's width."""
+        self._strips_theme: str | None = None
+        """The theme the rows were drawn in (another one draws them again)."""
 
     # What subclasses provide -------------------------------------------------
 
@@ -246,8 +248,13 @@ class VirtualList(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         # A theme changes the colours inside rows too ("$accent"), which the
         # cache key (the row's style) may not show. A new padding changes the
-        # wrap width, which _measure notices.
-        self._strips.clear()
+        # wrap width, which _measure notices. Any other restyle (the focus
+        # moving in or out, a section switch) keeps the rows drawn: the key
+        # holds the row's style.
+        theme = self.app.theme if self.is_attached else None
+        if theme != self._strips_theme:
+            self._strips_theme = theme
+            self._strips.clear()
         self.refresh()
         super().notify_style_update()
 
