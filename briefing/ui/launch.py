@@ -81,30 +81,8 @@ def build_app(
     )
 
 
-ESCAPE_DELAY_MS = 25
-"""How long the reader waits after an escape byte for the rest of a key's sequence."""
-
-
-def quick_escape() -> None:
-    """Have Textual tell the escape key from a key's sequence in :data:`ESCAPE_DELAY_MS`
-    (unless ``ESCDELAY`` is set): it waits 100 ms otherwise, and escape back to the library
-    took 119 ms, 100 of them that wait (issue 15). A terminal sends a key's sequence in
-    one write, so 25 ms is ample (tmux 3.5 waits 10 ms). Read once, when Textual is first
-    imported; the environment is left as it was, for the programs the reader starts.
-    """
-    if "ESCDELAY" in os.environ:
-        return
-    os.environ["ESCDELAY"] = str(ESCAPE_DELAY_MS)
-    try:
-        # deferred: Textual reads ESCDELAY as this imports it (only for the reader)
-        import textual.constants  # noqa: F401
-    finally:
-        del os.environ["ESCDELAY"]
-
-
 def run_reader(*, path: str | None, theme: str | None, now: datetime | None) -> int:
     """Open the reader; return the exit status."""
-    quick_escape()
     # No cyclic garbage collection until the first frame is out (the app turns it
     # back on then): a full collection walks every object the imports made, about
     # 30 ms, and one fell due in the middle of drawing the library's first frame.

@@ -8,10 +8,7 @@ the machine.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 import threading
 from collections import Counter
 from datetime import timedelta
@@ -306,26 +303,3 @@ async def test_a_section_switch_draws_again_at_most_the_highlighted_row(
         assert "“preliminary consensus”" in screen_text(app)  # the first quote
         # Only the highlighted quote, now in the focused list's colours, is drawn again.
         assert sum(built.values()) <= 1, built
-
-
-def escape_delay(**env: str) -> str:
-    """Textual's wait after an escape byte in a reader started as ``briefing`` starts it."""
-    code = (
-        "import os\n"
-        "from briefing.ui.launch import quick_escape\n"
-        "quick_escape()\n"
-        "import textual.constants\n"
-        "print(textual.constants.ESCAPE_DELAY, os.environ.get('ESCDELAY'))\n"
-    )
-    environment = {k: v for k, v in os.environ.items() if k != "ESCDELAY"} | env
-    done = subprocess.run(
-        [sys.executable, "-c", code], env=environment, capture_output=True, text=True, check=True
-    )
-    return done.stdout.strip()
-
-
-def test_escape_is_told_from_a_key_sequence_in_25_ms_unless_escdelay_says_otherwise() -> None:
-    # Textual waits 100 ms after an escape byte for the rest of a sequence: escape back to
-    # the library took 119 ms, 100 of them that wait. Children (the $EDITOR) see no change.
-    assert escape_delay() == "0.025 None"
-    assert escape_delay(ESCDELAY="300") == "0.3 300"
