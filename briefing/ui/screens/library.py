@@ -185,6 +185,7 @@ class LibraryScreen(Screen[None]):
         # (a refresh of the index redraws them itself): only the marks are read again.
         if self.is_mounted:
             self.refresh_marks()
+            self.update_status()  # (the highlighted brief's countdown in the preview)
 
     def refresh_marks(self) -> None:
         """Read the notes marks and visits again; redraw the rows on screen whose mark changed."""
