@@ -71,12 +71,12 @@ def test_agenda_json_of_a_missing_library_exits_2(capsys, tmp_path: Path) -> Non
 
 
 def test_show_json_holds_the_brief_in_its_own_schema(capsys, seed_brief_path: Path) -> None:
-    from briefing.core.sections import brief_model
+    from briefing.core.validation import json_schema
 
     code, out, _ = run(capsys, "show", str(seed_brief_path), "--json", "--now", NOW_ARG)
     assert code == 0
     document = checked("show", out)
-    jsonschema.validate(document["brief"], brief_model().model_json_schema())
+    jsonschema.validate(document["brief"], json_schema())
     assert document["brief"]["id"] == load_brief(seed_brief_path).id
 
 

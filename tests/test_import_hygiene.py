@@ -219,3 +219,13 @@ def test_the_first_screens_start_without_the_notes_models() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_the_brief_models_import_no_pydantic(tmp_path: Path) -> None:
+    """The models are plain dataclasses: a brief the library index has seen is built from
+    its stored data (core/normalized.py) without pydantic's import and schema building
+    (~140 ms); only validating a file brings pydantic (core/validation.py)."""
+    modules = ["briefing.core.models", "briefing.core.provenance", "briefing.core.normalized"]
+    loaded = top_level(imported_after(modules, tmp_path))
+    assert "briefing" in loaded
+    assert not {"pydantic", "pydantic_core"} & loaded

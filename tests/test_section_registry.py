@@ -3,7 +3,7 @@
 The :func:`risks` fixture registers it for one test (see :mod:`kit.risks`): one
 :class:`~briefing.core.section.Section` through :func:`briefing.core.sections.register`
 (the brief model gains a ``risks`` field through ``sections.brief_model()``, a
-pydantic ``create_model`` of :class:`Brief`), and nothing else. The test then
+dataclass made from :class:`Brief`), and nothing else. The test then
 reads a brief with risks and checks that each part of briefing that walks
 sections finds them: ``show`` (plain and Rich), find-in-brief, the library index
 and its search, notes and bookmarks in the store, copy, change digests and the
@@ -13,6 +13,7 @@ notes export. The reader's panes, ``/`` and ``ctrl+f`` are in
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from datetime import UTC
 from pathlib import Path
@@ -122,7 +123,7 @@ def test_library_items_and_change_digests(brief: Brief) -> None:
     assert records[("risk", "dockers-strike")] == "Dock workers could strike"
     digests = item_digests(brief)
     assert ("risk", FLOOD_ID) in digests
-    edited = brief.model_copy(deep=True)
+    edited = copy.deepcopy(brief)
     edited.risks[1].text = "Dock workers will strike"  # type: ignore[attr-defined]
     assert compare(digests, item_digests(edited)).in_section("risks") == {"dockers-strike"}
 

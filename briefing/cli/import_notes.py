@@ -59,6 +59,12 @@ def cmd_import_notes(args: argparse.Namespace) -> int:
     print(
         f"{added} added, {beside} kept beside a different note with the same id, {same} already there"
     )
+    if beside:
+        print(
+            f"{beside} note{' is' if beside == 1 else 's are'} marked"
+            " '⚠ imported: conflicts with a note of <date>' until edited"
+            " (or until one of the two is deleted)"
+        )
     if bookmarks:
         print(
             f"{bookmarks} bookmark{' in the file was' if bookmarks == 1 else 's in the file were'}"

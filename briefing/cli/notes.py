@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from briefing.cli.common import err, saved_annotations
 from briefing.cli.json_shapes import emit
-from briefing.core.annotations import KIND_LABELS
+from briefing.core.annotations import KIND_LABELS, conflict_mark
 from briefing.core.safetext import clean_line, clean_text
 from briefing.storage.store.database import StoreError
 
@@ -58,6 +58,7 @@ def cmd_notes(args: argparse.Namespace) -> int:
         return 0
     for note in notes:
         head = [note.brief_title, KIND_LABELS[note.kind], note.item_text]
-        print(" · ".join(clean_line(f)[:80] for f in head))
+        mark = f" · {conflict_mark(note)}" if note.conflict is not None else ""
+        print(" · ".join(clean_line(f)[:80] for f in head) + mark)
         print("".join(f"    {line}\n" for line in clean_text(note.body).splitlines()))
     return 0

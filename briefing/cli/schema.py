@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from briefing.cli.common import say as _say
 from briefing.cli.json_shapes import SHAPES
-from briefing.core.sections import brief_model
+from briefing.core.validation import json_schema
 
 if TYPE_CHECKING:
     import argparse
@@ -19,5 +19,5 @@ def cmd_schema(args: argparse.Namespace) -> int:
     if args.shape:
         _say(json.dumps(SHAPES[args.shape], indent=2, ensure_ascii=False))
         return 0
-    _say(json.dumps(brief_model().model_json_schema(), indent=2, ensure_ascii=False))
+    _say(json.dumps(json_schema(), indent=2, ensure_ascii=False))
     return 0

@@ -17,6 +17,7 @@ from briefing.core.errors import BriefError
 from briefing.core.loading import load_brief
 from briefing.core.render_text import brief_to_text
 from briefing.core.safetext import clean_line
+from briefing.core.validation import dump_json
 from briefing.ui.launch import print_brief
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             {
                 "path": str(args.path),
                 "now": now.isoformat(),
-                "brief": brief.model_dump(mode="json"),
+                "brief": dump_json(brief),
             },
         )
         return 0

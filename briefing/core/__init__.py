@@ -6,8 +6,8 @@ Textual or Rich. Nothing here touches the disk for writing or reads the clock
 directly; callers pass a clock and paths in.
 
 The names below are imported lazily (PEP 562), so that ``import briefing.core.safetext``
-does not pay for pydantic (about 60 ms of model building) when a command never
-loads a brief.
+does not pay for the models, or for pydantic (about 140 ms, which validating a file
+brings through :mod:`briefing.core.loading`), when a command never loads a brief.
 """
 
 from __future__ import annotations

@@ -52,11 +52,25 @@ class Note:
     updated: datetime
     detached: bool = False
     """True when the item is no longer in the brief and nothing matched it."""
+    conflict: datetime | None = None
+    """When ``briefing import-notes`` kept this note beside a different note with the same
+    uid: that note's last change (None otherwise; cleared when this note is edited or either
+    note deleted). See :func:`conflict_mark`."""
+    conflict_with: str = ""
+    """The uid of the note this one conflicts with ("" when none)."""
 
     @property
     def anchor(self) -> Anchor:
         """Where the note points."""
         return Anchor(self.brief_id, self.kind, self.item_id)
+
+
+def conflict_mark(note: Note) -> str:
+    """How a note in conflict is marked wherever its metadata shows ("" when it is not):
+    ``⚠ imported: conflicts with a note of 2025-10-26`` (the other note's day, local time)."""
+    if note.conflict is None:
+        return ""
+    return f"⚠ imported: conflicts with a note of {note.conflict.astimezone():%Y-%m-%d}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,11 +60,13 @@ class BriefError(Exception):
     def __post_init__(self) -> None:
         super().__init__(self.summary())
 
-    def summary(self) -> str:
-        """Return the first problem on one line, with a count of the others."""
+    def summary(self, shown_path: str | None = None) -> str:
+        """Return the first problem on one line, with a count of the others; the file is
+        named ``shown_path`` when given (a short form of :attr:`path`, for the screen)."""
+        name = self.path if shown_path is None else shown_path
         if not self.problems:
-            return f"{display_path(self.path)}: cannot be read"
-        first = self.problems[0].format(self.path)
+            return f"{display_path(name)}: cannot be read"
+        first = self.problems[0].format(name)
         extra = len(self.problems) - 1
         return first + (f" (and {extra} more problem{'s' if extra > 1 else ''})" if extra else "")
 

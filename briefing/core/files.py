@@ -21,9 +21,12 @@ from briefing.core.safetext import display_path
 
 BRIEF_SUFFIXES = (".toml", ".json")
 """The file names a library lists."""
+MAX_BRIEF_BYTES = 5 * 1024 * 1024
+"""The largest brief file read: 5 MB (here, so a brief is read without the validating code)."""
 
 __all__ = [
     "BRIEF_SUFFIXES",
+    "MAX_BRIEF_BYTES",
     "FileMissing",
     "FileProblem",
     "FileTooBig",

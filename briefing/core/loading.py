@@ -21,6 +21,7 @@ from briefing.core import tomlread
 from briefing.core.errors import BriefError, Problem
 from briefing.core.files import (  # noqa: F401 - re-exported
     BRIEF_SUFFIXES,
+    MAX_BRIEF_BYTES,
     FileProblem,
     FileTooBig,
     find_briefs,
@@ -29,9 +30,9 @@ from briefing.core.files import (  # noqa: F401 - re-exported
 from briefing.core.locate import PathKey, json_positions, nearest, toml_positions
 from briefing.core.models import MAX_ITEMS, Brief
 from briefing.core.problems import cross_check, problems_from_validation
-from briefing.core.sections import brief_model
+from briefing.core.validation import validate_brief
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_FILE_BYTES = MAX_BRIEF_BYTES
 """The largest brief file read: 5 MB."""
 MAX_DEPTH = 16
 """How deeply tables and lists may nest; the format itself needs four levels."""
@@ -152,9 +153,8 @@ def parse_brief(
         # fallback hash encodes the text as UTF-8): its bytes are spelt out as \x80.
         # Every other name gives the id it always gave.
         stem = file.stem.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-        context = {"local_zone": local_zone, "stem": stem}
         try:
-            brief = brief_model().model_validate(raw, context=context)
+            brief = validate_brief(raw, local_zone=local_zone, stem=stem)
         except ValidationError as error:
             problems.extend(problems_from_validation(error))
         except RecursionError:

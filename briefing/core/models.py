@@ -1,112 +1,92 @@
-"""The brief format, version 1, as pydantic models.
+"""The brief format, version 1, as plain dataclasses.
 
-The models are strict: an unknown key is an error (with the nearest valid key
-suggested by the loader), and every string is cleaned of control characters as
-it is read (see :mod:`briefing.core.safetext`). Field docstrings become the
-descriptions in ``briefing schema``.
+The models import no pydantic: a brief the library index has seen before is built
+from its stored data without it (:mod:`briefing.core.normalized`). Reading a file
+validates it with pydantic (:mod:`briefing.core.validation`), over these very
+classes: the string annotations name the field types of
+:mod:`briefing.core.validation_types`, which limit and clean every string as it is
+read (see :mod:`briefing.core.safetext`). The models are strict: an unknown key is
+an error (with the nearest valid key suggested by the loader). Field docstrings
+become the descriptions in ``briefing schema``.
 
-Ids that a brief leaves out are derived here, after validation, from what each
-item is (see :mod:`briefing.core.ids`), and every time is given its zone by the
-rules in :mod:`briefing.core.timeutil`.
+Ids that a brief leaves out are derived after validation, from what each item is
+(see :mod:`briefing.core.ids`), and every time is given its zone by the rules in
+:mod:`briefing.core.timeutil` (:func:`briefing.core.validation.resolve`).
 """
 
 from __future__ import annotations
 
-import math
-from datetime import UTC, date, datetime, tzinfo
-from typing import Annotated, Any, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, tzinfo
+from typing import TYPE_CHECKING, Any
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    PlainSerializer,
-    PlainValidator,
-    PrivateAttr,
-    ValidationInfo,
-    WithJsonSchema,
-    field_validator,
-    model_validator,
-)
-
-from briefing.core.ids import ID_PATTERN, derive_id
 from briefing.core.provenance import DraftArticle, DraftMark
-from briefing.core.safetext import clean_line, clean_text
-from briefing.core.sections import derive_ids
 from briefing.core.status import DeadlineStatus
-from briefing.core.timeutil import PartialDate, instant_of, parse_when, resolve_when
+from briefing.core.timeutil import instant_of
+
+if TYPE_CHECKING:
+    # The validated field types, for the type checker only (they bring pydantic);
+    # briefing.core.validation resolves the annotations' names in that module.
+    from briefing.core.validation_types import (
+        FigureValue,
+        FormatVersion,
+        ItemId,
+        ItemList,
+        Line,
+        RequiredLine,
+        RequiredText,
+        Tags,
+        Text,
+        TimelineWhen,
+        WhenField,
+        ZoneName,
+    )
 
 MAX_FIELD_CHARS = 200_000
 """The longest any single text field may be."""
 MAX_ITEMS = 100_000
 """The most items any one section may hold."""
 
-Line = Annotated[str, Field(max_length=MAX_FIELD_CHARS), AfterValidator(clean_line)]
-"""Single-line text: control characters removed, line breaks folded to spaces."""
-Text = Annotated[str, Field(max_length=MAX_FIELD_CHARS), AfterValidator(clean_text)]
-"""Multi-line text (Markdown where the field says so): control characters removed."""
+
+def _config(title: str, **more: Any) -> dict[str, Any]:
+    # pydantic's configuration of each model, read when it validates (a plain dict here).
+    return {
+        "extra": "forbid",
+        "use_attribute_docstrings": True,
+        "title": title,
+        "arbitrary_types_allowed": True,
+        "validate_default": False,
+        **more,
+    }
 
 
-def _not_blank(value: str) -> str:
-    # Checked after cleaning: a title made only of an escape sequence is empty.
-    if not value.strip():
-        raise ValueError("must not be empty")
-    return value
+class _DueAt:
+    """The state a deadline derives when its brief is read: not a field of the format."""
+
+    __slots__ = ("_due_at",)
+    _due_at: datetime
+
+    def _settle(self, due_at: datetime) -> None:
+        self._due_at = due_at
 
 
-RequiredLine = Annotated[
-    str, Field(max_length=MAX_FIELD_CHARS), AfterValidator(clean_line), AfterValidator(_not_blank)
-]
-ItemId = Annotated[str, Field(pattern=ID_PATTERN)]
+class _BriefState:
+    """The state a brief derives when it is read: not fields of the format."""
+
+    __slots__ = ("_zone", "_participants_by_id")
+    _zone: tzinfo
+    _participants_by_id: dict[str, Participant]
+
+    def _settle(self, zone: tzinfo, participants: list[Participant]) -> None:
+        self._zone = zone
+        self._participants_by_id = {p.id: p for p in participants}
 
 
-def _derived_later() -> Any:
-    """The default of an ``id`` a brief leaves out: None only until :class:`Brief`'s
-    validator derives it, so every model a caller sees has a ``str``. Typed ``Any`` for
-    that reason: the field's type is what callers read, not this short-lived placeholder."""
-    return Field(default=None)
-
-
-_DATE_SCHEMA: dict[str, Any] = {
-    "anyOf": [
-        {"type": "string", "format": "date-time"},
-        {"type": "string", "format": "date"},
-    ]
-}
-WhenField = Annotated[
-    date | datetime,
-    PlainValidator(parse_when),
-    PlainSerializer(lambda v: v.isoformat(), when_used="json"),
-    WithJsonSchema(_DATE_SCHEMA),
-]
-TimelineWhen = Annotated[
-    date | datetime | PartialDate,
-    PlainValidator(lambda v: parse_when(v, partial=True)),
-    PlainSerializer(
-        lambda v: str(v) if isinstance(v, PartialDate) else v.isoformat(), when_used="json"
-    ),
-    WithJsonSchema(
-        {"anyOf": [*_DATE_SCHEMA["anyOf"], {"type": "string", "pattern": r"^\d{4}(-\d{2})?$"}]}
-    ),
-]
-
-
-def _strict_config(title: str) -> ConfigDict:
-    return ConfigDict(
-        extra="forbid",
-        use_attribute_docstrings=True,
-        title=title,
-        arbitrary_types_allowed=True,
-        validate_default=False,
-    )
-
-
-class Source(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Source:
     """Where a brief's material comes from."""
 
-    model_config = _strict_config("Source")
+    __pydantic_config__ = _config("Source")
 
     name: RequiredLine
     """The publication or author, e.g. "Türkiye Today"."""
@@ -114,12 +94,13 @@ class Source(BaseModel):
     """A link to the original, if there is one."""
 
 
-class Participant(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Participant:
     """A person (or body) who takes part in the events of the brief."""
 
-    model_config = _strict_config("Participant")
+    __pydantic_config__ = _config("Participant")
 
-    id: ItemId = _derived_later()
+    id: ItemId = None  # type: ignore[assignment]  # derived when read
     """Stable id used by quotes (``speaker``) and notes; derived from ``name`` when absent."""
     name: RequiredLine
     """Full name as the source gives it."""
@@ -131,27 +112,23 @@ class Participant(BaseModel):
     """Optional grouping, e.g. "US" or "China"."""
     notes: Text | None = None
     """Free text about the participant (Markdown)."""
-    aliases: list[RequiredLine] = Field(default_factory=list)
+    aliases: list[RequiredLine] = field(default_factory=list)
     """Other names the same participant goes by, for matching across briefs."""
     draft: DraftMark | None = None
     """Where ``briefing import`` read this item and how sure it is; removed once a person accepts it."""
 
 
-class Quote(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Quote:
     """Words someone said, verbatim."""
 
-    model_config = _strict_config("Quote")
+    __pydantic_config__ = _config("Quote")
 
-    id: ItemId = _derived_later()
+    id: ItemId = None  # type: ignore[assignment]  # derived when read
     """Stable id for notes; derived from the speaker and the text when absent."""
     speaker: ItemId | None = None
     """The ``id`` of the participant who said it; absent when the source does not say."""
-    text: Annotated[
-        str,
-        Field(max_length=MAX_FIELD_CHARS),
-        AfterValidator(clean_text),
-        AfterValidator(_not_blank),
-    ]
+    text: RequiredText
     """The words, exactly as quoted in the source."""
     context: Text | None = None
     """The circumstances or the sentence around the quote."""
@@ -163,12 +140,13 @@ class Quote(BaseModel):
     """Where ``briefing import`` read this item and how sure it is; removed once a person accepts it."""
 
 
-class Deadline(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Deadline(_DueAt):
     """A moment something must happen by."""
 
-    model_config = _strict_config("Deadline")
+    __pydantic_config__ = _config("Deadline")
 
-    id: ItemId = _derived_later()
+    id: ItemId = None  # type: ignore[assignment]  # derived when read
     """Stable id for notes; derived from ``title`` when absent."""
     title: RequiredLine
     """What falls due."""
@@ -181,21 +159,22 @@ class Deadline(BaseModel):
     draft: DraftMark | None = None
     """Where ``briefing import`` read this item and how sure it is; removed once a person accepts it."""
 
-    _due_at: datetime | None = PrivateAttr(default=None)
-
     @property
     def due_at(self) -> datetime:
         """The exact moment the deadline falls due, timezone-aware."""
-        assert self._due_at is not None, "Deadline used outside a Brief"
-        return self._due_at
+        try:
+            return self._due_at
+        except AttributeError:
+            raise AssertionError("Deadline used outside a Brief") from None
 
 
-class TimelineEvent(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class TimelineEvent:
     """Something that happened (or will), in order."""
 
-    model_config = _strict_config("TimelineEvent")
+    __pydantic_config__ = _config("TimelineEvent")
 
-    id: ItemId = _derived_later()
+    id: ItemId = None  # type: ignore[assignment]  # derived when read
     """Stable id for notes; derived from the date and label when absent."""
     date: TimelineWhen
     """A date, a date-time, or a month (``2025-05``) or year (``2025``) when no more is known."""
@@ -207,48 +186,35 @@ class TimelineEvent(BaseModel):
     """Where ``briefing import`` read this item and how sure it is; removed once a person accepts it."""
 
 
-class Figure(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Figure:
     """A key number."""
 
-    model_config = _strict_config("Figure")
+    __pydantic_config__ = _config("Figure")
 
-    id: ItemId = _derived_later()
+    id: ItemId = None  # type: ignore[assignment]  # derived when read
     """Stable id for notes; derived from ``label`` when absent."""
     label: RequiredLine
     """What the number measures."""
-    value: RequiredLine
+    value: FigureValue
     """The number as it should be shown, e.g. "145%"; write it as text to keep its exact form (a bare number is converted, so 7.50 shows as 7.5)."""
     note: Text | None = None
     """Context for the number."""
     draft: DraftMark | None = None
     """Where ``briefing import`` read this item and how sure it is; removed once a person accepts it."""
 
-    @field_validator("value", mode="before")
-    @classmethod
-    def _number_as_text(cls, value: Any) -> Any:
-        if isinstance(value, bool):
-            return value  # rejected by the str type: true is not a figure
-        if isinstance(value, float) and not math.isfinite(value):
-            raise ValueError(f"{value} is not a number that can be shown")
-        if isinstance(value, int | float):
-            return str(value)
-        return value
 
-
-class Brief(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Brief(_BriefState):
     """A structured briefing: who, what was said, what is due, and what happened."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        use_attribute_docstrings=True,
-        title="Brief",
-        arbitrary_types_allowed=True,
-        json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema"},
+    __pydantic_config__ = _config(
+        "Brief", json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema"}
     )
 
-    format: Literal[1]
+    format: FormatVersion
     """The version of the brief format; always 1 for now."""
-    id: ItemId = _derived_later()
+    id: ItemId = None  # type: ignore[assignment]  # derived when read
     """Stable id of the brief; derived from the file name when absent."""
     title: RequiredLine
     """The headline."""
@@ -256,34 +222,32 @@ class Brief(BaseModel):
     """When the brief (or its source) was published: a date-time, ideally with an offset."""
     source: Source | None = None
     """Where the material comes from."""
-    tags: list[RequiredLine] = Field(default_factory=list, max_length=1000)
+    tags: Tags = field(default_factory=list)
     """Free-form labels for filtering the library."""
-    timezone: Line | None = None
+    timezone: ZoneName | None = None
     """IANA zone name (e.g. "Asia/Kuala_Lumpur") for times written without an offset."""
     summary: Text = ""
     """What happened, in Markdown."""
-    participants: list[Participant] = Field(default_factory=list, max_length=MAX_ITEMS)
+    participants: ItemList[Participant] = field(default_factory=list)
     """Who takes part."""
-    quotes: list[Quote] = Field(default_factory=list, max_length=MAX_ITEMS)
+    quotes: ItemList[Quote] = field(default_factory=list)
     """What was said, verbatim."""
-    deadlines: list[Deadline] = Field(default_factory=list, max_length=MAX_ITEMS)
+    deadlines: ItemList[Deadline] = field(default_factory=list)
     """What falls due, and when."""
-    timeline: list[TimelineEvent] = Field(default_factory=list, max_length=MAX_ITEMS)
+    timeline: ItemList[TimelineEvent] = field(default_factory=list)
     """What happened, in order."""
-    figures: list[Figure] = Field(default_factory=list, max_length=MAX_ITEMS)
+    figures: ItemList[Figure] = field(default_factory=list)
     """Key numbers."""
     draft: DraftArticle | None = None
     """The article a draft was imported from (``briefing import``), for the review screen."""
 
-    # None rather than UTC: pydantic deep-copies a default that is not a plain constant
-    # for every brief it validates (a tenth of the index workers' validation time).
-    _zone: tzinfo | None = PrivateAttr(default=None)
-    _participants_by_id: dict[str, Participant] | None = PrivateAttr(default=None)
-
     @property
     def zone(self) -> tzinfo:
         """The zone naive times in this brief were read in."""
-        return self._zone or UTC
+        try:
+            return self._zone
+        except AttributeError:  # a brief made in code rather than read
+            return UTC
 
     @property
     def published_at(self) -> datetime:
@@ -293,61 +257,23 @@ class Brief(BaseModel):
             return value
         return datetime.combine(value, datetime.min.time(), tzinfo=self.zone)
 
-    @field_validator("format", mode="before")
-    @classmethod
-    def _whole_number(cls, value: Any) -> Any:
-        # true and 1.0 would pass as 1 in lax mode; the version is a whole number.
-        if type(value) is not int:
-            raise ValueError(f"format must be the whole number 1, not {value!r}"[:80])
-        return value
-
-    @field_validator("timezone")
-    @classmethod
-    def _known_zone(cls, value: str | None) -> str | None:
-        if value is None:
-            return value
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError, OSError):
-            raise ValueError(
-                f"'{value[:60]}' is not a known IANA time zone, such as Europe/London"
-            ) from None
-        return value
-
-    @model_validator(mode="after")
-    def _resolve(self, info: ValidationInfo) -> Brief:
-        context = info.context or {}
-        local: tzinfo = context.get("local_zone") or UTC
-        # A local: reading a private attribute of a pydantic model goes through its
-        # __getattr__ (2-3 us), and the loops below would ask once per item.
-        zone = self._zone = ZoneInfo(self.timezone) if self.timezone else local
-        if self.id is None:
-            self.id = derive_id("brief", context.get("stem") or self.title)
-        self.published = resolve_when(self.published, zone)
-        _derive_ids(self)
-        self._participants_by_id = {p.id: p for p in self.participants}
-        for quote in self.quotes:
-            if quote.said is not None:
-                quote.said = resolve_when(quote.said, zone)
-        for deadline in self.deadlines:
-            deadline.due = resolve_when(deadline.due, zone)
-            deadline._due_at = instant_of(deadline.due, zone)
-        for event in self.timeline:
-            if not isinstance(event.date, PartialDate):
-                event.date = resolve_when(event.date, zone)
-        return self
-
     def participant(self, participant_id: str | None) -> Participant | None:
         """Return the participant with this id, if any.
 
         A dictionary lookup: a 20,000-quote brief asks once per quote, and a scan of
         2,000 participants each time took seconds.
         """
-        if participant_id is None or self._participants_by_id is None:
+        if participant_id is None:
             return None
-        return self._participants_by_id.get(participant_id)
+        try:
+            return self._participants_by_id.get(participant_id)
+        except AttributeError:  # a brief made in code rather than read
+            return None
 
 
-def _derive_ids(brief: Brief) -> None:
-    """Fill in missing ids; explicit ones were checked for duplicates by the loader."""
-    derive_ids(brief)
+def finish(brief: Brief, zone: tzinfo) -> None:
+    """Give ``brief``, whose times are resolved in ``zone``, the state it derives from them:
+    its zone, its participants by id and each deadline's moment."""
+    brief._settle(zone, brief.participants)
+    for deadline in brief.deadlines:
+        deadline._settle(instant_of(deadline.due, zone))

@@ -9,7 +9,8 @@ The JSON and TOML exports are one documented, versioned structure::
     version = 1
     exported = <date-time>
     [[notes]]    uid, brief_id, brief_title, kind, item_id, item_text, body,
-                 created, updated, detached, and for context: section, speaker
+                 created, updated, detached, and for context: section, speaker, and
+                 for a note import-notes kept in conflict: conflict_with, conflict_of
     [[bookmarks]] brief_id, brief_title, kind, item_id, item_text, created, detached
 
 Reading an export back (``briefing import-notes``) validates it with the same
@@ -34,7 +35,7 @@ from pydantic import (
 )
 
 from briefing.core.anchors import ItemKind
-from briefing.core.annotations import KIND_LABELS, Bookmark, Note
+from briefing.core.annotations import KIND_LABELS, Bookmark, Note, conflict_mark
 from briefing.core.errors import BriefError, Problem
 from briefing.core.models import Brief
 from briefing.core.problems import problems_from_validation
@@ -79,6 +80,10 @@ def _record(note: Note, brief: Brief | None) -> dict[str, Any]:
     speaker = context_of(note, brief)
     if speaker:
         record["speaker"] = speaker
+    if note.conflict is not None:
+        # Only when set, so an export without conflicts reads as before (import ignores both).
+        record["conflict_with"] = note.conflict_with
+        record["conflict_of"] = _iso_exact(note.conflict)
     return record
 
 
@@ -179,6 +184,8 @@ def to_markdown(notes: Iterable[Note], briefs: Mapping[str, Brief], now: datetim
             stamp = f"written {_iso(note.created)}"
             if note.updated != note.created:
                 stamp += f", updated {_iso(note.updated)}"
+            if note.conflict is not None:
+                stamp += f" · {conflict_mark(note)}"
             out += [f"<sub>{stamp}</sub>", ""]
     return "\n".join(out)
 

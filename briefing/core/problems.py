@@ -12,7 +12,7 @@ import difflib
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from briefing.core import sections
 from briefing.core.errors import Problem
@@ -21,12 +21,13 @@ from briefing.core.models import MAX_FIELD_CHARS, MAX_ITEMS, Brief, Source
 from briefing.core.safetext import clean_line, quote_value
 from briefing.core.status import DeadlineStatus
 from briefing.core.timeutil import type_name
+from briefing.core.validation import field_names
 
 
-class _ItemModels(Mapping[str, type[BaseModel]]):
+class _ItemModels(Mapping[str, type[Any]]):
     """Each list section of a brief and the model of its items, read from the registry."""
 
-    def __getitem__(self, key: str) -> type[BaseModel]:
+    def __getitem__(self, key: str) -> type[Any]:
         section = sections.by_key(key)
         model = None if section is None else section.item_model()
         if model is None:
@@ -40,7 +41,7 @@ class _ItemModels(Mapping[str, type[BaseModel]]):
         return sum(1 for _ in sections.lists())
 
 
-SECTIONS: Mapping[str, type[BaseModel]] = _ItemModels()
+SECTIONS: Mapping[str, type[Any]] = _ItemModels()
 """Each list section of a brief and the model of its items."""
 
 
@@ -62,7 +63,7 @@ def _format_loc(loc: tuple[str | int, ...]) -> str:
     return out
 
 
-def _model_at(loc: tuple[str | int, ...], root: type[BaseModel]) -> type[BaseModel] | None:
+def _model_at(loc: tuple[str | int, ...], root: type[Any]) -> type[Any] | None:
     if not loc:
         return root
     if root is not Brief:
@@ -74,12 +75,12 @@ def _model_at(loc: tuple[str | int, ...], root: type[BaseModel]) -> type[BaseMod
     return None
 
 
-def _unknown_key(loc: tuple[str | int, ...], root: type[BaseModel]) -> str:
+def _unknown_key(loc: tuple[str | int, ...], root: type[Any]) -> str:
     key = str(loc[-1])
     model = _model_at(loc[:-1], root)
     message = f"unknown key '{quote_value(_printable(key))[1:-1]}'"
     if model is not None:
-        fields = list(model.model_fields)
+        fields = field_names(model)
         close = difflib.get_close_matches(key.lower(), fields, n=1, cutoff=0.6)
         if close:
             return f"{message}; did you mean '{close[0]}'?"
@@ -87,20 +88,21 @@ def _unknown_key(loc: tuple[str | int, ...], root: type[BaseModel]) -> str:
     return message
 
 
-def _sentence(error: Any, root: type[BaseModel]) -> str:
+def _sentence(error: Any, root: type[Any]) -> str:
     kind = error["type"]
     loc = tuple(error["loc"])
     value = error.get("input")
     ctx = error.get("ctx") or {}
     if kind == "missing":
         return "required key is missing"
-    if kind == "extra_forbidden":
+    # A dataclass of the format (its unknown keyword) or a pydantic model (its extra key).
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         return _unknown_key(loc, root)
     if kind == "string_type":
         return f"expected text, got {type_name(value)}"
     if kind in ("list_type", "tuple_type"):
         return f"expected a list, got {type_name(value)}"
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
+    if kind in ("model_type", "model_attributes_type", "dict_type", "dataclass_type"):
         return f"expected a table, got {type_name(value)}"
     if kind == "string_too_short":
         return "must not be empty"
@@ -132,9 +134,7 @@ def _sentence(error: Any, root: type[BaseModel]) -> str:
     return message[:1].lower() + message[1:]
 
 
-def problems_from_validation(
-    error: ValidationError, root: type[BaseModel] = Brief
-) -> list[Problem]:
+def problems_from_validation(error: ValidationError, root: type[Any] = Brief) -> list[Problem]:
     """Turn every error pydantic found in a ``root`` model into a :class:`Problem` with a field path."""
     problems = []
     seen = set()

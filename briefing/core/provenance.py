@@ -16,11 +16,13 @@ suffix, as a TextQuoteSelector is meant to be used.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
-
-from briefing.core.safetext import clean_line, clean_text
+if TYPE_CHECKING:
+    # The validated field types, for the type checker only: building a brief from
+    # trusted data needs no pydantic (see briefing.core.validation).
+    from briefing.core.validation_types import ArticleText, Checks, Offset, ShortLine, Snippet
 
 MAX_ARTICLE_CHARS = 2_000_000
 """The longest article a draft keeps (the importer reads no longer ones)."""
@@ -30,49 +32,48 @@ CONTEXT_CHARS = 32
 Confidence = Literal["high", "medium", "low"]
 """How sure the importer is: high when it has no doubt, low when it guessed the key part."""
 
-_Line = Annotated[str, Field(max_length=2000), AfterValidator(clean_line)]
-_Snippet = Annotated[str, Field(max_length=200_000), AfterValidator(clean_text)]
+
+def _config(title: str) -> dict[str, Any]:
+    # Read by pydantic when it validates (briefing.core.validation); a plain dict here.
+    return {"extra": "forbid", "use_attribute_docstrings": True, "title": title}
 
 
-def _config(title: str) -> ConfigDict:
-    return ConfigDict(extra="forbid", use_attribute_docstrings=True, title=title)
-
-
-class DraftMark(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class DraftMark:
     """Where in the article a drafted item was read, why, and how sure the importer is."""
 
-    model_config = _config("DraftMark")
+    __pydantic_config__ = _config("DraftMark")
 
-    start: int = Field(ge=0, le=MAX_ARTICLE_CHARS)
+    start: Offset
     """Offset of the first character of the span in the draft's article (code points)."""
-    end: int = Field(ge=0, le=MAX_ARTICLE_CHARS)
+    end: Offset
     """Offset just past the span's last character."""
-    exact: _Snippet = ""
+    exact: Snippet = ""
     """The text of the span, exactly as the article has it."""
-    prefix: _Snippet = ""
+    prefix: Snippet = ""
     """Up to 32 characters of the article just before the span."""
-    suffix: _Snippet = ""
+    suffix: Snippet = ""
     """Up to 32 characters of the article just after the span."""
-    reason: _Line = ""
+    reason: ShortLine = ""
     """Why the importer drafted this item, e.g. 'speaker from "she said"'."""
-    checks: list[_Line] = Field(default_factory=list, max_length=50)
+    checks: Checks = field(default_factory=list)
     """What a person should check (the draft's ``# check:`` notes)."""
     confidence: Confidence = "high"
     """How sure the importer is: high, medium or low."""
 
-    @model_validator(mode="after")
-    def _ordered(self) -> DraftMark:
+    def __post_init__(self) -> None:
+        # Run by pydantic after it validated the fields, and on every direct construction.
         if self.end < self.start:
             raise ValueError(f"end ({self.end}) comes before start ({self.start})")
-        return self
 
 
-class DraftArticle(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class DraftArticle:
     """The article a draft was made from, kept so that its spans can be shown."""
 
-    model_config = _config("DraftArticle")
+    __pydantic_config__ = _config("DraftArticle")
 
-    article: Annotated[str, Field(max_length=MAX_ARTICLE_CHARS), AfterValidator(clean_text)]
+    article: ArticleText
     """The article's text, as the importer read it; every item's ``draft`` points into it."""
 
 

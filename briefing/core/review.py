@@ -18,6 +18,7 @@ from typing import Any
 
 from briefing.core.ids import derive_id, uniquify
 from briefing.core.provenance import DraftMark, locate
+from briefing.core.validation import validate
 
 SECTIONS = ("participants", "quotes", "deadlines", "timeline", "figures")
 """The sections a draft has items in, in the order the review lists them."""
@@ -85,7 +86,7 @@ def _mark_of(item: Any) -> DraftMark | None:
     if not isinstance(raw, dict):
         return None
     try:
-        return DraftMark.model_validate(raw)
+        return validate(DraftMark, raw)
     except ValueError:
         return None
 

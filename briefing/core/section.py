@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING, Any
 from briefing.core.ids import derive_id
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel
-
     from briefing.core.models import Brief, Quote
 
 
@@ -45,7 +43,7 @@ class IndexContext:
 
     brief: Brief
     people: Mapping[str, Any]
-    """The brief's participants by id (looked up once: pydantic's private attributes are slow)."""
+    """The brief's participants by id (looked up once for every item)."""
     when: Callable[[Any], tuple[str, float | None]]
     """A date as written for reading and as a timestamp, cached per value."""
 
@@ -93,10 +91,10 @@ class Section:
     """The :class:`~briefing.core.anchors.ItemKind` value of its items (what a note points at)."""
     kind_label: str
     """How one item is named to a reader: "Quote", "Timeline event"."""
-    model: type[BaseModel] | str | None
-    """The pydantic model of one item, or the name of one in :mod:`briefing.core.models`
-    (looked up when first needed: the reader imports the registry for its first frame,
-    before pydantic); None for the summary (the brief itself)."""
+    model: type[Any] | str | None
+    """The model of one item (a dataclass, as in :mod:`briefing.core.models`), or the name
+    of one there (looked up when first needed: the reader imports the registry for its
+    first frame, before the models); None for the summary (the brief itself)."""
     text: Callable[[Any], str]
     """An item's text: what a note saves a copy of and re-attaches by."""
     derive_id: Callable[[Any], str]
@@ -126,13 +124,13 @@ class Section:
     counted: bool = True
     """True when the heading shows how many items there are (False for the summary)."""
 
-    def item_model(self) -> type[BaseModel] | None:
+    def item_model(self) -> type[Any] | None:
         """The model of one item as a class (a name is looked up in :mod:`briefing.core.models`)."""
         if isinstance(self.model, str):
-            # deferred: pydantic once items are read; the registry is read before the first frame
+            # deferred: the models once items are read; the registry is read before the first frame
             from briefing.core import models
 
-            found: type[BaseModel] = getattr(models, self.model)
+            found: type[Any] = getattr(models, self.model)
             return found
         return self.model
 

@@ -13,9 +13,9 @@ and field in :mod:`briefing.core.models`. :func:`register` adds one at run time
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
 from datetime import datetime
-from types import GenericAlias
 from typing import TYPE_CHECKING, Any
 
 from briefing.core.countdown import countdown, wording
@@ -25,7 +25,7 @@ from briefing.core.section import IndexContext, Section, indented, speaker_line
 from briefing.core.timeutil import date_key, format_when, sort_key
 
 if TYPE_CHECKING:
-    # Names only: the models (and pydantic) are imported where items are read.
+    # Names only: the models are imported where items are read.
     from briefing.core.models import Brief, Deadline, Figure, Participant, Quote, TimelineEvent
 
 
@@ -376,24 +376,21 @@ def derive_ids(brief: Brief) -> None:
 def brief_model() -> type[Brief]:
     """The model briefs are read with: :class:`Brief`, plus a field for each registered section
     it does not have (made once per set of sections)."""
-    # deferred: pydantic and the models; the registry is read before the first frame
-    from pydantic import Field, create_model
+    # deferred: the models; the registry is read before the first frame
+    from briefing.core.models import Brief
 
-    from briefing.core.models import MAX_ITEMS, Brief
-
-    extra = tuple(s.key for s in lists() if s.key not in Brief.model_fields)
-    if not extra:
-        return Brief
-    model = _brief_models.get(extra)
+    names = {f.name for f in dataclasses.fields(Brief)}
+    extra = tuple(s.key for s in lists() if s.key not in names)
+    model = _brief_models.get(extra, Brief if not extra else None)
     if model is None:
-        fields: dict[str, Any] = {
-            section.key: (
-                GenericAlias(list, (section.item_model(),)),
-                Field(default_factory=list, max_length=MAX_ITEMS),
-            )
-            for section in lists()
-            if section.key in extra
-        }
-        # Brief's own validator derives the new section's ids: it walks the registry.
-        model = _brief_models[extra] = create_model("Brief", __base__=Brief, **fields)
+        # Named by string, as Brief's own: briefing.core.validation resolves ItemList (the
+        # limit on items) and the item model's name. Brief's resolution derives their ids.
+        named = {s.key: getattr(s.item_model(), "__name__", "") for s in lists() if s.key in extra}
+        fields: list[tuple[str, str, Any]] = [
+            (k, f"ItemList[{n}]", dataclasses.field(default_factory=list)) for k, n in named.items()
+        ]
+        namespace = {"__doc__": Brief.__doc__, "__pydantic_config__": Brief.__pydantic_config__}
+        model = _brief_models[extra] = dataclasses.make_dataclass(
+            "Brief", fields, bases=(Brief,), namespace=namespace, kw_only=True, slots=True
+        )
     return model

@@ -58,6 +58,27 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command("library", ("L",), ("library", "briefs"), "the briefs of the library"),
     Command("open", ("o",), ("open",), "open a brief of the library by number", "a number"),
+    Command("next_brief", ("]",), ("next brief",), "the next brief of the library"),
+    Command(
+        "previous_brief",
+        ("[",),
+        ("previous brief", "prev brief"),
+        "the previous brief of the library",
+    ),
+    Command(
+        "search_library",
+        ("\x06",),
+        ("search library", "library search"),
+        "search every brief of the library, and your notes",
+        "words",
+    ),
+    Command(
+        "result",
+        ("g",),
+        ("result", "go to result"),
+        "go to a search result, at its item",
+        "a number",
+    ),
     Command("export", ("x",), ("export",), "export this brief's notes as Markdown", "a file"),
     Command("line", (":",), (), "type one command as words, then enter"),
     Command("line_mode", ("W",), ("lines", "line mode"), "words and enter for every command"),
@@ -92,7 +113,7 @@ BY_NAME: dict[str, Command] = {command.name: command for command in COMMANDS}
 
 def key_name(key: str) -> str:
     """How a key is read in the help: "enter", "tab", "j"."""
-    return {"\r": "enter", "\n": "enter", "\t": "tab"}.get(key, key)
+    return {"\r": "enter", "\n": "enter", "\t": "tab", "\x06": "control f"}.get(key, key)
 
 
 def _either(names: list[str]) -> str:

@@ -4,7 +4,8 @@
 the last find, and the clock mode; it reads and writes notes and bookmarks through the
 store the Textual reader uses, so each sees what the other wrote. What is library-wide
 (the library, agenda, people, every note and bookmark, export) is :class:`LibraryViews`,
-and find in the brief is :class:`FindInBrief`: parts it owns.
+find in the brief is :class:`FindInBrief`, and going to another brief (search the library,
+``[`` and ``]``) is :class:`Browsing`: parts it owns.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from briefing.core.models import Brief
 from briefing.core.section import Section
 from briefing.core.sections import SECTIONS
 from briefing.plain import speech
+from briefing.plain.browsing import Browsing
 from briefing.plain.commands import (
     BY_KEY,
     BY_NAME,
@@ -77,6 +79,7 @@ class PlainReader:
         self.running = True
         self.views = LibraryViews(self, list(library))
         self.finding = FindInBrief(self)
+        self.browsing = Browsing(self)
 
     # -- the loop -------------------------------------------------------------------
 
@@ -122,7 +125,8 @@ class PlainReader:
 
     def run_command(self, command: Command, argument: str) -> None:
         name = f"do_{command.name}"
-        owner = next(part for part in (self, self.views, self.finding) if hasattr(part, name))
+        parts = (self, self.views, self.finding, self.browsing)
+        owner = next(part for part in parts if hasattr(part, name))
         handler: Callable[[str], None] = getattr(owner, name)
         handler(argument)
 
@@ -140,8 +144,9 @@ class PlainReader:
             return self.brief.published_at
         return self.clock.now()
 
-    def open_brief(self, path: Path) -> bool:
-        """Load and announce the brief at ``path``; say why not if it cannot be read."""
+    def open_brief(self, path: Path, *, say_where: bool = True) -> bool:
+        """Load and announce the brief at ``path`` (and where the reader is in it, unless
+        ``say_where`` is False); say why not if it cannot be read."""
         try:
             brief = load_brief(path)
         except BriefError as error:
@@ -160,7 +165,8 @@ class PlainReader:
             "Press j and k for the next and previous item, l and h for sections,"
             " enter for the item in full, ? for help, : to type a command.",
         )
-        self.where()
+        if say_where:
+            self.where()
         return True
 
     def section(self) -> Section:

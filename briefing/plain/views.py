@@ -79,7 +79,7 @@ class LibraryViews:
         more = [f"And {left} more. Type {command} all to hear every one."] if left else []
         self.say(heading, *numbered, *more, f"End of {command or heading.split(':')[0].lower()}.")
 
-    def _briefs(self) -> list[Path]:
+    def in_order(self) -> list[Path]:
         """The brief files, in the order the reader's library lists them (newest first)."""
         entries = list(scan(self.library, local_zone=local_zone()))
         ordered = [entry.path for entry in sort_entries(entries, "published", self.reader.now())]
@@ -87,7 +87,7 @@ class LibraryViews:
         return [path for path in dict.fromkeys(ordered) if path in files]
 
     def do_library(self, argument: str) -> None:
-        self.briefs = self._briefs()
+        self.briefs = self.in_order()
         where = ", ".join(display_path(path) for path in self.library)
         if not self.briefs:
             self.say(f"No briefs in {where}.")
@@ -101,7 +101,7 @@ class LibraryViews:
 
     def do_open(self, argument: str) -> None:
         if not self.briefs:
-            self.briefs = self._briefs()
+            self.briefs = self.in_order()
         answer = argument or self.reader.ask(f"Open which brief? 1 to {len(self.briefs)}.")
         if answer is None or not answer.strip().isdigit():
             self.say("Nothing opened.")

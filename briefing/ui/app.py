@@ -15,12 +15,12 @@ computed lives in :mod:`briefing.core`.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
@@ -29,7 +29,7 @@ from briefing.core.safetext import clean_line
 from briefing.storage import paths
 from briefing.storage.config import MAX_WARNINGS, Config
 from briefing.storage.store.database import Store, StoreError
-from briefing.ui.app_library import READER, LibraryWide
+from briefing.ui.app_library import LibraryWide
 from briefing.ui.app_notes import AppNotes
 from briefing.ui.lazy import is_brief_screen, is_library_screen
 from briefing.ui.reminding import start_reminding
@@ -236,6 +236,13 @@ class BriefingApp(App[None]):
                 markup=False,
             )
 
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's commands for the palette, less its "Theme" (every built-in theme): the
+        palette lists briefing's themes and the user's itself (see ``ui.commands``)."""
+        for command in super().get_system_commands(screen):
+            if command.callback != self.action_change_theme:
+                yield command
+
     # The store, notes and library-wide views: each owned by a part (see the module) ------
 
     @property
@@ -337,20 +344,7 @@ class BriefingApp(App[None]):
             self.screen.open_entry(entry)
             return
 
-        reader = self.library_wide.closed_reader()
-        if reader is not None:
-            # The reader closed last is shown again with this brief in its panes: mounting
-            # and laying out new ones cost four times as much (issue 15).
-            self.push_screen(reader, self.back_to_library)
-            reader.loader.reopen(entry, siblings)
-            return
-        # deferred: a screen, imported when first opened
-        from briefing.ui.screens.brief import BriefScreen
-
-        screen = BriefScreen(entry, siblings)
-        # Installed, so that closing it keeps it (see LibraryWide.closed_reader).
-        self.install_screen(screen, READER)
-        self.push_screen(screen, self.back_to_library)
+        self.library_wide.open_reader(entry, siblings)
 
     def close_brief(self, screen: Screen[Any], path: Path) -> None:
         """Leave the reader ``screen`` for the library, with the cursor on ``path``."""

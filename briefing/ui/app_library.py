@@ -1,10 +1,11 @@
 """The app's views across the whole library: search, people and the agenda.
 
 The app owns one :class:`LibraryWide`. Each of its screens is imported when
-first opened, so none of them costs anything at start-up. They all answer with
-an :class:`ItemTarget` (a brief file and an item in it), which is opened in the
-reader at that item; a note or bookmark from the lists (``N``, ``B``) is opened
-the same way, by its anchor.
+first opened, so none of them costs anything at start-up. They all ask for an
+:class:`ItemTarget` (a brief file and an item in it), which is opened in a reader
+over the list, at that item: escape from the reader comes back to the list as the
+user left it, and escape there to where they were before. A note or bookmark from
+the lists (``N``, ``B``) is opened by its anchor, in the reader they were opened from.
 """
 
 from __future__ import annotations
@@ -12,13 +13,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefing.core.anchors import SECTION_OF_KIND, ItemKind
 from briefing.core.library import LibraryEntry
 from briefing.ui.lazy import is_brief_screen
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from briefing.core.anchors import Anchor
     from briefing.ui.app import BriefingApp
     from briefing.ui.screens.brief import BriefScreen
@@ -52,24 +55,53 @@ class LibraryWide:
         # deferred: a screen, imported when first opened
         from briefing.ui.screens.search import SearchScreen
 
-        if not isinstance(self.app.screen, SearchScreen):
-            self.app.push_screen(SearchScreen(), self.open_item)
+        self.show(SearchScreen, SearchScreen)
 
     def people(self) -> None:
         """List every participant of every brief, the same person merged across briefs."""
         # deferred: a screen, imported when first opened
         from briefing.ui.screens.people import PeopleScreen
 
-        if not isinstance(self.app.screen, PeopleScreen):
-            self.app.push_screen(PeopleScreen(), self.open_item)
+        self.show(PeopleScreen, PeopleScreen)
 
     def agenda(self) -> None:
         """List every open deadline of the library, soonest first."""
         # deferred: a screen, imported when first opened
         from briefing.ui.screens.agenda import AgendaScreen
 
-        if not isinstance(self.app.screen, AgendaScreen):
-            self.app.push_screen(AgendaScreen(), self.open_item)
+        self.show(AgendaScreen, AgendaScreen)
+
+    def show(self, kind: type[Screen[Any]], make: Callable[[], Screen[Any]]) -> None:
+        """Show the list screen of ``kind``: the one already open under the readers opened
+        from it (as the user left it), else a new one from ``make()``."""
+        app = self.app
+        stack = app.screen_stack
+        shown = next((screen for screen in reversed(stack) if isinstance(screen, kind)), None)
+        if shown is None:
+            app.push_screen(make())
+            return
+        # Back down to it: only readers opened from the list lie over it (or the list's own
+        # dialogs), so nothing but those readers is closed.
+        while app.screen is not shown and len(app.screen_stack) > 1:
+            app.pop_screen()
+
+    def open_reader(self, entry: LibraryEntry, siblings: list[LibraryEntry]) -> None:
+        """Open ``entry`` in the reader closed last, or else in a new one (none is open)."""
+        app = self.app
+        reader = self.closed_reader()
+        if reader is not None:
+            # Shown again with this brief in its panes: mounting and laying out new ones
+            # cost four times as much (issue 15).
+            app.push_screen(reader, app.back_to_library)
+            reader.loader.reopen(entry, siblings)
+            return
+        # deferred: a screen, imported when first opened
+        from briefing.ui.screens.brief import BriefScreen
+
+        screen = BriefScreen(entry, siblings)
+        # Installed, so that closing it keeps it (see closed_reader).
+        app.install_screen(screen, READER)
+        app.push_screen(screen, app.back_to_library)
 
     def closed_reader(self) -> BriefScreen | None:
         """The reader closed last, when it can show another brief (else it is let go).
@@ -99,10 +131,9 @@ class LibraryWide:
                 entries.append(screen.entry)
         return entries
 
-    def open_item(self, target: ItemTarget | None) -> None:
-        """Open the brief at ``target.path`` in the reader, at its item."""
-        if target is None:
-            return
+    def open_item(self, target: ItemTarget) -> None:
+        """Open the brief at ``target.path`` in a new reader over the list on screen, at its
+        item (escape from the reader comes back to the list)."""
         try:
             section = SECTION_OF_KIND[ItemKind(target.kind)]
         except ValueError:
@@ -115,6 +146,7 @@ class LibraryWide:
             ),
             section,
             target.item_id,
+            over_list=True,
         )
 
     def open_anchor(self, anchor: Anchor | None) -> None:
@@ -136,9 +168,14 @@ class LibraryWide:
         find_entry: Callable[[], LibraryEntry | None],
         section: str,
         item_id: str,
+        *,
+        over_list: bool = False,
     ) -> None:
         """Go to ``section``/``item_id`` in the brief on screen if ``is_open(screen)``, else open
-        the entry ``find_entry()`` returns (None: say it is gone) and go there once it is shown."""
+        the entry ``find_entry()`` returns (None: say it is gone) and go there once it is shown.
+
+        With ``over_list``, the entry opens in a new reader over the screen on top.
+        """
         # deferred: a screen, imported when first opened
         from briefing.ui.screens.brief import BriefScreen
 
@@ -155,7 +192,12 @@ class LibraryWide:
                 timeout=8,
             )
             return
-        app.open_entry(entry)
+        if over_list:
+            siblings = [e for e in app.library_entries() if e.ok]
+            # Its result (the path it closes on) is the library's business, not the list's.
+            app.push_screen(BriefScreen(entry, siblings), lambda _path: None)
+        else:
+            app.open_entry(entry)
         target = app.screen
 
         async def when_ready() -> None:

@@ -13,6 +13,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
+from textual.theme import BUILTIN_THEMES
 
 from briefing.ui.app import BriefingApp
 from briefing.ui.screens.brief import BriefScreen
@@ -51,14 +52,10 @@ class BriefingCommands(Provider):
                         partial(app.open_entry, entry),
                     )
                 )
-        # One hint for every theme, true to the rule of BriefingApp.apply_theme.
-        theme_hint = (
-            f"For this session (config.toml sets theme = {app.config.theme!r})"
-            if app.config.theme
-            else "Remembered for next time"
-        )
-        for name in sorted(app.available_themes):
-            found.append((f"Use theme: {name}", theme_hint, partial(setattr, app, "theme", name)))
+        for name in own_themes(app):
+            found.append(
+                (f"Use theme: {name}", theme_hint(app, name), partial(setattr, app, "theme", name))
+            )
         return found
 
     def key_commands(self) -> list[Command]:
@@ -99,6 +96,31 @@ class BriefingCommands(Provider):
                     text=name,
                     help=_escape(help_text),
                 )
+
+
+def own_themes(app: BriefingApp) -> list[str]:
+    """briefing's themes (bundled, and the user's own): every theme but Textual's built-in ones.
+
+    Textual's stay usable with ``--theme`` and ``theme =``; the palette offers what briefing
+    ships and what the user made, one entry each.
+    """
+    return sorted(name for name in app.available_themes if name not in BUILTIN_THEMES)
+
+
+def theme_hint(app: BriefingApp, name: str) -> str:
+    """The hint of the palette's entry for theme ``name``: only the current theme has one.
+
+    It says how the rule of :meth:`BriefingApp.apply_theme` applies: config.toml's theme
+    wins at the start, so a theme picked here is for this session when config sets one.
+    """
+    if name != app.theme:
+        return ""
+    configured = app.config.theme
+    if not configured:
+        return "Current theme"
+    if configured == name:
+        return "Current theme (config.toml sets it)"
+    return f"Current theme (for this session: config.toml sets {configured})"
 
 
 def _escape(text: str) -> str:

@@ -7,6 +7,7 @@ A section without a builder of its own shows every field of its item.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -119,7 +120,7 @@ def figure_detail(_brief: Brief, item: Figure, _now: datetime, _clock: str) -> P
 def fields_detail(_brief: Brief, item: Any, _now: datetime, clock: str) -> Parts:
     """Every field of an item but its id, labelled by the field's name: for a new section."""
     parts: Parts = []
-    for name in type(item).model_fields:
+    for name in (f.name for f in dataclasses.fields(item)):
         value = getattr(item, name)
         if name == "id" or value in (None, "", []):
             continue

@@ -102,7 +102,7 @@ def all_bindings() -> dict[str, Bound]:
 SCREEN_WIDGETS = {
     "BriefScreen": ("ItemList", "DeadlineList", "ParticipantTable", "SummaryView", "Pane"),
     "PeopleScreen": ("ItemList",),
-    "AgendaScreen": ("AgendaList",),
+    "AgendaScreen": ("AgendaTable",),
     "LibraryScreen": ("LibraryTable",),
 }
 """The widgets with keys of their own that each screen shows (by class name).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import unicodedata
@@ -130,7 +131,7 @@ def test_brief_with_osc_title_loads_with_it_removed(write) -> None:
     assert brief.title == "Hello world"
     assert brief.quotes[0].text == "said this"
     assert brief.quotes[0].context == "ab"
-    assert all("pwned" not in text for text in _strings(brief.model_dump()))
+    assert all("pwned" not in text for text in _strings(dataclasses.asdict(brief)))
 
 
 def _strings(value: object) -> list[str]:
@@ -160,7 +161,7 @@ def test_json_brief_with_raw_controls_is_cleaned() -> None:
         "deadlines": [{"title": "D\x1b[31m", "due": "2025-02-01", "details": "d\x1b[31m"}],
     }
     brief = parse_brief(json.dumps(raw), "b.json")
-    for text in _strings(brief.model_dump()):
+    for text in _strings(dataclasses.asdict(brief)):
         assert not _DANGEROUS & set(text.replace("\n", "")), repr(text)
         assert "pwned" not in text
     assert brief.summary == "line one\nline two"

@@ -4,7 +4,8 @@
   (2025-10-26 11:00 UTC, 2h05 after the seed brief was published);
   :data:`NOW_ARG` is the same moment as the command line's ``--now`` takes it.
 - :func:`run_briefing`: the installed command, ``python -m briefing ARGS``, in a subprocess.
-- :func:`make_brief` / :func:`brief_toml`: a valid TOML brief with sensible defaults.
+- :func:`make_brief` / :func:`brief_toml`: a valid TOML brief with sensible defaults;
+  :func:`replaced`: a loaded brief with some fields changed (``dataclasses.replace``).
 - :mod:`kit.writers`: processes that write notes at once (SIGKILL and races).
 - :mod:`kit.pilot`: the reader's UI helpers (layouts, ``settle``, reading the screen).
 - :mod:`kit.http`: a local HTTP server on 127.0.0.1 with canned replies (network tests).
@@ -23,7 +24,7 @@ from typing import Any
 
 from briefing.core.clock import ManualClock
 
-from .briefs import brief_toml, make_brief
+from .briefs import brief_toml, make_brief, replaced
 
 __all__ = [
     "NOW",
@@ -32,6 +33,7 @@ __all__ = [
     "brief_toml",
     "fixed_clock",
     "make_brief",
+    "replaced",
     "run_briefing",
 ]
 

@@ -13,12 +13,15 @@ date-time), lists of those, and tables (``dict``) for ``source`` and friends.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 import tomli_w
+
+from briefing.core.models import Brief, finish
 
 DEFAULT_TITLE = "A test brief"
 DEFAULT_PUBLISHED = date(2025, 1, 1)
@@ -66,3 +69,11 @@ def make_brief(folder: Path, name: str = "brief.toml", **fields: Any) -> Path:
     path = folder / name
     path.write_text(brief_toml(**fields), encoding="utf-8")
     return path
+
+
+def replaced(brief: Brief, **changes: Any) -> Brief:
+    """``brief`` with ``changes`` to its fields, and the state a read brief derives (its zone,
+    participants by id, each deadline's moment) made again, as the loader makes it."""
+    new = dataclasses.replace(brief, **changes)
+    finish(new, brief.zone)
+    return new

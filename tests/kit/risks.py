@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-from pydantic import BaseModel, ConfigDict
+from dataclasses import dataclass
 
 from briefing.core import sections
 from briefing.core.ids import derive_id
@@ -23,10 +22,11 @@ FLOOD_ID = derive_id("risk", FLOOD["text"])
 """The id the section's rule gives :data:`FLOOD` (the slug of its text)."""
 
 
-class Risk(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Risk:
     """Something that could go wrong."""
 
-    model_config = ConfigDict(extra="forbid")
+    __pydantic_config__ = {"extra": "forbid"}
 
     id: str | None = None
     """Stable id; derived from the text when absent."""

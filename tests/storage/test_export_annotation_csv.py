@@ -12,6 +12,7 @@ import io
 import json
 
 import pytest
+from kit import replaced
 
 from briefing.core.csv_export import agenda_csv, neutralise, notes_csv
 from briefing.core.models import Brief, Source
@@ -25,7 +26,7 @@ def library() -> dict[str, Brief]:
     """The notes' brief, with a source URL (the annotations' target)."""
     brief = revision("v1")
     source = Source(name="Harbour Gazette", url="https://example.org/harbour")
-    return {brief.id: brief.model_copy(update={"source": source})}
+    return {brief.id: replaced(brief, source=source)}
 
 
 def test_annotation_golden() -> None:

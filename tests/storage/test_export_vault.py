@@ -6,11 +6,13 @@ Golden files live in tests/data/golden/vault/; rewrite them after an intended ch
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from datetime import date
 from pathlib import Path
 
 import pytest
+from kit import replaced
 
 from briefing.core.models import Brief, Figure, Source, TimelineEvent
 from briefing.core.status import DeadlineStatus
@@ -39,8 +41,8 @@ def library() -> dict[str, Brief]:
     figures = [Figure(id="ships", label="Ships waiting", value="12", note="at anchor")]
     deadlines = [
         *brief.deadlines,
-        brief.deadlines[0].model_copy(
-            update={"id": "old", "title": "Old report", "status": DeadlineStatus.MET}
+        dataclasses.replace(
+            brief.deadlines[0], id="old", title="Old report", status=DeadlineStatus.MET
         ),
     ]
     update = {
@@ -50,7 +52,7 @@ def library() -> dict[str, Brief]:
         "figures": figures,
         "deadlines": deadlines,
     }
-    return {brief.id: brief.model_copy(update=update)}
+    return {brief.id: replaced(brief, **update)}
 
 
 def source() -> ExportInput:
@@ -165,7 +167,7 @@ def test_long_names_are_cut_on_a_character() -> None:
 def test_a_brief_cannot_forge_the_end_of_the_generated_block(tmp_path: Path) -> None:
     """A summary holding the markers would otherwise leave generated text behind on each export."""
     brief = library()["harbour-talks"]
-    forged = brief.model_copy(update={"summary": f"Before {END} after {BEGIN} more"})
+    forged = replaced(brief, summary=f"Before {END} after {BEGIN} more")
     source = ExportInput(_Marks(), {brief.id: forged}, NOW)  # type: ignore[arg-type]
     export_to("vault", source, tmp_path, force=False)
     export_to("vault", source, tmp_path, force=False)

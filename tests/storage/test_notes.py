@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from kit import replaced
 
 from briefing.core.anchors import Anchor, ItemKind, item_text
 from briefing.core.annotations import Note
@@ -259,7 +260,7 @@ def test_reanchor_keeps_the_brief_title_current(notes: Annotations) -> None:
     v1 = revision("v1")
     note = write(notes, v1, WAGES, "x")
     mark(notes, v1, WAGES)
-    renamed = v1.model_copy(update={"title": "Harbour talks: day two"})
+    renamed = replaced(v1, title="Harbour talks: day two")
     notes.reanchor(renamed)
     assert notes.get_note(note.uid).brief_title == "Harbour talks: day two"
     assert notes.all_bookmarks()[0].brief_title == "Harbour talks: day two"

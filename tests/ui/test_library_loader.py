@@ -19,6 +19,7 @@ class Screen:
         self.select_at_start = select
         self.table = SimpleNamespace(row_count=0)
         self.calls: list[str] = []
+        self.workers: list[str] = []
 
     def query_one(self, _type: Any) -> Any:
         return self.table
@@ -35,6 +36,10 @@ class Screen:
 
     def select_path(self, path: Path) -> None:
         self.calls.append(f"select {path.name}")
+
+    def run_worker(self, work: Any, **options: Any) -> None:
+        # Not run: the warming of the reader's modules, started once the refresh is done.
+        self.workers.append(options["name"])
 
 
 def loader_of(screen: Screen) -> LibraryLoader:

@@ -349,3 +349,23 @@ async def test_the_marker_says_since_when_and_stays_after_the_toast(
         edit_seed(path)
         await reload_now(pilot, screen)
         assert "since" not in header_text(screen)
+
+
+async def test_the_invalid_file_toast_names_the_file_by_its_short_path(
+    make_app, samples_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The toast named the file by its absolute path ("/tmp/pytest-of-root/…/library/…"),
+    wrapped over three lines of a 40-column toast: now as the library's status line does,
+    relative to the current folder (or with ~ for home)."""
+    path = copy_seed(samples_dir, tmp_path)
+    monkeypatch.chdir(tmp_path)
+    app = make_app(path=path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        rewrite(path, path.read_text(encoding="utf-8").replace("[[quotes]]", "[[quotes]", 1))
+        await reload_now(pilot, screen)
+        (message,) = [n.message for n in app._notifications if "last good version" in n.message]
+        assert message.startswith(f"library/{SEED_FILE}:93:"), message
+        assert str(tmp_path) not in message

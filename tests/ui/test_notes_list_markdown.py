@@ -48,3 +48,24 @@ async def test_N_renders_note_markdown(make_app, seed_brief_path: Path) -> None:
         styled = {segment.text.strip(): segment.style for segment in strip if segment.text.strip()}
         assert styled["intense"] is not None and styled["intense"].italic
         assert styled["long"] is not None and styled["long"].bold
+
+
+async def test_every_line_of_the_list_has_the_lists_colours(
+    make_app, seed_brief_path: Path
+) -> None:
+    """A line without marks was drawn with no style at all (Rich's ``Text.render`` leaves out
+    the text's own style when it has no spans): the terminal's default colours, dark grey
+    blocks in the light theme, and no cursor row. Every line now has the list's background,
+    the cursor row the cursor's."""
+    add_note(database_file(), "plain words, no marks")
+    app = make_app(path=seed_brief_path, theme="briefing-light")
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("N")
+        await settle(pilot)
+        rows = app.screen.query_one(AnnotationRows)
+        cursor = rows.get_component_rich_style("annotation-rows--cursor").bgcolor
+        assert cursor is not None and cursor != rows.rich_style.bgcolor
+        for y in range(AnnotationRows.ROW_LINES):
+            for segment in rows.render_line(y):
+                assert segment.style is not None and segment.style.bgcolor == cursor, (y, segment)

@@ -1,6 +1,6 @@
 """The command palette knows the app, not only the briefs (issue 16 item 14): every action
-with a key is a command, with its key shown (read from the keymap), and every theme entry
-carries the same hint."""
+with a key is a command, with its key shown (read from the keymap). The theme entries:
+tests/ui/test_palette_themes.py."""
 
 from __future__ import annotations
 
@@ -56,13 +56,3 @@ async def test_a_chosen_command_runs_the_action(make_app) -> None:
         app.call_later(run)  # as the palette runs a chosen command
         await settle(pilot)
         assert type(app.screen).__name__ == "AgendaScreen"
-
-
-async def test_every_theme_entry_carries_the_same_hint(make_app, isolated_env) -> None:
-    write_config(isolated_env["config"], 'theme = "briefing-dark"\n')
-    app = make_app()
-    async with app.run_test(size=NARROW) as pilot:
-        await settle(pilot)
-        hints = {h for name, h in palette(app).items() if name.startswith("Use theme")}
-        assert len(hints) == 1
-        assert "config.toml" in hints.pop()

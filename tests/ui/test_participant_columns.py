@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.ui.widgets.participant_table import ParticipantTable, share_widths
+from briefing.ui.widgets.participant_table import COLUMNS, ParticipantTable, share_widths
 
-from .uihelpers import settle
+from .uihelpers import screen_text, settle
 
 
 def test_widths_fit_and_a_short_column_keeps_its_width() -> None:
@@ -39,3 +39,25 @@ def test_a_column_keeps_room_for_its_longest_word() -> None:
     """ "Trade Representative" wrapped as "Representat" / "ive" at 160x48."""
     shared = share_widths([14, 20, 13, 8], 40, floors=[8, 14, 7, 6])
     assert shared[1] >= 14 and sum(shared) <= 40 + 2
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (160, 48)])
+async def test_every_column_label_shows_whole_or_says_it_is_cut(
+    make_app, seed_brief_path, size
+) -> None:
+    """The header read "Affiliat" at 160x48: a column is at least as wide as its label when
+    the rows fit without a scrollbar (its room was kept for one that never came). In a
+    40-column pane (120x40) four labels cannot all show whole: a cut one ends in "…"."""
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        table = app.screen.query_one(ParticipantTable)
+        shown = [str(column.label) for column in table.columns.values()]
+        for (label, _), text in zip(COLUMNS, shown, strict=True):
+            assert text == label or (text.endswith("…") and label.startswith(text[:-1])), shown
+        if size != (120, 40):
+            assert shown == [label for label, _ in COLUMNS]
+            assert "Affiliation" in screen_text(app)
+        assert table.virtual_size.width <= table.scrollable_content_region.width

@@ -13,11 +13,12 @@ from kit import brief_toml
 from textual.pilot import Pilot
 
 from briefing.core.clock import ManualClock
-from briefing.ui.screens.agenda import AgendaList, AgendaScreen
+from briefing.ui.screens.agenda import AgendaScreen
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.library import LibraryScreen
 from briefing.ui.screens.people import PeopleScreen
 from briefing.ui.screens.picker import PickerScreen
+from briefing.ui.widgets.agenda_table import AgendaTable
 from briefing.ui.widgets.item_list import ItemList
 
 from .uihelpers import NARROW, SEED_FILE, WIDE, option_ids, option_text, screen_text, settle
@@ -162,21 +163,21 @@ async def test_escape_closes_people(make_app, library: Path) -> None:
 
 
 def agenda_rows(screen: AgendaScreen) -> list[str]:
-    """Each row's first line (a heading, or a deadline's title)."""
-    agenda = screen.query_one(AgendaList)
-    return [option_text(agenda, i).splitlines()[0] for i in option_ids(agenda)]
+    """Each line's heading, or its deadline's title (the agenda is a table since issue 16)."""
+    table = screen.query_one(AgendaTable)
+    return [line.title for line in table.lines]
 
 
 def countdown_of(screen: AgendaScreen, item_id: str) -> str:
-    agenda = screen.query_one(AgendaList)
-    key = next(i for i in option_ids(agenda) if i and i.endswith(f"#{item_id}"))
-    return option_text(agenda, key).splitlines()[2]
+    table = screen.query_one(AgendaTable)
+    key = next(k for k in table.keys if k.endswith(f"#{item_id}"))
+    return table.cells(key)["countdown"]
 
 
 def moment_of(screen: AgendaScreen, path: Path) -> datetime:
     """The moment the agenda counts the deadlines of the brief at ``path`` from."""
-    agenda = screen.query_one(AgendaList)
-    return agenda.now + agenda.shift.get(str(path), timedelta(0))
+    table = screen.query_one(AgendaTable)
+    return table.now + table.shift.get(str(path), timedelta(0))
 
 
 async def test_agenda_groups_and_counts_down(make_app, clock: ManualClock, library: Path) -> None:
@@ -191,13 +192,16 @@ async def test_agenda_groups_and_counts_down(make_app, clock: ManualClock, libra
             "Expected Trump-Xi meeting on the sidelines of the APEC summit",
             "Temporary US-China tariff truce expires",
         ]
-        agenda = screen.query_one(AgendaList)
+        agenda = screen.query_one(AgendaTable)
         # The cursor never rests on a heading.
-        assert agenda.highlighted_id is not None and agenda.highlighted_id.endswith("#report")
+        assert agenda.highlighted_key is not None and agenda.highlighted_key.endswith("#report")
         assert countdown_of(screen, "call") == "in 00:00:03 · under 24 h"
         assert countdown_of(screen, "tariff-truce-expiry") == "in 15d 5h · later"
         text = screen_text(app)
-        assert "due 2025-11-10 (end of day) · US, China agree" in text
+        # One line per deadline: due, countdown, title, brief (a table since issue 16).
+        truce = next(line for line in text.splitlines() if "tariff truce expires" in line)
+        assert truce.split()[:7] == ["2025-11-10", "(end", "of", "day)", "in", "15d", "5h"]
+        assert "US, China agree" in truce
         assert "Agenda · 4 open deadlines · 1 overdue · clock: now" in text
 
         # Nothing moves until the screen's timer ticks: the rows never read the clock.
@@ -225,7 +229,7 @@ async def test_agenda_groups_and_counts_down(make_app, clock: ManualClock, libra
 
         # Enter opens the brief at the deadline.
         agenda.focus()
-        agenda.select_id(f"{library / SEED_FILE}#tariff-truce-expiry")
+        agenda.select_key(f"{library / SEED_FILE}#tariff-truce-expiry")
         await pilot.press("enter")
         await settle(pilot)
         brief = app.screen

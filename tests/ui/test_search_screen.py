@@ -227,3 +227,25 @@ async def test_the_first_result_is_highlighted_as_the_cursor_while_typing(
         assert drawn.bgcolor.triplet.hex.lower() == cursor.lower()[:7], (drawn, cursor)
         await pilot.press("down")
         assert options.highlighted == 1
+
+
+async def test_the_results_scrollbar_sits_against_the_border(
+    make_app, samples_dir: Path, tmp_path: Path
+) -> None:
+    """At 80x24 the results' scrollbar stood one column inside the dialog's border (the
+    box's padding), a strip of background beside it; now it is against the border, and the
+    results' text stays where it was, two columns in from the border."""
+    library = tmp_path / "library"
+    shutil.copytree(samples_dir, library)
+    app = make_app(path=library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_search(pilot)
+        await type_query(pilot, "tariff")
+        box = screen.query_one("SearchScreen > Vertical").region
+        results = screen.query_one(OptionList)
+        assert results.show_vertical_scrollbar
+        assert results.region.right == box.right - 1  # inside the one-cell border
+        lines = screen_text(app).splitlines()
+        title = next(line for line in lines if "Search the library" in line)
+        first = next(line for line in lines if "US, China agree" in line)
+        assert first.index("US, China") == title.index("Search") == box.x + 3

@@ -58,10 +58,11 @@ def test_command_palette(snap_compare) -> None:
 @SIZES
 def test_agenda(snap_compare, size) -> None:
     """You should see the agenda of the sample library, "Agenda · 22 open deadlines · clock:
-    now": every open deadline soonest first with its due date, its brief and its countdown
-    from 2025-10-26 11:00 UTC ("Expected Trump-Xi meeting …" "in 7d 5h · later", then
-    the tariff truce "in 15d 5h · later", then "Boil-water notice reviewed" ...), and
-    the footer "esc Close  t Tag  a Clock".
+    now", as a table under a header "Due  Countdown  Title  Brief": one line per deadline,
+    soonest first ("2025-11-02 (end of day)  in 7d 5h · later  Expected Trump-Xi …", then
+    the tariff truce "in 15d 5h · later", then "Boil-water notice reviewed" ...), the first
+    line highlighted; at 80x24 the titles and briefs cut with "…", no horizontal scrollbar;
+    at 160x48 the titles whole. The footer "⏎ Open  esc Close  t Tag  a Clock".
     """
 
     async def run_before(pilot) -> None:
@@ -69,6 +70,19 @@ def test_agenda(snap_compare, size) -> None:
         await press(pilot, "A")
 
     assert snap_compare(frozen_app(), terminal_size=size, run_before=run_before)
+
+
+@SIZES
+def test_agenda_light(snap_compare, size) -> None:
+    """You should see the same agenda table as ``test_agenda`` in briefing-light: dark text
+    on a light background, the header on a panel colour, the highlighted line readable."""
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await press(pilot, "A")
+
+    app = frozen_app(theme="briefing-light")
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
 @SIZES

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import pytest
 from kit.pilot import screen_segments
-from kit.snapshots import LIBRARY, SEED, THEMES, frozen_app
+from kit.snapshots import LIBRARY, SEED, THEMES, frozen_app, seed_annotations
 from rich.color import Color, ColorSystem
 from rich.segment import Segment
 from textual.color import Color as TextualColor
 from textual.filter import Monochrome
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList
 
 from .uihelpers import NARROW, WIDE, settle
 
@@ -178,3 +180,128 @@ async def test_under_no_color_the_selected_quote_shows_its_quote_mark() -> None:
                 for colour in (segment.style.color, segment.style.bgcolor)
             )
             assert fg != bg, (fg, bg)
+
+
+WALK = [
+    (LIBRARY, ("N",)),
+    (LIBRARY, ("B",)),
+    (LIBRARY, ("p",)),
+    (LIBRARY, ("A",)),
+    (LIBRARY, ("ctrl+f", *"trade")),
+    (LIBRARY, ("question_mark",)),
+    (SEED, ("x",)),
+    (SEED, ("3", "j", "enter")),
+]
+"""The screens and dialogs over the library and the brief, and the keys that open them."""
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_every_screen_and_dialog_draws_its_text_in_the_themes_colours(theme: str) -> None:
+    """The N list drew lines with no colour at all (the terminal's default: dark grey blocks
+    in the light theme), which the checks above, over the library and the brief alone, never
+    saw. Every text of each screen and dialog has a colour and a background; on a full
+    screen it reads at least 4.5:1 and, in the high-contrast theme, is one of the 16 colours
+    (behind a dialog the screen is dimmed on purpose). The people filter's placeholder read
+    3.49:1 (dark) and 2.68:1 (light) before."""
+    seed_annotations()
+    bare: list[tuple[str, str]] = []
+    low: list[tuple[str, str, float]] = []
+    for path, keys in WALK:
+        app = frozen_app(path, theme)
+        async with app.run_test(size=NARROW) as pilot:
+            await settle(pilot)
+            await pilot.press(*keys)
+            await settle(pilot)
+            modal = isinstance(app.screen, ModalScreen)
+            allowed = ANSI_16 + [tuple(app.ansi_theme.ansi_colors[i]) for i in range(16)]
+            allowed += [tuple(round(v * DIM) for v in colour) for colour in allowed]
+            for segment in screen_segments(app):
+                text = segment.text.strip()
+                if segment.control or not text or is_block(text):
+                    continue
+                style = segment.style
+                fg, bg = (None, None) if style is None else (rgb(style.color), rgb(style.bgcolor))
+                if fg is None or bg is None:
+                    bare.append((keys[0], text[:20]))
+                    continue
+                if modal:
+                    continue
+                sixteen = all(near(colour, allowed) for colour in (fg, bg))
+                if theme == "briefing-high-contrast" and not sixteen:
+                    low.append((keys[0], text[:20], 0.0))
+                ratio = contrast(fg, bg)
+                if not is_border(text) and ratio < 4.5 - 0.005:
+                    low.append((keys[0], text[:20], round(ratio, 2)))
+    assert not bare, (theme, bare[:8])
+    assert not low, (theme, low[:8])
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_a_toast_reads_in_each_theme(theme: str) -> None:
+    """A toast's text on its background reads 4.5:1; in high contrast both are among the 16
+    colours (Textual's toast background, the panel lightened, was #161616 there)."""
+    app = frozen_app(LIBRARY, theme)
+    async with app.run_test(size=NARROW, notifications=True) as pilot:
+        await settle(pilot)
+        app.notify("Reloaded: 1 quote edited", title="Reloaded", timeout=30)
+        for _ in range(100):  # the toast is mounted after the next refresh
+            toasts = list(app.screen.query("Toast"))
+            if toasts and toasts[0].region.height:
+                break
+            await pilot.pause(0.02)
+        style = toasts[0].rich_style
+        fg, bg = rgb(style.color), rgb(style.bgcolor)
+        assert fg is not None and bg is not None
+        assert contrast(fg, bg) >= 4.5, (theme, fg, bg)
+        if theme == "briefing-high-contrast":
+            assert near(fg, ANSI_16) and near(bg, ANSI_16), (fg, bg)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_the_highlighted_search_result_reads_on_the_cursor(theme: str) -> None:
+    """In high contrast the highlighted result's "Key figure" was yellow ($accent) on the
+    yellow cursor: invisible. The highlighted result drops its own colours."""
+    app = frozen_app(LIBRARY, theme)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+f", *"tariff")
+        await settle(pilot)
+        cursor = rgb(app.screen.query_one(OptionList).get_component_rich_style(
+            "option-list--option-highlighted").bgcolor)  # fmt: skip
+        labels = [
+            segment
+            for segment in screen_segments(app)
+            if "Key figure" in segment.text and segment.style
+            if rgb(segment.style.bgcolor) == cursor
+        ]
+        assert labels, "no highlighted key figure"
+        assert cursor is not None
+        for segment in labels:
+            colour = rgb(segment.style.color)
+            assert colour is not None
+            ratio = contrast(colour, cursor)
+            assert ratio >= 4.5, (theme, segment.text, round(ratio, 2))
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_selected_text_in_a_field_reads(theme: str) -> None:
+    """A field opens with its value selected (the review's "Edit which field?" prompt): in
+    high contrast the white text sat on a cyan selection, 1.25:1."""
+    app = frozen_app(DRAFT, theme)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        for _ in range(250):  # the review opens once the draft is read
+            if type(app.screen).__name__ == "ReviewScreen":
+                break
+            await pilot.pause(0.02)
+        await pilot.press("e", "enter")
+        await settle(pilot)
+        field = app.screen.query_one(Input)
+        row = field.content_region.y
+        line = list(Segment.split_lines(screen_segments(app)))[row]
+        selected = [s for s in line if "Ann" in s.text and s.style]
+        assert selected, line
+        for segment in selected:
+            fg, bg = rgb(segment.style.color), rgb(segment.style.bgcolor)
+            assert fg is not None and bg is not None
+            assert contrast(fg, bg) >= 4.5, (theme, round(contrast(fg, bg), 2))

@@ -25,6 +25,7 @@ from typing import Any
 
 from briefing.core.files import find_briefs
 from briefing.core.library import LibraryEntry
+from briefing.storage.index.briefs import DROP_UNLISTED, put_content
 from briefing.storage.index.indexing import (  # noqa: F401 - also this module's public names
     POOL_THRESHOLD,
     IndexedFile,
@@ -159,7 +160,7 @@ class LibraryIndex:
                 connection.executescript(
                     "DROP TRIGGER IF EXISTS items_added; DROP TRIGGER IF EXISTS items_removed;"
                     " DROP TABLE IF EXISTS items_fts; DROP TABLE IF EXISTS items;"
-                    " DROP TABLE IF EXISTS files;"
+                    " DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS briefs;"
                 )
                 connection.executescript(SCHEMA)
                 connection.execute(
@@ -279,13 +280,18 @@ class LibraryIndex:
         yield Progress(removed=removed, total=len(jobs))
         checked = 0
         pending: list[IndexedFile] = []
+        changed = bool(removed)  # then the content of files gone or changed goes at the end
         for result in indexer(jobs, self.zone):
             checked += 1
+            changed = changed or not result.unchanged
             pending.append(result)
             if len(pending) >= batch:
                 yield self._store(pending, checked, len(jobs))
                 pending = []
-        yield self._store(pending, checked, len(jobs), done=True)
+        last = self._store(pending, checked, len(jobs), done=True)
+        if changed:
+            self.write(lambda connection: connection.execute(DROP_UNLISTED))
+        yield last
 
     def _known(self, roots: list[str], *, force: bool) -> dict[str, tuple[int, int, str]]:
         """What the index holds of the files under ``roots``: size, time and digest, by path.
@@ -348,6 +354,8 @@ class LibraryIndex:
                             item.brief_id,
                         ),
                     )
+                    if item.content is not None:
+                        put_content(connection, item.digest, self.zone, item.packed())
 
         self.write(write)
         entries = [item.entry() for item in results if not item.unchanged]

@@ -10,7 +10,6 @@ since parsing and validating is pure Python and threads would share one core.
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import os
 import pickle
@@ -28,11 +27,8 @@ import briefing
 from briefing.core.errors import BriefError, Problem
 from briefing.core.library import LibraryEntry, summarize
 from briefing.core.library_items import brief_items
-
-
-def content_digest(data: bytes) -> str:
-    """The content hash the index keeps of a brief file (the reader compares it on a visit)."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+from briefing.storage.index.briefs import content_digest as content_digest  # also ours
+from briefing.storage.index.briefs import pack
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +51,13 @@ class IndexedFile:
     """Every item of a valid brief as JSON (see :mod:`briefing.core.library_items`), for search."""
     brief_id: str | None = None
     """The brief's id (so the library can key its marks without decoding summaries)."""
+    content: str | None = None
+    """A valid brief's normalised content (:func:`~.briefs.pack`) in base64: ASCII, since it
+    crosses the worker's pipe as JSON. The reader builds the brief from it (issue 15)."""
+
+    def packed(self) -> bytes:
+        """The content as :func:`~.briefs.pack` made it (b"" without one)."""
+        return base64.b64decode(self.content or "")
 
     def entry(self) -> LibraryEntry:
         """The library entry this row stands for."""
@@ -103,6 +106,8 @@ def index_file(
     ``with_items`` adds every item of the brief (for the search tables). Listing
     does without: the items are a third of the work of indexing a brief, and a
     first start lists the library before :meth:`LibraryIndex.build_search` reads them.
+    Listing adds the brief's validated content instead (kept for the reader); the
+    search tables' pass does without it (the listing kept it).
 
     A module-level function of plain arguments, so a process pool can run it.
     """
@@ -138,6 +143,7 @@ def index_file(
         items=json.dumps([item.to_json() for item in brief_items(brief)], ensure_ascii=False)
         if with_items
         else None,
+        content=None if with_items else base64.b64encode(pack(brief)).decode("ascii"),
     )
 
 

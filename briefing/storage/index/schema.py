@@ -12,13 +12,14 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 """Bump when what a summary holds or the schema changes: an index of another version is rebuilt.
 
 6: the ``files.items`` column is gone (nothing filled it: the items go from the
 indexer straight into the search tables).
 7: the items' ``context`` is searched too (a quote's context, the brief's source), as
 find in a brief searches it.
+8: the ``briefs`` table: each valid brief's normalised content, by digest (issue 15).
 """
 
 SCHEMA = """
@@ -67,6 +68,16 @@ CREATE TRIGGER IF NOT EXISTS items_removed AFTER DELETE ON items BEGIN
     INSERT INTO items_fts (items_fts, rowid, text, speaker_name, context)
     VALUES ('delete', old.id, old.text, old.speaker_name, old.context);
 END;
+-- Each valid brief's validated content (briefing.storage.index.briefs), by the digest of
+-- the file's bytes: a file with the same bytes is shown without validating it again.
+-- ``version`` and ``zone``: what made it (normalized.VERSION, the reader's zone);
+-- content made by other code or in another zone is never trusted.
+CREATE TABLE IF NOT EXISTS briefs (
+    digest  TEXT PRIMARY KEY,
+    version INTEGER NOT NULL,
+    zone    TEXT NOT NULL,
+    content BLOB NOT NULL
+);
 """
 
 

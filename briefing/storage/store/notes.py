@@ -23,9 +23,17 @@ from briefing.storage.store.database import Store, StoreError
 if TYPE_CHECKING:
     from briefing.core.models import Brief
 
-_NOTE_COLUMNS = (
+_STORED_COLUMNS = (
     "uid, brief_id, brief_title, kind, item_id, item_text, body, created, updated, detached"
 )
+_NOTE_COLUMNS = (
+    f"{_STORED_COLUMNS},"
+    " (SELECT conflict_with FROM note_conflicts WHERE note_uid = notes.uid),"
+    " (SELECT conflict_of FROM note_conflicts WHERE note_uid = notes.uid)"
+)
+"""What a note is read from (``FROM notes``): its row, and its import conflict if it has one."""
+_INSERT_NOTE = f"INSERT INTO notes ({_STORED_COLUMNS}) VALUES ({', '.join(['?'] * 10)})"
+_INSERT_CONFLICT = "INSERT OR REPLACE INTO note_conflicts VALUES (?, ?, ?)"
 _BOOKMARK_COLUMNS = "brief_id, brief_title, kind, item_id, item_text, created, detached"
 T = TypeVar("T")
 _KINDS = frozenset(kind.value for kind in ItemKind)
@@ -46,7 +54,8 @@ def _stored_time(value: object) -> datetime:
 
 def _note(row: tuple[Any, ...]) -> Note:
     """The note in a row of ``_NOTE_COLUMNS``; ValueError naming it when the row is damaged."""
-    uid, brief_id, title, kind, item_id, item_text, body, created, updated, detached = row
+    uid, brief_id, title, kind, item_id, item_text, body, created, updated, detached = row[:10]
+    conflict_with, conflict_of = row[10:]
     try:
         return Note(
             uid,
@@ -59,9 +68,34 @@ def _note(row: tuple[Any, ...]) -> Note:
             _stored_time(created),
             _stored_time(updated),
             bool(detached),
+            _stored_time(conflict_of) if conflict_of else None,
+            str(conflict_with or ""),
         )
     except (ValueError, TypeError) as error:
         raise ValueError(f"note {str(uid)[:64]!r} cannot be read ({error})") from None
+
+
+def _values(note: Note) -> tuple[object, ...]:
+    """The values of ``note``'s row, in the order of ``_STORED_COLUMNS``."""
+    return (
+        note.uid,
+        note.brief_id,
+        note.brief_title,
+        note.kind.value,
+        note.item_id,
+        note.item_text,
+        note.body,
+        _iso(note.created),
+        _iso(note.updated),
+        int(note.detached),
+    )
+
+
+def _insert_note(connection: sqlite3.Connection, note: Note) -> None:
+    """Write ``note`` (and its import conflict, if it has one) in the open transaction."""
+    connection.execute(_INSERT_NOTE, _values(note))
+    if note.conflict is not None:
+        connection.execute(_INSERT_CONFLICT, (note.uid, note.conflict_with, _iso(note.conflict)))
 
 
 def _bookmark(row: tuple[Any, ...]) -> Bookmark:
@@ -119,27 +153,19 @@ class Annotations:
         return note
 
     def _insert(self, note: Note) -> None:
-        self.store.execute(
-            f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                note.uid,
-                note.brief_id,
-                note.brief_title,
-                note.kind.value,
-                note.item_id,
-                note.item_text,
-                note.body,
-                _iso(note.created),
-                _iso(note.updated),
-                int(note.detached),
-            ),
-        )
+        if note.conflict is None:
+            self.store.execute(_INSERT_NOTE, _values(note))
+            return
+        with self.store.transaction() as connection:
+            _insert_note(connection, note)
 
     def update_note(self, uid: str, body: str, now: datetime) -> Note:
-        """Replace the body of note ``uid``."""
+        """Replace the body of note ``uid`` (the user has seen it: an import's conflict mark goes)."""
         self.store.execute(
             "UPDATE notes SET body = ?, updated = ? WHERE uid = ?", (body, _iso(now), uid)
         )
+        # After the text is safe: were this to fail, the note keeps its mark, never its old text.
+        self.store.execute("DELETE FROM note_conflicts WHERE note_uid = ?", (uid,))
         note = self.get_note(uid)
         if note is None:
             raise StoreError(f"{self.store.path}: note {uid} is gone (deleted in another window?)")
@@ -149,7 +175,14 @@ class Annotations:
         """Delete note ``uid``; return it, so that the deletion can be undone with :meth:`restore_note`."""
         note = self.get_note(uid)
         if note is not None:
-            self.store.execute("DELETE FROM notes WHERE uid = ?", (uid,))
+            with self.store.transaction() as connection:
+                connection.execute("DELETE FROM notes WHERE uid = ?", (uid,))
+                # Its mark goes with it; and when it is the note another conflicted with,
+                # one of the two is left: that conflict is resolved.
+                connection.execute(
+                    "DELETE FROM note_conflicts WHERE note_uid = ? OR conflict_with = ?",
+                    (uid, uid),
+                )
         return note
 
     def restore_note(self, note: Note) -> None:
@@ -281,7 +314,8 @@ class Annotations:
     def merge_notes(self, notes: Iterable[Note]) -> tuple[int, int, int]:
         """Merge exported notes: new ones are added, identical ones skipped, and a
         note that differs from the stored one with its uid is kept beside it (as a
-        new note), never over it. Returns (added, kept beside, unchanged)."""
+        new note, marked as in conflict with it), never over it. Returns (added, kept
+        beside, unchanged)."""
         added = beside = same = 0
         with self.store.transaction() as connection:
             for note in notes:
@@ -298,23 +332,12 @@ class Annotations:
                     if connection.execute("SELECT 1 FROM notes WHERE uid = ?", (twin,)).fetchone():
                         same += 1
                         continue
-                    note = dataclasses.replace(note, uid=twin)
+                    # Marked, so the user sees which note came in over which.
+                    note = dataclasses.replace(
+                        note, uid=twin, conflict=stored.updated, conflict_with=stored.uid
+                    )
                     beside += 1
                 else:
                     added += 1
-                connection.execute(
-                    f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        note.uid,
-                        note.brief_id,
-                        note.brief_title,
-                        note.kind.value,
-                        note.item_id,
-                        note.item_text,
-                        note.body,
-                        _iso(note.created),
-                        _iso(note.updated),
-                        int(note.detached),
-                    ),
-                )
+                _insert_note(connection, note)
         return added, beside, same

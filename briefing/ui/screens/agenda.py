@@ -1,7 +1,7 @@
 """The agenda (``A``): every open deadline of the library, with live countdowns.
 
 Overdue deadlines come first, in a group of their own, then the rest soonest
-first. One timer on the screen moves the list's ``now`` once a second; the
+first. One timer on the screen moves the table's ``now`` once a second; the
 rows work out their countdowns from it as they are drawn, so only the rows on
 screen cost anything. The order of the rows never changes as time passes (every
 countdown runs at the same rate); only the line between overdue and upcoming
@@ -10,9 +10,8 @@ moves, and the screen regroups when a deadline crosses it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from textual import getters, on, work
@@ -25,101 +24,23 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from briefing.core.countdown import countdown
-from briefing.core.timeutil import format_when
-from briefing.storage.index.agenda import agenda_in_library, schedule, tags_of
+from briefing.storage.index.agenda import agenda_in_library, due_words, schedule, tags_of
 from briefing.storage.index.indexing import index_in_processes
 from briefing.ui.app import BriefingApp
 from briefing.ui.app_library import ItemTarget
-from briefing.ui.render import MUTED, Prompt, countdown_content
+from briefing.ui.render import MUTED
 from briefing.ui.screens.brief import BriefScreen
-from briefing.ui.widgets.item_list import ItemList, PromptLike
+from briefing.ui.widgets.agenda_table import AgendaLine, AgendaTable
 from briefing.ui.widgets.stable_footer import StableFooter
-from briefing.ui.widgets.virtual_layout import next_enabled
 
 if TYPE_CHECKING:
     from briefing.storage.index.agenda import AgendaItem, AgendaRow
 
 GROUP = "group:"
-"""The id prefix of the group headings ("Overdue", "Upcoming"), which cannot be highlighted."""
+"""The key prefix of the group headings ("Overdue", "Upcoming"), which cannot be highlighted."""
 
 
-class AgendaList(ItemList):
-    """The agenda's rows: group headings and deadlines whose countdowns follow :attr:`now`.
-
-    The list never reads the clock: the screen sets :attr:`now` (and
-    :attr:`shift`, the clock "as published") and the rows on screen are drawn
-    again.
-    """
-
-    now: reactive[datetime] = reactive(datetime(1970, 1, 1, tzinfo=UTC), init=False)
-    """The moment countdowns are computed from."""
-
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__("No open deadlines in the library", id=id, classes=classes)
-        self.shift: dict[str, timedelta] = {}
-        """How far each brief's clock is moved (by path), when the clock runs as published."""
-        self.clock_style = "24h"
-        """``24h`` or ``12h`` times of day."""
-
-    def watch_now(self) -> None:
-        self.redraw()
-
-    def row_disabled(self, index: int) -> bool:
-        ids = self.item_ids
-        return not ids or ids[index].startswith(GROUP)
-
-    def set_items(self, items: Iterable[tuple[str, PromptLike]]) -> None:
-        """Replace the rows; the cursor never rests on a heading."""
-        super().set_items(items)
-        if self.highlighted is not None and self.row_disabled(self.highlighted):
-            self.highlighted = next_enabled(
-                self.row_count, self.row_disabled, self.highlighted, 1, wrap=True
-            )
-
-
-class _DeadlineRow:
-    """A deadline's row, its countdown made from the list's ``now`` whenever it is drawn."""
-
-    __slots__ = ("item", "owner")
-
-    def __init__(self, owner: AgendaList, item: AgendaItem) -> None:
-        self.owner = owner
-        self.item = item
-
-    def _row(self) -> Prompt:
-        item, owner = self.item, self.owner
-        due = (
-            f"{item.due_text} (end of day)"
-            if item.all_day
-            else format_when(item.due_at, clock=owner.clock_style)
-        )
-        moment = owner.now + owner.shift.get(str(item.path), timedelta(0))
-        return Prompt(
-            [
-                (item.title, "bold"),
-                "\n",
-                (f"due {due} · ", MUTED),
-                (item.brief_title, "italic"),
-                "\n",
-                countdown_content(countdown(item.due_at, moment)),
-            ]
-        )
-
-    @property
-    def plain(self) -> str:
-        """The row's text at the list's ``now``."""
-        return self._row().plain
-
-    def build(self) -> Content:
-        """The row's Content at the list's ``now``."""
-        return self._row().build()
-
-
-def _heading(text: str, style: str) -> Content:
-    return Content.styled(text, style)
-
-
-class AgendaScreen(Screen[ItemTarget | None]):
+class AgendaScreen(Screen[None]):
     """Every open deadline across the library; ``enter`` opens its brief at it.
 
     | Key(s) | Description |
@@ -141,7 +62,7 @@ class AgendaScreen(Screen[ItemTarget | None]):
 
     DEFAULT_CSS = """
     AgendaScreen #agenda-title { text-style: bold; color: $accent; padding: 0 1; }
-    AgendaScreen AgendaList { height: 1fr; }
+    AgendaScreen AgendaTable { height: 1fr; }
     """
 
     tag: reactive[str | None] = reactive(None, init=False)
@@ -172,13 +93,11 @@ class AgendaScreen(Screen[ItemTarget | None]):
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Agenda · reading the library…"), id="agenda-title", markup=False)
-        yield AgendaList(id="agenda-list")
+        yield AgendaTable("No open deadlines in the library", id="agenda-list")
         yield StableFooter()
 
     def on_mount(self) -> None:
-        agenda = self.query_one(AgendaList)
-        agenda.clock_style = self.briefing_app.config.clock
-        agenda.focus()
+        self.query_one(AgendaTable).focus()
         self._follow_reader_clock()
         self.set_interval(1, self.tick, name="agenda-countdowns")
         self.load_agenda()
@@ -230,13 +149,14 @@ class AgendaScreen(Screen[ItemTarget | None]):
         now = self.clock_now()
         boundary = self._boundary
         if boundary is not None:
-            moment = now + self.query_one(AgendaList).shift.get(
+            moment = now + self.query_one(AgendaTable).shift.get(
                 str(boundary.item.path), timedelta(0)
             )
             if countdown(boundary.item.due_at, moment).seconds < 0:
                 self.regroup()
                 return
-        self.query_one(AgendaList).now = now
+        # Only the countdown cells on screen are drawn again; the rows stay as they are.
+        self.query_one(AgendaTable).now = now
 
     def action_toggle_clock(self) -> None:
         """Count down from each brief's publication time, or from now."""
@@ -257,7 +177,7 @@ class AgendaScreen(Screen[ItemTarget | None]):
         """List the deadlines again: filter, order and group them at the clock's time."""
         if self.items is None:
             return
-        agenda = self.query_one(AgendaList)
+        agenda = self.query_one(AgendaTable)
         now = self.clock_now()
         agenda.shift = self._shifts()
         shift = agenda.shift
@@ -270,23 +190,32 @@ class AgendaScreen(Screen[ItemTarget | None]):
         overdue = [row for row in self.rows if row.overdue]
         upcoming = self.rows[len(overdue) :]
         self._boundary = upcoming[0] if upcoming else None
-        entries: list[tuple[str, PromptLike]] = []
+        lines: list[AgendaLine] = []
         if overdue:
-            entries.append(
-                (f"{GROUP}overdue", _heading(f"Overdue ({len(overdue)})", "bold $error"))
-            )
-            entries += [(row.item.key, _DeadlineRow(agenda, row.item)) for row in overdue]
+            lines.append(AgendaLine(f"{GROUP}overdue", f"Overdue ({len(overdue)})", overdue=True))
+            lines += [self._line(row) for row in overdue]
         if upcoming and overdue:
-            entries.append((f"{GROUP}upcoming", _heading(f"Upcoming ({len(upcoming)})", "bold")))
-        entries += [(row.item.key, _DeadlineRow(agenda, row.item)) for row in upcoming]
+            lines.append(AgendaLine(f"{GROUP}upcoming", f"Upcoming ({len(upcoming)})"))
+        lines += [self._line(row) for row in upcoming]
         agenda.empty_text = (
             f"No open deadlines in briefs tagged {self.tag}"
             if self.tag
             else "No open deadlines in the library"
         )
-        agenda.now = now
-        agenda.set_items(entries)
+        agenda.set_lines(lines, now)
         self.update_title(len(overdue))
+
+    def _line(self, row: AgendaRow) -> AgendaLine:
+        item = row.item
+        clock = self.briefing_app.config.clock
+        return AgendaLine(
+            item.key,
+            item.title,
+            due=due_words(item, clock),
+            brief=item.brief_title,
+            due_at=item.due_at,
+            clock=str(item.path),
+        )
 
     def update_title(self, overdue: int) -> None:
         """Say how many deadlines are listed, the filter and the clock."""
@@ -302,12 +231,14 @@ class AgendaScreen(Screen[ItemTarget | None]):
             )
         self.query_one("#agenda-title", Static).update(Content(" · ".join(parts)))
 
-    @on(ItemList.Selected, "#agenda-list")
-    def deadline_selected(self, event: ItemList.Selected) -> None:
+    @on(AgendaTable.RowSelected, "#agenda-list")
+    def deadline_selected(self, event: AgendaTable.RowSelected) -> None:
         event.stop()
-        item = next((row.item for row in self.rows if row.item.key == event.item_id), None)
+        item = next((row.item for row in self.rows if row.item.key == event.key), None)
         if item is not None:
-            self.dismiss(ItemTarget(item.path, "deadline", item.item_id))
+            self.briefing_app.library_wide.open_item(
+                ItemTarget(item.path, "deadline", item.item_id)
+            )
 
     # Tags ---------------------------------------------------------------------------------
 

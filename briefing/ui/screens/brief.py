@@ -34,7 +34,7 @@ from briefing.ui.screens.annotating import ANNOTATION_BINDINGS, NOTE_ACTIONS, Br
 from briefing.ui.screens.brief_clock import BriefClock
 from briefing.ui.screens.brief_details import BriefDetails
 from briefing.ui.screens.brief_live import LIVE_BINDINGS, LiveReload
-from briefing.ui.screens.brief_loading import BriefLoading
+from briefing.ui.screens.brief_loading import REVIEW_BINDING, BriefLoading
 from briefing.ui.screens.brief_marks import MarksRead
 from briefing.ui.screens.brief_search import SEARCH_ACTIONS, SEARCH_BINDINGS, BriefSearch
 from briefing.ui.sections import bind_sections, section_bindings, section_keys
@@ -43,7 +43,6 @@ from briefing.ui.widgets.brief_header import BriefHeader
 from briefing.ui.widgets.deadline_list import DeadlineList
 from briefing.ui.widgets.item_list import ItemList
 from briefing.ui.widgets.pane import Pane
-from briefing.ui.widgets.participant_table import ParticipantTable
 from briefing.ui.widgets.stable_footer import StableFooter
 
 if TYPE_CHECKING:
@@ -62,6 +61,7 @@ class BriefScreen(Screen[Path]):
         *section_bindings(),
         Binding("tab", "cycle(1)", "Next pane", show=False, id="brief.next-pane"),
         Binding("shift+tab", "cycle(-1)", "Previous pane", show=False, id="brief.previous-pane"),
+        REVIEW_BINDING,  # before the clock: a draft's review keeps its place at 80 columns
         Binding("a", "toggle_clock", "Clock", id="brief.clock"),
         Binding("s", "pick_speaker", "Filter by speaker", show=False, id="brief.speaker"),
         Binding(
@@ -221,13 +221,7 @@ class BriefScreen(Screen[Path]):
 
     def select_item(self, section: str, item_id: str) -> None:
         """Go to ``section`` and put the cursor on ``item_id`` (from the notes and bookmarks lists)."""
-        self.action_section(section)
-        if not self.panes_mounted or not item_id:
-            return
-        widget = self.section_widget(section)
-        if isinstance(widget, ItemList | ParticipantTable):
-            widget.select_id(item_id)
-        self.annotations.refresh_notes_panel()
+        self.details.select_item(section, item_id)
 
     @on(Tabs.TabActivated)
     def tab_clicked(self, event: Tabs.TabActivated) -> None:
@@ -271,6 +265,8 @@ class BriefScreen(Screen[Path]):
         """
         if action == "search_brief":
             return field_key_allowed(self, action, opens={"search_brief"})
+        if action == "review_draft":
+            return self.loader.can_review()
         if action in NOTE_ACTIONS:
             return self.annotations.note_key_allowed(action)
         if action in SEARCH_ACTIONS:
@@ -337,6 +333,10 @@ class BriefScreen(Screen[Path]):
     def _search_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.search.submitted()
+
+    def action_review_draft(self) -> None:
+        """Open this draft in its review again."""
+        self.loader.review()
 
     def action_next_unseen(self) -> None:
         """Go to the next item that is new to the user, pane by pane from the cursor."""

@@ -8,7 +8,7 @@ from textual.content import Content
 
 from briefing.ui.detail_content import detail_content, detail_title
 from briefing.ui.key_hints import key_hint
-from briefing.ui.render import quote_rows
+from briefing.ui.render import QuoteRows
 from briefing.ui.sections import reader_section, reader_sections
 from briefing.ui.widgets.deadline_list import DeadlineList
 from briefing.ui.widgets.item_list import ItemList
@@ -36,6 +36,17 @@ class BriefDetails:
 
     def __init__(self, screen: BriefScreen) -> None:
         self.screen = screen
+
+    def select_item(self, section: str, item_id: str) -> None:
+        """Go to ``section`` and put the cursor on ``item_id`` ("" for the section alone)."""
+        screen = self.screen
+        screen.action_section(section)
+        if not screen.panes_mounted or not item_id:
+            return
+        widget = screen.section_widget(section)
+        if isinstance(widget, ItemList | ParticipantTable):
+            widget.select_id(item_id)
+        screen.annotations.refresh_notes_panel()
 
     @staticmethod
     def make_panes() -> list[Pane]:
@@ -143,8 +154,9 @@ class BriefDetails:
         # Read the reactive once: each read costs ~1 µs, 20 ms over 20,000 quotes.
         if speaker := screen.speaker_filter:
             quotes = [q for q in quotes if q.speaker == speaker]
-        items = quote_rows(brief, quotes, clock=screen.clock_style)
-        screen.query_one("#quotes", ItemList).set_items(items)
+        # Rows made as they are shown (issue 15: 20,000 quotes made up front took 0.6 s).
+        rows = QuoteRows(brief, quotes, clock=screen.clock_style)
+        screen.query_one("#quotes", ItemList).set_rows(rows.ids, rows)
 
     def update_titles(self) -> None:
         """Put item counts (and the speaker filter) in the pane titles."""

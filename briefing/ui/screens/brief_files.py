@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from briefing.core.errors import BriefError
+from briefing.core.files import MAX_BRIEF_BYTES, FileProblem, read_regular_file
+from briefing.storage.index.briefs import content_digest
 
 FileState = tuple[int, int]
 """A file's modification time (ns) and size: what is compared once a second."""
@@ -24,13 +25,11 @@ def file_digest(path: Path) -> str:
     """The content hash of ``path`` (the one the library index keeps), or "" when unreadable.
 
     Read as a brief is (a regular file, within the size limit): the path may have
-    become a FIFO since the brief was loaded, and opening one waits for a writer.
+    become a FIFO since the brief was loaded, and opening one waits for a writer. Not
+    through the loader: a brief shown from the index's content needs no validating
+    code (nor pydantic), and a visit asks for this digest (issue 15).
     """
-    # deferred: pydantic and the models, after the first frame
-    from briefing.core.loading import read_limited
-    from briefing.storage.index.indexing import content_digest
-
     try:
-        return content_digest(read_limited(path))
-    except (OSError, BriefError):
+        return content_digest(read_regular_file(path, limit=MAX_BRIEF_BYTES, what="brief file"))
+    except (OSError, FileProblem):
         return ""

@@ -25,7 +25,7 @@ from textual.message import Message
 from briefing.core.anchors import SECTION_OF_KIND, ItemKind
 from briefing.core.copying import item_text
 from briefing.core.errors import BriefError
-from briefing.core.safetext import display_path
+from briefing.core.safetext import display_path, short_path
 from briefing.storage.clipboard import copy_with_tool
 from briefing.storage.store.database import StoreError
 from briefing.storage.store.seen import SeenItems
@@ -294,7 +294,8 @@ class LiveReload:
             if message.state != self._bad_state:
                 self._bad_state = message.state
                 self.set_file_problem("file on disk is not valid; showing the last good version")
-                summary = message.error.summary() if message.error else "cannot be read"
+                error = message.error
+                summary = error.summary(short_path(str(error.path))) if error else "cannot be read"
                 self.screen.notify(
                     f"{summary}\nThe last good version stays on screen.",
                     title="The brief on disk is not valid",

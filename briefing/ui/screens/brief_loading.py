@@ -19,6 +19,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
@@ -29,12 +30,17 @@ from briefing.core.errors import BriefError
 from briefing.core.library import LibraryEntry
 from briefing.core.preview import peek
 from briefing.core.safetext import display_path
+from briefing.storage.index.briefs import ReadBrief, keep_brief, read_brief
 from briefing.ui.lazy import is_library_screen
 from briefing.ui.sections import reader_sections
 from briefing.ui.widgets.brief_header import BriefHeader
 
 if TYPE_CHECKING:
     from briefing.ui.screens.brief import BriefScreen
+
+REVIEW_BINDING = Binding("R", "review_draft", "Review", id="brief.review")
+"""Opens the review of a draft again (it opens by itself only once per reader); shown
+only while the brief on screen is a draft (see :meth:`BriefLoading.can_review`)."""
 
 
 class BriefLoading:
@@ -199,15 +205,22 @@ class BriefLoading:
         )
 
     def load_entry(self, entry: LibraryEntry) -> None:
-        """Read and validate ``entry``'s file (in a thread); post :class:`Loaded`."""
-        # deferred: pydantic and the models, after the first frame
-        from briefing.core.loading import load_brief
+        """Read ``entry``'s brief (in a thread); post :class:`Loaded`.
 
+        A brief whose bytes the library index knows is built from the content it keeps,
+        without validating the file; any other is validated, shown, then kept there
+        (here, after the message: the reader does not wait for it to be written).
+        """
+        app = self.screen.briefing_app
+        read: ReadBrief | None = None
         try:
-            entry.brief = load_brief(entry.path, local_zone=self.screen.briefing_app.local_zone)
+            read = read_brief(entry.path, app.library_index, zone=app.local_zone)
+            entry.brief = read.brief
         except BriefError as error:
             entry.error = error
         self.screen.post_message(self.Loaded(entry))
+        if read is not None:
+            keep_brief(app.library_index, read)
 
     def loaded(self, entry: LibraryEntry) -> None:
         """The worker is done: show the brief, or say why it cannot be (and leave if nothing is shown)."""
@@ -234,13 +247,27 @@ class BriefLoading:
         with self.screen.app.batch_update():
             self._show(entry)
         self.screen.ready.set()
+        # The review key shows (or no longer shows) in the footer: is this brief a draft?
+        self.screen.refresh_bindings()
         if entry.brief.draft is not None and entry.path not in self.reviewed:
-            # A draft of `briefing import` opens in its review, once per reader.
+            # A draft of `briefing import` opens in its review, once per reader; R again.
             self.reviewed.add(entry.path)
-            # deferred: a screen, opened only for a draft (it brings tomli-w)
-            from briefing.ui.screens.review import ReviewScreen
+            self.review()
 
-            self.screen.app.push_screen(ReviewScreen(entry.path, self.screen.live.own_write))
+    def can_review(self) -> bool:
+        """True while the brief on screen is a draft (it has a ``[draft]`` table)."""
+        entry = self.screen.entry
+        return self.shown and entry.brief is not None and entry.brief.draft is not None
+
+    def review(self) -> None:
+        """Open the brief on screen, a draft, in the review screen."""
+        if not self.can_review():
+            return
+        # deferred: a screen, opened only for a draft (it brings tomli-w)
+        from briefing.ui.screens.review import ReviewScreen
+
+        path = self.screen.entry.path
+        self.screen.app.push_screen(ReviewScreen(path, self.screen.live.own_write))
 
     def _show(self, entry: LibraryEntry) -> None:
         assert entry.brief is not None

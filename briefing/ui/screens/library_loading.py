@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import time
 from functools import partial
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,16 @@ ROWS_EVERY = 3
 
 REFRESH_FALLBACK = 0.5
 """Seconds after which the index is refreshed even if the table never said it was drawn."""
+
+READER_MODULES = (
+    "briefing.ui.screens.brief",  # the reader's screen, its panes and widgets
+    "briefing.core.normalized",  # a known brief built from the index (with the models)
+    "briefing.core.changes",  # what is new since the last visit, worked out as it opens
+    "rich.markdown",  # the summary's Markdown
+)
+"""What the first brief of a session needs, imported while the library is idle (issue 15):
+about 5 MiB. Never the validating code (pydantic: 11 MiB more, for a library that may
+never need it; a brief the index knows opens without it)."""
 
 
 class LibraryLoader:
@@ -75,6 +86,8 @@ class LibraryLoader:
         """Files checked and files to check, while a refresh runs (None before its first step)."""
         self.refresh_started = False
         self.steps_since_rows = 0
+        self.reader_warmed = False
+        """True once :func:`warm_reader` was started (once a session)."""
 
     def list_cached(self) -> None:
         """List what the index knows, for the first frame (the refresh waits for it)."""
@@ -182,6 +195,7 @@ class LibraryLoader:
         if progress.done:
             self.loading = False
             self.progress = None
+            self.warm_reader()
             # A library folder that was missing is listed as one unreadable row; once it
             # is a folder again, its files are listed instead.
             screen.entries = [e for e in screen.entries if e.ok or not os.path.isdir(e.key)]
@@ -197,9 +211,27 @@ class LibraryLoader:
             # growing table at each one took CPU from the workers indexing it.
             screen.update_title()
 
+    def warm_reader(self) -> None:
+        """Import what opening a first brief needs, in a thread, once (the library is idle).
+
+        Enter on a row then mounts and fills the reader without importing its screen,
+        panes and models first: by design, not by deferral, since the library waits
+        for nothing here (the imports would be done by enter all the same).
+        """
+        if not self.reader_warmed:
+            self.reader_warmed = True
+            self.screen.run_worker(warm_reader, name="warm_reader", thread=True)
+
     def place_cursor(self) -> None:
         """Put the cursor on the brief asked for (if any) and say what it is on."""
         screen = self.screen
         if screen.select_at_start is not None:
             screen.select_path(screen.select_at_start)
         screen.update_status()
+
+
+def warm_reader() -> None:
+    """Import :data:`READER_MODULES` (in a thread: the import lock makes the UI thread wait
+    for a module only if it needs it while it is being imported)."""
+    for name in READER_MODULES:
+        import_module(name)

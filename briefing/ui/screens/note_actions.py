@@ -26,7 +26,9 @@ def note_label(note: Note) -> Content:
     """One line for a note in a choice: when it was last written, and how it starts."""
     stamp = note.updated.astimezone().strftime("%Y-%m-%d %H:%M")
     first = note.body.strip().splitlines()[0] if note.body.strip() else ""
-    return Content.assemble((f"{stamp}  ", "$text-muted"), first[:70])
+    # Which of two notes import-notes kept side by side came in: the marked one.
+    warning = ("⚠ imported  ", "bold $warning") if note.conflict is not None else ""
+    return Content.assemble(warning, (f"{stamp}  ", "$text-muted"), first[:70])
 
 
 def open_note_editor(

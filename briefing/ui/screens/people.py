@@ -1,6 +1,7 @@
 """People (``p``): everyone who appears in the library, the same person merged across briefs.
 
-The list on the left filters as you type; the pane on the right shows the
+The list on the left filters as you type (a letter or digit typed in a list goes to the
+filter, so on this screen the app's letter keys are letters of a name); the pane on the right shows the
 highlighted person: the names and roles the briefs give, every brief they
 appear in, and every quote of theirs across the library, oldest first.
 ``enter`` on a quote opens its brief at the quote; on a brief, at the person's
@@ -13,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import getters, on, work
+from textual import events, getters, on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
@@ -34,6 +35,11 @@ from briefing.ui.widgets.stable_footer import StableFooter
 
 if TYPE_CHECKING:
     from briefing.storage.index.people import LibraryPeople, QuoteInfo
+
+
+def types_into_filter(key: str) -> bool:
+    """Whether ``key`` is a letter or digit: typed in the people list, it goes to the filter."""
+    return len(key) == 1 and key.isalnum()
 
 
 def _plural(count: int, word: str, words: str = "") -> str:
@@ -76,15 +82,15 @@ def person_header(person: Person) -> Content:
     return Content.assemble(*parts)
 
 
-class PeopleScreen(Screen[ItemTarget | None]):
+class PeopleScreen(Screen[None]):
     """Every participant of the library, merged by name and alias, with their quotes.
 
     | Key(s) | Description |
     | :- | :- |
-    | / | Filter the people (names, roles, affiliations; accents and case do not matter). |
+    | a letter, / | Filter the people (names, roles, affiliations; accents and case do not matter). |
     | tab, shift+tab | Move between the people, their briefs and their quotes. |
     | enter | Open the brief at the quote, or at the person's entry. |
-    | escape | Clear the filter, else close. |
+    | escape | Clear the filter, else go back (a brief opened from here comes back here). |
     """
 
     BINDINGS = [
@@ -98,8 +104,9 @@ class PeopleScreen(Screen[ItemTarget | None]):
     PeopleScreen #people-filter { margin: 0 0; }
     PeopleScreen #people-left { width: 1fr; min-width: 28; }
     PeopleScreen #people-right { width: 2fr; padding: 0 0 0 1; }
-    PeopleScreen #person-header { padding: 0 1; height: auto; max-height: 8; }
-    PeopleScreen .people-heading { color: $text-muted; text-style: bold; padding: 0 1; }
+    /* No left padding: the text starts where the lists' rules do. */
+    PeopleScreen #person-header { padding: 0 1 0 0; height: auto; max-height: 8; }
+    PeopleScreen .people-heading { color: $text-muted; text-style: bold; padding: 0 1 0 0; }
     PeopleScreen #person-briefs { height: auto; max-height: 35%; }
     PeopleScreen #person-quotes { height: 1fr; }
     """
@@ -127,7 +134,12 @@ class PeopleScreen(Screen[ItemTarget | None]):
         yield Static(Content("People · reading the library…"), id="people-title", markup=False)
         with Horizontal():
             with Vertical(id="people-left"):
-                yield Input(placeholder="Filter people (enter: to the list)", id="people-filter")
+                yield Input(
+                    placeholder="Type to filter people",
+                    id="people-filter",
+                    # A letter typed in the list is put in first: selecting it would let the next replace it.
+                    select_on_focus=False,
+                )
                 yield ItemList("No people in the library", id="people-list")
             with Vertical(id="people-right"):
                 yield Static(id="person-header", markup=False)
@@ -196,6 +208,30 @@ class PeopleScreen(Screen[ItemTarget | None]):
         """``/`` is the field's own while a text field has the focus."""
         return field_key_allowed(self, action, opens={"filter"})
 
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The screen's keys, less the letter keys (the app's ``x``, ``p``, ...): here those
+        type into the filter, so the footer and help do not offer them."""
+        return {
+            key: active
+            for key, active in super().active_bindings.items()
+            if not types_into_filter(key)
+        }
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter or digit typed in a list goes to the filter, and the focus with it.
+
+        Keys of one burst are routed to the list before the focus moves; each one that
+        reaches here goes to the filter in turn, so none is lost or run as a key.
+        """
+        box = self.query_one("#people-filter", Input)
+        if not types_into_filter(event.key) or not event.character:
+            return
+        event.stop()
+        event.prevent_default()
+        self.set_focus(box)  # at once: see ui.field_keys
+        box.insert_text_at_cursor(event.character)
+
     def action_filter(self) -> None:
         """Type to filter the people."""
         self.set_focus(self.query_one("#people-filter", Input))  # at once: see ui.field_keys
@@ -261,21 +297,25 @@ class PeopleScreen(Screen[ItemTarget | None]):
         person = self._by_key.get(event.item_id or "")
         if person is not None and person.appearances:
             newest = person.appearances[0]
-            self.dismiss(ItemTarget(Path(newest.brief), "participant", newest.participant_id))
+            self.briefing_app.library_wide.open_item(
+                ItemTarget(Path(newest.brief), "participant", newest.participant_id)
+            )
 
     @on(ItemList.Selected, "#person-briefs")
     def brief_selected(self, event: ItemList.Selected) -> None:
         event.stop()
         found = self._briefs.get(event.item_id or "")
         if found is not None:
-            self.dismiss(ItemTarget(Path(found[0]), "participant", found[1]))
+            self.briefing_app.library_wide.open_item(
+                ItemTarget(Path(found[0]), "participant", found[1])
+            )
 
     @on(ItemList.Selected, "#person-quotes")
     def quote_selected(self, event: ItemList.Selected) -> None:
         event.stop()
         quote = self._quotes.get(event.item_id or "")
         if quote is not None:
-            self.dismiss(ItemTarget(quote.path, "quote", quote.item_id))
+            self.briefing_app.library_wide.open_item(ItemTarget(quote.path, "quote", quote.item_id))
 
     @property
     def shown_person(self) -> Person | None:

@@ -3,8 +3,9 @@
 The screen only routes: each keystroke starts a thread worker that asks
 :class:`~briefing.storage.index.search.LibrarySearch` (over a read-only
 connection of its own to the library index) and posts what it found.
-``enter`` dismisses with the :class:`~briefing.ui.app_library.ItemTarget` of
-the highlighted hit; the app opens its brief at that item.
+``enter`` opens the brief of the highlighted hit at its item, in a reader over
+this screen (:meth:`~briefing.ui.app_library.LibraryWide.open_item`): escape there
+comes back here.
 """
 
 from __future__ import annotations
@@ -33,7 +34,6 @@ from briefing.storage.index.schema import file_identity
 from briefing.storage.index.search import (
     Hit,
     LibrarySearch,
-    Marked,
     NotesIndex,
     SearchResult,
     open_search_connection,
@@ -42,95 +42,17 @@ from briefing.storage.store.annotation_pages import AnnotationPages
 from briefing.storage.store.database import StoreError
 from briefing.ui.app_library import ItemTarget
 from briefing.ui.screens.library import LibraryScreen
+from briefing.ui.screens.search_texts import hit_prompt, index_broken, lost_problem, status_text
 from briefing.ui.widgets.result_list import ResultList
 
 if TYPE_CHECKING:
     from briefing.ui.app import BriefingApp
 
-MATCH_STYLE = "bold reverse"
-"""How matched words stand out (as in the command palette)."""
-
 RECHECK_SECONDS = 1.0
 """While the search index is being filled, the search runs again this often."""
 
-Part = str | tuple[str, str]
 
-
-def marked_parts(marked: Marked, style: str = "") -> list[Part]:
-    """``marked`` as Content parts: plain text, the matches in :data:`MATCH_STYLE`.
-
-    The text is never read as markup: brief text is untrusted.
-    """
-    parts: list[Part] = []
-    position = 0
-    for start, end in marked.spans:
-        if start > position:
-            parts.append(
-                (marked.text[position:start], style) if style else marked.text[position:start]
-            )
-        parts.append((marked.text[start:end], f"{style} {MATCH_STYLE}".strip()))
-        position = end
-    if position < len(marked.text):
-        rest = marked.text[position:]
-        parts.append((rest, style) if style else rest)
-    return parts
-
-
-def hit_prompt(hit: Hit) -> Content:
-    """One hit as a list row: the brief's title, what the item is, and the snippet."""
-    muted = "$text-muted"
-    parts: list[Part] = [*marked_parts(hit.title, "bold"), "\n", (hit.label, "$accent")]
-    if hit.speaker.text:
-        parts += [(" · ", muted), *marked_parts(hit.speaker, "italic")]
-    if hit.when:
-        parts += [(" · ", muted), (hit.when, muted)]
-    parts += ["\n", *marked_parts(hit.snippet)]
-    return Content.assemble(*parts)
-
-
-def status_text(result: SearchResult, query: str, elapsed: float) -> Content:
-    """The line under the input: how many hits and how fast, or what is wrong."""
-    parts: list[Part] = []
-    if result.problem:
-        parts += [(result.problem, "$warning"), "  "]
-    if query.strip() and not result.problem or result.hits:
-        shown = len(result.hits)
-        if result.matches > shown:
-            counted = f"{shown:,} best of {result.matches:,} matches"
-        else:
-            counted = f"{shown:,} match" + ("" if shown == 1 else "es")
-        parts.append(f"{counted} · {elapsed * 1000:.0f} ms")
-        if result.ranked is not None:
-            parts.append(
-                (
-                    f" (ranked among the {result.ranked:,} last indexed; add words to narrow)",
-                    "$text-muted",
-                )
-            )
-    elif not query.strip():
-        parts.append(("Titles, summaries, quotes, people, deadlines and your notes", "$text-muted"))
-    if result.building is not None:
-        done, total = result.building
-        counted = f" ({done:,} of {total:,})" if total else ""
-        parts += ["  ", (f"search index is being built{counted}…", "$warning")]
-    return Content.assemble(*parts)
-
-
-def _index_broken(problem: str) -> bool:
-    """True when a search failed because the index file is damaged or was emptied."""
-    return any(
-        words in problem
-        for words in ("no such table", "malformed", "not a database", "disk I/O error")
-    )
-
-
-def _lost_problem(error: Exception) -> str | None:
-    """Nothing to say while the file is simply missing (it is being built); else the error."""
-    text = str(error)
-    return None if "does not exist yet" in text else f"search index unreadable ({text}); rebuilding"
-
-
-class SearchScreen(ModalScreen[ItemTarget | None]):
+class SearchScreen(ModalScreen[None]):
     """Search every brief and note of the library as you type; ``enter`` opens the hit.
 
     | Key | Action |
@@ -153,11 +75,14 @@ class SearchScreen(ModalScreen[ItemTarget | None]):
     SearchScreen { align: center middle; }
     SearchScreen > Vertical {
         width: 95%; max-width: 140; height: 90%;
-        border: thick $accent; background: $surface; padding: 0 1;
+        border: thick $accent; background: $surface; padding: 0;
     }
-    SearchScreen #search-title { text-style: bold; color: $accent; padding: 0 1; }
-    SearchScreen #search-status { padding: 0 1; height: auto; max-height: 2; }
-    SearchScreen OptionList { height: 1fr; border: none; }
+    /* The box has no padding so the results' scrollbar sits against its border; each part
+       keeps its own room from the border instead. */
+    SearchScreen #search-title { text-style: bold; color: $accent; padding: 0 2; }
+    SearchScreen #search-status { padding: 0 2; height: auto; max-height: 2; }
+    SearchScreen Input { margin: 0 1; }
+    SearchScreen OptionList { height: 1fr; width: 100%; border: none; padding: 0 0 0 2; }
     /* Up and down move the results while the query has the focus: draw the cursor as such. */
     SearchScreen OptionList > .option-list--option-highlighted {
         color: $block-cursor-foreground; background: $block-cursor-background;
@@ -264,13 +189,13 @@ class SearchScreen(ModalScreen[ItemTarget | None]):
                 self.app.call_from_thread(
                     self.rebuild_index, index.path.exists(), missing=not index.lost()
                 )
-                return SearchResult(building=(0, 0), problem=_lost_problem(error))
+                return SearchResult(building=(0, 0), problem=lost_problem(error))
             self._identity = file_identity(index.path)
             self._searcher = LibrarySearch(connection, app.library_paths, self._notes_index())
         result = self._searcher.search(query)
         if result.problem and result.problem.startswith("search failed"):
             self._close_searcher()  # opened again by the next search
-            if _index_broken(result.problem):
+            if index_broken(result.problem):
                 self.app.call_from_thread(self.rebuild_index, "no such table" not in result.problem)
                 result = SearchResult(building=(0, 0))
         elif index.lost():
@@ -390,7 +315,7 @@ class SearchScreen(ModalScreen[ItemTarget | None]):
             self._open(self.hits[int(event.option.id)])
 
     def _open(self, hit: Hit) -> None:
-        self.dismiss(ItemTarget(Path(hit.path), hit.kind, hit.item_id))
+        self.briefing_app.library_wide.open_item(ItemTarget(Path(hit.path), hit.kind, hit.item_id))
 
     def action_close(self) -> None:
         """Close without opening anything."""

@@ -24,7 +24,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from briefing.core.annotations import KIND_LABELS, Bookmark, Note
+from briefing.core.annotations import KIND_LABELS, Bookmark, Note, conflict_mark
 from briefing.core.markdown_text import Span, inline_markdown
 from briefing.core.safetext import clean_line
 
@@ -68,13 +68,15 @@ def entry_lines(entry: Row) -> list[tuple[str, str]]:
         (clean_line(entry.brief_title), "title"),
         (clean_line(f"{label}: {item.splitlines()[0][:200] if item else ''}"), "label"),
     ]
+    mark = ""
     if isinstance(entry, Note):
         lines.append((note_words(entry)[0], ""))
         when = entry.updated
+        mark = f"  {conflict_mark(entry)}" if entry.conflict is not None else ""
     else:
         lines.append(("", ""))
         when = entry.created
-    lines.append((when.astimezone().strftime("%Y-%m-%d %H:%M"), "muted"))
+    lines.append((when.astimezone().strftime("%Y-%m-%d %H:%M") + mark, "muted"))
     return lines
 
 
@@ -273,7 +275,7 @@ class AnnotationRows(ScrollView, can_focus=True):
         text, part = entry_lines(entry)[line]
         style: Style = base
         if part:
-            style = base + self.get_component_rich_style(f"annotation-rows--{part}")
+            style = base + self.get_component_rich_style(f"annotation-rows--{part}", partial=True)
         rendered = Text(f" {text}", style=style, no_wrap=True, overflow="ellipsis", end="")
         if line == NOTE_LINE and isinstance(entry, Note):
             # The marks read as the notes panel shows them (the +1: the leading space).
@@ -281,5 +283,6 @@ class AnnotationRows(ScrollView, can_focus=True):
                 mark = self.get_component_rich_style(f"annotation-rows--{kind}", partial=True)
                 rendered.stylize(mark, start + 1, end + 1)
         rendered.truncate(width, overflow="ellipsis", pad=True)
-        segments = list(rendered.render(self.app.console))
+        # Text.render leaves out the text's own style when it has no spans: apply it.
+        segments = list(Segment.apply_style(rendered.render(self.app.console), style))
         return Strip(segments).crop_extend(0, width, base).apply_meta({"row": index})

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.content import Content
 
 from briefing.ui.widgets.virtual_list import VirtualList
@@ -27,6 +28,33 @@ class LazyPrompt(Protocol):
 PromptLike = Content | LazyPrompt
 """A row's prompt: ready Content, or a :class:`LazyPrompt` that builds it when drawn."""
 
+
+class Rows(Protocol):
+    """The prompts of a list by index, which may be made only when asked for (a list will do)."""
+
+    def __len__(self) -> int: ...
+
+    def __getitem__(self, index: int) -> PromptLike: ...
+
+
+class _Picked:
+    """The rows ``kept`` (indexes) of ``rows``: a filtered list, made only when asked for."""
+
+    __slots__ = ("kept", "rows")
+
+    def __init__(self, rows: Rows, kept: list[int]) -> None:
+        self.rows, self.kept = rows, kept
+
+    def __len__(self) -> int:
+        return len(self.kept)
+
+    def __getitem__(self, index: int) -> PromptLike:
+        return self.rows[self.kept[index]]
+
+
+BUILT_ROWS = 256
+"""Rows of a lazy :class:`Rows` kept once made: a few screenfuls, never a whole long list."""
+
 MARK_STYLE = "bold $warning"
 
 MATCH_STYLE = "reverse $accent"
@@ -42,8 +70,10 @@ class ItemList(VirtualList):
     Built on :class:`~briefing.ui.widgets.virtual_list.VirtualList`, which
     measures rows from their plain text and draws only those on screen, so
     20,000 quotes cost little more than 20; prompts may be :class:`LazyPrompt`
-    so that their Content is only built for the rows drawn. An empty list shows
-    a sentence ("No quotes in this brief") that cannot be highlighted.
+    so that their Content is only built for the rows drawn, and :meth:`set_rows`
+    takes rows that are made only when measured or drawn (a few hundred of them
+    kept). An empty list shows a sentence ("No quotes in this brief") that cannot
+    be highlighted.
 
     | Key(s) | Description |
     | :- | :- |
@@ -114,12 +144,15 @@ class ItemList(VirtualList):
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.empty_text = empty_text
         """Shown as the only row when there are no items."""
-        self._ids: list[str] = []
-        self._index: dict[str, int] = {}
-        self._prompts: list[PromptLike] = []
+        self._ids: Sequence[str] = []
+        self._positions: dict[str, int] | None = {}
+        """Each item's index by its id, made when first needed (None until then)."""
+        self._prompts: Rows = []
+        self._built: LRUCache[int, PromptLike] = LRUCache(maxsize=BUILT_ROWS)
+        """The rows of a lazy :attr:`_prompts` made lately, by index."""
         self._marks: dict[str, str] = {}
         self._highlighter: Highlighter | None = None
-        self._unfiltered: tuple[list[str], list[PromptLike]] | None = None
+        self._unfiltered: tuple[Sequence[str], Rows] | None = None
 
     # Rows ----------------------------------------------------------------------
 
@@ -148,14 +181,31 @@ class ItemList(VirtualList):
 
     def prompt_plain(self, index: int) -> str:
         """The plain text of item ``index``'s prompt (no mark)."""
-        return self._prompts[index].plain
+        return self._prompt_at(index).plain
 
     def prompt_content(self, index: int) -> Content:
         """Item ``index``'s prompt as Content (no mark), built now if it is lazy."""
-        prompt = self._prompts[index]
+        prompt = self._prompt_at(index)
         return prompt if isinstance(prompt, Content) else prompt.build()
 
+    def _prompt_at(self, index: int) -> PromptLike:
+        prompts = self._prompts
+        if isinstance(prompts, list):
+            return prompts[index]  # type: ignore[no-any-return]
+        prompt = self._built.get(index)
+        if prompt is None:
+            prompt = prompts[index]
+            self._built.set(index, prompt)
+        return prompt
+
     # The items -----------------------------------------------------------------
+
+    @property
+    def _index(self) -> dict[str, int]:
+        """Each item's index by its id (made on first use: 20,000 ids take a megabyte)."""
+        if self._positions is None:
+            self._positions = {item_id: index for index, item_id in enumerate(self._ids)}
+        return self._positions
 
     @property
     def item_ids(self) -> Sequence[str]:
@@ -178,13 +228,25 @@ class ItemList(VirtualList):
         A prompt is Content, or a :class:`LazyPrompt` whose Content is built
         only if the row is drawn.
         """
-        current = self.highlighted_id
-        self._ids, self._prompts = [], []
-        self._unfiltered = None
+        ids: list[str] = []
+        prompts: list[PromptLike] = []
         for item_id, prompt in items:
-            self._ids.append(item_id)
-            self._prompts.append(prompt)
-        self._index = {item_id: index for index, item_id in enumerate(self._ids)}
+            ids.append(item_id)
+            prompts.append(prompt)
+        self.set_rows(ids, prompts)
+
+    def set_rows(self, ids: Sequence[str], rows: Rows) -> None:
+        """Replace the rows with items ``ids`` whose prompts are ``rows`` (one an id),
+        keeping the cursor on the same item if it is still there.
+
+        ``rows`` may make a prompt only when asked for it: the list asks for the rows it
+        measures or draws, and keeps the last :data:`BUILT_ROWS` it was given.
+        """
+        current = self.highlighted_id
+        self._ids, self._prompts = ids, rows
+        self._built.clear()
+        self._unfiltered = None
+        self._positions = None
         self.highlighted = None
         self.scroll_to(y=0, animate=False, immediate=True)
         self.rows_changed()
@@ -195,7 +257,7 @@ class ItemList(VirtualList):
     def set_highlighter(self, highlighter: Highlighter | None) -> None:
         """Show the spans ``highlighter`` finds in each row as matches (None: no more)."""
         self._highlighter = highlighter
-        self.rows_changed()
+        self.redraw()  # the same text in other styles: no row is measured again
 
     def keep_only(self, item_ids: set[str] | None) -> None:
         """Show only the items in ``item_ids``, in their order; None shows every item again."""
@@ -211,8 +273,9 @@ class ItemList(VirtualList):
         else:
             kept = [n for n, item_id in enumerate(ids) if item_id in item_ids]
             self._ids = [ids[n] for n in kept]
-            self._prompts = [prompts[n] for n in kept]
-        self._index = {item_id: index for index, item_id in enumerate(self._ids)}
+            self._prompts = _Picked(prompts, kept)
+        self._built.clear()
+        self._positions = None
         self.highlighted = None
         self.rows_changed()
         if self._ids:
@@ -232,6 +295,8 @@ class ItemList(VirtualList):
     def replace_prompt(self, item_id: str, prompt: PromptLike) -> None:
         """Replace one item's prompt (its mark is kept)."""
         index = self._index[item_id]
+        if not isinstance(self._prompts, list):
+            self._prompts = [self._prompt_at(n) for n in range(len(self._prompts))]
         self._prompts[index] = prompt
         self.rows_changed([index])
 

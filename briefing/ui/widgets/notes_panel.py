@@ -7,7 +7,7 @@ from textual import events
 from textual.content import Content
 from textual.widgets import Static
 
-from briefing.core.annotations import Note
+from briefing.core.annotations import Note, conflict_mark
 from briefing.ui.key_hints import key_hint
 from briefing.ui.render import markdown_content
 
@@ -100,14 +100,20 @@ class NotesPanel(Static):
             if compact:
                 first = notes[-1].body.strip().splitlines()[0] if notes[-1].body.strip() else ""
                 short = f"✎ {count}: "
-                keys = self._hints(cell_len(mark + short + first))
-                parts += [(short, "bold $accent"), markdown_content(first), (keys, muted)]
+                # One line: a note in conflict says so first (the strip may cut the rest).
+                warning = next((f"{conflict_mark(n)} " for n in notes if n.conflict), "")
+                keys = self._hints(cell_len(mark + short + warning + first))
+                parts += [(short, "bold $accent"), (warning, "bold $warning")]
+                parts += [markdown_content(first), (keys, muted)]
                 notes = []
             else:
                 keys = self._hints(cell_len(mark + headline))
                 parts += [(headline, "bold $accent"), (keys, muted)]
         for note in notes:
             stamp = note.updated.astimezone().strftime("%Y-%m-%d %H:%M")
-            parts += ["\n", (f"[{stamp}] ", muted), markdown_content(note.body.strip())]
+            parts += ["\n", (f"[{stamp}] ", muted)]
+            if note.conflict is not None:
+                parts.append((f"{conflict_mark(note)} ", "bold $warning"))
+            parts.append(markdown_content(note.body.strip()))
         self.update(Content.assemble(*parts))
         self.set_class(True, "-visible")

@@ -9,16 +9,26 @@ is found with a binary search.
 The layout measures its rows with :mod:`~briefing.ui.widgets.virtual_measure`
 and settles the heights of the rows in view as they are drawn; the widget only
 says at what width, with what padding, and how a row is drawn.
+
+Only the first :data:`EXACT_ROWS` rows are measured at once; the others get the
+mean height of those as a guess, and are measured (their text asked for, so a
+lazy list builds them) when they come into view or the cursor goes to them
+(issue 15: measuring 20,000 quotes meant building all of them first).
 """
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from itertools import accumulate
+from itertools import accumulate, repeat
 
 from briefing.ui.widgets.virtual_measure import row_heights
 from briefing.ui.widgets.virtual_wrap import line_count
+
+EXACT_ROWS = 100
+"""Rows measured at once; those after them have a guessed height until shown or reached
+(more rows than a screen shows: a 48-line pane holds about 16 quotes)."""
 
 
 class RowLayout:
@@ -27,12 +37,14 @@ class RowLayout:
     def __init__(self) -> None:
         self.heights: list[int] = []
         """Lines of each row, without the rule after it."""
-        self.tops: list[int] = []
-        """The first line of each row."""
+        self.tops: array[int] = array("q")
+        """The first line of each row (an array: 20,000 ints in a list take 0.7 MiB)."""
         self.width: int | None = None
         """The wrap width the heights were measured at; ``None`` when they must be measured."""
         self.version = 0
         """Goes up whenever a row moves."""
+        self.guessed = bytearray()
+        """1 for each row whose height is a guess (see :data:`EXACT_ROWS`)."""
 
     def __len__(self) -> int:
         return len(self.heights)
@@ -42,21 +54,45 @@ class RowLayout:
         """Every row's lines and the rules between them."""
         return self.tops[-1] + self.heights[-1] if self.heights else 0
 
-    def measured(self, heights: Iterable[int], width: int) -> None:
-        """Take the ``heights`` of every row, measured at ``width``."""
+    def measured(self, heights: Iterable[int], width: int, exact: int | None = None) -> None:
+        """Take the ``heights`` of every row at ``width``; those after the first ``exact``
+        (all when None) are guesses."""
         self.heights = list(heights)
         self.width = width
+        known = len(self.heights) if exact is None else exact
+        self.guessed = bytearray(known) + b"\x01" * (len(self.heights) - known)
         self._update()
 
     def measure(self, count: int, text: Callable[[int], str], width: int, extra: int) -> bool:
         """Measure ``count`` rows at ``width`` unless they are; return whether they were measured.
 
-        Row ``i`` takes the lines of ``text(i)`` wrapped to ``width``, and ``extra``.
+        Row ``i`` takes the lines of ``text(i)`` wrapped to ``width``, and ``extra``; rows
+        after the first :data:`EXACT_ROWS` take their mean until measured by :meth:`exact`.
         """
         if width == self.width and len(self.heights) == count:
             return False
-        self.measured(row_heights(count, text, width, extra), width)
+        exact = min(count, EXACT_ROWS)
+        heights = list(row_heights(exact, text, width, extra))
+        guess = round(sum(heights) / exact) if exact else 1
+        heights.extend(repeat(guess, count - exact))
+        self.measured(heights, width, exact)
         return True
+
+    def exact(self, first: int, last: int, text: Callable[[int], str], extra: int) -> bool:
+        """Measure rows ``first`` to ``last`` whose heights are guesses; return whether any moved."""
+        first, last = max(first, 0), min(last, len(self.heights) - 1)
+        guessed, width = self.guessed, self.width
+        if width is None or first > last or guessed.find(1, first, last + 1) < 0:
+            return False
+        rows = [i for i in range(first, last + 1) if guessed[i]]
+        return self.set_heights({i: line_count(text(i), width) + extra for i in rows})
+
+    def rows_from(self, top: int, height: int) -> tuple[int, int]:
+        """The first and last rows lines ``top`` to ``top + height - 1`` may show (a row and
+        its rule take two lines at least)."""
+        located = self.locate(min(top, max(self.lines - 1, 0)))
+        first = located[0] if located is not None else 0
+        return first, first + height // 2 + 1
 
     def holds(self, count: int) -> bool:
         """Whether the layout holds ``count`` rows measured at a width."""
@@ -70,18 +106,30 @@ class RowLayout:
 
     def set_heights(self, heights: dict[int, int]) -> bool:
         """Change the height of some rows; return whether any row moved."""
-        changed = False
+        first = len(self.heights)
+        guessed = self.guessed
         for index, height in heights.items():
+            guessed[index] = 0
             if self.heights[index] != height:
                 self.heights[index] = height
-                changed = True
-        if changed:
-            self._update()
-        return changed
+                first = min(first, index)
+        if first == len(self.heights):
+            return False
+        self._update(first)
+        return True
 
-    def _update(self) -> None:
+    def _update(self, first: int = 0) -> None:
+        """The first lines of the rows again, from row ``first`` on (the rows above it
+        did not move: ``G`` on 20,000 rows redoes the last few)."""
         heights = self.heights
-        self.tops = list(accumulate((h + 1 for h in heights[:-1]), initial=0)) if heights else []
+        if not heights:
+            self.tops = array("q")
+        elif first == 0 or len(self.tops) != len(heights):
+            self.tops = array("q", list(accumulate((h + 1 for h in heights[:-1]), initial=0)))
+        else:
+            start = self.tops[first]
+            after = accumulate((h + 1 for h in heights[first:-1]), initial=start)
+            self.tops[first:] = array("q", list(after))
         self.version += 1
 
     def locate(self, line: int) -> tuple[int, int] | None:

@@ -1,19 +1,14 @@
 """A line-API list of multi-line rows that draws only the rows on screen.
 
-``OptionList`` wraps every option up front to learn its height (~450 µs a
-quote, and every option's Content must exist first): 20,000 quotes took seconds.
-:class:`VirtualList` measures each row from its plain text with
-:func:`~briefing.ui.widgets.virtual_wrap.line_count` (Rich's wrap, redone with
-``str.rfind``: ~3 µs a quote, 60 ms for 20,000) and builds the Content of the
-rows on screen only, cut at the same offsets by
-:func:`~briefing.ui.widgets.virtual_wrap.wrap_content` and drawn unwrapped
-(``text-wrap: nowrap``): what was measured is what is drawn. A row whose text
-changes as it is drawn (a countdown) is re-measured then; the rows below move.
-
-This module is the widget (keys, cursor, mouse, messages, the cache of drawn
-rows); how tall rows are is :mod:`~briefing.ui.widgets.virtual_measure`, where
-they lie :mod:`~briefing.ui.widgets.virtual_layout`, how one is drawn
-:mod:`~briefing.ui.widgets.virtual_rows`.
+``OptionList`` wraps every option up front to learn its height: 20,000 quotes took
+seconds. :class:`VirtualList` measures a row from its plain text with
+:func:`~briefing.ui.widgets.virtual_wrap.line_count` (~3 µs a quote), the first rows at
+once and the others as they come into view (their heights guessed until then), and
+builds the Content of the rows on screen only, cut at the measured offsets and drawn
+unwrapped: what was measured is what is drawn. A row whose text changes as it is drawn
+(a countdown) is re-measured then; the rows below move. Heights are in
+:mod:`~briefing.ui.widgets.virtual_measure` and :mod:`~briefing.ui.widgets.virtual_layout`,
+a row drawn in :mod:`~briefing.ui.widgets.virtual_rows`.
 """
 
 from __future__ import annotations
@@ -88,8 +83,7 @@ class VirtualList(ScrollView, can_focus=True):
     | `virtual-list--separator` | The rule between two rows. |
     """
 
-    # OptionList's look (its two rules for an unfocused highlight merged into
-    # one). Rows come wrapped by virtual_wrap: the widget never wraps them again.
+    # OptionList's look (its unfocused highlight's two rules in one); rows come wrapped.
     DEFAULT_CSS = """
     VirtualList {
         height: auto; max-height: 100%;
@@ -196,10 +190,9 @@ class VirtualList(ScrollView, can_focus=True):
             cached = self._strips.keys()  # an LRUCache, not a dict: no iteration of its own
             for key in [key for key in cached if key[0] in changed]:
                 self._strips.discard(key)
-            if layout.holds(self.row_count):
-                extra = self.get_component_styles(ROW).padding.height
-                if layout.remeasure(changed, self.row_text, extra):
-                    self._update_virtual_size()
+            extra = self.get_component_styles(ROW).padding.height
+            if layout.holds(self.row_count) and layout.remeasure(changed, self.row_text, extra):
+                self._update_virtual_size()
         self.refresh()
 
     def redraw(self) -> None:
@@ -212,8 +205,7 @@ class VirtualList(ScrollView, can_focus=True):
     @property
     def _wrap_width(self) -> int:
         """The cells a row's text is wrapped to (the scrollbar's left out as :func:`wrap_width` says)."""
-        region = self.scrollable_content_region
-        styles = self.styles
+        region, styles = self.scrollable_content_region, self.styles
         shown = self.show_vertical_scrollbar or styles.overflow_y != "auto"
         scrollbar = 0 if shown else styles.scrollbar_size_vertical
         padding = self.get_component_styles(ROW).padding.width
@@ -226,6 +218,12 @@ class VirtualList(ScrollView, can_focus=True):
         extra = self.get_component_styles(ROW).padding.height
         if self._layout.measure(self.row_count, self.row_text, self._wrap_width, extra):
             self._strips.clear()
+            self._update_virtual_size()
+
+    def _measure_exactly(self, first: int, last: int) -> None:
+        """Measure rows ``first`` to ``last`` whose heights are guesses (see ``EXACT_ROWS``)."""
+        extra = self.get_component_styles(ROW).padding.height
+        if self._layout.exact(first, last, self.row_text, extra):
             self._update_virtual_size()
 
     def _update_virtual_size(self) -> None:
@@ -289,9 +287,10 @@ class VirtualList(ScrollView, can_focus=True):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._measure()
-        # Draw the rows in view first: one whose height differs from its measure
-        # moves the rows below before any line is taken from them.
+        # Measure the rows in view (at once), then draw them: one whose height differs
+        # from its measure moves the rows below before any line is taken from them.
         top = self.scroll_offset.y + crop.y
+        self._measure_exactly(*self._layout.rows_from(top, crop.height))
         self._layout.settle(top, crop.height, lambda i: self._draw_row(i, self._row_style(i)))
         return super().render_lines(crop)
 
@@ -325,11 +324,13 @@ class VirtualList(ScrollView, can_focus=True):
         if highlighted is None or not self.is_mounted:
             return
         self._measure()
-        layout = self._layout
+        layout, view = self._layout, self.scrollable_content_region
         if highlighted >= len(layout):
             return
+        around = view.height // 2 + 1  # half a screen each side (a row and rule: 2 lines)
+        self._measure_exactly(highlighted - around, highlighted + around)  # no guess moves it
         y, height = layout.tops[highlighted], layout.heights[highlighted]
-        region = Region(0, y, self.scrollable_content_region.width, height)
+        region = Region(0, y, view.width, height)
         self.scroll_to_region(region, force=True, animate=False, top=top, immediate=True)
 
     def on_show(self) -> None:

@@ -52,6 +52,7 @@ class App:
         self.screen_stack: list[Any] = []
         self.told_detached: dict[str, int] = {}
         self.local_zone = None
+        self.library_index = None
 
     def now(self) -> datetime:
         return self.clock.now()

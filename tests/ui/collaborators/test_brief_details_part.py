@@ -33,6 +33,9 @@ class Rows:
     def set_items(self, items: Iterable[Any]) -> None:
         self.items = list(items)
 
+    def set_rows(self, ids: list[str], rows: Any) -> None:
+        self.items = [(item_id, rows[n]) for n, item_id in enumerate(ids)]
+
 
 @pytest.fixture
 def screen(tmp_path: Path) -> Screen:

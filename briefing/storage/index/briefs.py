@@ -1,0 +1,165 @@
+"""Each brief's validated content, kept by the library index, and reading a brief through it.
+
+Indexing a valid brief keeps its normalised content (:func:`briefing.core.normalized.dump`
+as JSON, compressed) under the content digest of the file's bytes, with the
+:data:`~briefing.core.normalized.VERSION` and the reader's zone that made it.
+:func:`read_brief` reads a file's bytes and, when the index holds content for exactly
+those bytes (same version, same zone), builds the brief from it
+(:func:`~briefing.core.normalized.load`) instead of parsing and validating the file;
+otherwise it parses and validates as :func:`~briefing.core.loading.load_brief` does.
+So a file whose bytes changed is always validated again, and only a brief that was
+validated is ever kept (issue 15).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zlib
+from dataclasses import dataclass
+from datetime import tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing.core.files import MAX_BRIEF_BYTES, FileProblem, read_regular_file
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    from briefing.core.models import Brief
+    from briefing.storage.index.database import LibraryIndex
+
+COMPRESSION = 1
+"""zlib's fastest level: the content of 5,000 briefs shrinks 3.5x (36 MB to 10 MB) for
+about 0.05 ms a brief; higher levels save little more and cost several times as much."""
+
+
+def _normalized() -> ModuleType:
+    """:mod:`briefing.core.normalized`, imported on first use."""
+    # Building the reader imports this module (through the index) before its first
+    # frame; everything here that needs normalized runs in a thread (loading, refresh).
+    # deferred: normalized brings the models (~20 ms), off the reader's start
+    from briefing.core import normalized
+
+    return normalized
+
+
+def content_digest(data: bytes) -> str:
+    """The content hash the index keeps of a brief file (the reader compares it on a visit)."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def pack(brief: Brief) -> bytes:
+    """``brief``'s normalised content as the index keeps it: compact JSON, compressed."""
+    text = json.dumps(_normalized().dump(brief), ensure_ascii=False, separators=(",", ":"))
+    return zlib.compress(text.encode("utf-8"), COMPRESSION)
+
+
+def unpack(content: bytes, zone: tzinfo | None) -> Brief | None:
+    """The brief :func:`pack` made ``content`` from; None when it cannot be (damaged data)."""
+    try:
+        data = json.loads(zlib.decompress(content))
+        if not isinstance(data, dict):
+            return None
+        brief: Brief = _normalized().load(data, local_zone=zone)
+        return brief
+    # Any failure of a damaged row (bad zlib, bad JSON, data load cannot build: load
+    # trusts its data, so what it raises on garbage is not its contract) means: read
+    # the file instead. Nothing is lost, the file is validated as without an index.
+    except Exception:  # noqa: BLE001
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class ReadBrief:
+    """A brief read from its file: the brief, the digest of the bytes it came from, and how."""
+
+    brief: Brief
+    digest: str
+    """The content digest of the bytes read (:func:`~.indexing.content_digest`)."""
+    known: bool
+    """True when it was built from the index's content, without validating the file."""
+    zone: tzinfo | None
+    """The reader's zone it was read in (which places times written without an offset)."""
+
+
+def read_brief(path: Path, index: LibraryIndex | None, *, zone: tzinfo | None) -> ReadBrief:
+    """Read the brief at ``path``, from the index's content when it knows these exact bytes.
+
+    Raises :class:`~briefing.core.errors.BriefError` as
+    :func:`~briefing.core.loading.load_brief` does (a file that cannot be read, or is
+    not a valid brief).
+    """
+    try:
+        data = read_regular_file(path, limit=MAX_BRIEF_BYTES, what="brief file")
+    except FileProblem:
+        data = None  # load_brief below says what is wrong, in its own words
+    if data is not None and index is not None:
+        digest = content_digest(data)
+        content = known_content(index, digest, zone)
+        brief = unpack(content, zone) if content is not None else None
+        if brief is not None:
+            return ReadBrief(brief, digest, known=True, zone=zone)
+    # deferred: pydantic and the validating code, only for a brief the index does not know
+    from briefing.core import loading
+
+    if data is None:
+        data = loading.read_limited(path)
+    brief = loading.parse_brief(data, path, local_zone=zone)
+    return ReadBrief(brief, content_digest(data), known=False, zone=zone)
+
+
+def keep_brief(index: LibraryIndex | None, read: ReadBrief) -> bool:
+    """Keep a validated brief's content in ``index`` (not on the UI thread: it compresses
+    and writes). True when it was written.
+
+    Only in an index file that exists: the reader never creates it. A missing file is
+    what tells search, from a brief opened alone, that no library was ever listed into
+    it (it then builds it); the library's refresh creates it.
+    """
+    if index is None or read.known or not _created(index):
+        return False
+    try:
+        content = pack(read.brief)
+    except (TypeError, ValueError):
+        return False  # not kept: validated again next time (and never a traceback)
+    return index.write(lambda connection: put_content(connection, read.digest, read.zone, content))
+
+
+def known_content(index: LibraryIndex, digest: str, zone: tzinfo | None) -> bytes | None:
+    """The content ``index`` keeps for the bytes of ``digest``, made by this code in ``zone``."""
+    if not _created(index):
+        return None  # and not created by asking (see keep_brief)
+    try:
+        with index.lock:
+            row = index.connection.execute(
+                "SELECT content FROM briefs WHERE digest = ? AND version = ? AND zone = ?",
+                (digest, _normalized().VERSION, str(zone)),
+            ).fetchone()
+    except sqlite3.DatabaseError:
+        return None  # damaged: the file is validated, and the next refresh rebuilds it
+    return row[0] if row is not None and isinstance(row[0], bytes) else None
+
+
+def _created(index: LibraryIndex) -> bool:
+    """True when the index's file exists (or it lives in memory this run)."""
+    return not index.persistent or index.path.exists()
+
+
+def put_content(
+    connection: sqlite3.Connection, digest: str, zone: tzinfo | None, content: bytes
+) -> None:
+    """Keep ``content`` (:func:`pack`) for the bytes of ``digest``, read in ``zone``."""
+    connection.execute(
+        "INSERT OR REPLACE INTO briefs (digest, version, zone, content) VALUES (?, ?, ?, ?)",
+        (digest, _normalized().VERSION, str(zone), content),
+    )
+
+
+DROP_UNLISTED = "DELETE FROM briefs WHERE digest NOT IN (SELECT digest FROM files)"
+"""Run at the end of a refresh that found files gone or changed: their content leaves with
+them (a refresh that changed nothing skips it: it reads the whole table, ~9 ms for 5,000).
+
+Content the reader kept for a file no library lists leaves too: the next opening of that
+file validates it and keeps it again (the index stays the size of what it lists)."""

@@ -1,0 +1,246 @@
+"""The reader opens a brief the library index knows without validating it (issue 15).
+
+The index keeps each valid brief's validated content by the digest of its bytes; the
+reader's loading worker builds the brief from it when the file's bytes are the ones
+indexed, and validates (then keeps) anything else. Every test counts the parses
+(``parse_brief``), so "without validation" is measured, not assumed; the guarantees
+(a changed file is read again, an invalid one is said so) are checked beside it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+import briefing.core.loading as loading
+import briefing.ui.screens.brief_loading as brief_loading
+import briefing.ui.screens.library_loading as library_loading
+from briefing.storage import paths
+from briefing.ui.screens.brief import BriefScreen
+from briefing.ui.screens.library import LibraryScreen
+from briefing.ui.widgets.library_table import LibraryTable
+
+from .test_live import reload_now, rewrite
+from .uihelpers import NARROW, SEED_FILE, SEED_ID, SEED_TITLE, screen_text, settle
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every brief file parsed and validated (by the index or by the reader)."""
+    calls: list[str] = []
+    real = loading.parse_brief
+
+    def parse_brief(data, path, *args, **kwargs):
+        calls.append(os.fspath(path))
+        return real(data, path, *args, **kwargs)
+
+    monkeypatch.setattr(loading, "parse_brief", parse_brief)
+    return calls
+
+
+@pytest.fixture
+def kept(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool, bool]]:
+    """Each brief the reader kept in the index: (path, written, on the UI thread)."""
+    calls: list[tuple[str, bool, bool]] = []
+    real = brief_loading.keep_brief
+
+    def keep_brief(index, read):
+        written = real(index, read)
+        calls.append(
+            (read.brief.id, written, threading.current_thread() is threading.main_thread())
+        )
+        return written
+
+    monkeypatch.setattr(brief_loading, "keep_brief", keep_brief)
+    return calls
+
+
+@pytest.fixture
+def seed(samples_dir: Path, tmp_path: Path) -> Path:
+    folder = tmp_path / "library"
+    shutil.copytree(samples_dir, folder)
+    return folder / SEED_FILE
+
+
+async def list_library(make_app, folder: Path) -> None:
+    """``briefing FOLDER`` until the library is listed: the index knows its briefs."""
+    app = make_app(path=folder)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+
+
+async def open_file(make_app, path: Path) -> tuple[str | None, str]:
+    """``briefing FILE``: the id of the brief shown (None: none) and the notifications."""
+    app = make_app(path=path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        screen = app.screen
+        shown = screen.brief.id if isinstance(screen, BriefScreen) and screen.is_loaded else None
+        said = "\n".join(n.message for n in app._notifications)
+        if shown is not None:
+            assert SEED_TITLE[:20] in screen_text(app)
+        await pilot.press("ctrl+q")
+    return shown, said
+
+
+async def test_enter_on_a_row_opens_the_brief_without_validating_it(
+    make_app, seed: Path, parses: list[str], kept: list
+) -> None:
+    folder = seed.parent
+    await list_library(make_app, folder)
+    parses.clear()
+    app = make_app(path=folder)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        app.screen.query_one(LibraryTable).select_key(str(seed))
+        await pilot.press("enter")
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        reader = app.screen
+        assert isinstance(reader, BriefScreen) and reader.is_loaded
+        assert reader.brief.id == SEED_ID
+        assert SEED_TITLE[:20] in screen_text(app)
+        assert parses == []  # built from the index's content
+        assert kept == [(SEED_ID, False, False)]  # known: nothing to keep
+
+
+async def test_briefing_file_validates_and_keeps_it_then_opens_it_known(
+    make_app, seed: Path, parses: list[str], kept: list
+) -> None:
+    assert await open_file(make_app, seed) == (SEED_ID, "")
+    assert parses == [str(seed)]
+    # The reader never creates the index (search, from a brief opened alone, builds it
+    # when it is missing): nothing kept before a library was listed.
+    assert kept == [(SEED_ID, False, False)]
+    assert not paths.index_file().exists()
+    await list_library(make_app, seed.parent)
+    seed.write_bytes(seed.read_bytes() + b"\n")  # bytes the index does not know
+    parses.clear()
+    kept.clear()
+    assert await open_file(make_app, seed) == (SEED_ID, "")
+    assert parses == [str(seed)]
+    assert kept == [(SEED_ID, True, False)]  # kept, on the loading worker's thread
+    parses.clear()
+    assert await open_file(make_app, seed) == (SEED_ID, "")
+    assert parses == []
+
+
+async def test_a_file_changed_by_one_byte_is_validated_again(
+    make_app, seed: Path, parses: list[str]
+) -> None:
+    await list_library(make_app, seed.parent)
+    seed.write_bytes(seed.read_bytes() + b"\n")
+    parses.clear()
+    assert (await open_file(make_app, seed))[0] == SEED_ID
+    assert parses == [str(seed)]
+
+
+async def test_a_file_that_became_invalid_says_so_instead_of_its_old_content(
+    make_app, seed: Path, parses: list[str]
+) -> None:
+    await list_library(make_app, seed.parent)
+    seed.write_text(seed.read_text(encoding="utf-8").replace("[[quotes]]", "[[quotes]", 1))
+    shown, said = await open_file(make_app, seed)
+    assert shown is None
+    assert SEED_FILE in said
+
+
+async def test_a_known_brief_that_turns_invalid_keeps_the_stale_warning(
+    make_app, seed: Path, parses: list[str]
+) -> None:
+    await list_library(make_app, seed.parent)
+    parses.clear()
+    app = make_app(path=seed)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        assert parses == []  # shown from the index
+        brief = screen.brief
+        good = seed.read_text(encoding="utf-8")
+        rewrite(seed, good.replace("[[quotes]]", "[[quotes]", 1))
+        await reload_now(pilot, screen)
+        assert app.screen is screen and screen.brief is brief
+        messages = [n.message for n in app._notifications]
+        assert any("The last good version stays on screen" in m for m in messages)
+
+
+async def test_once_the_library_is_idle_the_readers_modules_are_imported_in_a_thread(
+    make_app, seed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the first brief of a session needs (its screen, panes, models, Markdown) is
+    imported while the user reads the library, not after enter (issue 15)."""
+    imported: list[tuple[str, bool]] = []
+
+    def import_module(name: str) -> None:
+        imported.append((name, threading.current_thread() is threading.main_thread()))
+
+    monkeypatch.setattr(library_loading, "import_module", import_module)
+    app = make_app(path=seed.parent)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        assert not app.screen.loader.loading
+        assert imported == [(name, False) for name in library_loading.READER_MODULES]
+        assert "briefing.ui.screens.brief" in library_loading.READER_MODULES
+        app.screen.loader.start(force=True)  # r: refreshed again, not imported again
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        assert len(imported) == len(library_loading.READER_MODULES)
+
+
+OPEN_KNOWN = """
+import asyncio, sys
+from briefing.ui.launch import build_app
+
+async def main():
+    app = build_app(path=sys.argv[1])
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(2000):
+            if getattr(app.screen, "is_loaded", False) and app.screen.loader.shown:
+                break
+            await pilot.pause(0.01)
+        # The visit recorded, the items digested: what follows the brief on screen too.
+        await pilot.pause()
+        print(app.screen.brief.id, "pydantic" in sys.modules)
+
+asyncio.run(main())
+"""
+
+
+async def test_a_known_brief_opens_without_importing_pydantic(make_app, seed: Path) -> None:
+    """``briefing FILE`` on a brief the index knows: built from the index's content, the
+    reader never imports pydantic (nor the validating code that brings it)."""
+    await list_library(make_app, seed.parent)
+    done = subprocess.run(
+        [sys.executable, "-c", OPEN_KNOWN, str(seed)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert done.stdout.split() == [SEED_ID, "False"]
+
+
+def test_building_the_reader_imports_no_brief_models(seed: Path) -> None:
+    """The index module is imported before the first frame; the content it keeps is
+    decoded in the loading thread, so the models (~20 ms) are not on the start's path."""
+    code = (
+        "import sys, briefing.ui.launch, briefing.ui.screens.brief, briefing.ui.screens.library\n"
+        "briefing.ui.launch.build_app(path=sys.argv[1])\n"
+        "print(sorted({'briefing.core.models', 'briefing.core.normalized'} & set(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(seed)], capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout.strip() == "[]", done.stderr
