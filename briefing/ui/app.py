@@ -344,16 +344,15 @@ class BriefingApp(App[None]):
             self.screen.open_entry(entry)
             return
 
-        # deferred: a screen, imported when first opened
-        from briefing.ui.screens.brief import BriefScreen
-
-        self.push_screen(BriefScreen(entry, siblings), self.back_to_library)
+        self.library_wide.open_reader(entry, siblings)
 
     def close_brief(self, screen: Screen[Any], path: Path) -> None:
         """Leave the reader ``screen`` for the library, with the cursor on ``path``."""
         if screen is not self.screen:
             return  # a dialog is over it (dismiss would close the dialog): it stays
         if len(self.screen_stack) > 1:
+            if is_brief_screen(screen):
+                screen.loader.closed(self.size)
             screen.dismiss(path)
         else:
             # The reader was the first screen (``briefing FILE``): the library replaces it.

@@ -218,6 +218,7 @@ async def test_the_clock_mode_is_the_readers_not_one_briefs(make_app, samples_di
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, BriefScreen)
+        first = screen.brief.id
         await pilot.press("a")
         assert app.clock_as_published is True
         await pilot.press("escape")
@@ -225,7 +226,8 @@ async def test_the_clock_mode_is_the_readers_not_one_briefs(make_app, samples_di
         await pilot.press("g", "enter")
         await settle(pilot)
         other = app.screen
-        assert isinstance(other, BriefScreen) and other is not screen
+        # (The reader closed is shown again with the other brief in its panes: issue 15.)
+        assert isinstance(other, BriefScreen) and other.brief.id != first
         assert other.as_published is True
         assert other.now == other.brief.published_at
 

@@ -77,8 +77,9 @@ class BriefScreen(Screen[Path]):
     current: reactive[str] = reactive("summary", init=False)
     """The section that has the focus (and, when narrow, the one shown)."""
 
-    now: reactive[datetime] = reactive(datetime(1970, 1, 1, tzinfo=UTC), init=False)
-    """The time every countdown on the screen is computed from."""
+    now: reactive[datetime] = reactive(datetime(1970, 1, 1, tzinfo=UTC), init=False, repaint=False)
+    """The time every countdown on the screen is computed from (the widgets bound to it
+    draw what it changes: a tick repaints no more than that)."""
 
     as_published: reactive[bool] = reactive(False, init=False)
     """True when the clock runs from the brief's publication time instead of now."""

@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
+from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.widget import MountError
 from textual.widgets import Tab, Tabs
@@ -65,19 +67,63 @@ class BriefLoading:
         """The entry the worker is reading now (its :class:`Loaded` shows it)."""
         self.reviewed: set[Path] = set()
         """Drafts already opened in the review screen (a reload does not open it again)."""
+        self.closed_at: Size | None = None
+        """The terminal's size when the screen was last closed (None: open)."""
 
     def preview(self) -> BriefHeader:
         """The header of the first frame: the brief's title, read without validating it."""
-        entry = self.screen.entry
+        return BriefHeader(self.preview_content(self.screen.entry), id="brief-header")
+
+    @staticmethod
+    def preview_content(entry: LibraryEntry) -> Content:
+        """What the header says of ``entry`` before it is validated (its title, peeked at)."""
         if entry.brief is not None:
-            preview = BriefHeader.preview(entry.brief.title, "", "")
-        else:
-            peeked = peek(entry.path)
-            if peeked is None:
-                preview = BriefHeader.preview(entry.path.name, "", "")
-            else:
-                preview = BriefHeader.preview(peeked.title, peeked.source, peeked.published)
-        return BriefHeader(preview, id="brief-header")
+            return BriefHeader.preview(entry.brief.title, "", "")
+        peeked = peek(entry.path)
+        if peeked is None:
+            return BriefHeader.preview(entry.path.name, "", "")
+        return BriefHeader.preview(peeked.title, peeked.source, peeked.published)
+
+    def closed(self, size: Size) -> None:
+        """The screen is closing, kept for the next brief (see :meth:`reopen`): nothing of it
+        is on screen, so its clock's tick checks no file."""
+        self.cancel()
+        self.shown = False
+        self.closed_at = size
+
+    def reopen(self, entry: LibraryEntry, siblings: list[LibraryEntry]) -> None:
+        """Show ``entry`` in this screen, closed before: its panes are reused, not mounted
+        again. It opens as a new reader would, at its first section; a brief still to be
+        read shows its header alone, never the panes of the brief closed before."""
+        screen = self.screen
+        self.closed_at = None
+        screen.library_order = siblings
+        screen.ready.clear()
+        screen.live.reset()
+        screen.live.set_file_problem("")
+        if screen.search.searching:
+            screen.search.clear()
+        if screen.maximized is not None:
+            screen.minimize()
+        screen.current = "summary"
+        mode = screen.briefing_app.clock_as_published
+        if mode != screen.as_published:
+            # Switched in the agenda while this screen was closed: taken as on_mount takes it.
+            screen.set_reactive(type(screen).as_published, mode)
+            screen.query_one(BriefHeader).as_published = mode
+            screen.clock.set_mode(False, screen.briefing_app.now())  # (as published: see _show)
+        screen.tick()
+        if entry.brief is not None:
+            self.show(entry)
+            return
+        screen.query_one(BriefHeader).show_preview(self.preview_content(entry))
+        self._panes_visible(False)
+        self.load(entry)
+
+    def _panes_visible(self, visible: bool) -> None:
+        # Hidden rather than removed: nothing is laid out again to show them.
+        for part in self.screen.query("#panes, #notes-panel, #section-tabs"):
+            part.styles.visibility = "visible" if visible else "hidden"
 
     def start(self) -> None:
         """Start reading the brief (in a thread, when it has not been read) and mounting
@@ -228,6 +274,7 @@ class BriefLoading:
         screen = self.screen
         screen.entry = entry
         self.shown = True
+        self._panes_visible(True)
         brief = entry.brief
         screen.speaker_filter = None
         if screen.as_published:

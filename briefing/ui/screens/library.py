@@ -181,9 +181,16 @@ class LibraryScreen(Screen[None]):
         return marks, visited
 
     def on_screen_resume(self) -> None:
-        # Back from a brief: notes or bookmarks may have changed.
-        if not self.loader.loading and self.is_mounted:
-            self.refresh_rows()
+        # Back from a brief: its notes, bookmarks and visit may have changed, the rows not
+        # (a refresh of the index redraws them itself): only the marks are read again.
+        if self.is_mounted:
+            self.refresh_marks()
+            self.update_status()  # (the highlighted brief's countdown in the preview)
+
+    def refresh_marks(self) -> None:
+        """Read the notes marks and visits again; redraw the rows on screen whose mark changed."""
+        marks, visited = self.marks()
+        self.query_one(LibraryTable).update_marks(marks, visited)
 
     def update_title(self) -> None:
         loading, progress = self.loader.loading, self.loader.progress

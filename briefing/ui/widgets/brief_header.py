@@ -38,7 +38,7 @@ class BriefHeader(Static):
     as_published: reactive[bool] = reactive(False)
     """True when the countdowns run on the brief's publication clock."""
 
-    now: reactive[datetime | None] = reactive(None)
+    now: reactive[datetime | None] = reactive(None, repaint=False)  # (shown by watch_now)
     """The moment the countdowns use (shown when the clock is "as published")."""
 
     problem: reactive[str] = reactive("")
@@ -77,6 +77,12 @@ class BriefHeader(Static):
         if published:
             facts.append((f"published {published}", muted))
         return Content.assemble((title, "bold"), "\n", *facts, "\n", ("Loading the brief…", muted))
+
+    def show_preview(self, preview: Content) -> None:
+        """Show ``preview`` (see :meth:`preview`) until :meth:`set_brief` (a brief being read)."""
+        self._brief = None
+        self._position = ""
+        self.update(preview)
 
     def set_brief(self, brief: Brief, position: str = "", *, clock: str = "24h") -> None:
         """Show ``brief``; ``position`` is e.g. "2/5" within the library; ``clock`` is 24h or 12h."""

@@ -54,6 +54,17 @@ def deadline_cell(entry: LibraryEntry, now: datetime) -> Text:
     return countdown_cell(countdown(deadline.due_at, now, deadline.status))
 
 
+def deadline_words(entry: LibraryEntry, now: datetime) -> tuple[str, str] | None:
+    """What the countdown of ``entry``'s row reads at ``now`` (its text and urgency; None
+    without one): the row is drawn again only when this changes."""
+    summary = entry.summary
+    deadline = next_open_deadline(summary.deadlines) if summary is not None else None
+    if deadline is None:
+        return None
+    left = countdown(deadline.due_at, now, deadline.status)
+    return left.text, left.urgency.value
+
+
 def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 

@@ -26,7 +26,13 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefing.core.library import LibraryEntry, prefetch
-from briefing.ui.widgets.library_rows import COLUMNS, draw_line, layout, row_cells
+from briefing.ui.widgets.library_rows import (
+    COLUMNS,
+    deadline_words,
+    draw_line,
+    layout,
+    row_cells,
+)
 
 
 class LibraryTable(ScrollView, can_focus=True):
@@ -77,7 +83,8 @@ class LibraryTable(ScrollView, can_focus=True):
     }
     """
 
-    now: reactive[datetime] = reactive(datetime(1970, 1, 1, tzinfo=UTC), init=False)
+    # No repaint of its own: a tick draws again only the rows whose countdown changed.
+    now: reactive[datetime] = reactive(datetime(1970, 1, 1, tzinfo=UTC), init=False, repaint=False)
     """The moment countdowns are computed from (set by the screen's clock)."""
 
     cursor: reactive[int] = reactive(0, init=False)
@@ -119,8 +126,10 @@ class LibraryTable(ScrollView, can_focus=True):
         self._painted = False
         self._line_width = 0
         self._columns = layout(0)
-        self._drawn: dict[tuple[int, str, int, bool, bool, int], Strip] = {}
-        """Rows drawn this second, by row, key, width and cursor (redrawn when the second changes)."""
+        self._drawn: dict[tuple[int, str, int, bool, bool, tuple[str, str] | None], Strip] = {}
+        """Rows drawn, by row, key, width, cursor, focus and what their countdown read."""
+        self._words: dict[int, tuple[str, str] | None] = {}
+        """What the countdown of each row on screen read when it was drawn."""
 
     # Data ----------------------------------------------------------------------
 
@@ -144,11 +153,39 @@ class LibraryTable(ScrollView, can_focus=True):
         if visited is not None:
             self._visited = visited
         self._drawn.clear()
+        self._words.clear()
         self.set_reactive(LibraryTable.now, now)
         self.virtual_size = Size(self.size.width, len(self._entries) + 1)
         target = self._index.get(current, 0) if current is not None else 0
         self._move(min(target, max(0, len(self._entries) - 1)), announce=current is None)
         self.refresh()
+
+    def update_marks(self, marks: dict[str, str], visited: dict[str, str] | None) -> int:
+        """Take in new notes marks and visits; draw again only the rows on screen whose mark
+        changed (back from a brief, the rows themselves are the same). Returns how many."""
+        old_marks, old_visited = self._marks, self._visited
+        if visited is None:  # not known (the store failed): as show_entries, keep the last
+            visited = old_visited
+        self._marks, self._visited = marks, visited
+        if marks == old_marks and visited == old_visited:
+            return 0
+        top = round(self.scroll_offset.y)
+        kept: set[int] = set()
+        changed = 0
+        for row in range(top, min(top + self.size.height, len(self._entries))):
+            entry = self._entries[row]
+            brief_id = entry.brief_id if entry.ok else None
+            if not brief_id or (
+                old_marks.get(brief_id) == marks.get(brief_id)
+                and (old_visited or {}).get(brief_id) == (visited or {}).get(brief_id)
+            ):
+                kept.add(row)
+            else:
+                changed += 1
+                self.refresh_line(row + 1)  # (line 0 is the header)
+        # Rows off screen are drawn afresh when they scroll in.
+        self._drawn = {key: strip for key, strip in self._drawn.items() if key[0] in kept}
+        return changed
 
     def clear(self) -> None:
         """Remove every row."""
@@ -260,9 +297,14 @@ class LibraryTable(ScrollView, can_focus=True):
 
     # Rendering -----------------------------------------------------------------
 
-    def watch_now(self) -> None:
-        # Only the rows on screen are drawn, so a tick costs a screenful whatever the library's size.
-        self.refresh()
+    def watch_now(self, now: datetime) -> None:
+        # Only the rows on screen whose countdown reads differently are drawn again: a
+        # tick costs a few rows whatever the library's size (most read "in 12d 4h").
+        top = round(self.scroll_offset.y)
+        for row in range(top, min(top + self.size.height, len(self._entries))):
+            shown = self._words.get(row, False)
+            if shown is not False and deadline_words(self._entries[row], now) != shown:
+                self.refresh_line(row + 1)  # (line 0 is the header)
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self._entries) + 1)
@@ -291,9 +333,10 @@ class LibraryTable(ScrollView, can_focus=True):
         if not 0 <= row < len(self._entries):
             return Strip.blank(width, self.rich_style)
         entry = self._entries[row]
-        # A row's countdown moves once a second: until then a repaint (a cursor move,
-        # a scroll) reuses the row as drawn.
-        key = (row, entry.key, width, row == self.cursor, self.has_focus, int(self.now.timestamp()))
+        # Until its countdown reads differently, a repaint (a cursor move, a scroll)
+        # reuses the row as drawn.
+        words = self._words[row] = deadline_words(entry, self.now)
+        key = (row, entry.key, width, row == self.cursor, self.has_focus, words)
         cached = self._drawn.get(key)
         if cached is not None:
             return cached

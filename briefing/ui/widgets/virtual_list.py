@@ -151,8 +151,8 @@ class VirtualList(ScrollView, can_focus=True):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self._layout = RowLayout()
-        self._strips: LRUCache[tuple[int, Style], list[Strip]] = LRUCache(maxsize=512)
-        """Drawn rows, by index and style, at the layout's width."""
+        self._strips: LRUCache[tuple[int, Style, str], list[Strip]] = LRUCache(maxsize=512)
+        """Drawn rows, by index, style and theme, at the layout's width."""
 
     # What subclasses provide -------------------------------------------------
 
@@ -242,9 +242,9 @@ class VirtualList(ScrollView, can_focus=True):
         self.scroll_to_highlight()
 
     def notify_style_update(self) -> None:
-        # A theme changes the colours inside rows too ("$accent"), which the cache key
-        # (the row's style) may not show. A new padding changes the wrap width (_measure).
-        self._strips.clear()
+        # Rows are kept by their style and the theme (whose colours rows use too, "$accent"):
+        # a restyle that changes neither (the focus moving) keeps them. A new padding
+        # changes the wrap width, which _measure notices.
         self.refresh()
         super().notify_style_update()
 
@@ -261,7 +261,7 @@ class VirtualList(ScrollView, can_focus=True):
 
     def _draw_row(self, index: int, style: Style) -> list[Strip]:
         """Row ``index`` as strips (its rule included), from the cache when it is there."""
-        key = (index, style)
+        key = (index, style, self.app.theme)
         strips = self._strips.get(key)
         if strips is not None:
             return strips
