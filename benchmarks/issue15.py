@@ -29,9 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import content  # noqa: E402
 import fixtures  # noqa: E402
 import lists  # noqa: E402
+import ptyrun  # noqa: E402
 from figures import Figure, Target  # noqa: E402
 from issue6 import Case, Context, failures, run_group  # noqa: E402
-import ptyrun  # noqa: E402
 from ptyrun import Step, regex  # noqa: E402
 
 SAMPLES = fixtures.REPO / "sample_briefs"
@@ -155,7 +155,9 @@ async def _escape(library: Path) -> float:
 
     app = lists.make_app(library)
     async with app.run_test(size=lists.SIZE) as pilot:
-        await lists.until(lambda: isinstance(app.screen, LibraryScreen) and len(app.screen.entries) == 2)
+        await lists.until(
+            lambda: isinstance(app.screen, LibraryScreen) and len(app.screen.entries) == 2
+        )
         await pilot.pause()
         lists.press(app, "enter")
         await lists.until(lambda: isinstance(app.screen, BriefScreen) and app.screen.ready.is_set())
