@@ -282,8 +282,11 @@ class BriefingApp(App[None]):
         self.notes_keeper.write(run)
 
     def on_unmount(self) -> None:
-        # Closing copies every note into briefing.db itself and removes the -wal file.
+        # Closing copies every note into briefing.db itself and removes the -wal file; the
+        # same for the index (unless a refresh thread still holds it).
         self.store_guard.close()
+        if self.library_index is not None:
+            self.library_index.close(wait=0.5)
         # The app is ending (quit, signal, or error): writes still queued get a moment,
         # then become drafts, before the driver restores the terminal.
         self.notes_keeper.remove_signal_handlers()

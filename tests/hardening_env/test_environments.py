@@ -286,7 +286,10 @@ def tiny_tmpfs(tmp_path: Path) -> Any:
     mount = tmp_path / "tiny"
     mount.mkdir()
     done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)],
+        # 1 MB: the reader keeps the brief it opened in the library index (~150 KB with its
+        # -wal file, which a full disk keeps from being copied in at exit); at 256 KB the
+        # room freed after the test's filler was smaller than the store's next write.
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)],
         capture_output=True,
         check=False,
     )

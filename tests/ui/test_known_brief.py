@@ -21,6 +21,7 @@ import pytest
 import briefing.core.loading as loading
 import briefing.ui.screens.brief_loading as brief_loading
 import briefing.ui.screens.library_loading as library_loading
+from briefing.storage import paths
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.library import LibraryScreen
 from briefing.ui.widgets.library_table import LibraryTable
@@ -245,3 +246,12 @@ def test_building_the_reader_imports_no_brief_models(seed: Path) -> None:
         [sys.executable, "-c", code, str(seed)], capture_output=True, text=True, timeout=60
     )
     assert done.stdout.strip() == "[]", done.stderr
+
+
+async def test_leaving_the_reader_closes_the_index_it_kept_a_brief_in(make_app, seed: Path) -> None:
+    """The index was never closed: its -wal file (114 KB for the seed brief) stayed beside
+    it after the reader quit, taking the room a full disk's notes needed (issue 15)."""
+    assert await open_file(make_app, seed) == (SEED_ID, "")
+    index = paths.index_file()
+    assert index.exists()
+    assert not index.with_name(index.name + "-wal").exists()

@@ -390,9 +390,11 @@ class LibraryIndex:
             return False
         return True
 
-    def close(self) -> None:
-        """Close the connection, if open."""
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
-            self._identity = None
+    def close(self, *, wait: float = -1) -> None:
+        """Close the connection, if open (SQLite then copies its -wal file into the index);
+        with ``wait`` seconds, left open when a thread still holds it that long."""
+        if self.lock.acquire(timeout=wait):
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = self._identity = None
+            self.lock.release()
