@@ -8,7 +8,7 @@ import pytest
 
 from briefing.ui.widgets.participant_table import ParticipantTable, share_widths
 
-from .uihelpers import settle
+from .uihelpers import screen_text, settle
 
 
 def test_widths_fit_and_a_short_column_keeps_its_width() -> None:
@@ -39,3 +39,13 @@ def test_a_column_keeps_room_for_its_longest_word() -> None:
     """ "Trade Representative" wrapped as "Representat" / "ive" at 160x48."""
     shared = share_widths([14, 20, 13, 8], 40, floors=[8, 14, 7, 6])
     assert shared[1] >= 14 and sum(shared) <= 40 + 2
+
+
+async def test_the_header_keeps_affiliation_whole_at_160x48(make_app, seed_brief_path) -> None:
+    """At 160x48 the header read "Affiliat": a label is a column's floor, as its longest word."""
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(ParticipantTable)
+        assert table.column_widths[2] >= len("Affiliation"), table.column_widths
+        assert "Affiliation" in screen_text(app)

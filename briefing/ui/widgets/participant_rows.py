@@ -78,10 +78,13 @@ def share_widths(
 def column_widths(rows: Sequence[Sequence[str]], room: int) -> list[int]:
     """The columns' widths by content (the cells' plain ``rows``), shared out to fit ``room``.
 
-    From string lengths only: no cell is built or measured as styled text.
+    From string lengths only: no cell is built or measured as styled text. A column
+    keeps room for its longest word (up to :data:`FLOOR_MAX`) and, where that fits
+    too, for its label ("Affiliation" was cut to "Affiliat" at 160x48).
     """
-    naturals = [len(label) for label, _ in COLUMNS]
-    floors = [0] * len(COLUMNS)  # the words of the cells (a label may be cut)
+    labels = [len(label) for label, _ in COLUMNS]
+    naturals = list(labels)
+    floors = [0] * len(COLUMNS)
     for cells in rows:
         for index, text in enumerate(cells):
             if len(text) > naturals[index]:
@@ -89,7 +92,12 @@ def column_widths(rows: Sequence[Sequence[str]], room: int) -> list[int]:
             if len(text) > floors[index]:  # a word is no longer than its cell
                 longest = max((len(word) for word in text.split()), default=0)
                 floors[index] = max(floors[index], min(longest, FLOOR_MAX))
-    return share_widths(naturals, room, floors=floors) if room > 0 else naturals
+    if room <= 0:
+        return naturals
+    whole = [max(floor, label) for floor, label in zip(floors, labels, strict=True)]
+    if sum(min(f, n) for f, n in zip(whole, naturals, strict=True)) <= room:
+        floors = whole
+    return share_widths(naturals, room, floors=floors)
 
 
 def _cell_lines(text: Text, width: int, height: int) -> list[Text]:
@@ -130,7 +138,9 @@ def draw_row(
             text = lines[line]
             text.truncate(width, overflow="fold", pad=True)
             segments.append(blank)
-            segments += Segment.apply_style(text.render(console), style, over)
+            # Text.render leaves out the text's own style when it has no spans.
+            base = style + console.get_style(text.style) if text.style else style
+            segments += Segment.apply_style(text.render(console), base, over)
             segments.append(blank)
         strips.append(Strip(segments, length))
     return strips

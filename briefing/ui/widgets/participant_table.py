@@ -172,16 +172,22 @@ class ParticipantTable(ScrollView, can_focus=True):
     def _layout(self) -> None:
         """The columns' widths and every row's height, from plain strings; nothing is drawn."""
         plain = self._plain_rows()
-        # The vertical scrollbar's room is kept: wrapped rows may bring it on.
-        width = self.size.width - self.styles.scrollbar_size_vertical
-        room = width - 2 * PADDING * len(COLUMNS)
-        self._widths = column_widths(plain, room) if self.size.width else self._widths
-        self._heights = [row_height(cells, self._widths) for cells in plain] or [1]
-        self._tops = [0, *accumulate(self._heights)]
+        self._fit(plain, 0)
+        if self._tops[-1] > self._rows_visible():
+            # The rows overflow: the vertical scrollbar takes its room from the columns.
+            self._fit(plain, self.styles.scrollbar_size_vertical)
         self._drawn.clear()
         content_width = sum(self._widths) + 2 * PADDING * len(COLUMNS)
         self.virtual_size = Size(content_width, self._tops[-1] + 1)
         self.refresh()
+
+    def _fit(self, plain: list[tuple[str, str, str, str]], scrollbar: int) -> None:
+        """The widths in the table's width less ``scrollbar``, and the rows' heights at them."""
+        room = self.size.width - scrollbar - 2 * PADDING * len(COLUMNS)
+        if self.size.width:
+            self._widths = column_widths(plain, room)
+        self._heights = [row_height(cells, self._widths) for cells in plain] or [1]
+        self._tops = [0, *accumulate(self._heights)]
 
     @property
     def column_widths(self) -> list[int]:
