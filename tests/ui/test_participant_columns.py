@@ -49,3 +49,16 @@ async def test_the_header_keeps_affiliation_whole_at_160x48(make_app, seed_brief
         table = app.screen.query_one(ParticipantTable)
         assert table.column_widths[2] >= len("Affiliation"), table.column_widths
         assert "Affiliation" in screen_text(app)
+
+
+def test_labels_stay_whole_before_long_words_do() -> None:
+    """The big brief's pane at 160x48 (41 cells) cut "Affiliation": the words give way first."""
+    from briefing.ui.widgets.participant_rows import column_widths
+
+    rows = [
+        ("Ines Lindqvist", "Commissioner", "European Commission", "Opposition"),
+        ("Quentin Hayes", "Minister of Finance", "Ministry of Trade", "Government"),
+    ]
+    widths = column_widths(rows, 41)
+    assert widths[2] >= len("Affiliation"), widths
+    assert sum(widths) <= 41 and min(widths) >= 6, widths

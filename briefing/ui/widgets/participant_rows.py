@@ -79,8 +79,8 @@ def column_widths(rows: Sequence[Sequence[str]], room: int) -> list[int]:
     """The columns' widths by content (the cells' plain ``rows``), shared out to fit ``room``.
 
     From string lengths only: no cell is built or measured as styled text. A column
-    keeps room for its longest word (up to :data:`FLOOR_MAX`) and, where that fits
-    too, for its label ("Affiliation" was cut to "Affiliat" at 160x48).
+    keeps room for its label ("Affiliation" was cut to "Affiliat" at 160x48) and for
+    its longest word (up to :data:`FLOOR_MAX`) as far as they fit.
     """
     labels = [len(label) for label, _ in COLUMNS]
     naturals = list(labels)
@@ -94,9 +94,13 @@ def column_widths(rows: Sequence[Sequence[str]], room: int) -> list[int]:
                 floors[index] = max(floors[index], min(longest, FLOOR_MAX))
     if room <= 0:
         return naturals
-    whole = [max(floor, label) for floor, label in zip(floors, labels, strict=True)]
-    if sum(min(f, n) for f, n in zip(whole, naturals, strict=True)) <= room:
-        floors = whole
+    # The labels before the longest words: when both do not fit, the longest words
+    # give way a cell at a time (a word wraps) before a label is cut.
+    for cap in range(FLOOR_MAX, -1, -1):
+        whole = [max(min(floor, cap), label) for floor, label in zip(floors, labels, strict=True)]
+        least = [max(min(f, n), min(MIN_COLUMN, n)) for f, n in zip(whole, naturals, strict=True)]
+        if sum(least) <= room:
+            return share_widths(naturals, room, floors=whole)
     return share_widths(naturals, room, floors=floors)
 
 
