@@ -159,3 +159,17 @@ async def test_opening_2000_participants_builds_only_the_rows_shown(
         await settle(pilot)
         assert people[-1].name.split()[0] in screen_text(app)
         assert len(set(drawn)) <= 2 * PARTICIPANT_ROWS_AT_MOST, len(set(drawn))
+
+
+async def test_2000_participants_bring_the_scrollbar(make_app: Any, big_brief: Path) -> None:
+    """The table is filled after its pane's layout: its scrollbar must learn the rows' height."""
+    from briefing.ui.widgets.participant_table import ParticipantTable
+
+    app = make_app(path=big_brief)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        table = app.screen.query_one("#participants", ParticipantTable)
+        assert table.show_vertical_scrollbar
+        assert table.vertical_scrollbar.window_virtual_size == table.virtual_size.height > PEOPLE
