@@ -62,3 +62,23 @@ def test_labels_stay_whole_before_long_words_do() -> None:
     widths = column_widths(rows, 41)
     assert widths[2] >= len("Affiliation"), widths
     assert sum(widths) <= 41 and min(widths) >= 6, widths
+
+
+async def test_a_click_highlights_and_a_double_click_opens(make_app, seed_brief_path) -> None:
+    """A click on a row focuses the table and moves its cursor there; a double click opens it."""
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        table = app.screen.query_one(ParticipantTable)
+        app.screen.set_focus(None)
+        await pilot.pause()
+        assert await pilot.click(table, offset=(3, 3))  # the header, then the 3rd row
+        await settle(pilot)
+        assert app.focused is table
+        assert table.highlighted_id == "li-chenggang"
+        assert await pilot.click(table, offset=(3, 3), times=2)
+        await settle(pilot)
+        assert "Li Chenggang" in screen_text(app)
+        assert app.screen is not table.screen  # the participant with all their quotes
