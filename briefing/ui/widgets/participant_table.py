@@ -172,8 +172,11 @@ class ParticipantTable(ScrollView, can_focus=True):
     def _layout(self) -> None:
         """The columns' widths and every row's height, from plain strings; nothing is drawn."""
         plain = self._plain_rows()
-        self._fit(plain, 0)
-        if self._tops[-1] > self._rows_visible():
+        # More rows than lines overflow whatever they wrap to: measured once, not twice.
+        sure = len(plain) > self._rows_visible()
+        if not sure:
+            self._fit(plain, 0)
+        if sure or self._tops[-1] > self._rows_visible():
             # The rows overflow: the vertical scrollbar takes its room from the columns.
             self._fit(plain, self.styles.scrollbar_size_vertical)
         self._drawn.clear()
