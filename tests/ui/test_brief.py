@@ -17,6 +17,7 @@ from briefing.ui.sections import section_keys
 from briefing.ui.widgets.item_list import ItemList
 from briefing.ui.widgets.library_table import LibraryTable
 from briefing.ui.widgets.pane import Pane
+from briefing.ui.widgets.participant_table import ParticipantTable
 
 from .uihelpers import (
     LAYOUTS,
@@ -97,7 +98,7 @@ async def test_j_k_g_G_move_within_quotes_and_participants(make_app, seed_brief_
             assert quotes.highlighted == index, press
             assert quotes.highlighted_id == SEED_QUOTES[index]
 
-        participants = screen.query_one("#participants", DataTable)
+        participants = screen.query_one("#participants", ParticipantTable)
         await pilot.press("2")
         assert app.focused is participants
         assert cursor_key(participants) == SEED_PARTICIPANTS[0]

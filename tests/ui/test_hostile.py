@@ -13,13 +13,14 @@ from typing import Any
 
 from textual.command import CommandList, CommandPalette
 from textual.content import Content
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.detail import DetailScreen
 from briefing.ui.screens.library import LibraryScreen
 from briefing.ui.widgets.item_list import ItemList
 from briefing.ui.widgets.library_table import LibraryTable
+from briefing.ui.widgets.participant_table import ParticipantTable
 
 from .uihelpers import WIDE, option_ids, option_text, plain, screen_text, settle
 
@@ -115,7 +116,7 @@ async def test_markup_in_every_field_is_shown_literally(make_app, hostile_dir: P
         assert "[bold]quote-x[/bold]" in option_text(
             screen.query_one("#quotes", ItemList), "quote-click"
         )
-        row = screen.query_one("#participants", DataTable).get_row("eve")
+        row = screen.query_one("#participants", ParticipantTable).get_row("eve")
         assert [cell.plain for cell in row] == [
             "[bold]name-x[/bold] [@click=app.quit]name-z[/]",
             "[link=https://evil.example]role-y[/link] [/]",
@@ -225,7 +226,7 @@ async def test_escape_sequences_never_reach_the_screen(make_app, hostile_dir: Pa
             assert option_ids(items)
             for item_id in items.item_ids:
                 assert_clean(list_id, content_plain(items.prompt(item_id)))
-        for cell in screen.query_one("#participants", DataTable).get_row("mallory"):
+        for cell in screen.query_one("#participants", ParticipantTable).get_row("mallory"):
             assert_clean("participants", cell.plain)
         text = screen_text(app)
         assert "Quote text [RLO]gnp.exe" in text

@@ -125,67 +125,51 @@ async def test_the_reader_keeps_a_bounded_number_of_quote_rows(
         assert alive <= 2 * ROWS_BUILT_AT_MOST
 
 
-async def test_each_participant_is_added_to_the_table_once(
+PARTICIPANT_ROWS_AT_MOST = 2 * 40
+"""Two screenfuls of a 40-line terminal: the participants' rows on screen and redraws."""
+
+
+async def test_opening_2000_participants_builds_only_the_rows_shown(
     make_app: Any, big_brief: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from briefing.ui.widgets import participant_table
     from briefing.ui.widgets.participant_table import ParticipantTable
 
-    added: list[object] = []
-    real = ParticipantTable.add_row
+    drawn: list[str] = []
+    real = participant_table.ParticipantTable._cells
 
-    def counting(self: ParticipantTable, *cells: Any, **kwargs: Any) -> Any:
-        added.append(kwargs.get("key"))
-        return real(self, *cells, **kwargs)
+    def counting(self: ParticipantTable, row: int) -> Any:
+        drawn.append(self._people[row].id)
+        return real(self, row)
 
-    monkeypatch.setattr(ParticipantTable, "add_row", counting)
+    monkeypatch.setattr(ParticipantTable, "_cells", counting)
     app = make_app(path=big_brief)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        # Sized to the pane first, then filled: not filled, measured, and filled again.
-        assert len(added) == PEOPLE
-
-
-async def test_the_participants_table_renders_only_the_rows_it_shows(
-    make_app: Any, big_brief: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from textual.widgets import DataTable
-
-    rendered: list[int] = []
-    real = DataTable._render_cell
-
-    def counting(self: DataTable[Any], row_index: int, *args: Any, **kwargs: Any) -> Any:
-        rendered.append(row_index)
-        return real(self, row_index, *args, **kwargs)
-
-    monkeypatch.setattr(DataTable, "_render_cell", counting)
-    app = make_app(path=big_brief)
-    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, BriefScreen)
-        first = screen.brief.participants[0].name.split()[0]
-        assert first in screen_text(app)
-        # Each row's height comes from its text, not from drawing its cells (2,000 rows
-        # drew 8,000 cells before the first frame of the table).
-        assert len(set(rendered)) <= 60
-        await pilot.press("2", "G")
-        await pilot.pause()
-        last = screen.brief.participants[-1].name.split()[0]
-        assert last in screen_text(app)
-        assert len(set(rendered)) <= 120
+        people = screen.brief.participants
+        assert people[0].name.split()[0] in screen_text(app)
+        # Sized and measured from plain strings: only the rows on screen are built (the
+        # DataTable added 2,000 rows and measured 8,000 cells before its first frame).
+        assert len(set(drawn)) <= PARTICIPANT_ROWS_AT_MOST, len(set(drawn))
+        await pilot.press("G")
+        await settle(pilot)
+        assert people[-1].name.split()[0] in screen_text(app)
+        assert len(set(drawn)) <= 2 * PARTICIPANT_ROWS_AT_MOST, len(set(drawn))
 
 
-def test_a_row_measured_late_moves_only_the_rows_below_it() -> None:
-    from briefing.ui.widgets.virtual_layout import RowLayout
+async def test_2000_participants_bring_the_scrollbar(make_app: Any, big_brief: Path) -> None:
+    """The table is filled after its pane's layout: its scrollbar must learn the rows' height."""
+    from briefing.ui.widgets.participant_table import ParticipantTable
 
-    texts = [("word " * (n % 7 + 1)).strip() for n in range(1_000)]
-    layout = RowLayout()
-    layout.measure(len(texts), texts.__getitem__, 10, 0)
-    assert layout.guessed.count(1) == len(texts) - EXACT_ROWS
-    assert layout.exact(900, 950, texts.__getitem__, 0)
-    assert layout.guessed[900:951] == bytes(51)
-    expected, line = [], 0
-    for height in layout.heights:
-        expected.append(line)
-        line += height + 1
-    assert list(layout.tops) == expected
+    app = make_app(path=big_brief)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        table = app.screen.query_one("#participants", ParticipantTable)
+        assert table.show_vertical_scrollbar
+        assert table.vertical_scrollbar.window_virtual_size == table.virtual_size.height > PEOPLE

@@ -31,7 +31,7 @@ async def test_the_table_fits_its_pane(make_app, seed_brief_path, size) -> None:
             table.virtual_size,
             table.scrollable_content_region,
         )
-        widths = [column.get_render_width(table) for column in table.columns.values()]
+        widths = [width + 2 for width in table.column_widths]  # with their padding
         assert min(widths) >= 6, widths
 
 
@@ -54,10 +54,57 @@ async def test_every_column_label_shows_whole_or_says_it_is_cut(
         await pilot.press("2")
         await settle(pilot)
         table = app.screen.query_one(ParticipantTable)
-        shown = [str(column.label) for column in table.columns.values()]
-        for (label, _), text in zip(COLUMNS, shown, strict=True):
-            assert text == label or (text.endswith("…") and label.startswith(text[:-1])), shown
+        widths = table.column_widths
+        header = next(line for line in screen_text(app).splitlines() if "Name" in line)
+        for (label, _), width in zip(COLUMNS, widths, strict=True):
+            if width >= len(label):
+                assert label in header, header
+            else:
+                assert label[: width - 1] + "…" in header, (header, widths)
         if size != (120, 40):
-            assert shown == [label for label, _ in COLUMNS]
+            assert all(w >= len(label) for (label, _), w in zip(COLUMNS, widths, strict=True))
             assert "Affiliation" in screen_text(app)
         assert table.virtual_size.width <= table.scrollable_content_region.width
+
+
+async def test_the_header_keeps_affiliation_whole_at_160x48(make_app, seed_brief_path) -> None:
+    """At 160x48 the header read "Affiliat": a label is a column's floor, as its longest word."""
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(ParticipantTable)
+        assert table.column_widths[2] >= len("Affiliation"), table.column_widths
+        assert "Affiliation" in screen_text(app)
+
+
+def test_labels_stay_whole_before_long_words_do() -> None:
+    """The big brief's pane at 160x48 (41 cells) cut "Affiliation": the words give way first."""
+    from briefing.ui.widgets.participant_rows import column_widths
+
+    rows = [
+        ("Ines Lindqvist", "Commissioner", "European Commission", "Opposition"),
+        ("Quentin Hayes", "Minister of Finance", "Ministry of Trade", "Government"),
+    ]
+    widths = column_widths(rows, 41)
+    assert widths[2] >= len("Affiliation"), widths
+    assert sum(widths) <= 41 and min(widths) >= 6, widths
+
+
+async def test_a_click_highlights_and_a_double_click_opens(make_app, seed_brief_path) -> None:
+    """A click on a row focuses the table and moves its cursor there; a double click opens it."""
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        table = app.screen.query_one(ParticipantTable)
+        app.screen.set_focus(None)
+        await pilot.pause()
+        assert await pilot.click(table, offset=(3, 3))  # the header, then the 3rd row
+        await settle(pilot)
+        assert app.focused is table
+        assert table.highlighted_id == "li-chenggang"
+        assert await pilot.click(table, offset=(3, 3), times=2)
+        await settle(pilot)
+        assert "Li Chenggang" in screen_text(app)
+        assert app.screen is not table.screen  # the participant with all their quotes

@@ -25,7 +25,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Input, Tabs
+from textual.widgets import Input, Tabs
 
 from briefing.core.library import LibraryEntry
 from briefing.ui.app import BriefingApp
@@ -43,6 +43,7 @@ from briefing.ui.widgets.brief_header import BriefHeader
 from briefing.ui.widgets.deadline_list import DeadlineList
 from briefing.ui.widgets.item_list import ItemList
 from briefing.ui.widgets.pane import Pane
+from briefing.ui.widgets.participant_table import ParticipantTable
 from briefing.ui.widgets.stable_footer import StableFooter
 
 if TYPE_CHECKING:
@@ -210,7 +211,7 @@ class BriefScreen(Screen[Path]):
             self.current = section
 
     @on(ItemList.Highlighted)
-    @on(DataTable.RowHighlighted)
+    @on(ParticipantTable.Highlighted)
     def item_highlighted(self) -> None:
         """The cursor moved: show the notes of the item now under it (and it is no longer new)."""
         if self.is_loaded:
@@ -385,10 +386,10 @@ class BriefScreen(Screen[Path]):
         event.stop()
         self.details.item_selected(self.current_pane_of(event.item_list), event.item_id)
 
-    @on(DataTable.RowSelected)
-    def _person_selected(self, event: DataTable.RowSelected) -> None:
+    @on(ParticipantTable.Selected)
+    def _person_selected(self, event: ParticipantTable.Selected) -> None:
         event.stop()
-        self.details.person_selected(event.row_key.value)
+        self.details.person_selected(event.participant_id)
 
     def action_pick_speaker(self) -> None:
         """Choose a speaker to filter the quotes by."""

@@ -1,256 +1,378 @@
-"""The participants of a brief as a table: name, role, affiliation, side."""
+"""The participants of a brief as a table: name, role, affiliation, side.
+
+A line-API widget (a :class:`~textual.scroll_view.ScrollView` with
+``render_line``), like the library's table: the columns are sized and the rows'
+heights counted from the participants' plain strings, and only the rows on
+screen are built and drawn. Textual's DataTable added and measured every cell
+of every row first (issue 15: ~0.3 s for 2,000 participants).
+
+What a row says and how it is drawn are plain functions in
+:mod:`briefing.ui.widgets.participant_rows`.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
+from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
-from textual.widgets import DataTable
-from textual.widgets.data_table import RowKey
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from briefing.ui.render import cell
-from briefing.ui.widgets.virtual_wrap import line_count
+from briefing.ui.widgets.participant_rows import (
+    COLUMNS,
+    PADDING,
+    column_widths,
+    draw_header,
+    draw_row,
+    row_height,
+    share_widths,
+    texts,
+)
 
 if TYPE_CHECKING:
     from briefing.core.models import Participant
 
-EMPTY_KEY = "__empty__"
+__all__ = ["COLUMNS", "ParticipantTable", "share_widths"]
 
-COLUMNS = (("Name", "name"), ("Role", "role"), ("Affiliation", "affiliation"), ("Side", "side"))
-
-MIN_COLUMN = 6
-"""No column is cut narrower than this (a long name squeezed the role to one letter)."""
+Highlighter = Callable[[str], list[tuple[int, int]]]
 
 
-def row_height(cells: list[Text], widths: list[int]) -> int:
-    """The lines of a row whose ``cells`` wrap to the columns' ``widths`` (as the table
-    wraps them: :func:`~briefing.ui.widgets.virtual_wrap.line_count` is Rich's wrap)."""
-    pairs = zip(cells, widths, strict=True)
-    return max(line_count(text.plain, max(width, 1)) for text, width in pairs)
-
-
-def share_widths(
-    naturals: list[int],
-    room: int,
-    minimum: int = MIN_COLUMN,
-    floors: list[int] | None = None,
-) -> list[int]:
-    """Column widths that fit ``room``: every column whole when all fit; else the narrow
-    ones whole and the rest an equal share of what is left, never under ``minimum`` nor a
-    column's floor (its longest word, so words wrap whole: "Representat" / "ive")."""
-    if sum(naturals) <= room:
-        return list(naturals)
-    floors = floors or [0] * len(naturals)
-    if sum(min(f, n) for f, n in zip(floors, naturals, strict=True)) > room:
-        floors = [0] * len(naturals)  # too narrow for whole words: fit first
-    widths = [0] * len(naturals)
-    order = sorted(range(len(naturals)), key=lambda index: naturals[index])
-    left = room - sum(min(f, n) for f, n in zip(floors, naturals, strict=True))
-    for position, index in enumerate(order):
-        floor = min(floors[index], naturals[index])
-        left += floor  # this column's floor is spent from its share, not on top of it
-        share = max(minimum, floor, left // (len(order) - position))
-        widths[index] = min(naturals[index], share)
-        left -= widths[index]
-    return widths
-
-
-class ParticipantTable(DataTable[Text]):
-    """A table of participants; ``enter`` posts ``RowSelected`` with the participant id as row key.
+class ParticipantTable(ScrollView, can_focus=True):
+    """A table of participants; posts ``Highlighted`` and ``Selected`` with the participant's id.
 
     | Key(s) | Description |
     | :- | :- |
     | j, down | Next participant. |
     | k, up | Previous participant. |
-    | g | First participant. |
-    | G | Last participant. |
+    | g, home | First participant. |
+    | G, end | Last participant. |
+    | pageup, pagedown | A screenful up or down. |
     | enter | Show the participant and all their quotes. |
     """
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="table.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="table.up"),
-        Binding("g", "scroll_top", "Top", show=False, id="table.top"),
-        Binding("G", "scroll_bottom", "Bottom", show=False, id="table.bottom"),
+        Binding("j,down", "cursor_down", "Down", show=False, id="table.down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="table.up"),
+        Binding("g,home", "first", "Top", show=False, id="table.top"),
+        Binding("G,end", "last", "Bottom", show=False, id="table.bottom"),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("enter", "select", "Select", show=False),
     ]
 
+    COMPONENT_CLASSES = {
+        "participant-table--header",
+        "participant-table--cursor",
+        "participant-table--even-row",
+        "participant-table--odd-row",
+    }
+
+    # The colours of Textual's DataTable, which this table replaced.
     DEFAULT_CSS = """
-    ParticipantTable { height: 1fr; background: transparent; }
+    ParticipantTable {
+        height: 1fr;
+        background: transparent;
+        color: $foreground;
+        overflow-x: hidden;
+        &:focus { background-tint: $foreground 5%; }
+        & > .participant-table--header { text-style: bold; background: $panel; color: $foreground; }
+        &:focus > .participant-table--header { background-tint: $foreground 5%; }
+        & > .participant-table--even-row { background: $surface-lighten-1 50%; }
+        &:dark > .participant-table--even-row { background: $surface-darken-1 40%; }
+        & > .participant-table--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        &:focus > .participant-table--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+    }
     """
 
+    class Highlighted(Message):
+        """The cursor moved to the participant ``participant_id``."""
+
+        def __init__(self, table: ParticipantTable, participant_id: str) -> None:
+            self.table = table
+            self.participant_id = participant_id
+            super().__init__()
+
+        @property
+        def control(self) -> ParticipantTable:
+            return self.table
+
+    class Selected(Message):
+        """The participant ``participant_id`` was chosen (enter or a double click)."""
+
+        def __init__(self, table: ParticipantTable, participant_id: str) -> None:
+            self.table = table
+            self.participant_id = participant_id
+            super().__init__()
+
+        @property
+        def control(self) -> ParticipantTable:
+            return self.table
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
-        self._names: dict[str, str] = {}
-        self._marks: dict[str, str] = {}
+        super().__init__(id=id, classes=classes)
         self._people: list[Participant] = []
-        self._highlighter: Callable[[str], list[tuple[int, int]]] | None = None
+        self._index: dict[str, int] = {}
+        self._marks: dict[str, str] = {}
+        self._highlighter: Highlighter | None = None
+        self._widths = [len(label) for label, _ in COLUMNS]
+        self._heights: list[int] = []
+        self._tops: list[int] = [0]
+        """The first line of each row, and after the last the lines of all rows."""
+        self._drawn: dict[tuple[int, bool, bool], list[Strip]] = {}
+        """Rows drawn at the current widths, by row, cursor and focus."""
+        self.cursor_row = 0
+        """The index of the highlighted row."""
+        self.rows_built = 0
+        """How many rows were built as styled text (only the rows drawn are)."""
 
-    def on_mount(self) -> None:
-        self._add_columns()
-
-    def _add_columns(self) -> None:
-        """The columns, once: on mount, or when the brief (read in a thread) comes first.
-
-        Not in ``__init__``: measuring a column's label needs the running app's console.
-        """
-        if not self.columns:
-            for label, key in COLUMNS:
-                self.add_column(label, key=key)
-
-    def on_resize(self) -> None:
-        if self._people:
-            self._fit()
-
-    def _widths(self) -> list[int]:
-        """The columns' widths by content, shared out when they do not all fit.
-
-        A column keeps room for its label ("Affiliat" at 160x48) and for its longest word
-        when they all fit, else for its longest word alone. The vertical scrollbar's room
-        is kept only when the wrapped rows are taller than the table.
-        """
-        labels = [len(label) for label, _ in COLUMNS]
-        naturals = list(labels)
-        words = [0] * len(COLUMNS)  # the longest word of each column's cells
-        for person in self._people:
-            for index, text in enumerate(self._texts(person)):
-                naturals[index] = max(naturals[index], len(text))
-                longest = max((len(word) for word in text.split()), default=0)
-                words[index] = max(words[index], min(longest, 16))
-        whole = [max(word, label) for word, label in zip(words, labels, strict=True)]
-        room = self.size.width - 2 * self.cell_padding * len(COLUMNS)
-        widths = naturals
-        for spare in (0, self.styles.scrollbar_size_vertical):
-            if room - spare <= 0:
-                break
-            floors = whole if sum(whole) <= room - spare else words
-            widths = share_widths(naturals, room - spare, floors=floors)
-            if self._rows_height(widths) <= self.size.height:
-                break
-        return widths
-
-    def _texts(self, person: Participant) -> tuple[str, str, str, str]:
-        """The cells' plain text (the name with its mark, as :meth:`set_marks` shows it)."""
-        mark = self._marks.get(person.id, "")
-        name = f"{mark} {person.name}" if mark else person.name
-        return (name, person.role or "", person.affiliation or "", person.side or "")
-
-    def _rows_height(self, widths: list[int]) -> int:
-        """Lines the header and the rows take with the cells wrapped to ``widths``."""
-        console = self.app.console
-        height = self.header_height
-        for person in self._people:
-            height += max(
-                len(Text(text, overflow="fold").wrap(console, max(width, 1)))
-                for text, width in zip(self._texts(person), widths, strict=True)
-            )
-        return height
-
-    def _fit(self) -> None:
-        """Lay the columns out to the width (long cells wrap onto more lines)."""
-        widths = self._widths()
-        if widths == [column.width for column in self.columns.values()]:
-            return
-        marks, current = self._marks, self.highlighted_id
-        self._fill(widths)
-        self.set_marks(marks)
-        if current is not None:
-            self.select_id(current)
-
-    def _fill(self, widths: list[int]) -> None:
-        """The columns at ``widths``, then every participant's row, each added once."""
-        self.clear(columns=True)
-        for (label, key), width in zip(COLUMNS, widths, strict=True):
-            # A label that cannot show whole (a 40-column pane) says so: "Affili…".
-            shown = label if len(label) <= width else label[: max(width - 1, 1)] + "…"
-            self.add_column(shown, key=key, width=width)
-        self._marks = {}
-        # Each row's height from its text: an automatic height made the table draw
-        # every cell of every row first (issue 15: 8,000 cells for 2,000 participants).
-        for person in self._people:
-            cells = self._cells(person)
-            self.add_row(*cells, key=person.id, height=row_height(cells, widths))
+    # Data ----------------------------------------------------------------------
 
     def set_participants(self, participants: list[Participant]) -> None:
         """Show ``participants`` in the order of the brief."""
+        current = self.highlighted_id
         self._people = list(participants)
-        self._names = {person.id: person.name for person in participants}
+        self._index = {person.id: n for n, person in enumerate(self._people)}
         self._marks = {}
-        self._add_columns()
-        if not participants:
-            self.clear()
-            self.add_row(
-                cell("No participants in this brief", "italic dim"),
-                cell(""),
-                cell(""),
-                cell(""),
-                key=EMPTY_KEY,
-            )
-            return
-        # Sized first, then filled: filling, sizing and filling again added every row
-        # twice (issue 15: 2,000 participants took 0.4 s).
-        self._fill(self._widths())
+        self._layout()
+        row = self._index.get(current, 0) if current is not None else 0
+        self._move(row, announce=current is None)
 
-    def _cells(self, person: Participant) -> list[Text]:
-        # Text, not str: DataTable reads a str cell as markup. Wrapped, not cut: the
-        # columns share a narrow pane, and each row is as tall as its longest cell.
+    def set_marks(self, marks: dict[str, str]) -> None:
+        """Show ``marks`` (e.g. "✎2 ★") before the names of the participants they belong to."""
+        if marks != self._marks:
+            self._marks = dict(marks)
+            self._layout()
+
+    def set_highlighter(self, highlighter: Highlighter | None) -> None:
+        """Show the spans ``highlighter`` finds in each cell as matches (None: no more)."""
+        self._highlighter = highlighter
+        self._drawn.clear()
+        self.refresh()
+
+    def _plain_rows(self) -> list[tuple[str, str, str, str]]:
+        return [texts(person, self._marks.get(person.id, "")) for person in self._people]
+
+    def _layout(self) -> None:
+        """The columns' widths and every row's height, from plain strings; nothing is drawn."""
+        plain = self._plain_rows()
+        # More rows than lines overflow whatever they wrap to: measured once, not twice.
+        sure = len(plain) > self._rows_visible()
+        if not sure:
+            self._fit(plain, 0)
+        if sure or self._tops[-1] > self._rows_visible():
+            # The rows overflow: the vertical scrollbar takes its room from the columns.
+            self._fit(plain, self.styles.scrollbar_size_vertical)
+        self._drawn.clear()
+        content_width = sum(self._widths) + 2 * PADDING * len(COLUMNS)
+        self.virtual_size = Size(content_width, self._tops[-1] + 1)
+        self.refresh()
+
+    def _fit(self, plain: list[tuple[str, str, str, str]], scrollbar: int) -> None:
+        """The widths in the table's width less ``scrollbar``, and the rows' heights at them."""
+        room = self.size.width - scrollbar - 2 * PADDING * len(COLUMNS)
+        if self.size.width:
+            self._widths = column_widths(plain, room)
+        self._heights = [row_height(cells, self._widths) for cells in plain] or [1]
+        self._tops = [0, *accumulate(self._heights)]
+
+    @property
+    def column_widths(self) -> list[int]:
+        """The widths of the columns' cells (without their padding)."""
+        return list(self._widths)
+
+    @property
+    def row_count(self) -> int:
+        """How many participants are listed."""
+        return len(self._people)
+
+    def get_row(self, participant_id: str) -> list[Text]:
+        """The cells of the row of ``participant_id``, as drawn (``KeyError`` when not listed)."""
+        return self._cells(self._index[participant_id])
+
+    def get_cell(self, participant_id: str, column: str) -> Text:
+        """The cell of ``column`` (``name``, ``role``, ``affiliation``, ``side``) of ``participant_id``."""
+        return self.get_row(participant_id)[[key for _label, key in COLUMNS].index(column)]
+
+    def _cells(self, row: int) -> list[Text]:
+        """Row ``row`` as styled cells: all brief text enters as plain text, never markup."""
+        self.rows_built += 1
+        person = self._people[row]
         cells = [
             cell(person.name, "bold"),
             cell(person.role),
             cell(person.affiliation),
             cell(person.side),
         ]
-        for text in cells:
-            text.no_wrap, text.overflow = False, "fold"
         if self._highlighter is not None:
             for text in cells:
                 for start, end in self._highlighter(text.plain):
                     text.stylize("reverse", start, end)
+        mark = self._marks.get(person.id)
+        if mark:
+            cells[0] = Text.assemble((f"{mark} ", "bold yellow"), cells[0])
         return cells
 
-    def _name_cell(self, person_id: str) -> Text:
-        name = cell(self._names[person_id], "bold")
-        if self._highlighter is not None:
-            for start, end in self._highlighter(name.plain):
-                name.stylize("reverse", start, end)
-        return name
-
-    def set_highlighter(self, highlighter: Callable[[str], list[tuple[int, int]]] | None) -> None:
-        """Show the spans ``highlighter`` finds in each cell as matches (None: no more)."""
-        self._highlighter = highlighter
-        marks, current = self._marks, self.highlighted_id
-        self.set_participants(self._people)
-        self.set_marks(marks)
-        if current is not None:
-            self.select_id(current)
-
-    def set_marks(self, marks: dict[str, str]) -> None:
-        """Show ``marks`` (e.g. "✎2 ★") before the names of the participants they belong to."""
-        old, self._marks = self._marks, dict(marks)
-        for person_id in set(old) | set(marks):
-            if person_id in self._names and old.get(person_id) != marks.get(person_id):
-                name = self._name_cell(person_id)
-                if marks.get(person_id):
-                    name = Text.assemble((f"{marks[person_id]} ", "bold yellow"), name)
-                    name.no_wrap, name.overflow = False, "fold"
-                cells = [name, *self.get_row(person_id)[1:]]
-                widths = [column.width for column in self.columns.values()]
-                self.rows[RowKey(person_id)].height = row_height(cells, widths)
-                self.update_cell(person_id, "name", name, update_width=True)
+    # Cursor --------------------------------------------------------------------
 
     @property
     def highlighted_id(self) -> str | None:
         """The id of the participant under the cursor."""
-        if not self.row_count:
+        if not self._people:
             return None
-        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
-        return None if key == EMPTY_KEY else key
+        return self._people[min(self.cursor_row, len(self._people) - 1)].id
+
+    highlighted_key = highlighted_id
 
     def select_id(self, participant_id: str) -> bool:
         """Move the cursor to ``participant_id``; return whether it exists."""
-        try:
-            self.move_cursor(row=self.get_row_index(participant_id))
-        except Exception:  # noqa: BLE001 - RowDoesNotExist
+        row = self._index.get(participant_id)
+        if row is None:
             return False
+        self._move(row)
         return True
+
+    def move_cursor(self, *, row: int) -> None:
+        """Move the cursor to ``row`` (clamped to the rows listed)."""
+        if self._people:
+            self._move(max(0, min(row, len(self._people) - 1)))
+
+    def _move(self, row: int, *, announce: bool = True) -> None:
+        changed = row != self.cursor_row
+        self.cursor_row = row
+        self._drawn = {key: strips for key, strips in self._drawn.items() if not key[1]}
+        self.refresh()
+        self._scroll_to_cursor()
+        if self._people and (changed or announce):
+            self.post_message(self.Highlighted(self, self._people[row].id))
+
+    def _rows_visible(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)  # less the header
+
+    def _scroll_to_cursor(self) -> None:
+        if not self._people:
+            return
+        top, bottom = self._tops[self.cursor_row], self._tops[self.cursor_row + 1]
+        offset = round(self.scroll_offset.y)
+        if top < offset:
+            self.scroll_to(y=top, animate=False, immediate=True)
+        elif bottom > offset + self._rows_visible():
+            y = min(top, bottom - self._rows_visible())
+            self.scroll_to(y=y, animate=False, immediate=True)
+
+    def _row_at(self, line: int) -> int:
+        return max(0, bisect_right(self._tops, line) - 1)
+
+    def action_cursor_down(self) -> None:
+        self.move_cursor(row=self.cursor_row + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_cursor(row=self.cursor_row - 1)
+
+    def action_first(self) -> None:
+        self.move_cursor(row=0)
+
+    def action_last(self) -> None:
+        self.move_cursor(row=len(self._people) - 1)
+
+    def action_page_down(self) -> None:
+        if self._people:
+            line = self._tops[self.cursor_row] + self._rows_visible()
+            self.move_cursor(row=max(self.cursor_row + 1, self._row_at(line)))
+
+    def action_page_up(self) -> None:
+        if self._people:
+            line = self._tops[self.cursor_row] - self._rows_visible()
+            self.move_cursor(row=min(self.cursor_row - 1, self._row_at(max(line, 0))))
+
+    def action_select(self) -> None:
+        participant_id = self.highlighted_id
+        if participant_id is not None:
+            self.post_message(self.Selected(self, participant_id))
+
+    async def _on_click(self, event: events.Click) -> None:
+        line = event.y + round(self.scroll_offset.y) - 1
+        if event.y < 1 or not self._people or not 0 <= line < self._tops[-1]:
+            return
+        event.stop()
+        self._move(self._row_at(line))
+        if event.chain >= 2:  # a click highlights; a double click (or enter) opens
+            self.action_select()
+
+    # Rendering -----------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        if self._people:
+            self._layout()
+            self._scroll_to_cursor()
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if y == 0:
+            style = self.get_component_rich_style("participant-table--header")
+            return draw_header(self.app.console, self._widths, style).crop_extend(0, width, style)
+        line = round(self.scroll_offset.y) + y - 1
+        if not self._people:
+            return self._empty_line(y, width)
+        if not 0 <= line < self._tops[-1]:
+            return Strip.blank(width, self.rich_style)
+        row = self._row_at(line)
+        strips = self._row_strips(row)
+        strip = strips[line - self._tops[row]]
+        return strip.crop_extend(0, width, self._row_style(row))
+
+    def _empty_line(self, y: int, width: int) -> Strip:
+        if y != 1:
+            return Strip.blank(width, self.rich_style)
+        style = self._row_style(0)
+        text = [cell("No participants in this brief", "italic dim"), *[cell("")] * 3]
+        widths = self._widths
+        return draw_row(self.app.console, text, widths, 1, style)[0].crop_extend(0, width, style)
+
+    def _row_style(self, row: int) -> Style:
+        if row == self.cursor_row:
+            return self.get_component_rich_style("participant-table--cursor")
+        parity = "odd" if row % 2 else "even"
+        return self.get_component_rich_style(f"participant-table--{parity}-row")
+
+    def _row_strips(self, row: int) -> list[Strip]:
+        key = (row, row == self.cursor_row, self.has_focus)
+        strips = self._drawn.get(key)
+        if strips is None:
+            style = self._row_style(row)
+            over = Style(color=style.color, bgcolor=style.bgcolor) if key[1] else None
+            cells = self._cells(row)
+            console = self.app.console
+            strips = draw_row(console, cells, self._widths, self._heights[row], style, over)
+            strips = [strip.apply_meta({"row": row}) for strip in strips]
+            if len(self._drawn) > 400:
+                self._drawn.clear()
+            self._drawn[key] = strips
+        return strips
+
+    def notify_style_update(self) -> None:
+        # A new theme: every row is drawn again in its colours.
+        self._drawn.clear()
+        super().notify_style_update()
