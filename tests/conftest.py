@@ -3,6 +3,7 @@ test kit's fixed clock and brief builder (see ``tests/kit``)."""
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -13,6 +14,7 @@ import pytest
 from kit import NOW, fixed_clock
 from kit import make_brief as write_brief
 
+from briefing.core import loading
 from briefing.core.clock import ManualClock
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -77,3 +79,17 @@ def make_brief(tmp_path: Path) -> Callable[..., Path]:
         return write_brief(tmp_path if folder is None else folder, name, **fields)
 
     return _make
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every brief file parsed and validated (by the index, a worker thread or the reader)."""
+    calls: list[str] = []
+    real = loading.parse_brief
+
+    def parse_brief(data, path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(os.fspath(path))
+        return real(data, path, *args, **kwargs)
+
+    monkeypatch.setattr(loading, "parse_brief", parse_brief)
+    return calls

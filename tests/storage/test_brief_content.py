@@ -37,20 +37,6 @@ ZONE = ZoneInfo("Europe/Paris")
 
 
 @pytest.fixture
-def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every brief file parsed and validated (by the index or by :func:`read_brief`)."""
-    calls: list[str] = []
-    real = loading.parse_brief
-
-    def parse_brief(data, path, *args, **kwargs):
-        calls.append(os.fspath(path))
-        return real(data, path, *args, **kwargs)
-
-    monkeypatch.setattr(loading, "parse_brief", parse_brief)
-    return calls
-
-
-@pytest.fixture
 def library(tmp_path: Path) -> Path:
     folder = tmp_path / "library"
     shutil.copytree(REPO / "sample_briefs", folder)

@@ -9,7 +9,6 @@ indexed, and validates (then keeps) anything else. Every test counts the parses
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -18,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-import briefing.core.loading as loading
 import briefing.ui.screens.brief_loading as brief_loading
 import briefing.ui.screens.library_loading as library_loading
 from briefing.storage import paths
@@ -28,20 +26,6 @@ from briefing.ui.widgets.library_table import LibraryTable
 
 from .test_live import reload_now, rewrite
 from .uihelpers import NARROW, SEED_FILE, SEED_ID, SEED_TITLE, screen_text, settle
-
-
-@pytest.fixture
-def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every brief file parsed and validated (by the index or by the reader)."""
-    calls: list[str] = []
-    real = loading.parse_brief
-
-    def parse_brief(data, path, *args, **kwargs):
-        calls.append(os.fspath(path))
-        return real(data, path, *args, **kwargs)
-
-    monkeypatch.setattr(loading, "parse_brief", parse_brief)
-    return calls
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ import pytest
 from kit import make_brief
 from textual.widgets import Static
 
-import briefing.core.loading as loading
 from briefing.storage import paths
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.library import LibraryScreen
@@ -44,20 +43,6 @@ def folder(tmp_path: Path, samples_dir: Path) -> Path:
             tags=["extra"],
         )
     return library
-
-
-@pytest.fixture
-def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every brief file parsed (by the index, a worker thread, or the reader)."""
-    calls: list[str] = []
-    real = loading.parse_brief
-
-    def parse_brief(data, path, *args, **kwargs):
-        calls.append(os.fspath(path))
-        return real(data, path, *args, **kwargs)
-
-    monkeypatch.setattr(loading, "parse_brief", parse_brief)
-    return calls
 
 
 @pytest.fixture
