@@ -94,13 +94,19 @@ class Source:
     """A link to the original, if there is one."""
 
 
+DERIVED_LATER: Any = None
+"""The default of an ``id`` a brief leaves out: None only until validation derives it, so
+every model a caller sees has a ``str``. Typed ``Any`` for that reason: the field's type is
+what callers read, not this short-lived placeholder."""
+
+
 @dataclass(slots=True, kw_only=True)
 class Participant:
     """A person (or body) who takes part in the events of the brief."""
 
     __pydantic_config__ = _config("Participant")
 
-    id: ItemId = None  # type: ignore[assignment]  # derived when read
+    id: ItemId = DERIVED_LATER
     """Stable id used by quotes (``speaker``) and notes; derived from ``name`` when absent."""
     name: RequiredLine
     """Full name as the source gives it."""
@@ -124,7 +130,7 @@ class Quote:
 
     __pydantic_config__ = _config("Quote")
 
-    id: ItemId = None  # type: ignore[assignment]  # derived when read
+    id: ItemId = DERIVED_LATER
     """Stable id for notes; derived from the speaker and the text when absent."""
     speaker: ItemId | None = None
     """The ``id`` of the participant who said it; absent when the source does not say."""
@@ -146,7 +152,7 @@ class Deadline(_DueAt):
 
     __pydantic_config__ = _config("Deadline")
 
-    id: ItemId = None  # type: ignore[assignment]  # derived when read
+    id: ItemId = DERIVED_LATER
     """Stable id for notes; derived from ``title`` when absent."""
     title: RequiredLine
     """What falls due."""
@@ -174,7 +180,7 @@ class TimelineEvent:
 
     __pydantic_config__ = _config("TimelineEvent")
 
-    id: ItemId = None  # type: ignore[assignment]  # derived when read
+    id: ItemId = DERIVED_LATER
     """Stable id for notes; derived from the date and label when absent."""
     date: TimelineWhen
     """A date, a date-time, or a month (``2025-05``) or year (``2025``) when no more is known."""
@@ -192,7 +198,7 @@ class Figure:
 
     __pydantic_config__ = _config("Figure")
 
-    id: ItemId = None  # type: ignore[assignment]  # derived when read
+    id: ItemId = DERIVED_LATER
     """Stable id for notes; derived from ``label`` when absent."""
     label: RequiredLine
     """What the number measures."""
@@ -214,7 +220,7 @@ class Brief(_BriefState):
 
     format: FormatVersion
     """The version of the brief format; always 1 for now."""
-    id: ItemId = None  # type: ignore[assignment]  # derived when read
+    id: ItemId = DERIVED_LATER
     """Stable id of the brief; derived from the file name when absent."""
     title: RequiredLine
     """The headline."""

@@ -191,7 +191,8 @@ class ItemList(VirtualList):
     def _prompt_at(self, index: int) -> PromptLike:
         prompts = self._prompts
         if isinstance(prompts, list):
-            return prompts[index]  # type: ignore[no-any-return]
+            made: PromptLike = prompts[index]  # a list of rows made up front
+            return made
         prompt = self._built.get(index)
         if prompt is None:
             prompt = prompts[index]
