@@ -15,11 +15,16 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from kit import NOW
 
+from briefing.core.library import sort_entries
+from briefing.storage.index.database import LibraryIndex
+from briefing.storage.index.refreshing import refresh
 from briefing.ui.screens.library import LibraryScreen
 from briefing.ui.widgets.library_table import LibraryTable
 
@@ -180,3 +185,25 @@ async def test_the_listing_is_ordered_once(make_app, library: Path) -> None:
     order. Listing it does not sort it again."""
     seen = await warm_start(make_app, library)
     assert seen["sorted"] == []
+
+
+def test_the_index_lists_in_the_default_order(tmp_path: Path, make_brief) -> None:
+    """What makes the above sound: :meth:`LibraryIndex.cached` gives the order that
+    ``sort_entries(..., "published")`` gives (newest first, invalid files last by name),
+    across two folders whose paths and names sort differently."""
+    folders = [tmp_path / "b-second", tmp_path / "a-first"]
+    for n, folder in enumerate(folders):
+        for day in (3, 1, 2):
+            make_brief(
+                f"{'zy'[n]}-{day}.toml",
+                folder=folder,
+                id=f"brief-{n}-{day}",
+                published=datetime(2025, 10, day + n, 9, 0, tzinfo=UTC),
+            )
+        (folder / f"{'ba'[n]}-broken.toml").write_text("title = [", encoding="utf-8")
+    index = LibraryIndex(tmp_path / "index.db", zone=UTC)
+    for _ in refresh(index, folders):
+        pass
+    listed = index.cached(folders)
+    assert len(listed) == 8 and [e.ok for e in listed[-2:]] == [False, False]
+    assert listed == sort_entries(list(listed), "published", NOW)

@@ -43,6 +43,10 @@ from briefing.storage.index.schema import (  # noqa: F401 - also this module's p
 )
 
 
+def _file_name(row: tuple[Any, ...]) -> str:
+    return os.path.basename(row[0])
+
+
 class _Summaries:
     """An index's stored summaries, one at a time or many at once (a ``SummaryLoader``)."""
 
@@ -193,7 +197,9 @@ class LibraryIndex:
                 return []
 
     def cached(self, paths: Iterable[str | os.PathLike[str]]) -> list[LibraryEntry]:
-        """The entries the index holds for the library at ``paths``, newest first.
+        """The entries the index holds for the library at ``paths``, in the library's default
+        order: newest first, then the files that failed to load by name (as
+        :func:`~briefing.core.library.sort_entries` orders them ``published``).
 
         A valid brief's summary is fetched from the index only when its entry
         is first asked for it (a row drawn on screen, a sort by title): listing
@@ -207,6 +213,11 @@ class LibraryIndex:
         # Newest first (faster here than by SQLite, which sorts in a temporary tree); the
         # column has REAL affinity, so anything but a float is a missing or damaged time.
         rows.sort(key=lambda row: row[1] if type(row[1]) is float else 0.0, reverse=True)
+        # Then the files that failed to load, by name: the library's default order, which
+        # the screen shows as listed here (not sorted again before its first frame).
+        if any(row[2] is not None for row in rows):
+            bad = sorted((row for row in rows if row[2] is not None), key=_file_name)
+            rows = [row for row in rows if row[2] is None] + bad
         loader = self.summaries
         return [
             LibraryEntry(

@@ -91,6 +91,8 @@ class LibraryScreen(Screen[None]):
         """The brief to put the cursor on once the library is listed (back from it)."""
         self.paths = paths
         self.entries: list[LibraryEntry] = list(preloaded or [])
+        self.listed_in_order: list[LibraryEntry] | None = None
+        """The entries as the index listed them, already in the default order (until replaced)."""
         self._keyed: dict[str, LibraryEntry] = {}
         self._keyed_from: list[LibraryEntry] | None = None
         self._preloaded = preloaded is not None
@@ -139,6 +141,8 @@ class LibraryScreen(Screen[None]):
     def visible_entries(self) -> list[LibraryEntry]:
         """The entries that pass the filter, in the current order."""
         query = self.filter_text
+        if not query and self.order == "published" and self.listed_in_order is self.entries:
+            return self.entries  # as the index listed them: in this order already
         if query or self.order != "published":
             # Both read every summary: fetched in a few queries, not one per brief.
             prefetch(self.entries)

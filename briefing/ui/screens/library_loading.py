@@ -179,8 +179,8 @@ class LibraryLoader:
             app.post_message(self.SearchIndexed(done, total))
 
     def loaded(self, entries: list[LibraryEntry]) -> None:
-        """Show the library as the index listed it."""
-        self.screen.entries = entries
+        """Show the library as the index listed it (in the default order)."""
+        self.screen.entries = self.screen.listed_in_order = entries
         self.screen.refresh_rows()
         self.place_cursor()
 
