@@ -44,7 +44,8 @@ from briefing.storage.index.schema import (  # noqa: F401 - also this module's p
 
 
 def _file_name(row: tuple[Any, ...]) -> str:
-    return os.path.basename(row[0])
+    path: str = row[0]
+    return os.path.basename(path)
 
 
 class _Summaries:
