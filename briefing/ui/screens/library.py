@@ -16,12 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from briefing.core.anchors import Anchor, ItemKind
-from briefing.core.library import (
-    LibraryEntry,
-    matches,
-    prefetch,
-    sort_entries,
-)
+from briefing.core.library import LibraryEntry, matches, prefetch, sort_entries
 from briefing.storage.store.database import StoreError
 from briefing.ui.app import BriefingApp
 from briefing.ui.field_keys import field_binding, field_key_allowed
@@ -91,8 +86,7 @@ class LibraryScreen(Screen[None]):
         """The brief to put the cursor on once the library is listed (back from it)."""
         self.paths = paths
         self.entries: list[LibraryEntry] = list(preloaded or [])
-        self.listed_in_order: list[LibraryEntry] | None = None
-        """The entries as the index listed them, already in the default order (until replaced)."""
+        self.listed_in_order: list[LibraryEntry] | None = None  # as the index ordered them
         self._keyed: dict[str, LibraryEntry] = {}
         self._keyed_from: list[LibraryEntry] | None = None
         self._preloaded = preloaded is not None
