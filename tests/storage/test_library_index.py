@@ -36,8 +36,9 @@ from briefing.core.errors import BriefError
 from briefing.core.library import LibraryEntry, prefetch, summarize
 from briefing.core.loading import load_brief
 from briefing.storage import paths
-from briefing.storage.index.database import IndexedFile, LibraryIndex, Progress
+from briefing.storage.index.database import LibraryIndex
 from briefing.storage.index.indexing import index_in_processes, index_serially
+from briefing.storage.index.rows import IndexedFile, Progress
 from briefing.storage.store.database import Store
 
 from .helpers import DATA, TIMEOUT

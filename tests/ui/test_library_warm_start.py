@@ -106,6 +106,7 @@ NOT_BEFORE_THE_FIRST_FRAME = [
     "briefing.storage.index.indexing",
     "briefing.core.library_items",
     "briefing.storage.index.items",
+    "briefing.storage.index.rows",
     # Notes: written, kept as drafts and offered back once the notes database is open.
     "briefing.ui.note_keeping",
     "briefing.storage.store.writer",

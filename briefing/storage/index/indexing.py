@@ -28,10 +28,10 @@ from briefing.core.library import summarize
 from briefing.core.library_items import brief_items
 from briefing.storage.index.briefs import content_digest as content_digest  # also ours
 from briefing.storage.index.briefs import pack
+from briefing.storage.index.database import entry_from_row as entry_from_row
 from briefing.storage.index.rows import IndexedFile as IndexedFile  # also ours
 from briefing.storage.index.rows import Indexer as Indexer
 from briefing.storage.index.rows import Progress as Progress
-from briefing.storage.index.rows import entry_from_row as entry_from_row
 from briefing.storage.index.rows import stale_jobs as stale_jobs
 
 

@@ -1,24 +1,22 @@
-"""What the library index keeps of a file, and what a refresh reports of its steps.
+"""What a refresh of the library index reads of a file, and reports of its steps.
 
-Plain types and the rebuilding of an entry from a row, apart from the reading of brief
-files (:mod:`briefing.storage.index.indexing`: the models, the search items, worker
-processes) and from the refresh that stores their results
-(:mod:`briefing.storage.index.refreshing`): the library's first frame opens the index
-and lists it from its rows, and imports neither of those (issue 15).
+Plain types, apart from the reading of brief files (:mod:`briefing.storage.index.indexing`:
+the models, the search items, worker processes), which the refresh
+(:mod:`briefing.storage.index.refreshing`) and the loader's messages share. Neither
+this nor those are imported by the library's first frame, which lists the index from
+its rows (:meth:`~briefing.storage.index.database.LibraryIndex.cached`, issue 15).
 """
 
 from __future__ import annotations
 
 import base64
-import json
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import tzinfo
-from pathlib import Path
 
-from briefing.core.errors import BriefError, Problem
 from briefing.core.library import LibraryEntry
+from briefing.storage.index.database import entry_from_row
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,31 +52,6 @@ class IndexedFile:
         return entry_from_row(
             self.path, self.published, self.summary, self.error, self.digest, self.brief_id
         )
-
-
-def entry_from_row(
-    path: str,
-    published: float | None,
-    summary: str | None,
-    error: str | None,
-    digest: str | None = None,
-    brief_id: str | None = None,
-) -> LibraryEntry:
-    """Rebuild a library entry from an index row (a valid brief's summary is decoded when first used)."""
-    if summary is not None:
-        # The path as a string: a Path is built only for an entry that asks for one.
-        return LibraryEntry(
-            path, stored=summary, stored_time=published, digest=digest or None, stored_id=brief_id
-        )
-    file = Path(path)
-    try:
-        problems = [
-            Problem(str(message), str(location), line, column)
-            for message, location, line, column in json.loads(error or "[]")
-        ]
-    except (TypeError, ValueError):
-        problems = [Problem("its entry in the library index is damaged; press r to read it again")]
-    return LibraryEntry(file, error=BriefError(file, problems))
 
 
 Indexer = Callable[[list[tuple[str, str | None]], tzinfo | None], Iterator[IndexedFile]]

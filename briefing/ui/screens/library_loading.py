@@ -20,10 +20,10 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from briefing.core.library import LibraryEntry, scan
-from briefing.storage.index.rows import Progress
 from briefing.ui.widgets.library_table import LibraryTable
 
 if TYPE_CHECKING:
+    from briefing.storage.index.rows import Progress
     from briefing.ui.screens.library import LibraryScreen
 
 UPDATE_EVERY = 0.3
@@ -138,6 +138,7 @@ class LibraryLoader:
         # deferred: reading brief files (the models, their items, worker processes), after the first frame
         from briefing.storage.index.indexing import index_in_processes
         from briefing.storage.index.refreshing import build_search, refresh
+        from briefing.storage.index.rows import Progress
 
         screen = self.screen
         app = screen.briefing_app
