@@ -112,6 +112,10 @@ NOT_BEFORE_THE_FIRST_FRAME = [
     "briefing.storage.store.writer",
     "briefing.storage.store.notes",
     "briefing.ui.screens.confirm",
+    # The sections' registry and the rows of a brief's items: the reader's, and a note's.
+    "briefing.core.anchors",
+    "briefing.core.sections",
+    "briefing.ui.render",
 ]
 
 

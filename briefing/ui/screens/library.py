@@ -15,7 +15,6 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from briefing.core.anchors import Anchor, ItemKind
 from briefing.core.library import LibraryEntry, matches, prefetch, sort_entries
 from briefing.storage.store.database import StoreError
 from briefing.ui.app import BriefingApp
@@ -32,6 +31,7 @@ from briefing.ui.widgets.library_table import LibraryTable
 from briefing.ui.widgets.stable_footer import StableFooter
 
 if TYPE_CHECKING:
+    from briefing.core.anchors import Anchor
     from briefing.core.library import BriefSummary
     from briefing.storage.store.database import Store
 
@@ -275,6 +275,9 @@ class LibraryScreen(Screen[None]):
         self.post_message(self.OpenBrief(entry, siblings))
 
     def _brief_anchor(self) -> tuple[Anchor, BriefSummary] | None:
+        # deferred: anchors bring the sections' registry, for a note or bookmark only
+        from briefing.core.anchors import Anchor, ItemKind
+
         entry = self.highlighted_entry()
         if entry is None or entry.summary is None:
             return None
