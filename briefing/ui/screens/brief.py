@@ -54,9 +54,7 @@ class BriefScreen(StyledOnce[Path]):
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
 
-    # A brief opens at its summary. Textual's default focused the (hidden) tab bar first,
-    # and moving the focus on to the summary restyled both before the first frame.
-    AUTO_FOCUS = "#summary"
+    AUTO_FOCUS = "#summary"  # (Textual's default focused the hidden tab bar first: a restyle)
 
     BINDINGS = [
         # First: while a search is active, its n, N and escape win (see BriefSearch.allows).
