@@ -18,7 +18,7 @@ from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.library import LibraryScreen
 from briefing.ui.widgets.library_table import LibraryTable
 
-from .uihelpers import cursor_key
+from .uihelpers import cursor_key, wait_for_workers
 
 BAD = Path(__file__).resolve().parent.parent / "data" / "bad"
 
@@ -28,14 +28,14 @@ async def test_a_named_brief_is_the_only_screen_and_escape_replaces_it_with_the_
 ) -> None:
     app = make_app(path=seed_brief_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+        await wait_for_workers(pilot)
         reader = app.screen
         assert isinstance(reader, BriefScreen)
         assert app.screen_stack == [reader]
         await reader.ready.wait()
 
         await pilot.press("escape")
-        await app.workers.wait_for_complete()
+        await wait_for_workers(pilot)
         await pilot.pause()
         library = app.screen
         assert isinstance(library, LibraryScreen)
@@ -46,7 +46,7 @@ async def test_a_named_brief_is_the_only_screen_and_escape_replaces_it_with_the_
 
         # From there, the usual way: a reader pushed over the library and popped again.
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
+        await wait_for_workers(pilot)
         await pilot.pause()
         assert isinstance(app.screen, BriefScreen)
         assert app.screen_stack == [library, app.screen]
@@ -58,7 +58,7 @@ async def test_a_named_brief_is_the_only_screen_and_escape_replaces_it_with_the_
 async def test_a_library_is_the_only_screen(make_app, samples_dir: Path) -> None:
     app = make_app(path=samples_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+        await wait_for_workers(pilot)
         await pilot.pause()
         assert len(app.screen_stack) == 1
         assert isinstance(app.screen, LibraryScreen)
@@ -71,9 +71,9 @@ async def test_a_named_brief_that_does_not_load_leaves_the_library_and_the_error
     shutil.copy(BAD / "bad_syntax.toml", broken)
     app = make_app(path=broken)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+        await wait_for_workers(pilot)
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await wait_for_workers(pilot)
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
         assert len(app.screen_stack) == 1
@@ -139,11 +139,11 @@ async def test_a_brief_named_by_a_relative_path_is_listed_once_in_the_library(
     relative = Path(seed_brief_path.parent.name) / seed_brief_path.name
     app = make_app(path=relative)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+        await wait_for_workers(pilot)
         await app.screen.ready.wait()
         await pilot.press("escape")
         for _ in range(3):
-            await app.workers.wait_for_complete()
+            await wait_for_workers(pilot)
             await pilot.pause()
         table = app.screen.query_one(LibraryTable)
         assert table.keys == [str(seed_brief_path)]
@@ -159,7 +159,7 @@ async def test_a_first_start_creates_the_store_after_the_first_frame_not_before(
     assert not store.exists()  # building the app read the theme setting: nothing created
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(50):  # bounded: the first frame holds the content, later on a loaded machine
-            await app.workers.wait_for_complete()
+            await wait_for_workers(pilot)
             await pilot.pause()
             if store.exists():
                 break

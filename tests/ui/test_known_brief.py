@@ -25,7 +25,7 @@ from briefing.ui.screens.library import LibraryScreen
 from briefing.ui.widgets.library_table import LibraryTable
 
 from .test_live import reload_now, rewrite
-from .uihelpers import NARROW, SEED_FILE, SEED_ID, SEED_TITLE, screen_text, settle
+from .uihelpers import NARROW, SEED_FILE, SEED_ID, SEED_TITLE, screen_text, settle, wait_for_workers
 
 
 @pytest.fixture
@@ -65,7 +65,7 @@ async def open_file(make_app, path: Path) -> tuple[str | None, str]:
     app = make_app(path=path)
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
-        await app.workers.wait_for_complete()
+        await wait_for_workers(pilot)
         screen = app.screen
         shown = screen.brief.id if isinstance(screen, BriefScreen) and screen.is_loaded else None
         said = "\n".join(n.message for n in app._notifications)
@@ -88,7 +88,7 @@ async def test_enter_on_a_row_opens_the_brief_without_validating_it(
         app.screen.query_one(LibraryTable).select_key(str(seed))
         await pilot.press("enter")
         await settle(pilot)
-        await app.workers.wait_for_complete()
+        await wait_for_workers(pilot)
         reader = app.screen
         assert isinstance(reader, BriefScreen) and reader.is_loaded
         assert reader.brief.id == SEED_ID
@@ -148,7 +148,7 @@ async def test_a_known_brief_that_turns_invalid_keeps_the_stale_warning(
     app = make_app(path=seed)
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
-        await app.workers.wait_for_complete()
+        await wait_for_workers(pilot)
         screen = app.screen
         assert isinstance(screen, BriefScreen)
         assert parses == []  # shown from the index
@@ -175,13 +175,13 @@ async def test_once_the_library_is_idle_the_readers_modules_are_imported_in_a_th
     app = make_app(path=seed.parent)
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
-        await app.workers.wait_for_complete()
+        await wait_for_workers(pilot)
         assert not app.screen.loader.loading
         assert imported == [(name, False) for name in library_loading.READER_MODULES]
         assert "briefing.ui.screens.brief" in library_loading.READER_MODULES
         app.screen.loader.start(force=True)  # r: refreshed again, not imported again
         await settle(pilot)
-        await app.workers.wait_for_complete()
+        await wait_for_workers(pilot)
         assert len(imported) == len(library_loading.READER_MODULES)
 
 

@@ -12,7 +12,7 @@ not to restyle.
 from __future__ import annotations
 
 from textual import on
-from textual.events import ScreenResume
+from textual.events import Resize, ScreenResume
 from textual.screen import Screen, ScreenResultType
 
 
@@ -30,6 +30,7 @@ class StyledOnce(Screen[ScreenResultType]):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._resumed = False
+        self._laid_out = False
         width = self.app.size.width
         # The class Textual's resize handler would give it (the widest breakpoint that
         # fits), set before anything is styled: that handler then finds it there already.
@@ -46,3 +47,15 @@ class StyledOnce(Screen[ScreenResultType]):
         if not self._resumed:
             self._resumed = True
             event.refresh_styles = False
+
+    @on(Resize)
+    def _laid_out_already(self, event: Resize) -> None:
+        # Textual sends a screen a Resize as its first layout gives it its size, and
+        # handles it by laying the whole screen out (and drawing it) again at that same
+        # size. Only that first one is skipped: on a later resize the layout may already
+        # have the new size when the event comes, and Textual's handler must still
+        # update the breakpoint class and the screens beneath.
+        if not self._laid_out:
+            self._laid_out = True
+            if event.size == self.size:
+                event.prevent_default()
