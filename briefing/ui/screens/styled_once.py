@@ -1,23 +1,27 @@
-"""A screen styled once as it opens: Textual's start-up restyles find nothing to change.
+"""A screen styled and laid out once as it opens: Textual's start-up passes find nothing to do.
 
 Opening a screen, Textual styles each widget as it mounts, then restyles the whole
 screen twice more before the first frame: when the screen is resumed, and when its
-first resize adds the breakpoint class (``-narrow``, ``-wide``). For a screen just
-mounted both change nothing but cost about as much as styling it in the first place
-(the reader: two passes of 10-12 ms over its 31 widgets, issue 15). So the breakpoint
-class is set at construction, from the terminal's size, and the first resume is told
-not to restyle.
+first resize adds the breakpoint class (``-narrow``, ``-wide``). And each Resize the
+screen gets at the size it already has (its first layout sends one, the app's start
+sends more) lays the whole screen out and draws it again. For a screen just opened
+none of these change anything, yet together they cost more than styling and drawing
+it once (the reader: two restyles of 10-12 ms over its 31 widgets and two more full
+layouts, issue 15). So the breakpoint classes are set at construction, from the
+terminal's size; the first resume is told not to restyle; and a Resize that would
+change neither the screen's size nor its breakpoint classes is not handled again.
 """
 
 from __future__ import annotations
 
 from textual import on
 from textual.events import Resize, ScreenResume
+from textual.geometry import Size
 from textual.screen import Screen, ScreenResultType
 
 
 class StyledOnce(Screen[ScreenResultType]):
-    """A :class:`~textual.screen.Screen` whose widgets are styled once as it opens.
+    """A :class:`~textual.screen.Screen` whose widgets are styled and laid out once as it opens.
 
     Args:
         name: The name of the screen.
@@ -30,15 +34,31 @@ class StyledOnce(Screen[ScreenResultType]):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._resumed = False
-        self._laid_out = False
-        width = self.app.size.width
-        # The class Textual's resize handler would give it (the widest breakpoint that
-        # fits), set before anything is styled: that handler then finds it there already.
-        fitting = [
-            (edge, name) for edge, name in self.HORIZONTAL_BREAKPOINTS or [] if edge <= width
-        ]
-        if fitting:
-            self.add_class(max(fitting)[1], update=False)
+        # Set before anything is styled: Textual's resize handler then finds them there.
+        for name_, wanted in self.breakpoint_classes(self.app.size).items():
+            if wanted:
+                self.add_class(name_, update=False)
+
+    def breakpoint_classes(self, size: Size) -> dict[str, bool]:
+        """Each breakpoint class, and whether a screen of ``size`` has it (as Textual's
+        resize handler decides: the widest horizontal and tallest vertical that fit)."""
+        app = self.app
+        horizontal = (
+            app.HORIZONTAL_BREAKPOINTS
+            if self.HORIZONTAL_BREAKPOINTS is None
+            else self.HORIZONTAL_BREAKPOINTS
+        ) or []
+        vertical = (
+            app.VERTICAL_BREAKPOINTS
+            if self.VERTICAL_BREAKPOINTS is None
+            else self.VERTICAL_BREAKPOINTS
+        ) or []
+        classes = {name: False for _, name in horizontal + vertical}
+        for breakpoints, extent in ((horizontal, size.width), (vertical, size.height)):
+            fitting = [(edge, name) for edge, name in breakpoints if edge <= extent]
+            if fitting:
+                classes[max(fitting)[1]] = True
+        return classes
 
     @on(ScreenResume)
     def _first_resume(self, event: ScreenResume) -> None:
@@ -49,13 +69,14 @@ class StyledOnce(Screen[ScreenResultType]):
             event.refresh_styles = False
 
     @on(Resize)
-    def _laid_out_already(self, event: Resize) -> None:
-        # Textual sends a screen a Resize as its first layout gives it its size, and
-        # handles it by laying the whole screen out (and drawing it) again at that same
-        # size. Only that first one is skipped: on a later resize the layout may already
-        # have the new size when the event comes, and Textual's handler must still
-        # update the breakpoint class and the screens beneath.
-        if not self._laid_out:
-            self._laid_out = True
-            if event.size == self.size:
-                event.prevent_default()
+    def _resized(self, event: Resize) -> None:
+        # Runs before Screen's own handler, which lays the screen out again at the
+        # event's size and sets the breakpoint classes. When the screen is laid out at
+        # that size already (its size is set by a layout) and has those classes, there
+        # is nothing for it to do: a new terminal size still goes to it whenever a
+        # class must change or the layout has not caught up.
+        if event.size != self.size:
+            return
+        wanted = self.breakpoint_classes(event.size)
+        if all(self.has_class(name) == on for name, on in wanted.items()):
+            event.prevent_default()
