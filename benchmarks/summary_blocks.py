@@ -101,7 +101,9 @@ def main() -> None:
             print(figures)
     for name in ("open_ms", "summary_ms"):
         values = [float(str(f[name])) for f in known]
-        print(f"{name}: median {statistics.median(values):.1f} ({', '.join(f'{v:.1f}' for v in values)})")
+        print(
+            f"{name}: median {statistics.median(values):.1f} ({', '.join(f'{v:.1f}' for v in values)})"
+        )
 
 
 if __name__ == "__main__":

@@ -59,18 +59,32 @@ MAX_DEPTH = 8
 """The deepest frame kept: deeper quotes and lists are drawn at this depth (a hostile
 summary could nest thousands deep; no terminal has room for the indentation)."""
 
-_PARSER = MarkdownIt("commonmark", {"html": False, "maxNesting": 64}).enable(
+_NESTING = 64
+_PARSER = MarkdownIt("commonmark", {"html": False, "maxNesting": _NESTING}).enable(
     ["table", "strikethrough"]
 )
 """CommonMark with tables and strike-through, as Rich read it; HTML is shown as text.
-Deeper than ``maxNesting`` markdown-it stops reading; 64 keeps any real summary whole."""
+Deeper than ``maxNesting`` markdown-it stops reading (the rest would be lost): text that
+nests so deep is shown as plain paragraphs instead (:func:`_plain`)."""
 
 _MARKS = {"strong": "b", "em": "i", "s": "s", "link": "l"}
 
 
 def parse(text: str) -> list[Block]:
     """Read the Markdown ``text`` into blocks."""
-    return _Reader().read(_PARSER.parse(text))
+    tokens = _PARSER.parse(text)
+    if any(token.level >= _NESTING - 2 for token in tokens):
+        return _plain(text)
+    return _Reader().read(tokens)
+
+
+def _plain(text: str) -> list[Block]:
+    """``text`` as paragraphs of plain text, one per run of lines between blank lines."""
+    paragraphs = [" ".join(part.split()) for part in clean_text(text).split("\n\n")]
+    return [
+        {"kind": "paragraph", "spans": [[words, ""]], "frame": [], "gap": n > 0}
+        for n, words in enumerate(p for p in paragraphs if p)
+    ]
 
 
 def summary_blocks(brief: Brief) -> list[Block]:
@@ -170,8 +184,7 @@ class _Reader:
     def add(self, kind: Kind, level: int, tight: bool, spans: list[Inline]) -> Block:
         lists = {c.list_id for c in self.stack if c.list_id >= 0}
         frame = [
-            c.marker if not c.begun or c.marker == ">" else " " * len(c.marker)
-            for c in self.stack
+            c.marker if not c.begun or c.marker == ">" else " " * len(c.marker) for c in self.stack
         ]
         for container in self.stack:
             container.begun = True

@@ -84,6 +84,9 @@ class _BriefState:
         self._zone = zone
         self._participants_by_id = {p.id: p for p in participants}
 
+    def _keep_summary(self, text: str, blocks: list[Block]) -> None:
+        self._summary_blocks = (text, blocks)
+
 
 @dataclass(slots=True, kw_only=True)
 class Source:
@@ -279,7 +282,7 @@ class Brief(_BriefState):
 
     def keep_summary_blocks(self, blocks: list[Block]) -> None:
         """Keep ``blocks``, the summary as it is now read into blocks."""
-        self._summary_blocks = (self.summary, blocks)
+        self._keep_summary(self.summary, blocks)
 
     def participant(self, participant_id: str | None) -> Participant | None:
         """Return the participant with this id, if any.

@@ -104,6 +104,8 @@ def test_huge_nesting_is_read_without_failing() -> None:
         blocks = parse(text)
         assert json.loads(json.dumps(blocks)) == blocks
         assert all(len(b["frame"]) <= markdown_blocks.MAX_DEPTH for b in blocks)
+    assert "deep" in plain_text(parse(deep_quotes))  # too deep to read: plain text, not lost
+    assert plain_text(parse(deep_lists)).count("level") == 300
 
 
 WORD = st.from_regex(r"[A-Za-z][A-Za-z0-9]{0,8}", fullmatch=True)
