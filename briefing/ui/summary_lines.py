@@ -33,6 +33,7 @@ CURRENT_MATCH = "reverse bold underline"
 BULLETS = ("•", "◦", "▪")
 """A bullet list's mark at each depth of lists."""
 QUOTE = "▌ "
+QUOTED = ".summary-view--quote"
 MIN_TEXT = 12
 """The fewest cells left for the text: a frame deeper than leaves this is cut from the left."""
 
@@ -62,24 +63,30 @@ def inline_content(runs: list[Inline]) -> Content:
 def _frame(frame: list[str]) -> tuple[Content, Content]:
     """The prefixes of a block's first line and of the lines after it."""
     first: list[tuple[str, str]] = []
-    rest: list[str] = []
+    rest: list[tuple[str, str]] = []
     depth = 0
     for marker in frame:
         if marker == ">":
-            first.append((QUOTE, ".summary-view--quote"))
-            rest.append(QUOTE)
+            first.append((QUOTE, QUOTED))
+            rest.append((QUOTE, QUOTED))
             continue
         if marker == "-":
             first.append((BULLETS[depth % len(BULLETS)] + " ", ".summary-view--bullet"))
-        elif marker.strip():
-            first.append((marker + " ", ".summary-view--number"))
         else:
-            first.append((marker + " ", ""))
-        rest.append(" " * (len(marker) + 1))
+            first.append((marker + " ", ".summary-view--number"))
+        # Styled as the mark though blank: the indentation stays a segment of its own,
+        # apart from the words (a screenshot's SVG lost it when they were one).
+        rest.append((" " * (len(marker) + 1), ".summary-view--bullet"))
         depth += 1
-    quoted = ".summary-view--quote"
-    after = Content.assemble(*((part, quoted if part == QUOTE else "") for part in rest))
-    return Content.assemble(*first), after
+    return Content.assemble(*first), Content.assemble(*rest)
+
+
+def _quotes(frame: list[str]) -> int:
+    """How many quotes hold a block, outermost first, before any list."""
+    count = 0
+    while count < len(frame) and frame[count] == ">":
+        count += 1
+    return count
 
 
 def _fit(prefix: Content, width: int) -> Content:
@@ -101,13 +108,31 @@ def block_lines(block: Block, width: int) -> list[Content]:
     elif kind == "table":
         body = table_lines(block.get("rows", []), room)
     else:
-        content = inline_content(block["spans"])
-        if kind == "heading":
-            content = content.stylize(f".summary-view--h{block.get('level', 1)}")
-        elif kind == "code":
-            content = content.stylize(".summary-view--code-block")
-        body = content.wrap(room) or [Content("")]
+        body = _text_lines(block, room)
     return [(first if n == 0 else rest) + line for n, line in enumerate(body)]
+
+
+def _text_lines(block: Block, room: int) -> list[Content]:
+    """A heading, a paragraph or a code block wrapped to ``room`` cells."""
+    content = inline_content(block["spans"])
+    kind = block["kind"]
+    if kind == "code":
+        # On its own background across the pane, one cell of it on each side.
+        lines = content.wrap(max(1, room - 2)) or [Content("")]
+        return [
+            line.pad(1, max(0, room - 1 - line.cell_length)).stylize(".summary-view--code-block")
+            for line in lines
+        ]
+    if kind != "heading":
+        return content.wrap(room) or [Content("")]
+    level = block.get("level", 1)
+    style = f".summary-view--h{level}"
+    lines = content.stylize(style).wrap(room) or [Content("")]
+    if level == 1:
+        # The top heading stands out as Rich drew it (in a box): a heavy line under it.
+        width = max(line.cell_length for line in lines)
+        lines.append(Content.styled("━" * width, style))
+    return lines
 
 
 def table_lines(rows: list[list[list[Inline]]], width: int) -> list[Content]:
@@ -168,10 +193,14 @@ class SummaryLines(Visual):
         """The lines at ``width`` (laid out once per width)."""
         if self._laid_out[0] != width:
             lines: list[Content] = []
+            quoted = 0
             for block in self.blocks:
                 if block["gap"] and lines:
-                    lines.append(Content(""))
+                    # Inside a quote the gap keeps the quote's bar, as Rich drew it.
+                    shared = min(quoted, _quotes(block["frame"]))
+                    lines.append(_fit(Content.styled(QUOTE * shared, QUOTED), width))
                 lines.extend(block_lines(block, width))
+                quoted = _quotes(block["frame"])
             self._laid_out = (width, lines)
         return self._laid_out[1]
 

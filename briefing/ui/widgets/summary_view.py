@@ -97,7 +97,7 @@ class SummaryView(VerticalScroll, can_focus=True):
     SummaryView > .summary-view--number { color: $accent; }
     SummaryView > .summary-view--quote { color: $primary; }
     SummaryView > .summary-view--code { color: $text-warning; background: $warning 10%; }
-    SummaryView > .summary-view--code-block { color: $text-warning; background: $boost; }
+    SummaryView > .summary-view--code-block { color: $text-warning; background: $foreground 7%; }
     SummaryView > .summary-view--link { color: $text-primary; }
     SummaryView > .summary-view--address { color: $text-muted; }
     SummaryView > .summary-view--rule { color: $foreground 30%; }
