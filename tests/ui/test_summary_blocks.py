@@ -17,6 +17,8 @@ from textual.widgets import Static
 from briefing.core.markdown_blocks import parse
 from briefing.ui.widgets.summary_view import SummaryView
 
+from .uihelpers import settle
+
 OPEN_TWICE = """
 import asyncio, sys
 from briefing.ui.launch import build_app
@@ -118,3 +120,20 @@ async def test_hostile_markdown_draws_clean() -> None:
         assert "\x1b" not in text and "\x07" not in text
         assert "deep" in text and "level" in text
     assert "[bold red]x[/]" in text and "<script>y</script>" in text
+
+
+async def test_the_summary_follows_a_change_of_theme(make_app, repo_root: Path) -> None:
+    """Its styles are the theme's (component classes), taken again when the theme changes."""
+    app = make_app(path=repo_root / "tests/data/summary/every-block.toml", theme="briefing-dark")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+
+        def heading_colour() -> object:
+            static = app.screen.query_one("#summary-text", Static)
+            line = static.render_lines(static.region.reset_offset)[0]
+            return next(s.style.color for s in line if s.text.strip() and s.style)
+
+        dark = heading_colour()
+        app.theme = "briefing-light"
+        await settle(pilot)
+        assert heading_colour() != dark
