@@ -2,6 +2,7 @@
 """The 20,000-quote brief in CPU time: open to content, G, s, a speaker filter, peak memory.
 
     python benchmarks/big_cpu.py [--runs N]
+    python benchmarks/big_cpu.py --known [--profile FILE]      # a brief the index knows
     PYTHONPATH=/path/to/other/copy python benchmarks/big_cpu.py   # another version
 
 Wall-clock figures on a machine shared by several engineers move by 2x with the load;
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import cProfile
 import os
 import resource
 import statistics
@@ -47,11 +49,14 @@ def compose(app) -> None:
     app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
 
 
-async def child(path: Path) -> dict[str, float]:
+async def child(path: Path, profile: Path | None = None) -> dict[str, float]:
     from briefing.ui.screens.brief import BriefScreen
 
     out: dict[str, float] = {}
+    profiler = cProfile.Profile(time.process_time) if profile else None
     start = time.process_time()
+    if profiler:
+        profiler.enable()
     app = lists.make_app(path)
     async with app.run_test(size=lists.SIZE) as pilot:
         while not (isinstance(app.screen, BriefScreen) and app.screen.ready.is_set()):
@@ -59,6 +64,9 @@ async def child(path: Path) -> dict[str, float]:
         await pilot.pause()
         compose(app)
         out["content"] = time.process_time() - start
+        if profiler and profile:
+            profiler.disable()
+            profiler.dump_stats(profile)
         screen = app.screen
         await app.workers.wait_for_complete()
         await pilot.press("3")
@@ -91,20 +99,35 @@ async def child(path: Path) -> dict[str, float]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument(
+        "--known",
+        action="store_true",
+        help="open the brief once first, in one data folder shared by the runs, so that the"
+        " runs time a brief the library index knows (as the pty figure does)",
+    )
+    ap.add_argument(
+        "--profile", type=Path, help="cProfile (CPU time) of the last run's content, to FILE"
+    )
     ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--work", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        work = tempfile.mkdtemp(prefix="briefing-big-cpu-")
+        work = args.work or tempfile.mkdtemp(prefix="briefing-big-cpu-")
         os.environ["BRIEFING_DATA_DIR"] = str(Path(work) / "data")
         os.environ["BRIEFING_CONFIG_DIR"] = str(Path(work) / "config")
-        out = asyncio.run(child(args.child))
+        out = asyncio.run(child(args.child, args.profile))
         print(" ".join(f"{key}={value}" for key, value in out.items()))
         return 0
     path = fixtures.big_brief()
+    shared = ["--work", tempfile.mkdtemp(prefix="briefing-big-cpu-")] if args.known else []
+    if args.known:
+        subprocess.run([sys.executable, __file__, "--child", str(path), *shared], check=True)
     runs: list[dict[str, float]] = []
     for n in range(args.runs):
+        last = n == args.runs - 1 and args.profile
         done = subprocess.run(
-            [sys.executable, __file__, "--child", str(path)],
+            [sys.executable, __file__, "--child", str(path), *shared]
+            + (["--profile", str(args.profile)] if last else []),
             capture_output=True,
             text=True,
             check=True,

@@ -25,6 +25,8 @@ from briefing.core.status import DeadlineStatus
 from briefing.core.timeutil import instant_of
 
 if TYPE_CHECKING:
+    from briefing.core.markdown_blocks import Block
+
     # The validated field types, for the type checker only (they bring pydantic);
     # briefing.core.validation resolves the annotations' names in that module.
     from briefing.core.validation_types import (
@@ -73,13 +75,17 @@ class _DueAt:
 class _BriefState:
     """The state a brief derives when it is read: not fields of the format."""
 
-    __slots__ = ("_zone", "_participants_by_id")
+    __slots__ = ("_zone", "_participants_by_id", "_summary_blocks")
     _zone: tzinfo
     _participants_by_id: dict[str, Participant]
+    _summary_blocks: tuple[str, list[Block]]
 
     def _settle(self, zone: tzinfo, participants: list[Participant]) -> None:
         self._zone = zone
         self._participants_by_id = {p.id: p for p in participants}
+
+    def _keep_summary(self, text: str, blocks: list[Block]) -> None:
+        self._summary_blocks = (text, blocks)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -262,6 +268,21 @@ class Brief(_BriefState):
         if isinstance(value, datetime):
             return value
         return datetime.combine(value, datetime.min.time(), tzinfo=self.zone)
+
+    @property
+    def summary_blocks(self) -> list[Block] | None:
+        """The summary read into blocks (:mod:`briefing.core.markdown_blocks`) when the brief
+        was validated or built from the index; None for a brief made in code, or once its
+        summary changed."""
+        try:
+            text, blocks = self._summary_blocks
+        except AttributeError:
+            return None
+        return blocks if text == self.summary else None
+
+    def keep_summary_blocks(self, blocks: list[Block]) -> None:
+        """Keep ``blocks``, the summary as it is now read into blocks."""
+        self._keep_summary(self.summary, blocks)
 
     def participant(self, participant_id: str | None) -> Participant | None:
         """Return the participant with this id, if any.

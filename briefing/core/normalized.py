@@ -34,18 +34,28 @@ from briefing.core.provenance import DraftArticle, DraftMark
 from briefing.core.status import DeadlineStatus
 from briefing.core.timeutil import PartialDate
 
-VERSION = 2
+VERSION = 3
 """Bumped whenever what :func:`dump` writes changes: older data is then not trusted.
-2: times read in the brief's zone are written as wall times (1 lost their zone)."""
+2: times read in the brief's zone are written as wall times (1 lost their zone).
+3: the summary read into blocks is kept beside the brief (issue 15: the reader draws
+them without importing Markdown code); content of 2 is not found, the file validated."""
 
 _FOLD = "|fold"
 """Marks the second of two equal wall times (the hour a clock goes back)."""
 
 
 def dump(brief: Brief) -> dict[str, Any]:
-    """Return ``brief``'s validated content as data :func:`json.dumps` can write."""
+    """Return ``brief``'s validated content as data :func:`json.dumps` can write.
+
+    With its summary's blocks (:mod:`briefing.core.markdown_blocks`) when it carries
+    them, as every validated brief does.
+    """
     zone = brief.zone
-    return {"version": VERSION, "zone": str(zone), "brief": _dump_item(brief, zone)}
+    data = {"version": VERSION, "zone": str(zone), "brief": _dump_item(brief, zone)}
+    blocks = brief.summary_blocks
+    if blocks is not None:
+        data["summary"] = blocks
+    return data
 
 
 def load(data: dict[str, Any], *, local_zone: tzinfo | None = None) -> Brief:
@@ -66,6 +76,9 @@ def load(data: dict[str, Any], *, local_zone: tzinfo | None = None) -> Brief:
     except TypeError as error:  # a field the models do not have, or lack
         raise ValueError(f"normalized brief of another shape: {error}") from None
     finish(brief, zone)
+    blocks = data.get("summary")
+    if blocks is not None:
+        brief.keep_summary_blocks(blocks)
     return brief
 
 

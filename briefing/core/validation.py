@@ -5,9 +5,9 @@ no pydantic; this module builds a :class:`pydantic.TypeAdapter` over them once p
 model, resolving their annotations' names in :mod:`briefing.core.validation_types`
 (where the limits, cleaning and date parsing are). It also does what a brief
 derives once its fields are valid (:func:`resolve`): its zone, the ids it leaves
-out, each time's zone and each deadline's moment. A brief built from trusted data
-(:mod:`briefing.core.normalized`) gets the same from
-:func:`briefing.core.models.finish`, without pydantic.
+out, each time's zone, each deadline's moment and its summary read into blocks. A
+brief built from trusted data (:mod:`briefing.core.normalized`) gets the same from
+:func:`briefing.core.models.finish` and the blocks kept with it, without pydantic.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from pydantic import TypeAdapter
 
 from briefing.core import sections, validation_types
 from briefing.core.ids import derive_id
+from briefing.core.markdown_blocks import summary_blocks
 from briefing.core.models import Brief, finish
 from briefing.core.timeutil import PartialDate, resolve_when
 
@@ -80,6 +81,9 @@ def resolve(brief: Brief, *, local_zone: tzinfo | None = None, stem: str | None 
         if not isinstance(event.date, PartialDate):
             event.date = resolve_when(event.date, zone)
     finish(brief, zone)
+    # Read here, where the brief is validated (a worker, not the reader's UI thread), and
+    # kept with it in the index: the reader draws a brief's summary from these blocks.
+    summary_blocks(brief)
 
 
 def json_schema() -> dict[str, Any]:

@@ -8,6 +8,7 @@ counts the parses (``parse_brief``), so "without validation" is measured, not as
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -291,3 +292,28 @@ def test_a_refresh_drops_unlisted_content_only_when_files_went_or_changed(
     for _ in refresh(index, [library]):
         pass
     assert not read_brief(alone, index, zone=ZONE).known  # listed by no library
+
+
+def test_content_kept_before_the_summarys_blocks_is_validated_again_then_kept_with_them(
+    tmp_path: Path, library: Path, parses: list[str]
+) -> None:
+    """Content of version 2 (no summary blocks) is not trusted: the file is validated, as
+    for any content of another version, and the reader keeps it again, blocks and all."""
+    index = indexed(tmp_path, library)
+    path = library / "us-china-trade-talks-kuala-lumpur.toml"
+    data = normalized.dump(load_brief(path, local_zone=ZONE))
+    del data["summary"]
+    data["version"] = 2
+    old = zlib.compress(json.dumps(data).encode())
+    with index.lock:
+        index.connection.execute(
+            "UPDATE briefs SET version = 2, content = ? WHERE digest = ?", (old, digest_of(path))
+        )
+    parses.clear()
+    read = read_brief(path, index, zone=ZONE)
+    assert not read.known and parses == [str(path)]
+    assert read.brief.summary_blocks
+    assert keep_brief(index, read)
+    again = read_brief(path, index, zone=ZONE)
+    assert again.known
+    assert again.brief.summary_blocks == read.brief.summary_blocks

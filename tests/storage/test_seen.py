@@ -20,6 +20,17 @@ def test_seen_items_round_trip_and_update(store: Store) -> None:
     assert seen.seen("b2") == {("summary", ""): "dd"}
 
 
+def test_the_version_seen_whole_is_one_row_apart_from_the_items(store: Store) -> None:
+    seen = SeenItems(store)
+    assert seen.whole("b1") is None
+    seen.mark_seen("b1", [(("quote", "q1"), "aa")], NOW)
+    seen.mark_whole("b1", "file-1", NOW)
+    seen.mark_whole("b1", "file-2", NOW + timedelta(minutes=1))
+    assert seen.whole("b1") == "file-2"
+    assert seen.whole("b2") is None
+    assert seen.seen("b1") == {("quote", "q1"): "aa"}  # the version is no item
+
+
 def test_visits_remember_the_file_digest_and_the_previous_time(store: Store) -> None:
     seen = SeenItems(store)
     assert seen.visit("b1", "d1", NOW) is None

@@ -30,6 +30,7 @@ from .uihelpers import (
     option_text,
     plain,
     settle,
+    wait_for_workers,
 )
 
 SEED_QUOTES = [
@@ -170,7 +171,7 @@ async def test_brackets_switch_to_the_previous_and_next_brief_in_place(
 
         await pilot.press("left_square_bracket")
         # A sibling known only from the library index is read in a thread first.
-        await app.workers.wait_for_complete()
+        await wait_for_workers(pilot)
         await pilot.pause()
         assert app.screen is screen  # in place: no new screen
         assert screen.entry.path.name == "board-meeting-northwind-robotics.toml"
@@ -178,9 +179,9 @@ async def test_brackets_switch_to_the_previous_and_next_brief_in_place(
         assert "brief 4/5" in plain(header)
 
         await pilot.press("right_square_bracket")
-        await app.workers.wait_for_complete()
+        await wait_for_workers(pilot)
         await pilot.press("right_square_bracket")  # wraps round to the first
-        await app.workers.wait_for_complete()
+        await wait_for_workers(pilot)
         await pilot.pause()
         assert screen.entry.path.name == "parliament-housing-bill.toml"
         assert plain(header).startswith("Housing bill heads for a crowded final week")

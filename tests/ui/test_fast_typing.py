@@ -16,6 +16,8 @@ from textual.widgets import Input
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.library import LibraryScreen
 
+from .uihelpers import wait_for_workers
+
 
 def burst(app, text: str) -> None:
     """Queue ``text`` as key events all at once (``/`` as slash), as a terminal read would."""
@@ -26,7 +28,7 @@ def burst(app, text: str) -> None:
 
 async def settle(pilot, app) -> None:
     for _ in range(3):
-        await app.workers.wait_for_complete()
+        await wait_for_workers(pilot)
         await pilot.pause()
 
 

@@ -23,7 +23,7 @@ from briefing.storage.index.database import LibraryIndex
 from briefing.ui.screens.search import SearchScreen
 
 from .test_notes_list import wait_until
-from .uihelpers import WIDE, plain, settle
+from .uihelpers import WIDE, plain, settle, wait_for_workers
 
 
 @pytest.fixture
@@ -82,7 +82,7 @@ async def test_search_rebuilds_an_index_lost_while_the_reader_runs(
         await wait_until(pilot, lambda: bool(screen.hits) and "built" not in status(screen))
         assert "0 of 0" not in status(screen)
         assert paths.index_file().is_file()
-        await app.workers.wait_for_complete()
+        await wait_for_workers(pilot)
     # What was rebuilt is on disk: the next start searches at once.
     app = make_app(path=library)
     async with app.run_test(size=WIDE) as pilot:
@@ -112,9 +112,9 @@ async def test_search_from_a_brief_opened_alone_builds_the_index_it_needs(
     app = make_app(path=library / "us-china-trade-talks-kuala-lumpur.toml")
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        await app.workers.wait_for_complete()
+        await wait_for_workers(pilot)
         # The reader kept the brief's content in the index, but listed nothing into it.
         assert not lists_any(LibraryIndex(paths.index_file()), [library])
         screen = await search_for(pilot, "Bessent")
         await wait_until(pilot, lambda: bool(screen.hits) and "built" not in status(screen))
-        await app.workers.wait_for_complete()
+        await wait_for_workers(pilot)

@@ -25,7 +25,7 @@ from briefing.ui.screens.library import LibraryScreen
 from briefing.ui.widgets.library_table import LibraryTable
 
 from .test_live import reload_now, rewrite
-from .uihelpers import NARROW, SEED_FILE, SEED_ID, SEED_TITLE, screen_text, settle
+from .uihelpers import NARROW, SEED_FILE, SEED_ID, SEED_TITLE, screen_text, settle, wait_for_workers
 
 
 @pytest.fixture
@@ -65,7 +65,7 @@ async def open_file(make_app, path: Path) -> tuple[str | None, str]:
     app = make_app(path=path)
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
-        await app.workers.wait_for_complete()
+        await wait_for_workers(pilot)
         screen = app.screen
         shown = screen.brief.id if isinstance(screen, BriefScreen) and screen.is_loaded else None
         said = "\n".join(n.message for n in app._notifications)
@@ -88,13 +88,13 @@ async def test_enter_on_a_row_opens_the_brief_without_validating_it(
         app.screen.query_one(LibraryTable).select_key(str(seed))
         await pilot.press("enter")
         await settle(pilot)
-        await app.workers.wait_for_complete()
+        await wait_for_workers(pilot)
         reader = app.screen
         assert isinstance(reader, BriefScreen) and reader.is_loaded
         assert reader.brief.id == SEED_ID
         assert SEED_TITLE[:20] in screen_text(app)
         assert parses == []  # built from the index's content
-        assert kept == [(SEED_ID, False, False)]  # known: nothing to keep
+        assert kept == []  # known: read as the reader composed (no worker), nothing to keep
 
 
 async def test_briefing_file_validates_and_keeps_it_then_opens_it_known(
@@ -148,7 +148,7 @@ async def test_a_known_brief_that_turns_invalid_keeps_the_stale_warning(
     app = make_app(path=seed)
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
-        await app.workers.wait_for_complete()
+        await wait_for_workers(pilot)
         screen = app.screen
         assert isinstance(screen, BriefScreen)
         assert parses == []  # shown from the index
@@ -175,13 +175,13 @@ async def test_once_the_library_is_idle_the_readers_modules_are_imported_in_a_th
     app = make_app(path=seed.parent)
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
-        await app.workers.wait_for_complete()
+        await wait_for_workers(pilot)
         assert not app.screen.loader.loading
         assert imported == [(name, False) for name in library_loading.READER_MODULES]
         assert "briefing.ui.screens.brief" in library_loading.READER_MODULES
         app.screen.loader.start(force=True)  # r: refreshed again, not imported again
         await settle(pilot)
-        await app.workers.wait_for_complete()
+        await wait_for_workers(pilot)
         assert len(imported) == len(library_loading.READER_MODULES)
 
 
@@ -239,3 +239,37 @@ async def test_leaving_the_reader_closes_the_index_it_kept_a_brief_in(make_app, 
     index = paths.index_file()
     assert index.exists()
     assert not index.with_name(index.name + "-wal").exists()
+
+
+@pytest.mark.parametrize("how", ["file", "enter"])
+async def test_a_known_brief_is_in_the_panes_of_the_first_frame(
+    make_app, seed: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    # Issue 15: the content is what the reader waits for. A known brief is read as the
+    # screen composes (no worker), so the frame that first shows the reader holds it:
+    # no frame of empty panes, no second frame for the content.
+    await list_library(make_app, seed.parent)
+    workers: list[str] = []
+    at_first_frame: list[bool] = []
+    real_load, real_painted = brief_loading.BriefLoading.load, brief_loading.BriefLoading.painted
+
+    def load(self, entry) -> None:
+        workers.append(entry.path.name)
+        real_load(self, entry)
+
+    def painted(self) -> None:
+        at_first_frame.append(self.screen.is_loaded and self.screen.panes_mounted)
+        real_painted(self)
+
+    monkeypatch.setattr(brief_loading.BriefLoading, "load", load)
+    monkeypatch.setattr(brief_loading.BriefLoading, "painted", painted)
+    app = make_app(path=seed if how == "file" else seed.parent)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        if how == "enter":
+            app.screen.query_one(LibraryTable).select_key(str(seed))
+            await pilot.press("enter")
+            await settle(pilot)
+        assert isinstance(app.screen, BriefScreen) and app.screen.is_loaded
+        assert workers == []
+        assert at_first_frame[:1] == [True]

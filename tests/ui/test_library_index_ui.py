@@ -22,7 +22,16 @@ from briefing.ui.screens.library_loading import LibraryLoader
 from briefing.ui.widgets.library_table import LibraryTable
 
 from .conftest import DATA
-from .uihelpers import NARROW, SAMPLE_FILES, SEED_FILE, SEED_ID, plain, row_keys, settle
+from .uihelpers import (
+    NARROW,
+    SAMPLE_FILES,
+    SEED_FILE,
+    SEED_ID,
+    plain,
+    row_keys,
+    settle,
+    wait_for_workers,
+)
 
 EXTRA = 3
 """Small generated briefs added to the samples (the folder stays under the process pool's threshold)."""
@@ -274,7 +283,7 @@ async def test_while_indexing_the_count_moves_at_every_step_and_the_rows_every_t
     empty.mkdir()
     app = make_app(path=empty)
     async with app.run_test(size=NARROW) as pilot:
-        await app.workers.wait_for_complete()
+        await wait_for_workers(pilot)
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, LibraryScreen)

@@ -16,7 +16,16 @@ from briefing.ui.widgets.brief_header import BriefHeader
 from briefing.ui.widgets.item_list import ItemList
 from briefing.ui.widgets.library_table import LibraryTable
 
-from .uihelpers import NARROW, SEED_FILE, SEED_TITLE, option_text, plain, screen_text, settle
+from .uihelpers import (
+    NARROW,
+    SEED_FILE,
+    SEED_TITLE,
+    option_text,
+    plain,
+    screen_text,
+    settle,
+    wait_for_workers,
+)
 
 QUOTE_ID = "li-preliminary-consensus"
 OLD_SOURCE = 'source = "Told reporters, according to the South China Morning Post"'
@@ -50,7 +59,7 @@ def edit_seed(path: Path) -> None:
 async def reload_now(pilot, screen: BriefScreen) -> None:
     """What the screen's one-second timer does, done now: check the file, wait for the reload."""
     screen.live.check_file()
-    await pilot.app.workers.wait_for_complete()
+    await wait_for_workers(pilot)
     await pilot.pause()
 
 
@@ -124,7 +133,7 @@ async def test_a_file_that_turns_invalid_keeps_the_last_good_version(
         assert any("The last good version stays on screen" in m for m in messages)
         # Not said again on every tick while the file stays broken.
         screen.live.check_file()
-        await app.workers.wait_for_complete()
+        await wait_for_workers(pilot)
         assert len([n for n in app._notifications if "last good" in n.message]) == 1
         # Fixed again: reloaded.
         rewrite(path, good)

@@ -21,7 +21,16 @@ from briefing.ui.screens.picker import PickerScreen
 from briefing.ui.widgets.agenda_table import AgendaTable
 from briefing.ui.widgets.item_list import ItemList
 
-from .uihelpers import NARROW, SEED_FILE, WIDE, option_ids, option_text, screen_text, settle
+from .uihelpers import (
+    NARROW,
+    SEED_FILE,
+    WIDE,
+    option_ids,
+    option_text,
+    screen_text,
+    settle,
+    wait_for_workers,
+)
 
 # Scott Bessent again, in capitals and with a title; quoted twice.
 EDT = timezone(timedelta(hours=-4))
@@ -77,7 +86,7 @@ async def open_screen(pilot: Pilot[Any], key: str, kind: type) -> Any:
     await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, kind), type(screen)
-    await pilot.app.workers.wait_for_complete()
+    await wait_for_workers(pilot)
     await pilot.pause()
     return screen
 

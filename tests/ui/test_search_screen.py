@@ -20,7 +20,16 @@ from briefing.ui.screens.search import SearchScreen
 from briefing.ui.widgets.item_list import ItemList
 
 from .test_notes import wait_until
-from .uihelpers import SEED_FILE, WIDE, option_ids, option_text, plain, screen_text, settle
+from .uihelpers import (
+    SEED_FILE,
+    WIDE,
+    option_ids,
+    option_text,
+    plain,
+    screen_text,
+    settle,
+    wait_for_workers,
+)
 
 
 async def open_search(pilot: Pilot[Any]) -> SearchScreen:
@@ -35,7 +44,7 @@ async def open_search(pilot: Pilot[Any]) -> SearchScreen:
 
 async def searched(pilot: Pilot[Any]) -> None:
     """Let the search worker finish and its result be shown."""
-    await pilot.app.workers.wait_for_complete()
+    await wait_for_workers(pilot)
     await pilot.pause()
 
 

@@ -16,4 +16,5 @@ from kit.pilot import (  # noqa: F401  (the names the UI tests import from here)
     row_keys,
     screen_text,
     settle,
+    wait_for_workers,
 )

@@ -4,6 +4,11 @@ The reader records the digest of every item it has shown the user (see
 :mod:`briefing.core.changes`); what a brief holds that is not recorded, or is
 recorded with another digest, is new to the user. A brief never opened has no
 record at all.
+
+A version of a brief every item of which the user has seen is remembered too, by the
+digest of its file (a row of kind :data:`WHOLE` in the same table): opening that file
+again needs no item digested nor any seen item read to know that nothing is new
+(issue 15: both were ~150 ms of CPU on each opening of a 20,000-quote brief).
 """
 
 from __future__ import annotations
@@ -16,6 +21,11 @@ from briefing.storage.store.database import Store
 
 if TYPE_CHECKING:
     from briefing.core.changes import ItemKey
+
+
+WHOLE = "*file"
+"""The kind of the row that holds the file digest of the version whose every item was seen
+(no item has this kind: :class:`~briefing.core.anchors.ItemKind` values are words)."""
 
 
 class SeenItems:
@@ -36,9 +46,24 @@ class SeenItems:
     def seen(self, brief_id: str) -> dict[ItemKey, str]:
         """The digests the user has seen of the items of ``brief_id``."""
         rows = self.store.execute(
-            "SELECT kind, item_id, digest FROM seen WHERE brief_id = ?", (brief_id,)
+            "SELECT kind, item_id, digest FROM seen WHERE brief_id = ? AND kind != ?",
+            (brief_id, WHOLE),
         ).fetchall()
         return {(kind, item_id): digest for kind, item_id, digest in rows}
+
+    def whole(self, brief_id: str) -> str | None:
+        """The file digest of the version of ``brief_id`` whose every item the user has seen
+        (as :meth:`seen` has them), or None."""
+        row = self.store.execute(
+            "SELECT digest FROM seen WHERE brief_id = ? AND kind = ? AND item_id = ''",
+            (brief_id, WHOLE),
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def mark_whole(self, brief_id: str, file_digest: str, now: datetime) -> None:
+        """Record that the user has seen every item of the version of ``brief_id`` in the file
+        of ``file_digest`` (after its items were recorded with :meth:`mark_seen`)."""
+        self.mark_seen(brief_id, [((WHOLE, ""), file_digest)], now)
 
     def mark_seen(self, brief_id: str, items: Iterable[tuple[ItemKey, str]], now: datetime) -> None:
         """Record that the user has seen ``items`` (pairs of key and digest) of ``brief_id``."""

@@ -19,11 +19,9 @@ from typing import TYPE_CHECKING
 from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container
 from textual.events import DescendantFocus
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Tabs
 
@@ -37,6 +35,7 @@ from briefing.ui.screens.brief_live import LIVE_BINDINGS, LiveReload
 from briefing.ui.screens.brief_loading import REVIEW_BINDING, BriefLoading
 from briefing.ui.screens.brief_marks import MarksRead
 from briefing.ui.screens.brief_search import SEARCH_ACTIONS, SEARCH_BINDINGS, BriefSearch
+from briefing.ui.screens.styled_once import StyledOnce
 from briefing.ui.sections import bind_sections, section_bindings, section_keys
 from briefing.ui.textual_compat import own_bindings
 from briefing.ui.widgets.brief_header import BriefHeader
@@ -50,10 +49,12 @@ if TYPE_CHECKING:
     from briefing.core.models import Brief
 
 
-class BriefScreen(Screen[Path]):
+class BriefScreen(StyledOnce[Path]):
     """Every section of one brief; ``escape`` or ``q`` goes back to the library."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+
+    AUTO_FOCUS = "#summary"  # (Textual's default focused the hidden tab bar first: a restyle)
 
     BINDINGS = [
         # First: while a search is active, its n, N and escape win (see BriefSearch.allows).
@@ -100,7 +101,7 @@ class BriefScreen(Screen[Path]):
         self.entry = entry
         self.library_order = siblings or [entry]
         self.panes_mounted = False
-        """True once the tab bar and the panes are mounted (just after the first frame)."""
+        """True once the tab bar and the panes are mounted (with the screen)."""
         self.loader = BriefLoading(self)
         self.clock = BriefClock(lambda: self.briefing_app.now())
         self.search = BriefSearch(self)
@@ -131,9 +132,7 @@ class BriefScreen(Screen[Path]):
     """The app, typed."""
 
     def compose(self) -> ComposeResult:
-        yield self.loader.preview().data_bind(BriefScreen.now, BriefScreen.as_published)
-        # The tab bar and the panes are mounted just after the first frame (see on_mount).
-        yield Container(id="panes")
+        yield from self.loader.compose()
         yield StableFooter()
 
     def on_mount(self) -> None:

@@ -62,7 +62,7 @@ class BriefDetails:
         """
         screen = self.screen
         clock = screen.clock_style
-        screen.query_one(SummaryView).set_markdown(brief.summary)
+        screen.query_one(SummaryView).set_markdown(brief.summary, brief.summary_blocks)
         screen.query_one(ParticipantTable).set_participants(brief.participants)
         self.fill_quotes()
         deadlines = screen.query_one(DeadlineList)

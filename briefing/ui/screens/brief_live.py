@@ -10,7 +10,10 @@ containers without inotify, and a second is quick enough for a reader.
 
 The store remembers which version of each item the user has seen, so a brief
 opened again flags what changed since the last visit; ``u`` goes to the next
-flagged item, ``c`` copies the item under the cursor.
+flagged item, ``c`` copies the item under the cursor. A file whose every item the user
+has seen is remembered too: opening it again digests nothing (issue 15: ~150 ms of CPU
+on a 20,000-quote brief, as its first frames were drawn); the digests of that version
+are made only if the file changes, in the thread that reads it again.
 """
 
 from __future__ import annotations
@@ -23,14 +26,12 @@ from textual.binding import Binding
 from textual.message import Message
 
 from briefing.core.anchors import SECTION_OF_KIND, ItemKind
-from briefing.core.copying import item_text
 from briefing.core.errors import BriefError
 from briefing.core.safetext import display_path, short_path
-from briefing.storage.clipboard import copy_with_tool
 from briefing.storage.store.database import StoreError
 from briefing.storage.store.seen import SeenItems
 from briefing.ui.screens.brief_files import FileState, file_digest, file_state
-from briefing.ui.sections import SECTIONS
+from briefing.ui.screens.brief_live_keys import copy_focused, next_unseen
 from briefing.ui.widgets.brief_header import BriefHeader
 
 if TYPE_CHECKING:
@@ -79,6 +80,7 @@ class LiveReload:
             error: BriefError | None,
             digests: dict[ItemKey, str] | None = None,
             digest: str = "",
+            shown: dict[ItemKey, str] | None = None,
         ) -> None:
             self.path = path
             self.digest = digest
@@ -87,6 +89,7 @@ class LiveReload:
             self.brief = brief
             self.error = error
             self.digests = digests
+            self.shown = shown  # the digests of the version on screen as the reload began
             super().__init__()
 
     def reset(self) -> None:
@@ -94,6 +97,10 @@ class LiveReload:
         self.unseen: set[ItemKey] = set()
         """Items new to the user (added or edited since they last saw them)."""
         self._shown_digests: dict[ItemKey, str] = {}
+        """The digests of the version on screen; empty until digested, or if all was seen."""
+        self._digesting = False  # while the digests of the brief opened are being made
+        self._version = ""  # the file digest of the version on screen ("" after a reload)
+        self._whole_written = False  # True once the store knows all of _version was seen
         self._file_state: FileState | None = None
         self._reloading = False
         self._bad_state: FileState | None = None
@@ -116,10 +123,25 @@ class LiveReload:
             self._shown_digests = {}
             self.unseen = set()
             # At once, not in a thread: the library, shown next, must already know of the visit.
-            self.record_visit(brief.id, self.screen.entry.path)
-            self.digest_brief(brief)
+            self._version = self.record_visit(brief.id, self.screen.entry.path)
+            self._whole_written = self._all_seen(brief.id, self._version)
+            self._digesting = False  # (a pass for the brief shown before is of no use now)
+            if not self._whole_written:
+                self.digest_brief(brief)
         else:
+            self._version = ""  # (its file digest is not the one shown: no version marked seen)
             self.unseen = (self.unseen | set(changes.flagged)) - set(changes.removed)
+
+    def _all_seen(self, brief_id: str, version: str) -> bool:
+        """True when the user has seen every item of the file of ``version`` (one row read)."""
+        seen_items = self.screen.briefing_app.seen_items
+        if seen_items is None or not version:
+            return False
+        try:
+            return seen_items.whole(brief_id) == version
+        except StoreError as error:
+            self.screen.briefing_app.store_failed(error)
+            return False
 
     class Digested(Message):
         """The digests of every item of the brief just opened (computed in a thread)."""
@@ -137,16 +159,21 @@ class LiveReload:
         def digest() -> None:
             self.screen.post_message(self.Digested(brief, item_digests(brief)))
 
+        self._digesting = True
         self.screen.run_worker(digest, thread=True, exclusive=True, group="brief-digests")
 
     def digested(self, message: Digested) -> None:
         """The digests of the brief opened are in: flag what changed since the last visit."""
         if not self.screen.is_loaded or message.brief is not self.screen.brief:
             return
+        self._digesting = False
         self._shown_digests = message.digests
         self.unseen = self._unseen_since_last_visit(message.brief.id, message.digests)
         if self.unseen:
             self.screen.annotations.refresh_marks()
+        elif not self._whole_written and self._version:
+            self._whole_written = True
+            self._write_seen(message.brief.id, {}, whole=self._version)
 
     def _unseen_since_last_visit(self, brief_id: str, digests: dict[ItemKey, str]) -> set[ItemKey]:
         # deferred: change digests (pydantic's models), after the first frame
@@ -159,18 +186,20 @@ class LiveReload:
             seen = seen_items.seen(brief_id)
             if not seen:
                 # A first visit: nothing is "new" yet; from now on, changes are.
-                self._write_seen(brief_id, dict(digests))
+                self._whole_written = bool(self._version)
+                self._write_seen(brief_id, dict(digests), whole=self._version)
                 return set()
         except StoreError as error:
             self.screen.briefing_app.store_failed(error)
             return set()
         return set(compare(seen, digests).flagged)
 
-    def record_visit(self, brief_id: str, path: Path) -> None:
-        """Remember this visit and the file's content hash (the library flags briefs changed since)."""
+    def record_visit(self, brief_id: str, path: Path) -> str:
+        """Remember this visit and the file's content hash (the library flags briefs changed
+        since); return that hash ("" with no store: nothing is recorded)."""
         seen_items = self.screen.briefing_app.seen_items
         if seen_items is None:
-            return
+            return ""
         digest = file_digest(path)
         now = self.screen.briefing_app.now()
 
@@ -178,6 +207,7 @@ class LiveReload:
             SeenItems(store).visit(brief_id, digest, now)
 
         self.screen.briefing_app.notes_keeper.write(visit)
+        return digest
 
     def unseen_mark(self, kind: ItemKind, item_id: str) -> str:
         """``●`` for an item new to the user, else ""."""
@@ -205,14 +235,21 @@ class LiveReload:
         seen_items = self.screen.briefing_app.seen_items
         if seen_items is None:
             return
-        self._write_seen(self.screen.brief.id, pending)
+        # The last new item seen: every item of this version now is (see brief_shown).
+        whole = not (self.unseen or self._digesting or self._whole_written)
+        self._whole_written = self._whole_written or (whole and bool(self._version))
+        self._write_seen(self.screen.brief.id, pending, whole=self._version if whole else "")
 
-    def _write_seen(self, brief_id: str, items: dict[ItemKey, str]) -> None:
-        """Record seen items through the store writer: a busy database never holds up the reader."""
+    def _write_seen(self, brief_id: str, items: dict[ItemKey, str], whole: str = "") -> None:
+        """Record seen items through the store writer: a busy database never holds up the reader.
+        ``whole``: the file digest of a version every item of which is seen once these are."""
         now = self.screen.briefing_app.now()
 
         def mark(store: Store) -> None:  # on the store writer's thread
-            SeenItems(store).mark_seen(brief_id, items.items(), now)
+            seen = SeenItems(store)
+            seen.mark_seen(brief_id, items.items(), now)
+            if whole:
+                seen.mark_whole(brief_id, whole, now)
 
         self.screen.briefing_app.notes_keeper.write(mark)
 
@@ -221,7 +258,7 @@ class LiveReload:
     def check_file(self) -> None:
         """Reload the brief when its file changed on disk (called once a second)."""
         self.flush_seen()
-        if not self.screen.is_loaded or self._reloading or not self._shown_digests:
+        if not self.screen.is_loaded or self._reloading or self._digesting:
             return  # (the digests of the version on screen are still being computed)
         path = self.screen.entry.path
         state = file_state(path)
@@ -272,6 +309,8 @@ class LiveReload:
 
         screen = self.screen
         local_zone = screen.briefing_app.local_zone
+        # Not digested on opening (every item seen): made here, only now that it is needed.
+        shown, known = screen.brief, self._shown_digests
 
         def reload() -> None:
             digest = file_digest(path)
@@ -281,7 +320,9 @@ class LiveReload:
                 screen.post_message(self.Reloaded(path, state, None, error))
             else:
                 digests = item_digests(brief)
-                screen.post_message(self.Reloaded(path, state, brief, None, digests, digest))
+                before = known or item_digests(shown)
+                message = self.Reloaded(path, state, brief, None, digests, digest, before)
+                screen.post_message(message)
 
         screen.run_worker(reload, thread=True, exclusive=True, group="brief-reload")
 
@@ -311,7 +352,7 @@ class LiveReload:
             self._bad_state = None
             self.set_file_problem("")
         assert message.digests is not None
-        changes = compare(self._shown_digests, message.digests)
+        changes = compare(message.shown or self._shown_digests, message.digests)
         self.last_changes = changes
         if not changes:
             self._file_state = message.state
@@ -347,40 +388,12 @@ class LiveReload:
         if not self.unseen:
             self.screen.notify("Nothing new in this brief", timeout=2)
             return
-        order = [key for key, _name in SECTIONS]
-        ranked = sorted(
-            self.unseen,
-            key=lambda key: (order.index(SECTION_OF_KIND[ItemKind(key[0])]), key[1]),
-        )
         here = self.screen.focused_item()
-        position = (order.index(self.screen.current), here[1] if here else "")
-        after = [
-            key
-            for key in ranked
-            if (order.index(SECTION_OF_KIND[ItemKind(key[0])]), key[1]) > position
-        ]
-        kind, item_id = (after or ranked)[0]
+        kind, item_id = next_unseen(self.unseen, self.screen.current, here[1] if here else "")
         self.screen.select_item(SECTION_OF_KIND[ItemKind(kind)], item_id)
         self.item_seen(kind, item_id)
 
     def copy(self) -> None:
         """Copy the item under the cursor as text (with its attribution) to the clipboard."""
-        if not self.screen.is_loaded:
-            return
-        focused = self.screen.focused_item()
-        section, item_id = focused if focused is not None else (self.screen.current, "")
-        text = item_text(
-            self.screen.brief, section, item_id, clock=self.screen.briefing_app.config.clock
-        )
-        if text is None:
-            text = item_text(self.screen.brief, "summary", "") or ""
-        # The terminal's clipboard (OSC 52) too: over ssh it is the one the user has.
-        self.screen.briefing_app.copy_to_clipboard(text)
-        tool = copy_with_tool(text)
-        first = text.splitlines()[0] if text else ""
-        shown = (first[:70] + "…") if len(first) > 70 else first
-        if tool is None:
-            # Whether the terminal took it cannot be known (tmux may drop it): say what was done.
-            shown += "\n(no clipboard tool found; the terminal may not accept it)"
-        title = "Copied" if tool else "Sent to the terminal's clipboard"
-        self.screen.notify(shown, title=title, timeout=3 if tool else 6, markup=False)
+        if self.screen.is_loaded:
+            copy_focused(self.screen)

@@ -19,18 +19,19 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Container
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
-from textual.widget import MountError
 from textual.widgets import Tab, Tabs
 
 from briefing.core.errors import BriefError
 from briefing.core.library import LibraryEntry
 from briefing.core.preview import peek
 from briefing.core.safetext import display_path
-from briefing.storage.index.briefs import ReadBrief, keep_brief, read_brief
+from briefing.storage.index.briefs import ReadBrief, keep_brief, read_brief, read_known
 from briefing.ui.lazy import is_library_screen
 from briefing.ui.sections import reader_sections
 from briefing.ui.widgets.brief_header import BriefHeader
@@ -59,8 +60,6 @@ class BriefLoading:
 
     def __init__(self, screen: BriefScreen) -> None:
         self.screen = screen
-        self.fill_started = False
-        """True once :meth:`fill` ran (it runs once: after the header's paint or the fallback)."""
         self.shown = False
         """True once a brief is on screen."""
         self.reading: LibraryEntry | None = None
@@ -113,67 +112,67 @@ class BriefLoading:
             screen.query_one(BriefHeader).as_published = mode
             screen.clock.set_mode(False, screen.briefing_app.now())  # (as published: see _show)
         screen.tick()
-        if entry.brief is not None:
-            self.show(entry)
-            return
-        screen.query_one(BriefHeader).show_preview(self.preview_content(entry))
-        self._panes_visible(False)
-        self.load(entry)
+        self.read_known(entry)
+        if entry.brief is None:
+            # Its header alone until it is read: never the panes of the brief closed before.
+            screen.query_one(BriefHeader).show_preview(self.preview_content(entry))
+            self._panes_visible(False)
+        self.open_entry(entry)
 
     def _panes_visible(self, visible: bool) -> None:
         # Hidden rather than removed: nothing is laid out again to show them.
         for part in self.screen.query("#panes, #notes-panel, #section-tabs"):
             part.styles.visibility = "visible" if visible else "hidden"
 
+    def compose(self) -> ComposeResult:
+        """The header, the tab bar, the panes and the notes strip: all in the first frame.
+
+        A brief the library index knows is read here, before they are drawn (a file read,
+        a digest and one row: about a millisecond for the seed brief), so the first frame
+        holds its content; any other is read in a thread once the screen is mounted (see
+        :meth:`start`). Composed rather than mounted after the first frame: mounting them
+        then cost a frame of empty panes and four awaited mounts (issue 15).
+        """
+        # deferred: the note models, only with a reader
+        from briefing.ui.widgets.notes_panel import NotesPanel
+
+        screen = self.screen
+        self.read_known(screen.entry)
+        yield self.preview().data_bind(type(screen).now, type(screen).as_published)
+        entries = reader_sections()
+        yield Tabs(
+            *(Tab(f"{e.number} {e.core.title}", id=f"tab-{e.key}") for e in entries),
+            id="section-tabs",
+        )
+        with Container(id="panes"):
+            yield from (e.make_pane() for e in entries)
+        yield NotesPanel(id="notes-panel")
+
+    def read_known(self, entry: LibraryEntry) -> None:
+        """Give ``entry`` its brief when the library index knows the file's bytes (see
+        :func:`~briefing.storage.index.briefs.read_known`): read, never validated, on this thread."""
+        if entry.brief is None and entry.error is None:
+            app = self.screen.briefing_app
+            known = read_known(entry.path, app.library_index, zone=app.local_zone)
+            if known is not None:
+                entry.brief = known.brief
+
     def start(self) -> None:
-        """Start reading the brief (in a thread, when it has not been read) and mounting
-        the panes, side by side."""
-        entry = self.screen.entry
-        if entry.brief is None:
-            self.load(entry)
-        self.screen.call_later(self.fill)
+        """The panes are mounted: show the brief, or start reading it (in a thread)."""
+        screen = self.screen
+        screen.panes_mounted = True
+        screen.watch_current()
+        if screen.entry.brief is None:
+            self._panes_visible(False)  # until it is read: empty panes are nothing to read
+        self.open_entry(screen.entry)
 
     def painted(self) -> None:
         """The header is on screen: the first frame is out."""
         self.screen.briefing_app.first_frame_out()
 
-    async def fill(self) -> None:
-        """Mount the panes, then show the brief, loading it first (in a thread) when it has not been read yet."""
-        if self.fill_started:
-            return
-        self.fill_started = True
-        # deferred: the note models, after the first frame
-        from briefing.ui.widgets.notes_panel import NotesPanel
-
-        screen = self.screen
-        entries = reader_sections()
-        # No batch_update around these awaits: frames drawn while a batch is
-        # open are dropped, and the header of the first frame would be lost.
-        tabs = Tabs(
-            *(Tab(f"{e.number} {e.core.title}", id=f"tab-{e.key}") for e in entries),
-            id="section-tabs",
-        )
-        try:
-            await screen.mount(tabs, before="#panes")
-            await screen.query_one("#panes").mount_all(e.make_pane() for e in entries)
-            await screen.mount(NotesPanel(id="notes-panel"), after="#panes")
-            await screen.search.mount_bar()
-        except MountError:
-            # The user quit (or left) as the first frame went out: nothing to fill.
-            return
-        if not (screen.app.is_running and screen.is_attached and tabs.is_mounted):
-            # The same, during those awaits (a screen being closed mounts nothing).
-            return
-        screen.panes_mounted = True
-        screen.watch_current()
-        if self.reading is not screen.entry:
-            # Read already (its Loaded waited for the panes), or known to the library.
-            # After the panes' first layout: the participants table sizes its columns
-            # to its width, which a pane only has once laid out.
-            screen.call_after_refresh(self.open_entry, screen.entry)
-
     def open_entry(self, entry: LibraryEntry) -> None:
-        """Show ``entry``, reading its file first (in a thread) when the library only indexed it."""
+        """Show ``entry``; a brief the index does not know is read in a thread first."""
+        self.read_known(entry)
         if entry.brief is not None:
             self.show(entry)
         else:
@@ -228,9 +227,7 @@ class BriefLoading:
         if self.reading is entry:
             self.reading = None
         if entry.brief is not None:
-            if screen.panes_mounted:
-                self.show(entry)
-            # else: fill shows it once the panes are mounted.
+            self.show(entry)
             return
         summary = (
             entry.error.summary() if entry.error else f"{display_path(entry.path)}: cannot be read"

@@ -12,7 +12,6 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from briefing.core.library import LibraryEntry, matches, prefetch, sort_entries
@@ -27,6 +26,7 @@ from briefing.ui.screens.library_texts import (
     shows_samples,
     status_content,
 )
+from briefing.ui.screens.styled_once import StyledOnce
 from briefing.ui.widgets.library_table import LibraryTable
 from briefing.ui.widgets.stable_footer import StableFooter
 
@@ -40,7 +40,7 @@ SORTS = ("published", "title", "deadline")
 SORT_LABELS = {"published": "newest first", "title": "title", "deadline": "next deadline"}
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(StyledOnce[None]):
     """One row per brief; ``enter`` opens it, ``/`` filters, ``s`` changes the order.
 
     How it fills (the index at once, then a refresh in a thread) is its ``loader``'s

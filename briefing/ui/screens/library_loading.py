@@ -39,7 +39,6 @@ READER_MODULES = (
     "briefing.ui.screens.brief",  # the reader's screen, its panes and widgets
     "briefing.core.normalized",  # a known brief built from the index (with the models)
     "briefing.core.changes",  # what is new since the last visit, worked out as it opens
-    "rich.markdown",  # the summary's Markdown
 )
 """What the first brief of a session needs, imported while the library is idle (issue 15):
 about 5 MiB. Never the validating code (pydantic: 11 MiB more, for a library that may

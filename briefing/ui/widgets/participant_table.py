@@ -4,7 +4,8 @@ A line-API widget (a :class:`~textual.scroll_view.ScrollView` with
 ``render_line``), like the library's table: the columns are sized and the rows'
 heights counted from the participants' plain strings, and only the rows on
 screen are built and drawn. Textual's DataTable added and measured every cell
-of every row first (issue 15: ~0.3 s for 2,000 participants).
+of every row first (issue 15: ~0.3 s for 2,000 participants). Rows are measured
+where seen: the first few at once, the others as they come into view.
 
 What a row says and how it is drawn are plain functions in
 :mod:`briefing.ui.widgets.participant_rows`.
@@ -12,16 +13,14 @@ What a row says and how it is drawn are plain functions in
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable
-from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -29,10 +28,14 @@ from textual.strip import Strip
 from briefing.ui.render import cell
 from briefing.ui.widgets.participant_rows import (
     COLUMNS,
+    EXACT_ROWS,
     PADDING,
-    column_widths,
+    RowHeights,
+    column_extents,
     draw_header,
     draw_row,
+    fit_columns,
+    row_cells,
     row_height,
     share_widths,
     texts,
@@ -132,13 +135,11 @@ class ParticipantTable(ScrollView, can_focus=True):
         self._marks: dict[str, str] = {}
         self._highlighter: Highlighter | None = None
         self._widths = [len(label) for label, _ in COLUMNS]
-        self._heights: list[int] = []
-        self._tops: list[int] = [0]
-        """The first line of each row, and after the last the lines of all rows."""
-        self._drawn: dict[tuple[int, bool, bool], list[Strip]] = {}
-        """Rows drawn at the current widths, by row, cursor and focus."""
-        self.cursor_row = 0
-        """The index of the highlighted row."""
+        self._plain: list[tuple[str, str, str, str]] = []  # each row's cells as plain text
+        self._extents = column_extents([])
+        self._rows = RowHeights()
+        self._drawn: dict[tuple[int, bool, bool], list[Strip]] = {}  # by row, cursor, focus
+        self.cursor_row = 0  # the index of the highlighted row
         self.rows_built = 0
         """How many rows were built as styled text (only the rows drawn are)."""
 
@@ -150,6 +151,8 @@ class ParticipantTable(ScrollView, can_focus=True):
         self._people = list(participants)
         self._index = {person.id: n for n, person in enumerate(self._people)}
         self._marks = {}
+        self._rows = RowHeights()
+        self._read_rows()
         self._layout()
         row = self._index.get(current, 0) if current is not None else 0
         self._move(row, announce=current is None)
@@ -157,8 +160,14 @@ class ParticipantTable(ScrollView, can_focus=True):
     def set_marks(self, marks: dict[str, str]) -> None:
         """Show ``marks`` (e.g. "✎2 ★") before the names of the participants they belong to."""
         if marks != self._marks:
+            old = self._marks
+            keys = {key for key in marks.keys() | old.keys() if marks.get(key) != old.get(key)}
             self._marks = dict(marks)
+            self._read_rows()
             self._layout()
+            # At the same widths only the rows whose mark changed are measured again.
+            self._rows.again([self._index[key] for key in keys if key in self._index], self._height)
+            self._resize()
 
     def set_highlighter(self, highlighter: Highlighter | None) -> None:
         """Show the spans ``highlighter`` finds in each cell as matches (None: no more)."""
@@ -166,31 +175,44 @@ class ParticipantTable(ScrollView, can_focus=True):
         self._drawn.clear()
         self.refresh()
 
-    def _plain_rows(self) -> list[tuple[str, str, str, str]]:
-        return [texts(person, self._marks.get(person.id, "")) for person in self._people]
+    def _read_rows(self) -> None:
+        """The cells' plain text and the columns' extents: once per list (or marks), not per width."""
+        self._plain = [texts(person, self._marks.get(person.id, "")) for person in self._people]
+        self._extents = column_extents(self._plain)
+
+    def _height(self, row: int) -> int:
+        return row_height(self._plain[row], self._widths)
 
     def _layout(self) -> None:
-        """The columns' widths and every row's height, from plain strings; nothing is drawn."""
-        plain = self._plain_rows()
+        """The columns' widths and the first rows' heights, from plain strings; nothing is drawn."""
+        count = len(self._plain)
         # More rows than lines overflow whatever they wrap to: measured once, not twice.
-        sure = len(plain) > self._rows_visible()
+        sure = count > self._rows_visible()
         if not sure:
-            self._fit(plain, 0)
-        if sure or self._tops[-1] > self._rows_visible():
+            self._fit(0)
+        if sure or self._rows.lines > self._rows_visible():
             # The rows overflow: the vertical scrollbar takes its room from the columns.
-            self._fit(plain, self.styles.scrollbar_size_vertical)
+            self._fit(self.styles.scrollbar_size_vertical)
         self._drawn.clear()
-        content_width = sum(self._widths) + 2 * PADDING * len(COLUMNS)
-        self.virtual_size = Size(content_width, self._tops[-1] + 1)
+        self._resize()
         self.refresh()
 
-    def _fit(self, plain: list[tuple[str, str, str, str]], scrollbar: int) -> None:
+    def _resize(self) -> None:
+        content_width = sum(self._widths) + 2 * PADDING * len(COLUMNS)
+        size = Size(content_width, self._rows.lines + 1)
+        if size != self.virtual_size:
+            self.virtual_size = size
+            self._drawn.clear()
+            self.refresh()
+
+    def _fit(self, scrollbar: int) -> None:
         """The widths in the table's width less ``scrollbar``, and the rows' heights at them."""
         room = self.size.width - scrollbar - 2 * PADDING * len(COLUMNS)
         if self.size.width:
-            self._widths = column_widths(plain, room)
-        self._heights = [row_height(cells, self._widths) for cells in plain] or [1]
-        self._tops = [0, *accumulate(self._heights)]
+            self._widths = fit_columns(self._extents, room)
+        # All of them when they might fit (whether they overflow is then known exactly).
+        at_once = max(EXACT_ROWS, self._rows_visible() + 1)
+        self._rows.measure(len(self._plain), self._height, self._widths, at_once)
 
     @property
     def column_widths(self) -> list[int]:
@@ -214,20 +236,7 @@ class ParticipantTable(ScrollView, can_focus=True):
         """Row ``row`` as styled cells: all brief text enters as plain text, never markup."""
         self.rows_built += 1
         person = self._people[row]
-        cells = [
-            cell(person.name, "bold"),
-            cell(person.role),
-            cell(person.affiliation),
-            cell(person.side),
-        ]
-        if self._highlighter is not None:
-            for text in cells:
-                for start, end in self._highlighter(text.plain):
-                    text.stylize("reverse", start, end)
-        mark = self._marks.get(person.id)
-        if mark:
-            cells[0] = Text.assemble((f"{mark} ", "bold yellow"), cells[0])
-        return cells
+        return row_cells(person, self._marks.get(person.id, ""), self._highlighter)
 
     # Cursor --------------------------------------------------------------------
 
@@ -268,7 +277,11 @@ class ParticipantTable(ScrollView, can_focus=True):
     def _scroll_to_cursor(self) -> None:
         if not self._people:
             return
-        top, bottom = self._tops[self.cursor_row], self._tops[self.cursor_row + 1]
+        rows, row, visible = self._rows, self.cursor_row, self._rows_visible()
+        # Measured first, around the cursor: the row lands where it is then drawn.
+        if rows.exact(row - visible, row + visible, self._height):
+            self._resize()
+        top, bottom = rows.tops[row], rows.tops[row + 1]
         offset = round(self.scroll_offset.y)
         if top < offset:
             self.scroll_to(y=top, animate=False, immediate=True)
@@ -277,7 +290,7 @@ class ParticipantTable(ScrollView, can_focus=True):
             self.scroll_to(y=y, animate=False, immediate=True)
 
     def _row_at(self, line: int) -> int:
-        return max(0, bisect_right(self._tops, line) - 1)
+        return self._rows.row_at(line)
 
     def action_cursor_down(self) -> None:
         self.move_cursor(row=self.cursor_row + 1)
@@ -293,12 +306,12 @@ class ParticipantTable(ScrollView, can_focus=True):
 
     def action_page_down(self) -> None:
         if self._people:
-            line = self._tops[self.cursor_row] + self._rows_visible()
+            line = self._rows.tops[self.cursor_row] + self._rows_visible()
             self.move_cursor(row=max(self.cursor_row + 1, self._row_at(line)))
 
     def action_page_up(self) -> None:
         if self._people:
-            line = self._tops[self.cursor_row] - self._rows_visible()
+            line = self._rows.tops[self.cursor_row] - self._rows_visible()
             self.move_cursor(row=min(self.cursor_row - 1, self._row_at(max(line, 0))))
 
     def action_select(self) -> None:
@@ -308,7 +321,7 @@ class ParticipantTable(ScrollView, can_focus=True):
 
     async def _on_click(self, event: events.Click) -> None:
         line = event.y + round(self.scroll_offset.y) - 1
-        if event.y < 1 or not self._people or not 0 <= line < self._tops[-1]:
+        if event.y < 1 or not self._people or not 0 <= line < self._rows.lines:
             return
         event.stop()
         self._move(self._row_at(line))
@@ -328,6 +341,13 @@ class ParticipantTable(ScrollView, can_focus=True):
     def on_blur(self) -> None:
         self.refresh()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The rows in view are measured (at once) before any is drawn: see RowHeights.
+        top = round(self.scroll_offset.y) + max(crop.y - 1, 0)
+        if self._rows.settle(top, crop.height, self._height):
+            self._resize()
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         if y == 0:
@@ -336,11 +356,11 @@ class ParticipantTable(ScrollView, can_focus=True):
         line = round(self.scroll_offset.y) + y - 1
         if not self._people:
             return self._empty_line(y, width)
-        if not 0 <= line < self._tops[-1]:
+        if not 0 <= line < self._rows.lines:
             return Strip.blank(width, self.rich_style)
         row = self._row_at(line)
         strips = self._row_strips(row)
-        strip = strips[line - self._tops[row]]
+        strip = strips[line - self._rows.tops[row]]
         return strip.crop_extend(0, width, self._row_style(row))
 
     def _empty_line(self, y: int, width: int) -> Strip:
@@ -365,7 +385,7 @@ class ParticipantTable(ScrollView, can_focus=True):
             over = Style(color=style.color, bgcolor=style.bgcolor) if key[1] else None
             cells = self._cells(row)
             console = self.app.console
-            strips = draw_row(console, cells, self._widths, self._heights[row], style, over)
+            strips = draw_row(console, cells, self._widths, self._rows.heights[row], style, over)
             strips = [strip.apply_meta({"row": row}) for strip in strips]
             if len(self._drawn) > 400:
                 self._drawn.clear()
