@@ -5,7 +5,7 @@ Run as ``python benchmarks/search.py [--runs N] [--notes N] [--rebuild]``.
 
 * The library is the 5,000-brief one of ``generate.py --seed 1 library 5000``
   (``fixtures.library``, cached in ``benchmarks/.cache/``); its index is built
-  once with ``LibraryIndex.refresh`` and ``build_search`` into
+  once with ``refreshing.refresh`` and ``build_search`` into
   ``benchmarks/.cache/search-index-5000-seed1/`` and reused while the
   generator, the index code and the library are unchanged (a stamp file).
 * ``--notes`` notes (500 by default) on random items are put in a
@@ -43,7 +43,9 @@ import fixtures  # noqa: E402
 from briefing.core.anchors import ItemKind  # noqa: E402
 from briefing.core.annotations import Note  # noqa: E402
 from briefing.storage.index import database as library_index  # noqa: E402
-from briefing.storage.index.database import LibraryIndex, index_in_processes  # noqa: E402
+from briefing.storage.index.database import LibraryIndex  # noqa: E402
+from briefing.storage.index.indexing import index_in_processes  # noqa: E402
+from briefing.storage.index.refreshing import build_search, refresh  # noqa: E402
 from briefing.storage.index.search import (  # noqa: E402
     LibrarySearch,
     NotesIndex,
@@ -72,10 +74,10 @@ def index_file(library: Path, rebuild: bool) -> Path:
     folder.mkdir(parents=True)
     index = LibraryIndex(path, zone=UTC)
     started = time.perf_counter()
-    for _ in index.refresh([library], indexer=index_in_processes):
+    for _ in refresh(index, [library], indexer=index_in_processes):
         pass
     listed = time.perf_counter()
-    for _ in index.build_search():
+    for _ in build_search(index):
         pass
     index.close()
     print(

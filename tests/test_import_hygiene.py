@@ -29,6 +29,8 @@ CORE_AND_STORAGE = [
     "briefing.storage.store.writer",
     "briefing.storage.index",
     "briefing.storage.index.database",
+    "briefing.storage.index.refreshing",
+    "briefing.storage.index.rows",
     "briefing.storage.index.search",
     "briefing.storage.index.people",
     "briefing.storage.index.agenda",

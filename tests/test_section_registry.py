@@ -35,6 +35,7 @@ from briefing.core.render_text import brief_to_text
 from briefing.core.section import Section
 from briefing.storage.export_files import render_export
 from briefing.storage.index.database import LibraryIndex
+from briefing.storage.index.refreshing import build_search, refresh
 from briefing.storage.index.search import open_search_connection, search
 from briefing.storage.store.database import Store
 from briefing.storage.store.notes import Annotations
@@ -102,9 +103,9 @@ def test_find_in_the_brief(brief: Brief) -> None:
 def test_the_library_index_finds_it(brief_path: Path, tmp_path: Path) -> None:
     index = LibraryIndex(tmp_path / "data" / "library-index.db", zone=UTC)
     try:
-        for _ in index.refresh([brief_path.parent]):
+        for _ in refresh(index, [brief_path.parent]):
             pass
-        for _ in index.build_search():
+        for _ in build_search(index):
             pass
         connection = open_search_connection(index.path)
         try:

@@ -169,8 +169,6 @@ class BriefingApp(App[None]):
             more = len(self.startup_warnings) - len(told)
             self.notify(f"and {more:,} more warnings like these", severity="warning", timeout=10)
         self.theme_changed_signal.subscribe(self, self.remember_theme)
-        self.notes_keeper.install_signal_handlers()
-        self.notes_keeper.offer_drafts()
 
     def apply_keymap(self) -> None:
         """Apply the ``[keys]`` remaps that name real keys and clash with no other action."""
@@ -186,7 +184,11 @@ class BriefingApp(App[None]):
     def first_frame_out(self) -> None:
         """The first screen's first frame was written: what start-up put off happens now.
 
-        Garbage collection resumes (see ``gc_paused``) and the store is opened.
+        Garbage collection resumes (see ``gc_paused``), the store is opened, and the notes'
+        keeper starts with it: it offers back the drafts of an earlier run (restoring them
+        writes to the store) and keeps open editors' text on a signal (no editor can be
+        open before the first frame). Its writer, drafts and dialogs are then no part of
+        the first frame.
         """
         if self.gc_paused:
             self.gc_paused = False
@@ -194,6 +196,8 @@ class BriefingApp(App[None]):
         if not self._store_opened:
             self._store_opened = True
             self.call_later(self.store_guard.open)
+            self.call_later(self.notes_keeper.install_signal_handlers)
+            self.call_later(self.notes_keeper.offer_drafts)
             self.call_later(start_reminding, self)
 
     def apply_theme(self) -> None:

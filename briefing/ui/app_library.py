@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefing.core.anchors import SECTION_OF_KIND, ItemKind
 from briefing.core.library import LibraryEntry
 from briefing.ui.lazy import is_brief_screen
 
@@ -134,6 +133,9 @@ class LibraryWide:
     def open_item(self, target: ItemTarget) -> None:
         """Open the brief at ``target.path`` in a new reader over the list on screen, at its
         item (escape from the reader comes back to the list)."""
+        # deferred: the sections' registry, as a brief is opened at an item
+        from briefing.core.anchors import SECTION_OF_KIND, ItemKind
+
         try:
             section = SECTION_OF_KIND[ItemKind(target.kind)]
         except ValueError:

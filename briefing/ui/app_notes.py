@@ -13,7 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.core.anchors import Anchor
 from briefing.storage import paths
 from briefing.storage.store.database import StoreError
 from briefing.ui.key_hints import key_hint
@@ -58,7 +57,7 @@ class AppNotes:
     def remove_bookmark(self, bookmark: Bookmark, then: Callable[[], None]) -> None:
         """Remove ``bookmark`` (off the UI thread), then call ``then``."""
 
-        anchor = Anchor(bookmark.brief_id, bookmark.kind, bookmark.item_id)
+        anchor = bookmark.anchor
 
         def removed(_: object) -> None:
             self.app.notify("Bookmark removed", timeout=3)

@@ -12,37 +12,22 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual.content import Content
 
-from briefing.core.countdown import Countdown, Urgency, countdown, wording
+from briefing.core.countdown import countdown
 from briefing.core.markdown_text import inline_markdown
 from briefing.core.render_text import speaker_line
 from briefing.core.timeutil import format_when
+from briefing.ui.cells import URGENCY_RICH as URGENCY_RICH  # also this module's names
+from briefing.ui.cells import URGENCY_STYLE as URGENCY_STYLE
+from briefing.ui.cells import cell as cell
+from briefing.ui.cells import countdown_cell as countdown_cell
+from briefing.ui.cells import countdown_content as countdown_content
 
 if TYPE_CHECKING:
     from briefing.core.models import Brief, Deadline, Figure, Quote, TimelineEvent
 
-URGENCY_STYLE = {
-    Urgency.OVERDUE: "bold $error",
-    Urgency.DUE_NOW: "bold reverse $error",
-    Urgency.DAY: "bold $warning",
-    Urgency.WEEK: "$warning",
-    Urgency.LATER: "$success",
-    Urgency.CLOSED: "$text-muted",
-}
-"""How each urgency band is coloured; the band's word is always shown as well."""
-
 MUTED = "$text-muted"
-
-
-def countdown_content(left: Countdown) -> Content:
-    """``in 12d 04:31:07 · later`` styled by urgency; the word keeps it readable without colour."""
-    style = URGENCY_STYLE[left.urgency]
-    time, tail = wording(left)
-    if not tail:
-        return Content.styled(time, style)
-    return Content.assemble((time, style), (tail, style))
 
 
 Part = str | tuple[str, str] | Content
@@ -251,33 +236,3 @@ def markdown_content(text: str, style: str = "") -> Content:
     for start, end, kind in spans:
         content = content.stylize(MARKDOWN_STYLES[kind], start, end)
     return content
-
-
-# DataTable measures its cells with Rich, so table cells are rich Text (plain
-# text, never markup); Rich styles cannot use theme variables, so urgency uses
-# the 16 ANSI colours, which every theme's terminal palette can show.
-URGENCY_RICH = {
-    Urgency.OVERDUE: "bold red",
-    Urgency.DUE_NOW: "bold reverse red",
-    Urgency.DAY: "bold yellow",
-    Urgency.WEEK: "yellow",
-    Urgency.LATER: "green",
-    Urgency.CLOSED: "dim",
-}
-
-
-def cell(text: str | None, style: str = "") -> Text:
-    """A table cell of brief text: plain, never markup."""
-    return Text(text or "", style=style, no_wrap=True, overflow="ellipsis")
-
-
-def countdown_cell(left: Countdown, suffix: str = "") -> Text:
-    """A countdown for a table cell, coloured and worded by urgency."""
-    style = URGENCY_RICH[left.urgency]
-    time, tail = wording(left)
-    text = Text(time, style=style)
-    if tail:
-        text.append(tail, style=style)
-    if suffix:
-        text.append(f"  {suffix}", style="dim")
-    return text

@@ -29,6 +29,7 @@ from briefing.core.loading import load_brief
 from briefing.storage.index.briefs import keep_brief, lists_any, read_brief
 from briefing.storage.index.database import LibraryIndex
 from briefing.storage.index.indexing import content_digest
+from briefing.storage.index.refreshing import refresh
 from briefing.storage.index.schema import INDEX_VERSION
 
 from .helpers import DATA
@@ -46,7 +47,7 @@ def library(tmp_path: Path) -> Path:
 
 def indexed(tmp_path: Path, library: Path, zone=ZONE) -> LibraryIndex:
     index = LibraryIndex(tmp_path / "index.db", zone=zone)
-    for _ in index.refresh([library]):
+    for _ in refresh(index, [library]):
         pass
     return index
 
@@ -185,7 +186,7 @@ def test_content_leaves_with_its_file(tmp_path: Path, library: Path) -> None:
     changed.write_bytes(changed.read_bytes() + b"\n")
     before = os.stat(changed).st_mtime_ns
     os.utime(changed, ns=(before + 10**9, before + 10**9))
-    for _ in index.refresh([library]):
+    for _ in refresh(index, [library]):
         pass
     assert set(content_rows(index)) == {digest_of(p) for p in library.iterdir()}
     assert old not in content_rows(index)
@@ -196,7 +197,7 @@ def test_two_files_with_the_same_bytes_share_their_content(tmp_path: Path, libra
     shutil.copy(first, library / "copy.toml")
     index = indexed(tmp_path, library)
     (library / "copy.toml").unlink()
-    for _ in index.refresh([library]):
+    for _ in refresh(index, [library]):
         pass
     assert digest_of(first) in content_rows(index)  # still the content of the first
 
@@ -216,7 +217,7 @@ def test_an_index_of_version_7_is_rebuilt_with_the_content_table(
     )
     connection.close()
     index = LibraryIndex(index_path, zone=ZONE)
-    for _ in index.refresh([library]):
+    for _ in refresh(index, [library]):
         pass
     assert index.rebuilt
     path = next(library.iterdir())
@@ -284,11 +285,11 @@ def test_a_refresh_drops_unlisted_content_only_when_files_went_or_changed(
     index = indexed(tmp_path, library)
     alone = make_brief(tmp_path / "elsewhere", "alone.toml", id="alone")
     assert keep_brief(index, read_brief(alone, index, zone=ZONE))
-    for _ in index.refresh([library]):  # nothing changed: nothing dropped
+    for _ in refresh(index, [library]):  # nothing changed: nothing dropped
         pass
     assert read_brief(alone, index, zone=ZONE).known
     next(library.iterdir()).unlink()
-    for _ in index.refresh([library]):
+    for _ in refresh(index, [library]):
         pass
     assert not read_brief(alone, index, zone=ZONE).known  # listed by no library
 

@@ -19,6 +19,7 @@ import pytest
 
 from briefing.storage import paths
 from briefing.storage.index.database import LibraryIndex
+from briefing.storage.index.refreshing import build_search, refresh
 from briefing.storage.index.search import open_search_connection, search
 
 REPO = Path(__file__).resolve().parent.parent.parent
@@ -33,8 +34,8 @@ def library(tmp_path: Path) -> Path:
 
 def build(index: LibraryIndex, library: Path) -> int:
     """Refresh and fill the search tables; the number of entries the refresh listed."""
-    entries = sum(len(step.entries) for step in index.refresh([library]))
-    for _ in index.build_search():
+    entries = sum(len(step.entries) for step in refresh(index, [library]))
+    for _ in build_search(index):
         pass
     return entries
 

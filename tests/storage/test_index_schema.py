@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from briefing.storage.index.database import LibraryIndex
+from briefing.storage.index.refreshing import build_search, refresh
 from briefing.storage.index.schema import INDEX_VERSION
 from briefing.storage.index.search import open_search_connection, search
 
@@ -49,8 +50,8 @@ def test_an_index_of_version_5_is_rebuilt_without_the_items_column(tmp_path: Pat
     index = LibraryIndex(index_path)
     assert index.cached([tmp_path]) == []  # the old rows are not trusted
     assert index.rebuilt
-    listed = sum(len(step.entries) for step in index.refresh([library]))
-    for _ in index.build_search():
+    listed = sum(len(step.entries) for step in refresh(index, [library]))
+    for _ in build_search(index):
         pass
     index.close()
 

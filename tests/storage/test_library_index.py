@@ -31,17 +31,14 @@ import briefing.core.library as library_module
 import briefing.core.loading as loading
 import briefing.storage.index.database as library_index
 import briefing.storage.index.indexing as indexing
+import briefing.storage.index.refreshing as refreshing
 from briefing.core.errors import BriefError
 from briefing.core.library import LibraryEntry, prefetch, summarize
 from briefing.core.loading import load_brief
 from briefing.storage import paths
-from briefing.storage.index.database import (
-    IndexedFile,
-    LibraryIndex,
-    Progress,
-    index_in_processes,
-    index_serially,
-)
+from briefing.storage.index.database import LibraryIndex
+from briefing.storage.index.indexing import index_in_processes, index_serially
+from briefing.storage.index.rows import IndexedFile, Progress
 from briefing.storage.store.database import Store
 
 from .helpers import DATA, TIMEOUT
@@ -153,7 +150,7 @@ class Refreshed:
 
 
 def refresh(index: LibraryIndex, *roots: Path, **kwargs) -> Refreshed:
-    steps = list(index.refresh(roots, **kwargs))
+    steps = list(refreshing.refresh(index, roots, **kwargs))
     assert steps and steps[-1].done and not any(step.done for step in steps[:-1])
     assert steps[-1].checked == steps[-1].total == steps[0].total
     return Refreshed(steps)
@@ -645,6 +642,7 @@ READ_ONLY_SCRIPT = """
 import json, os, sys
 from pathlib import Path
 from briefing.storage.index.database import LibraryIndex
+from briefing.storage.index.refreshing import refresh
 index_path, library = Path(sys.argv[1]), sys.argv[2]
 locked = index_path if sys.argv[3] == "file" else index_path.parent
 while not locked.exists():
@@ -656,7 +654,7 @@ out = {"skip": False}
 try:
     index = LibraryIndex(index_path)
     out["cached"] = [str(e.path) for e in index.cached([library])]
-    out["refreshed"] = [str(e.path) for p in index.refresh([library]) for e in p.entries]
+    out["refreshed"] = [str(e.path) for p in refresh(index, [library]) for e in p.entries]
 except Exception as error:
     out["error"] = repr(error)
 print(json.dumps(out))
@@ -794,7 +792,7 @@ def test_processes_give_what_serial_indexing_gives(
     big_library: Path, serial_calls: list[list[str]]
 ) -> None:
     jobs = _jobs(big_library)
-    assert len(jobs) >= library_index.POOL_THRESHOLD
+    assert len(jobs) >= indexing.POOL_THRESHOLD
     serial = _by_path(list(index_serially(jobs, ZoneInfo("Europe/Paris"))))
     serial_calls.clear()
     pooled = _by_path(list(index_in_processes(jobs, ZoneInfo("Europe/Paris"), workers=3)))
@@ -841,7 +839,7 @@ def test_workers_that_cannot_start_fall_back_to_this_thread(
 DYING_WORKER = """
 import json, sys
 from dataclasses import astuple
-from briefing.storage.index.database import index_file
+from briefing.storage.index.indexing import index_file
 path, digest = json.loads(sys.stdin.readline())
 print(json.dumps(astuple(index_file(path, None, digest))), flush=True)
 sys.exit(3)
@@ -929,7 +927,7 @@ def _odd_name(folder: Path, raw: bytes) -> Path:
 
 def _padded(folder: Path) -> None:
     """Enough files that index_in_processes uses workers."""
-    for n in range(library_index.POOL_THRESHOLD):
+    for n in range(indexing.POOL_THRESHOLD):
         shutil.copy(DATA / "good" / "minimal.toml", folder / f"pad-{n:03d}.toml")
 
 
@@ -1043,7 +1041,7 @@ def test_an_index_made_by_an_older_version_is_rebuilt_with_todays_tables(
     index = LibraryIndex(index_path)
     entries = refresh(index, library).entries
     assert entries and index.rebuilt
-    assert list(index.build_search())
+    assert list(refreshing.build_search(index))
     count = index.connection.execute("SELECT count(*) FROM items").fetchone()[0]
     assert count > len(entries)
 
@@ -1089,7 +1087,7 @@ def test_a_library_lists_only_its_own_folder(tmp_path: Path, samples_dir: Path) 
         shutil.copytree(samples_dir, folder)
     index = library_index.LibraryIndex(tmp_path / "index.db", zone=ZoneInfo("UTC"))
     for folder in folders:
-        list(index.refresh([folder]))
+        list(refreshing.refresh(index, [folder]))
     listed = index.cached([folders[0]])
     assert {Path(e.key).parent for e in listed} == {folders[0]}
     assert len(listed) == len(list(samples_dir.glob("*.*")))

@@ -22,6 +22,7 @@ from briefing.core.anchors import ItemKind
 from briefing.core.annotations import Note
 from briefing.storage.index.database import LibraryIndex
 from briefing.storage.index.query import mark, parse_query, snippet
+from briefing.storage.index.refreshing import build_search, refresh
 from briefing.storage.index.search import (
     Hit,
     LibrarySearch,
@@ -40,9 +41,9 @@ SEED_ID = "us-china-trade-talks-kuala-lumpur-2025"
 
 def build(index: LibraryIndex, *roots: Path) -> None:
     """Bring the index and its search tables up to date with ``roots``."""
-    for _ in index.refresh(roots):
+    for _ in refresh(index, roots):
         pass
-    for _ in index.build_search():
+    for _ in build_search(index):
         pass
 
 
@@ -330,15 +331,15 @@ def test_a_changed_brief_is_searched_as_it_is_now(
 
 def test_progress_while_the_search_index_fills(tmp_path: Path, library: Path) -> None:
     index = LibraryIndex(tmp_path / "fresh.db", zone=UTC)
-    for _ in index.refresh([library]):
+    for _ in refresh(index, [library]):
         pass
     connection = open_search_connection(index.path)
     searcher = LibrarySearch(connection, [library])
     assert searcher.search("trade").building == (0, 5)
-    for _ in index.build_search(batch=2):
+    for _ in build_search(index, batch=2):
         break
     assert searcher.search("trade").building == (2, 5)
-    for _ in index.build_search():
+    for _ in build_search(index):
         pass
     result = searcher.search("trade")
     assert result.building is None and result.hits

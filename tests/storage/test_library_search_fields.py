@@ -10,6 +10,7 @@ from pathlib import Path
 from briefing.core.find import Finder
 from briefing.core.loading import load_brief
 from briefing.storage.index.database import LibraryIndex
+from briefing.storage.index.refreshing import build_search, refresh
 from briefing.storage.index.schema import INDEX_VERSION
 from briefing.storage.index.search import open_search_connection, search
 
@@ -22,9 +23,9 @@ def found(tmp_path: Path, query: str) -> list[tuple[str, str]]:
     if not library.exists():
         shutil.copytree(SAMPLES, library)
     index = LibraryIndex(tmp_path / "data" / "library-index.db", zone=UTC)
-    for _ in index.refresh([library]):
+    for _ in refresh(index, [library]):
         pass
-    for _ in index.build_search():
+    for _ in build_search(index):
         pass
     connection = open_search_connection(index.path)
     try:

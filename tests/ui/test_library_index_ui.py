@@ -276,7 +276,7 @@ async def test_while_indexing_the_count_moves_at_every_step_and_the_rows_every_t
     make_app, tmp_path: Path, samples_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from briefing.core.library import LibraryEntry
-    from briefing.storage.index.database import Progress
+    from briefing.storage.index.rows import Progress
     from briefing.ui.screens.library_loading import ROWS_EVERY
 
     empty = tmp_path / "empty"

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from briefing.core.library import LibraryEntry
-from briefing.storage.index.database import Progress
+from briefing.storage.index.rows import Progress
 from briefing.ui.screens.library_loading import ROWS_EVERY, LibraryLoader
 
 

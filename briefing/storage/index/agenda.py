@@ -109,7 +109,7 @@ def _agenda_of(path: Path, summary: BriefSummary, deadlines: list[LibraryItem]) 
 def read_agenda(connection: sqlite3.Connection, roots: Sequence[str]) -> list[AgendaItem]:
     """Every open deadline of the library under ``roots`` (absolute paths), from the index.
 
-    Reads the summaries the index keeps per file (filled by ``LibraryIndex.refresh``;
+    Reads the summaries the index keeps per file (filled by ``refreshing.refresh``;
     each names its deadlines' ids, so the search tables are not needed). Raises
     ``sqlite3.DatabaseError`` when the index cannot be read.
     """

@@ -4,7 +4,7 @@
 disk and its summary or problems); :func:`index_in_processes` runs it over many
 files in ``python -m briefing.storage.index.worker`` processes, one per core,
 since parsing and validating is pure Python and threads would share one core.
-:class:`~briefing.storage.index.database.LibraryIndex` stores what comes back.
+:func:`~briefing.storage.index.refreshing.refresh` stores what comes back in the index.
 """
 
 from __future__ import annotations
@@ -17,53 +17,22 @@ import queue
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Generator, Iterator
 from contextlib import closing
-from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
 
 import briefing
 from briefing.core.errors import BriefError, Problem
-from briefing.core.library import LibraryEntry, summarize
+from briefing.core.library import summarize
 from briefing.core.library_items import brief_items
 from briefing.storage.index.briefs import content_digest as content_digest  # also ours
 from briefing.storage.index.briefs import pack
-
-
-@dataclass(frozen=True, slots=True)
-class IndexedFile:
-    """One file as indexed: its identity on disk and what it holds (picklable, for worker processes)."""
-
-    path: str
-    size: int
-    mtime_ns: int
-    digest: str
-    published: float | None = None
-    """The publication time (POSIX timestamp) of a valid brief, for sorting."""
-    summary: str | None = None
-    """The summary as JSON, for a valid brief."""
-    error: str | None = None
-    """The problems as JSON, for an invalid file."""
-    unchanged: bool = False
-    """True when the content hash matched the index: nothing was parsed."""
-    items: str | None = None
-    """Every item of a valid brief as JSON (see :mod:`briefing.core.library_items`), for search."""
-    brief_id: str | None = None
-    """The brief's id (so the library can key its marks without decoding summaries)."""
-    content: str | None = None
-    """A valid brief's normalised content (:func:`~.briefs.pack`) in base64: ASCII, since it
-    crosses the worker's pipe as JSON. The reader builds the brief from it (issue 15)."""
-
-    def packed(self) -> bytes:
-        """The content as :func:`~.briefs.pack` made it (b"" without one)."""
-        return base64.b64decode(self.content or "")
-
-    def entry(self) -> LibraryEntry:
-        """The library entry this row stands for."""
-        return entry_from_row(
-            self.path, self.published, self.summary, self.error, self.digest, self.brief_id
-        )
+from briefing.storage.index.database import entry_from_row as entry_from_row
+from briefing.storage.index.rows import IndexedFile as IndexedFile  # also ours
+from briefing.storage.index.rows import Indexer as Indexer
+from briefing.storage.index.rows import Progress as Progress
+from briefing.storage.index.rows import stale_jobs as stale_jobs
 
 
 def _error_json(error: Exception) -> str:
@@ -73,31 +42,6 @@ def _error_json(error: Exception) -> str:
     )
 
 
-def entry_from_row(
-    path: str,
-    published: float | None,
-    summary: str | None,
-    error: str | None,
-    digest: str | None = None,
-    brief_id: str | None = None,
-) -> LibraryEntry:
-    """Rebuild a library entry from an index row (a valid brief's summary is decoded when first used)."""
-    if summary is not None:
-        # The path as a string: a Path is built only for an entry that asks for one.
-        return LibraryEntry(
-            path, stored=summary, stored_time=published, digest=digest or None, stored_id=brief_id
-        )
-    file = Path(path)
-    try:
-        problems = [
-            Problem(str(message), str(location), line, column)
-            for message, location, line, column in json.loads(error or "[]")
-        ]
-    except (TypeError, ValueError):
-        problems = [Problem("its entry in the library index is damaged; press r to read it again")]
-    return LibraryEntry(file, error=BriefError(file, problems))
-
-
 def index_file(
     path: str, zone: tzinfo | None, known_digest: str | None = None, *, with_items: bool = False
 ) -> IndexedFile:
@@ -105,7 +49,7 @@ def index_file(
 
     ``with_items`` adds every item of the brief (for the search tables). Listing
     does without: the items are a third of the work of indexing a brief, and a
-    first start lists the library before :meth:`LibraryIndex.build_search` reads them.
+    first start lists the library before :func:`~.refreshing.build_search` reads them.
     Listing adds the brief's validated content instead (kept for the reader); the
     search tables' pass does without it (the listing kept it).
 
@@ -145,32 +89,6 @@ def index_file(
         else None,
         content=None if with_items else base64.b64encode(pack(brief)).decode("ascii"),
     )
-
-
-Indexer = Callable[[list[tuple[str, str | None]], tzinfo | None], Iterator[IndexedFile]]
-"""Indexes ``(path, known digest)`` pairs, yielding results in any order (see :mod:`.indexing`)."""
-
-
-def stale_jobs(
-    files: list[str], known: dict[str, tuple[int, int, str]]
-) -> list[tuple[str, str | None]]:
-    """The ``files`` to read, each with the digest the index holds of it (None: none).
-
-    A file is read unless the index holds it with the same size and time and a
-    digest; one that cannot be stat'ed is read all the same (and found unreadable).
-    """
-    jobs: list[tuple[str, str | None]] = []
-    for path in files:
-        old = known.get(path)
-        try:
-            info = os.stat(path)
-        except OSError:
-            jobs.append((path, None))
-            continue
-        if old is not None and old[0] == info.st_size and old[1] == info.st_mtime_ns and old[2]:
-            continue
-        jobs.append((path, old[2] if old else None))
-    return jobs
 
 
 def index_serially(
@@ -302,14 +220,3 @@ def _gather(
             if process.poll() is None:
                 process.kill()
             process.wait()
-
-
-@dataclass(slots=True)
-class Progress:
-    """What one step of a refresh found: entries new or changed, files gone, and how far it got."""
-
-    entries: list[LibraryEntry] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    checked: int = 0
-    total: int = 0
-    done: bool = False

@@ -22,6 +22,7 @@ from briefing.core.library_items import brief_items
 from briefing.core.people_merge import Appearance, Person, merge_people
 from briefing.storage.index.database import LibraryIndex
 from briefing.storage.index.indexing import index_serially
+from briefing.storage.index.refreshing import build_search, refresh
 from briefing.storage.index.schema import absolute, roots_clause
 
 if TYPE_CHECKING:
@@ -42,10 +43,10 @@ def brought_up_to_date(
 
     Unchanged files are only stat'ed, so on a warm index this is quick.
     """
-    for _ in index.refresh(list(paths), indexer=indexer or index_serially):
+    for _ in refresh(index, list(paths), indexer=indexer or index_serially):
         pass
     if items:
-        for _ in index.build_search():
+        for _ in build_search(index):
             pass
 
 
@@ -136,7 +137,7 @@ def _people_of(records: Iterable[_Record]) -> LibraryPeople:
 def read_people(connection: sqlite3.Connection, roots: Sequence[str]) -> LibraryPeople:
     """The people of the library under ``roots`` (absolute paths), from the index's items table.
 
-    The items table is filled by ``LibraryIndex.build_search``; see
+    The items table is filled by ``refreshing.build_search``; see
     :func:`brought_up_to_date`. Raises ``sqlite3.DatabaseError`` when the index
     cannot be read.
     """

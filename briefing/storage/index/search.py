@@ -1,7 +1,7 @@
 """Full-text search across the library: every item of every brief, and the user's notes.
 
 The library index keeps an FTS5 table of every item (see
-:meth:`~briefing.storage.index.database.LibraryIndex.build_search`); notes live
+:func:`~briefing.storage.index.refreshing.build_search`); notes live
 in another database, so :class:`NotesIndex` puts them in an FTS5 table of its
 own, in memory, when a search starts (a reader has hundreds of notes, not
 millions: building it takes milliseconds).

@@ -14,13 +14,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Static
 
-from briefing.core.anchors import Anchor, ItemKind
-from briefing.core.library import (
-    LibraryEntry,
-    matches,
-    prefetch,
-    sort_entries,
-)
+from briefing.core.library import LibraryEntry, matches, prefetch, sort_entries
 from briefing.storage.store.database import StoreError
 from briefing.ui.app import BriefingApp
 from briefing.ui.field_keys import field_binding, field_key_allowed
@@ -37,6 +31,7 @@ from briefing.ui.widgets.library_table import LibraryTable
 from briefing.ui.widgets.stable_footer import StableFooter
 
 if TYPE_CHECKING:
+    from briefing.core.anchors import Anchor
     from briefing.core.library import BriefSummary
     from briefing.storage.store.database import Store
 
@@ -91,6 +86,7 @@ class LibraryScreen(StyledOnce[None]):
         """The brief to put the cursor on once the library is listed (back from it)."""
         self.paths = paths
         self.entries: list[LibraryEntry] = list(preloaded or [])
+        self.listed_in_order: list[LibraryEntry] | None = None  # as the index ordered them
         self._keyed: dict[str, LibraryEntry] = {}
         self._keyed_from: list[LibraryEntry] | None = None
         self._preloaded = preloaded is not None
@@ -139,6 +135,8 @@ class LibraryScreen(StyledOnce[None]):
     def visible_entries(self) -> list[LibraryEntry]:
         """The entries that pass the filter, in the current order."""
         query = self.filter_text
+        if not query and self.order == "published" and self.listed_in_order is self.entries:
+            return self.entries  # as the index listed them: in this order already
         if query or self.order != "published":
             # Both read every summary: fetched in a few queries, not one per brief.
             prefetch(self.entries)
@@ -277,6 +275,9 @@ class LibraryScreen(StyledOnce[None]):
         self.post_message(self.OpenBrief(entry, siblings))
 
     def _brief_anchor(self) -> tuple[Anchor, BriefSummary] | None:
+        # deferred: anchors bring the sections' registry, for a note or bookmark only
+        from briefing.core.anchors import Anchor, ItemKind
+
         entry = self.highlighted_entry()
         if entry is None or entry.summary is None:
             return None

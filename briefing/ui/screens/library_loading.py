@@ -23,7 +23,7 @@ from briefing.core.library import LibraryEntry, scan
 from briefing.ui.widgets.library_table import LibraryTable
 
 if TYPE_CHECKING:
-    from briefing.storage.index.indexing import Progress
+    from briefing.storage.index.rows import Progress
     from briefing.ui.screens.library import LibraryScreen
 
 UPDATE_EVERY = 0.3
@@ -134,8 +134,10 @@ class LibraryLoader:
 
         Without an index (no data folder), every file is read, as the rows fill in.
         """
-        # deferred: pydantic and the models, after the first frame
-        from briefing.storage.index.indexing import Progress, index_in_processes
+        # deferred: reading brief files (the models, their items, worker processes), after the first frame
+        from briefing.storage.index.indexing import index_in_processes
+        from briefing.storage.index.refreshing import build_search, refresh
+        from briefing.storage.index.rows import Progress
 
         screen = self.screen
         app = screen.briefing_app
@@ -155,7 +157,7 @@ class LibraryLoader:
         worker = get_current_worker()
         batch_progress: Progress | None = None
         last = time.monotonic()
-        for progress in index.refresh(paths, indexer=index_in_processes, force=force):
+        for progress in refresh(index, paths, indexer=index_in_processes, force=force):
             if worker.is_cancelled:
                 return
             # Merge steps that come faster than the screen needs them: each redraw of a
@@ -171,14 +173,14 @@ class LibraryLoader:
                 screen.post_message(self.Indexed(batch_progress))
                 batch_progress, last = None, time.monotonic()
         # The search index fills once every brief is listed (seconds on a first start).
-        for done, total in index.build_search():
+        for done, total in build_search(index):
             if worker.is_cancelled:
                 return
             app.post_message(self.SearchIndexed(done, total))
 
     def loaded(self, entries: list[LibraryEntry]) -> None:
-        """Show the library as the index listed it."""
-        self.screen.entries = entries
+        """Show the library as the index listed it (in the default order)."""
+        self.screen.entries = self.screen.listed_in_order = entries
         self.screen.refresh_rows()
         self.place_cursor()
 

@@ -13,7 +13,7 @@ from briefing.core.library import LibraryEntry, next_open_deadline
 from briefing.core.safetext import display_path
 from briefing.core.status import DeadlineStatus
 from briefing.storage import paths as app_paths
-from briefing.ui.render import countdown_content
+from briefing.ui.cells import countdown_content
 from briefing.ui.shown_paths import short_path
 
 PREVIEW_DEADLINES = 6

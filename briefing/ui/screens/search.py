@@ -32,6 +32,7 @@ from briefing.core.safetext import display_path
 from briefing.storage.index.briefs import lists_any
 from briefing.storage.index.database import LibraryIndex
 from briefing.storage.index.indexing import index_in_processes
+from briefing.storage.index.refreshing import build_search, refresh
 from briefing.storage.index.schema import file_identity
 from briefing.storage.index.search import (
     Hit,
@@ -254,10 +255,10 @@ class SearchScreen(ModalScreen[None]):
                 return
             index.start_again(discard=discard)
             worker = get_current_worker()
-            for _ in index.refresh(app.library_paths, indexer=index_in_processes):
+            for _ in refresh(index, app.library_paths, indexer=index_in_processes):
                 if worker.is_cancelled or self._closed:
                     return
-            for _ in index.build_search():
+            for _ in build_search(index):
                 if worker.is_cancelled or self._closed:
                     return
         finally:

@@ -19,7 +19,7 @@ from textual.strip import Strip
 
 from briefing.core.countdown import countdown
 from briefing.core.library import LibraryEntry, next_open_deadline
-from briefing.ui.render import cell, countdown_cell
+from briefing.ui.cells import cell, countdown_cell
 
 COLUMNS = (
     ("Title", "title", 0),

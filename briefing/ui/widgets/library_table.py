@@ -158,7 +158,22 @@ class LibraryTable(ScrollView, can_focus=True):
         self.virtual_size = Size(self.size.width, len(self._entries) + 1)
         target = self._index.get(current, 0) if current is not None else 0
         self._move(min(target, max(0, len(self._entries) - 1)), announce=current is None)
+        self._fetch_window()
         self.refresh()
+
+    def _fetch_window(self) -> None:
+        """Fetch the summaries of the rows about to be drawn and of the cursor's, in one query.
+
+        Before the first layout the table has no height yet: the terminal's bounds it.
+        The screen's status line reads the cursor's row before the rows are drawn, and
+        would otherwise fetch it on its own.
+        """
+        if not self._entries:
+            return
+        height = self.size.height or self.app.size.height
+        top = round(self.scroll_offset.y)
+        cursor = self._entries[min(self.cursor, len(self._entries) - 1)]
+        prefetch([*self._entries[top : top + height], cursor])
 
     def update_marks(self, marks: dict[str, str], visited: dict[str, str] | None) -> int:
         """Take in new notes marks and visits; draw again only the rows on screen whose mark
