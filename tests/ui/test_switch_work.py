@@ -18,6 +18,7 @@ from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
 from textual.scrollbar import ScrollBar, ScrollBarCorner
 from textual.widget import Widget
+from textual.widgets import Tabs
 
 from briefing.ui.screens.brief import BriefScreen
 
@@ -110,3 +111,24 @@ async def test_a_switch_restyles_the_two_panes_and_tabs_only_each_widget_once(
         assert restyled, "the switch restyled nothing: the spy no longer sees Textual's restyles"
         assert [repr(n) for n in {*restyled, *bars_of} if n not in involved] == []
         assert {repr(n): c for n, c in restyled.items() if c > 1} == {}
+
+
+async def test_the_tab_bar_hidden_while_wide_shows_the_current_section_once_narrow(
+    make_app, seed_brief_path: Path
+) -> None:
+    """At 160x48 the tab bar is hidden and a switch leaves it alone; at 80 columns it shows
+    the section the reader is on."""
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_seed(pilot)
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.resize_terminal(*NARROW)
+        await pilot.pause()
+        assert screen.has_class("-narrow")
+        assert screen.query_one(Tabs).active == "tab-quotes"
+        assert screen.query_one("#pane-quotes").display
+        assert not screen.query_one("#pane-summary").display
+        await pilot.press("4")
+        await pilot.pause()
+        assert screen.query_one(Tabs).active == "tab-deadlines"

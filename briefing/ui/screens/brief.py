@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.events import DescendantFocus
+from textual.events import DescendantFocus, Resize
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -41,7 +41,7 @@ from briefing.ui.textual_compat import focused_without_repaint, own_bindings
 from briefing.ui.widgets.brief_header import BriefHeader
 from briefing.ui.widgets.deadline_list import DeadlineList
 from briefing.ui.widgets.item_list import ItemList
-from briefing.ui.widgets.pane import Pane, mark_panes, pane_of, panes_of
+from briefing.ui.widgets.pane import Pane, mark_panes, pane_of, panes_of, section_of
 from briefing.ui.widgets.participant_table import ParticipantTable
 from briefing.ui.widgets.stable_footer import StableFooter
 
@@ -182,9 +182,9 @@ class BriefScreen(StyledOnce[Path]):
     def watch_current(self, old: str | None = None, _new: str | None = None) -> None:
         if not self.panes_mounted:
             return
-        if (tabs := self.query_one(Tabs)).active != f"tab-{self.current}":
-            tabs.active = f"tab-{self.current}"
-        if self.current_pane_of(self.focused) != self.current:
+        if self.has_class("-narrow"):  # hidden in the wide layout: updated when it shows
+            self.show_tab()
+        if section_of(self.focused) != self.current:
             self.set_focus(self.section_widget(self.current))  # marks the two panes
         # The pane left and the one shown, not a query over all (all without ``old``: mounted).
         panes = panes_of(self, old, self.current) if old else self.query(Pane)
@@ -195,17 +195,17 @@ class BriefScreen(StyledOnce[Path]):
     def watch_focused(self, old: Widget | None, new: Widget | None) -> None:
         mark_panes(filter(None, (pane_of(old), pane_of(new))), self.current, new)
 
-    def current_pane_of(self, widget: Widget | None) -> str | None:
-        """The section of the pane ``widget`` is in (None: in none)."""
-        pane = pane_of(widget)
-        return None if pane is None else pane.section
+    @on(Resize)  # the tab bar shows once the screen is narrow: on the current section
+    def show_tab(self) -> None:
+        if self.panes_mounted and (tabs := self.query_one(Tabs)).active != f"tab-{self.current}":
+            tabs.active = f"tab-{self.current}"
 
     @on(DescendantFocus)
     def follow_focus(self, event: DescendantFocus) -> None:
         """A click (or tab) focused a widget: its pane becomes the current section."""
         if event.widget is not self.focused:
             return  # a stale event: acting on it would fight the focus set since
-        section = self.current_pane_of(event.widget)
+        section = section_of(event.widget)
         if section is not None and section != self.current:
             self.current = section
 
@@ -383,7 +383,7 @@ class BriefScreen(StyledOnce[Path]):
     @on(ItemList.Selected)
     def _item_selected(self, event: ItemList.Selected) -> None:
         event.stop()
-        self.details.item_selected(self.current_pane_of(event.item_list), event.item_id)
+        self.details.item_selected(section_of(event.item_list), event.item_id)
 
     @on(ParticipantTable.Selected)
     def _person_selected(self, event: ParticipantTable.Selected) -> None:

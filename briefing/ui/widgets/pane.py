@@ -87,6 +87,12 @@ def pane_of(widget: Widget | None) -> Pane | None:
     return None
 
 
+def section_of(widget: Widget | None) -> str | None:
+    """The section of the pane ``widget`` is in (None: in none)."""
+    pane = pane_of(widget)
+    return None if pane is None else pane.section
+
+
 def panes_of(root: Widget, *keys: str) -> list[Pane]:
     """The panes of sections ``keys`` under ``root``, each found by its id (no walk over all)."""
     return [root.query_one(f"#pane-{key}", Pane) for key in keys]
