@@ -4,7 +4,9 @@ still do what it expects: an upgrade of Textual that moves one fails here, by na
 from __future__ import annotations
 
 import inspect
+from typing import Any
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.color import Color
 from textual.geometry import Size
@@ -74,7 +76,9 @@ async def test_own_bindings_are_the_nodes_and_a_key_bound_there_runs() -> None:
     assert ran == ["probe"]
 
 
-async def test_restyle_alone_applies_a_class_to_the_node_and_not_its_children() -> None:
+async def test_restyle_alone_applies_a_class_to_the_node_and_not_its_children(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """``restyle_alone`` styles the node by a class set with ``update=False``, leaving its
     children as they were styled (``set_class`` would restyle each of them)."""
     from textual.containers import Vertical
@@ -94,26 +98,26 @@ async def test_restyle_alone_applies_a_class_to_the_node_and_not_its_children() 
     app = Probe()
     async with app.run_test() as pilot:
         box = app.query_one(Vertical)
-        restyled: list[object] = []
+        restyled: list[Any] = []
         original = Stylesheet.apply
 
-        def apply(self: Stylesheet, node: object, **kwargs: object) -> None:
+        def apply(self: Stylesheet, node: Any, **kwargs: Any) -> None:
             restyled.append(node)
             original(self, node, **kwargs)
 
-        Stylesheet.apply = apply
-        try:
-            box.set_class(True, "-on", update=False)
-            assert box.styles.border_top[1] == Color.parse("red")
-            textual_compat.restyle_alone(box)
-        finally:
-            Stylesheet.apply = original
+        monkeypatch.setattr(Stylesheet, "apply", apply)
+        box.set_class(True, "-on", update=False)
+        assert box.styles.border_top[1] == Color.parse("red")
+        textual_compat.restyle_alone(box)
+        monkeypatch.undo()
         assert box.styles.border_top[1] == Color.parse("green")
         assert restyled == [box]
         await pilot.pause()
 
 
-async def test_a_screen_whose_focused_does_not_repaint_still_follows_the_focus() -> None:
+async def test_a_screen_whose_focused_does_not_repaint_still_follows_the_focus(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """``focused_without_repaint`` redeclares ``Screen.focused`` as Textual declares it
     (the focused widget or None), without the screen's repaint; set_focus still sets it,
     its watchers (Textual's, which refreshes the bindings, and the screen's own) still run."""
@@ -144,20 +148,18 @@ async def test_a_screen_whose_focused_does_not_repaint_still_follows_the_focus()
         await pilot.pause()
         screen = app.screen
         a, b = screen.query_one("#a"), screen.query_one("#b")
-        repaints: list[object] = []
+        repaints: list[Any] = []
         original = Widget.refresh
 
-        def refresh(self: Widget, *regions: object, **kwargs: object) -> Widget:
+        def refresh(self: Widget, *regions: Any, **kwargs: Any) -> Widget:
             if self is screen and not regions:
                 repaints.append(self)
             return original(self, *regions, **kwargs)
 
-        Widget.refresh = refresh
-        try:
-            screen.set_focus(a)
-            screen.set_focus(b)
-        finally:
-            Widget.refresh = original
+        monkeypatch.setattr(Widget, "refresh", refresh)
+        screen.set_focus(a)
+        screen.set_focus(b)
+        monkeypatch.undo()
         assert screen.focused is b
         assert seen[-2:] == [(seen[-2][0], a), (a, b)]
         assert repaints == []
