@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from textual.reactive import Reactive
+
 if TYPE_CHECKING:
     from textual.app import App
     from textual.binding import BindingsMap
@@ -51,3 +53,22 @@ def write_to_terminal(app: App[Any], sequence: str) -> None:
     (``App._driver``); nothing when headless (tests, ``run_test``) or not running."""
     if not app.is_headless and app._driver is not None:
         app._driver.write(sequence)
+
+
+def restyle_alone(node: DOMNode) -> None:
+    """Apply the stylesheet to ``node`` alone (``App.stylesheet``, ``Stylesheet.apply``).
+
+    A class changed with ``set_class`` restyles the node and every descendant; a class that
+    no rule for a descendant names (the reader's panes' ``-current``) needs the node alone:
+    set it with ``update=False``, then call this.
+    """
+    node.app.stylesheet.apply(node, animate=True)
+
+
+def focused_without_repaint() -> Reactive[Widget | None]:
+    """``Screen.focused`` as Textual declares it, without its repaint of the whole screen on
+    every change of focus: a screen whose focus looks come from restyling the widgets the
+    focus leaves and enters (not from ``:focus-within`` on a container) has nothing else to
+    draw again. Declared in a screen's class body as ``focused = focused_without_repaint()``.
+    """
+    return Reactive(None, repaint=False)

@@ -4,8 +4,11 @@ still do what it expects: an upgrade of Textual that moves one fails here, by na
 from __future__ import annotations
 
 import inspect
+from typing import Any
 
-from textual.app import App
+import pytest
+from textual.app import App, ComposeResult
+from textual.color import Color
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
@@ -71,3 +74,94 @@ async def test_own_bindings_are_the_nodes_and_a_key_bound_there_runs() -> None:
         await pilot.press("7")
         await pilot.pause()
     assert ran == ["probe"]
+
+
+async def test_restyle_alone_applies_a_class_to_the_node_and_not_its_children(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``restyle_alone`` styles the node by a class set with ``update=False``, leaving its
+    children as they were styled (``set_class`` would restyle each of them)."""
+    from textual.containers import Vertical
+    from textual.css.stylesheet import Stylesheet
+    from textual.widgets import Static
+
+    class Probe(App[None]):
+        CSS = """
+        Vertical { border: round red; }
+        Vertical.-on { border: round green; }
+        """
+
+        def compose(self) -> ComposeResult:
+            with Vertical():
+                yield Static("x")
+
+    app = Probe()
+    async with app.run_test() as pilot:
+        box = app.query_one(Vertical)
+        restyled: list[Any] = []
+        original = Stylesheet.apply
+
+        def apply(self: Stylesheet, node: Any, **kwargs: Any) -> None:
+            restyled.append(node)
+            original(self, node, **kwargs)
+
+        monkeypatch.setattr(Stylesheet, "apply", apply)
+        box.set_class(True, "-on", update=False)
+        assert box.styles.border_top[1] == Color.parse("red")
+        textual_compat.restyle_alone(box)
+        monkeypatch.undo()
+        assert box.styles.border_top[1] == Color.parse("green")
+        assert restyled == [box]
+        await pilot.pause()
+
+
+async def test_a_screen_whose_focused_does_not_repaint_still_follows_the_focus(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``focused_without_repaint`` redeclares ``Screen.focused`` as Textual declares it
+    (the focused widget or None), without the screen's repaint; set_focus still sets it,
+    its watchers (Textual's, which refreshes the bindings, and the screen's own) still run."""
+    from textual.reactive import Reactive
+    from textual.widgets import Input
+
+    assert isinstance(Screen.__dict__["focused"], Reactive)
+    assert Screen.__dict__["focused"]._default is None
+    assert "_watch_focused" in Screen.__dict__
+    seen: list[tuple[object, object]] = []
+
+    class Quiet(Screen[None]):
+        focused = textual_compat.focused_without_repaint()
+
+        def compose(self) -> ComposeResult:
+            yield Input(id="a")
+            yield Input(id="b")
+
+        def watch_focused(self, old: Widget | None, new: Widget | None) -> None:
+            seen.append((old, new))
+
+    class Probe(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(Quiet())
+
+    app = Probe()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        screen = app.screen
+        a, b = screen.query_one("#a"), screen.query_one("#b")
+        repaints: list[Any] = []
+        original = Widget.refresh
+
+        def refresh(self: Widget, *regions: Any, **kwargs: Any) -> Widget:
+            if self is screen and not regions:
+                repaints.append(self)
+            return original(self, *regions, **kwargs)
+
+        monkeypatch.setattr(Widget, "refresh", refresh)
+        screen.set_focus(a)
+        screen.set_focus(b)
+        monkeypatch.undo()
+        assert screen.focused is b
+        assert seen[-2:] == [(seen[-2][0], a), (a, b)]
+        assert repaints == []
+        await pilot.pause()
+        assert b.has_focus

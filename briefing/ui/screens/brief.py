@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.events import DescendantFocus
+from textual.events import DescendantFocus, Resize
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -37,11 +37,11 @@ from briefing.ui.screens.brief_marks import MarksRead
 from briefing.ui.screens.brief_search import SEARCH_ACTIONS, SEARCH_BINDINGS, BriefSearch
 from briefing.ui.screens.styled_once import StyledOnce
 from briefing.ui.sections import bind_sections, section_bindings, section_keys
-from briefing.ui.textual_compat import own_bindings
+from briefing.ui.textual_compat import focused_without_repaint, own_bindings
 from briefing.ui.widgets.brief_header import BriefHeader
 from briefing.ui.widgets.deadline_list import DeadlineList
 from briefing.ui.widgets.item_list import ItemList
-from briefing.ui.widgets.pane import Pane
+from briefing.ui.widgets.pane import Pane, mark_panes, pane_of, panes_of, section_of
 from briefing.ui.widgets.participant_table import ParticipantTable
 from briefing.ui.widgets.stable_footer import StableFooter
 
@@ -76,8 +76,10 @@ class BriefScreen(StyledOnce[Path]):
         *LIVE_BINDINGS,
     ]
 
-    current: reactive[str] = reactive("summary", init=False)
+    current: reactive[str] = reactive("summary", init=False, repaint=False)
     """The section that has the focus (and, when narrow, the one shown)."""
+
+    focused = focused_without_repaint()  # the panes' classes draw a change (see mark_panes)
 
     now: reactive[datetime] = reactive(datetime(1970, 1, 1, tzinfo=UTC), init=False, repaint=False)
     """The time every countdown on the screen is computed from (the widgets bound to it
@@ -167,11 +169,9 @@ class BriefScreen(StyledOnce[Path]):
     def action_section(self, key: str) -> None:
         """Go to section ``key``."""
         self.current = key
-        if not self.panes_mounted:
-            return
-        # At once (not Widget.focus, which waits a turn): keys typed after this one
-        # are for the new pane.
-        self.set_focus(self.section_widget(key))
+        if self.panes_mounted:
+            # At once (not Widget.focus, which waits a turn): keys typed next go to the new pane.
+            self.set_focus(self.section_widget(key))
 
     def action_cycle(self, step: int) -> None:
         """Go to the next (``step`` 1) or previous (-1) section."""
@@ -179,33 +179,33 @@ class BriefScreen(StyledOnce[Path]):
         index = (keys.index(self.current) + step) % len(keys)
         self.action_section(keys[index])
 
-    def watch_current(self) -> None:
+    def watch_current(self, old: str | None = None, _new: str | None = None) -> None:
         if not self.panes_mounted:
             return
-        for pane in self.query(Pane):
-            pane.set_class(pane.section == self.current, "-current")
-        tabs = self.query_one(Tabs)
-        if tabs.active != f"tab-{self.current}":
-            tabs.active = f"tab-{self.current}"
-        focused = self.focused
-        if focused is None or self.current_pane_of(focused) != self.current:
-            self.set_focus(self.section_widget(self.current))
+        if self.has_class("-narrow"):  # hidden in the wide layout: updated when it shows
+            self.show_tab()
+        if section_of(self.focused) != self.current:
+            self.set_focus(self.section_widget(self.current))  # marks the two panes
+        # The pane left and the one shown, not a query over all (all without ``old``: mounted).
+        panes = panes_of(self, old, self.current) if old else self.query(Pane)
+        mark_panes(panes, self.current, self.focused)
         if self.is_loaded:
             self.annotations.refresh_notes_panel()
 
-    def current_pane_of(self, widget: Widget) -> str | None:
-        """The section of the pane ``widget`` is in (None: in none)."""
-        for node in widget.ancestors_with_self:
-            if isinstance(node, Pane):
-                return node.section
-        return None
+    def watch_focused(self, old: Widget | None, new: Widget | None) -> None:
+        mark_panes(filter(None, (pane_of(old), pane_of(new))), self.current, new)
+
+    @on(Resize)  # the tab bar shows once the screen is narrow: on the current section
+    def show_tab(self) -> None:
+        if self.panes_mounted and (tabs := self.query_one(Tabs)).active != f"tab-{self.current}":
+            tabs.active = f"tab-{self.current}"
 
     @on(DescendantFocus)
     def follow_focus(self, event: DescendantFocus) -> None:
         """A click (or tab) focused a widget: its pane becomes the current section."""
         if event.widget is not self.focused:
             return  # a stale event: acting on it would fight the focus set since
-        section = self.current_pane_of(event.widget)
+        section = section_of(event.widget)
         if section is not None and section != self.current:
             self.current = section
 
@@ -383,7 +383,7 @@ class BriefScreen(StyledOnce[Path]):
     @on(ItemList.Selected)
     def _item_selected(self, event: ItemList.Selected) -> None:
         event.stop()
-        self.details.item_selected(self.current_pane_of(event.item_list), event.item_id)
+        self.details.item_selected(section_of(event.item_list), event.item_id)
 
     @on(ParticipantTable.Selected)
     def _person_selected(self, event: ParticipantTable.Selected) -> None:

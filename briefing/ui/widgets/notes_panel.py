@@ -77,6 +77,10 @@ class NotesPanel(Static):
         """
         self._shown = (subject, notes, bookmarked, total)
         if not notes and not bookmarked:
+            if not self.has_class("-visible"):
+                # Hidden and empty already (hiding empties it): updating a Static asks for a
+                # layout of the whole screen, on every section switch between items without notes.
+                return
             self.set_class(False, "-visible")
             self.update(Content(""))
             return

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widget import Widget
+
+from briefing.ui.textual_compat import restyle_alone
 
 
 class Pane(Vertical):
     """A bordered section of the brief screen; its border title names the section and its key.
 
     The screen marks the pane of the current section with the ``-current``
-    class: in the narrow layout only that pane is shown. ``z`` maximises the pane of the
-    focused list (its border and title with it), not the list alone.
+    class: in the narrow layout only that pane is shown. The pane holding the focus has the
+    ``-focus-within`` class (its border and title in the accent colour). ``z`` maximises the
+    pane of the focused list (its border and title with it), not the list alone.
     """
 
     ALLOW_MAXIMIZE = True
@@ -33,7 +38,9 @@ class Pane(Vertical):
         border: round $border-blurred;
         border-title-color: $text-muted;
         height: 1fr;
-        &:focus-within { border: round $accent; border-title-color: $accent; border-title-style: bold; }
+        /* A class the screen sets (see mark), not :focus-within: Textual restyles every
+           descendant of a container with a :focus-within rule on each change of focus. */
+        &.-focus-within { border: round $accent; border-title-color: $accent; border-title-style: bold; }
     }
     """
 
@@ -42,6 +49,18 @@ class Pane(Vertical):
         self.section = section
         """The key of the section this pane shows."""
         self.border_title = title
+
+    def mark(self, *, current: bool, focus_within: bool) -> None:
+        """Set the ``-current`` and ``-focus-within`` classes, restyling the pane alone, once.
+
+        No rule styles a pane's content by these classes, so its content is not restyled
+        (``set_class`` would restyle every descendant, once per class).
+        """
+        classes = {"-current": current, "-focus-within": focus_within}
+        if all(self.has_class(name) == wanted for name, wanted in classes.items()):
+            return
+        self.update_classes(classes, update=False)
+        restyle_alone(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """``z`` maximises while no pane is maximised, and restores while one is."""
@@ -58,3 +77,30 @@ class Pane(Vertical):
         """Put the maximised pane back in its place."""
         self.screen.minimize()
         self.screen.refresh_bindings()
+
+
+def pane_of(widget: Widget | None) -> Pane | None:
+    """The pane ``widget`` is in (None: in none)."""
+    for node in widget.ancestors_with_self if widget is not None else ():
+        if isinstance(node, Pane):
+            return node
+    return None
+
+
+def section_of(widget: Widget | None) -> str | None:
+    """The section of the pane ``widget`` is in (None: in none)."""
+    pane = pane_of(widget)
+    return None if pane is None else pane.section
+
+
+def panes_of(root: Widget, *keys: str) -> list[Pane]:
+    """The panes of sections ``keys`` under ``root``, each found by its id (no walk over all)."""
+    return [root.query_one(f"#pane-{key}", Pane) for key in keys]
+
+
+def mark_panes(panes: Iterable[Pane], current: str, focused: Widget | None) -> None:
+    """Mark each of ``panes`` as the pane of section ``current`` or not, and as holding
+    the ``focused`` widget or not (see :meth:`Pane.mark`)."""
+    holder = pane_of(focused)
+    for pane in panes:
+        pane.mark(current=pane.section == current, focus_within=pane is holder)
