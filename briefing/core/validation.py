@@ -21,7 +21,6 @@ from pydantic import TypeAdapter
 
 from briefing.core import sections, validation_types
 from briefing.core.ids import derive_id
-from briefing.core.markdown_blocks import summary_blocks
 from briefing.core.models import Brief, finish
 from briefing.core.timeutil import PartialDate, resolve_when
 
@@ -81,9 +80,6 @@ def resolve(brief: Brief, *, local_zone: tzinfo | None = None, stem: str | None 
         if not isinstance(event.date, PartialDate):
             event.date = resolve_when(event.date, zone)
     finish(brief, zone)
-    # Read here, where the brief is validated (a worker, not the reader's UI thread), and
-    # kept with it in the index: the reader draws a brief's summary from these blocks.
-    summary_blocks(brief)
 
 
 def json_schema() -> dict[str, Any]:

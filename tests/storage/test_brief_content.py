@@ -26,6 +26,7 @@ import briefing.core.loading as loading
 from briefing.core import normalized
 from briefing.core.errors import BriefError
 from briefing.core.loading import load_brief
+from briefing.core.markdown_blocks import summary_blocks
 from briefing.storage.index.briefs import keep_brief, lists_any, read_brief
 from briefing.storage.index.database import LibraryIndex
 from briefing.storage.index.indexing import content_digest
@@ -63,8 +64,11 @@ def digest_of(path: Path) -> str:
 
 
 def same(brief, path: Path) -> bool:
-    """True when ``brief`` is what validating ``path`` gives (equal, and as normalised data)."""
+    """True when ``brief`` is what validating ``path`` gives (equal, and as normalised data;
+    with its summary's blocks when ``brief`` has them: the reader reads them, indexing not)."""
     validated = load_brief(path, local_zone=ZONE)
+    if brief.summary_blocks is not None:
+        summary_blocks(validated)
     return brief == validated and normalized.dump(brief) == normalized.dump(validated)
 
 
@@ -302,7 +306,7 @@ def test_content_kept_before_the_summarys_blocks_is_validated_again_then_kept_wi
     index = indexed(tmp_path, library)
     path = library / "us-china-trade-talks-kuala-lumpur.toml"
     data = normalized.dump(load_brief(path, local_zone=ZONE))
-    del data["summary"]
+    data.pop("summary", None)  # (validating reads no blocks: indexing keeps none either)
     data["version"] = 2
     old = zlib.compress(json.dumps(data).encode())
     with index.lock:
@@ -317,3 +321,18 @@ def test_content_kept_before_the_summarys_blocks_is_validated_again_then_kept_wi
     again = read_brief(path, index, zone=ZONE)
     assert again.known
     assert again.brief.summary_blocks == read.brief.summary_blocks
+
+
+def test_a_brief_the_reader_validates_carries_its_summary_read_into_blocks(
+    tmp_path: Path, library: Path
+) -> None:
+    # Read where the reader reads (its worker), kept with the content: the reader draws a
+    # known brief's summary without markdown-it. Indexing validates without them.
+    index = LibraryIndex(tmp_path / "index.db", zone=ZONE)
+    path = library / "us-china-trade-talks-kuala-lumpur.toml"
+    read = read_brief(path, index, zone=ZONE)
+    assert not read.known
+    assert read.brief.summary_blocks
+    keep_brief(index, read)
+    again = read_brief(path, index, zone=ZONE)
+    assert again.known and again.brief.summary_blocks == read.brief.summary_blocks

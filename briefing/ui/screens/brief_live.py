@@ -306,6 +306,7 @@ class LiveReload:
         # deferred: pydantic, the models and change digests, after the first frame
         from briefing.core.changes import item_digests
         from briefing.core.loading import load_brief
+        from briefing.core.markdown_blocks import summary_blocks
 
         screen = self.screen
         local_zone = screen.briefing_app.local_zone
@@ -316,6 +317,7 @@ class LiveReload:
             digest = file_digest(path)
             try:
                 brief = load_brief(path, local_zone=local_zone)
+                summary_blocks(brief)  # here, not on the UI thread as it is shown
             except BriefError as error:
                 screen.post_message(self.Reloaded(path, state, None, error))
             else:

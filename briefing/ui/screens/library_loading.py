@@ -39,6 +39,9 @@ READER_MODULES = (
     "briefing.ui.screens.brief",  # the reader's screen, its panes and widgets
     "briefing.core.normalized",  # a known brief built from the index (with the models)
     "briefing.core.changes",  # what is new since the last visit, worked out as it opens
+    # A summary the index kept without its blocks (indexing does not parse Markdown) is
+    # read into them on the UI thread as the brief is shown (about a millisecond):
+    "briefing.core.markdown_blocks",
 )
 """What the first brief of a session needs, imported while the library is idle (issue 15):
 about 5 MiB. Never the validating code (pydantic: 11 MiB more, for a library that may
