@@ -103,11 +103,11 @@ class BriefingApp(App[None]):
         self.config = config or Config()
         self.open_at_start = open_entry
         self.library_index = library_index
+        """The cache of what the library shows (None: read every file each time)."""
         self.clock_as_published = False
+        """The reader's clock mode: countdowns as of each brief's publication (``a``), or now."""
         self.clock_as_published_at: datetime | None = None
         """When the reader's clock was set to "as published" (its clocks run on from then)."""
-        """The reader's clock mode: countdowns as of each brief's publication (``a``), or now."""
-        """The cache of what the library shows (None: read every file each time)."""
         self.requested_theme = theme
         self.startup_warnings = list(warnings or [])
         self.store_guard = StoreGuard(self, store, self._write)
@@ -119,6 +119,7 @@ class BriefingApp(App[None]):
         """Search, people and the agenda, and opening a brief at an item."""
         self.gc_paused = False
         """True while the launcher holds garbage collection off until the first frame."""
+        self.manages_gc = False  # True when the launcher manages collection (see launch.py)
         self._store_opened = False
         self.told_detached: dict[str, int] = {}
         """Per brief id, how many detached notes the user has been told about this session."""

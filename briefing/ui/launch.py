@@ -93,7 +93,7 @@ def run_reader(*, path: str | None, theme: str | None, now: datetime | None) -> 
         # Modules, classes and the app live as long as the process: frozen, no later
         # collection walks them again. The screens, made from here on, are not.
         gc.freeze()
-        app.gc_paused = True
+        app.gc_paused = app.manages_gc = True
         app.run()
     finally:
         gc.enable()

@@ -273,3 +273,23 @@ async def test_a_known_brief_is_in_the_panes_of_the_first_frame(
         assert isinstance(app.screen, BriefScreen) and app.screen.is_loaded
         assert workers == []
         assert at_first_frame[:1] == [True]
+
+
+@pytest.mark.parametrize("manages_gc", [True, False])
+async def test_the_warmed_reader_is_frozen_with_the_library_when_the_process_is_the_readers(
+    make_app, seed: Path, monkeypatch: pytest.MonkeyPatch, manages_gc: bool
+) -> None:
+    # Once the reader's modules are imported, what lives now is collected then frozen,
+    # so a full collection during the first enter does not walk it; only in the reader's
+    # own process (the launcher manages collection), never in a test's.
+    calls: list[str] = []
+    monkeypatch.setattr(library_loading, "import_module", lambda name: calls.append(name))
+    monkeypatch.setattr(library_loading.gc, "collect", lambda: calls.append("collect"))
+    monkeypatch.setattr(library_loading.gc, "freeze", lambda: calls.append("freeze"))
+    app = make_app(path=seed.parent)
+    app.manages_gc = manages_gc
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await wait_for_workers(pilot)
+    after = ["collect", "freeze"] if manages_gc else []
+    assert calls == [*library_loading.READER_MODULES, *after]

@@ -1,12 +1,11 @@
 """The brief screen, live: the file is reloaded when it changes, and what is new is flagged.
 
 The screen owns one :class:`LiveReload`. Once a second (on the screen's clock timer) the
-file on screen is checked with ``stat``; when it has changed it is read again
-in a thread, and the items that were added or edited are flagged (●) until the
-user has had the cursor on them. A file that turns invalid leaves the last good
-version on screen, with a warning. Polling one ``stat`` a second was chosen
-over a file-watching thread: it works the same on network drives and in
-containers without inotify, and a second is quick enough for a reader.
+file on screen is checked with ``stat``; when it has changed it is read again in a
+thread, and the items that were added or edited are flagged (●) until the user has had
+the cursor on them. A file that turns invalid leaves the last good version on screen,
+with a warning. Polling one ``stat`` a second, rather than a file-watching thread, works
+the same on network drives and in containers without inotify, quick enough for a reader.
 
 The store remembers which version of each item the user has seen, so a brief
 opened again flags what changed since the last visit; ``u`` goes to the next
