@@ -54,8 +54,16 @@ def texts(person: Participant, mark: str = "") -> tuple[str, str, str, str]:
 
 
 def row_height(cells: Sequence[str], widths: Sequence[int]) -> int:
-    """The lines of a row whose ``cells`` wrap to the columns' ``widths``."""
-    return max(line_count(text, max(width, 1)) for text, width in zip(cells, widths, strict=True))
+    """The lines of a row whose ``cells`` wrap to the columns' ``widths`` (0: not shown)."""
+    return max(
+        (line_count(text, width) for text, width in zip(cells, widths, strict=True) if width),
+        default=1,
+    )
+
+
+def drawn_width(widths: Sequence[int]) -> int:
+    """The cells a row of columns ``widths`` takes, their padding included (0: not shown)."""
+    return sum(widths) + 2 * PADDING * sum(1 for width in widths if width)
 
 
 def share_widths(
@@ -111,11 +119,30 @@ def column_extents(rows: Sequence[Sequence[str]]) -> Extents:
 
 
 def fit_columns(extents: Extents, room: int) -> list[int]:
-    """The widths of columns of ``extents`` (:func:`column_extents`) shared out to fit ``room``."""
+    """The widths of columns of ``extents`` (:func:`column_extents`) shared out to fit ``room``.
+
+    When the columns' longest words cannot all fit, the last columns are left out (width
+    0: not drawn) while at least two remain, their room (padding included) going to the
+    others, whose words then stay whole before their labels do (a cut label ends in
+    "…"): at 120x40 four columns in a 38-cell pane cut roles mid-word ("Treasur" / "y").
+    The side is the first to go (the affiliation mostly says it).
+    """
     naturals, floors = extents
     labels = [len(label) for label, _ in COLUMNS]
     if room <= 0:
         return naturals
+    shown = len(naturals)
+    while shown > 2 and sum(floors[:shown]) > room:
+        shown -= 1
+        room += 2 * PADDING
+    if shown < len(naturals):
+        kept = _fit((naturals[:shown], floors[:shown]), [0] * shown, room)
+        return kept + [0] * (len(naturals) - shown)
+    return _fit(extents, labels, room)
+
+
+def _fit(extents: Extents, labels: list[int], room: int) -> list[int]:
+    naturals, floors = extents
     # The labels before the longest words: when both do not fit, the longest words
     # give way a cell at a time (a word wraps) before a label is cut.
     for cap in range(FLOOR_MAX, -1, -1):
@@ -254,13 +281,14 @@ def draw_row(
 
     ``over`` (the cursor's colours) is laid over the cells' own styles.
     """
-    columns = [_cell_lines(text, width, height) for text, width in zip(cells, widths, strict=True)]
+    shown = [(text, width) for text, width in zip(cells, widths, strict=True) if width]
+    columns = [(_cell_lines(text, width, height), width) for text, width in shown]
     blank = Segment(" " * PADDING, style)
-    length = sum(widths) + 2 * PADDING * len(widths)
+    length = drawn_width(widths)
     strips: list[Strip] = []
     for line in range(height):
         segments: list[Segment] = []
-        for lines, width in zip(columns, widths, strict=True):
+        for lines, width in columns:
             text = lines[line]
             text.truncate(width, overflow="fold", pad=True)
             segments.append(blank)
@@ -278,6 +306,7 @@ def draw_header(console: Console, widths: Sequence[int], style: Style) -> Strip:
     blank = Segment(" " * PADDING, style)
     segments: list[Segment] = []
     for text, width in zip(labels, widths, strict=True):
-        text.truncate(width, overflow="ellipsis", pad=True)
-        segments += [blank, *Segment.apply_style(text.render(console), style), blank]
-    return Strip(segments, sum(widths) + 2 * PADDING * len(widths))
+        if width:
+            text.truncate(width, overflow="ellipsis", pad=True)
+            segments += [blank, *Segment.apply_style(text.render(console), style), blank]
+    return Strip(segments, drawn_width(widths))

@@ -34,6 +34,7 @@ from briefing.ui.widgets.participant_rows import (
     column_extents,
     draw_header,
     draw_row,
+    drawn_width,
     fit_columns,
     row_cells,
     row_height,
@@ -198,7 +199,7 @@ class ParticipantTable(ScrollView, can_focus=True):
         self.refresh()
 
     def _resize(self) -> None:
-        content_width = sum(self._widths) + 2 * PADDING * len(COLUMNS)
+        content_width = drawn_width(self._widths)
         size = Size(content_width, self._rows.lines + 1)
         if size != self.virtual_size:
             self.virtual_size = size
