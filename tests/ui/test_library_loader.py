@@ -20,6 +20,7 @@ class Screen:
         self.table = SimpleNamespace(row_count=0)
         self.calls: list[str] = []
         self.workers: list[str] = []
+        self.briefing_app = SimpleNamespace(manages_gc=False)  # (a test's process)
 
     def query_one(self, _type: Any) -> Any:
         return self.table
