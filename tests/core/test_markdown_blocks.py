@@ -142,21 +142,28 @@ def test_any_text_gives_clean_json_blocks(text: str) -> None:
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", plain_text(blocks))
 
 
-def test_validating_parses_no_markdown(seed_brief_path: Path) -> None:
-    """Indexing and `briefing validate` validate every brief: they leave the summary as text
-    (indexing 5,000 briefs took 3.6 -> 5.3 s with it read into blocks)."""
-    program = (
-        "import sys\n"
-        "from briefing.core.loading import load_brief\n"
-        f"brief = load_brief({str(seed_brief_path)!r})\n"
-        "assert brief.summary_blocks is None\n"
+def markdown_modules_after(program: str) -> str:
+    """The Markdown modules imported once ``program`` ran in a fresh Python (printed)."""
+    program += (
+        "\nimport sys\n"
         "print(sorted(m for m in sys.modules if m.startswith(('markdown_it', 'briefing.core.markdown_blocks'))))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", program], capture_output=True, text=True, timeout=60, check=False
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+    return result.stdout.strip()
+
+
+def test_validating_parses_no_markdown(seed_brief_path: Path) -> None:
+    """Indexing and `briefing validate` validate every brief: they leave the summary as text
+    (indexing 5,000 briefs took 3.6 -> 5.3 s with it read into blocks)."""
+    program = (
+        "from briefing.core.loading import load_brief\n"
+        f"brief = load_brief({str(seed_brief_path)!r})\n"
+        "assert brief.summary_blocks is None\n"
+    )
+    assert markdown_modules_after(program) == "[]"
 
 
 def with_blocks(path: Path) -> Brief:
@@ -188,17 +195,12 @@ def test_loading_a_known_brief_parses_no_markdown(tmp_path: Path, seed_brief_pat
     stored = tmp_path / "normalized.json"
     stored.write_text(json.dumps(normalized.dump(with_blocks(seed_brief_path))))
     program = (
-        "import json, sys\n"
+        "import json\n"
         "from briefing.core import normalized\n"
         f"brief = normalized.load(json.loads(open({str(stored)!r}).read()))\n"
         "assert brief.summary_blocks, brief.summary_blocks\n"
-        "print(sorted(m for m in sys.modules if m.startswith(('markdown_it', 'briefing.core.markdown_blocks'))))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", program], capture_output=True, text=True, timeout=60, check=False
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+    assert markdown_modules_after(program) == "[]"
 
 
 def test_content_of_the_version_before_the_blocks_is_not_trusted(seed_brief_path: Path) -> None:
