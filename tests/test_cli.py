@@ -338,6 +338,17 @@ def test_show_hostile_text_plain_on_a_terminal(tmp_path: Path) -> None:
 
 
 @needs_pty
+def test_show_prints_a_summarys_link_as_text_never_a_terminal_hyperlink(tmp_path: Path) -> None:
+    """A brief is untrusted: its Markdown link must not become a clickable OSC 8 hyperlink
+    (Rich's Markdown makes one by default); its address shows as text, as in the reader."""
+    path = make_brief(tmp_path, summary="See [the report](https://evil.example/x) now.")
+    code, output = run_in_pty([sys.executable, "-m", "briefing", "show", str(path)], terminal_env())
+    assert code == 0, output
+    assert b"\x1b]8;" not in output
+    assert b"the report" in output and b"https://evil.example/x" in output
+
+
+@needs_pty
 def test_show_hostile_text_rich_on_a_terminal(tmp_path: Path) -> None:
     path = tmp_path / "hostile.toml"
     path.write_text(HOSTILE_BRIEF, encoding="utf-8")

@@ -68,9 +68,10 @@ def render_brief(brief: Brief, now: datetime, *, clock: str = "24h") -> Renderab
 
 
 def _summary(brief: Brief, _now: datetime, _clock: str) -> list[RenderableType]:
-    return [
-        Padding(Markdown(brief.summary) if brief.summary.strip() else _empty("summary"), (0, 1))
-    ]
+    # Links as their words and address, never a clickable terminal hyperlink (Rich's
+    # default): a brief is untrusted, and the reader shows them the same way.
+    summary = Markdown(brief.summary, hyperlinks=False)
+    return [Padding(summary if brief.summary.strip() else _empty("summary"), (0, 1))]
 
 
 def _participants(brief: Brief, _now: datetime, _clock: str) -> list[RenderableType]:
