@@ -271,9 +271,9 @@ class Brief(_BriefState):
 
     @property
     def summary_blocks(self) -> list[Block] | None:
-        """The summary read into blocks (:mod:`briefing.core.markdown_blocks`) when the brief
-        was validated or built from the index; None for a brief made in code, or once its
-        summary changed."""
+        """The summary read into blocks (:mod:`briefing.core.markdown_blocks`) when the reader
+        read the brief (or it was built from content kept with them); None otherwise (a
+        brief indexed or validated only, made in code), or once its summary changed."""
         try:
             text, blocks = self._summary_blocks
         except AttributeError:

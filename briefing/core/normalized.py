@@ -48,7 +48,7 @@ def dump(brief: Brief) -> dict[str, Any]:
     """Return ``brief``'s validated content as data :func:`json.dumps` can write.
 
     With its summary's blocks (:mod:`briefing.core.markdown_blocks`) when it carries
-    them, as every validated brief does.
+    them, as a brief the reader read does (indexing keeps content without them).
     """
     zone = brief.zone
     data = {"version": VERSION, "zone": str(zone), "brief": _dump_item(brief, zone)}

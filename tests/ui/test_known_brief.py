@@ -293,3 +293,33 @@ async def test_the_warmed_reader_is_frozen_with_the_library_when_the_process_is_
         await wait_for_workers(pilot)
     after = ["collect", "freeze"] if manages_gc else []
     assert calls == [*library_loading.READER_MODULES, *after]
+
+
+@pytest.mark.parametrize("how", ["file", "enter"])
+async def test_opening_a_known_brief_reads_its_file_once(
+    make_app, seed: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    # The visit records the digest of the bytes the brief was built from: reading and
+    # hashing the file again on the UI thread as it is shown (4.3 MB for the 20,000-quote
+    # brief) was work done twice, before the first frame.
+    import briefing.ui.screens.brief_live as brief_live
+    from briefing.storage.index.indexing import content_digest
+
+    from .test_notes import wait_for_writes
+
+    await list_library(make_app, seed.parent)
+    again: list[Path] = []
+    real = brief_live.file_digest
+    monkeypatch.setattr(brief_live, "file_digest", lambda path: again.append(path) or real(path))
+    app = make_app(path=seed if how == "file" else seed.parent)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        if how == "enter":
+            app.screen.query_one(LibraryTable).select_key(str(seed))
+            await pilot.press("enter")
+            await settle(pilot)
+        assert isinstance(app.screen, BriefScreen) and app.screen.is_loaded
+        assert again == []
+        await wait_for_writes(pilot)
+        assert app.seen_items is not None
+        assert app.seen_items.visited()[SEED_ID] == content_digest(seed.read_bytes())

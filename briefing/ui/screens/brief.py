@@ -150,7 +150,7 @@ class BriefScreen(StyledOnce[Path]):
 
     @on(BriefLoading.Loaded)
     def _loaded(self, message: BriefLoading.Loaded) -> None:
-        self.loader.loaded(message.entry)
+        self.loader.loaded(message.entry, message.digest)
 
     def open_entry(self, entry: LibraryEntry) -> None:
         """Show ``entry`` here, reading its file first (in a thread) when the library only indexed it."""

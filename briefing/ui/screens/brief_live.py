@@ -10,9 +10,8 @@ the same on network drives and in containers without inotify, quick enough for a
 The store remembers which version of each item the user has seen, so a brief
 opened again flags what changed since the last visit; ``u`` goes to the next
 flagged item, ``c`` copies the item under the cursor. A file whose every item the user
-has seen is remembered too: opening it again digests nothing (issue 15: ~150 ms of CPU
-on a 20,000-quote brief, as its first frames were drawn); the digests of that version
-are made only if the file changes, in the thread that reads it again.
+has seen is remembered too: opening it again digests nothing (issue 15: ~150 ms of CPU on
+a 20,000-quote brief); that version's digests are made only if the file changes.
 """
 
 from __future__ import annotations
@@ -114,15 +113,16 @@ class LiveReload:
 
     # Showing ------------------------------------------------------------------
 
-    def brief_shown(self, changes: Changes | None) -> None:
-        """The brief on screen was (re)shown: work out what is new. ``changes``: from a reload."""
+    def brief_shown(self, changes: Changes | None, digest: str = "") -> None:
+        """The brief on screen was (re)shown: work out what is new. ``changes``: from a reload;
+        ``digest``: of the bytes it was built from (hashed as read: not read again here)."""
         brief = self.screen.brief
         self._file_state = file_state(self.screen.entry.path)
         if changes is None:
             self._shown_digests = {}
             self.unseen = set()
             # At once, not in a thread: the library, shown next, must already know of the visit.
-            self._version = self.record_visit(brief.id, self.screen.entry.path)
+            self._version = self.record_visit(brief.id, self.screen.entry.path, digest)
             self._whole_written = self._all_seen(brief.id, self._version)
             self._digesting = False  # (a pass for the brief shown before is of no use now)
             if not self._whole_written:
@@ -193,13 +193,13 @@ class LiveReload:
             return set()
         return set(compare(seen, digests).flagged)
 
-    def record_visit(self, brief_id: str, path: Path) -> str:
-        """Remember this visit and the file's content hash (the library flags briefs changed
-        since); return that hash ("" with no store: nothing is recorded)."""
+    def record_visit(self, brief_id: str, path: Path, digest: str = "") -> str:
+        """Remember this visit and the file's content hash (``digest``, else read now: the library
+        flags briefs changed since); return that hash ("" with no store: nothing recorded)."""
         seen_items = self.screen.briefing_app.seen_items
         if seen_items is None:
             return ""
-        digest = file_digest(path)
+        digest = digest or file_digest(path)
         now = self.screen.briefing_app.now()
 
         def visit(store: Store) -> None:  # on the store writer's thread

@@ -54,8 +54,9 @@ class BriefLoading:
     class Loaded(Message):
         """The loading worker read the brief of ``entry`` (or recorded its error)."""
 
-        def __init__(self, entry: LibraryEntry) -> None:
+        def __init__(self, entry: LibraryEntry, digest: str = "") -> None:
             self.entry = entry
+            self.digest = digest  # of the bytes its brief was built from ("": none)
             super().__init__()
 
     def __init__(self, screen: BriefScreen) -> None:
@@ -68,6 +69,9 @@ class BriefLoading:
         """Drafts already opened in the review screen (a reload does not open it again)."""
         self.closed_at: Size | None = None
         """The terminal's size when the screen was last closed (None: open)."""
+        self.digest_read: tuple[LibraryEntry, str] | None = None
+        """The entry read last and the digest of its bytes: its visit records it, rather
+        than the file being read and hashed again as the brief is shown."""
 
     def preview(self) -> BriefHeader:
         """The header of the first frame: the brief's title, read without validating it."""
@@ -156,6 +160,7 @@ class BriefLoading:
             known = read_known(entry.path, app.library_index, zone=app.local_zone)
             if known is not None:
                 entry.brief = known.brief
+                self.digest_read = (entry, known.digest)
 
     def start(self) -> None:
         """The panes are mounted: show the brief, or start reading it (in a thread)."""
@@ -217,15 +222,17 @@ class BriefLoading:
             entry.brief = read.brief
         except BriefError as error:
             entry.error = error
-        self.screen.post_message(self.Loaded(entry))
+        self.screen.post_message(self.Loaded(entry, read.digest if read is not None else ""))
         if read is not None:
             keep_brief(app.library_index, read)
 
-    def loaded(self, entry: LibraryEntry) -> None:
+    def loaded(self, entry: LibraryEntry, digest: str = "") -> None:
         """The worker is done: show the brief, or say why it cannot be (and leave if nothing is shown)."""
         screen = self.screen
         if self.reading is entry:
             self.reading = None
+        if digest:
+            self.digest_read = (entry, digest)
         if entry.brief is not None:
             self.show(entry)
             return
@@ -284,7 +291,9 @@ class BriefLoading:
             position = f"{order.index(entry) + 1}/{len(order)}"
         screen.query_one(BriefHeader).set_brief(brief, position, clock=screen.clock_style)
         screen.details.fill(brief)
-        screen.live.brief_shown(screen.live.take_pending_changes())
+        read = self.digest_read
+        digest = read[1] if read is not None and read[0] is entry else ""
+        screen.live.brief_shown(screen.live.take_pending_changes(), digest)
         screen.annotations.load()
         screen.search.refresh()
         screen.post_message(screen.BriefShown(brief.id))

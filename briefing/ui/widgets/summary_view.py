@@ -25,8 +25,8 @@ EMPTY_SUMMARY: list[Block] = [
 class SummaryView(VerticalScroll, can_focus=True):
     """The summary, drawn from its blocks (:mod:`briefing.core.markdown_blocks`).
 
-    A brief carries its summary parsed into blocks (read where it was validated, kept
-    in the library index with a known brief), drawn here as lines of Content into one
+    A brief the reader read carries its summary parsed into blocks (in its worker, kept
+    in the library index with the brief's content), drawn here as lines of Content into one
     Static (:mod:`briefing.ui.summary_lines`): no Markdown code on the UI thread (Rich's
     renderer brought markdown-it and Pygments, ~25 ms, issue 15), and no widget per
     paragraph (Textual's Markdown widget made ~190 of them to restyle on each section
@@ -119,13 +119,15 @@ class SummaryView(VerticalScroll, can_focus=True):
         ``blocks`` is ``markdown`` read already (what a brief carries): without them it
         is read here.
         """
-        if blocks is None:
-            # A brief read from a file brings its blocks; a brief made in code does not.
+        if not markdown.strip():
+            blocks = EMPTY_SUMMARY
+        elif blocks is None:
+            # A brief known only from indexing (about a millisecond), or made in code.
             # deferred: markdown-it (~18 ms), only for text no brief carried parsed
             from briefing.core.markdown_blocks import parse
 
             blocks = parse(markdown)
-        self._lines = SummaryLines(blocks if markdown.strip() else EMPTY_SUMMARY)
+        self._lines = SummaryLines(blocks)
         self._markdown.update(self._lines)
         self.scroll_home(animate=False)
 
