@@ -310,7 +310,12 @@ async def test_opening_a_known_brief_reads_its_file_once(
     await list_library(make_app, seed.parent)
     again: list[Path] = []
     real = brief_live.file_digest
-    monkeypatch.setattr(brief_live, "file_digest", lambda path: again.append(path) or real(path))
+
+    def file_digest(path: Path) -> str:
+        again.append(path)
+        return real(path)
+
+    monkeypatch.setattr(brief_live, "file_digest", file_digest)
     app = make_app(path=seed if how == "file" else seed.parent)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
