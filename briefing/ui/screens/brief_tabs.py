@@ -34,6 +34,7 @@ class BriefTabs:
 
     def __init__(self, screen: BriefScreen) -> None:
         self.screen = screen
+        self._bar: Tabs | None = None
 
     def compose(self) -> Iterator[Tabs]:
         """The tab bar when the screen opens narrow; nothing when it opens wide."""
@@ -42,16 +43,17 @@ class BriefTabs:
 
     def make(self) -> Tabs:
         """The tab bar, on the current section."""
-        return Tabs(
+        self._bar = Tabs(
             *(Tab(f"{e.number} {e.core.title}", id=f"tab-{e.key}") for e in reader_sections()),
             active=f"tab-{self.screen.current}",
             id="section-tabs",
         )
+        return self._bar
 
     def bar(self) -> Tabs | None:
         """The tab bar on screen (None: the layout is wide)."""
-        found = self.screen.query("#section-tabs").results(Tabs)
-        return next(found, None)
+        # Kept rather than queried: a query walks the screen, on every section switch.
+        return self._bar
 
     def follow_layout(self, event: Resize) -> None:
         """The screen is resized: build the bar when it becomes narrow, remove it when wide.
@@ -61,7 +63,7 @@ class BriefTabs:
         """
         screen = self.screen
         if not screen.panes_mounted:
-            return
+            return  # (composed for the size the screen has then: see compose)
         narrow = screen.breakpoint_classes(event.size)[NARROW]
         bar = self.bar()
         if narrow and bar is None:
@@ -70,6 +72,7 @@ class BriefTabs:
             tabs.styles.visibility = screen.query_one("#panes").styles.visibility
             screen.mount(tabs, before="#panes")
         elif not narrow and bar is not None:
+            self._bar = None
             bar.remove()
         else:
             self.show_current()
