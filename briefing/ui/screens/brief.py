@@ -6,7 +6,7 @@ Panes, tabs and number keys come from :func:`briefing.ui.sections.reader_section
 The screen owns the one timer that moves every countdown.
 
 The screen keeps the keys and routes; what it does lives in the parts it owns (``loader``,
-``clock``, ``search``, ``live``, ``annotations``, ``details``: see ``__init__``).
+``tabs``, ``clock``, ``search``, ``live``, ``annotations``, ``details``: see ``__init__``).
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from briefing.ui.screens.brief_live import LIVE_BINDINGS, LiveReload
 from briefing.ui.screens.brief_loading import REVIEW_BINDING, BriefLoading
 from briefing.ui.screens.brief_marks import MarksRead
 from briefing.ui.screens.brief_search import SEARCH_ACTIONS, SEARCH_BINDINGS, BriefSearch
+from briefing.ui.screens.brief_tabs import BriefTabs
 from briefing.ui.screens.styled_once import StyledOnce
 from briefing.ui.sections import bind_sections, section_bindings, section_keys
 from briefing.ui.textual_compat import focused_without_repaint, own_bindings
@@ -103,8 +104,9 @@ class BriefScreen(StyledOnce[Path]):
         self.entry = entry
         self.library_order = siblings or [entry]
         self.panes_mounted = False
-        """True once the tab bar and the panes are mounted (with the screen)."""
+        """True once the panes (and, narrow, the tab bar) are mounted (with the screen)."""
         self.loader = BriefLoading(self)
+        self.tabs = BriefTabs(self)
         self.clock = BriefClock(lambda: self.briefing_app.now())
         self.search = BriefSearch(self)
         self.live = LiveReload(self)
@@ -182,8 +184,7 @@ class BriefScreen(StyledOnce[Path]):
     def watch_current(self, old: str | None = None, _new: str | None = None) -> None:
         if not self.panes_mounted:
             return
-        if self.has_class("-narrow"):  # hidden in the wide layout: updated when it shows
-            self.show_tab()
+        self.tabs.show_current()  # (narrow only: a wide screen has no tab bar)
         if section_of(self.focused) != self.current:
             self.set_focus(self.section_widget(self.current))  # marks the two panes
         # The pane left and the one shown, not a query over all (all without ``old``: mounted).
@@ -195,10 +196,9 @@ class BriefScreen(StyledOnce[Path]):
     def watch_focused(self, old: Widget | None, new: Widget | None) -> None:
         mark_panes(filter(None, (pane_of(old), pane_of(new))), self.current, new)
 
-    @on(Resize)  # the tab bar shows once the screen is narrow: on the current section
-    def show_tab(self) -> None:
-        if self.panes_mounted and (tabs := self.query_one(Tabs)).active != f"tab-{self.current}":
-            tabs.active = f"tab-{self.current}"
+    @on(Resize)  # the tab bar is built once the screen is narrow, on the current section
+    def _resized_tabs(self, event: Resize) -> None:
+        self.tabs.follow_layout(event)
 
     @on(DescendantFocus)
     def follow_focus(self, event: DescendantFocus) -> None:
@@ -226,12 +226,7 @@ class BriefScreen(StyledOnce[Path]):
     @on(Tabs.TabActivated)
     def tab_clicked(self, event: Tabs.TabActivated) -> None:
         """A tab was clicked (or activated): go to its section."""
-        event.stop()
-        tabs = self.query_one(Tabs)
-        if event.tab is not None and event.tab.id and event.tab.id == tabs.active:
-            key = event.tab.id.removeprefix("tab-")
-            if key != self.current:
-                self.action_section(key)
+        self.tabs.clicked(event)
 
     # Moving between briefs -------------------------------------------------
 

@@ -25,7 +25,6 @@ from textual.containers import Container
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import Tab, Tabs
 
 from briefing.core.errors import BriefError
 from briefing.core.library import LibraryEntry
@@ -129,7 +128,7 @@ class BriefLoading:
             part.styles.visibility = "visible" if visible else "hidden"
 
     def compose(self) -> ComposeResult:
-        """The header, the tab bar, the panes and the notes strip: all in the first frame.
+        """The header, the tab bar (when narrow), the panes and the notes strip: all in the first frame.
 
         A brief the library index knows is read here, before they are drawn (a file read,
         a digest and one row: about a millisecond for the seed brief), so the first frame
@@ -143,13 +142,9 @@ class BriefLoading:
         screen = self.screen
         self.read_known(screen.entry)
         yield self.preview().data_bind(type(screen).now, type(screen).as_published)
-        entries = reader_sections()
-        yield Tabs(
-            *(Tab(f"{e.number} {e.core.title}", id=f"tab-{e.key}") for e in entries),
-            id="section-tabs",
-        )
+        yield from screen.tabs.compose()  # (narrow only: see BriefTabs)
         with Container(id="panes"):
-            yield from (e.make_pane() for e in entries)
+            yield from (e.make_pane() for e in reader_sections())
         yield NotesPanel(id="notes-panel")
 
     def read_known(self, entry: LibraryEntry) -> None:

@@ -1,0 +1,91 @@
+"""The reader builds the parts its layout shows (issue 15): designs, not timings.
+
+The tab bar (eleven widgets) shows only in the narrow layout: a wide reader builds
+none, and one is mounted on the current section when a resize makes the layout narrow
+(and removed when it goes wide again).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Tabs
+
+from briefing.ui.screens.brief import BriefScreen
+from briefing.ui.widgets.pane import Pane
+
+from .uihelpers import NARROW, WIDE, settle
+
+
+def shown_panes(screen: BriefScreen) -> list[str]:
+    """The sections whose pane is displayed."""
+    return [pane.section for pane in screen.query(Pane) if pane.display]
+
+
+@pytest.mark.parametrize("size", [(120, 40), WIDE], ids=["120x40", "160x48"])
+async def test_a_wide_reader_builds_no_tab_bar(
+    make_app, seed_brief_path: Path, size: tuple[int, int]
+) -> None:
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BriefScreen) and screen.has_class("-wide")
+        assert list(screen.query(Tabs)) == []
+        await pilot.press("3")
+        assert screen.current == "quotes"
+        assert list(screen.query(Tabs)) == []
+
+
+async def test_a_click_on_a_tab_at_80x24_switches_section(make_app, seed_brief_path: Path) -> None:
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        assert screen.query_one(Tabs).active == "tab-summary"
+        assert await pilot.click("#tab-deadlines")
+        await pilot.pause()
+        assert screen.current == "deadlines"
+        assert shown_panes(screen) == ["deadlines"]
+
+
+async def test_a_resize_to_80x24_mounts_the_tab_bar_on_the_current_section(
+    make_app, seed_brief_path: Path
+) -> None:
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        await pilot.press("3")
+        await pilot.resize_terminal(*NARROW)
+        await pilot.pause()
+        assert screen.has_class("-narrow")
+        tabs = screen.query_one(Tabs)
+        assert tabs.display and tabs.active == "tab-quotes"
+        assert shown_panes(screen) == ["quotes"]
+        # A click on a tab of the bar just mounted switches, and so do the keys.
+        assert await pilot.click("#tab-figures")
+        await pilot.pause()
+        assert screen.current == "figures" and shown_panes(screen) == ["figures"]
+        await pilot.press("2")
+        assert tabs.active == "tab-participants"
+
+        # Wide again: the tab bar goes; the keys still switch; narrow again, it is back
+        # on the section the reader moved to meanwhile.
+        await pilot.resize_terminal(*WIDE)
+        await pilot.pause()
+        assert screen.has_class("-wide")
+        assert list(screen.query(Tabs)) == []
+        await pilot.press("4")
+        assert screen.current == "deadlines"
+        await pilot.resize_terminal(*NARROW)
+        await pilot.pause()
+        assert screen.query_one(Tabs).active == "tab-deadlines"
+        assert len(screen.query(Tabs)) == 1
+        assert shown_panes(screen) == ["deadlines"]
+        assert await pilot.click("#tab-summary")
+        await pilot.pause()
+        assert screen.current == "summary" and shown_panes(screen) == ["summary"]
