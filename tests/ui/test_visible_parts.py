@@ -13,6 +13,7 @@ import pytest
 from textual.widgets import Tabs
 
 from briefing.ui.screens.brief import BriefScreen
+from briefing.ui.widgets.item_list import ItemList
 from briefing.ui.widgets.pane import Pane
 
 from .uihelpers import NARROW, WIDE, settle
@@ -49,6 +50,26 @@ async def test_a_click_on_a_tab_at_80x24_switches_section(make_app, seed_brief_p
         await pilot.pause()
         assert screen.current == "deadlines"
         assert shown_panes(screen) == ["deadlines"]
+
+
+async def test_a_click_on_a_tab_leaves_the_keys_to_the_pane_it_shows(
+    make_app, seed_brief_path: Path
+) -> None:
+    """After a click on a tab, ``j`` moves in the pane shown, as after the key ``4``."""
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        assert await pilot.click("#tab-quotes")
+        await pilot.pause()
+        assert app.focused is screen.query_one("#quotes")
+        # A click on the tab already shown leaves them there too.
+        assert await pilot.click("#tab-quotes")
+        await pilot.pause()
+        assert app.focused is screen.query_one("#quotes")
+        await pilot.press("j")
+        assert screen.query_one("#quotes", ItemList).highlighted == 1
 
 
 async def test_a_resize_to_80x24_mounts_the_tab_bar_on_the_current_section(

@@ -48,6 +48,10 @@ class BriefTabs:
             active=f"tab-{self.screen.current}",
             id="section-tabs",
         )
+        # Never focused: a click on a tab focused the bar a turn after the section's
+        # pane took the focus, so ``j``/``k`` then moved nothing. The keys 1-6, ``[``
+        # and ``]`` do what the bar's arrow keys did.
+        self._bar.can_focus = False
         return self._bar
 
     def bar(self) -> Tabs | None:
