@@ -7,6 +7,7 @@ there, by name, rather than somewhere in the reader.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual.reactive import Reactive
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from textual.dom import DOMNode
     from textual.geometry import Size
     from textual.screen import Screen
+    from textual.style import Style
     from textual.widget import Widget
 
 
@@ -72,3 +74,10 @@ def focused_without_repaint() -> Reactive[Widget | None]:
     draw again. Declared in a screen's class body as ``focused = focused_without_repaint()``.
     """
     return Reactive(None, repaint=False)
+
+
+def content_style_getter(widget: Widget) -> Callable[[str | Style], Style]:
+    """How ``widget`` turns a style named in Content (``"$accent"``, ``".component-class"``)
+    into a style when Textual draws Content for it (``Widget._get_style``, what
+    ``Visual.to_strips`` passes to a visual): for drawing Content lines without a visual."""
+    return widget._get_style

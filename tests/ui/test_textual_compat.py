@@ -165,3 +165,25 @@ async def test_a_screen_whose_focused_does_not_repaint_still_follows_the_focus(
         assert repaints == []
         await pilot.pause()
         assert b.has_focus
+
+
+async def test_content_style_getter_resolves_variables_and_component_classes() -> None:
+    """``content_style_getter`` is what ``Visual.to_strips`` gives a visual to resolve the
+    styles named in Content: a theme variable, and a component class of the widget."""
+    from textual.style import Style
+
+    class Named(Widget):
+        COMPONENT_CLASSES = {"named--part"}
+        DEFAULT_CSS = "Named > .named--part { color: red; }"
+
+    app: App[None] = App()
+    async with app.run_test():
+        widget = Named()
+        await app.screen.mount(widget)
+        get_style = textual_compat.content_style_getter(widget)
+        assert get_style("bold") == Style.parse("bold")
+        assert get_style(".named--part").foreground == Color.parse("red")
+        # The getter Textual itself hands to a visual it draws for the widget.
+        from textual.visual import Visual
+
+        assert "widget._get_style," in inspect.getsource(Visual.to_strips)

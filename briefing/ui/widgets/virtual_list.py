@@ -31,7 +31,7 @@ from textual.style import Style
 from briefing.ui.textual_compat import scroll_update
 from briefing.ui.widgets.virtual_layout import RowLayout, next_enabled, next_from
 from briefing.ui.widgets.virtual_measure import content_height, wrap_width
-from briefing.ui.widgets.virtual_rows import row_strips
+from briefing.ui.widgets.virtual_rows import row_lines, row_strips
 
 ROW = "virtual-list--row"
 
@@ -153,6 +153,9 @@ class VirtualList(ScrollView, can_focus=True):
         self._layout = RowLayout()
         self._strips: LRUCache[tuple[int, Style, str], list[Strip]] = LRUCache(maxsize=512)
         """Drawn rows, by index, style and theme, at the layout's width."""
+        self._lines: LRUCache[int, list[Content]] = LRUCache(maxsize=512)
+        """The wrapped lines of rows drawn, by index, at the layout's width: a row drawn
+        again in another style (the highlight moving) is not built and wrapped again."""
 
     # What subclasses provide -------------------------------------------------
 
@@ -183,6 +186,7 @@ class VirtualList(ScrollView, can_focus=True):
         if indexes is None:
             layout.width = None
             self._strips.clear()
+            self._lines.clear()
             self._hover = None
             self._measure()
         else:
@@ -190,6 +194,8 @@ class VirtualList(ScrollView, can_focus=True):
             cached = self._strips.keys()  # an LRUCache, not a dict: no iteration of its own
             for key in [key for key in cached if key[0] in changed]:
                 self._strips.discard(key)
+            for index in changed:
+                self._lines.discard(index)
             extra = self.get_component_styles(ROW).padding.height
             if layout.holds(self.row_count) and layout.remeasure(changed, self.row_text, extra):
                 self._update_virtual_size()
@@ -198,6 +204,7 @@ class VirtualList(ScrollView, can_focus=True):
     def redraw(self) -> None:
         """Draw the rows on screen again (their text changed, their heights are re-checked as drawn)."""
         self._strips.clear()
+        self._lines.clear()
         self.refresh()
 
     # Measuring -----------------------------------------------------------------
@@ -218,6 +225,7 @@ class VirtualList(ScrollView, can_focus=True):
         extra = self.get_component_styles(ROW).padding.height
         if self._layout.measure(self.row_count, self.row_text, self._wrap_width, extra):
             self._strips.clear()
+            self._lines.clear()
             self._update_virtual_size()
 
     def _measure_exactly(self, first: int, last: int) -> None:
@@ -270,11 +278,16 @@ class VirtualList(ScrollView, can_focus=True):
         over = None
         if index == self.highlighted and getattr(self.app, "SELECTION_IN_ONE_COLOUR", False):
             over = RichStyle(color=style.rich_style.color, dim=False)
+        wrap_width = self._layout.width or self._wrap_width
+        lines = self._lines.get(index)
+        if lines is None:
+            lines = row_lines(self.row_content(index), wrap_width)
+            self._lines.set(index, lines)
         strips, height = row_strips(
             self,
             index,
-            self.row_content(index),
-            self._layout.width or self._wrap_width,
+            lines,
+            wrap_width,
             self.get_component_styles(ROW).padding,
             style,
             None if last else self.get_visual_style("virtual-list--separator").rich_style,
