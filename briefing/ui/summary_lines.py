@@ -13,11 +13,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.content import Content, Span
+from textual.strip import Strip
 from textual.visual import RenderOptions, Visual
+
+from briefing.ui.widgets.virtual_rows import line_segments
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
-    from textual.strip import Strip
     from textual.style import Style
 
     from briefing.core.markdown_blocks import Block, Inline
@@ -43,6 +45,20 @@ _MARK_CLASSES = {
     "l": ".summary-view--link",
     "u": ".summary-view--address",
 }
+
+
+def as_is(lines: list[Content], width: int, options: RenderOptions) -> bool:
+    """Whether Content would draw ``lines`` joined exactly as they are: each fits ``width``
+    without tabs or newlines, aligned left, with no selection or style laid over them."""
+    get_rule = options.rules.get
+    if options.selection is not None or options.post_style is not None:
+        return False
+    if get_rule("text_align", "left") not in ("left", "start") or get_rule("line_pad", 0):
+        return False
+    return all(
+        line.cell_length <= width and "\t" not in line.plain and "\n" not in line.plain
+        for line in lines
+    )
 
 
 def inline_content(runs: list[Inline]) -> Content:
@@ -210,7 +226,17 @@ class SummaryLines(Visual):
         lines = self.lines(width)
         if self.highlighter is not None:
             lines = self._highlighted(lines, self.highlighter)
-        return Content("\n").join(lines).render_strips(width, height, style, options)
+        if not as_is(lines, width, options):
+            return Content("\n").join(lines).render_strips(width, height, style, options)
+        # Laid out at this width already: each line drawn as it is, as Content would draw
+        # it, without joining them for Content to split and wrap again (issue 15: the
+        # summary is drawn again whenever the focus enters or leaves its pane).
+        get_style = options.get_style
+        shown = lines if height is None else lines[:height]
+        return [
+            Strip(line_segments(line, y, style, get_style), line.cell_length)
+            for y, line in enumerate(shown)
+        ]
 
     def _highlighted(self, lines: list[Content], highlighter: Highlighter) -> list[Content]:
         places: list[tuple[int, str]] = []
