@@ -107,3 +107,32 @@ async def test_a_restyle_draws_the_summary_without_joining_its_lines(
         static.refresh()
         static.render_lines(static.region.reset_offset)
         assert joined == []
+
+
+async def test_drawn_again_in_the_same_style_the_summary_reuses_its_strips(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Textual draws the summary again when its pane's title changes colour (the focus
+    entering or leaving the pane) though nothing in it changed: the same style, the same
+    theme, the same strips, not drawn line by line again."""
+    app = Summary(summaries()[1])
+    async with app.run_test(size=(80, 40)) as pilot:
+        await pilot.pause()
+        static = app.query_one("#summary-text", Static)
+        first = static.render_lines(static.region.reset_offset)
+        drawn: list[int] = []
+        original = summary_lines.line_segments
+
+        def line_segments(line: Content, y: int, *args: Any) -> Any:
+            drawn.append(y)
+            return original(line, y, *args)
+
+        monkeypatch.setattr(summary_lines, "line_segments", line_segments)
+        static.refresh()
+        again = static.render_lines(static.region.reset_offset)
+        assert drawn == []
+        assert segments(again) == segments(first)
+        app.theme = "textual-light"  # another theme: drawn again, in its colours
+        await pilot.pause()
+        static.render_lines(static.region.reset_offset)
+        assert drawn
