@@ -81,3 +81,22 @@ def content_style_getter(widget: Widget) -> Callable[[str | Style], Style]:
     into a style when Textual draws Content for it (``Widget._get_style``, what
     ``Visual.to_strips`` passes to a visual): for drawing Content lines without a visual."""
     return widget._get_style
+
+
+def styled_by_focus(widget: Widget) -> bool:
+    """Whether a rule of the stylesheet names ``:focus`` and applies to ``widget``, one of its
+    descendants or one of its component classes (``DOMNode._selector_names``; rules are
+    found by the names of the node they style, as ``Stylesheet.apply`` finds them).
+
+    Textual restyles a widget and all it holds whenever its focus changes; a widget whose
+    look does not depend on its focus can skip that (see ``SummaryView.watch_has_focus``).
+    """
+    rules_map = widget.app.stylesheet.rules_map
+    names = {f".{name}" for name in widget.COMPONENT_CLASSES}
+    for node in widget.walk_children(with_self=True):
+        names |= node._selector_names
+    return any(
+        "focus" in rule.pseudo_classes
+        for name in names & rules_map.keys()
+        for rule in rules_map[name]
+    )

@@ -187,3 +187,33 @@ async def test_content_style_getter_resolves_variables_and_component_classes() -
         from textual.visual import Visual
 
         assert "widget._get_style," in inspect.getsource(Visual.to_strips)
+
+
+async def test_styled_by_focus_finds_rules_for_the_widget_its_children_and_parts() -> None:
+    """``styled_by_focus`` sees a ``:focus`` rule styling the widget, a descendant or a
+    component class of it, and no rule styling others by focus."""
+    from textual.containers import Vertical
+    from textual.widgets import Static
+
+    class Part(Vertical, can_focus=True):
+        COMPONENT_CLASSES = {"part--bit"}
+
+    class Plain(Vertical, can_focus=True):
+        pass
+
+    class Focus(App[None]):
+        CSS = """
+        Part:focus > .part--bit { color: red; }
+        #inner-b:focus { color: red; }
+        """
+
+        def compose(self) -> ComposeResult:
+            yield Part(id="a")
+            yield Plain(Static(id="inner-b"), id="b")
+            yield Plain(Static(id="inner-c"), id="c")
+
+    app = Focus()
+    async with app.run_test():
+        assert textual_compat.styled_by_focus(app.query_one("#a", Widget))
+        assert textual_compat.styled_by_focus(app.query_one("#b", Widget))
+        assert not textual_compat.styled_by_focus(app.query_one("#c", Widget))
