@@ -100,3 +100,20 @@ def styled_by_focus(widget: Widget) -> bool:
         for name in names & rules_map.keys()
         for rule in rules_map[name]
     )
+
+
+def add_default_css(app: App[Any], widget_class: type[Widget]) -> None:
+    """Add the DEFAULT_CSS of ``widget_class`` and of its bases to ``app``'s stylesheet, as
+    mounting one does (``Widget._post_register``, ``DOMNode._get_default_css``).
+
+    Each base's CSS carries a tie-breaker from its depth under the class mounted, and the
+    stylesheet keeps the lowest seen: a deeper class mounted after the first style lowers
+    it, and the source is parsed again (the tie-breaker is in the parse cache's key).
+    Added before the first style, the deepest class's bases are parsed once.
+    """
+    # An instance without __init__: _get_default_css reads only its class.
+    node = widget_class.__new__(widget_class)
+    for read_from, css, tie_breaker, scope in node._get_default_css():
+        app.stylesheet.add_source(
+            css, read_from=read_from, is_default_css=True, tie_breaker=tie_breaker, scope=scope
+        )

@@ -217,3 +217,21 @@ async def test_styled_by_focus_finds_rules_for_the_widget_its_children_and_parts
         assert textual_compat.styled_by_focus(app.query_one("#a", Widget))
         assert textual_compat.styled_by_focus(app.query_one("#b", Widget))
         assert not textual_compat.styled_by_focus(app.query_one("#c", Widget))
+
+
+async def test_add_default_css_adds_what_mounting_the_class_adds() -> None:
+    """After ``add_default_css`` for a class, mounting one changes no CSS source (none
+    added, no tie-breaker lowered): what it added is what ``Widget._post_register`` adds."""
+    from textual.containers import VerticalScroll
+
+    class Deep(VerticalScroll):
+        DEFAULT_CSS = "Deep { color: red; }"
+
+    app: App[None] = App()
+    async with app.run_test() as pilot:
+        textual_compat.add_default_css(app, Deep)
+        before = dict(app.stylesheet.source)
+        await app.screen.mount(Deep())
+        await pilot.pause()
+        assert dict(app.stylesheet.source) == before
+        assert app.query_one(Deep).styles.color == Color.parse("red")
