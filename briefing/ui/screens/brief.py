@@ -37,7 +37,7 @@ from briefing.ui.screens.brief_marks import MarksRead
 from briefing.ui.screens.brief_search import SEARCH_ACTIONS, SEARCH_BINDINGS, BriefSearch
 from briefing.ui.screens.styled_once import StyledOnce
 from briefing.ui.sections import bind_sections, section_bindings, section_keys
-from briefing.ui.textual_compat import add_default_css, focused_without_repaint, own_bindings
+from briefing.ui.textual_compat import focused_without_repaint, own_bindings
 from briefing.ui.widgets.brief_header import BriefHeader
 from briefing.ui.widgets.deadline_list import DeadlineList
 from briefing.ui.widgets.item_list import ItemList
@@ -54,6 +54,7 @@ class BriefScreen(StyledOnce[Path]):
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
 
+    STYLED_FIRST = (DeadlineList, ParticipantTable)  # the deepest: see StyledOnce
     AUTO_FOCUS = "#summary"  # (Textual's default focused the hidden tab bar first: a restyle)
 
     BINDINGS = [
@@ -113,10 +114,6 @@ class BriefScreen(StyledOnce[Path]):
         self.ready = asyncio.Event()
         """Set once the brief is in the panes (tests and benchmarks wait on it)."""
         bind_sections(own_bindings(self))
-        # The deepest widgets' CSS (their bases': VirtualList, ScrollView, Widget ...) with
-        # its final tie-breakers before the first style: each source is parsed once.
-        for deepest in (DeadlineList, ParticipantTable):
-            add_default_css(self.app, deepest)
 
     @property
     def brief(self) -> Brief:

@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 from rich.segment import Segment
 from rich.style import Style as RichStyle
+from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Spacing
 from textual.strip import Strip
@@ -48,6 +49,36 @@ def row_lines(content: Content, wrap_width: int) -> list[Content]:
     """``content`` wrapped to ``wrap_width``: what :func:`row_strips` draws (kept per row
     by the list, so a redraw in another style does not wrap it again)."""
     return wrap_content(content, wrap_width)
+
+
+class DrawnRows:
+    """A list's rows as drawn at one width: their strips by index, style and theme, and
+    their wrapped lines by index (a row drawn again in another style, as the highlight
+    moves, is not built and wrapped again)."""
+
+    def __init__(self, size: int = 512) -> None:
+        self.strips: LRUCache[tuple[int, Style, str], list[Strip]] = LRUCache(maxsize=size)
+        self._lines: LRUCache[int, list[Content]] = LRUCache(maxsize=size)
+
+    def lines(self, index: int, make: Callable[[], list[Content]]) -> list[Content]:
+        """Row ``index``'s lines, made by ``make`` unless they are kept."""
+        lines = self._lines.get(index)
+        if lines is None:
+            lines = make()
+            self._lines.set(index, lines)
+        return lines
+
+    def forget(self, indexes: set[int] | None = None) -> None:
+        """Forget rows ``indexes`` (every row when None): their text or the width changed."""
+        if indexes is None:
+            self.strips.clear()
+            self._lines.clear()
+            return
+        cached = self.strips.keys()  # an LRUCache, not a dict: no iteration of its own
+        for key in [key for key in cached if key[0] in indexes]:
+            self.strips.discard(key)
+        for index in indexes:
+            self._lines.discard(index)
 
 
 def row_strips(
