@@ -13,11 +13,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.content import Content, Span
+from textual.strip import Strip
 from textual.visual import RenderOptions, Visual
+
+from briefing.ui.widgets.virtual_rows import line_segments
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
-    from textual.strip import Strip
     from textual.style import Style
 
     from briefing.core.markdown_blocks import Block, Inline
@@ -43,6 +45,20 @@ _MARK_CLASSES = {
     "l": ".summary-view--link",
     "u": ".summary-view--address",
 }
+
+
+def as_is(lines: list[Content], width: int, options: RenderOptions) -> bool:
+    """Whether Content would draw ``lines`` joined exactly as they are: each fits ``width``
+    without tabs or newlines, aligned left, with no selection or style laid over them."""
+    get_rule = options.rules.get
+    if options.selection is not None or options.post_style is not None:
+        return False
+    if get_rule("text_align", "left") not in ("left", "start") or get_rule("line_pad", 0):
+        return False
+    return all(
+        line.cell_length <= width and "\t" not in line.plain and "\n" not in line.plain
+        for line in lines
+    )
 
 
 def inline_content(runs: list[Inline]) -> Content:
@@ -188,6 +204,9 @@ class SummaryLines(Visual):
         self.current = -1
         self.places: list[tuple[int, str]] = []
         self._laid_out: tuple[int, list[Content]] = (-1, [])
+        self._named: tuple[int, list[str]] = (-1, [])
+        self._drawn: tuple[tuple[object, ...], list[Strip]] | None = None
+        """The strips drawn last and what they were drawn with (see :meth:`render_strips`)."""
 
     def lines(self, width: int) -> list[Content]:
         """The lines at ``width`` (laid out once per width)."""
@@ -210,7 +229,37 @@ class SummaryLines(Visual):
         lines = self.lines(width)
         if self.highlighter is not None:
             lines = self._highlighted(lines, self.highlighter)
-        return Content("\n").join(lines).render_strips(width, height, style, options)
+        if not as_is(lines, width, options):
+            return Content("\n").join(lines).render_strips(width, height, style, options)
+        # The pane's title changing colour as the focus enters or leaves it makes Textual
+        # draw the summary again, in the same style: drawn with the same style, and the
+        # same styles for the names its lines use (the theme's), the strips are the same.
+        get_style = options.get_style
+        named = tuple(get_style(name) for name in self._names(width))
+        key = (width, height, style, named, self.highlighter is None)
+        if self.highlighter is None and self._drawn is not None and self._drawn[0] == key:
+            return self._drawn[1]
+        # Laid out at this width already: each line drawn as it is, as Content would draw
+        # it, without joining them for Content to split and wrap again (issue 15).
+        shown = lines if height is None else lines[:height]
+        strips = [
+            Strip(line_segments(line, y, style, get_style), line.cell_length)
+            for y, line in enumerate(shown)
+        ]
+        self._drawn = (key, strips)
+        return strips
+
+    def _names(self, width: int) -> list[str]:
+        """The style names (component classes) the lines at ``width`` use."""
+        if self._named[0] != width:
+            names = {
+                span.style
+                for line in self.lines(width)
+                for span in line.spans
+                if isinstance(span.style, str)
+            }
+            self._named = (width, sorted(names))
+        return self._named[1]
 
     def _highlighted(self, lines: list[Content], highlighter: Highlighter) -> list[Content]:
         places: list[tuple[int, str]] = []

@@ -7,6 +7,7 @@ there, by name, rather than somewhere in the reader.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual.reactive import Reactive
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from textual.dom import DOMNode
     from textual.geometry import Size
     from textual.screen import Screen
+    from textual.style import Style
     from textual.widget import Widget
 
 
@@ -72,3 +74,46 @@ def focused_without_repaint() -> Reactive[Widget | None]:
     draw again. Declared in a screen's class body as ``focused = focused_without_repaint()``.
     """
     return Reactive(None, repaint=False)
+
+
+def content_style_getter(widget: Widget) -> Callable[[str | Style], Style]:
+    """How ``widget`` turns a style named in Content (``"$accent"``, ``".component-class"``)
+    into a style when Textual draws Content for it (``Widget._get_style``, what
+    ``Visual.to_strips`` passes to a visual): for drawing Content lines without a visual."""
+    return widget._get_style
+
+
+def styled_by_focus(widget: Widget) -> bool:
+    """Whether a rule of the stylesheet names ``:focus`` and applies to ``widget``, one of its
+    descendants or one of its component classes (``DOMNode._selector_names``; rules are
+    found by the names of the node they style, as ``Stylesheet.apply`` finds them).
+
+    Textual restyles a widget and all it holds whenever its focus changes; a widget whose
+    look does not depend on its focus can skip that (see ``SummaryView.watch_has_focus``).
+    """
+    rules_map = widget.app.stylesheet.rules_map
+    names = {f".{name}" for name in widget.COMPONENT_CLASSES}
+    for node in widget.walk_children(with_self=True):
+        names |= node._selector_names
+    return any(
+        "focus" in rule.pseudo_classes
+        for name in names & rules_map.keys()
+        for rule in rules_map[name]
+    )
+
+
+def add_default_css(app: App[Any], widget_class: type[Widget]) -> None:
+    """Add the DEFAULT_CSS of ``widget_class`` and of its bases to ``app``'s stylesheet, as
+    mounting one does (``Widget._post_register``, ``DOMNode._get_default_css``).
+
+    Each base's CSS carries a tie-breaker from its depth under the class mounted, and the
+    stylesheet keeps the lowest seen: a deeper class mounted after the first style lowers
+    it, and the source is parsed again (the tie-breaker is in the parse cache's key).
+    Added before the first style, the deepest class's bases are parsed once.
+    """
+    # An instance without __init__: _get_default_css reads only its class.
+    node = widget_class.__new__(widget_class)
+    for read_from, css, tie_breaker, scope in node._get_default_css():
+        app.stylesheet.add_source(
+            css, read_from=read_from, is_default_css=True, tie_breaker=tie_breaker, scope=scope
+        )

@@ -165,3 +165,73 @@ async def test_a_screen_whose_focused_does_not_repaint_still_follows_the_focus(
         assert repaints == []
         await pilot.pause()
         assert b.has_focus
+
+
+async def test_content_style_getter_resolves_variables_and_component_classes() -> None:
+    """``content_style_getter`` is what ``Visual.to_strips`` gives a visual to resolve the
+    styles named in Content: a theme variable, and a component class of the widget."""
+    from textual.style import Style
+
+    class Named(Widget):
+        COMPONENT_CLASSES = {"named--part"}
+        DEFAULT_CSS = "Named > .named--part { color: red; }"
+
+    app: App[None] = App()
+    async with app.run_test():
+        widget = Named()
+        await app.screen.mount(widget)
+        get_style = textual_compat.content_style_getter(widget)
+        assert get_style("bold") == Style.parse("bold")
+        assert get_style(".named--part").foreground == Color.parse("red")
+        # The getter Textual itself hands to a visual it draws for the widget.
+        from textual.visual import Visual
+
+        assert "widget._get_style," in inspect.getsource(Visual.to_strips)
+
+
+async def test_styled_by_focus_finds_rules_for_the_widget_its_children_and_parts() -> None:
+    """``styled_by_focus`` sees a ``:focus`` rule styling the widget, a descendant or a
+    component class of it, and no rule styling others by focus."""
+    from textual.containers import Vertical
+    from textual.widgets import Static
+
+    class Part(Vertical, can_focus=True):
+        COMPONENT_CLASSES = {"part--bit"}
+
+    class Plain(Vertical, can_focus=True):
+        pass
+
+    class Focus(App[None]):
+        CSS = """
+        Part:focus > .part--bit { color: red; }
+        #inner-b:focus { color: red; }
+        """
+
+        def compose(self) -> ComposeResult:
+            yield Part(id="a")
+            yield Plain(Static(id="inner-b"), id="b")
+            yield Plain(Static(id="inner-c"), id="c")
+
+    app = Focus()
+    async with app.run_test():
+        assert textual_compat.styled_by_focus(app.query_one("#a", Widget))
+        assert textual_compat.styled_by_focus(app.query_one("#b", Widget))
+        assert not textual_compat.styled_by_focus(app.query_one("#c", Widget))
+
+
+async def test_add_default_css_adds_what_mounting_the_class_adds() -> None:
+    """After ``add_default_css`` for a class, mounting one changes no CSS source (none
+    added, no tie-breaker lowered): what it added is what ``Widget._post_register`` adds."""
+    from textual.containers import VerticalScroll
+
+    class Deep(VerticalScroll):
+        DEFAULT_CSS = "Deep { color: red; }"
+
+    app: App[None] = App()
+    async with app.run_test() as pilot:
+        textual_compat.add_default_css(app, Deep)
+        before = dict(app.stylesheet.source)
+        await app.screen.mount(Deep())
+        await pilot.pause()
+        assert dict(app.stylesheet.source) == before
+        assert app.query_one(Deep).styles.color == Color.parse("red")

@@ -55,6 +55,7 @@ class BriefScreen(StyledOnce[Path]):
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
 
+    STYLED_FIRST = (DeadlineList, ParticipantTable)  # the deepest: see StyledOnce
     AUTO_FOCUS = "#summary"  # (Textual's default focused the hidden tab bar first: a restyle)
 
     BINDINGS = [

@@ -10,14 +10,25 @@ it once (the reader: two restyles of 10-12 ms over its 31 widgets and two more f
 layouts, issue 15). So the breakpoint classes are set at construction, from the
 terminal's size; the first resume is told not to restyle; and a Resize that would
 change neither the screen's size nor its breakpoint classes is not handled again.
+
+And each CSS source is parsed once: Textual adds a class's default CSS, and its bases',
+as a widget of it mounts, each base with a tie-breaker from its depth, and parses a base
+again when a deeper class mounted later lowers it (the reader parsed Widget's CSS three
+times); the deepest widgets a screen mounts (:attr:`StyledOnce.STYLED_FIRST`) have their
+CSS added before anything is styled.
 """
 
 from __future__ import annotations
+
+from typing import ClassVar
 
 from textual import on
 from textual.events import Resize, ScreenResume
 from textual.geometry import Size
 from textual.screen import Screen, ScreenResultType
+from textual.widget import Widget
+
+from briefing.ui.textual_compat import add_default_css
 
 
 class StyledOnce(Screen[ScreenResultType]):
@@ -29,11 +40,17 @@ class StyledOnce(Screen[ScreenResultType]):
         classes: The CSS classes of the screen.
     """
 
+    STYLED_FIRST: ClassVar[tuple[type[Widget], ...]] = ()
+    """The deepest widget classes the screen mounts (those with the most bases between them
+    and ``Widget``): their default CSS, and their bases', is added before anything is styled."""
+
     def __init__(
         self, name: str | None = None, id: str | None = None, classes: str | None = None
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._resumed = False
+        for deepest in self.STYLED_FIRST:
+            add_default_css(self.app, deepest)
         # Set before anything is styled: Textual's resize handler then finds them there.
         for name_, wanted in self.breakpoint_classes(self.app.size).items():
             if wanted:

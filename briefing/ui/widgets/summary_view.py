@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from briefing.ui.summary_lines import Highlighter, SummaryLines
+from briefing.ui.textual_compat import styled_by_focus
 
 if TYPE_CHECKING:
     from briefing.core.markdown_blocks import Block
@@ -112,6 +113,13 @@ class SummaryView(VerticalScroll, can_focus=True):
 
     def compose(self) -> ComposeResult:
         yield self._markdown
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        # Textual restyles a widget, all it holds and its component classes (sixteen here)
+        # when its focus changes; no rule styles the summary by its focus (its pane shows
+        # it, see Pane.mark), so a section switch restyles it only if one does (issue 15).
+        if styled_by_focus(self):
+            super().watch_has_focus(has_focus)
 
     def set_markdown(self, markdown: str, blocks: list[Block] | None = None) -> None:
         """Show ``markdown`` (or a sentence saying there is no summary).

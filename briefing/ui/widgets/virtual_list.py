@@ -19,7 +19,6 @@ from typing import ClassVar
 from rich.style import Style as RichStyle
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Region, Size, clamp
 from textual.message import Message
@@ -31,7 +30,7 @@ from textual.style import Style
 from briefing.ui.textual_compat import scroll_update
 from briefing.ui.widgets.virtual_layout import RowLayout, next_enabled, next_from
 from briefing.ui.widgets.virtual_measure import content_height, wrap_width
-from briefing.ui.widgets.virtual_rows import row_strips
+from briefing.ui.widgets.virtual_rows import DrawnRows, row_lines, row_strips
 
 ROW = "virtual-list--row"
 
@@ -151,8 +150,7 @@ class VirtualList(ScrollView, can_focus=True):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self._layout = RowLayout()
-        self._strips: LRUCache[tuple[int, Style, str], list[Strip]] = LRUCache(maxsize=512)
-        """Drawn rows, by index, style and theme, at the layout's width."""
+        self._rows_drawn = DrawnRows()  # at the layout's width: their strips and lines
 
     # What subclasses provide -------------------------------------------------
 
@@ -182,14 +180,12 @@ class VirtualList(ScrollView, can_focus=True):
         layout = self._layout
         if indexes is None:
             layout.width = None
-            self._strips.clear()
+            self._rows_drawn.forget()
             self._hover = None
             self._measure()
         else:
             changed = set(indexes)
-            cached = self._strips.keys()  # an LRUCache, not a dict: no iteration of its own
-            for key in [key for key in cached if key[0] in changed]:
-                self._strips.discard(key)
+            self._rows_drawn.forget(changed)
             extra = self.get_component_styles(ROW).padding.height
             if layout.holds(self.row_count) and layout.remeasure(changed, self.row_text, extra):
                 self._update_virtual_size()
@@ -197,7 +193,7 @@ class VirtualList(ScrollView, can_focus=True):
 
     def redraw(self) -> None:
         """Draw the rows on screen again (their text changed, their heights are re-checked as drawn)."""
-        self._strips.clear()
+        self._rows_drawn.forget()
         self.refresh()
 
     # Measuring -----------------------------------------------------------------
@@ -217,7 +213,7 @@ class VirtualList(ScrollView, can_focus=True):
             return
         extra = self.get_component_styles(ROW).padding.height
         if self._layout.measure(self.row_count, self.row_text, self._wrap_width, extra):
-            self._strips.clear()
+            self._rows_drawn.forget()
             self._update_virtual_size()
 
     def _measure_exactly(self, first: int, last: int) -> None:
@@ -262,7 +258,7 @@ class VirtualList(ScrollView, can_focus=True):
     def _draw_row(self, index: int, style: Style) -> list[Strip]:
         """Row ``index`` as strips (its rule included), from the cache when it is there."""
         key = (index, style, self.app.theme)
-        strips = self._strips.get(key)
+        strips = self._rows_drawn.strips.get(key)
         if strips is not None:
             return strips
         last = index == self.row_count - 1
@@ -270,11 +266,15 @@ class VirtualList(ScrollView, can_focus=True):
         over = None
         if index == self.highlighted and getattr(self.app, "SELECTION_IN_ONE_COLOUR", False):
             over = RichStyle(color=style.rich_style.color, dim=False)
+        wrap_width = self._layout.width or self._wrap_width
+        lines = self._rows_drawn.lines(
+            index, lambda: row_lines(self.row_content(index), wrap_width)
+        )
         strips, height = row_strips(
             self,
             index,
-            self.row_content(index),
-            self._layout.width or self._wrap_width,
+            lines,
+            wrap_width,
             self.get_component_styles(ROW).padding,
             style,
             None if last else self.get_visual_style("virtual-list--separator").rich_style,
@@ -282,7 +282,7 @@ class VirtualList(ScrollView, can_focus=True):
         )
         if index < len(self._layout) and self._layout.set_heights({index: height}):
             self._update_virtual_size()
-        self._strips.set(key, strips)
+        self._rows_drawn.strips.set(key, strips)
         return strips
 
     def render_lines(self, crop: Region) -> list[Strip]:
