@@ -9,6 +9,8 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.app import App
+from textual.binding import Binding
 from textual.color import Color
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -50,18 +52,38 @@ class Placed:
     palette: bool = False
 
 
-def collect(screen: Screen[Any]) -> tuple[tuple[BarKey, ...], BarKey | None]:
-    """The keys Textual's Footer would show on ``screen``, and the command palette's key.
+Shown = tuple[tuple[tuple[Binding, bool, str], ...], tuple[Binding, bool] | None]
+"""What the bar shows: each shown binding, enabled or not, and its tooltip; the palette's."""
+
+
+def shown_bindings(screen: Screen[Any]) -> Shown:
+    """The bindings Textual's Footer would show on ``screen``, and the command palette's.
+
+    Cheap to compare (the same Binding objects while the keymap stays): the bar rebuilds
+    its keys only when these change.
+    """
+    app = screen.app
+    active = screen.active_bindings
+    shown = tuple(
+        (binding, enabled, tooltip)
+        for (_node, binding, enabled, tooltip) in active.values()
+        if binding.show
+    )
+    palette = active.get(app.COMMAND_PALETTE_BINDING) if app.ENABLE_COMMAND_PALETTE else None
+    return shown, (palette.binding, palette.enabled) if palette is not None else None
+
+
+def collect(app: App[Any], shown: Shown) -> tuple[tuple[BarKey, ...], BarKey | None]:
+    """The keys of ``shown`` as Textual's Footer shows them, and the command palette's key.
 
     As the Footer: the shown bindings in their order, one key an action (the first bound),
     and the palette's key apart (it is docked right). Textual's binding groups are shown
     key by key: no screen of briefing groups its bindings.
     """
-    app = screen.app
-    active = screen.active_bindings
+    bindings, palette_binding = shown
     keys: dict[str, BarKey] = {}
-    for _node, binding, enabled, tooltip in active.values():
-        if binding.show and binding.action not in keys:
+    for binding, enabled, tooltip in bindings:
+        if binding.action not in keys:
             keys[binding.action] = BarKey(
                 binding.key,
                 app.get_key_display(binding),
@@ -71,8 +93,8 @@ def collect(screen: Screen[Any]) -> tuple[tuple[BarKey, ...], BarKey | None]:
                 tooltip,
             )
     palette = None
-    if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
-        _node, binding, enabled, _tooltip = active[app.COMMAND_PALETTE_BINDING]
+    if palette_binding is not None:
+        binding, enabled = palette_binding
         palette = BarKey(
             binding.key,
             app.get_key_display(binding),
@@ -223,6 +245,7 @@ class KeyBar(Widget, can_focus=False):
         """
         super().__init__(name=name, id=id, classes=classes)
         self.set_reactive(KeyBar.compact, compact)
+        self._shown: Shown | None = None
         self._keys: tuple[tuple[BarKey, ...], BarKey | None] | None = None
         self._hover: BarKey | None = None
         self._styles: dict[tuple[bool, bool], KeyStyles] = {}
@@ -231,7 +254,9 @@ class KeyBar(Widget, can_focus=False):
     def placed(self) -> list[Placed]:
         """The keys shown at the bar's width, and their columns."""
         if self._keys is None:
-            self._keys = collect(self.screen)
+            if self._shown is None:
+                self._shown = shown_bindings(self.screen)
+            self._keys = collect(self.app, self._shown)
         keys, palette = self._keys
         return place(keys, palette, self.size.width, self.compact)
 
@@ -245,7 +270,11 @@ class KeyBar(Widget, can_focus=False):
         # As Textual's Footer: a blurred app keeps its keys (the focus it lost comes back).
         if not screen.app.app_focus or screen is not self.screen:
             return
-        keys = collect(screen)
+        shown = shown_bindings(screen)
+        if shown == self._shown:
+            return
+        self._shown = shown
+        keys = collect(screen.app, shown)
         if keys != self._keys:
             self._keys = keys
             self.refresh()
