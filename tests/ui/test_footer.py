@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Footer
+
+from briefing.ui.widgets.key_bar import KeyBar
 
 from .uihelpers import screen_text, settle
 
@@ -16,16 +17,16 @@ WIDTHS = (60, 70, 80, 100, 120, 160)
 def check_footer(app, *, typing: bool = False) -> None:
     """No two keys overlap; ``?`` and the palette's key show (``?`` only where it opens help:
     in a text field it is a character)."""
-    footer = app.screen.query_one(Footer)
-    shown = [child for child in footer.children if child.display]
-    regions = [child.region for child in shown]
-    for index, region in enumerate(regions):
-        assert footer.region.contains_region(region), (index, region, footer.region)
-        for other in regions[index + 1 :]:
-            assert not region.overlaps(other), (region, other)
+    footer = app.screen.query_one(KeyBar)
+    shown = footer.placed
+    spans = [(placed.start, placed.end) for placed in shown]
+    for index, (start, end) in enumerate(spans):
+        assert 0 <= start < end <= footer.size.width, (index, start, end, footer.size)
+        for other in spans[index + 1 :]:
+            assert end <= other[0] or other[1] <= start, ((start, end), other)
     last_line = screen_text(app).splitlines()[-1]
     if not typing:
-        assert any(getattr(key, "key_display", None) == "?" for key in shown)
+        assert any(placed.key.display == "?" for placed in shown)
         assert "? Help" in last_line
     assert last_line.rstrip().endswith("^p palette")
 

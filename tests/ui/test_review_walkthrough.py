@@ -13,7 +13,7 @@ from briefing.ui.screens.picker import PickerScreen
 from briefing.ui.screens.review import ReviewScreen
 from briefing.ui.screens.text_prompt import TextPromptScreen
 from briefing.ui.widgets.article_view import ArticleView
-from briefing.ui.widgets.stable_footer import StableFooter
+from briefing.ui.widgets.key_bar import KeyBar
 
 from .test_live import reload_now, rewrite
 from .test_review import ANN, FIGHT, MAYBE, RENTS, TOM, go_to, open_review, save, wait_for_screen
@@ -51,12 +51,8 @@ async def test_j_k_g_G_move_in_the_items_and_the_article(make_app, draft_file, s
 
 
 def footer_keys(screen: ReviewScreen) -> list[str]:
-    footer = screen.query_one(StableFooter)
-    return [
-        str(getattr(child, "key_display", "") or getattr(child, "key", ""))
-        for child in footer.children
-        if child.display
-    ]
+    footer = screen.query_one(KeyBar)
+    return [placed.key.display or placed.key.key for placed in footer.placed]
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 30), WIDE], ids=["80", "120", "160"])
@@ -64,11 +60,11 @@ async def test_the_footer_fits_and_keeps_help(make_app, draft_file, size) -> Non
     async with make_app(path=str(draft_file)).run_test(size=size) as pilot:
         screen = await open_review(pilot)
         await settle(pilot)
-        footer = screen.query_one(StableFooter)
+        footer = screen.query_one(KeyBar)
         bottom = screen_text(pilot.app).splitlines()[-1]
         assert "?" in bottom and "Help" in bottom, bottom
         assert "Accept" in bottom, bottom
-        shown = sum(child.region.width for child in footer.children if child.display)
+        shown = sum(placed.end - placed.start for placed in footer.placed)
         assert shown <= size[0], bottom
 
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 from kit.snapshots import seed_annotations
-from textual.widgets import Button, Footer, Input
+from textual.widgets import Button, Input
 
+from briefing.ui.widgets.key_bar import KeyBar
 from briefing.ui.widgets.notes_panel import NotesPanel
 
 from .uihelpers import NARROW, WIDE, settle
@@ -37,7 +38,7 @@ async def test_toasts_leave_the_notes_strip_and_the_footer_alone(
         await pilot.press("3", "j")  # "intense", which has a note: the strip shows it
         await settle(pilot)
         strip = app.screen.query_one(NotesPanel).region
-        footer = app.screen.query_one(Footer).region
+        footer = app.screen.query_one(KeyBar).region
         assert strip.height > 0
         for toast in await toasts_shown(pilot):
             assert not toast.overlaps(strip), (toast, strip)

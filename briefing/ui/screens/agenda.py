@@ -31,7 +31,7 @@ from briefing.ui.app_library import ItemTarget
 from briefing.ui.render import MUTED
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.widgets.agenda_table import AgendaLine, AgendaTable
-from briefing.ui.widgets.stable_footer import StableFooter
+from briefing.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from briefing.storage.index.agenda import AgendaItem, AgendaRow
@@ -94,7 +94,7 @@ class AgendaScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(Content("Agenda · reading the library…"), id="agenda-title", markup=False)
         yield AgendaTable("No open deadlines in the library", id="agenda-list")
-        yield StableFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(AgendaTable).focus()

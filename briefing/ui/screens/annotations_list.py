@@ -21,7 +21,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from briefing.core.anchors import Anchor
@@ -32,6 +32,7 @@ from briefing.ui.app import BriefingApp
 from briefing.ui.field_keys import field_binding, field_key_allowed
 from briefing.ui.screens.note_actions import confirm_delete, open_note_editor
 from briefing.ui.widgets.annotation_rows import AnnotationRows, Fetch, Row
+from briefing.ui.widgets.key_bar import KeyBar
 
 
 class AnnotationsScreen(ModalScreen[Anchor | None]):
@@ -91,7 +92,7 @@ class AnnotationsScreen(ModalScreen[Anchor | None]):
             )
             yield Static("", id="annotations-empty", markup=False).set_styles("display: none;")
             yield AnnotationRows(id="annotations-list")
-        yield Footer()
+        yield KeyBar(compact=False)
 
     def on_mount(self) -> None:
         self.list_entries("")

@@ -42,9 +42,9 @@ from briefing.ui.textual_compat import focused_without_repaint, own_bindings
 from briefing.ui.widgets.brief_header import BriefHeader
 from briefing.ui.widgets.deadline_list import DeadlineList
 from briefing.ui.widgets.item_list import ItemList
+from briefing.ui.widgets.key_bar import KeyBar
 from briefing.ui.widgets.pane import Pane, mark_panes, pane_of, panes_of, section_of
 from briefing.ui.widgets.participant_table import ParticipantTable
-from briefing.ui.widgets.stable_footer import StableFooter
 
 if TYPE_CHECKING:
     from briefing.core.models import Brief
@@ -57,6 +57,7 @@ class BriefScreen(StyledOnce[Path]):
 
     STYLED_FIRST = (DeadlineList, ParticipantTable)  # the deepest: see StyledOnce
     AUTO_FOCUS = "#summary"  # (Textual's default focused the hidden tab bar first: a restyle)
+    ALLOW_IN_MAXIMIZED_VIEW = "KeyBar"  # a maximised pane keeps the keys (z Restore), as a Footer
 
     BINDINGS = [
         # First: while a search is active, its n, N and escape win (see BriefSearch.allows).
@@ -138,7 +139,7 @@ class BriefScreen(StyledOnce[Path]):
 
     def compose(self) -> ComposeResult:
         yield from self.loader.compose()
-        yield StableFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         # In the reader's clock mode; the offset is set once the brief is known.

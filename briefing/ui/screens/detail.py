@@ -10,7 +10,9 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from briefing.ui.widgets.key_bar import KeyBar
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +62,7 @@ class DetailScreen(ModalScreen[None]):
         with VerticalScroll(id="detail-scroll"):
             yield Static(Content(self.heading), id="detail-heading", markup=False)
             yield Static(self.body, id="detail-body", markup=False)
-        yield Footer()
+        yield KeyBar(compact=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The item's keys only where the opener gave them."""

@@ -9,10 +9,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Footer, Input, RadioButton, RadioSet, Static
+from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Static
 
 from briefing.core.filenames import safe_filename
 from briefing.storage.export_files import EXPORT_FORMATS, SUFFIXES, ExportRequest
+from briefing.ui.widgets.key_bar import KeyBar
 
 TITLE_ROOM = 44
 """Cells for the brief's title in the "Only this brief" label: the dialog is 76 wide."""
@@ -82,7 +83,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             with Horizontal():
                 yield Button(Content("Cancel"), id="cancel")
                 yield Button(Content("Export (ctrl+s)"), id="export", variant="primary")
-        yield Footer()
+        yield KeyBar(compact=False)
 
     def on_mount(self) -> None:
         field = self.query_one("#export-path", Input)

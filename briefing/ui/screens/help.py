@@ -19,10 +19,11 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from briefing.ui.render import cell
 from briefing.ui.sections import SECTION_BINDING, reader_section
+from briefing.ui.widgets.key_bar import KeyBar
 
 HelpRow = tuple[str, str, str]
 """(keys, what they do, binding id)."""
@@ -108,7 +109,7 @@ class HelpScreen(ModalScreen[None]):
                 id="help-hint",
                 markup=False,
             )
-        yield Footer()
+        yield KeyBar(compact=False)
 
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()

@@ -27,8 +27,8 @@ from briefing.ui.screens.library_texts import (
     status_content,
 )
 from briefing.ui.screens.styled_once import StyledOnce
+from briefing.ui.widgets.key_bar import KeyBar
 from briefing.ui.widgets.library_table import LibraryTable
-from briefing.ui.widgets.stable_footer import StableFooter
 
 if TYPE_CHECKING:
     from briefing.core.anchors import Anchor
@@ -104,7 +104,7 @@ class LibraryScreen(StyledOnce[None]):
         yield LibraryTable(id="library-table")
         yield Static(id="library-preview", markup=False)  # docked right from 140 columns
         yield Static(id="library-status", markup=False)
-        yield StableFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.set_interval(1, self.tick, name="library-countdowns")

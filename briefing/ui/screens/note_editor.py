@@ -23,9 +23,10 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from briefing.ui.screens.confirm import ChoiceScreen
+from briefing.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     SaveNote = Callable[[str, "NoteEditorScreen"], None]
@@ -95,7 +96,7 @@ class NoteEditorScreen(ModalScreen[str | None]):
             yield Static(Content(self.subject), id="note-subject", markup=False)
             yield Static("", id="note-status", markup=False)
             yield TextArea(self.original, id="note-text", soft_wrap=True, tab_behavior="indent")
-        yield Footer()
+        yield KeyBar(compact=False)
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)

@@ -31,7 +31,7 @@ from briefing.ui.app_library import ItemTarget
 from briefing.ui.field_keys import field_binding, field_key_allowed
 from briefing.ui.render import MUTED, Prompt
 from briefing.ui.widgets.item_list import ItemList
-from briefing.ui.widgets.stable_footer import StableFooter
+from briefing.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from briefing.storage.index.people import LibraryPeople, QuoteInfo
@@ -149,7 +149,7 @@ class PeopleScreen(Screen[None]):
                     Content("Quotes, oldest first"), classes="people-heading", markup=False
                 )
                 yield ItemList("No quotes", id="person-quotes")
-        yield StableFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#people-list", ItemList).focus()

@@ -7,8 +7,10 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+
+from briefing.ui.widgets.key_bar import KeyBar
 
 
 class PickerScreen(ModalScreen[str | None]):
@@ -44,7 +46,7 @@ class PickerScreen(ModalScreen[str | None]):
             yield OptionList(
                 *(Option(label, id=value) for value, label in self.choices), markup=False
             )
-        yield Footer()
+        yield KeyBar(compact=False)
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

@@ -37,8 +37,8 @@ from briefing.ui.screens.confirm import ChoiceScreen, ConfirmScreen
 from briefing.ui.screens.picker import PickerScreen
 from briefing.ui.screens.text_prompt import TextPromptScreen
 from briefing.ui.widgets.article_view import ArticleView, Span
+from briefing.ui.widgets.key_bar import KeyBar
 from briefing.ui.widgets.review_items import ReviewItems, detail, prompt, short
-from briefing.ui.widgets.stable_footer import StableFooter
 
 WIDE_COLUMNS = 120
 """From this width the article and the items show side by side."""
@@ -115,7 +115,7 @@ class ReviewScreen(Screen[None]):
             with Vertical(id="review-side"):
                 yield ReviewItems(id="review-items", markup=False)
                 yield Static(id="review-detail", markup=False)
-        yield StableFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refill()

@@ -24,7 +24,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -46,6 +46,7 @@ from briefing.storage.store.database import StoreError
 from briefing.ui.app_library import ItemTarget
 from briefing.ui.screens.library import LibraryScreen
 from briefing.ui.screens.search_texts import hit_prompt, index_broken, lost_problem, status_text
+from briefing.ui.widgets.key_bar import KeyBar
 from briefing.ui.widgets.result_list import ResultList
 
 if TYPE_CHECKING:
@@ -125,7 +126,7 @@ class SearchScreen(ModalScreen[None]):
             yield Input(placeholder='Words in any order, "a phrase", prefix*', id="search-input")
             yield Static(id="search-status")
             yield ResultList(markup=False, id="search-results")
-        yield Footer()
+        yield KeyBar(compact=False)
 
     def on_mount(self) -> None:
         annotations = self.briefing_app.annotations

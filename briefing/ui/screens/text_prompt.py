@@ -8,7 +8,9 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
+
+from briefing.ui.widgets.key_bar import KeyBar
 
 
 class TextPromptScreen(ModalScreen[str | None]):
@@ -34,7 +36,7 @@ class TextPromptScreen(ModalScreen[str | None]):
         with Vertical():
             yield Static(Content(self.title_text), id="prompt-title", markup=False)
             yield Input(self.value, id="prompt-input")
-        yield Footer()
+        yield KeyBar(compact=False)
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
