@@ -226,6 +226,14 @@ NOT_BEFORE_THE_FIRST_FRAME = {
     "briefing.core.terminal_notify": "a reminder's desktop notification",
     # One TOML parser (core/tomlread.py: tomli), for the bundled themes.
     "tomllib": "a second TOML parser",
+    # A search, once `/` opens its field (ui/screens/brief_search.py).
+    "briefing.core.find": "searching a brief",
+    "briefing.core.library_items": "the items a search walks",
+    # $EDITOR, when asked for (ui/screens/note_actions.py).
+    "briefing.ui.screens.brief_editing": "the brief's file in $EDITOR",
+    "briefing.storage.external_editor": "$EDITOR",
+    "briefing.core.locate": "an item's line in the brief's file",
+    "shlex": "$EDITOR's words",
 }
 """Modules ``briefing FILE`` on a known brief does not import before its first frame
 (issue 15: what it imported beyond the bare Textual app, ~54 ms, was cut), and why."""
