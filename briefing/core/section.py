@@ -74,7 +74,8 @@ def id_rule(prefix: str, *fields: str) -> tuple[Callable[[Any], str], Callable[[
     )
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+# Never compared nor printed: no __eq__ or __repr__ to compile as the module is imported.
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Section:
     """One section of a brief, and everything the code does with it that is not drawing a pane.
 

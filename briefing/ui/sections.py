@@ -54,7 +54,8 @@ def _text_rows(
     return ((item.id, Prompt([section.text(item)])) for item in items)
 
 
-@dataclass(frozen=True, slots=True)
+# Never compared nor printed: no __eq__ or __repr__ to compile as the module is imported.
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class UiSection:
     """How the reader draws one section (the rest is its :class:`~briefing.core.section.Section`)."""
 
