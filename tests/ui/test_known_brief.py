@@ -234,13 +234,17 @@ NOT_BEFORE_THE_FIRST_FRAME = {
     "briefing.storage.external_editor": "$EDITOR",
     "briefing.core.locate": "an item's line in the brief's file",
     "shlex": "$EDITOR's words",
+    # The command line's JSON shapes, for `briefing schema` (cli/script_arguments.py).
+    "briefing.cli.json_shapes": "the commands' --json shapes",
 }
 """Modules ``briefing FILE`` on a known brief does not import before its first frame
 (issue 15: what it imported beyond the bare Textual app, ~54 ms, was cut), and why."""
 
 FIRST_FRAME_MODULES = """
 import asyncio, json, sys
+import briefing.cli.open_reader
 import briefing.ui.screens.brief_loading as brief_loading
+from briefing.cli.parser import reader_parser
 from briefing.ui.launch import build_app
 
 at_first_frame = []
@@ -254,7 +258,8 @@ def record(self):
 brief_loading.BriefLoading.painted = record
 
 async def main():
-    app = build_app(path=sys.argv[1])
+    # As `briefing FILE` does: its command line read, then the app built.
+    app = build_app(path=reader_parser().parse_args(sys.argv[1:2]).path)
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(2000):
             if at_first_frame:
