@@ -234,6 +234,9 @@ NOT_BEFORE_THE_FIRST_FRAME = {
     "briefing.storage.external_editor": "$EDITOR",
     "briefing.core.locate": "an item's line in the brief's file",
     "shlex": "$EDITOR's words",
+    # The clipboard, when `y` asks for it (ui/screens/brief_live_keys.py).
+    "briefing.core.copying": "an item as text",
+    "briefing.storage.clipboard": "the clipboard tools",
     # The command line's JSON shapes, for `briefing schema` (cli/script_arguments.py).
     "briefing.cli.json_shapes": "the commands' --json shapes",
 }
