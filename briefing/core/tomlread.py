@@ -40,7 +40,10 @@ def _parser() -> Any:
     try:
         # deferred: the parser with the first TOML read (a known brief needs none)
         import tomli
+
+        return tomli
     except ImportError:  # pragma: no cover - tomli is a dependency; this is the fallback
         # deferred: the parser with the first TOML read (a known brief needs none)
-        import tomllib as tomli
-    return tomli
+        import tomllib
+
+        return tomllib
