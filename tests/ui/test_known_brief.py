@@ -292,6 +292,51 @@ async def test_a_known_brief_is_on_screen_before_what_it_does_not_use_is_importe
     assert json.loads(done.stdout) == [True, []]
 
 
+ENTER_MODULES = """
+import asyncio, json, sys
+from briefing.ui.launch import build_app
+from briefing.ui.screens.library_loading import READER_MODULES
+
+async def main():
+    app = build_app(path=sys.argv[1])
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(2000):
+            if all(name in sys.modules for name in READER_MODULES):
+                break
+            await pilot.pause(0.01)
+        await pilot.pause()
+        before = set(sys.modules)
+        await pilot.press("enter")
+        for _ in range(2000):
+            if getattr(app.screen, "is_loaded", False):
+                break
+            await pilot.pause(0.01)
+        await pilot.pause()
+        new = sorted(m for m in set(sys.modules) - before if m.startswith("briefing"))
+        print(json.dumps([type(app.screen).__name__, new]))
+
+asyncio.run(main())
+"""
+
+
+async def test_enter_on_a_row_imports_nothing_the_idle_library_did_not(
+    make_app, seed: Path
+) -> None:
+    """The library's idle warm-up (``READER_MODULES``) imports all that the first brief of a
+    session needs: enter imports none of briefing's modules (issue 15: the notes strip and
+    its marks' reader were left to enter)."""
+    await list_library(make_app, seed.parent)
+    done = subprocess.run(
+        [sys.executable, "-c", ENTER_MODULES, str(seed.parent)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == ["BriefScreen", []]
+
+
 def test_building_the_reader_imports_no_brief_models(seed: Path) -> None:
     """The index module is imported before the first frame; the content it keeps is
     decoded in the loading thread, so the models (~20 ms) are not on the start's path."""
