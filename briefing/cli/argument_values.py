@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from briefing.core.clock import local_zone
-from briefing.core.reminders import parse_duration
+from briefing.core.durations import parse_duration
 from briefing.core.safetext import clean_line
 from briefing.core.timeutil import check_years, resolve_datetime
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from briefing.cli.agenda import _plain_line, library_agenda
 from briefing.core.clock import SystemClock
-from briefing.core.reminders import lead_words
+from briefing.core.durations import lead_words
 from briefing.storage import paths
 from briefing.storage.config import load_config
 from briefing.storage.index.agenda import schedule

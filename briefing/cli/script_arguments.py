@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing.cli.json_shapes import SHAPES
-
 if TYPE_CHECKING:
     import argparse
 
@@ -83,6 +81,8 @@ def add_manpage_arguments(parser: argparse.ArgumentParser) -> None:
 
 def add_shape_argument(parser: argparse.ArgumentParser) -> None:
     """``briefing schema --shape NAME``: the JSON Schema of a command's ``--json`` output."""
+    # deferred: the shapes, for `briefing schema` only (this module is imported on every start)
+    from briefing.cli.json_shapes import SHAPES
 
     parser.add_argument(
         "--shape",

@@ -20,7 +20,6 @@ care as a brief: a bad file is one clear error, never a traceback.
 from __future__ import annotations
 
 import json
-import tomllib
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
@@ -34,6 +33,7 @@ from pydantic import (
     field_validator,
 )
 
+from briefing.core import tomlread
 from briefing.core.anchors import ItemKind
 from briefing.core.annotations import KIND_LABELS, Bookmark, Note, conflict_mark
 from briefing.core.errors import BriefError, Problem
@@ -246,12 +246,12 @@ def read_export(text: str, kind: str, path: Any) -> tuple[list[Note], int]:
     """The notes of a JSON or TOML export and how many bookmarks it holds; raise
     :class:`BriefError` naming what is wrong."""
     try:
-        raw = json.loads(text) if kind == "json" else tomllib.loads(text)
+        raw = json.loads(text) if kind == "json" else tomlread.loads(text)
     except json.JSONDecodeError as error:
         raise BriefError(
             path, [Problem(f"JSON syntax: {error.msg}", line=error.lineno, column=error.colno)]
         ) from None
-    except tomllib.TOMLDecodeError as error:
+    except tomlread.TOMLDecodeError as error:
         raise BriefError(path, [Problem(f"TOML syntax: {error}")]) from None
     except RecursionError:
         raise BriefError(path, [Problem("is nested too deeply")]) from None

@@ -22,7 +22,8 @@ from briefing.core.timeutil import format_when
 MAX_PREVIEW_BYTES = 5 * 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
+# Never compared: no __eq__ (nor __hash__) to compile as the module is imported.
+@dataclass(frozen=True, slots=True, eq=False)
 class Preview:
     """What the header needs, read without validation."""
 

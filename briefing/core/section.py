@@ -37,7 +37,8 @@ def indented(text: str, prefix: str = "  ") -> str:
     return "\n".join(prefix + line if line else "" for line in text.strip().splitlines())
 
 
-@dataclass(slots=True)
+# Never compared nor printed: no __eq__ or __repr__ to compile as the module is imported.
+@dataclass(slots=True, eq=False, repr=False)
 class IndexContext:
     """What the library index's records of one brief share (see :attr:`Section.index_fields`)."""
 
@@ -74,7 +75,8 @@ def id_rule(prefix: str, *fields: str) -> tuple[Callable[[Any], str], Callable[[
     )
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+# Never compared nor printed: no __eq__ or __repr__ to compile as the module is imported.
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Section:
     """One section of a brief, and everything the code does with it that is not drawing a pane.
 

@@ -15,8 +15,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from briefing.core import tomlread
+from briefing.core.durations import parse_leads
 from briefing.core.files import FileMissing, FileProblem, read_regular_file
-from briefing.core.reminders import parse_leads
 from briefing.core.safetext import clean_line
 from briefing.storage.export_files import NOTE_FORMATS, spoken
 
@@ -175,14 +176,11 @@ def load_config(path: Path) -> tuple[Config, list[str]]:
         return Config(), []
     except FileProblem as problem:
         return Config(), [f"{where}: {problem.reason}; using defaults"]
-    # deferred: only with a config file to read (2 ms before the first frame)
-    import tomllib
-
     try:
-        raw = tomllib.loads(data.decode("utf-8"))
+        raw = tomlread.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
         return Config(), [f"{where}: is not valid UTF-8; using defaults"]
-    except tomllib.TOMLDecodeError as error:
+    except tomlread.TOMLDecodeError as error:
         return Config(), [f"{where}: TOML syntax: {clean_line(str(error))}; using defaults"]
     except RecursionError:
         return Config(), [f"{where}: nested too deeply; using defaults"]

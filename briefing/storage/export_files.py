@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from briefing.storage.store.notes import Annotations
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ or __repr__ to compile as the module is imported.
+@dataclass(frozen=True, eq=False, repr=False)
 class ExportInput:
     """What a format's renderer reads: the notes store, the briefs, the time, the brief chosen."""
 
@@ -121,7 +122,8 @@ def _vault(source: ExportInput, folder: Path, force: bool) -> int:
         raise (ExportExists if error.exists else ExportError)(str(error)) from None
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ or __repr__ to compile as the module is imported.
+@dataclass(frozen=True, eq=False, repr=False)
 class ExportFormat:
     """One export format: everything the CLI, the config check and the export dialog know of it."""
 
@@ -187,7 +189,8 @@ def kind_names(exports: str) -> str:
     return spoken(list(dict.fromkeys(names)))
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ or __repr__ to compile as the module is imported.
+@dataclass(frozen=True, eq=False, repr=False)
 class ExportRequest:
     """What to export, and where."""
 

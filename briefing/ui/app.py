@@ -32,7 +32,6 @@ from briefing.storage.store.database import Store, StoreError
 from briefing.ui.app_library import LibraryWide
 from briefing.ui.app_notes import AppNotes
 from briefing.ui.lazy import is_brief_screen, is_library_screen
-from briefing.ui.reminding import start_reminding
 from briefing.ui.store_guard import StoreGuard
 from briefing.ui.textual_compat import apply_theme_filters, expect_no_result
 from briefing.ui.themes import LIGHT_ANSI, choose_theme
@@ -185,11 +184,9 @@ class BriefingApp(App[None]):
     def first_frame_out(self) -> None:
         """The first screen's first frame was written: what start-up put off happens now.
 
-        Garbage collection resumes (see ``gc_paused``), the store is opened, and the notes'
-        keeper starts with it: it offers back the drafts of an earlier run (restoring them
-        writes to the store) and keeps open editors' text on a signal (no editor can be
-        open before the first frame). Its writer, drafts and dialogs are then no part of
-        the first frame.
+        Garbage collection resumes (see ``gc_paused``); the store opens, and the notes' keeper
+        with it (drafts of an earlier run offered back, open editors' text kept on a signal:
+        no editor is open before); reminders start. None of them is part of that frame.
         """
         if self.gc_paused:
             self.gc_paused = False
@@ -199,6 +196,9 @@ class BriefingApp(App[None]):
             self.call_later(self.store_guard.open)
             self.call_later(self.notes_keeper.install_signal_handlers)
             self.call_later(self.notes_keeper.offer_drafts)
+            # deferred: reminders, once the first frame is out (ui/reminding.py, core/reminders.py)
+            from briefing.ui.reminding import start_reminding
+
             self.call_later(start_reminding, self)
 
     def apply_theme(self) -> None:

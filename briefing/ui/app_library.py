@@ -30,7 +30,8 @@ READER = "reader"
 """The name the reader screen is installed under: kept when closed, for the next brief."""
 
 
-@dataclass(frozen=True, slots=True)
+# Never compared nor printed: no __eq__ or __repr__ to compile as the module is imported.
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ItemTarget:
     """An item of a brief to open: the brief's file, the item's kind (an ``ItemKind`` value) and id."""
 

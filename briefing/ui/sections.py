@@ -54,7 +54,8 @@ def _text_rows(
     return ((item.id, Prompt([section.text(item)])) for item in items)
 
 
-@dataclass(frozen=True, slots=True)
+# Never compared nor printed: no __eq__ or __repr__ to compile as the module is imported.
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class UiSection:
     """How the reader draws one section (the rest is its :class:`~briefing.core.section.Section`)."""
 
@@ -106,7 +107,8 @@ SECTION_BINDING = "brief.section."
 """The start of the id of every number key's binding (``brief.section.quotes``)."""
 
 
-@dataclass(frozen=True, slots=True)
+# Never compared nor printed: no __eq__ or __repr__ to compile as the module is imported.
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ReaderSection:
     """A section as the reader sees it: its registry entry, its drawing and its number key."""
 

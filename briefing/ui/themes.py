@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import tomllib
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -32,6 +31,7 @@ from textual.color import Color, ColorParseError
 from textual.css.constants import VALID_STYLE_FLAGS
 from textual.theme import Theme
 
+from briefing.core import tomlread
 from briefing.core.files import FileProblem, read_regular_file
 from briefing.core.safetext import clean_line
 
@@ -162,8 +162,8 @@ def _unknown_warnings(unknown: list[str], source: str) -> list[str]:
 def parse_theme(text: str, source: str) -> tuple[Theme | None, list[str]]:
     """Parse one theme file's text; return the theme (or None) and warnings."""
     try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        raw = tomlread.loads(text)
+    except tomlread.TOMLDecodeError as error:
         return None, [f"{source}: TOML syntax: {clean_line(str(error))}"]
     name = raw.pop("name", None)
     if not isinstance(name, str) or not NAME.match(name):

@@ -9,6 +9,7 @@ indexed, and validates (then keeps) anything else. Every test counts the parses
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -216,6 +217,124 @@ async def test_a_known_brief_opens_without_importing_pydantic(make_app, seed: Pa
         check=True,
     )
     assert done.stdout.split() == [SEED_ID, "False"]
+
+
+NOT_BEFORE_THE_FIRST_FRAME = {
+    # Reminders start once the first frame is out (ui/app.py first_frame_out).
+    "briefing.ui.reminding": "reminders",
+    "briefing.core.reminders": "reminders (the config check reads core/durations.py)",
+    "briefing.core.terminal_notify": "a reminder's desktop notification",
+    # One TOML parser (core/tomlread.py: tomli), for the bundled themes.
+    "tomllib": "a second TOML parser",
+    # A search, once `/` opens its field (ui/screens/brief_search.py).
+    "briefing.core.find": "searching a brief",
+    "briefing.core.library_items": "the items a search walks",
+    # $EDITOR, when asked for (ui/screens/note_actions.py).
+    "briefing.ui.screens.brief_editing": "the brief's file in $EDITOR",
+    "briefing.storage.external_editor": "$EDITOR",
+    "briefing.core.locate": "an item's line in the brief's file",
+    "shlex": "$EDITOR's words",
+    # The clipboard, when `y` asks for it (ui/screens/brief_live_keys.py).
+    "briefing.core.copying": "an item as text",
+    "briefing.storage.clipboard": "the clipboard tools",
+    # The command line's JSON shapes, for `briefing schema` (cli/script_arguments.py).
+    "briefing.cli.json_shapes": "the commands' --json shapes",
+}
+"""Modules ``briefing FILE`` on a known brief does not import before its first frame
+(issue 15: what it imported beyond the bare Textual app, ~54 ms, was cut), and why."""
+
+FIRST_FRAME_MODULES = """
+import asyncio, json, sys
+import briefing.cli.open_reader
+import briefing.ui.screens.brief_loading as brief_loading
+from briefing.cli.parser import reader_parser
+from briefing.ui.launch import build_app
+
+at_first_frame = []
+painted = brief_loading.BriefLoading.painted
+
+def record(self):
+    if not at_first_frame:
+        at_first_frame.append((self.screen.is_loaded, set(sys.modules)))
+    painted(self)
+
+brief_loading.BriefLoading.painted = record
+
+async def main():
+    # As `briefing FILE` does: its command line read, then the app built.
+    app = build_app(path=reader_parser().parse_args(sys.argv[1:2]).path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(2000):
+            if at_first_frame:
+                break
+            await pilot.pause(0.01)
+    loaded, modules = at_first_frame[0]
+    print(json.dumps([loaded, sorted(modules & set(sys.argv[2:]))]))
+
+asyncio.run(main())
+"""
+
+
+async def test_a_known_brief_is_on_screen_before_what_it_does_not_use_is_imported(
+    make_app, seed: Path
+) -> None:
+    """``briefing FILE`` on a known brief: none of :data:`NOT_BEFORE_THE_FIRST_FRAME` is
+    imported by the time the frame that shows the brief is out."""
+    await list_library(make_app, seed.parent)
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME_MODULES, str(seed), *NOT_BEFORE_THE_FIRST_FRAME],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == [True, []]
+
+
+ENTER_MODULES = """
+import asyncio, json, sys
+from briefing.ui.launch import build_app
+from briefing.ui.screens.library_loading import READER_MODULES
+
+async def main():
+    app = build_app(path=sys.argv[1])
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(2000):
+            if all(name in sys.modules for name in READER_MODULES):
+                break
+            await pilot.pause(0.01)
+        await pilot.pause()
+        before = set(sys.modules)
+        await pilot.press("enter")
+        for _ in range(2000):
+            if getattr(app.screen, "is_loaded", False):
+                break
+            await pilot.pause(0.01)
+        await pilot.pause()
+        new = sorted(m for m in set(sys.modules) - before if m.startswith("briefing"))
+        print(json.dumps([type(app.screen).__name__, new]))
+
+asyncio.run(main())
+"""
+
+
+async def test_enter_on_a_row_imports_nothing_the_idle_library_did_not(
+    make_app, seed: Path
+) -> None:
+    """The library's idle warm-up (``READER_MODULES``) imports all that the first brief of a
+    session needs: enter imports none of briefing's modules (issue 15: the notes strip and
+    its marks' reader were left to enter)."""
+    await list_library(make_app, seed.parent)
+    done = subprocess.run(
+        [sys.executable, "-c", ENTER_MODULES, str(seed.parent)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == ["BriefScreen", []]
 
 
 def test_building_the_reader_imports_no_brief_models(seed: Path) -> None:

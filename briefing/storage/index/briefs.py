@@ -74,7 +74,8 @@ def unpack(content: bytes, zone: tzinfo | None) -> Brief | None:
         return None
 
 
-@dataclass(frozen=True, slots=True)
+# Never compared nor printed: no __eq__ or __repr__ to compile as the module is imported.
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ReadBrief:
     """A brief read from its file: the brief, the digest of the bytes it came from, and how."""
 

@@ -55,7 +55,8 @@ def is_busy(error: BaseException) -> bool:
     return False
 
 
-@dataclass(eq=False)
+# Never compared nor printed: no __eq__ or __repr__ to compile as the module is imported.
+@dataclass(eq=False, repr=False)
 class WriteJob:
     """One write: ``run(store)`` on the writer's thread, then one of the callbacks on the UI's."""
 

@@ -10,8 +10,6 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from briefing.core.anchors import SECTION_OF_KIND, ItemKind
-from briefing.core.copying import item_text
-from briefing.storage.clipboard import copy_with_tool
 from briefing.ui.sections import SECTIONS
 
 if TYPE_CHECKING:
@@ -35,6 +33,10 @@ def next_unseen(unseen: Iterable[ItemKey], current: str, here: str) -> ItemKey:
 
 def copy_focused(screen: BriefScreen) -> None:
     """Copy the item under the cursor as text (with its attribution) to the clipboard."""
+    # deferred: the clipboard, when `y` asks for it (an item as text, the clipboard tools)
+    from briefing.core.copying import item_text
+    from briefing.storage.clipboard import copy_with_tool
+
     focused = screen.focused_item()
     section, item_id = focused if focused is not None else (screen.current, "")
     text = item_text(screen.brief, section, item_id, clock=screen.briefing_app.config.clock)

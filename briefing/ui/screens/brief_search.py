@@ -16,7 +16,6 @@ from textual.content import Content
 from textual.css.query import NoMatches
 from textual.widgets import Input, Static
 
-from briefing.core.find import Finder
 from briefing.ui.field_keys import field_binding
 from briefing.ui.sections import reader_sections
 from briefing.ui.widgets.item_list import ItemList
@@ -25,7 +24,7 @@ from briefing.ui.widgets.search_bar import SearchBar
 from briefing.ui.widgets.summary_view import SummaryView
 
 if TYPE_CHECKING:
-    from briefing.core.find import Match
+    from briefing.core.find import Finder, Match
     from briefing.ui.screens.brief import BriefScreen
 
 SEARCH_BINDINGS = [
@@ -144,6 +143,9 @@ class BriefSearch:
 
     def find(self, query: str) -> None:
         """Search the brief for ``query``; highlight the matches in every pane."""
+        # deferred: a search, once `/` opened its field (core/find.py, no part of the first frame)
+        from briefing.core.find import Finder
+
         self.finder = Finder(query)
         self.matches = self.finder.find(self.screen.brief) if self.finder else []
         self.match_index = -1

@@ -43,6 +43,10 @@ READER_MODULES = (
     # A summary the index kept without its blocks (indexing does not parse Markdown) is
     # read into them on the UI thread as the brief is shown (about a millisecond):
     "briefing.core.markdown_blocks",
+    # The notes strip and its marks' reader (core/annotations.py, the notes store's rows),
+    # which the reader's compose and first show import:
+    "briefing.ui.widgets.notes_panel",
+    "briefing.storage.store.brief_notes",
 )
 """What the first brief of a session needs, imported while the library is idle (issue 15):
 about 5 MiB. Never the validating code (pydantic: 11 MiB more, for a library that may

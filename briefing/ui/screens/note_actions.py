@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 
 from briefing.core.anchors import Anchor
-from briefing.storage.external_editor import EditorError, edit_text
-from briefing.ui.screens.brief_editing import open_brief_in_editor
 
 if TYPE_CHECKING:
     from briefing.core.annotations import Note
@@ -143,11 +141,16 @@ class NoteActions:
         """Edit a note of the focused item in $EDITOR (the reader steps aside meanwhile);
         with ``what`` "brief" (``o``), the brief's own file at the item's line."""
         if what == "brief":
+            # deferred: the external editor, when asked for (the reader steps aside for it)
+            from briefing.ui.screens.brief_editing import open_brief_in_editor
+
             open_brief_in_editor(self.owner.screen)
             return
         self.choose_note(lambda note, _: self._external_edit(note), "edit in $EDITOR")
 
     def _external_edit(self, note: Note) -> None:
+        # deferred: the external editor, when asked for (the reader steps aside for it)
+        from briefing.storage.external_editor import EditorError, edit_text
 
         screen = self.owner.screen
         try:
