@@ -18,7 +18,10 @@ import pytest
 from briefing.core.models import Quote
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.widgets.item_list import ItemList
+from briefing.ui.widgets.participant_rows import COLUMNS
+from briefing.ui.widgets.participant_table import ParticipantTable
 
+from .test_open_bounded import list_text
 from .test_virtual_list import load_generator
 from .uihelpers import WIDE, screen_text, settle, wait_for_workers
 
@@ -110,3 +113,25 @@ async def test_the_speaker_filter_sees_every_quote_of_the_known_big_brief(
         screen.speaker_filter = None
         await pilot.pause()
         assert len(quotes.item_ids) == QUOTES
+
+
+async def participants_shown(app: Any) -> tuple[list[int], str]:
+    """The participants table's column widths and what it shows, once settled."""
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(ParticipantTable)
+        return table.column_widths, list_text(app, table)
+
+
+async def test_the_participants_are_drawn_at_their_widths_before_any_resize(
+    make_app: Any, big: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The table is filled before it is laid out (a known brief is read as the screen
+    composes): its first frame drew every name in columns as wide as their labels ("Zofi"
+    / "a Zh" / "ou"), and the names came whole only a frame later, on the Resize. It fits
+    its columns to its size as it draws; the Resize is not needed (here: never handled)."""
+    app = await open_known(make_app, big)
+    widths, shown = await participants_shown(app)
+    assert widths != [len(label) for label, _ in COLUMNS]
+    monkeypatch.setattr(ParticipantTable, "on_resize", lambda _self: None)
+    assert await participants_shown(make_app(path=big)) == (widths, shown)

@@ -136,6 +136,8 @@ class ParticipantTable(ScrollView, can_focus=True):
         self._marks: dict[str, str] = {}
         self._highlighter: Highlighter | None = None
         self._widths = [len(label) for label, _ in COLUMNS]
+        self._fitted = 0
+        """The width the columns were last fitted to (0: not yet)."""
         self._plain: list[tuple[str, str, str, str]] = []  # each row's cells as plain text
         self._extents = column_extents([])
         self._rows = RowHeights()
@@ -211,6 +213,7 @@ class ParticipantTable(ScrollView, can_focus=True):
         room = self.size.width - scrollbar - 2 * PADDING * len(COLUMNS)
         if self.size.width:
             self._widths = fit_columns(self._extents, room)
+            self._fitted = self.size.width
         # All of them when they might fit (whether they overflow is then known exactly).
         at_once = max(EXACT_ROWS, self._rows_visible() + 1)
         self._rows.measure(len(self._plain), self._height, self._widths, at_once)
@@ -343,6 +346,10 @@ class ParticipantTable(ScrollView, can_focus=True):
         self.refresh()
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        if self._people and self._fitted != self.size.width:
+            # Filled before it was laid out (a known brief is read as the screen composes):
+            # fitted as it is first drawn, not a frame later on its Resize (issue 15).
+            self._layout()
         # The rows in view are measured (at once) before any is drawn: see RowHeights.
         top = round(self.scroll_offset.y) + max(crop.y - 1, 0)
         if self._rows.settle(top, crop.height, self._height):
