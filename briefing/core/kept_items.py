@@ -80,7 +80,7 @@ class KeptItems(Sequence[T]):
         # Equal to a list (or another sequence of items) holding equal items, as the
         # brief built whole compares (a dataclass compares its fields' values).
         if isinstance(other, KeptItems | list):
-            return len(other) == self._count and all(a == b for a, b in zip(self, other))
+            return len(other) == self._count and all(a == b for a, b in zip(self, other, strict=True))
         return NotImplemented
 
     __hash__ = None  # type: ignore[assignment]  # mutable in what it has built, as a list
