@@ -91,3 +91,14 @@ def test_a_quote_is_built_once_and_only_its_chunk(seed_brief_path: Path) -> None
     last = quotes[-1]
     assert quotes.built == (len(quotes) - 1) % 2 + 1
     assert quotes[-1] is last
+
+
+def test_a_damaged_chunk_is_found_as_the_brief_is_opened(seed_brief_path: Path) -> None:
+    """A chunk is read when a reader asks for its quotes, too late to read the file
+    instead: damaged content is refused as a whole when the brief is opened."""
+    brief = parse_brief(seed_brief_path.read_bytes(), seed_brief_path, local_zone=None)
+    content = bytearray(pack(brief, chunk=2))
+    assert unpack(bytes(content), None) is not None
+    content[-3] ^= 0xFF
+    assert unpack(bytes(content), None) is None
+    assert unpack(bytes(content[:-1]), None) is None

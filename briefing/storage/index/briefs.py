@@ -93,9 +93,11 @@ def pack(brief: Brief, *, chunk: int = QUOTES_CHUNK) -> bytes:
         parts = [_compressed(items[at : at + chunk]) for at in range(0, len(items), chunk)]
         apart[key] = [len(items), chunk, [len(part) for part in parts]]
         blobs += parts
-    data["apart"] = apart
+    chunks = b"".join(blobs)
+    # Checked as the brief is opened: a chunk is read later, when failing is too late.
+    data["apart"], data["check"] = apart, zlib.crc32(chunks)
     head = _compressed(data)
-    return len(head).to_bytes(4, "big") + head + b"".join(blobs)
+    return len(head).to_bytes(4, "big") + head + chunks
 
 
 def _chunk(content: bytes, starts: list[int], number: int) -> list[dict[str, object]]:
@@ -110,7 +112,7 @@ def unpack(content: bytes, zone: tzinfo | None) -> Brief | None:
 
     Its kept-apart sections are read from ``content`` as they are read (see
     :class:`~briefing.core.kept_items.KeptItems`); ``content`` is checked here to hold
-    exactly the chunks its head lists.
+    exactly the chunks its head lists, as they were written (their CRC).
     """
     try:
         size = int.from_bytes(content[:4], "big")
@@ -125,7 +127,7 @@ def unpack(content: bytes, zone: tzinfo | None) -> Brief | None:
             if len(lengths) != -(-count // chunk):
                 return None
             kept[key] = (count, chunk, partial(_chunk, content, starts))
-        if end != len(content):
+        if end != len(content) or zlib.crc32(content[4 + size :]) != data.pop("check"):
             return None
         brief: Brief = _normalized().load(data, local_zone=zone, kept=kept)
         return brief
