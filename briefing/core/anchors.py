@@ -125,8 +125,18 @@ def items_of(brief: Brief, kind: ItemKind) -> Iterator[tuple[str, str]]:
 _texts_cache: list[tuple[Brief, ItemKind, dict[str, str]]] = []
 
 
-def item_text(brief: Brief, kind: ItemKind, item_id: str) -> str | None:
-    """The text of one item (what a note saves a copy of), or None if it is not in the brief."""
+def item_text(brief: Brief, kind: ItemKind, item_id: str, *, at: int | None = None) -> str | None:
+    """The text of one item (what a note saves a copy of), or None if it is not in the brief.
+
+    ``at``: where the item is likely to be among its section's items (the reader's row):
+    when it is there, no other item is read (a known brief builds its quotes as they are
+    read: the table of every text built them all, on every move to a quote).
+    """
+    section = sections.by_kind(kind) if at is not None else None
+    if section is not None and at is not None:
+        items = section.items_of(brief)
+        if 0 <= at < len(items) and section.item_id(items[at]) == item_id:
+            return section.text(items[at])
     # The reader asks on every cursor move; a 20,000-quote brief took 20 ms a scan.
     # One brief's table is kept (the brief on screen), keyed by identity: briefs are
     # never changed in place, a reload makes a new one.

@@ -22,23 +22,25 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, tzinfo
 from enum import Enum
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from briefing.core import sections
+from briefing.core.kept_items import KeptItems, items_list
 from briefing.core.models import Brief, Source, finish
 from briefing.core.provenance import DraftArticle, DraftMark
 from briefing.core.status import DeadlineStatus
 from briefing.core.timeutil import PartialDate
 
-VERSION = 3
+VERSION = 4
 """Bumped whenever what :func:`dump` writes changes: older data is then not trusted.
 2: times read in the brief's zone are written as wall times (1 lost their zone).
 3: the summary read into blocks is kept beside the brief (issue 15: the reader draws
-them without importing Markdown code); content of 2 is not found, the file validated."""
+them without importing Markdown code); content of 2 is not found, the file validated.
+4: the quotes kept apart, in chunks built as they are read (:data:`Kept`; issue 15)."""
 
 _FOLD = "|fold"
 """Marks the second of two equal wall times (the hour a clock goes back)."""
@@ -58,8 +60,22 @@ def dump(brief: Brief) -> dict[str, Any]:
     return data
 
 
-def load(data: dict[str, Any], *, local_zone: tzinfo | None = None) -> Brief:
+Kept = tuple[int, int, Callable[[int], list[dict[str, Any]]]]
+"""A section's items kept apart from the brief's data: how many, how many to a chunk,
+and the function that gives the dumped items of chunk ``n``."""
+
+
+def load(
+    data: dict[str, Any],
+    *,
+    local_zone: tzinfo | None = None,
+    kept: Mapping[str, Kept] | None = None,
+) -> Brief:
     """Return the brief :func:`dump` made ``data`` from (``local_zone`` as when it was read).
+
+    ``kept`` gives, by section key, the items kept apart from ``data`` (left out of it):
+    that section is a :class:`~briefing.core.kept_items.KeptItems` building a chunk of
+    them the first time one of its items is read.
 
     Raise :class:`ValueError` when ``data`` is of another :data:`VERSION` or shape, or
     was made in another zone than the one the brief's times would now be read in.
@@ -71,8 +87,11 @@ def load(data: dict[str, Any], *, local_zone: tzinfo | None = None) -> Brief:
     zone = ZoneInfo(named) if named else local_zone or UTC
     if str(zone) != data.get("zone"):
         raise ValueError(f"normalized brief read in the zone {data.get('zone')}, not {zone}")
+    times = _Times(zone)
     try:
-        brief: Brief = _loader(sections.brief_model())(raw, _Times(zone))
+        brief: Brief = _loader(sections.brief_model())(raw, times)
+        for key, (count, size, fetch) in (kept or {}).items():
+            setattr(brief, key, _kept(key, count, size, fetch, times))
     except TypeError as error:  # a field the models do not have, or lack
         raise ValueError(f"normalized brief of another shape: {error}") from None
     finish(brief, zone)
@@ -80,6 +99,16 @@ def load(data: dict[str, Any], *, local_zone: tzinfo | None = None) -> Brief:
     if blocks is not None:
         brief.keep_summary_blocks(blocks)
     return brief
+
+
+def _kept(
+    key: str, count: int, size: int, fetch: Callable[[int], list[dict[str, Any]]], times: _Times
+) -> KeptItems[Any]:
+    model = next((s.item_model() for s in sections.lists() if s.key == key), None)
+    if model is None:
+        raise TypeError(f"no section {key!r} of items")
+    one = _loader(model)
+    return KeptItems(count, size, lambda number: [one(raw, times) for raw in fetch(number)])
 
 
 # -- dumping ----------------------------------------------------------------------------
@@ -99,7 +128,7 @@ def _dump_value(value: Any, zone: tzinfo) -> Any:
         return value.value
     if isinstance(value, str | int | float):
         return value
-    if isinstance(value, list):
+    if items_list(value):
         return [_dump_value(part, zone) for part in value]
     if isinstance(value, datetime):
         if value.tzinfo is not zone:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from textual.content import Content
 
@@ -167,9 +167,10 @@ class QuoteRows:
         """The speaker line of each speaker seen so far (a few thousand at most)."""
 
     @property
-    def ids(self) -> list[str]:
-        """The quotes' ids, in order."""
-        return [quote.id for quote in self.quotes]
+    def ids(self) -> Sequence[str]:
+        """The quotes' ids, in order: each read from its quote when asked for (a known
+        brief builds its quotes as they are read: see :mod:`briefing.core.kept_items`)."""
+        return _QuoteIds(self.quotes)
 
     def __len__(self) -> int:
         return len(self.quotes)
@@ -182,6 +183,32 @@ class QuoteRows:
         if quote.said:
             credit = f"{credit}, {format_when(quote.said, clock=self.clock)}"
         return QuoteRow(quote, credit)
+
+
+class _QuoteIds(Sequence[str]):
+    """The ids of ``quotes``, read from each quote as it is asked for."""
+
+    __slots__ = ("quotes",)
+
+    def __init__(self, quotes: Sequence[Quote]) -> None:
+        self.quotes = quotes
+
+    def __len__(self) -> int:
+        return len(self.quotes)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [quote.id for quote in self.quotes[index]]
+        return self.quotes[index].id
+
+    def __iter__(self) -> Iterator[str]:
+        return (quote.id for quote in self.quotes)
 
 
 def deadline_row(deadline: Deadline, now: datetime, *, clock: str = "24h") -> Prompt:

@@ -21,6 +21,7 @@ from kit.risks import FLOOD, STRIKE, registered_risks
 
 from briefing.core import normalized
 from briefing.core.clock import SystemZone
+from briefing.core.kept_items import items_list
 from briefing.core.loading import load_brief, parse_brief
 from briefing.core.models import Brief
 
@@ -53,7 +54,7 @@ def _exactly(item: Any) -> Any:
             type(item),
             *((f.name, _exactly(getattr(item, f.name))) for f in dataclasses.fields(item)),
         )
-    if isinstance(item, list):
+    if items_list(item):  # a list, or a known brief's quotes built as read
         return [_exactly(value) for value in item]
     return _when(item)
 

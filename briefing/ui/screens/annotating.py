@@ -218,7 +218,8 @@ class BriefAnnotations:
         # deferred: the note models, after the first frame
         from briefing.core.annotations import KIND_LABELS
 
-        text = item_text(brief, kind, item_id) or ""
+        at = widget.highlighted if isinstance(widget, ItemList) else None
+        text = item_text(brief, kind, item_id, at=at) or ""
         subject = f"{KIND_LABELS[kind].lower()} “{text[:60]}{'…' if len(text) > 60 else ''}”"
         return Anchor(brief.id, kind, item_id), text, subject
 

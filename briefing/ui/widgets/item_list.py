@@ -171,7 +171,8 @@ class ItemList(VirtualList):
     def row_content(self, index: int) -> Content:
         if not self._ids:
             return Content.styled(self.empty_text, "italic $text-muted")
-        return self.prompt(self._ids[index])
+        # By index: the id index holds every id (a known brief's quotes built whole).
+        return self._row_prompt(index, self._ids[index])
 
     def row_disabled(self, index: int) -> bool:
         return not self._ids
@@ -215,7 +216,9 @@ class ItemList(VirtualList):
 
     def prompt(self, item_id: str) -> Content:
         """The row of ``item_id`` as drawn, mark included; ``KeyError`` if there is none."""
-        index = self._index[item_id]
+        return self._row_prompt(self._index[item_id], item_id)
+
+    def _row_prompt(self, index: int, item_id: str) -> Content:
         prompt = self.prompt_content(index)
         if self._highlighter is not None:
             for start, end in self._highlighter(prompt.plain):

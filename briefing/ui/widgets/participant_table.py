@@ -136,6 +136,7 @@ class ParticipantTable(ScrollView, can_focus=True):
         self._marks: dict[str, str] = {}
         self._highlighter: Highlighter | None = None
         self._widths = [len(label) for label, _ in COLUMNS]
+        self._fitted = 0  # the width the columns were last fitted to (0: not yet)
         self._plain: list[tuple[str, str, str, str]] = []  # each row's cells as plain text
         self._extents = column_extents([])
         self._rows = RowHeights()
@@ -211,6 +212,7 @@ class ParticipantTable(ScrollView, can_focus=True):
         room = self.size.width - scrollbar - 2 * PADDING * len(COLUMNS)
         if self.size.width:
             self._widths = fit_columns(self._extents, room)
+            self._fitted = self.size.width
         # All of them when they might fit (whether they overflow is then known exactly).
         at_once = max(EXACT_ROWS, self._rows_visible() + 1)
         self._rows.measure(len(self._plain), self._height, self._widths, at_once)
@@ -290,9 +292,6 @@ class ParticipantTable(ScrollView, can_focus=True):
             y = min(top, bottom - self._rows_visible())
             self.scroll_to(y=y, animate=False, immediate=True)
 
-    def _row_at(self, line: int) -> int:
-        return self._rows.row_at(line)
-
     def action_cursor_down(self) -> None:
         self.move_cursor(row=self.cursor_row + 1)
 
@@ -308,12 +307,12 @@ class ParticipantTable(ScrollView, can_focus=True):
     def action_page_down(self) -> None:
         if self._people:
             line = self._rows.tops[self.cursor_row] + self._rows_visible()
-            self.move_cursor(row=max(self.cursor_row + 1, self._row_at(line)))
+            self.move_cursor(row=max(self.cursor_row + 1, self._rows.row_at(line)))
 
     def action_page_up(self) -> None:
         if self._people:
             line = self._rows.tops[self.cursor_row] - self._rows_visible()
-            self.move_cursor(row=min(self.cursor_row - 1, self._row_at(max(line, 0))))
+            self.move_cursor(row=min(self.cursor_row - 1, self._rows.row_at(max(line, 0))))
 
     def action_select(self) -> None:
         participant_id = self.highlighted_id
@@ -325,7 +324,7 @@ class ParticipantTable(ScrollView, can_focus=True):
         if event.y < 1 or not self._people or not 0 <= line < self._rows.lines:
             return
         event.stop()
-        self._move(self._row_at(line))
+        self._move(self._rows.row_at(line))
         if event.chain >= 2:  # a click highlights; a double click (or enter) opens
             self.action_select()
 
@@ -343,6 +342,8 @@ class ParticipantTable(ScrollView, can_focus=True):
         self.refresh()
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        if self._people and self._fitted != self.size.width:
+            self._layout()  # filled before it had a width: fitted now, not on its Resize
         # The rows in view are measured (at once) before any is drawn: see RowHeights.
         top = round(self.scroll_offset.y) + max(crop.y - 1, 0)
         if self._rows.settle(top, crop.height, self._height):
@@ -359,7 +360,7 @@ class ParticipantTable(ScrollView, can_focus=True):
             return self._empty_line(y, width)
         if not 0 <= line < self._rows.lines:
             return Strip.blank(width, self.rich_style)
-        row = self._row_at(line)
+        row = self._rows.row_at(line)
         strips = self._row_strips(row)
         strip = strips[line - self._rows.tops[row]]
         return strip.crop_extend(0, width, self._row_style(row))
