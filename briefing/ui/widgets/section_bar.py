@@ -11,14 +11,9 @@ from rich.style import Style
 from textual import events
 from textual.message import Message
 from textual.reactive import reactive
+from textual.renderables.bar import Bar
 from textual.strip import Strip
 from textual.widget import Widget
-
-HALF_LEFT = "╺"
-"""The track's cell after a highlight (Textual's ``Bar.HALF_BAR_LEFT``)."""
-LINE = "━"
-HALF_RIGHT = "╸"
-"""The track's cell before a highlight (Textual's ``Bar.HALF_BAR_RIGHT``)."""
 
 
 @dataclass(frozen=True)
@@ -55,12 +50,9 @@ def scroll_for(tab: PlacedTab | None, total: int, width: int) -> int:
     return x
 
 
-def track(start: int, end: int, width: int) -> tuple[str, str, str]:
-    """The underline's row as Textual's ``Bar`` draws a highlight from ``start`` to ``end``:
-    the track before it (ending ``╸``), the highlight, the track after it (from ``╺``)."""
-    before = LINE * max(start - 1, 0) + (HALF_RIGHT if start > 0 else "")
-    after = (HALF_LEFT if end != width else "") + LINE * max(width - end - 1, 0)
-    return before, LINE * (end - start), after
+def highlight(tab: PlacedTab | None) -> tuple[float, float]:
+    """The columns the underline highlights below ``tab``: its label (none without a tab)."""
+    return (0.0, 0.0) if tab is None else (tab.start + 1.0, tab.end - 1.0)
 
 
 class SectionBar(Widget, can_focus=False):
@@ -77,6 +69,10 @@ class SectionBar(Widget, can_focus=False):
 
     active: reactive[str] = reactive("")
     """The key of the active tab."""
+    highlight_start: reactive[float] = reactive(0.0)
+    """The first column the underline highlights (in the full row; slides to a new tab)."""
+    highlight_end: reactive[float] = reactive(0.0)
+    """The column after the last it highlights."""
 
     COMPONENT_CLASSES = {
         "section-bar--tab",
@@ -149,6 +145,9 @@ class SectionBar(Widget, can_focus=False):
         self._hover: str | None = None
         self._styles: dict[tuple[bool, bool], Style] = {}
         self.set_reactive(SectionBar.active, active)
+        start, end = highlight(self._active_tab())
+        self.set_reactive(SectionBar.highlight_start, start)
+        self.set_reactive(SectionBar.highlight_end, end)
 
     def _active_tab(self) -> PlacedTab | None:
         return next((tab for tab in self._tabs if tab.key == self.active), None)
@@ -171,8 +170,15 @@ class SectionBar(Widget, can_focus=False):
         scroll, _ = self._scroll()
         return next((t.key for t in self._tabs if t.start <= x + scroll < t.end), None)
 
-    def watch_active(self) -> None:
-        self.refresh()
+    def watch_active(self, before: str) -> None:
+        """Move the highlight under the active tab: sliding there as Tabs' underline does
+        (unless the app shows no animations), at once when there was no active tab."""
+        start, end = highlight(self._active_tab())
+        if before and self.app.animation_level != "none":
+            self.animate("highlight_start", start, duration=0.3, level="basic")
+            self.animate("highlight_end", end, duration=0.3, level="basic")
+        else:
+            self.highlight_start, self.highlight_end = start, end
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -185,7 +191,7 @@ class SectionBar(Widget, can_focus=False):
         if y > 1 or not width:
             return Strip.blank(width, blank)
         scroll, total = self._scroll()
-        segments = self._tab_segments(blank) if y == 0 else self._underline(total)
+        segments = self._tab_segments(blank) if y == 0 else self._underline(total, blank)
         return Strip(segments).crop(scroll, scroll + width).simplify()
 
     def _tab_segments(self, blank: Style) -> list[Segment]:
@@ -198,16 +204,18 @@ class SectionBar(Widget, can_focus=False):
             segments.append(Segment(" " * (self.size.width - end), blank))
         return segments
 
-    def _underline(self, total: int) -> list[Segment]:
-        bar = self.get_component_rich_style("section-bar--underline")
-        background = self.background_colors[1].rich_color
-        highlight = Style.from_color(bar.color, background)
-        rest = Style.from_color(bar.bgcolor, background)
-        tab = self._active_tab()
-        if tab is None:
-            return [Segment(LINE * total, rest)]
-        before, line, after = track(tab.start + 1, tab.end - 1, total)
-        return [Segment(before, rest), Segment(line, highlight), Segment(after, rest)]
+    def _underline(self, total: int, blank: Style) -> list[Segment]:
+        """The underline's row as Textual's Underline draws it (its Bar, its styles)."""
+        bar_style = self.get_component_rich_style("section-bar--underline")
+        bar = Bar(
+            highlight_range=(self.highlight_start, self.highlight_end),
+            highlight_style=Style.from_color(bar_style.color),
+            background_style=Style.from_color(bar_style.bgcolor),
+            width=total,
+        )
+        console = self.app.console
+        segments = console.render(bar, console.options.update_width(total))
+        return list(Segment.apply_style(segments, blank))
 
     def _tab_style(self, active: bool, hover: bool) -> Style:
         if (active, hover) not in self._styles:
