@@ -161,3 +161,23 @@ async def test_at_80x24_the_reader_has_no_tab_widget(make_app, seed_brief_path: 
         assert not bar.children and bar.active == "summary"
         await pilot.press("3")
         assert bar.active == "quotes"
+
+
+@pytest.mark.parametrize("level", ["full", "none"])
+async def test_the_highlight_slides_to_a_new_active_tab_as_textuals_did(level: str) -> None:
+    """With animations the underline moves from the old tab to the new one (Tabs' 0.3 s
+    slide); without them, and for the first active tab, it is there at once."""
+    app = OneBar(section_bar("summary"), None)
+    app.animation_level = level  # type: ignore[assignment]
+    async with app.run_test(size=(80, 4)) as pilot:
+        await pilot.pause()
+        bar = app.query_one(SectionBar)
+        assert (bar.highlight_start, bar.highlight_end) == (1, 10)
+        bar.active = "quotes"
+        start, end = bar.tab_columns("quotes")
+        if level == "full":
+            assert bar.highlight_start == 1  # (not yet moved: it slides from there)
+            await pilot.wait_for_animation()
+        assert (bar.highlight_start, bar.highlight_end) == (start + 1, end - 1)
+        await pilot.pause()
+        assert top_lines(app)[1][1][0] == "━" * (end - start - 2)
