@@ -19,6 +19,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList, Static
 
 from briefing.ui.widgets.item_list import ItemList
+from briefing.ui.widgets.section_bar import SectionBar
 
 from . import NOW
 
@@ -71,6 +72,16 @@ async def wait_for_workers(pilot: Pilot[Any]) -> None:
         except WorkerCancelled:
             await pilot.pause()
     raise AssertionError("workers kept being cancelled and started again")
+
+
+async def click_tab(pilot: Pilot[Any], key: str) -> bool:
+    """Click the reader's tab of section ``key`` (on its label): True if the click landed on
+    the tab bar, at a column of the bar the tab is shown in."""
+    bar = pilot.app.screen.query_one(SectionBar)
+    start, end = bar.tab_columns(key)
+    x = start + 1  # (the label's first cell: the cell before it is the tab's padding)
+    assert 0 <= x < min(end, bar.size.width), f"tab {key!r} is not shown"
+    return await pilot.click(SectionBar, offset=(x, 0))
 
 
 def screen_text(app: App[Any]) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Static, Tabs
+from textual.widgets import DataTable, Static
 
 from briefing.ui.screens.brief import BriefScreen
 from briefing.ui.screens.detail import DetailScreen
@@ -18,6 +18,7 @@ from briefing.ui.widgets.item_list import ItemList
 from briefing.ui.widgets.library_table import LibraryTable
 from briefing.ui.widgets.pane import Pane
 from briefing.ui.widgets.participant_table import ParticipantTable
+from briefing.ui.widgets.section_bar import SectionBar
 
 from .uihelpers import (
     LAYOUTS,
@@ -70,10 +71,10 @@ async def test_number_keys_and_tab_move_between_sections(
             assert app.focused is not None and app.focused.id == key
             if layout == "narrow":
                 assert shown_panes(screen) == [key]
-                assert screen.query_one(Tabs).active == f"tab-{key}"
+                assert screen.query_one(SectionBar).active == key
             else:
                 assert shown_panes(screen) == list(section_keys())
-                assert list(screen.query(Tabs)) == []  # none built while wide
+                assert list(screen.query(SectionBar)) == []  # none built while wide
 
         # tab and shift+tab go round the sections, wrapping at both ends.
         steps = [("tab", "participants"), ("shift+tab", "summary"), ("shift+tab", "figures")]

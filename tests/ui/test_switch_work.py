@@ -18,9 +18,9 @@ from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
 from textual.scrollbar import ScrollBar, ScrollBarCorner
 from textual.widget import Widget
-from textual.widgets import Tabs
 
 from briefing.ui.screens.brief import BriefScreen
+from briefing.ui.widgets.section_bar import SectionBar
 
 from .uihelpers import NARROW, WIDE, settle
 
@@ -128,9 +128,9 @@ async def test_the_tab_bar_hidden_while_wide_shows_the_current_section_once_narr
         await pilot.resize_terminal(*NARROW)
         await pilot.pause()
         assert screen.has_class("-narrow")
-        assert screen.query_one(Tabs).active == "tab-quotes"
+        assert screen.query_one(SectionBar).active == "quotes"
         assert screen.query_one("#pane-quotes").display
         assert not screen.query_one("#pane-summary").display
         await pilot.press("4")
         await pilot.pause()
-        assert screen.query_one(Tabs).active == "tab-deadlines"
+        assert screen.query_one(SectionBar).active == "deadlines"

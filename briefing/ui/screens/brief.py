@@ -23,7 +23,7 @@ from textual.events import DescendantFocus, Resize
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Input, Tabs
+from textual.widgets import Input
 
 from briefing.core.library import LibraryEntry
 from briefing.ui.app import BriefingApp
@@ -45,6 +45,7 @@ from briefing.ui.widgets.item_list import ItemList
 from briefing.ui.widgets.key_bar import KeyBar
 from briefing.ui.widgets.pane import Pane, mark_panes, pane_of, panes_of, section_of
 from briefing.ui.widgets.participant_table import ParticipantTable
+from briefing.ui.widgets.section_bar import SectionBar
 
 if TYPE_CHECKING:
     from briefing.core.models import Brief
@@ -225,9 +226,9 @@ class BriefScreen(StyledOnce[Path]):
         """Go to ``section`` and put the cursor on ``item_id`` (from the notes and bookmarks lists)."""
         self.details.select_item(section, item_id)
 
-    @on(Tabs.TabActivated)
-    def tab_clicked(self, event: Tabs.TabActivated) -> None:
-        """A tab was clicked (or activated): go to its section."""
+    @on(SectionBar.Clicked)
+    def tab_clicked(self, event: SectionBar.Clicked) -> None:
+        """A tab was clicked: go to its section."""
         self.tabs.clicked(event)
 
     # Moving between briefs -------------------------------------------------

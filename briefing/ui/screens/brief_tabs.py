@@ -1,11 +1,12 @@
 """The reader's tab bar: built only while the layout is narrow.
 
 In the wide layout every pane shows at once and a tab bar would be hidden; yet
-composed, its eleven widgets were styled, laid out and restyled with the screen
+composed, a Textual ``Tabs`` of eleven widgets were styled, laid out and restyled with the screen
 (issue 15: 68 M instructions of the seed brief's 1,645 M at 120x40). So the bar is
 composed only when the screen opens narrow, mounted on the current section when a
 resize makes the layout narrow, and removed when it goes wide again: the screen
-then holds what a reader opened at that size holds, one state per layout.
+then holds what a reader opened at that size holds, one state per layout. The bar is
+one widget, a SectionBar, that draws what those eleven drew.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from textual.events import Resize
-from textual.widgets import Tab, Tabs
 
 from briefing.ui.sections import reader_sections
+from briefing.ui.widgets.section_bar import SectionBar
 
 if TYPE_CHECKING:
     from briefing.ui.screens.brief import BriefScreen
@@ -34,27 +35,25 @@ class BriefTabs:
 
     def __init__(self, screen: BriefScreen) -> None:
         self.screen = screen
-        self._bar: Tabs | None = None
+        self._bar: SectionBar | None = None
 
-    def compose(self) -> Iterator[Tabs]:
+    def compose(self) -> Iterator[SectionBar]:
         """The tab bar when the screen opens narrow; nothing when it opens wide."""
         if self.screen.has_class(NARROW):
             yield self.make()
 
-    def make(self) -> Tabs:
+    def make(self) -> SectionBar:
         """The tab bar, on the current section."""
-        self._bar = Tabs(
-            *(Tab(f"{e.number} {e.core.title}", id=f"tab-{e.key}") for e in reader_sections()),
-            active=f"tab-{self.screen.current}",
+        # Never focused (a SectionBar cannot be): a click on a tab that focused the bar
+        # left ``j``/``k`` moving nothing. The keys 1-6, ``[`` and ``]`` switch sections.
+        self._bar = SectionBar(
+            [(e.key, f"{e.number} {e.core.title}") for e in reader_sections()],
+            active=self.screen.current,
             id="section-tabs",
         )
-        # Never focused: a click on a tab focused the bar a turn after the section's
-        # pane took the focus, so ``j``/``k`` then moved nothing. The keys 1-6, ``[``
-        # and ``]`` do what the bar's arrow keys did.
-        self._bar.can_focus = False
         return self._bar
 
-    def bar(self) -> Tabs | None:
+    def bar(self) -> SectionBar | None:
         """The tab bar on screen (None: the layout is wide)."""
         # Kept rather than queried: a query walks the screen, on every section switch.
         return self._bar
@@ -84,14 +83,11 @@ class BriefTabs:
     def show_current(self) -> None:
         """Put the bar (if any) on the current section."""
         bar = self.bar()
-        if bar is not None and bar.active != f"tab-{self.screen.current}":
-            bar.active = f"tab-{self.screen.current}"
+        if bar is not None:
+            bar.active = self.screen.current  # (a reactive: the same key repaints nothing)
 
-    def clicked(self, event: Tabs.TabActivated) -> None:
-        """A tab was clicked (or activated): go to its section."""
+    def clicked(self, event: SectionBar.Clicked) -> None:
+        """A tab was clicked: go to its section."""
         event.stop()
-        bar = self.bar()
-        if bar is not None and event.tab is not None and event.tab.id == bar.active:
-            key = event.tab.id.removeprefix("tab-")
-            if key != self.screen.current:
-                self.screen.action_section(key)
+        if event.bar is self.bar() and event.key != self.screen.current:
+            self.screen.action_section(event.key)
