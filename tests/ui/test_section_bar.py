@@ -34,9 +34,7 @@ Tabs Tab { color: $text-muted; }
 class OneBar(App[None]):
     """An app of one tab bar at the top, over the reader's stylesheet (or the Tabs' rules)."""
 
-    def __init__(self, bar: Widget, css_path: Path | None, ansi: bool = False) -> None:
-        self.CSS_PATH = css_path
-        self.CSS = "" if css_path is not None else READER_TABS_CSS
+    def __init__(self, bar: Widget, ansi: bool = False) -> None:
         super().__init__(ansi_color=ansi)
         self.bar = bar
         self.clicked: list[str] = []
@@ -48,6 +46,19 @@ class OneBar(App[None]):
 
     def on_section_bar_clicked(self, event: SectionBar.Clicked) -> None:
         self.clicked.append(event.key)
+
+
+def one_bar(
+    bar: Widget, css_path: Path | None, ansi: bool = False, css: str | None = None
+) -> OneBar:
+    """A :class:`OneBar` over ``css_path`` (the reader's stylesheet), else ``css`` or the
+    reader's former Tabs rules (class variables, as Textual reads them)."""
+
+    class Configured(OneBar):
+        CSS_PATH = css_path
+        CSS = css if css is not None else ("" if css_path is not None else READER_TABS_CSS)
+
+    return Configured(bar, ansi)
 
 
 def textual_tabs(active: str) -> Tabs:
@@ -91,7 +102,7 @@ async def test_the_bar_looks_like_the_readers_textual_tabs(
     mouse; scrolled as the Tabs scrolled its active tab into view when narrower than them."""
     results = []
     css = Path(briefing.ui.__file__).parent / "briefing.tcss"
-    for app in (OneBar(textual_tabs(active), None), OneBar(section_bar(active), css)):
+    for app in (one_bar(textual_tabs(active), None), one_bar(section_bar(active), css)):
         app.theme = theme
         results.append(await seen(app, width, [(x, y) for x, y in HOVERS if x < width]))
     assert results[0] == results[1]
@@ -108,8 +119,7 @@ async def test_the_bar_looks_like_textuals_tabs_without_the_readers_rules(
     """Textual's own rules (the :ansi ones in 16 colours): the hover and the active tab show."""
     results = []
     for bar in (textual_tabs("quotes"), section_bar("quotes")):
-        app = OneBar(bar, None, ansi)
-        app.CSS = "Tabs { height: 2; }"
+        app = one_bar(bar, None, ansi, css="Tabs { height: 2; }")
         app.theme = theme
         results.append(await seen(app, 80, HOVERS))
     assert results[0] == results[1]
@@ -117,7 +127,7 @@ async def test_the_bar_looks_like_textuals_tabs_without_the_readers_rules(
 
 
 async def test_a_click_on_a_tab_or_under_it_posts_its_section() -> None:
-    app = OneBar(section_bar("summary"), None)
+    app = one_bar(section_bar("summary"), None)
     async with app.run_test(size=(80, 4)) as pilot:
         await pilot.pause()
         bar = app.query_one(SectionBar)
@@ -131,7 +141,7 @@ async def test_a_click_on_a_tab_or_under_it_posts_its_section() -> None:
 
 
 async def test_a_click_beyond_the_tabs_posts_nothing() -> None:
-    app = OneBar(section_bar("summary"), None)
+    app = one_bar(section_bar("summary"), None)
     async with app.run_test(size=(100, 4)) as pilot:
         await pilot.pause()
         assert await pilot.click(SectionBar, offset=(95, 0))
@@ -140,7 +150,7 @@ async def test_a_click_beyond_the_tabs_posts_nothing() -> None:
 
 
 async def test_the_tab_under_the_mouse_has_a_pointer() -> None:
-    app = OneBar(section_bar("summary"), None)
+    app = one_bar(section_bar("summary"), None)
     async with app.run_test(size=(80, 4)) as pilot:
         await pilot.pause()
         bar = app.query_one(SectionBar)
@@ -167,7 +177,7 @@ async def test_at_80x24_the_reader_has_no_tab_widget(make_app, seed_brief_path: 
 async def test_the_highlight_slides_to_a_new_active_tab_as_textuals_did(level: str) -> None:
     """With animations the underline moves from the old tab to the new one (Tabs' 0.3 s
     slide); without them, and for the first active tab, it is there at once."""
-    app = OneBar(section_bar("summary"), None)
+    app = one_bar(section_bar("summary"), None)
     app.animation_level = level  # type: ignore[assignment]
     async with app.run_test(size=(80, 4)) as pilot:
         await pilot.pause()
