@@ -63,7 +63,6 @@ workers (problems, library rows, countdowns, anchors, notes and bookmarks, draft
 the sections' registry. Small immutable records elsewhere are NamedTuples."""
 
 REGEX_AT_IMPORT = {
-    "briefing.core.safetext",  # every text from a file, from the first one read
     "briefing.ui.themes",  # the theme files, read to build the app
     "briefing.ui.widgets.virtual_wrap",  # wrapping every row of the panes
     "briefing.core.markdown_text",  # the summary's Markdown
