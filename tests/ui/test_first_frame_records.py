@@ -54,13 +54,13 @@ REPORT = """
 sys.stdout.write(json.dumps({"declared": declared, "compiled": compiled}))
 """
 
-MOST_RECORDS = 26
+MOST_RECORDS = 24
 """Dataclasses briefing declares before a known brief's first frame (each ~0.15-0.6 ms)."""
 
-MOST_FROZEN = 9
+MOST_FROZEN = 7
 """Of them, frozen ones (two more methods compiled each): the core records shared with
-workers (problems, library rows, countdowns, anchors, notes and bookmarks, drafts) and
-the sections' registry. Small immutable records elsewhere are NamedTuples."""
+workers (problems, library rows, anchors, notes and bookmarks, drafts) and the sections'
+registry. Small immutable records elsewhere (countdowns, a row's deadlines) are NamedTuples."""
 
 REGEX_AT_IMPORT = {
     "briefing.ui.themes",  # the theme files, read to build the app
