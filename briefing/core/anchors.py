@@ -13,7 +13,7 @@ import difflib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from briefing.core import sections
 
@@ -157,9 +157,8 @@ def similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, left, right, autojunk=False).ratio()
 
 
-# Never compared nor printed: no __eq__ or __repr__ to compile as the module is imported.
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Placement:
+# Immutable, declared as a NamedTuple: a frozen dataclass compiles its methods at import.
+class Placement(NamedTuple):
     """Where an anchor lands in a (possibly revised) brief."""
 
     item_id: str | None

@@ -10,9 +10,9 @@ an hour off across a DST change.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import Enum
+from typing import NamedTuple
 
 from briefing.core.status import DeadlineStatus
 
@@ -31,8 +31,8 @@ class Urgency(str, Enum):
     CLOSED = "closed"
 
 
-@dataclass(frozen=True, slots=True)
-class Countdown:
+# Immutable, declared as a NamedTuple: a frozen dataclass compiles its methods at import.
+class Countdown(NamedTuple):
     """Time left until a deadline, ready to show."""
 
     seconds: int

@@ -13,7 +13,8 @@ from datetime import timedelta
 
 UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 """The units of a duration (``7d``, ``12h``, ``2w``, ``90m``)."""
-_DURATION = re.compile(r"\s*(\d{1,6})\s*([mhdw])\s*", re.IGNORECASE)
+# A pattern, compiled (and cached by ``re``) when first used: nothing compiles at import.
+_DURATION = r"\s*(\d{1,6})\s*([mhdw])\s*"
 MAX_LEADS = 10
 """Lead times per deadline: more would be a wall of alarms, not a reminder."""
 EXAMPLE = '["7d", "1d", "1h"]'
@@ -21,7 +22,7 @@ EXAMPLE = '["7d", "1d", "1h"]'
 
 def parse_duration(text: str) -> timedelta | None:
     """Read ``7d``, ``12h``, ``2w`` or ``90m``; None when ``text`` is not one."""
-    match = _DURATION.fullmatch(text)
+    match = re.fullmatch(_DURATION, text, re.IGNORECASE)
     if match is None:
         return None
     amount, unit = match.groups()

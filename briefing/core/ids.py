@@ -16,13 +16,14 @@ from collections.abc import Iterable
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"
 """What an explicit id may look like: letters, digits, ``.``, ``_`` and ``-``."""
 
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+# A pattern, compiled (and cached by ``re``) when first used: nothing compiles at import.
+_NOT_SLUG = r"[^a-z0-9]+"
 
 
 def slugify(text: str, max_length: int = 48) -> str:
     """Return a lower-case ASCII slug of ``text`` (accents folded), possibly empty."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = _NOT_SLUG.sub("-", folded.lower()).strip("-")
+    slug = re.sub(_NOT_SLUG, "-", folded.lower()).strip("-")
     if len(slug) > max_length:
         slug = slug[:max_length].rstrip("-")
     return slug

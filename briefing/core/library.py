@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
 from briefing.core.errors import BriefError, Problem
 from briefing.core.files import FileProblem, NoBriefsFound, find_briefs
@@ -80,8 +80,9 @@ class DeadlineLike(Protocol):
 D = TypeVar("D", bound=DeadlineLike)
 
 
-@dataclass(frozen=True, slots=True)
-class DeadlineInfo:
+# Immutable, declared as a NamedTuple (the index stores it as a row): a frozen dataclass
+# compiles its methods at import.
+class DeadlineInfo(NamedTuple):
     """A deadline as the library shows it: what falls due, when, and whether it is still open."""
 
     title: str

@@ -9,10 +9,9 @@ just means there is no preview.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from briefing.core import tomlread
 from briefing.core.files import FileProblem, read_regular_file
@@ -22,9 +21,8 @@ from briefing.core.timeutil import format_when
 MAX_PREVIEW_BYTES = 5 * 1024 * 1024
 
 
-# Never compared: no __eq__ (nor __hash__) to compile as the module is imported.
-@dataclass(frozen=True, slots=True, eq=False)
-class Preview:
+# Immutable, declared as a NamedTuple: a frozen dataclass compiles its methods at import.
+class Preview(NamedTuple):
     """What the header needs, read without validation."""
 
     title: str

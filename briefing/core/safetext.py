@@ -51,30 +51,30 @@ _FORMAT_RANGES = (
     "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
     "\U000e0020-\U000e007f"
 )
-_FORMAT = re.compile(f"[{_FORMAT_RANGES}]")
+_FORMAT = f"[{_FORMAT_RANGES}]"
 _ZWJ = "\u200d"
 _ZWNJ = "\u200c"
 _BLACK_FLAG = "\U0001f3f4"
 _TAGS = range(0xE0020, 0xE0080)
 # What may stand between a pictograph and a joiner: emoji presentation, skin tones.
-_EMOJI_MODIFIERS = re.compile("[\ufe0f\U0001f3fb-\U0001f3ff]+$")
+_EMOJI_MODIFIERS = "[\ufe0f\U0001f3fb-\U0001f3ff]+$"
+
+# The patterns are compiled (and cached by ``re``) when first used: most text is printable
+# and needs none of them (see clean_text), and compiling them costs ~2 ms at start-up.
 
 # C0 controls except tab and newline, DEL, and the C1 range (which some
 # terminals read as 8-bit escape introducers, e.g. U+009B is CSI).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_BIDI = re.compile("[" + "".join(_BIDI_CONTROLS) + "]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_ANSI_SEQUENCE = re.compile(
-    r"""
+_CONTROL = "[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+_BIDI = "[" + "".join(_BIDI_CONTROLS) + "]"
+_SURROGATE = "[\ud800-\udfff]"
+_ANSI_SEQUENCE = r"""
     \x1b\[[0-?]*[ -/]*[@-~]             # CSI ... final byte
     | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?  # OSC ... BEL or ST
     | \x1b[PX^_][^\x1b]*(?:\x1b\\)?       # DCS, SOS, PM, APC ... ST
     | \x1b[ -/]*[0-~]                    # other escapes: ESC c, ESC 7, ESC ( B ...
     | \x9b[0-?]*[ -/]*[@-~]              # 8-bit CSI
     | \x9d[^\x07\x9c\x1b]*(?:\x07|\x9c)?   # 8-bit OSC ... BEL or ST
-    """,
-    re.VERBOSE,
-)
+    """
 
 
 def _show_bidi(match: re.Match[str]) -> str:
@@ -100,7 +100,7 @@ def is_kept_format(text: str, index: int) -> bool:
     characters of a subdivision flag (``🏴`` followed by tags) are kept.
     """
     char = text[index]
-    before = _EMOJI_MODIFIERS.sub("", text[max(0, index - 8) : index])
+    before = re.sub(_EMOJI_MODIFIERS, "", text[max(0, index - 8) : index])
     after = text[index + 1 : index + 2]
     if char == _ZWJ:
         return bool(before and after) and _is_pictograph(before[-1]) and _is_pictograph(after)
@@ -141,13 +141,13 @@ def clean_text(value: str) -> str:
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     # The Unicode line and paragraph separators are line breaks too.
     value = value.replace("\u2028", "\n").replace("\u2029", "\n")
-    value = _ANSI_SEQUENCE.sub("", value)
-    value = _CONTROL.sub("", value)
-    value = _FORMAT.sub(_drop_format, value)
+    value = re.sub(_ANSI_SEQUENCE, "", value, flags=re.VERBOSE)
+    value = re.sub(_CONTROL, "", value)
+    value = re.sub(_FORMAT, _drop_format, value)
     # Lone surrogates come from file names that are not UTF-8 (os.fsdecode): no strict
     # UTF-8 stream can write them, so they are escaped as the bytes they stand for.
-    value = _SURROGATE.sub(lambda match: _escape_char(match.group()), value)
-    return _BIDI.sub(_show_bidi, value)
+    value = re.sub(_SURROGATE, lambda match: _escape_char(match.group()), value)
+    return re.sub(_BIDI, _show_bidi, value)
 
 
 def clean_line(value: str) -> str:

@@ -17,7 +17,8 @@ import re
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
-_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+# A pattern, compiled (and cached by ``re``) when first used: nothing compiles at import.
+_PARTIAL = r"^(\d{4})(?:-(\d{2}))?$"
 
 
 class PartialDate:
@@ -139,7 +140,7 @@ def _parse_when(value: Any, *, partial: bool = False) -> Any:
     if isinstance(value, str):
         text = value.strip()
         if partial:
-            match = _PARTIAL.match(text)
+            match = re.match(_PARTIAL, text)
             if match:
                 year, month = int(match.group(1)), match.group(2)
                 if month is not None and not 1 <= int(month) <= 12:

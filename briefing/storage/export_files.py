@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from briefing.core.safetext import display_path
 from briefing.storage.atomic import atomic_write
@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from briefing.storage.store.notes import Annotations
 
 
-# Never compared nor printed: no __eq__ or __repr__ to compile as the module is imported.
-@dataclass(frozen=True, eq=False, repr=False)
+# Never compared, printed nor changed: no methods but __init__ to compile as the module is imported.
+@dataclass(eq=False, repr=False)
 class ExportInput:
     """What a format's renderer reads: the notes store, the briefs, the time, the brief chosen."""
 
@@ -122,9 +122,8 @@ def _vault(source: ExportInput, folder: Path, force: bool) -> int:
         raise (ExportExists if error.exists else ExportError)(str(error)) from None
 
 
-# Never compared nor printed: no __eq__ or __repr__ to compile as the module is imported.
-@dataclass(frozen=True, eq=False, repr=False)
-class ExportFormat:
+# Immutable, declared as a NamedTuple: a frozen dataclass compiles its methods at import.
+class ExportFormat(NamedTuple):
     """One export format: everything the CLI, the config check and the export dialog know of it."""
 
     key: str
@@ -189,8 +188,8 @@ def kind_names(exports: str) -> str:
     return spoken(list(dict.fromkeys(names)))
 
 
-# Never compared nor printed: no __eq__ or __repr__ to compile as the module is imported.
-@dataclass(frozen=True, eq=False, repr=False)
+# Never compared, printed nor changed: no methods but __init__ to compile as the module is imported.
+@dataclass(eq=False, repr=False)
 class ExportRequest:
     """What to export, and where."""
 

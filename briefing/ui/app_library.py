@@ -11,9 +11,8 @@ the lists (``N``, ``B``) is opened by its anchor, in the reader they were opened
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from briefing.core.library import LibraryEntry
 from briefing.ui.lazy import is_brief_screen
@@ -30,9 +29,8 @@ READER = "reader"
 """The name the reader screen is installed under: kept when closed, for the next brief."""
 
 
-# Never compared nor printed: no __eq__ or __repr__ to compile as the module is imported.
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class ItemTarget:
+# Immutable, declared as a NamedTuple: a frozen dataclass compiles its methods at import.
+class ItemTarget(NamedTuple):
     """An item of a brief to open: the brief's file, the item's kind (an ``ItemKind`` value) and id."""
 
     path: Path

@@ -10,9 +10,8 @@ needs an entry only to look different.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from textual.binding import Binding, BindingsMap
 
@@ -54,9 +53,8 @@ def _text_rows(
     return ((item.id, Prompt([section.text(item)])) for item in items)
 
 
-# Never compared nor printed: no __eq__ or __repr__ to compile as the module is imported.
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class UiSection:
+# Immutable, declared as a NamedTuple: a frozen dataclass compiles its methods at import.
+class UiSection(NamedTuple):
     """How the reader draws one section (the rest is its :class:`~briefing.core.section.Section`)."""
 
     make_widget: Callable[[Section], Widget] = _item_list
@@ -107,9 +105,8 @@ SECTION_BINDING = "brief.section."
 """The start of the id of every number key's binding (``brief.section.quotes``)."""
 
 
-# Never compared nor printed: no __eq__ or __repr__ to compile as the module is imported.
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class ReaderSection:
+# Immutable, declared as a NamedTuple: a frozen dataclass compiles its methods at import.
+class ReaderSection(NamedTuple):
     """A section as the reader sees it: its registry entry, its drawing and its number key."""
 
     core: Section

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 import unicodedata
 from pathlib import Path
 
@@ -184,11 +185,11 @@ def _clean_text_by_the_patterns(value: str) -> str:
 
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     value = value.replace("\u2028", "\n").replace("\u2029", "\n")
-    value = safetext._ANSI_SEQUENCE.sub("", value)
-    value = safetext._CONTROL.sub("", value)
-    value = safetext._FORMAT.sub(safetext._drop_format, value)
-    value = safetext._SURROGATE.sub(lambda m: safetext._escape_char(m.group()), value)
-    return safetext._BIDI.sub(safetext._show_bidi, value)
+    value = re.sub(safetext._ANSI_SEQUENCE, "", value, flags=re.VERBOSE)
+    value = re.sub(safetext._CONTROL, "", value)
+    value = re.sub(safetext._FORMAT, safetext._drop_format, value)
+    value = re.sub(safetext._SURROGATE, lambda m: safetext._escape_char(m.group()), value)
+    return re.sub(safetext._BIDI, safetext._show_bidi, value)
 
 
 @given(
@@ -252,10 +253,11 @@ def test_every_format_character_is_known() -> None:
     # The list in safetext is written out; this catches a Unicode update adding one.
     from briefing.core.safetext import _FORMAT
 
+    format_character = re.compile(_FORMAT)
     missing = [
         f"U+{code:04X}"
         for code in range(0x110000)
-        if unicodedata.category(chr(code)) == "Cf" and not _FORMAT.match(chr(code))
+        if unicodedata.category(chr(code)) == "Cf" and not format_character.match(chr(code))
     ]
     assert missing == []
 

@@ -20,12 +20,11 @@ import os
 import sqlite3
 import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import tzinfo
 from functools import partial
 from itertools import accumulate
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from briefing.core.files import MAX_BRIEF_BYTES, FileProblem, read_regular_file
 from briefing.storage.index.schema import absolute, roots_clause
@@ -138,9 +137,8 @@ def unpack(content: bytes, zone: tzinfo | None) -> Brief | None:
         return None
 
 
-# Never compared nor printed: no __eq__ or __repr__ to compile as the module is imported.
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class ReadBrief:
+# Immutable, declared as a NamedTuple: a frozen dataclass compiles its methods at import.
+class ReadBrief(NamedTuple):
     """A brief read from its file: the brief, the digest of the bytes it came from, and how."""
 
     brief: Brief

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -24,7 +24,8 @@ BAR = "▏"
 """The line before the command palette's key (Textual's ``vkey`` border, left edge)."""
 
 
-@dataclass(frozen=True)
+# Compared (the bar repaints when its keys change), never changed: no frozen methods to compile.
+@dataclass
 class BarKey:
     """One key as the bar shows it."""
 
@@ -42,8 +43,8 @@ class BarKey:
     """Shown when the mouse rests on the key."""
 
 
-@dataclass(frozen=True)
-class Placed:
+# Immutable, declared as a NamedTuple: a frozen dataclass compiles its methods at import.
+class Placed(NamedTuple):
     """A key and the columns ``start`` (included) to ``end`` (excluded) it takes."""
 
     key: BarKey
@@ -151,8 +152,8 @@ def place(
     return [*row, *placed]
 
 
-@dataclass(frozen=True)
-class KeyStyles:
+# Immutable, declared as a NamedTuple: a frozen dataclass compiles its methods at import.
+class KeyStyles(NamedTuple):
     """The Rich styles of one kind of key (plain, dim, under the mouse)."""
 
     key: Style

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -16,8 +16,8 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 
-@dataclass(frozen=True)
-class PlacedTab:
+# Immutable, declared as a NamedTuple: a frozen dataclass compiles its methods at import.
+class PlacedTab(NamedTuple):
     """A tab and the columns ``start`` (included) to ``end`` (excluded) of its cell run,
     in the bar's full row (before it is scrolled to show the active tab)."""
 
