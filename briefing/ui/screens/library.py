@@ -89,6 +89,7 @@ class LibraryScreen(StyledOnce[None]):
         self.listed_in_order: list[LibraryEntry] | None = None  # as the index ordered them
         self._keyed: dict[str, LibraryEntry] = {}
         self._keyed_from: list[LibraryEntry] | None = None
+        self._rows_from: list[LibraryEntry] | None = None  # the entries the rows were drawn from
         self._preloaded = preloaded is not None
         self.loader = LibraryLoader(self)
         """Lists the library from its index and refreshes the index."""
@@ -148,6 +149,7 @@ class LibraryScreen(StyledOnce[None]):
         table = self.query_one(LibraryTable)
         marks, visited = self.marks()
         table.show_entries(self.visible_entries(), self.now, marks, visited)
+        self._rows_from = self.entries
         self.update_title()
         self.update_status()
 
@@ -228,8 +230,14 @@ class LibraryScreen(StyledOnce[None]):
         )
 
     def highlighted_entry(self) -> LibraryEntry | None:
-        """The entry under the cursor."""
-        key = self.query_one(LibraryTable).highlighted_key
+        """The entry under the cursor (as the library knows it now)."""
+        table = self.query_one(LibraryTable)
+        if self._rows_from is self.entries:
+            # The rows were drawn from the entries as they are: the table's is current, and
+            # no map of every brief by key is built (5,000 before the first frame).
+            return table.highlighted_entry
+        # A refresh took in new or changed entries that the rows do not show yet.
+        key = table.highlighted_key
         return self._by_key.get(key) if key is not None else None
 
     @property
