@@ -249,37 +249,3 @@ async def test_the_rows_carry_no_meta(make_app, library: Path) -> None:
     without a ``{"row": n}`` meta merged into each of their segments' styles."""
     seen = await warm_start(make_app, library)
     assert ["row"] not in seen["metas"]
-
-
-GENERATED = r"""
-import builtins, json, sys
-
-import briefing.cli, briefing.cli.open_reader, briefing.ui.launch, briefing.ui.app
-
-made = []
-real_exec = builtins.exec
-def exec_(source, *args, **kwargs):
-    if isinstance(source, str):  # code generated at run time (a dataclass's methods)
-        frame = sys._getframe(1)  # (dataclasses compiles for the module that declares one)
-        while frame is not None and not frame.f_globals.get("__name__", "").startswith("briefing"):
-            frame = frame.f_back
-        made.append(frame.f_globals["__name__"] if frame is not None else "?")
-    return real_exec(source, *args, **kwargs)
-builtins.exec = exec_
-import briefing.ui.screens.library
-builtins.exec = real_exec
-print(json.dumps(sorted(set(made))))
-"""
-
-
-def test_the_library_screens_modules_generate_no_code() -> None:
-    """Importing the library's screen and widgets compiles no generated code (a dataclass
-    compiles its methods from source as its module is imported: about 0.3 ms each, before
-    the library's first frame). Core's modules are left to their own tests."""
-    done = subprocess.run(
-        [sys.executable, "-c", GENERATED], capture_output=True, text=True, timeout=60, check=False
-    )
-    assert done.returncode == 0, done.stderr
-    made = json.loads(done.stdout.strip().splitlines()[-1])
-    assert [name for name in made if name.startswith("briefing.ui")] == [], made
-
