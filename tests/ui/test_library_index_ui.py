@@ -78,11 +78,12 @@ def on_loaded(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
         real(loader, entries)
         screen = loader.screen
         table = screen.query_one(LibraryTable)
+        by_key = {entry.key: entry for entry in screen.entries}
         seen.append(
             {
                 "keys": list(row_keys(table)),
                 "loading": loader.loading,
-                "titles": [screen._by_key[str(key)].title for key in row_keys(table)],
+                "titles": [by_key[str(key)].title for key in row_keys(table)],
                 "unread": all(entry.brief is None for entry in screen.entries),
                 "title": plain(screen.query_one("#library-title", Static)),
             }
