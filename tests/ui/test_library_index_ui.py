@@ -78,11 +78,12 @@ def on_loaded(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
         real(loader, entries)
         screen = loader.screen
         table = screen.query_one(LibraryTable)
+        by_key = {entry.key: entry for entry in screen.entries}
         seen.append(
             {
                 "keys": list(row_keys(table)),
                 "loading": loader.loading,
-                "titles": [screen._by_key[str(key)].title for key in row_keys(table)],
+                "titles": [by_key[str(key)].title for key in row_keys(table)],
                 "unread": all(entry.brief is None for entry in screen.entries),
                 "title": plain(screen.query_one("#library-title", Static)),
             }
@@ -180,6 +181,51 @@ async def test_changes_between_starts_show_after_the_refresh(
     assert shown[SEED_FILE].startswith("Edited: US, China agree")
     assert shown["added.toml"] == "Minimal brief"
     assert title.startswith(f"Library · {len(SAMPLE_FILES) + EXTRA} briefs")
+
+
+@pytest.mark.parametrize("warm", [False, True], ids=["first-start", "warm-start"])
+async def test_a_refresh_of_the_index_by_another_connection_first_is_not_lost(
+    make_app, folder: Path, monkeypatch: pytest.MonkeyPatch, warm: bool
+) -> None:
+    """Reminders, people, the agenda and search bring the index up to date on connections
+    of their own, in threads of their own. One that takes in the library's files between
+    the screen's listing and the screen's own refresh leaves that refresh nothing new to
+    report (every file is as the index knows it): the screen still lists every brief (a
+    first start showed "0 briefs" beside a reminder of one), a changed one changed and a
+    deleted one no more.
+
+    The interleaving is forced: the other connection's refresh runs to its end just before
+    the screen's starts."""
+    # deferred: the index's refresh, patched for this test only
+    from briefing.storage.index import refreshing
+    from briefing.storage.index.database import LibraryIndex
+    from briefing.storage.index.people import brought_up_to_date
+
+    seed = folder / SEED_FILE
+    if warm:
+        await start(make_app, folder)
+        text = seed.read_text(encoding="utf-8")
+        before = os.stat(seed).st_mtime_ns
+        seed.write_text(
+            text.replace('title = "US, China', 'title = "Edited: US, China', 1), "utf-8"
+        )
+        os.utime(seed, ns=(before + 10**9, before + 10**9))
+        (folder / "extra-0.toml").unlink()
+    real = refreshing.refresh
+
+    def another_first(index: LibraryIndex, roots: list[Path], **options: object):
+        other = LibraryIndex(index.path, zone=index.zone)
+        try:
+            brought_up_to_date(other, roots, items=False)
+        finally:
+            other.close()
+        yield from real(index, roots, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(refreshing, "refresh", another_first)
+    rows, title, shown = await start(make_app, folder)
+    assert rows == every_file(folder)
+    assert title.startswith(f"Library · {len(SAMPLE_FILES) + EXTRA - warm} briefs ·")
+    assert shown[SEED_FILE].startswith("Edited: US, China" if warm else "US, China")
 
 
 async def test_r_reads_every_file_again(make_app, folder: Path, parses: list[str]) -> None:

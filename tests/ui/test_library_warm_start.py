@@ -46,8 +46,29 @@ from briefing.ui.screens import library as library_screen
 from briefing.ui.screens.library_loading import LibraryLoader
 from briefing.ui.widgets import library_table
 
-queries, built, decoded, sorted_ = [], [], [], []
+queries, built, decoded, sorted_, keyed, metas = [], [], [], [], [], []
 seen = {}
+
+real_key = library.LibraryEntry.key
+def key(self):
+    if sys._getframe(1).f_code.co_name == "<dictcomp>":
+        keyed.append(1)  # a map by key being built
+    return real_key.fget(self)
+library.LibraryEntry.key = property(key)
+
+from textual.strip import Strip
+real_meta = Strip.apply_meta
+def apply_meta(self, meta):
+    metas.append(sorted(meta))
+    return real_meta(self, meta)
+Strip.apply_meta = apply_meta
+
+real_loaded = LibraryLoader.loaded
+def loaded(self, entries):
+    before = len(keyed)
+    real_loaded(self, entries)
+    seen.setdefault("keyed_listing", len(keyed) - before)  # the listing of the first frame
+LibraryLoader.loaded = loaded
 
 real_open = LibraryIndex._open
 def _open(self, path):
@@ -76,13 +97,14 @@ library_screen.sort_entries = sort_entries
 
 real_painted = LibraryLoader.painted
 def painted(self):
-    if not seen:
+    if "modules" not in seen:
         seen.update(
             modules=sorted(sys.modules),
             queries=[q for q in queries if q.lstrip().upper().startswith("SELECT")],
             built=list(built),
             decoded=list(decoded),
             sorted=list(sorted_),
+            metas=list(metas),
             title=str(self.screen.query_one("#library-title").render()),
         )
     real_painted(self)
@@ -92,7 +114,7 @@ async def main():
     app = build_app(path=sys.argv[1])
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(3000):
-            if seen:
+            if "modules" in seen:
                 break
             await pilot.pause(0.01)
         await app.workers.wait_for_complete()
@@ -212,3 +234,18 @@ def test_the_index_lists_in_the_default_order(tmp_path: Path, make_brief) -> Non
     listed = index.cached(folders)
     assert len(listed) == 8 and [e.ok for e in listed[-2:]] == [False, False]
     assert listed == sort_entries(list(listed), "published", NOW)
+
+
+async def test_the_first_frame_maps_no_brief_by_key(make_app, library: Path) -> None:
+    """Listing the library builds no map of its briefs by key (their paths): the table's
+    (rows by key) waits for a lookup, and the screen finds the highlighted brief in the
+    table's rows (two maps of 5,000 keys each were built before the first frame)."""
+    seen = await warm_start(make_app, library)
+    assert seen["keyed_listing"] == 0, seen["keyed_listing"]
+
+
+async def test_the_rows_carry_no_meta(make_app, library: Path) -> None:
+    """A click finds its row from its line (``LibraryTable._on_click``): the rows are drawn
+    without a ``{"row": n}`` meta merged into each of their segments' styles."""
+    seen = await warm_start(make_app, library)
+    assert ["row"] not in seen["metas"]

@@ -87,8 +87,7 @@ class LibraryScreen(StyledOnce[None]):
         self.paths = paths
         self.entries: list[LibraryEntry] = list(preloaded or [])
         self.listed_in_order: list[LibraryEntry] | None = None  # as the index ordered them
-        self._keyed: dict[str, LibraryEntry] = {}
-        self._keyed_from: list[LibraryEntry] | None = None
+        self._rows_from: list[LibraryEntry] | None = None  # the entries the rows were drawn from
         self._preloaded = preloaded is not None
         self.loader = LibraryLoader(self)
         """Lists the library from its index and refreshes the index."""
@@ -148,6 +147,7 @@ class LibraryScreen(StyledOnce[None]):
         table = self.query_one(LibraryTable)
         marks, visited = self.marks()
         table.show_entries(self.visible_entries(), self.now, marks, visited)
+        self._rows_from = self.entries
         self.update_title()
         self.update_status()
 
@@ -228,16 +228,12 @@ class LibraryScreen(StyledOnce[None]):
         )
 
     def highlighted_entry(self) -> LibraryEntry | None:
-        """The entry under the cursor."""
-        key = self.query_one(LibraryTable).highlighted_key
-        return self._by_key.get(key) if key is not None else None
-
-    @property
-    def _by_key(self) -> dict[str, LibraryEntry]:
-        if len(self._keyed) != len(self.entries) or self._keyed_from is not self.entries:
-            self._keyed = {e.key: e for e in self.entries}
-            self._keyed_from = self.entries
-        return self._keyed
+        """The entry under the cursor, as the library knows it now."""
+        entry = self.query_one(LibraryTable).highlighted_entry
+        if entry is None or self._rows_from is self.entries:
+            return entry  # the rows show the entries as they are (no map of 5,000 keys built)
+        # A refresh took in entries the rows do not show yet (until they are redrawn).
+        return next((e for e in self.entries if e.key == entry.key), None)
 
     @on(LibraryTable.Painted)
     def _painted(self) -> None:

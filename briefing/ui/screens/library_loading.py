@@ -21,9 +21,12 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from briefing.core.library import LibraryEntry, scan
+from briefing.storage.index.schema import absolute
 from briefing.ui.widgets.library_table import LibraryTable
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from briefing.storage.index.rows import Progress
     from briefing.ui.screens.library import LibraryScreen
 
@@ -128,7 +131,8 @@ class LibraryLoader:
     def load(self, paths: list[Path], force: bool = False, *, cached_listed: bool = False) -> None:
         """Start :meth:`load_entries` in a thread (a new one cancels the one running)."""
         self.screen.run_worker(
-            partial(self.load_entries, paths, force, cached_listed=cached_listed),
+            # What the screen lists as the refresh starts: it reports what differs from it.
+            partial(self.load_entries, paths, force, cached_listed, self.screen.entries),
             name="load_entries",
             group="library-load",
             exclusive=True,
@@ -136,7 +140,11 @@ class LibraryLoader:
         )
 
     def load_entries(
-        self, paths: list[Path], force: bool = False, *, cached_listed: bool = False
+        self,
+        paths: list[Path],
+        force: bool = False,
+        cached_listed: bool = False,
+        listed: list[LibraryEntry] | None = None,
     ) -> None:
         """List the library from its index, then bring the index up to date (in a thread).
 
@@ -145,29 +153,28 @@ class LibraryLoader:
         # deferred: reading brief files (the models, their items, worker processes), after the first frame
         from briefing.storage.index.indexing import index_in_processes
         from briefing.storage.index.refreshing import build_search, refresh
-        from briefing.storage.index.rows import Progress
 
         screen = self.screen
         app = screen.briefing_app
         index = app.library_index
         if index is None:
-            batch: list[LibraryEntry] = []
-            last = time.monotonic()
-            for entry in scan(paths, local_zone=app.local_zone):
-                batch.append(entry)
-                if time.monotonic() - last > 0.1:
-                    screen.post_message(self.Indexed(Progress(entries=batch)))
-                    batch, last = [], time.monotonic()
-            screen.post_message(self.Indexed(Progress(entries=batch, done=True)))
+            self.scan_files(paths)
             return
         if not force and not cached_listed:
-            screen.post_message(self.Loaded(index.cached(paths)))
+            listed = index.cached(paths)
+            screen.post_message(self.Loaded(listed))
+        shown = Shown(listed or [])
         worker = get_current_worker()
         batch_progress: Progress | None = None
         last = time.monotonic()
         for progress in refresh(index, paths, indexer=index_in_processes, force=force):
             if worker.is_cancelled:
                 return
+            shown.take(progress)
+            if progress.done:
+                # What another connection took into the index first (the reminders', the
+                # agenda's, a search's refresh) is not new to this refresh: it is to the screen.
+                shown.missed(index.cached(paths), absolute(paths), into=progress)
             # Merge steps that come faster than the screen needs them: each redraw of a
             # growing library competes with the indexing for the interpreter.
             if batch_progress is None:
@@ -185,6 +192,21 @@ class LibraryLoader:
             if worker.is_cancelled:
                 return
             app.post_message(self.SearchIndexed(done, total))
+
+    def scan_files(self, paths: list[Path]) -> None:
+        """Read every file under ``paths``, posting the entries as they come (no index)."""
+        # deferred: the refresh's steps, after the first frame
+        from briefing.storage.index.rows import Progress
+
+        screen = self.screen
+        batch: list[LibraryEntry] = []
+        last = time.monotonic()
+        for entry in scan(paths, local_zone=screen.briefing_app.local_zone):
+            batch.append(entry)
+            if time.monotonic() - last > 0.1:
+                screen.post_message(self.Indexed(Progress(entries=batch)))
+                batch, last = [], time.monotonic()
+        screen.post_message(self.Indexed(Progress(entries=batch, done=True)))
 
     def loaded(self, entries: list[LibraryEntry]) -> None:
         """Show the library as the index listed it (in the default order)."""
@@ -238,6 +260,55 @@ class LibraryLoader:
         if screen.select_at_start is not None:
             screen.select_path(screen.select_at_start)
         screen.update_status()
+
+
+class Shown:
+    """What the library screen lists, by key, as a refresh's steps change it.
+
+    A refresh reports what is new to the index. Another connection (the reminders', the
+    agenda's, a search's) may have taken a file in first: new to the screen, not to the
+    refresh. :meth:`missed` finds those once the refresh is done.
+
+    Args:
+        listed: What the screen listed as the refresh started (never changed in place).
+    """
+
+    def __init__(self, listed: list[LibraryEntry]) -> None:
+        self.by_key = {entry.key: entry for entry in listed}
+
+    def take(self, progress: Progress) -> None:
+        """Take in a step of the refresh, as the screen will."""
+        for key in progress.removed:
+            self.by_key.pop(key, None)
+        for entry in progress.entries:
+            self.by_key[entry.key] = entry
+
+    def missed(self, indexed: Iterable[LibraryEntry], roots: list[str], *, into: Progress) -> None:
+        """Add to ``into`` what the index holds (``indexed``: its listing) and the screen would
+        not show as it is, and the files the screen would list that are gone from the index.
+
+        A missing library folder's own row (one of ``roots``) is not the index's to remove.
+        """
+        by_key = self.by_key
+        held: set[str] = set()
+        for entry in indexed:
+            held.add(entry.key)
+            if not same_version(by_key.get(entry.key), entry):
+                into.entries.append(entry)
+                by_key[entry.key] = entry
+        for key, entry in list(by_key.items()):
+            if key not in held and (entry.ok or (key not in roots and not os.path.exists(key))):
+                into.removed.append(key)
+                del by_key[key]
+
+
+def same_version(shown: LibraryEntry | None, indexed: LibraryEntry) -> bool:
+    """True when the screen's ``shown`` entry is the version of the file the index holds."""
+    if shown is None:
+        return False
+    if shown.error is not None or indexed.error is not None:
+        return str(shown.error) == str(indexed.error)
+    return shown.digest == indexed.digest
 
 
 def warm_reader(freeze: bool = False) -> None:

@@ -120,7 +120,8 @@ class LibraryTable(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._entries: list[LibraryEntry] = []
-        self._index: dict[str, int] = {}
+        self._index: dict[str, int] | None = {}
+        """Row by key, built when first asked for (a listing of 5,000 is drawn without it)."""
         self._marks: dict[str, str] = {}
         self._visited: dict[str, str] | None = None
         self._painted = False
@@ -147,7 +148,7 @@ class LibraryTable(ScrollView, can_focus=True):
         """
         current = self.highlighted_key
         self._entries = list(entries)
-        self._index = {entry.key: n for n, entry in enumerate(self._entries)}
+        self._index = None
         if marks is not None:
             self._marks = marks
         if visited is not None:
@@ -156,7 +157,7 @@ class LibraryTable(ScrollView, can_focus=True):
         self._words.clear()
         self.set_reactive(LibraryTable.now, now)
         self.virtual_size = Size(self.size.width, len(self._entries) + 1)
-        target = self._index.get(current, 0) if current is not None else 0
+        target = (self._row_of(current) if current is not None else None) or 0
         self._move(min(target, max(0, len(self._entries) - 1)), announce=current is None)
         self._fetch_window()
         self.refresh()
@@ -206,6 +207,19 @@ class LibraryTable(ScrollView, can_focus=True):
         """Remove every row."""
         self.show_entries([], self.now)
 
+    def _row_of(self, key: str) -> int | None:
+        """The row of ``key`` (None: not listed)."""
+        if self._index is None:
+            self._index = {entry.key: n for n, entry in enumerate(self._entries)}
+        return self._index.get(key)
+
+    @property
+    def highlighted_entry(self) -> LibraryEntry | None:
+        """The entry under the cursor, as listed."""
+        if not self._entries:
+            return None
+        return self._entries[min(self.cursor, len(self._entries) - 1)]
+
     @property
     def row_count(self) -> int:
         """How many rows are listed."""
@@ -225,7 +239,10 @@ class LibraryTable(ScrollView, can_focus=True):
 
     def get_row(self, key: str) -> list[Text]:
         """The cells of the row of ``key``, as drawn (raises ``KeyError`` when it is not listed)."""
-        entry = self._entries[self._index[key]]
+        row = self._row_of(key)
+        if row is None:
+            raise KeyError(key)
+        entry = self._entries[row]
         return row_cells(entry, self.now, self._mark(entry))
 
     def get_cell(self, key: str, column: str) -> Text:
@@ -251,7 +268,7 @@ class LibraryTable(ScrollView, can_focus=True):
 
     def select_key(self, key: str) -> bool:
         """Move the cursor to the brief with ``key``."""
-        row = self._index.get(key)
+        row = self._row_of(key)
         if row is None:
             return False
         self._move(row)
@@ -362,8 +379,9 @@ class LibraryTable(ScrollView, can_focus=True):
             style = self.get_component_rich_style(f"library-table--{parity}-row")
         cells = row_cells(entry, self.now, self._mark(entry))
         selected = row == self.cursor
+        # No {"row": n} meta: a click finds its row from its line (see _on_click), and
+        # merging a meta into every segment's style cost about 2 ms of the first frame.
         strip = draw_line(self.app.console, cells, columns, style, width, selected)
-        strip = strip.apply_meta({"row": row})
         if len(self._drawn) > 400:
             self._drawn.clear()
         self._drawn[key] = strip
