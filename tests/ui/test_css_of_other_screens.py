@@ -9,8 +9,10 @@ it is first shown, and still apply there (the snapshots of those screens check t
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.screen import Screen
 
 from briefing.ui.screens.export import ExportScreen
 from briefing.ui.screens.library import LibraryScreen
@@ -51,6 +53,6 @@ async def test_the_css_of_a_screen_is_parsed_with_it(make_app, seed_brief_path: 
 
 
 @pytest.mark.parametrize("screen_class", [NoteEditorScreen, ExportScreen])
-def test_each_dialog_keeps_its_toasts_in_its_own_css(screen_class: type) -> None:
+def test_each_dialog_keeps_its_toasts_in_its_own_css(screen_class: type[Screen[Any]]) -> None:
     css = screen_class.DEFAULT_CSS
     assert f"{screen_class.__name__} ToastRack" in css and f"{screen_class.__name__} Toast " in css
