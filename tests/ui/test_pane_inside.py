@@ -1,8 +1,9 @@
-"""A pane, the grid of panes and the summary's scroller draw one line of their inside (issue 15).
+"""Panes, their grid, the summary's scroller and the screen draw one line of their inside.
 
 Their children cover them: between a pane's top and bottom border every line is alike, so
-the first frame drew 160 blank lines of the 300 the compositor asked for. Drawn once and
-repeated, the lines are the same as Textual draws them one by one.
+the first frame drew 200 blank lines of the 300 the compositor asked for (issue 15). Drawn
+once and repeated, the lines are the same as Textual draws them one by one; a container
+whose lines differ (keylines) is drawn line by line.
 """
 
 from __future__ import annotations
@@ -12,10 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.app import App, ComposeResult
+from textual.containers import Grid
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
+from textual.widgets import Static
 
+from briefing.ui.widgets.alike_lines import alike_lines
 from briefing.ui.widgets.pane import Pane, Panes
 from briefing.ui.widgets.summary_view import SummaryView
 
@@ -33,7 +38,8 @@ def _counting(container: Widget, drawn: list[int]) -> Callable[[int], Strip]:
 
 
 def _containers(app: Any) -> list[Widget]:
-    return [*app.screen.query(Pane), *app.screen.query(Panes), *app.screen.query(SummaryView)]
+    screen = app.screen
+    return [*screen.query(Pane), *screen.query(Panes), *screen.query(SummaryView), screen]
 
 
 @pytest.mark.parametrize("size", [NARROW, WIDE], ids=["narrow", "wide"])
@@ -44,8 +50,8 @@ async def test_a_pane_draws_one_line_of_its_inside(
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
         shown = [c for c in _containers(app) if c.display and c.outer_size.height > 4]
-        # Six panes, their grid and the summary's scroller; narrow, the summary's pane.
-        assert len(shown) == (8 if size == WIDE else 3)
+        # Six panes, their grid, the summary's scroller and the screen; narrow, one pane.
+        assert len(shown) == (9 if size == WIDE else 4)
         for container in shown:
             drawn: list[int] = []
             monkeypatch.setattr(container, "render_line", _counting(container, drawn))
@@ -77,3 +83,23 @@ async def test_a_panes_lines_are_those_textual_draws(
                 ours = container.render_lines(crop)
                 container.refresh()
                 assert ours == Widget.render_lines(container, crop), (container, crop)
+
+
+class _Keylines(App[None]):
+    CSS = "Grid { grid-size: 2; keyline: heavy red; }"
+
+    def compose(self) -> ComposeResult:
+        with Grid():
+            yield from (Static(f"cell {n}") for n in range(4))
+
+
+async def test_a_container_with_keylines_is_drawn_line_by_line() -> None:
+    app = _Keylines()
+    async with app.run_test(size=(40, 12)):
+        grid = app.query_one(Grid)
+        crop = Region(0, 0, *grid.outer_size)
+        grid.refresh()
+        ours = alike_lines(grid, crop, lambda region: Widget.render_lines(grid, region))
+        grid.refresh()
+        assert ours == Widget.render_lines(grid, crop)
+        assert len({strip.text for strip in ours}) > 2  # (its lines differ: keylines cross it)

@@ -1,10 +1,11 @@
 """Drawing a container whose lines are alike: its inside once, repeated.
 
-A container without keylines has no content of its own (Textual draws it blank, in its
-background; its children draw over it): the lines between its top and bottom border and
-padding are all the same. Textual's compositor still asks it for every line, each drawn
-with its border and background (the reader's six panes, their grid and the summary's
-scroller drew 160 such lines of the first frame's 300, about 40 M instructions: issue 15).
+A container without keylines (or an opaque screen) has no content of its own: Textual
+draws it blank, in its background, and its children draw over it. So the lines
+between its top and bottom border and padding are all the same. Textual's compositor
+still asks it for every line, each drawn with its border and background (the reader's
+six panes, their grid, the summary's scroller and the screen drew 200 such lines of the
+first frame's 300 at 120x40: issue 15).
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ def alike_lines(
     """
     top, _, bottom, _ = container.styles.gutter
     first, end = max(crop.y, top), min(crop.bottom, container.outer_size.height - bottom)
-    if end - first < 2 or container.styles.keyline[0] != "none":
+    # (Textual draws a container blank unless it has keylines: Widget.render.)
+    if end - first < 2 or not container.is_container or container.styles.keyline[0] != "none":
         return render(crop)
     x, width = crop.x, crop.width
     above = render(Region(x, crop.y, width, first - crop.y)) if first > crop.y else []
