@@ -25,8 +25,10 @@ def alike_lines(
     """
     top, _, bottom, _ = container.styles.gutter
     first, end = max(crop.y, top), min(crop.bottom, container.outer_size.height - bottom)
-    # (Textual draws a container blank unless it has keylines: Widget.render.)
-    if end - first < 2 or not container.is_container or container.styles.keyline[0] != "none":
+    # Textual draws a container blank unless it has keylines (Widget.render; its "none" is
+    # not in the keyline's declared type).
+    keylines = str(container.styles.keyline[0]) != "none"
+    if end - first < 2 or not container.is_container or keylines:
         return render(crop)
     x, width = crop.x, crop.width
     above = render(Region(x, crop.y, width, first - crop.y)) if first > crop.y else []
