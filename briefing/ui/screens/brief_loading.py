@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
@@ -34,6 +33,7 @@ from briefing.storage.index.briefs import ReadBrief, keep_brief, read_brief, rea
 from briefing.ui.lazy import is_library_screen
 from briefing.ui.sections import reader_sections
 from briefing.ui.widgets.brief_header import BriefHeader
+from briefing.ui.widgets.pane import Panes
 
 if TYPE_CHECKING:
     from briefing.ui.screens.brief import BriefScreen
@@ -143,7 +143,7 @@ class BriefLoading:
         self.read_known(screen.entry)
         yield self.preview().data_bind(type(screen).now, type(screen).as_published)
         yield from screen.tabs.compose()  # (narrow only: see BriefTabs)
-        with Container(id="panes"):
+        with Panes(id="panes"):
             yield from (e.make_pane() for e in reader_sections())
         yield NotesPanel(id="notes-panel")
 

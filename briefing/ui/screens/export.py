@@ -44,6 +44,10 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     ExportScreen Button { margin-left: 2; }
     ExportScreen #export-path { width: 100%; }
     ExportScreen #export-problem { color: $error; display: none; }
+    /* Over a dialog the user types in, toasts keep to one row a line, unpadded, at the top
+       (briefing.tcss puts every screen's there): at 80x24 a padded toast still reached the file name. */
+    ExportScreen ToastRack { dock: top; align: right top; margin: 0; }
+    ExportScreen Toast { padding: 0 1; margin: 0; }
     """
 
     def __init__(

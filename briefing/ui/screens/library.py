@@ -21,6 +21,7 @@ from briefing.ui.field_keys import field_binding, field_key_allowed
 from briefing.ui.key_hints import key_hint
 from briefing.ui.screens.library_loading import REFRESH_FALLBACK, LibraryLoader
 from briefing.ui.screens.library_texts import (
+    LIBRARY_CSS,
     preview_content,
     samples_notice,
     shows_samples,
@@ -48,6 +49,7 @@ class LibraryScreen(StyledOnce[None]):
     """
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]
+    DEFAULT_CSS = LIBRARY_CSS  # (its title, notice, filter, preview and status)
 
     BINDINGS = [
         Binding("enter", "open", "Open", id="library.open", priority=False),
@@ -219,11 +221,7 @@ class LibraryScreen(StyledOnce[None]):
         self.query_one("#library-preview", Static).update(preview_content(entry, self.now))
         self.query_one("#library-status", Static).update(
             status_content(
-                self.entries,
-                entry,
-                library=self.paths,
-                loading=self.loader.loading,
-                now=self.now,
+                self.entries, entry, library=self.paths, loading=self.loader.loading, now=self.now
             )
         )
 

@@ -21,6 +21,26 @@ PREVIEW_DEADLINES = 6
 
 SHOWN_PROBLEMS = 12  # an invalid file's problems in the status area; validate lists all
 
+LIBRARY_CSS = """
+LibraryScreen #library-title, LibraryScreen #library-status, LibraryScreen #library-notice {
+    height: auto;
+    padding: 0 1;
+    background: $panel;
+}
+LibraryScreen #library-title { text-style: bold; }
+/* Room for an invalid file's problems (a dozen at most), taken from the table's rows. */
+LibraryScreen #library-status { min-height: 1; max-height: 60%; }
+LibraryScreen #library-filter { margin: 0 0; }
+/* The preview of the highlighted brief: only where there is room beside the table. */
+LibraryScreen #library-preview {
+    display: none; dock: right; width: 56; height: 1fr; padding: 0 1;
+    border-left: solid $border-blurred;
+}
+LibraryScreen.-wide #library-preview { display: block; }
+"""
+"""The library screen's CSS: its parts around the table (its DEFAULT_CSS, parsed when the
+library is first shown, not before a reader opened on a file draws its first frame)."""
+
 
 def shows_samples(library: list[Path]) -> bool:
     """True when the library is the bundled samples (no folder given or configured)."""

@@ -65,6 +65,10 @@ class NoteEditorScreen(ModalScreen[str | None]):
     NoteEditorScreen #note-status { color: $warning; height: auto; padding: 0 1; display: none; }
     NoteEditorScreen #note-status.-shown { display: block; }
     NoteEditorScreen TextArea { height: 1fr; }
+    /* Over a dialog the user types in, toasts keep to one row a line, unpadded, at the top
+       (briefing.tcss puts every screen's there): at 80x24 a padded toast still reached the note's text. */
+    NoteEditorScreen ToastRack { dock: top; align: right top; margin: 0; }
+    NoteEditorScreen Toast { padding: 0 1; margin: 0; }
     """
 
     def __init__(

@@ -16,6 +16,9 @@ as a widget of it mounts, each base with a tie-breaker from its depth, and parse
 again when a deeper class mounted later lowers it (the reader parsed Widget's CSS three
 times); the deepest widgets a screen mounts (:attr:`StyledOnce.STYLED_FIRST`) have their
 CSS added before anything is styled.
+
+And its background, under its widgets, is drawn one line repeated, not line by line
+(:func:`~briefing.ui.widgets.alike_lines.alike_lines`: the reader's 40 at 120x40).
 """
 
 from __future__ import annotations
@@ -24,11 +27,13 @@ from typing import ClassVar
 
 from textual import on
 from textual.events import Resize, ScreenResume
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.screen import Screen, ScreenResultType
+from textual.strip import Strip
 from textual.widget import Widget
 
 from briefing.ui.textual_compat import add_default_css
+from briefing.ui.widgets.alike_lines import alike_lines
 
 
 class StyledOnce(Screen[ScreenResultType]):
@@ -76,6 +81,13 @@ class StyledOnce(Screen[ScreenResultType]):
             if fitting:
                 classes[max(fitting)[1]] = True
         return classes
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Its background, its lines alike; not when translucent: Screen.render then draws
+        # the screen beneath it.
+        if self.styles.background.a < 1:
+            return super().render_lines(crop)
+        return alike_lines(self, crop, super().render_lines)
 
     @on(ScreenResume)
     def _first_resume(self, event: ScreenResume) -> None:

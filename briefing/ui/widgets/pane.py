@@ -5,10 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Container, Vertical
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widget import Widget
 
 from briefing.ui.textual_compat import restyle_alone
+from briefing.ui.widgets.alike_lines import alike_lines
+
+
+class Panes(Container):
+    """The panes' container (a grid when wide), its inside drawn once: the panes cover it."""
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        return alike_lines(self, crop, super().render_lines)
 
 
 class Pane(Vertical):
@@ -49,6 +59,10 @@ class Pane(Vertical):
         self.section = section
         """The key of the section this pane shows."""
         self.border_title = title
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Its border, and one line of its inside repeated: its section's widget covers it.
+        return alike_lines(self, crop, super().render_lines)
 
     def mark(self, *, current: bool, focus_within: bool) -> None:
         """Set the ``-current`` and ``-focus-within`` classes, restyling the pane alone, once.

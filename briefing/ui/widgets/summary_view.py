@@ -7,10 +7,13 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import Static
 
 from briefing.ui.summary_lines import Highlighter, SummaryLines
 from briefing.ui.textual_compat import styled_by_focus
+from briefing.ui.widgets.alike_lines import alike_lines
 
 if TYPE_CHECKING:
     from briefing.core.markdown_blocks import Block
@@ -113,6 +116,10 @@ class SummaryView(VerticalScroll, can_focus=True):
 
     def compose(self) -> ComposeResult:
         yield self._markdown
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Its text is its Static's: its own lines, blank, are alike.
+        return alike_lines(self, crop, super().render_lines)
 
     def watch_has_focus(self, has_focus: bool) -> None:
         # Textual restyles a widget, all it holds and its component classes (sixteen here)
