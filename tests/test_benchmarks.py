@@ -181,3 +181,22 @@ def test_only_option_rejects_unknown_groups() -> None:
     assert run.parse_only("library,big") == ["library", "big"]
     with pytest.raises(Exception, match="unknown group"):
         run.parse_only("library,nope")
+
+
+def test_a_step_whose_marker_came_while_an_earlier_step_waited_is_timed_at_its_chunk() -> None:
+    # One frame read in two chunks: the title in the first, the content in the second.
+    # The title's wait feeds both; the content's step is timed at the second chunk's read
+    # time (2.0), not when it is next looked at, after the emulator parsed the whole frame.
+    session = object.__new__(ptyrun.Session)  # no program: only the emulator and its feed
+    session.term = ptyrun.ttfp.Term(40, 5, False, False)
+    session.record = None
+    steps = [
+        ptyrun.Step("paint", ptyrun.text("TITLE")),
+        ptyrun.Step("content", ptyrun.text("CONTENT")),
+        ptyrun.Step("after a key", ptyrun.text("LATER"), key="x"),
+    ]
+    seen: dict[str, float] = {}
+    watch = ptyrun._watching(session, ptyrun._keyless_from(steps, 0), seen)
+    hit = session._feed([(1.0, b"TITLE\r\n"), (2.0, b"CONTENT LATER\r\n")], watch)
+    assert hit == 1.0
+    assert seen == {"paint": 1.0, "content": 2.0}  # a step after a key is not watched
