@@ -64,7 +64,8 @@ def build_app(
             open_entry = LibraryEntry(target)
     else:
         library = config.library_paths() or [paths.bundled_samples()]
-    themes, theme_warnings = load_themes([paths.bundled_themes(), paths.user_themes_dir()])
+    bundled = paths.bundled_themes()
+    themes, theme_warnings = load_themes([bundled, paths.user_themes_dir()], bundled=bundled)
     if clock is None:
         clock = ShiftedClock(now) if now is not None else SystemClock()
     return BriefingApp(

@@ -159,8 +159,12 @@ def _unknown_warnings(unknown: list[str], source: str) -> list[str]:
     return warnings
 
 
-def parse_theme(text: str, source: str) -> tuple[Theme | None, list[str]]:
-    """Parse one theme file's text; return the theme (or None) and warnings."""
+def parse_theme(text: str, source: str, *, checked: bool = True) -> tuple[Theme | None, list[str]]:
+    """Parse one theme file's text; return the theme (or None) and warnings.
+
+    ``checked=False`` is for the bundled themes, whose colours and variables briefing's
+    tests check: their values are taken as written (the structure is still read).
+    """
     try:
         raw = tomlread.loads(text)
     except tomlread.TOMLDecodeError as error:
@@ -182,13 +186,17 @@ def parse_theme(text: str, source: str) -> tuple[Theme | None, list[str]]:
         if key not in COLOUR_FIELDS:
             unknown.append(str(key))
             continue
-        problem = _colour_problem(value)
+        problem = _colour_problem(value) if checked else None
         if problem:
             return None, [f"{source}: {key}: {problem}"]
         colours[key] = value
     if "primary" not in colours:
         return None, [f"{source}: primary: a theme needs at least a primary colour"]
-    good, problem = _variables(variables, source, unknown)
+    good, problem = (
+        _variables(variables, source, unknown)
+        if checked
+        else ({str(name): str(value) for name, value in variables.items()}, None)
+    )
     if good is None:
         return None, [clean_line(str(problem))]
     theme = Theme(
@@ -210,8 +218,15 @@ def parse_theme(text: str, source: str) -> tuple[Theme | None, list[str]]:
     return theme, _unknown_warnings(unknown, source)
 
 
-def load_themes(folders: list[Path]) -> tuple[list[Theme], list[str]]:
-    """Read every ``*.toml`` theme in ``folders`` (later folders override earlier ones by name)."""
+def load_themes(
+    folders: list[Path], *, bundled: Path | None = None
+) -> tuple[list[Theme], list[str]]:
+    """Read every ``*.toml`` theme in ``folders`` (later folders override earlier ones by name).
+
+    The values of the themes in ``bundled`` (the folder briefing ships) are not checked:
+    briefing's tests check them, and listing Textual's design variables to check them
+    would cost every start about a millisecond. Every other theme file is checked.
+    """
     themes: dict[str, Theme] = {}
     warnings: list[str] = []
     for folder in folders:
@@ -232,7 +247,7 @@ def load_themes(folders: list[Path]) -> tuple[list[Theme], list[str]]:
             except RecursionError:
                 warnings.append(f"{source}: nested too deeply; skipped")
                 continue
-            theme, problems = parse_theme(text, source)
+            theme, problems = parse_theme(text, source, checked=folder != bundled)
             warnings.extend(problems)
             if theme is not None:
                 themes[theme.name] = theme

@@ -97,8 +97,9 @@ def stored_bookmarks(app: Any, brief_id: str = SEED_ID) -> list[Any]:
 
 
 def panel_text(app: Any) -> str:
-    panel = app.screen.query_one(NotesPanel)
-    return plain(panel) if panel.display else ""
+    """The notes strip's text; "" when it is hidden or not built yet (nothing to show so far)."""
+    panels = app.screen.query(NotesPanel)
+    return plain(panels.first()) if panels and panels.first().display else ""
 
 
 def messages(app: Any) -> list[str]:
@@ -153,6 +154,25 @@ async def test_note_on_a_quote_is_saved_marked_and_shown(
         assert not panel_text(app)
         await pilot.press("k")
         assert "ask Li" in panel_text(app)
+
+
+async def test_the_notes_strip_is_built_when_an_item_first_has_notes(
+    make_app, seed_brief_path: Path
+) -> None:
+    """A brief whose items have no notes and no bookmark opens without the strip (hidden in
+    its first frame, it cost the frame ~1 ms to build); the first note shows it below the panes."""
+    app = make_app(path=seed_brief_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert not screen.query(NotesPanel)
+        await pilot.press("3", "j")
+        assert not screen.query(NotesPanel)
+        await write_note(pilot, "ask Li")
+        assert "ask Li" in panel_text(app)
+        # Where it was composed before: right below the panes.
+        order = [child.id for child in screen.children]
+        assert order[order.index("panes") + 1] == "notes-panel"
 
 
 async def test_E_edits_escape_asks_before_discarding_and_d_deletes(

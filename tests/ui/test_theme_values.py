@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.ui.themes import load_themes, parse_theme
+from briefing.ui.themes import design_variables, load_themes, parse_theme
 
 from .uihelpers import NARROW, settle
 
@@ -89,6 +89,18 @@ def test_the_bundled_themes_pass(repo_root: Path) -> None:
     themes, warnings = load_themes([repo_root / "themes"])
     assert warnings == []
     assert len(themes) == 3
+
+
+def test_a_start_with_the_bundled_themes_checks_none_of_their_values(
+    make_app, seed_brief_path: Path
+) -> None:
+    """The bundled themes' values are checked by the test above, not at every start:
+    Textual's design variables (about 1 ms to list) are not generated before the reader
+    runs. A user's theme is still checked (the tests of bad user themes below)."""
+    design_variables.cache_clear()
+    app = make_app(path=seed_brief_path)
+    assert sorted(app.available_themes).count("briefing-light") == 1
+    assert design_variables.cache_info().misses == 0
 
 
 def write_theme(config_dir: Path, name: str, text: str) -> Path:

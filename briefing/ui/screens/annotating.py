@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
+from textual.css.query import NoMatches
 
 from briefing.core import sections
 from briefing.core.anchors import KIND_OF_SECTION, Anchor, ItemKind, item_text
@@ -226,14 +227,22 @@ class BriefAnnotations:
     # The notes panel ----------------------------------------------------------
 
     def refresh_notes_panel(self) -> None:
-        """Show the notes of the item under the cursor below the panes."""
+        """Show the notes of the item under the cursor below the panes.
+
+        The strip is mounted the first time an item has something to show: hidden until
+        then, it is not built for the first frame (about 1 ms of it).
+        """
         # deferred: the note models, after the first frame
         from briefing.ui.widgets.notes_panel import NotesPanel
 
-        panel = self.screen.query_one(NotesPanel)
+        try:
+            panel: NotesPanel | None = self.screen.query_one(NotesPanel)
+        except NoMatches:
+            panel = None
         focused = self.focused_anchor() if self.screen.is_loaded else None
         if focused is None:
-            panel.show_notes("", [], False)
+            if panel is not None:
+                panel.show_notes("", [], False)
             return
         anchor, _, subject = focused
         key = (anchor.kind, anchor.item_id)
@@ -247,6 +256,13 @@ class BriefAnnotations:
                 keys.append((ItemKind.BRIEF, ""))
                 subject = "the summary and the brief"
         total = sum(self.note_counts.get(k, 0) for k in keys)
+        if panel is None:
+            if not total and not bookmarked:
+                return  # nothing to show yet: no strip to hide
+            panel = NotesPanel(id="notes-panel")
+            panes = self.screen.query_one("#panes")
+            panel.styles.visibility = panes.styles.visibility  # (hidden while a brief is read)
+            self.screen.mount(panel, after=panes)
         # Only the few notes the panel shows are read, and only for an item that has some.
         panel.show_notes(subject, self.notes_on(keys) if total else [], bookmarked, total=total)
 

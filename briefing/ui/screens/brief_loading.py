@@ -128,7 +128,8 @@ class BriefLoading:
             part.styles.visibility = "visible" if visible else "hidden"
 
     def compose(self) -> ComposeResult:
-        """The header, the tab bar (when narrow), the panes and the notes strip: all in the first frame.
+        """The header, the tab bar (when narrow) and the panes: all in the first frame (the
+        notes strip is mounted when an item first has notes to show: see ``ui.screens.annotating``).
 
         A brief the library index knows is read here, before they are drawn (a file read,
         a digest and one row: about a millisecond for the seed brief), so the first frame
@@ -136,16 +137,12 @@ class BriefLoading:
         :meth:`start`). Composed rather than mounted after the first frame: mounting them
         then cost a frame of empty panes and four awaited mounts (issue 15).
         """
-        # deferred: the note models, only with a reader
-        from briefing.ui.widgets.notes_panel import NotesPanel
-
         screen = self.screen
         self.read_known(screen.entry)
         yield self.preview().data_bind(type(screen).now, type(screen).as_published)
         yield from screen.tabs.compose()  # (narrow only: see BriefTabs)
         with Panes(id="panes"):
             yield from (e.make_pane() for e in reader_sections())
-        yield NotesPanel(id="notes-panel")
 
     def read_known(self, entry: LibraryEntry) -> None:
         """Give ``entry`` its brief when the library index knows the file's bytes (see

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from rich.cells import cell_len
@@ -24,9 +23,9 @@ BAR = "▏"
 """The line before the command palette's key (Textual's ``vkey`` border, left edge)."""
 
 
-# Compared (the bar repaints when its keys change), never changed: no frozen methods to compile.
-@dataclass
-class BarKey:
+# Compared (the bar repaints when its keys change), never changed: a NamedTuple compares
+# by value like a dataclass, without compiling methods from source at import.
+class BarKey(NamedTuple):
     """One key as the bar shows it."""
 
     key: str
