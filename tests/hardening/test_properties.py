@@ -80,6 +80,9 @@ def test_schema_errors_are_located_problems(case) -> None:
         parse_brief(data, Path(name))
     check_error(caught.value, schema=True)
     expected = clean_line(location)
+    if not expected.strip():
+        # Nothing visible would be left to point at: the loader spells the key out (\x1f).
+        expected = repr(location)[1:-1]
     where = [p.location for p in caught.value.problems]
     assert any(
         found == expected or found.startswith((expected + ".", expected + "[")) for found in where
