@@ -157,7 +157,6 @@ def similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, left, right, autojunk=False).ratio()
 
 
-# Immutable, declared as a NamedTuple: a frozen dataclass compiles its methods at import.
 class Placement(NamedTuple):
     """Where an anchor lands in a (possibly revised) brief."""
 

@@ -31,7 +31,6 @@ class Urgency(str, Enum):
     CLOSED = "closed"
 
 
-# Immutable, declared as a NamedTuple: a frozen dataclass compiles its methods at import.
 class Countdown(NamedTuple):
     """Time left until a deadline, ready to show."""
 

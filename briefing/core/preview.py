@@ -21,7 +21,6 @@ from briefing.core.timeutil import format_when
 MAX_PREVIEW_BYTES = 5 * 1024 * 1024
 
 
-# Immutable, declared as a NamedTuple: a frozen dataclass compiles its methods at import.
 class Preview(NamedTuple):
     """What the header needs, read without validation."""
 

@@ -122,7 +122,6 @@ def _vault(source: ExportInput, folder: Path, force: bool) -> int:
         raise (ExportExists if error.exists else ExportError)(str(error)) from None
 
 
-# Immutable, declared as a NamedTuple: a frozen dataclass compiles its methods at import.
 class ExportFormat(NamedTuple):
     """One export format: everything the CLI, the config check and the export dialog know of it."""
 

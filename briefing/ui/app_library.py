@@ -29,7 +29,6 @@ READER = "reader"
 """The name the reader screen is installed under: kept when closed, for the next brief."""
 
 
-# Immutable, declared as a NamedTuple: a frozen dataclass compiles its methods at import.
 class ItemTarget(NamedTuple):
     """An item of a brief to open: the brief's file, the item's kind (an ``ItemKind`` value) and id."""
 

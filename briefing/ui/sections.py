@@ -53,7 +53,6 @@ def _text_rows(
     return ((item.id, Prompt([section.text(item)])) for item in items)
 
 
-# Immutable, declared as a NamedTuple: a frozen dataclass compiles its methods at import.
 class UiSection(NamedTuple):
     """How the reader draws one section (the rest is its :class:`~briefing.core.section.Section`)."""
 
@@ -105,7 +104,6 @@ SECTION_BINDING = "brief.section."
 """The start of the id of every number key's binding (``brief.section.quotes``)."""
 
 
-# Immutable, declared as a NamedTuple: a frozen dataclass compiles its methods at import.
 class ReaderSection(NamedTuple):
     """A section as the reader sees it: its registry entry, its drawing and its number key."""
 

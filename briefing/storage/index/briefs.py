@@ -137,7 +137,6 @@ def unpack(content: bytes, zone: tzinfo | None) -> Brief | None:
         return None
 
 
-# Immutable, declared as a NamedTuple: a frozen dataclass compiles its methods at import.
 class ReadBrief(NamedTuple):
     """A brief read from its file: the brief, the digest of the bytes it came from, and how."""
 

@@ -42,7 +42,6 @@ class BarKey(NamedTuple):
     """Shown when the mouse rests on the key."""
 
 
-# Immutable, declared as a NamedTuple: a frozen dataclass compiles its methods at import.
 class Placed(NamedTuple):
     """A key and the columns ``start`` (included) to ``end`` (excluded) it takes."""
 
@@ -151,7 +150,6 @@ def place(
     return [*row, *placed]
 
 
-# Immutable, declared as a NamedTuple: a frozen dataclass compiles its methods at import.
 class KeyStyles(NamedTuple):
     """The Rich styles of one kind of key (plain, dim, under the mouse)."""
 

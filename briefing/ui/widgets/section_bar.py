@@ -16,7 +16,6 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 
-# Immutable, declared as a NamedTuple: a frozen dataclass compiles its methods at import.
 class PlacedTab(NamedTuple):
     """A tab and the columns ``start`` (included) to ``end`` (excluded) of its cell run,
     in the bar's full row (before it is scrolled to show the active tab)."""
